@@ -1,0 +1,40 @@
+# Everything installs into .venv on first use, so a fresh clone needs only `make translate` / `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+PIPELINE := $(PY) -m pipeline
+
+.PHONY: install extract translate editions status check test bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+extract: $(STAMP)
+	$(PIPELINE) extract
+
+translate: $(STAMP)
+	$(PIPELINE) translate
+
+editions: $(STAMP)
+	$(PIPELINE) build
+
+status: $(STAMP)
+	$(PIPELINE) status
+
+check: $(STAMP)
+	$(PIPELINE) check
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	for script in bench/*.py; do $(PY) $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) editions .pytest_cache .hypothesis

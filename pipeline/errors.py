@@ -1,0 +1,38 @@
+"""One error type for everything the user can fix: bad articles, bad catalogs, missing models.
+
+The CLI turns a :class:`PipelineError` into a one-line message and a non-zero exit; the message
+always names the file (and line, where there is one) in the ``path:line: what is wrong`` form that
+compilers and ``msgfmt`` use, so editors can jump to it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class PipelineError(Exception):
+    """A problem in the user's input or environment, reported without a traceback."""
+
+    def __init__(self, message: str, *, path: str | Path | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = None if path is None else str(path)
+        self.line = line
+
+    def __str__(self) -> str:
+        location = ""
+        if self.path is not None:
+            location = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        return location + self.message
+
+
+class ArticleError(PipelineError):
+    """An article in ``seeds/`` that cannot be read or segmented."""
+
+
+class CatalogError(PipelineError):
+    """A ``.po``/``.pot`` file that cannot be read, or that would lose work if rewritten."""
+
+
+class ModelError(PipelineError):
+    """A missing, broken or unsuitable Argos Translate package."""
