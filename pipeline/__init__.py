@@ -1,0 +1,1 @@
+"""Article localisation pipeline: German articles to French and English editions via gettext."""

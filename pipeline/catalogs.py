@@ -1,0 +1,420 @@
+"""Gettext catalogs: the template of an article, the per-language ``.po`` files, and how they evolve.
+
+This is the only module that imports polib. Everything the pipeline keeps about an entry lives where
+GNU ``msgmerge`` and PO editors (Poedit, Lokalize, Weblate) keep it too, so a translator's tools can
+re-save a file without losing state:
+
+* reviewed translation: ``msgstr`` set, no ``fuzzy`` flag;
+* machine draft: ``fuzzy`` plus a translator comment starting with ``machine translation:``
+  (translator comments survive ``msgmerge``; ``#.`` comments absent from the template and unknown
+  flags do not);
+* source changed: ``fuzzy`` with the previous msgid recorded as ``#| msgid``;
+* untranslated: empty ``msgstr``.
+
+Update semantics follow ``msgmerge``: unchanged sentences keep their entry untouched (apart from the
+template's references and position comments), a changed sentence receives the closest reviewed
+translation as a fuzzy suggestion with ``#| msgid``, a removed sentence becomes obsolete (``#~``),
+and a new sentence is added untranslated. Files are written atomically and only when their content
+changes; header dates move only with the content.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import enum
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import polib
+from babel import Locale, UnknownLocaleError
+from babel.messages.plurals import get_plural
+
+from pipeline.article import Article, units
+from pipeline.errors import CatalogError, PipelineError
+from pipeline.project import Project
+from pipeline.po_format import format_catalog
+
+MACHINE_TRANSLATION_MARK = "machine translation: "
+"""Start of the translator-comment line that marks an entry's msgstr as a machine draft."""
+
+FUZZY_MATCH_THRESHOLD = 0.75
+"""Least similarity (difflib ratio) for a previous translation to be offered for a changed sentence.
+Only close edits qualify: a wrong guess presented as a translation costs reviewers more than none."""
+
+DATE_FIELDS = ("POT-Creation-Date", "PO-Revision-Date")
+DATE_FORMAT = "%Y-%m-%d %H:%M%z"
+
+
+class EntryState(enum.Enum):
+    """What a translator still has to do with an entry."""
+
+    REVIEWED = "reviewed"
+    MACHINE_DRAFT = "machine draft"
+    SOURCE_CHANGED = "source changed"
+    """Fuzzy but not a plain machine draft: the source changed under a translation (``#|``), or a
+    translator flagged it for another look."""
+    UNTRANSLATED = "untranslated"
+    OBSOLETE = "obsolete"
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateResult:
+    path: Path
+    written: bool
+    added: int = 0
+    changed: int = 0
+    obsoleted: int = 0
+
+
+# --- languages -----------------------------------------------------------------------------------
+
+
+def language_name(lang: str) -> str:
+    """English name of a language code, from babel's locale data; unknown codes are an error."""
+    try:
+        return Locale.parse(lang).get_display_name("en")
+    except (UnknownLocaleError, ValueError):
+        raise PipelineError(f"unknown language code {lang!r} (babel knows e.g. 'fr', 'en', 'de', 'pt_BR')")
+
+
+# --- entry state ---------------------------------------------------------------------------------
+
+
+def _comment_lines(entry: polib.POEntry) -> list[str]:
+    return entry.tcomment.split("\n") if entry.tcomment else []
+
+
+def is_machine_draft(entry: polib.POEntry) -> bool:
+    return "fuzzy" in entry.flags and any(
+        line.startswith(MACHINE_TRANSLATION_MARK) for line in _comment_lines(entry)
+    )
+
+
+def entry_state(entry: polib.POEntry) -> EntryState:
+    if entry.obsolete:
+        return EntryState.OBSOLETE
+    if not entry.msgstr:
+        return EntryState.UNTRANSLATED
+    if "fuzzy" not in entry.flags:
+        return EntryState.REVIEWED
+    if is_machine_draft(entry) and entry.previous_msgid is None:
+        return EntryState.MACHINE_DRAFT
+    return EntryState.SOURCE_CHANGED
+
+
+def set_machine_draft(entry: polib.POEntry, translation: str, provenance: str) -> None:
+    """Fill an untranslated entry with a machine draft: fuzzy, with a provenance comment."""
+    if entry.msgstr:
+        raise ValueError(f"entry {entry.msgid!r} already has a translation")
+    entry.msgstr = translation
+    if "fuzzy" not in entry.flags:
+        entry.flags.insert(0, "fuzzy")
+    kept = [line for line in _comment_lines(entry) if not line.startswith(MACHINE_TRANSLATION_MARK)]
+    entry.tcomment = "\n".join(kept + [MACHINE_TRANSLATION_MARK + provenance])
+
+
+def entry_key(entry: polib.POEntry) -> tuple[str | None, str]:
+    return (entry.msgctxt, entry.msgid)
+
+
+def active_entries(catalog: polib.POFile) -> Iterator[polib.POEntry]:
+    return (entry for entry in catalog if not entry.obsolete)
+
+
+# --- reading and writing -------------------------------------------------------------------------
+
+
+def parse_catalog(text: str, *, path: Path | str) -> polib.POFile:
+    """Parse PO text (BOM and CRLF tolerated); syntax errors become ``path:line: ...``."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    try:
+        catalog = polib.pofile(text, wrapwidth=79)
+    except (OSError, ValueError) as error:
+        raise _syntax_error(error, path) from None
+    _check_duplicates(catalog, path, text)
+    return catalog
+
+
+def _syntax_error(error: Exception, path: Path | str) -> CatalogError:
+    message = str(error)
+    match = re.search(r"\(line (\d+)\)(?::\s*(.*))?", message)
+    if not match:
+        return CatalogError(f"cannot parse catalog: {message}", path=path)
+    detail = match.group(2) or "syntax error"
+    return CatalogError(f"{detail}; fix the file (or restore it from version control) and run again",
+                        path=path, line=int(match.group(1)))
+
+
+def _check_duplicates(catalog: polib.POFile, path: Path | str, text: str) -> None:
+    seen: set[tuple[bool, str | None, str]] = set()
+    for entry in catalog:
+        key = (entry.obsolete, entry.msgctxt, entry.msgid)
+        if key in seen:
+            raise CatalogError(f"duplicate entry for msgid {_shorten(entry.msgid)!r}",
+                               path=path, line=_line_of(text, entry.msgid))
+        seen.add(key)
+
+
+def _line_of(text: str, msgid: str) -> int | None:
+    """Line of the last ``msgid`` line whose first chunk matches, for error messages."""
+    needle = polib.escape(msgid)[:40]
+    lines = [number for number, line in enumerate(text.split("\n"), start=1)
+             if line.startswith("msgid ") and needle in line]
+    return lines[-1] if lines else None
+
+
+def _shorten(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def read_catalog(path: Path) -> polib.POFile:
+    """Read a ``.po``/``.pot`` file written by us, a PO editor or gettext tools."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise CatalogError("not UTF-8; the pipeline reads and writes UTF-8 catalogs only",
+                           path=path, line=line) from None
+    catalog = parse_catalog(text, path=path)
+    _check_charset(catalog, path)
+    return catalog
+
+
+def _check_charset(catalog: polib.POFile, path: Path) -> None:
+    content_type = catalog.metadata.get("Content-Type", "")
+    match = re.search(r"charset=([\w.-]+)", content_type)
+    if match and match.group(1).lower() not in {"utf-8", "utf8"}:
+        raise CatalogError(
+            f"header says charset={match.group(1)}, but catalogs must be UTF-8; "
+            "convert it with `msgconv -t UTF-8` and run again", path=path, line=2)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that readers see either the old or the new file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _content_without_dates(catalog: polib.POFile) -> str:
+    undated = copy.copy(catalog)
+    undated.metadata = {key: value for key, value in catalog.metadata.items() if key not in DATE_FIELDS}
+    return format_catalog(undated)
+
+
+def save_if_changed(catalog: polib.POFile, previous: polib.POFile | None, path: Path, *,
+                    date_fields: tuple[str, ...], now: datetime) -> bool:
+    """Write ``catalog`` unless it says what ``previous`` (the file on disk) says already.
+
+    Content is compared after both are formatted canonically and without dates, so a file that an
+    editor re-wrapped or saved with CRLF is left byte for byte as it is when nothing changed.
+    """
+    if previous is not None and _content_without_dates(catalog) == _content_without_dates(previous):
+        return False
+    for field in date_fields:
+        catalog.metadata[field] = format_date(now)
+    write_atomically(path, format_catalog(catalog).encode("utf-8"))
+    return True
+
+
+def format_date(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).strftime(DATE_FORMAT)
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+# --- the template --------------------------------------------------------------------------------
+
+
+def build_template(article: Article, *, creation_date: str) -> polib.POFile:
+    """The ``.pot`` of an article: one entry per sentence, identified by (msgctxt, msgid)."""
+    template = polib.POFile(wrapwidth=79)
+    template.header = (
+        f"Sentences of the article {article.slug!r} ({article.source}).\n"
+        "Generated by the localisation pipeline (`pipeline extract`); do not edit."
+    )
+    template.metadata = {
+        "Project-Id-Version": article.slug,
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": creation_date,
+        "PO-Revision-Date": creation_date,
+        "Last-Translator": "",
+        "Language-Team": "",
+        "Language": "",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+    }
+    for unit in units(article):
+        template.append(polib.POEntry(
+            msgid=unit.text,
+            msgctxt=unit.context,
+            msgstr="",
+            occurrences=[(article.source, str(unit.line))],
+            comment=f"paragraph {unit.paragraph}, sentence {unit.position}",
+        ))
+    return template
+
+
+def update_template(article: Article, path: Path, *, moment: datetime) -> tuple[polib.POFile, bool]:
+    """Write ``<slug>.pot`` if the article's sentences changed; return the template and whether it was written."""
+    previous = read_catalog(path) if path.exists() else None
+    old_date = previous.metadata.get("POT-Creation-Date") if previous else None
+    template = build_template(article, creation_date=old_date or format_date(moment))
+    written = save_if_changed(template, previous, path, date_fields=DATE_FIELDS, now=moment)
+    return template, written
+
+
+# --- merging a language catalog with its template ------------------------------------------------
+
+
+def new_catalog_header(template: polib.POFile, lang: str) -> tuple[str, dict[str, str]]:
+    name = language_name(lang)
+    header = (
+        f"{name} translation of the article {template.metadata['Project-Id-Version']!r}.\n"
+        "Translators: edit msgstr; `fuzzy` means a machine draft or a changed source sentence\n"
+        "that needs review. Remove the flag when the translation is reviewed."
+    )
+    metadata = dict(template.metadata)
+    metadata.update({
+        "Language-Team": name,
+        "Language": lang,
+        "Plural-Forms": get_plural(lang).plural_forms,
+    })
+    return header, metadata
+
+
+def merge_catalog(template: polib.POFile, previous: polib.POFile | None, lang: str) -> polib.POFile:
+    """The language catalog for ``template``, keeping every translation ``previous`` holds."""
+    catalog = polib.POFile(wrapwidth=79)
+    if previous is None:
+        catalog.header, catalog.metadata = new_catalog_header(template, lang)
+        previous = polib.POFile()
+    else:
+        catalog.header, catalog.metadata = previous.header, dict(previous.metadata)
+        catalog.metadata_is_fuzzy = previous.metadata_is_fuzzy
+        for field, value in new_catalog_header(template, lang)[1].items():
+            catalog.metadata.setdefault(field, value)
+    catalog.metadata["POT-Creation-Date"] = template.metadata["POT-Creation-Date"]
+
+    current = {entry_key(entry): entry for entry in active_entries(previous)}
+    obsolete = {entry_key(entry): entry for entry in previous if entry.obsolete}
+    wanted = {entry_key(entry) for entry in template}
+    leftovers = [entry for key, entry in current.items() if key not in wanted]
+    used: set[tuple[str | None, str]] = set()
+
+    for source in template:
+        key = entry_key(source)
+        if key in current or key in obsolete:
+            catalog.append(_carry_over(source, current.get(key) or obsolete[key]))
+        else:
+            match = closest_translation(source.msgid, leftovers + list(obsolete.values()), used)
+            catalog.append(_suggest(source, match) if match else copy.deepcopy(source))
+
+    for entry in leftovers:
+        if entry.msgstr and entry_key(entry) not in used:
+            catalog.append(_obsolete(entry))
+    for key, entry in obsolete.items():
+        if key not in wanted and key not in used:
+            catalog.append(copy.deepcopy(entry))
+    return catalog
+
+
+def _carry_over(source: polib.POEntry, old: polib.POEntry) -> polib.POEntry:
+    """The translator's entry for an unchanged sentence, with the template's references and comments."""
+    entry = copy.deepcopy(old)
+    entry.obsolete = False
+    entry.occurrences = list(source.occurrences)
+    entry.comment = source.comment
+    return entry
+
+
+def closest_translation(msgid: str, candidates: Iterable[polib.POEntry],
+                        used: set[tuple[str | None, str]]) -> polib.POEntry | None:
+    """The human translation of the most similar former sentence, if it is a close edit."""
+    best, best_ratio = None, FUZZY_MATCH_THRESHOLD
+    for candidate in candidates:
+        if not candidate.msgstr or is_machine_draft(candidate):
+            continue
+        matcher = difflib.SequenceMatcher(None, msgid, candidate.msgid, autojunk=False)
+        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= best_ratio:
+            best, best_ratio = candidate, ratio
+    if best is not None:
+        used.add(entry_key(best))
+    return best
+
+
+def _suggest(source: polib.POEntry, match: polib.POEntry) -> polib.POEntry:
+    """A new entry offering ``match``'s translation, fuzzy, with the msgid it translated as ``#|``."""
+    entry = copy.deepcopy(source)
+    entry.msgstr = match.msgstr
+    entry.tcomment = match.tcomment
+    entry.flags = ["fuzzy"] + [flag for flag in match.flags if flag != "fuzzy"]
+    already_fuzzy_with_previous = "fuzzy" in match.flags and match.previous_msgid is not None
+    entry.previous_msgid = match.previous_msgid if already_fuzzy_with_previous else match.msgid
+    entry.previous_msgctxt = match.previous_msgctxt if already_fuzzy_with_previous else match.msgctxt
+    return entry
+
+
+def _obsolete(entry: polib.POEntry) -> polib.POEntry:
+    removed = copy.deepcopy(entry)
+    removed.obsolete = True
+    removed.occurrences = []
+    removed.comment = ""
+    return removed
+
+
+def update_catalog(template: polib.POFile, path: Path, lang: str, *, moment: datetime) -> UpdateResult:
+    """Merge the language catalog at ``path`` with ``template`` and save it if anything changed."""
+    previous = read_catalog(path) if path.exists() else None
+    catalog = merge_catalog(template, previous, lang)
+    written = save_if_changed(catalog, previous, path, date_fields=("PO-Revision-Date",), now=moment)
+    return UpdateResult(path=path, written=written, **_changes(previous, catalog))
+
+
+def _changes(previous: polib.POFile | None, catalog: polib.POFile) -> dict[str, int]:
+    """How many entries the merge added, offered a previous translation for, and made obsolete."""
+    old = previous or polib.POFile()
+    before = {entry_key(entry) for entry in active_entries(old)}
+    obsolete_before = {entry_key(entry) for entry in old if entry.obsolete}
+    new_entries = [entry for entry in active_entries(catalog) if entry_key(entry) not in before]
+    changed = sum(1 for entry in new_entries if entry.previous_msgid is not None)
+    return {
+        "added": len(new_entries) - changed,
+        "changed": changed,
+        "obsoleted": sum(1 for entry in catalog if entry.obsolete and entry_key(entry) not in obsolete_before),
+    }
+
+
+def extract(project: Project, article: Article, *, moment: datetime) -> list[UpdateResult]:
+    """Update the article's template and every language catalog of the project."""
+    template_file = project.template_path(article.slug)
+    template, written = update_template(article, template_file, moment=moment)
+    results = [UpdateResult(path=template_file, written=written)]
+    for lang in project.langs:
+        results.append(update_catalog(template, project.catalog_path(lang, article.slug), lang, moment=moment))
+    return results
