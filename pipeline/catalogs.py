@@ -37,7 +37,7 @@ from babel.messages.plurals import get_plural
 
 from pipeline.article import Article, units
 from pipeline.errors import CatalogError, PipelineError
-from pipeline.project import Project
+from pipeline.project import SOURCE_LANGUAGE, Project
 from pipeline.po_format import format_catalog
 
 MACHINE_TRANSLATION_MARK = "machine translation: "
@@ -133,12 +133,26 @@ def active_entries(catalog: polib.POFile) -> Iterator[polib.POEntry]:
 def parse_catalog(text: str, *, path: Path | str) -> polib.POFile:
     """Parse PO text (BOM and CRLF tolerated); syntax errors become ``path:line: ...``."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    _check_strings(text, path)
     try:
         catalog = polib.pofile(text, wrapwidth=79)
     except (OSError, ValueError) as error:
         raise _syntax_error(error, path) from None
     _check_duplicates(catalog, path, text)
     return catalog
+
+
+_STRING_LINE = re.compile(r'(?:#~\|? ?|#\| ?)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*')
+_STRING_START = re.compile(r'(?:#~\|? ?|#\| ?)?(?:msgctxt|msgid|msgid_plural|msgstr|")')
+
+
+def _check_strings(text: str, path: Path | str) -> None:
+    """Reject unterminated or garbled strings, which polib silently truncates (a translator's typo
+    such as a missing closing quote must stop the run, not lose a character)."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if _STRING_START.match(line) and not _STRING_LINE.fullmatch(line):
+            raise CatalogError("malformed string (missing or unescaped quote?); fix the file and run again",
+                               path=path, line=number)
 
 
 def _syntax_error(error: Exception, path: Path | str) -> CatalogError:
@@ -261,7 +275,7 @@ def build_template(article: Article, *, creation_date: str) -> polib.POFile:
         "PO-Revision-Date": creation_date,
         "Last-Translator": "",
         "Language-Team": "",
-        "Language": "",
+        "Language": SOURCE_LANGUAGE,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
@@ -418,3 +432,63 @@ def extract(project: Project, article: Article, *, moment: datetime) -> list[Upd
     for lang in project.langs:
         results.append(update_catalog(template, project.catalog_path(lang, article.slug), lang, moment=moment))
     return results
+
+
+# --- for status and QA (pipeline.status, pipeline.qa) --------------------------------------------
+
+
+def parse_catalog_keeping_duplicates(text: str, *, path: Path | str) -> polib.POFile:
+    """Parse PO text like :func:`parse_catalog`, but keep duplicate entries instead of stopping at
+    the first, so that ``pipeline check`` can report every one of them and still run its other
+    checks. The header's charset is not enforced either: QA reports it as a finding."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    try:
+        return polib.pofile(text, wrapwidth=79)
+    except (OSError, ValueError) as error:
+        raise _syntax_error(error, path) from None
+
+
+# --- lookups for editions and review sheets (pipeline.editions) ----------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Translation:
+    """What a catalog says about one sentence, in plain data (editions never see polib's types)."""
+
+    text: str
+    """The msgstr as the translator wrote it (the msgid, for a template)."""
+    state: EntryState
+    previous_source: str | None = None
+    """The ``#| msgid`` of a translation whose source sentence changed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Translations:
+    path: Path
+    entries: dict[tuple[str | None, str], Translation]
+    """Active entries keyed by (msgctxt, msgid), as :attr:`pipeline.article.Unit.key`."""
+    revision_date: datetime | None
+    """The header's PO-Revision-Date: it moves only when the content does, so editions that show it
+    are rebuilt byte for byte."""
+
+
+def read_translations(path: Path, *, template: bool = False) -> Translations:
+    """The active entries of a ``.po`` file (or, with ``template``, a ``.pot``: texts are msgids)."""
+    catalog = read_catalog(path)
+    entries = {
+        entry_key(entry): Translation(
+            text=entry.msgid if template else entry.msgstr,
+            state=EntryState.REVIEWED if template else entry_state(entry),
+            previous_source=entry.previous_msgid,
+        )
+        for entry in active_entries(catalog)
+    }
+    return Translations(path=path, entries=entries, revision_date=_parse_date(catalog.metadata.get("PO-Revision-Date")))
+
+
+def _parse_date(value: str | None) -> datetime | None:
+    """A header date as gettext tools and PO editors write it; ``None`` for the template's placeholder."""
+    try:
+        return datetime.strptime((value or "").strip(), DATE_FORMAT)
+    except ValueError:
+        return None

@@ -99,8 +99,195 @@ def extract(project: Project) -> None:
 
 # --- editions (pipeline.editions) ----------------------------------------------------------------
 
+EDITIONS_EXIT_CODES = """\b
+Exit status: 0 built (drafts and untranslated sentences are listed), 1 error (e.g. catalogs out of
+date), 2 usage error, 3 the `reviewed` policy refused at least one edition (its previous files kept)."""
+
+
+@cli.command("build", epilog=EDITIONS_EXIT_CODES)
+@click.option("--lang", "only", default=None, metavar="LANGS",
+              help="Comma-separated languages to build, the source language included (default: all).")
+@click.option("--policy", type=click.Choice(["draft", "reviewed"]), default="draft", show_default=True,
+              help="draft: reviewed, else machine-drafted sentences, with a notice; "
+                   "reviewed: reviewed sentences only.")
+@click.option("--min-reviewed", type=click.FloatRange(0, 100), default=None, metavar="PCT",
+              help="With --policy reviewed: least share of reviewed sentences to publish  [default: 100].")
+@click.option("--review", is_flag=True, help="Also write editions/review/<slug>.html for editors.")
+@pass_project
+def build_editions(project: Project, only: str | None, policy: str, min_reviewed: float | None,
+                   review: bool) -> None:
+    """Write editions/<lang>/<slug>.{txt,md,html} from the catalogs."""
+    from pipeline import editions
+
+    if min_reviewed is not None and policy != "reviewed":
+        raise click.BadParameter("only applies with --policy reviewed", param_hint="--min-reviewed")
+    langs = None
+    if only is not None:
+        langs = parse_langs(click.get_current_context(), None, only)
+        unknown = [lang for lang in langs if lang not in (project.source_lang, *project.langs)]
+        if unknown:
+            raise click.BadParameter(f"{', '.join(unknown)} is not the source language or one of --langs "
+                                     f"({', '.join(project.langs)})", param_hint="--lang")
+    result = editions.build(project, langs=langs, policy=editions.Policy(policy),
+                            min_reviewed=100.0 if min_reviewed is None else min_reviewed, review=review)
+    for edition in result.editions:
+        print_edition(edition)
+    for sheet in result.review_sheets:
+        click.echo(f"{'wrote' if sheet.written else 'unchanged'} {sheet.path}")
+    if result.refused:
+        click.get_current_context().exit(editions.EXIT_REFUSED)
+
+
+def print_edition(result) -> None:
+    name = f"{result.lang}/{result.slug}"
+    if result.refused:
+        kept = f"kept the previous edition ({', '.join(map(str, result.kept))})" if result.kept \
+            else "no edition was published before"
+        click.echo(f"not built {name}: {result.refused}; {kept}", err=True)
+        for choice in result.missing:
+            print_sentence(result, choice, "no reviewed translation")
+        return
+    written = [str(file.path) for file in result.files if file.written]
+    click.echo(f"{'wrote ' + ', '.join(written) if written else 'unchanged'} ({name}: "
+               f"{result.reviewed}/{result.total} reviewed, {len(result.unreviewed)} unreviewed, "
+               f"{len(result.left_in_source)} untranslated)")
+    for choice in result.left_in_source:
+        print_sentence(result, choice, "not translated, left in the source language")
+
+
+def print_sentence(result, choice, what: str) -> None:
+    state = choice.state.value if choice.state else "not in the catalog"
+    click.echo(f"{result.source}:{choice.unit.line}: {result.lang}: {what} ({state}): {choice.unit.text}",
+               err=True)
+
 
 # --- status and checks (pipeline.status, pipeline.qa) --------------------------------------------
+
+CHECK_FAILED = 3
+"""Exit code of `pipeline check` when an error-level finding exists."""
+CHECK_EXIT_CODES = """\b
+Exit status: 0 no errors (warnings and info may be listed), 1 the check could not run (e.g. no
+catalogs, invalid glossary), 2 usage error, 3 at least one error-level finding."""
+
+STATE_BARS = (("reviewed", "█", "green"), ("source_changed", "▓", "magenta"),
+              ("machine_draft", "▒", "yellow"), ("untranslated", "░", None))
+STATUS_COLUMNS = (("total", "total"), ("reviewed", "reviewed"), ("machine_draft", "drafts"),
+                  ("source_changed", "changed"), ("untranslated", "untransl."), ("obsolete", "obsolete"))
+BAR_WIDTH = 20
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON for scripts.")
+@pass_project
+def status(project: Project, as_json: bool) -> None:
+    """Show what is left to translate and review, per article and language."""
+    from pipeline.status import project_status
+
+    records = project_status(project)
+    if as_json:
+        click.echo(json.dumps({"catalogs": [status_json(record) for record in records]}, indent=2,
+                              ensure_ascii=False))
+        return
+    rows = [status_row(record) for record in records]
+    header = ["article", "lang", "reviewed (words)", *(title for _, title in STATUS_COLUMNS)]
+    widths = [max(len(click.unstyle(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        click.echo("  ".join(cell + " " * (width - len(click.unstyle(cell)))
+                             for cell, width in zip(row, widths)).rstrip())
+    click.echo("\nFigures are sentences/words; words are counted on the German source.")
+    click.echo("Bar: " + "  ".join(click.style(mark, fg=colour) + " " + name.replace("_", " ")
+                                   for name, mark, colour in STATE_BARS))
+
+
+def status_json(record) -> dict:
+    figures = {name: getattr(record, name) for name, _ in STATUS_COLUMNS}
+    figures["fuzzy"] = record.fuzzy
+    return {
+        "article": record.slug, "lang": record.lang, "path": str(record.path), "exists": record.exists,
+        "percent_reviewed": record.percent_reviewed,
+        "sentences": {name: tally.sentences for name, tally in figures.items()},
+        "words": {name: tally.words for name, tally in figures.items()},
+    }
+
+
+def status_row(record) -> list[str]:
+    if not record.exists:
+        return [record.slug, record.lang, "no catalog yet: run `pipeline extract`"] + [""] * len(STATUS_COLUMNS)
+    widths = bar_widths(record)
+    bar = "".join(click.style(mark * width, fg=colour) for (_, mark, colour), width in zip(STATE_BARS, widths))
+    bar += " " * (BAR_WIDTH - sum(widths))
+    figures = [f"{getattr(record, name).sentences}/{getattr(record, name).words}" for name, _ in STATUS_COLUMNS]
+    return [record.slug, record.lang, f"{bar} {record.percent_reviewed:5.1f}%", *figures]
+
+
+def bar_widths(record) -> list[int]:
+    """Characters per state, proportional to words, adding up to BAR_WIDTH (largest remainders)."""
+    words = [getattr(record, name).words for name, _, _ in STATE_BARS]
+    if not sum(words):
+        return [0] * len(words)
+    exact = [BAR_WIDTH * count / sum(words) for count in words]
+    widths = [int(share) for share in exact]
+    for i in sorted(range(len(words)), key=lambda i: widths[i] - exact[i])[: BAR_WIDTH - sum(widths)]:
+        widths[i] += 1
+    return widths
+
+
+@cli.command(epilog=CHECK_EXIT_CODES)
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--glossary", "glossary_path", type=click.Path(path_type=Path, dir_okay=False),
+              default="glossary.toml", show_default=True, help="Glossary of protected names and terms.")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON for scripts.")
+@click.option("--list", "list_checks", is_flag=True, help="List the checks and their severities.")
+@pass_project
+@click.pass_context
+def check(ctx: click.Context, project: Project, files: tuple[Path, ...], glossary_path: Path,
+          as_json: bool, list_checks: bool) -> None:
+    """Check translations (every catalog, or FILES) before an edition goes out.
+
+    Reviewed translations and machine drafts are checked; a finding in a draft is never an error.
+    Silence checks for one entry with a translator comment such as `# qa-ignore: numbers, length`.
+    """
+    from pipeline import qa
+    from pipeline.glossary import load_glossary
+
+    if list_checks:
+        for entry_check in qa.CHECKS:
+            click.echo(f"{entry_check.name:20} {entry_check.reviewed.value:8} (draft: "
+                       f"{entry_check.draft.value:7}) {entry_check.title}")
+        return
+    report = qa.check_project(project, load_glossary(glossary_path), list(files) or None)
+    groups = qa.by_severity(report.problems)
+    if as_json:
+        click.echo(json.dumps(report_json(report, groups), indent=2, ensure_ascii=False))
+    else:
+        print_report(report, groups)
+    if report.failed:
+        ctx.exit(CHECK_FAILED)
+
+
+SEVERITY_HEADINGS = {"error": ("errors", "red"), "warning": ("warnings", "yellow"), "info": ("info", "blue")}
+
+
+def print_report(report, groups) -> None:
+    """Findings grouped error, warning, info as `path:line: [check] message`, then a summary."""
+    for severity, problems in groups.items():
+        heading, colour = SEVERITY_HEADINGS[severity.value]
+        if problems:
+            click.secho(f"{heading} ({len(problems)}):", fg=colour, bold=True)
+            for problem in problems:
+                click.echo(str(problem))
+    summary = ", ".join(f"{len(problems)} {SEVERITY_HEADINGS[severity.value][0]}"
+                        for severity, problems in groups.items())
+    click.echo(f"checked {len(report.catalogs)} catalog(s): {summary}")
+
+
+def report_json(report, groups) -> dict:
+    return {
+        "catalogs": [str(path) for path in report.catalogs],
+        "counts": {severity.value: len(problems) for severity, problems in groups.items()},
+        "problems": [{"path": p.path, "line": p.line, "check": p.check, "severity": p.severity.value,
+                      "message": p.message} for problems in groups.values() for p in problems],
+    }
 
 
 def main() -> None:

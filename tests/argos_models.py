@@ -16,8 +16,9 @@ properties matter to callers:
   :func:`_force_fixed_length`), which gives benchmarks a known amount of decoding work per sentence.
 
 Benchmarks that want a realistic output layer pass ``ct2_vocab_size`` (e.g. 32000): the CTranslate2
-vocabulary is the SentencePiece pieces followed by filler pieces ``▁tok<i>``, which the tokenizer
-decodes as the literal text `` tok<i>``.
+vocabulary is the SentencePiece pieces followed by filler pieces ``▁tok<i>``.  The tokenizer never
+produces a filler, and although the output layer scores every one of them, a bias keeps them (and
+``<unk>``, ``<s>``) out of every hypothesis, so output always decodes to training-text pieces.
 """
 
 from __future__ import annotations
@@ -99,10 +100,14 @@ def build_argos_package(
     if fixed_output_length is not None and fixed_output_length < 1:
         raise ValueError(f"fixed_output_length must be at least 1, not {fixed_output_length}")
     sp_model = train_sentencepiece(training_text, vocab_size=vocab_size)
-    vocabulary = model_vocabulary(sp_model, ct2_vocab_size)
+    pieces = sentencepiece_pieces(sp_model)
+    vocabulary = pad_vocabulary(pieces, ct2_vocab_size)
     spec = random_transformer_spec(
         len(vocabulary), layers=layers, d_model=d_model, heads=heads, ffn=ffn, seed=seed
     )
+    # Keep <unk>, <s> and the fillers out of the output, so it decodes to the training text's pieces;
+    # their logits are still computed, so the output layer costs what a real vocabulary costs.
+    spec.decoder.projection.bias[[0, 1, *range(len(pieces), len(vocabulary))]] = -1e4
     if fixed_output_length is not None:
         _force_fixed_length(spec, fixed_output_length)
     spec.register_source_vocabulary(vocabulary)
@@ -111,19 +116,18 @@ def build_argos_package(
     spec.optimize(quantization=quantization)
 
     name = package_name(from_code, to_code, package_version)
-    metadata = package_metadata(from_code, to_code, package_version)
     dest_dir = Path(dest_dir)
     dest_dir.mkdir(parents=True, exist_ok=True)
     archive = dest_dir / f"{name}.argosmodel"
+    metadata = package_metadata(from_code, to_code, package_version)
     with tempfile.TemporaryDirectory(prefix="argos-model-") as model_dir:
         spec.save(model_dir)
-        with zipfile.ZipFile(archive, "w") as zipf:
-            _add(zipf, f"{name}/metadata.json", json.dumps(metadata, indent=2).encode())
-            _add(zipf, f"{name}/sentencepiece.model", sp_model)
-            for path in sorted(Path(model_dir).iterdir()):
-                # Random int8 weights do not compress; deflating 100 MB of them costs seconds.
-                compress = path.name != "model.bin"
-                _add(zipf, f"{name}/model/{path.name}", path.read_bytes(), compress=compress)
+        files = {
+            "metadata.json": json.dumps(metadata, indent=2).encode(),
+            "sentencepiece.model": sp_model,
+            **{f"model/{path.name}": path.read_bytes() for path in sorted(Path(model_dir).iterdir())},
+        }
+    _write_archive(archive, name, files)
     return archive
 
 
@@ -146,19 +150,27 @@ def train_sentencepiece(text: str, *, vocab_size: int) -> bytes:
     return model.getvalue()
 
 
-def model_vocabulary(sp_model: bytes, ct2_vocab_size: int | None = None) -> list[str]:
-    """The SentencePiece pieces in id order, padded with ``▁tok<i>`` fillers to ``ct2_vocab_size``."""
+def sentencepiece_pieces(sp_model: bytes) -> list[str]:
+    """The pieces of a serialized SentencePiece model in id order; ids 0-2 must be the specials."""
     processor = spm.SentencePieceProcessor(model_proto=sp_model)
     pieces = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
     if tuple(pieces[:3]) != SPECIAL_PIECES:
         raise ValueError(f"SentencePiece ids 0-2 are {pieces[:3]}, expected {list(SPECIAL_PIECES)}")
-    size = ct2_vocab_size or len(pieces)
+    return pieces
+
+
+def pad_vocabulary(pieces: list[str], size: int | None) -> list[str]:
+    """``pieces`` followed by ``▁tok<i>`` fillers (none of them a piece) up to ``size`` tokens.
+
+    >>> pad_vocabulary(["<unk>", "<s>", "</s>", "▁tok0"], 6)
+    ['<unk>', '<s>', '</s>', '▁tok0', '▁tok1', '▁tok2']
+    """
+    size = size or len(pieces)
     if size < len(pieces):
         raise ValueError(f"ct2_vocab_size={size} is smaller than the {len(pieces)} SentencePiece pieces")
     known = set(pieces)
     fillers = (f"▁tok{i}" for i in range(2 * size))
-    pieces += [piece for piece in fillers if piece not in known][: size - len(pieces)]
-    return pieces
+    return pieces + [piece for piece in fillers if piece not in known][: size - len(pieces)]
 
 
 def package_metadata(from_code: str, to_code: str, package_version: str) -> dict[str, object]:
@@ -179,20 +191,26 @@ def random_transformer_spec(
 ) -> ctranslate2.specs.TransformerSpec:
     """A pre-norm Transformer with small random weights, one embedding matrix shared by both sides.
 
-    Weights are N(0, 1/fan_in) so activations stay near unit scale; layer norms start as identity.
-    The projection's bias keeps ``<unk>`` and ``<s>`` out of the output.
+    Weights have variance 1/fan_in, so activations stay near unit scale; layer norms start as identity.
     """
     rng = np.random.default_rng(seed)
 
+    def uniform(rows: int, cols: int) -> np.ndarray:
+        # Uniform on ±sqrt(3/cols): variance 1/cols, and half the cost of normal draws at benchmark size.
+        weights = rng.random((rows, cols), dtype=np.float32)
+        weights -= np.float32(0.5)
+        weights *= np.float32(2 * math.sqrt(3 / cols))
+        return weights
+
     def linear(spec, rows: int, cols: int) -> None:
-        spec.weight = rng.standard_normal((rows, cols), dtype=np.float32) / np.float32(math.sqrt(cols))
+        spec.weight = uniform(rows, cols)
 
     def norm(spec) -> None:
         spec.gamma = np.ones(d_model, dtype=np.float32)
         spec.beta = np.zeros(d_model, dtype=np.float32)
 
     spec = ctranslate2.specs.TransformerSpec.from_config((layers, layers), heads)
-    embeddings = rng.standard_normal((vocab, d_model), dtype=np.float32) / np.float32(math.sqrt(d_model))
+    embeddings = uniform(vocab, d_model)
     spec.encoder.embeddings[0].weight = embeddings
     spec.decoder.embeddings.weight = embeddings
     for stack in (spec.encoder, spec.decoder):
@@ -210,9 +228,7 @@ def random_transformer_spec(
         linear(layer.attention.linear[1], 2 * d_model, d_model)  # fused keys, values of the memory
         linear(layer.attention.linear[2], d_model, d_model)
     linear(spec.decoder.projection, vocab, d_model)
-    bias = np.zeros(vocab, dtype=np.float32)
-    bias[[0, 1]] = -1e4
-    spec.decoder.projection.bias = bias
+    spec.decoder.projection.bias = np.zeros(vocab, dtype=np.float32)
     return spec
 
 
@@ -260,11 +276,15 @@ def _sinusoids(positions: int, depth: int) -> np.ndarray:
     return table
 
 
-def _add(zipf: zipfile.ZipFile, name: str, data: bytes, *, compress: bool = True) -> None:
-    info = zipfile.ZipInfo(name, date_time=_ARCHIVE_DATE)
-    info.compress_type = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
-    info.external_attr = 0o644 << 16
-    zipf.writestr(info, data)
+def _write_archive(archive: Path, name: str, files: dict[str, bytes]) -> None:
+    """Zip ``files`` under the top directory ``name``, with fixed dates so equal inputs give equal bytes."""
+    with zipfile.ZipFile(archive, "w") as zipf:
+        for path, data in files.items():
+            info = zipfile.ZipInfo(f"{name}/{path}", date_time=_ARCHIVE_DATE)
+            # Random int8 weights do not compress; deflating 80 MB of them would cost seconds.
+            info.compress_type = zipfile.ZIP_STORED if path == "model/model.bin" else zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zipf.writestr(info, data)
 
 
 @contextlib.contextmanager

@@ -1,0 +1,586 @@
+"""Publishable editions: each article rebuilt in each language from its catalog, and a review sheet.
+
+An edition is the source article's structure with every sentence looked up by its catalog identity
+(:attr:`Unit.key`) and an explicit fallback, as Translate Toolkit's ``po2txt`` does: paragraphs,
+blank lines and spacing come from the seed, sentences from ``locales/<lang>/LC_MESSAGES/<slug>.po``.
+The source language is rebuilt the same way from the template's msgids, and its plain-text edition
+is the seed byte for byte (the round-trip invariant through the real catalogs).
+
+What goes in is a policy, like po4a's ``--keep`` threshold but explicit:
+
+``draft`` (default)
+    Reviewed translations, else the fuzzy translation (a machine draft, or a translation of a
+    sentence that has changed since), else the German sentence. Unreviewed and German sentences are
+    announced by a notice at the top of the edition and listed in the result.
+``reviewed``
+    Reviewed translations only. An article with fewer than ``min_reviewed`` percent of its sentences
+    reviewed is not built, and the edition published before stays as it was (never deleted or
+    overwritten); the result says which sentences are missing. Above a threshold lower than 100,
+    the missing sentences stay in German, with a notice, and are listed.
+
+Files: ``editions/<lang>/<slug>.{txt,md,html}`` and, on request, ``editions/review/<slug>.html``.
+They are written atomically and only when their bytes change, and they contain nothing that changes
+on its own: the date shown is the catalog's PO-Revision-Date (the template's for the source), which
+moves only when the catalog's content does. Typography is applied here, per locale
+(:mod:`pipeline.typography`), never to the catalogs.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import html
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date
+
+from pipeline import catalogs
+from pipeline.article import Article, Unit, assemble, encode, units
+from pipeline.catalogs import EntryState, Translation, Translations
+from pipeline.errors import PipelineError
+from pipeline.project import Project
+from pipeline.segmentation import read_article
+from pipeline.typography import rules_for, typeset_units
+
+EXIT_REFUSED = 3
+"""Exit status of ``pipeline build`` when the ``reviewed`` policy refused at least one edition."""
+
+FORMATS = ("txt", "md", "html")
+REVIEW_FOLDER = "review"
+
+
+class Policy(enum.Enum):
+    DRAFT = "draft"
+    REVIEWED = "reviewed"
+
+
+class Use(enum.Enum):
+    """Where the text an edition shows for one sentence comes from."""
+
+    SOURCE = "source"
+    REVIEWED = "reviewed"
+    UNREVIEWED = "unreviewed"
+    """A fuzzy msgstr: a machine draft, or the translation of a sentence that has changed since."""
+    SOURCE_TEXT = "left in the source language"
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    unit: Unit
+    text: str
+    use: Use
+    state: EntryState | None
+    """The catalog entry's state; ``None`` when the catalog has no entry for the sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    article: Article
+    lang: str
+    source_lang: str
+    langs: tuple[str, ...]
+    """Every language the article is published in, the source first: the alternates to link to."""
+    choices: tuple[Choice, ...]
+    date: date | None
+
+    @property
+    def is_source(self) -> bool:
+        return self.lang == self.source_lang
+
+    def using(self, use: Use) -> tuple[Choice, ...]:
+        return tuple(choice for choice in self.choices if choice.use is use)
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    path: Path
+    written: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EditionResult:
+    slug: str
+    source: str
+    """The seed's path, for ``path:line:`` messages."""
+    lang: str
+    total: int
+    reviewed: int
+    files: tuple[FileResult, ...] = ()
+    unreviewed: tuple[Choice, ...] = ()
+    """Sentences published as unreviewed (fuzzy) translation."""
+    left_in_source: tuple[Choice, ...] = ()
+    """Sentences published untranslated, in the source language."""
+    refused: str | None = None
+    """Why the policy refused to build this edition; the previous files (``kept``) stay as they were."""
+    missing: tuple[Choice, ...] = ()
+    """With ``refused``: the sentences without a reviewed translation."""
+    kept: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    editions: tuple[EditionResult, ...]
+    review_sheets: tuple[FileResult, ...] = ()
+
+    @property
+    def refused(self) -> tuple[EditionResult, ...]:
+        return tuple(result for result in self.editions if result.refused)
+
+
+# --- choosing what each sentence shows -----------------------------------------------------------
+
+
+def choose(unit: Unit, found: Translation | None, policy: Policy) -> Choice:
+    """The text of one sentence under ``policy``, falling back explicitly to the source sentence."""
+    state = found.state if found else None
+    if found and state is EntryState.REVIEWED:
+        return Choice(unit, found.text, Use.REVIEWED, state)
+    if found and found.text and policy is Policy.DRAFT:
+        return Choice(unit, found.text, Use.UNREVIEWED, state)
+    return Choice(unit, unit.text, Use.SOURCE_TEXT, state)
+
+
+def plan_edition(article: Article, translations: Translations, *, lang: str, langs: Sequence[str],
+                 source_lang: str, policy: Policy) -> Edition:
+    """The edition of ``article`` in ``lang``; the source language reads the template's msgids."""
+    if lang == source_lang:
+        choices = tuple(Choice(unit, translations.entries[unit.key].text, Use.SOURCE, EntryState.REVIEWED)
+                        for unit in units(article))
+    else:
+        choices = tuple(choose(unit, translations.entries.get(unit.key), policy) for unit in units(article))
+    revised = translations.revision_date
+    return Edition(article=article, lang=lang, source_lang=source_lang, langs=tuple(langs),
+                   choices=choices, date=revised.date() if revised else None)
+
+
+def refusal(edition: Edition, *, policy: Policy, min_reviewed: float) -> str | None:
+    """Why ``policy`` does not let ``edition`` be published, or ``None``."""
+    if policy is not Policy.REVIEWED or edition.is_source:
+        return None
+    total = len(edition.choices)
+    reviewed = len(edition.using(Use.REVIEWED))
+    if reviewed * 100 >= min_reviewed * total:
+        return None
+    share = 100 * reviewed / total if total else 100.0
+    return (f"{reviewed} of {total} sentences reviewed ({share:.0f} %), "
+            f"below --min-reviewed {min_reviewed:g}")
+
+
+# --- locale data ---------------------------------------------------------------------------------
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "updated": "Updated {date}",
+        "notice": "Notice:",
+        "unreviewed": "this edition contains unreviewed machine translation "
+                      "({count} of {total} sentences not yet checked by an editor).",
+        "untranslated": "{count} of {total} sentences are not translated yet and appear in {language}.",
+        "languages": "Other languages",
+    },
+    "fr": {
+        "updated": "Mis à jour le {date}",
+        "notice": "Avertissement :",
+        "unreviewed": "cette édition contient une traduction automatique non relue "
+                      "({count} phrases sur {total} pas encore vérifiées par la rédaction).",
+        "untranslated": "{count} phrases sur {total} ne sont pas encore traduites et restent en {language}.",
+        "languages": "Autres langues",
+    },
+    "de": {
+        "updated": "Aktualisiert am {date}",
+        "notice": "Hinweis:",
+        "unreviewed": "Diese Ausgabe enthält ungeprüfte maschinelle Übersetzung "
+                      "({count} von {total} Sätzen noch nicht redigiert).",
+        "untranslated": "{count} von {total} Sätzen sind noch nicht übersetzt und stehen auf {language}.",
+        "languages": "Andere Sprachen",
+    },
+}
+"""The few words an edition adds around the article, per language (English where one is missing)."""
+
+
+def label(lang: str, key: str, **values: str | int) -> str:
+    table = LABELS.get(lang) or LABELS.get(re.split(r"[_-]", lang)[0]) or LABELS["en"]
+    text = table[key].format(**values)
+    return typeset_units([text], rules_for(lang))[0]
+
+
+def language_name(lang: str, *, in_lang: str) -> str:
+    """``de`` as ``allemand`` in French; babel's CLDR data."""
+    return Locale.parse(lang).get_display_name(Locale.parse(in_lang)) or lang
+
+
+def own_language_name(lang: str) -> str:
+    """A language's name as its speakers write it, capitalised for a link: ``Français``."""
+    name = language_name(lang, in_lang=lang)
+    return name[:1].upper() + name[1:]
+
+
+def bcp47(lang: str) -> str:
+    """``pt_BR`` as HTML's ``lang`` and ``hreflang`` want it: ``pt-BR``."""
+    return lang.replace("_", "-")
+
+
+def date_line(edition: Edition) -> str | None:
+    if edition.date is None:
+        return None
+    shown = format_date(edition.date, format="long", locale=Locale.parse(edition.lang))
+    return label(edition.lang, "updated", date=shown)
+
+
+def notices(edition: Edition) -> list[str]:
+    """The warnings a reader must see before the text: unreviewed and untranslated sentences."""
+    total = len(edition.choices)
+    found = []
+    if unreviewed := len(edition.using(Use.UNREVIEWED)):
+        found.append(label(edition.lang, "unreviewed", count=unreviewed, total=total))
+    if untranslated := len(edition.using(Use.SOURCE_TEXT)):
+        found.append(label(edition.lang, "untranslated", count=untranslated, total=total,
+                           language=language_name(edition.source_lang, in_lang=edition.lang)))
+    return [label(edition.lang, "notice") + " " + text for text in found]
+
+
+# --- the text of an edition ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    text: str
+    """The sentence as shown: typography applied, unless it is left in the source language."""
+    choice: Choice
+
+
+def paragraphs(edition: Edition) -> list[list[Piece]]:
+    """The edition's sentences per paragraph, set with the locale's typography a paragraph at a time,
+    so that a quotation spanning several sentences gets matching marks."""
+    rules = None if edition.is_source else rules_for(edition.lang)
+    choices = iter(edition.choices)
+    result = []
+    for paragraph in edition.article.paragraphs:
+        chosen = [next(choices) for _ in paragraph.sentences]
+        between = [sentence.trailing for sentence in paragraph.sentences[:-1]]
+        texts = typeset_units([choice.text for choice in chosen], rules, between=between)
+        result.append([Piece(choice.text if choice.use is Use.SOURCE_TEXT else text, choice)
+                       for text, choice in zip(texts, chosen)])
+    return result
+
+
+def headline(edition: Edition, pieces: list[list[Piece]]) -> str | None:
+    """The first paragraph, when it is a single sentence followed by more text."""
+    if len(pieces) > 1 and len(pieces[0]) == 1:
+        return pieces[0][0].text
+    return None
+
+
+def title(edition: Edition, pieces: list[list[Piece]], *, width: int = 90) -> str:
+    """The headline, or the first sentence shortened at a word boundary."""
+    text = headline(edition, pieces) or (pieces[0][0].text if pieces else edition.article.slug)
+    if len(text) <= width:
+        return text
+    return text[: width - 1].rsplit(" ", 1)[0].rstrip(",;:–—- ") + "…"
+
+
+def edition_path(folder: Path, lang: str, slug: str, suffix: str) -> Path:
+    return folder / lang / f"{slug}.{suffix}"
+
+
+# --- renderers: each yields the text of one format -----------------------------------------------
+
+
+def render_txt(edition: Edition) -> Iterator[str]:
+    """The article as plain text. The source edition is the seed itself; a translation starts with
+    its date and notices."""
+    if not edition.is_source:
+        header = [line for line in [date_line(edition), *notices(edition)] if line]
+        if header:
+            yield "\n".join(header) + "\n\n"
+    pieces = iter(piece for paragraph in paragraphs(edition) for piece in paragraph)
+    yield assemble(edition.article, lambda unit: next(pieces).text)
+
+
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#]|&(?=#?\w+;))")
+MARKDOWN_BLOCK_START = re.compile(r"^(?:([+=-])|(\d{1,9})([.)]))")
+
+
+def escape_markdown(text: str) -> str:
+    r"""``text`` as literal Markdown (CommonMark) text, even at the start of a paragraph.
+
+    >>> escape_markdown("1. *Achtung* <b>[x]</b>")
+    '1\\. \\*Achtung\\* \\<b\\>\\[x\\]\\</b\\>'
+    """
+    text = MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return MARKDOWN_BLOCK_START.sub(lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], text)
+
+
+def render_md(edition: Edition) -> Iterator[str]:
+    pieces = paragraphs(edition)
+    heading = headline(edition, pieces)
+    if heading:
+        yield f"# {escape_markdown(heading)}\n\n"
+        pieces = pieces[1:]
+    if line := date_line(edition):
+        yield f"*{escape_markdown(line)}*\n\n"
+    for notice in notices(edition):
+        yield f"> {escape_markdown(notice)}\n\n"
+    for paragraph in pieces:
+        yield " ".join(escape_markdown(piece.text) for piece in paragraph) + "\n\n"
+    links = [f"[{escape_markdown(own_language_name(lang))}](../{lang}/{edition.article.slug}.md)"
+             for lang in edition.langs if lang != edition.lang]
+    if links:
+        yield f"---\n\n{escape_markdown(label(edition.lang, 'languages'))}: " + " · ".join(links) + "\n"
+
+
+STYLESHEET = """
+body { font: 18px/1.6 Georgia, "DejaVu Serif", serif; color: #1d1d1f; background: #fdfcf9; margin: 0; }
+main { max-width: 40em; margin: 0 auto; padding: 1.5em 1.25em 3em; }
+nav { font: 15px/1.4 system-ui, sans-serif; border-bottom: 1px solid #ddd; padding-bottom: .6em; }
+nav a { margin-right: 1em; color: #1a4f8b; }
+h1 { font-size: 1.9em; line-height: 1.2; margin: .8em 0 .2em; }
+.date { font: 15px/1.4 system-ui, sans-serif; color: #555; }
+.notice { font: 15px/1.5 system-ui, sans-serif; background: #fff4d6; border-left: 5px solid #c98a00;
+          padding: .6em .9em; }
+.untranslated { background: #fde8e8; }
+"""
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def render_html(edition: Edition) -> Iterator[str]:
+    """A complete HTML5 document; every text from a catalog is escaped."""
+    slug, lang = edition.article.slug, edition.lang
+    pieces = paragraphs(edition)
+    yield f'<!DOCTYPE html>\n<html lang="{escape(bcp47(lang))}">\n<head>\n<meta charset="utf-8">\n'
+    yield '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+    yield f"<title>{escape(title(edition, pieces))}</title>\n"
+    for other in (*edition.langs, "x-default"):
+        target = edition.source_lang if other == "x-default" else other
+        yield (f'<link rel="alternate" hreflang="{escape(bcp47(other))}" '
+               f'href="../{escape(target)}/{escape(slug)}.html">\n')
+    yield f"<style>{STYLESHEET}</style>\n</head>\n<body>\n"
+    yield from _html_nav(edition)
+    yield "<main>\n<article>\n"
+    heading = headline(edition, pieces)
+    if heading:
+        yield f"<h1>{escape(heading)}</h1>\n"
+        pieces = pieces[1:]
+    if edition.date and (line := date_line(edition)):
+        yield f'<p class="date"><time datetime="{edition.date.isoformat()}">{escape(line)}</time></p>\n'
+    for notice in notices(edition):
+        yield f'<p class="notice" role="note">{escape(notice)}</p>\n'
+    for paragraph in pieces:
+        yield "<p>" + " ".join(_html_sentence(piece, edition) for piece in paragraph) + "</p>\n"
+    yield "</article>\n</main>\n</body>\n</html>\n"
+
+
+def _html_nav(edition: Edition) -> Iterator[str]:
+    others = [lang for lang in edition.langs if lang != edition.lang]
+    if not others:
+        return
+    yield f'<nav aria-label="{escape(label(edition.lang, "languages"))}">'
+    for lang in others:
+        yield (f'<a href="../{escape(lang)}/{escape(edition.article.slug)}.html" '
+               f'hreflang="{escape(bcp47(lang))}" lang="{escape(bcp47(lang))}">'
+               f"{escape(own_language_name(lang))}</a>")
+    yield "</nav>\n"
+
+
+def _html_sentence(piece: Piece, edition: Edition) -> str:
+    if piece.choice.use is Use.SOURCE_TEXT and not edition.is_source:
+        return f'<span class="untranslated" lang="{escape(bcp47(edition.source_lang))}">{escape(piece.text)}</span>'
+    return escape(piece.text)
+
+
+RENDERERS: dict[str, Callable[[Edition], Iterator[str]]] = {"txt": render_txt, "md": render_md, "html": render_html}
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+def write_if_changed(path: Path, data: bytes) -> FileResult:
+    """Write ``data`` atomically unless ``path`` holds exactly these bytes already."""
+    if path.is_file() and path.read_bytes() == data:
+        return FileResult(path, written=False)
+    catalogs.write_atomically(path, data)
+    return FileResult(path, written=True)
+
+
+def write_edition(edition: Edition, folder: Path) -> tuple[FileResult, ...]:
+    """Write the edition in every format; the plain text keeps the seed's newlines and BOM."""
+    results = []
+    for suffix, render in RENDERERS.items():
+        text = "".join(render(edition))
+        data = encode(edition.article, text) if suffix == "txt" else text.encode("utf-8")
+        results.append(write_if_changed(edition_path(folder, edition.lang, edition.article.slug, suffix), data))
+    return tuple(results)
+
+
+# --- the review sheet ----------------------------------------------------------------------------
+
+REVIEW_STATES: dict[EntryState | None, tuple[str, str]] = {
+    EntryState.REVIEWED: ("reviewed", "reviewed"),
+    EntryState.MACHINE_DRAFT: ("machine draft", "draft"),
+    EntryState.SOURCE_CHANGED: ("source changed", "changed"),
+    EntryState.UNTRANSLATED: ("missing", "missing"),
+    None: ("missing", "missing"),
+}
+"""State of a catalog entry → (label shown, CSS class). ``None``: the catalog lacks the sentence."""
+
+REVIEW_STYLESHEET = """
+body { font: 15px/1.45 system-ui, "DejaVu Sans", sans-serif; color: #1d1d1f; margin: 1.5em; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #ccc; padding: .4em .6em; vertical-align: top; text-align: left; }
+thead th { background: #eee; position: sticky; top: 0; }
+.summary { width: auto; margin-bottom: 1.5em; }
+.summary td.count { text-align: right; font-variant-numeric: tabular-nums; }
+.sentences td.number { color: #666; white-space: nowrap; }
+.state { display: inline-block; font-size: .8em; font-weight: 600; padding: .05em .5em;
+         border-radius: .8em; border: 1px solid; white-space: nowrap; }
+.state.reviewed { background: #dcf5e3; color: #135c2b; }
+.state.draft { background: #fff1c9; color: #6b4b00; }
+.state.changed { background: #e7e0ff; color: #45208f; }
+.state.missing { background: #ffdede; color: #8c1414; }
+td.draft { background: #fffaeb; } td.changed { background: #f6f3ff; } td.missing { background: #fff3f3; }
+.previous { font-size: .85em; color: #444; margin-top: .3em; }
+del { background: #ffc9c9; } ins { background: #bff0cc; text-decoration: none; }
+"""
+
+
+def render_review(article: Article, translations: dict[str, Translations], *, source_lang: str) -> Iterator[str]:
+    """One HTML table row per sentence: the source and, per language, the translation and its state."""
+    langs = list(translations)
+    sentences = list(units(article))
+    yield f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+    yield f"<title>Review: {escape(article.slug)}</title>\n<style>{REVIEW_STYLESHEET}</style>\n</head>\n<body>\n"
+    yield f"<h1>Review sheet: {escape(article.slug)}</h1>\n"
+    yield f"<p>Source: {escape(article.source)}, {len(sentences)} sentences.</p>\n"
+    yield from _review_summary(sentences, translations)
+    yield '<table class="sentences">\n<thead><tr><th>#</th>'
+    yield f'<th lang="{escape(bcp47(source_lang))}">{escape(own_language_name(source_lang))} (source)</th>'
+    yield "".join(f"<th>{escape(own_language_name(lang))}</th>" for lang in langs) + "</tr></thead>\n<tbody>\n"
+    for number, unit in enumerate(sentences, start=1):
+        yield (f'<tr id="s{number}"><td class="number">{number}<br>¶{unit.paragraph}, line {unit.line}</td>'
+               f'<td lang="{escape(bcp47(source_lang))}">{escape(unit.text)}</td>')
+        yield "".join(_review_cell(unit, translations[lang].entries.get(unit.key), lang) for lang in langs)
+        yield "</tr>\n"
+    yield "</tbody>\n</table>\n</body>\n</html>\n"
+
+
+def _review_summary(sentences: list[Unit], translations: dict[str, Translations]) -> Iterator[str]:
+    states = list(dict.fromkeys(REVIEW_STATES.values()))
+    yield '<table class="summary">\n<thead><tr><th>Language</th>'
+    yield "".join(f'<th><span class="state {css}">{name}</span></th>' for name, css in states)
+    yield "<th>reviewed %</th></tr></thead>\n<tbody>\n"
+    for lang, found in translations.items():
+        counts = Counter(REVIEW_STATES[_state(found.entries.get(unit.key))] for unit in sentences)
+        share = 100 * counts[REVIEW_STATES[EntryState.REVIEWED]] / len(sentences) if sentences else 100
+        yield (f"<tr><th>{escape(own_language_name(lang))}</th>"
+               + "".join(f'<td class="count">{counts[state]}</td>' for state in states)
+               + f'<td class="count">{share:.0f} %</td></tr>\n')
+    yield "</tbody>\n</table>\n"
+
+
+def _state(found: Translation | None) -> EntryState | None:
+    return found.state if found else None
+
+
+def _review_cell(unit: Unit, found: Translation | None, lang: str) -> str:
+    name, css = REVIEW_STATES[_state(found)]
+    text = f'<span lang="{escape(bcp47(lang))}">{escape(found.text)}</span> ' if found and found.text else ""
+    previous = ""
+    if found and found.previous_source is not None:
+        previous = f'<div class="previous">Previous source: {diff_html(found.previous_source, unit.text)}</div>'
+    return f'<td class="{css}">{text}<span class="state {css}">{name}</span>{previous}</td>'
+
+
+WORDS = re.compile(r"\s+|\w+|[^\w\s]")
+
+
+def diff_html(old: str, new: str) -> str:
+    """A word-level diff of two sentences as escaped HTML with ``<del>`` and ``<ins>``.
+
+    >>> diff_html("eine Fabrik", "eine große Fabrik")
+    'eine <ins>große </ins>Fabrik'
+    """
+    before, after = WORDS.findall(old), WORDS.findall(new)
+    parts = []
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for operation, i1, i2, j1, j2 in matcher.get_opcodes():
+        if operation == "equal":
+            parts.append(escape("".join(before[i1:i2])))
+            continue
+        if i2 > i1:
+            parts.append(f"<del>{escape(''.join(before[i1:i2]))}</del>")
+        if j2 > j1:
+            parts.append(f"<ins>{escape(''.join(after[j1:j2]))}</ins>")
+    return "".join(parts)
+
+
+# --- the whole build -----------------------------------------------------------------------------
+
+
+def build(project: Project, *, langs: Sequence[str] | None = None, policy: Policy = Policy.DRAFT,
+          min_reviewed: float = 100.0, review: bool = False) -> BuildResult:
+    """Build the editions of every article in ``langs`` (default: the source and the project's
+    languages) and, with ``review``, the review sheets. Never prints; the result says what happened."""
+    published = (project.source_lang, *[lang for lang in project.langs if lang != project.source_lang])
+    wanted = tuple(langs) if langs else published
+    editions, sheets = [], []
+    for path in project.article_paths():
+        article = read_article(path)
+        translations = _read_all(project, article, {*wanted, *(project.langs if review else ())})
+        for lang in wanted:
+            edition = plan_edition(article, translations[lang], lang=lang, langs=published,
+                                   source_lang=project.source_lang, policy=policy)
+            editions.append(_publish(edition, project.editions, policy=policy, min_reviewed=min_reviewed))
+        if review:
+            sheet = {lang: translations[lang] for lang in project.langs if lang != project.source_lang}
+            text = "".join(render_review(article, sheet, source_lang=project.source_lang))
+            target = project.editions / REVIEW_FOLDER / f"{article.slug}.html"
+            sheets.append(write_if_changed(target, text.encode("utf-8")))
+    return BuildResult(editions=tuple(editions), review_sheets=tuple(sheets))
+
+
+def _read_all(project: Project, article: Article, langs: set[str]) -> dict[str, Translations]:
+    """The template (checked against the article) and the catalog of every language in ``langs``."""
+    template = _read(project.template_path(article.slug), template=True)
+    _check_current(article, template)
+    found = {project.source_lang: template}
+    for lang in langs - {project.source_lang}:
+        found[lang] = _read(project.catalog_path(lang, article.slug), template=False)
+    return found
+
+
+def _read(path: Path, *, template: bool) -> Translations:
+    if not path.is_file():
+        raise PipelineError("no such catalog; run `pipeline extract` (make extract) first", path=path)
+    return catalogs.read_translations(path, template=template)
+
+
+def _check_current(article: Article, template: Translations) -> None:
+    """Editions built from a stale template would mix old and new sentences: refuse them."""
+    keys = [unit.key for unit in units(article)]
+    absent = sum(1 for key in keys if key not in template.entries)
+    extra = len(set(template.entries) - set(keys))
+    if absent or extra:
+        raise PipelineError(f"out of date with {article.source} ({absent} sentences not in it, {extra} no "
+                            "longer in the article); run `pipeline extract` (make extract) first",
+                            path=template.path)
+
+
+def _publish(edition: Edition, folder: Path, *, policy: Policy, min_reviewed: float) -> EditionResult:
+    slug, lang = edition.article.slug, edition.lang
+    counts = {"slug": slug, "source": edition.article.source, "lang": lang, "total": len(edition.choices),
+              "reviewed": len(edition.choices) if edition.is_source else len(edition.using(Use.REVIEWED))}
+    reason = refusal(edition, policy=policy, min_reviewed=min_reviewed)
+    if reason:
+        previous = tuple(path for suffix in FORMATS
+                         if (path := edition_path(folder, lang, slug, suffix)).exists())
+        return EditionResult(**counts, refused=reason, missing=edition.using(Use.SOURCE_TEXT), kept=previous)
+    return EditionResult(**counts, files=write_edition(edition, folder),
+                         unreviewed=edition.using(Use.UNREVIEWED), left_in_source=edition.using(Use.SOURCE_TEXT))

@@ -1,0 +1,603 @@
+"""Quality checks on translated catalogs, in the spirit of Translate Toolkit's ``pofilter``.
+
+Each check is one short function named after its concern; the first line of its docstring is the
+title users see (``pipeline check --list``). Entry checks take plain data (the German source, the
+translation and a :class:`Context`) and yield messages; the edge (:func:`check_project`) reads
+the files, picks the entries to check and turns messages into :class:`Problem` records with the
+file, the line of the entry's ``msgid`` and a severity.
+
+Which entries are checked, and how severe a finding is:
+
+* reviewed entries (no ``fuzzy``): the check's ``reviewed`` severity (see :data:`CHECKS`);
+* machine drafts and source-changed entries (``fuzzy``): the check's ``draft`` severity, never an
+  error: a draft is expected to need work, the finding tells its reviewer where to look, and it
+  must not block ``make check``;
+* untranslated and obsolete entries are not checked (``pipeline status`` counts them).
+
+Catalog checks (header, duplicates, obsolete entries, ``msgfmt -c``) run once per file.
+
+Silencing: a translator comment ``# qa-ignore: numbers, length`` (or ``# qa-ignore: all``) above an
+entry turns those entry checks off for it. A comment is used rather than a flag such as
+``#, no-qa`` because GNU ``msgmerge`` and PO editors drop flags they do not know, while translator
+comments survive every update.
+
+Known limitations: numbers written as words in the translation (``16`` → "seize") are reported as
+missing; ``untranslated_words`` only knows German function words and words with umlauts, so it
+catches German left in the output, not every untranslated noun.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from babel.numbers import NumberFormatError, format_decimal, parse_decimal
+
+from pipeline import catalogs
+from pipeline.catalogs import EntryState
+from pipeline.errors import CatalogError, PipelineError
+from pipeline.glossary import Glossary
+from pipeline.project import SOURCE_LANGUAGE, Project
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    path: str
+    line: int | None
+    check: str
+    severity: Severity
+    message: str
+
+    def __str__(self) -> str:
+        """``path:line: [check] message``, the form editors and ``msgfmt`` use."""
+        location = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{location}: [{self.check}] {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What an entry check needs besides the two texts."""
+
+    lang: str
+    glossary: Glossary = Glossary()
+    source_lang: str = SOURCE_LANGUAGE
+
+
+# --- entry checks --------------------------------------------------------------------------------
+
+GROUPED_NUMBER = r"(?<![\d.,])\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})+(?:[.,]\d+)?(?!\d)"  # 1.200, 1 200,5
+PLAIN_NUMBER = r"\d+(?:[.,]\d+)?"                                                     # 16, 2025, 1,5
+NUMBER = re.compile(f"{GROUPED_NUMBER}|{PLAIN_NUMBER}")
+SPACES = re.compile(r"[\s\u00a0\u202f\u2009]")
+
+
+def numbers(source: str, translation: str, context: Context) -> Iterator[str]:
+    """Numbers of the source missing from the translation
+
+    Numbers are compared as values, each read with its language's separators (babel), so German
+    ``1,5`` is English ``1.5`` and German ``1.200`` is French ``1 200``.
+    """
+    found = {_number_value(text, context.lang) for text in NUMBER.findall(translation)}
+    reported = set()
+    for text in NUMBER.findall(source):
+        value = _number_value(text, context.source_lang)
+        if value not in found and value not in reported:
+            reported.add(value)
+            expected = _format_number(value, context.lang, grouped=bool(re.fullmatch(GROUPED_NUMBER, text)))
+            hint = f" (written {expected!r} in {context.lang})" if expected != text else ""
+            yield f"{text!r} is missing from the translation{hint}"
+
+
+def _number_value(text: str, lang: str) -> Decimal | str:
+    """The value of a number as written in ``lang``; the text itself if babel cannot read it."""
+    compact = SPACES.sub("", text)  # spaces only ever group digits
+    try:
+        return parse_decimal(compact, locale=lang)
+    except (NumberFormatError, ValueError):
+        return compact
+
+
+def _format_number(value: Decimal | str, lang: str, *, grouped: bool) -> str:
+    """How ``lang`` writes the value, digits grouped only where the source grouped them (years are not)."""
+    if isinstance(value, str):
+        return value
+    return format_decimal(value, locale=lang, group_separator=grouped, decimal_quantization=False)
+
+
+def glossary(source: str, translation: str, context: Context) -> Iterator[str]:
+    """Glossary terms not rendered as the glossary says
+
+    Each protected German term found in the source must appear, in its rendering for the
+    translation's language, in the translation (as a whole word, ignoring case).
+    """
+    seen = set()
+    for term, _, _ in context.glossary.find(source):
+        rendering = context.glossary.rendering(term, context.lang)
+        if rendering in seen:
+            continue
+        seen.add(rendering)
+        pattern = r"(?<!\w)" + re.escape(rendering) + r"(?!\w)"
+        if not re.search(pattern, translation, re.IGNORECASE):
+            note = f" ({term.note})" if term.note else ""
+            yield f"{term.source!r} must be rendered as {rendering!r}{note}"
+
+
+BRACKETS = ("()", "[]", "{}")
+DOUBLE_QUOTES = '"„“”«»‟＂'
+"""Double quotation marks of German, English and French. Single ones (‚‘’‹›') are left out: ’ and '
+are apostrophes too. Opening and closing marks differ between languages (German “ closes, English
+“ opens), so balance is judged by the number of marks, not by their shape."""
+
+
+def brackets(source: str, translation: str, context: Context) -> Iterator[str]:
+    """Unbalanced brackets or quotation marks
+
+    Compared with the source rather than judged alone, because a sentence may start or end inside
+    a quotation that spans several sentences.
+    """
+    for pair in BRACKETS:
+        opened, closed = pair
+        if source.count(opened) - source.count(closed) != translation.count(opened) - translation.count(closed):
+            yield f"brackets {pair} are balanced differently than in the source"
+    source_quotes = sum(source.count(mark) for mark in DOUBLE_QUOTES)
+    translation_quotes = sum(translation.count(mark) for mark in DOUBLE_QUOTES)
+    if source_quotes % 2 != translation_quotes % 2:
+        yield (f"quotation marks are unbalanced: the source has {source_quotes}, "
+               f"the translation {translation_quotes}")
+
+
+CLOSING = " \t\n\u00a0\u202f\u2009" + DOUBLE_QUOTES + "‚‘’‹›')]}"
+ENDINGS = {"?": "question mark", "？": "question mark", "!": "exclamation mark", "！": "exclamation mark",
+           ".": "full stop", "…": "full stop", "。": "full stop", ":": "colon", ";": "semicolon"}
+
+
+def endpunc(source: str, translation: str, context: Context) -> Iterator[str]:
+    """Sentence-final punctuation changed
+
+    A question stays a question, an exclamation an exclamation, a statement ends with a full stop
+    (or an ellipsis). Closing quotes and brackets, and French spaces before ``?``/``!``, do not
+    matter.
+    """
+    expected, found = _ending(source), _ending(translation)
+    if expected != found:
+        yield f"the source ends with {expected}, the translation with {found}"
+
+
+def _ending(text: str) -> str:
+    stripped = text.rstrip(CLOSING)
+    return ENDINGS.get(stripped[-1:], "no punctuation") if stripped else "no punctuation"
+
+
+def empty(source: str, translation: str, context: Context) -> Iterator[str]:
+    """Empty translation
+
+    A translation of only spaces (or newlines) counts as translated for gettext but prints nothing.
+    """
+    if source.strip() and not translation.strip():
+        yield "the translation is empty or only whitespace"
+
+
+def unchanged(source: str, translation: str, context: Context) -> Iterator[str]:
+    """Translation identical to the source
+
+    Allowed when the source is only names and numbers (glossary terms, figures, punctuation).
+    """
+    if translation.strip() == source.strip() and not _only_names(source, context.glossary):
+        yield "the translation is identical to the German source"
+
+
+def _only_names(text: str, glossary: Glossary) -> bool:
+    for _, start, end in reversed(glossary.find(text)):
+        text = text[:start] + text[end:]
+    return not re.search(r"[^\W\d_]", text)
+
+
+LENGTH_RATIO = (0.5, 2.0)
+"""Least and greatest length of a translation relative to its source (in characters)."""
+LENGTH_MIN_SOURCE = 20
+"""Sources shorter than this (titles, "Ja.") vary too much in length to judge."""
+
+
+def length(source: str, translation: str, context: Context) -> Iterator[str]:
+    """Suspicious length
+
+    Much shorter than the source usually means a part is missing (a truncated machine draft);
+    much longer, that something was added or repeated.
+    """
+    if len(source.strip()) < LENGTH_MIN_SOURCE or not translation.strip():
+        return
+    ratio = len(translation.strip()) / len(source.strip())
+    least, greatest = LENGTH_RATIO
+    if not least <= ratio <= greatest:
+        yield f"the translation is {ratio:.1f} times as long as the source (expected {least}–{greatest})"
+
+
+REPEAT_RUN = 3
+"""A word or phrase repeated this many times in a row is machine output gone into a loop."""
+REPEAT_LONGEST = 6
+WORD = re.compile(r"\w+")
+
+
+def repeated(source: str, translation: str, context: Context) -> Iterator[str]:
+    """Words or phrases repeated in a loop
+
+    Neural machine translation sometimes repeats a word or phrase over and over
+    (argos-translate issues #428, #522).
+    """
+    run = _longest_repetition(WORD.findall(translation.casefold()))
+    if run and not _longest_repetition(WORD.findall(source.casefold())):
+        phrase, times = run
+        yield f"{phrase!r} is repeated {times} times in a row"
+
+
+def _longest_repetition(words: list[str]) -> tuple[str, int] | None:
+    """The phrase of up to :data:`REPEAT_LONGEST` words repeated most often in a row, if at least
+    :data:`REPEAT_RUN` times.
+
+    >>> _longest_repetition("the battery the battery the battery is".split())
+    ('the battery', 3)
+    """
+    best: tuple[str, int] | None = None
+    for size in range(1, REPEAT_LONGEST + 1):
+        for start in range(len(words) - size * REPEAT_RUN + 1):
+            phrase = words[start:start + size]
+            times = 1
+            while words[start + times * size:start + (times + 1) * size] == phrase:
+                times += 1
+            if times >= REPEAT_RUN and (best is None or times > best[1]):
+                best = (" ".join(phrase), times)
+    return best
+
+
+GERMAN_WORDS = frozenset("""
+    aber allem auch auf aus bei bereits dann das dass dem den der dich diese dieser dieses doch
+    durch ein eine einem einen einer eines für gegen haben heute ich ihr ihre ihren immer jetzt
+    kein keine mehr nach nicht nichts noch nur oder ohne schon sehr sich sie sind sondern über
+    und unter viele von vor weil wenn werden wie wieder wir wird wurde zum zur zwischen
+""".split())
+"""German function words that are not words in English or French (so ``die``, ``man``, ``hat``,
+``also``, ``es``, ``des``, ``hier``, ``dort``, ``mit`` are left out)."""
+UMLAUT = re.compile(r"[äöüßÄÖÜ]")
+
+
+def untranslated_words(source: str, translation: str, context: Context) -> Iterator[str]:
+    """German words left in the translation
+
+    Words of the source that reappear in the translation and are German function words or contain
+    an umlaut or ß; glossary terms do not count. A name with an umlaut belongs in the glossary.
+    """
+    protected = {word.casefold() for term, _, _ in context.glossary.find(source)
+                 for word in WORD.findall(term.source)}
+    source_words = {word.casefold() for word in WORD.findall(source)}
+    left = []
+    for word in re.findall(r"[^\W\d_]+", translation):
+        folded = word.casefold()
+        if folded in source_words and folded not in protected and word not in left and (
+                folded in GERMAN_WORDS or UMLAUT.search(word)):
+            left.append(word)
+    if left:
+        yield f"German left in the translation: {', '.join(left[:5])}" + (" …" if len(left) > 5 else "")
+
+
+EntryCheck = Callable[[str, str, Context], Iterable[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    function: EntryCheck
+    reviewed: Severity
+    """Severity of a finding in a reviewed translation."""
+    draft: Severity
+    """Severity of a finding in a machine draft or a source-changed (fuzzy) entry."""
+
+    @property
+    def name(self) -> str:
+        return self.function.__name__
+
+    @property
+    def title(self) -> str:
+        return (self.function.__doc__ or self.name).strip().splitlines()[0]
+
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+CHECKS = [
+    Check(empty, reviewed=ERROR, draft=WARNING),
+    Check(numbers, reviewed=ERROR, draft=WARNING),
+    Check(glossary, reviewed=ERROR, draft=WARNING),
+    Check(brackets, reviewed=ERROR, draft=WARNING),
+    Check(unchanged, reviewed=ERROR, draft=WARNING),
+    Check(repeated, reviewed=ERROR, draft=WARNING),
+    Check(untranslated_words, reviewed=WARNING, draft=WARNING),
+    Check(endpunc, reviewed=WARNING, draft=INFO),
+    Check(length, reviewed=WARNING, draft=WARNING),
+]
+"""Every entry check, in the order findings are reported for an entry."""
+
+CHECK_NAMES = frozenset(check.name for check in CHECKS)
+
+
+def check_entry(source: str, translation: str, context: Context, *, draft: bool,
+                ignore: Iterable[str] = ()) -> Iterator[tuple[Check, Severity, str]]:
+    """Every finding of the entry checks for one translation, with its severity."""
+    ignored = set(ignore)
+    for check in CHECKS:
+        if check.name in ignored or "all" in ignored:
+            continue
+        for message in check.function(source, translation, context):
+            yield check, (check.draft if draft else check.reviewed), message
+
+
+QA_IGNORE = re.compile(r"^\s*qa-ignore\s*:(.*)$")
+
+
+def ignored_checks(comment: str) -> list[str]:
+    """Check names listed in ``qa-ignore:`` lines of a translator comment.
+
+    >>> ignored_checks("reviewed by A.\\nqa-ignore: numbers, length")
+    ['numbers', 'length']
+    """
+    names = []
+    for line in comment.splitlines():
+        match = QA_IGNORE.match(line)
+        if match:
+            names.extend(name for name in re.split(r"[,\s]+", match.group(1)) if name)
+    return names
+
+
+# --- catalog checks ------------------------------------------------------------------------------
+
+
+def language(metadata: Mapping[str, str], lang: str) -> Iterator[str]:
+    """Language header that does not match the catalog's folder"""
+    declared = metadata.get("Language", "").strip()
+    if not declared:
+        yield f"the header has no Language (expected {lang!r})"
+    elif declared.replace("-", "_") != lang:
+        yield f"the header says Language: {declared}, but the catalog is in the {lang!r} folder"
+
+
+def charset(metadata: Mapping[str, str], lang: str) -> Iterator[str]:
+    """Charset other than UTF-8"""
+    match = re.search(r"charset=([\w.-]+)", metadata.get("Content-Type", ""))
+    if not match:
+        yield "the header's Content-Type names no charset (expected text/plain; charset=UTF-8)"
+    elif match.group(1).lower() not in {"utf-8", "utf8"}:
+        yield f"the header says charset={match.group(1)}; catalogs must be UTF-8"
+
+
+def plural_forms(metadata: Mapping[str, str], lang: str) -> Iterator[str]:
+    """Plural-Forms header missing"""
+    if not metadata.get("Plural-Forms", "").strip():
+        yield "the header has no Plural-Forms (run `pipeline extract` to restore it)"
+
+
+HEADER_CHECKS = [
+    (language, Severity.ERROR),
+    (charset, Severity.ERROR),
+    (plural_forms, Severity.WARNING),
+]
+
+
+def duplicates(keys: Iterable[tuple[str | None, str, int | None]]) -> Iterator[tuple[int | None, str]]:
+    """Duplicate msgids
+
+    ``keys`` are ``(msgctxt, msgid, line)`` of the active entries; yields ``(line, message)``.
+    """
+    first: dict[tuple[str | None, str], int | None] = {}
+    for context, msgid, line in keys:
+        if (context, msgid) in first:
+            yield line, f"{_shorten(msgid)!r} is already defined at line {first[(context, msgid)]}"
+        else:
+            first[(context, msgid)] = line
+
+
+def obsolete(msgids: list[tuple[str, int | None]], current: set[str]) -> Iterator[tuple[int | None, str]]:
+    """Obsolete entries whose sentence is gone
+
+    ``msgids`` are the obsolete entries' ``(msgid, line)``; ``current`` the sentences of every
+    checked catalog. Reported once per file, at the first such entry.
+    """
+    gone = [(msgid, line) for msgid, line in msgids if msgid not in current]
+    if gone:
+        counted = "1 obsolete entry no longer matches" if len(gone) == 1 else \
+            f"{len(gone)} obsolete entries no longer match"
+        yield gone[0][1], (f"{counted} any sentence; kept in case a sentence comes back "
+                           "(`msgattrib --no-obsolete` removes them)")
+
+
+MSGFMT_LINE = re.compile(r"^(?P<line>\d+):(?:(?P<column>\d+):)? (?P<message>.*)$")
+
+
+def msgfmt(path: Path) -> Iterator[tuple[Severity, int | None, str]]:
+    """Problems found by GNU ``msgfmt -c``
+
+    Skipped when gettext is not installed. Messages starting ``warning:`` are warnings, the
+    others errors; "...this is the location of the first definition" is folded into the message
+    it explains.
+    """
+    executable = shutil.which("msgfmt")
+    if executable is None:
+        return
+    completed = subprocess.run([executable, "-c", "-o", os.devnull, str(path)], capture_output=True,
+                               text=True, env={**os.environ, "LC_ALL": "C", "LANGUAGE": ""})
+    prefix = f"{path}:"
+    findings: list[tuple[Severity, int | None, str]] = []
+    for raw in completed.stderr.splitlines():
+        match = MSGFMT_LINE.match(raw[len(prefix):]) if raw.startswith(prefix) else None
+        line, message = (int(match["line"]), match["message"]) if match else (None, raw)
+        if message.startswith("...") and findings:
+            severity, first_line, first_message = findings[-1]
+            findings[-1] = (severity, first_line, f"{first_message.rstrip('.')} ({message.strip('.')} "
+                                                  f"at line {line})")
+        elif re.match(r"(\S*/)?msgfmt: found \d+ fatal errors?$", message):
+            continue
+        elif message.startswith("warning: "):
+            findings.append((Severity.WARNING, line, message.removeprefix("warning: ")))
+        else:
+            findings.append((Severity.ERROR, line, re.sub(r"^(\S*/)?msgfmt: ", "", message)))
+    if completed.returncode != 0 and not any(severity is Severity.ERROR for severity, _, _ in findings):
+        findings.append((Severity.ERROR, None, f"msgfmt -c failed with exit code {completed.returncode}"))
+    yield from findings
+
+
+def _shorten(text: str, width: int = 50) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# --- reading catalogs and running the checks (the edge) ------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    catalogs: tuple[Path, ...]
+    problems: tuple[Problem, ...]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for problem in self.problems if problem.severity is severity)
+
+    @property
+    def failed(self) -> bool:
+        """True when an error-level finding exists: ``pipeline check`` then exits with 3."""
+        return self.count(Severity.ERROR) > 0
+
+
+@dataclass(slots=True)
+class _Catalog:
+    """A catalog as read for checking: its text lines and parsed entries, or why it can't be read."""
+
+    path: Path
+    lang: str
+    lines: list[str] = field(default_factory=list)
+    catalog: Any = None
+    """The parsed catalog (a polib ``POFile``, read through :mod:`pipeline.catalogs`)."""
+    problems: list[Problem] = field(default_factory=list)
+
+
+def catalog_paths(project: Project) -> list[Path]:
+    """Every ``.po`` of the project's languages, sorted."""
+    paths = []
+    for lang in project.langs:
+        pattern = project.catalog_path(lang, "*")
+        paths.extend(sorted(pattern.parent.glob(pattern.name)))
+    if not paths:
+        raise PipelineError("no catalogs to check; run `pipeline extract` first", path=project.locales)
+    return paths
+
+
+def check_project(project: Project, glossary: Glossary, paths: Iterable[Path] | None = None) -> Report:
+    """Check ``paths`` (by default every catalog of the project); the language of a catalog is its
+    folder's name (``<lang>/LC_MESSAGES/``), or its Language header elsewhere."""
+    loaded = [_load(path) for path in (catalog_paths(project) if paths is None else paths)]
+    current = {entry.msgid for item in loaded if item.catalog is not None
+               for entry in catalogs.active_entries(item.catalog)}
+    problems: list[Problem] = []
+    for item in loaded:
+        problems.extend(item.problems)
+        if item.catalog is not None:
+            problems.extend(_check_catalog(item, glossary, current))
+    return Report(catalogs=tuple(item.path for item in loaded), problems=tuple(problems))
+
+
+def _load(path: Path) -> _Catalog:
+    item = _Catalog(path=path, lang=path.parent.parent.name if path.parent.name == "LC_MESSAGES" else "")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise PipelineError(f"cannot read: {error.strerror}", path=path) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        item.problems.append(Problem(str(path), data[: error.start].count(b"\n") + 1, "charset", Severity.ERROR,
+                                     "not UTF-8; convert it with `msgconv -t UTF-8`"))
+        return item
+    item.lines = text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n")
+    try:
+        item.catalog = catalogs.parse_catalog_keeping_duplicates(text, path=path)
+    except CatalogError as error:
+        item.problems.append(Problem(str(path), error.line, "syntax", Severity.ERROR, error.message))
+        return item
+    item.lang = item.lang or item.catalog.metadata.get("Language", "").strip().replace("-", "_")
+    try:
+        catalogs.language_name(item.lang)
+    except PipelineError as error:
+        item.problems.append(Problem(str(path), _header_line(item.lines), "language", Severity.ERROR,
+                                     f"cannot tell the catalog's language from its folder or header: "
+                                     f"{error.message}"))
+        item.catalog = None
+    return item
+
+
+def _check_catalog(item: _Catalog, glossary: Glossary, current: set[str]) -> Iterator[Problem]:
+    path, catalog = str(item.path), item.catalog
+    header_line = _header_line(item.lines)
+    for function, severity in HEADER_CHECKS:
+        for message in function(catalog.metadata, item.lang):
+            yield Problem(path, header_line, function.__name__, severity, message)
+    for severity, line, message in msgfmt(item.path):
+        yield Problem(path, line, "msgfmt", severity, message)
+
+    active = list(catalogs.active_entries(catalog))
+    lines = {id(entry): _msgid_line(item.lines, entry.linenum) for entry in catalog}
+    keys = ((entry.msgctxt, entry.msgid, lines[id(entry)]) for entry in active)
+    for line, message in duplicates(keys):
+        yield Problem(path, line, "duplicates", Severity.ERROR, message)
+    gone = [(entry.msgid, lines[id(entry)]) for entry in catalog if entry.obsolete]
+    for line, message in obsolete(gone, current):
+        yield Problem(path, line, "obsolete", Severity.INFO, message)
+
+    context = Context(lang=item.lang, glossary=glossary)
+    for entry in active:
+        yield from _check_one(entry, context, path, lines[id(entry)])
+
+
+def _check_one(entry, context: Context, path: str, line: int | None) -> Iterator[Problem]:
+    state = catalogs.entry_state(entry)
+    if state not in {EntryState.REVIEWED, EntryState.MACHINE_DRAFT, EntryState.SOURCE_CHANGED}:
+        return
+    ignore = ignored_checks(entry.tcomment or "")
+    for name in ignore:
+        if name != "all" and name not in CHECK_NAMES:
+            yield Problem(path, line, "qa-ignore", Severity.WARNING,
+                          f"unknown check {name!r} (known: all, {', '.join(sorted(CHECK_NAMES))})")
+    draft = state is not EntryState.REVIEWED
+    for check, severity, message in check_entry(entry.msgid, entry.msgstr, context, draft=draft, ignore=ignore):
+        label = f"{state.value}: " if draft else ""
+        yield Problem(path, line, check.name, severity, label + message)
+
+
+def _header_line(lines: list[str]) -> int | None:
+    return next((number for number, text in enumerate(lines, start=1) if text.startswith('msgid ""')), None)
+
+
+def _msgid_line(lines: list[str], first: int | None) -> int | None:
+    """The line of an entry's ``msgid`` keyword; polib's ``linenum`` is that of its first line
+    (a comment or ``msgctxt``)."""
+    if first is None:
+        return None
+    for number in range(first, len(lines) + 1):
+        if re.match(r"(#~\s*)?msgid\b", lines[number - 1]):
+            return number
+    return first
+
+
+def by_severity(problems: Iterable[Problem]) -> dict[Severity, list[Problem]]:
+    """Problems grouped error, warning, info; within a group by file and line."""
+    groups: dict[Severity, list[Problem]] = {severity: [] for severity in Severity}
+    for problem in sorted(problems, key=lambda p: (p.path, p.line or 0)):
+        groups[problem.severity].append(problem)
+    return groups

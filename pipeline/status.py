@@ -1,0 +1,127 @@
+"""What is left to do: per article and language, how many sentences and words are in each state.
+
+States are those of :func:`pipeline.catalogs.entry_state`. Machine drafts and "source changed"
+entries are both ``fuzzy`` to gettext but are counted apart, because they ask different things of a
+translator (review a draft from scratch, or compare an existing translation with the new source).
+``msgfmt --statistics`` reports their sum as "fuzzy translations"; :attr:`CatalogStatus.fuzzy`
+gives that figure so the two can be compared.
+
+Words are counted on the German source (msgid), so the figures measure the work left whatever the
+target language; see :func:`count_words`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline import catalogs
+from pipeline.catalogs import EntryState
+from pipeline.errors import PipelineError
+from pipeline.project import Project
+
+WORD = re.compile(r"\w+(?:[-'’.,:/]\w+)*")
+"""A word: letters or digits, joined by inner hyphens, apostrophes and separators, so that
+``E-Fahrzeug``, ``Absolvent:innen`` and ``1,5`` count once each."""
+
+
+def count_words(text: str) -> int:
+    """Words in a source sentence; punctuation and dashes do not count.
+
+    >>> count_words("Investitionen von rund 1,5 Milliarden Euro.")
+    6
+    >>> count_words("Ohne sie funktioniert kein E-Fahrzeug – egal wie.")
+    7
+    """
+    return len(WORD.findall(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    sentences: int = 0
+    words: int = 0
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(self.sentences + other.sentences, self.words + other.words)
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogStatus:
+    """The state of one language's catalog of one article."""
+
+    slug: str
+    lang: str
+    path: Path
+    exists: bool
+    """False when the article has no catalog for this language yet (run ``pipeline extract``)."""
+    reviewed: Tally = Tally()
+    machine_draft: Tally = Tally()
+    source_changed: Tally = Tally()
+    untranslated: Tally = Tally()
+    obsolete: Tally = Tally()
+    """Entries no longer in the article (``#~``), kept in case their sentence comes back; not part
+    of :attr:`total`."""
+
+    @property
+    def total(self) -> Tally:
+        return self.reviewed + self.machine_draft + self.source_changed + self.untranslated
+
+    @property
+    def fuzzy(self) -> Tally:
+        """Machine drafts and source-changed entries together, as gettext counts them."""
+        return self.machine_draft + self.source_changed
+
+    @property
+    def percent_reviewed(self) -> float:
+        """Share of the source words whose translation is reviewed (100 for an empty article)."""
+        total = self.total.words
+        return 100.0 if total == 0 else round(100 * self.reviewed.words / total, 1)
+
+
+FIELD_OF_STATE = {
+    EntryState.REVIEWED: "reviewed",
+    EntryState.MACHINE_DRAFT: "machine_draft",
+    EntryState.SOURCE_CHANGED: "source_changed",
+    EntryState.UNTRANSLATED: "untranslated",
+    EntryState.OBSOLETE: "obsolete",
+}
+
+
+def tally_entries(slug: str, lang: str, path: Path, states: Iterable[tuple[EntryState, str]]) -> CatalogStatus:
+    """A :class:`CatalogStatus` from ``(state, msgid)`` pairs: the counting, apart from any file."""
+    counts = {name: Tally() for name in FIELD_OF_STATE.values()}
+    for state, msgid in states:
+        name = FIELD_OF_STATE[state]
+        counts[name] = counts[name] + Tally(1, count_words(msgid))
+    return CatalogStatus(slug=slug, lang=lang, path=path, exists=True, **counts)
+
+
+def catalog_status(path: Path, *, slug: str, lang: str) -> CatalogStatus:
+    """The status of the catalog at ``path``; a missing file is reported, not an error."""
+    if not path.exists():
+        return CatalogStatus(slug=slug, lang=lang, path=path, exists=False)
+    catalog = catalogs.read_catalog(path)
+    return tally_entries(slug, lang, path, ((catalogs.entry_state(entry), entry.msgid) for entry in catalog))
+
+
+def project_status(project: Project) -> list[CatalogStatus]:
+    """One record per article and language of the project, articles sorted by name.
+
+    Articles are those in the seeds folder plus any that only have catalogs left, so a catalog
+    whose article was removed still shows up.
+    """
+    slugs = sorted(_slugs(project))
+    if not slugs:
+        raise PipelineError("no articles and no catalogs; put articles in the seeds folder and run "
+                            "`pipeline extract`", path=project.seeds)
+    return [catalog_status(project.catalog_path(lang, slug), slug=slug, lang=lang)
+            for slug in slugs for lang in project.langs]
+
+
+def _slugs(project: Project) -> set[str]:
+    slugs = {path.stem for path in project.seeds.glob("*.txt")}
+    for pattern in [project.template_path("*"), *(project.catalog_path(lang, "*") for lang in project.langs)]:
+        slugs.update(path.stem for path in pattern.parent.glob(pattern.name))
+    return slugs

@@ -1,0 +1,379 @@
+"""Editions: policies and threshold, typography, escaping, links, the source round trip, review sheet."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline import catalogs, editions
+from pipeline.typography import NBSP, NNBSP, TYPOGRAPHY, typeset, typeset_units
+from tests.conftest import SEED, entry, load, run
+
+FR = Path("locales/fr/LC_MESSAGES/nord.po")
+EN = Path("locales/en/LC_MESSAGES/nord.po")
+
+FRENCH = {
+    "Batterien aus dem Norden": "Des batteries venues du Nord",
+    "Verkor hat in Bourbourg eine Fabrik eröffnet.": "Verkor a ouvert une usine à Bourbourg.",
+    "Dr. Weber sprach am 3. Oktober vor 1.200 Gästen.": "Le Dr Weber a parlé le 3 octobre devant 1 200 invités.",
+    "Die Region hofft auf Arbeit.": "La région espère du travail.",
+    "Ja.": "Oui.",
+    "„Hauptsache, hier passiert wieder was.“": "„L'essentiel, c'est qu'il se passe à nouveau quelque chose.“",
+    "Ein Satz, der trifft.": "Une phrase qui fait mouche.",
+}
+ENGLISH = {
+    "Batterien aus dem Norden": "Batteries from the North",
+    "Verkor hat in Bourbourg eine Fabrik eröffnet.": "Verkor has opened a factory in Bourbourg.",
+    "Dr. Weber sprach am 3. Oktober vor 1.200 Gästen.": "Dr Weber spoke to 1,200 guests on 3 October.",
+    "Die Region hofft auf Arbeit.": "The region hopes for work.",
+    "Ja.": "Yes.",
+    "„Hauptsache, hier passiert wieder was.“": "„As long as something is happening here again.“",
+    "Ein Satz, der trifft.": "A sentence that hits home.",
+}
+SECOND_JA = ("occurrence 2", "Ja.")
+
+
+def translate(path: Path, translations: dict, *, drafts: bool = False) -> None:
+    """Fill msgstrs (keys are msgids or (msgctxt, msgid)), reviewed or as machine drafts."""
+    catalog = load(path)
+    for key, text in translations.items():
+        context, msgid = key if isinstance(key, tuple) else (None, key)
+        found = entry(catalog, msgid, context)
+        if drafts:
+            catalogs.set_machine_draft(found, text, "test engine")
+        else:
+            found.msgstr = text
+    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+
+
+def set_revision_date(path: Path, value: str) -> None:
+    catalog = load(path)
+    catalog.metadata["PO-Revision-Date"] = value
+    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+
+
+def edition(lang: str, suffix: str, slug: str = "nord") -> str:
+    return Path(f"editions/{lang}/{slug}.{suffix}").read_text(encoding="utf-8")
+
+
+def snapshot() -> dict[Path, bytes]:
+    return {path: path.read_bytes() for path in sorted(Path("editions").rglob("*")) if path.is_file()}
+
+
+@pytest.fixture
+def extracted(project_dir: Path) -> Path:
+    assert run("extract").exit_code == 0
+    return project_dir
+
+
+@pytest.fixture
+def all_reviewed(extracted: Path) -> Path:
+    translate(FR, {**FRENCH, SECOND_JA: "Oui."})
+    translate(EN, {**ENGLISH, SECOND_JA: "Yes."})
+    return extracted
+
+
+# --- policies ------------------------------------------------------------------------------------
+
+
+def test_draft_policy_fills_in_machine_drafts_and_says_so(extracted):
+    translate(FR, {key: FRENCH[key] for key in list(FRENCH)[:4]})
+    translate(FR, {"Ja.": "Oui.", "Ein Satz, der trifft.": "Une phrase qui fait mouche."}, drafts=True)
+    result = run("build")
+    assert result.exit_code == 0, result.output
+    text = edition("fr", "txt")
+    assert "La région espère du travail. Oui.\n" in text            # reviewed, then draft
+    assert "Une phrase qui fait mouche." in text
+    assert "„Hauptsache, hier passiert wieder was.“" in text         # untranslated: German, listed
+    assert "seeds/nord.txt:4: fr: not translated, left in the source language" in result.output
+    for suffix in ("txt", "md", "html"):
+        assert "traduction automatique non relue (2 phrases sur 8" in edition("fr", suffix)
+        assert "2 phrases sur 8 ne sont pas encore traduites et restent en allemand" in edition("fr", suffix)
+
+
+def test_draft_policy_marks_sentences_left_in_german_in_html(extracted):
+    translate(FR, {key: FRENCH[key] for key in list(FRENCH)[:5]})
+    run("build")
+    assert '<span class="untranslated" lang="de">Ein Satz, der trifft.</span>' in edition("fr", "html")
+
+
+def test_complete_reviewed_edition_has_no_notice(all_reviewed):
+    result = run("build", "--policy", "reviewed")
+    assert result.exit_code == 0, result.output
+    for suffix in ("txt", "md", "html"):
+        assert "Avertissement" not in edition("fr", suffix)
+    assert edition("fr", "txt").endswith(
+        "Oui.\n«\u202fL’essentiel, c’est qu’il se passe à nouveau quelque chose.\u202f» "
+        "Une phrase qui fait mouche. Oui.\n")
+
+
+def test_reviewed_policy_ignores_machine_drafts_and_lists_missing_sentences(all_reviewed):
+    catalog = load(FR)
+    found = entry(catalog, "Die Region hofft auf Arbeit.")
+    found.msgstr = ""
+    catalogs.set_machine_draft(found, "La région espère du travail.", "test engine")
+    FR.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    result = run("build", "--policy", "reviewed", "--lang", "fr")
+    assert result.exit_code == editions.EXIT_REFUSED == 3
+    assert "not built fr/nord: 7 of 8 sentences reviewed (88 %), below --min-reviewed 100" in result.output
+    assert ("seeds/nord.txt:3: fr: no reviewed translation (machine draft): Die Region hofft auf Arbeit."
+            in result.output)
+    assert not Path("editions/fr").exists()
+    assert "no edition was published before" in result.output
+
+
+def test_refused_edition_keeps_what_was_published_before(all_reviewed):
+    assert run("build", "--policy", "reviewed").exit_code == 0
+    published = snapshot()
+    translate(FR, {"Ja.": "Oui !"})                        # still reviewed: no reason to refuse
+    Path("seeds/nord.txt").write_text(
+        Path("seeds/nord.txt").read_text(encoding="utf-8") + "Ein neuer Satz.\n", encoding="utf-8")
+    run("extract")
+    result = run("build", "--policy", "reviewed")
+    assert result.exit_code == 3
+    assert "kept the previous edition (editions/fr/nord.txt, editions/fr/nord.md, editions/fr/nord.html)" \
+        in result.output
+    assert "seeds/nord.txt:5: fr: no reviewed translation (untranslated): Ein neuer Satz." in result.output
+    assert {path: data for path, data in snapshot().items() if "/fr/" in str(path)} == \
+        {path: data for path, data in published.items() if "/fr/" in str(path)}
+
+
+@pytest.mark.parametrize(("threshold", "built"), [("80", True), ("87.5", True), ("90", False)])
+def test_min_reviewed_threshold(extracted, threshold, built):
+    translate(FR, FRENCH)                                  # 7 of 8: the second "Ja." is missing
+    result = run("build", "--policy", "reviewed", "--min-reviewed", threshold, "--lang", "fr")
+    assert result.exit_code == (0 if built else 3), result.output
+    assert Path("editions/fr/nord.txt").exists() is built
+    if built:
+        assert edition("fr", "txt").endswith("Une phrase qui fait mouche. Ja.\n")
+        assert "1 phrases sur 8 ne sont pas encore traduites" in edition("fr", "html")
+        assert "seeds/nord.txt:4: fr: not translated, left in the source language (untranslated): Ja." \
+            in result.output
+
+
+def test_min_reviewed_needs_the_reviewed_policy(extracted):
+    result = run("build", "--min-reviewed", "50")
+    assert result.exit_code == 2
+    assert "only applies with --policy reviewed" in result.output
+
+
+def test_unknown_language_is_a_usage_error(extracted):
+    result = run("build", "--lang", "it")
+    assert result.exit_code == 2
+    assert "not the source language or one of --langs" in result.output
+
+
+def test_missing_catalog_asks_for_extract(project_dir):
+    result = run("build")
+    assert result.exit_code == 1
+    assert "locales/nord.pot: no such catalog; run `pipeline extract`" in result.output
+
+
+def test_stale_template_is_not_used(extracted):
+    Path("seeds/nord.txt").write_text("Ganz neuer Text.\n", encoding="utf-8")
+    result = run("build", "--lang", "de")
+    assert result.exit_code == 1
+    assert "locales/nord.pot: out of date with seeds/nord.txt" in result.output
+
+
+# --- the source round trip -----------------------------------------------------------------------
+
+
+def test_source_edition_is_the_seed_byte_for_byte(extracted):
+    result = run("build", "--lang", "de")
+    assert result.exit_code == 0, result.output
+    assert Path("editions/de/nord.txt").read_bytes() == Path("seeds/nord.txt").read_bytes()
+    assert not Path("editions/fr").exists()
+
+
+def test_source_edition_keeps_crlf_and_bom(project_dir):
+    data = ("\ufeff" + "Titel\r\n\r\n  Erster Satz. Zweiter Satz.  \r\n\r\n\r\n").encode("utf-8")
+    Path("seeds/nord.txt").write_bytes(data)
+    run("extract")
+    assert run("build", "--lang", "de").exit_code == 0
+    assert Path("editions/de/nord.txt").read_bytes() == data
+
+
+def test_real_seed_round_trips_through_the_catalogs(seed_project):
+    assert run("extract").exit_code == 0
+    result = run("build", "--lang", "de")
+    assert result.exit_code == 0, result.output
+    assert Path(f"editions/de/{SEED.stem}.txt").read_bytes() == SEED.read_bytes()
+
+
+def test_source_edition_reads_the_template_msgids(extracted, monkeypatch):
+    """The source is rebuilt from the catalog, not copied: a changed msgid would show."""
+    real = catalogs.read_translations
+
+    def doctored(path, *, template=False):
+        found = real(path, template=template)
+        if template:
+            found.entries[(None, "Ja.")] = catalogs.Translation("JA.", catalogs.EntryState.REVIEWED)
+        return found
+
+    monkeypatch.setattr(catalogs, "read_translations", doctored)
+    run("build", "--lang", "de")
+    assert "Arbeit. JA.\n" in edition("de", "txt")
+
+
+# --- typography ----------------------------------------------------------------------------------
+
+TYPOGRAPHY_CASES = [
+    ("fr", "„Bonjour“, dit-il.", f"«{NNBSP}Bonjour{NNBSP}», dit-il."),
+    ("fr", '"Bonjour", dit-il.', f"«{NNBSP}Bonjour{NNBSP}», dit-il."),
+    ("fr", "« Déjà juste »", f"«{NNBSP}Déjà juste{NNBSP}»"),
+    ("fr", f"«{NBSP}Avec espaces insécables{NBSP}»", f"«{NBSP}Avec espaces insécables{NBSP}»"),
+    ("fr", f"«{NNBSP}Déjà fine{NNBSP}»", f"«{NNBSP}Déjà fine{NNBSP}»"),
+    ("fr", "Vraiment ? Oui ! Enfin; voilà : fini", f"Vraiment{NNBSP}? Oui{NNBSP}! Enfin{NNBSP}; voilà{NBSP}: fini"),
+    ("fr", "Quoi?!", f"Quoi{NNBSP}?!"),
+    ("fr", "Rendez-vous à 9:30 sur https://example.fr/a?b=1 : merci",
+     f"Rendez-vous à 9:30 sur https://example.fr/a?b=1{NBSP}: merci"),
+    ("fr", "Il dit : „C'est ‚bien‘.“", f"Il dit{NBSP}: «{NNBSP}C’est “bien”.{NNBSP}»"),
+    ("fr", "l'usine d'aujourd'hui", "l’usine d’aujourd’hui"),
+    ("en", "„Yes“, he said.", "“Yes”, he said."),
+    ("en", '"It\'s the \'90s," she said.', "“It’s the ’90s,” she said."),
+    ("en", "He said: 'fine'.", "He said: “fine”."),
+    ("en", "„Outer ‚inner‘ text“", "“Outer ‘inner’ text”"),
+    ("en", "« Bonjour »", "“Bonjour”"),
+    ("en", "the students' books at 9:30", "the students’ books at 9:30"),
+    ("en", "See 'https://example.com/it's?a=1' now", "See “https://example.com/it's?a=1” now"),
+]
+
+
+@pytest.mark.parametrize(("lang", "written", "shown"), TYPOGRAPHY_CASES)
+def test_typography(lang, written, shown):
+    assert typeset(written, TYPOGRAPHY[lang]) == shown
+    assert typeset(shown, TYPOGRAPHY[lang]) == shown            # never applied twice
+
+
+def test_quotation_spanning_sentences_gets_matching_marks():
+    sentences = ["„Wenn es wackelt, wackeln wir.", "Aber wir fahren los.“", "Ein Satz."]
+    assert typeset_units(sentences, TYPOGRAPHY["fr"]) == [
+        f"«{NNBSP}Wenn es wackelt, wackeln wir.", f"Aber wir fahren los.{NNBSP}»", "Ein Satz."]
+
+
+def test_languages_without_rules_are_left_as_written():
+    assert typeset("„Ja“ ?", editions.rules_for("it")) == "„Ja“ ?"
+
+
+def test_typography_is_applied_in_the_edition_not_the_catalog(all_reviewed):
+    before = FR.read_bytes()
+    translate(EN, {"„Hauptsache, hier passiert wieder was.“": '"The main thing is that something happens."'})
+    run("build")
+    assert FR.read_bytes() == before
+    assert entry(load(EN), "„Hauptsache, hier passiert wieder was.“").msgstr.startswith('"The')
+    assert "“The main thing is that something happens.”" in edition("en", "txt")
+    assert f"«{NNBSP}L’essentiel" in edition("fr", "html")
+
+
+# --- escaping, links, dates ----------------------------------------------------------------------
+
+
+def test_html_escapes_catalog_text(all_reviewed):
+    translate(FR, {"Die Region hofft auf Arbeit.": '<script>alert(1)</script> & <b>gras</b> <a href=x>'})
+    run("build")
+    page = edition("fr", "html")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;gras&lt;/b&gt; &lt;a href=x&gt;" in page
+    assert "<script" not in page and "<b>" not in page
+
+
+def test_markdown_escapes_catalog_text(all_reviewed):
+    translate(FR, {
+        "Batterien aus dem Norden": "Des *batteries* # du [Nord](x) #",
+        "Verkor hat in Bourbourg eine Fabrik eröffnet.": "1. Verkor_a <ouvert> une `usine`.",
+    })
+    translate(EN, {"Die Region hofft auf Arbeit.": "- The region &amp; work | ~~all~~"})
+    run("build")
+    page = edition("fr", "md")
+    assert page.startswith("# Des \\*batteries\\* \\# du \\[Nord\\](x) \\#\n")
+    assert "\n1\\. Verkor\\_a \\<ouvert\\> une \\`usine\\`." in page
+    assert "\n\\- The region \\&amp; work \\| \\~\\~all\\~\\~ Yes." in edition("en", "md")
+
+
+def test_html_document_has_language_title_charset_and_alternates(all_reviewed):
+    run("build")
+    page = edition("fr", "html")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">')
+    assert "<title>Des batteries venues du Nord</title>" in page
+    assert "<h1>Des batteries venues du Nord</h1>" in page
+    links = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', page)
+    assert links == [("de", "../de/nord.html"), ("fr", "../fr/nord.html"),
+                     ("en", "../en/nord.html"), ("x-default", "../de/nord.html")]
+    assert '<a href="../en/nord.html" hreflang="en" lang="en">English</a>' in page
+    assert "http" not in page.replace('"', " ").split("<body>")[0].replace("http-equiv", "")
+
+
+def test_date_is_the_catalog_revision_date_in_the_locale(all_reviewed):
+    set_revision_date(FR, "2026-03-05 10:00+0100")
+    set_revision_date(EN, "2026-03-05 10:00+0100")
+    run("build")
+    assert '<time datetime="2026-03-05">Mis à jour le 5 mars 2026</time>' in edition("fr", "html")
+    assert edition("en", "txt").startswith("Updated March 5, 2026\n")
+    assert "*Mis à jour le 5 mars 2026*" in edition("fr", "md")
+
+
+def test_template_placeholder_date_shows_no_date(all_reviewed):
+    set_revision_date(FR, "YEAR-MO-DA HO:MI+ZONE")
+    run("build")
+    assert "Mis à jour" not in edition("fr", "html")
+
+
+def test_markdown_and_text_hold_the_same_sentences(all_reviewed):
+    run("build")
+    text, markdown = edition("fr", "txt"), edition("fr", "md")
+    for sentence in FRENCH.values():
+        shown = typeset(sentence, TYPOGRAPHY["fr"])
+        assert shown in text and editions.escape_markdown(shown) in markdown
+
+
+# --- review sheet --------------------------------------------------------------------------------
+
+
+def test_review_sheet_shows_each_state_and_the_previous_source(extracted):
+    translate(FR, {key: FRENCH[key] for key in list(FRENCH)[:4]})
+    translate(FR, {"Ja.": "Oui."}, drafts=True)
+    article = Path("seeds/nord.txt")
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "eine Fabrik eröffnet.", "eine große Fabrik eröffnet."), encoding="utf-8")
+    run("extract")
+    result = run("build", "--review")
+    assert result.exit_code == 0, result.output
+    assert "wrote editions/review/nord.html" in result.output
+    sheet = Path("editions/review/nord.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'<tr id="s\d+">', sheet)) == 8
+    assert 'Previous source: Verkor hat in Bourbourg eine <ins>große </ins>Fabrik eröffnet.' in sheet
+    rows = dict(re.findall(r'<tr id="(s\d+)">(.*?)</tr>', sheet))
+    assert '<span class="state changed">source changed</span>' in rows["s2"]
+    assert '<span class="state reviewed">reviewed</span>' in rows["s3"]
+    assert '<span class="state draft">machine draft</span>' in rows["s5"]
+    assert '<span class="state missing">missing</span>' in rows["s6"]
+    summary = re.search(r"<tr><th>Français</th>(.*?)</tr>", sheet).group(1)
+    assert re.findall(r'<td class="count">([^<]+)</td>', summary) == ["3", "1", "1", "3", "38 %"]
+
+
+def test_review_sheet_diff_shows_removed_words():
+    assert editions.diff_html("vor 1.200 <Gästen>", "vor 1.500 <Gästen>") == \
+        "vor 1.<del>200</del><ins>500</ins> &lt;Gästen&gt;"
+    assert editions.diff_html("Die Region hofft auf Arbeit.", "Die Region hofft.") == \
+        "Die Region hofft<del> auf Arbeit</del>."
+
+
+# --- determinism ---------------------------------------------------------------------------------
+
+
+def test_second_build_writes_nothing(all_reviewed):
+    run("build", "--review")
+    before = {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in Path("editions").rglob("*.*")}
+    result = run("build", "--review")
+    assert "wrote" not in result.output
+    assert {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in Path("editions").rglob("*.*")} == before
+
+
+def test_extract_without_changes_keeps_editions_identical(all_reviewed):
+    run("build")
+    before = snapshot()
+    run("extract")
+    run("build")
+    assert snapshot() == before
