@@ -291,15 +291,6 @@ def build_template(article: Article, *, creation_date: str) -> polib.POFile:
     return template
 
 
-def update_template(article: Article, path: Path, *, moment: datetime) -> tuple[polib.POFile, bool]:
-    """Write ``<slug>.pot`` if the article's sentences changed; return the template and whether it was written."""
-    previous = read_catalog(path) if path.exists() else None
-    old_date = previous.metadata.get("POT-Creation-Date") if previous else None
-    template = build_template(article, creation_date=old_date or format_date(moment))
-    written = save_if_changed(template, previous, path, date_fields=DATE_FIELDS, now=moment)
-    return template, written
-
-
 # --- merging a language catalog with its template ------------------------------------------------
 
 
@@ -402,14 +393,6 @@ def _obsolete(entry: polib.POEntry) -> polib.POEntry:
     return removed
 
 
-def update_catalog(template: polib.POFile, path: Path, lang: str, *, moment: datetime) -> UpdateResult:
-    """Merge the language catalog at ``path`` with ``template`` and save it if anything changed."""
-    previous = read_catalog(path) if path.exists() else None
-    catalog = merge_catalog(template, previous, lang)
-    written = save_if_changed(catalog, previous, path, date_fields=("PO-Revision-Date",), now=moment)
-    return UpdateResult(path=path, written=written, **_changes(previous, catalog))
-
-
 def _changes(previous: polib.POFile | None, catalog: polib.POFile) -> dict[str, int]:
     """How many entries the merge added, offered a previous translation for, and made obsolete."""
     old = previous or polib.POFile()
@@ -425,13 +408,48 @@ def _changes(previous: polib.POFile | None, catalog: polib.POFile) -> dict[str, 
 
 
 def extract(project: Project, article: Article, *, moment: datetime) -> list[UpdateResult]:
-    """Update the article's template and every language catalog of the project."""
+    """Update the article's template and every language catalog of the project.
+
+    Every existing catalog is read and checked before anything is written, so a broken or
+    hand-edited catalog stops the run with all files as they were.
+    """
     template_file = project.template_path(article.slug)
-    template, written = update_template(article, template_file, moment=moment)
+    previous_template = _read_if_exists(template_file)
+    previous = {lang: _read_if_exists(project.catalog_path(lang, article.slug)) for lang in project.langs}
+    for lang, catalog in previous.items():
+        _check_msgids_unedited(catalog, previous_template, project.catalog_path(lang, article.slug))
+
+    old_date = previous_template.metadata.get("POT-Creation-Date") if previous_template else None
+    template = build_template(article, creation_date=old_date or format_date(moment))
+    written = save_if_changed(template, previous_template, template_file, date_fields=DATE_FIELDS, now=moment)
     results = [UpdateResult(path=template_file, written=written)]
-    for lang in project.langs:
-        results.append(update_catalog(template, project.catalog_path(lang, article.slug), lang, moment=moment))
+    for lang, old in previous.items():
+        path = project.catalog_path(lang, article.slug)
+        catalog = merge_catalog(template, old, lang)
+        written = save_if_changed(catalog, old, path, date_fields=("PO-Revision-Date",), now=moment)
+        results.append(UpdateResult(path=path, written=written, **_changes(old, catalog)))
     return results
+
+
+def _read_if_exists(path: Path) -> polib.POFile | None:
+    return read_catalog(path) if path.exists() else None
+
+
+def _check_msgids_unedited(catalog: polib.POFile | None, template: polib.POFile | None, path: Path) -> None:
+    """A msgid the template never had, in a catalog merged with that very template, was edited by
+    hand: stop rather than treat the translator's edit as a removed sentence. (Catalogs that are
+    out of step with the template, e.g. after an interrupted run, are merged normally.)"""
+    if catalog is None or template is None:
+        return
+    if catalog.metadata.get("POT-Creation-Date") != template.metadata.get("POT-Creation-Date"):
+        return
+    known = {entry_key(entry) for entry in template}
+    for entry in active_entries(catalog):
+        if entry_key(entry) not in known:
+            raise CatalogError(
+                f"msgid {_shorten(entry.msgid)!r} is not in the template {path.name.removesuffix('.po')}.pot: "
+                "was it edited? The msgid is the German source; change msgstr only (or the article in seeds/)",
+                path=path, line=entry.linenum)
 
 
 # --- for status and QA (pipeline.status, pipeline.qa) --------------------------------------------

@@ -71,6 +71,13 @@ from pipeline.errors import ArticleError
 
 LANGUAGE = "de"
 
+MAX_ARTICLE_BYTES = 2_000_000
+"""Far above any news article (the seed is 8 kB); larger files are refused, not half-processed."""
+MAX_PARAGRAPH_CHARS = 20_000
+MAX_SENTENCE_CHARS = 2_000
+"""A sentence longer than this is a missing full stop, not prose; translation models accept a few
+hundred tokens at most, so it would be cut off anyway."""
+
 SHOWN_TO_SENTENCEX = {"…": ".", "(": "»", ")": "«", "[": "»", "]": "«", "‚": "»", "‘": "«"}
 
 ABBREVIATIONS = frozenset(
@@ -139,8 +146,15 @@ def read_article(path: Path, *, source: str | None = None) -> Article:
     Raises :class:`ArticleError` naming the file (and line) for what the author must fix: a file
     that cannot be read, binary data, bytes that are not UTF-8, an article without text.
     """
-    text = _decode(_read_bytes(path), path)
+    data = _read_bytes(path)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleError(
+            f"{len(data) / 1e6:.1f} MB is not an article (the limit is {MAX_ARTICLE_BYTES // 1_000_000} MB); "
+            "split it into several files", path=path)
+    text = _decode(data, path)
+    _check_line_lengths(text, path)
     article = segment_text(text, slug=path.stem, source=source or str(path))
+    _check_sentence_lengths(article, path)
     if not article.paragraphs:
         raise ArticleError(
             "the article has no text (the file is empty or only whitespace); "
@@ -148,6 +162,26 @@ def read_article(path: Path, *, source: str | None = None) -> Article:
             path=path,
         )
     return article
+
+
+def _check_line_lengths(text: str, path: Path) -> None:
+    """Refuse absurd paragraphs before segmenting them (sentencex slows down on some of them)."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_PARAGRAPH_CHARS:
+            raise ArticleError(
+                f"paragraph of {len(line):,} characters (the limit is {MAX_PARAGRAPH_CHARS:,}); "
+                "is a line break missing?", path=path, line=number)
+
+
+def _check_sentence_lengths(article: Article, path: Path) -> None:
+    """Refuse sentences no translator (and no translation model) can handle in one piece."""
+    for paragraph in article.paragraphs:
+        for sentence in paragraph.sentences:
+            if len(sentence.text) > MAX_SENTENCE_CHARS:
+                raise ArticleError(
+                    f"sentence of {len(sentence.text):,} characters without a sentence end "
+                    f"(the limit is {MAX_SENTENCE_CHARS:,}); add the missing punctuation",
+                    path=path, line=paragraph.line)
 
 
 def _read_bytes(path: Path) -> bytes:
