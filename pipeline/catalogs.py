@@ -130,20 +130,38 @@ def active_entries(catalog: polib.POFile) -> Iterator[polib.POEntry]:
 # --- reading and writing -------------------------------------------------------------------------
 
 
-def parse_catalog(text: str, *, path: Path | str) -> polib.POFile:
-    """Parse PO text (BOM and CRLF tolerated); syntax errors become ``path:line: ...``."""
+class _GettextLines(str):
+    """PO text that polib splits into lines at ``\n`` only, as gettext does: ``str.splitlines``
+    also splits at U+2028, U+0085 and others, which gettext writes unescaped inside strings."""
+
+    def splitlines(self, keepends: bool = False) -> list[str]:
+        return self.split("\n")
+
+
+def parse_catalog(text: str, *, path: Path | str, allow_duplicates: bool = False) -> polib.POFile:
+    """Parse PO text (BOM and CRLF tolerated); syntax errors become ``path:line: ...``.
+
+    Each entry's ``linenum`` is set to the line of its ``msgid`` keyword, which is what error
+    messages and QA findings point at (polib gives the entry's first comment line).
+    ``allow_duplicates`` lets QA report every duplicate instead of stopping at the first.
+    """
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     _check_strings(text, path)
     try:
-        catalog = polib.pofile(text, wrapwidth=79)
+        catalog = polib.pofile(_GettextLines(text), wrapwidth=79, encoding="utf-8")
     except (OSError, ValueError) as error:
         raise _syntax_error(error, path) from None
-    _check_duplicates(catalog, path, text)
+    lines = text.split("\n")
+    _number_msgid_lines(catalog, lines)
+    _restore_obsolete_previous(catalog, lines)
+    if not allow_duplicates:
+        _check_duplicates(catalog, path)
     return catalog
 
 
 _STRING_LINE = re.compile(r'(?:#~\|? ?|#\| ?)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*')
 _STRING_START = re.compile(r'(?:#~\|? ?|#\| ?)?(?:msgctxt|msgid|msgid_plural|msgstr|")')
+_MSGID_LINE = re.compile(r"(?:#~ ?)?msgid\s")
 
 
 def _check_strings(text: str, path: Path | str) -> None:
@@ -165,22 +183,53 @@ def _syntax_error(error: Exception, path: Path | str) -> CatalogError:
                         path=path, line=int(match.group(1)))
 
 
-def _check_duplicates(catalog: polib.POFile, path: Path | str, text: str) -> None:
+def _number_msgid_lines(catalog: polib.POFile, lines: list[str]) -> None:
+    numbers = [number for number, line in enumerate(lines, start=1) if _MSGID_LINE.match(line)]
+    entries = list(catalog)
+    if len(numbers) == len(entries) + 1:  # the header entry comes first
+        numbers = numbers[1:]
+    if len(numbers) == len(entries):
+        for entry, number in zip(entries, numbers):
+            entry.linenum = number
+
+
+def _restore_obsolete_previous(catalog: polib.POFile, lines: list[str]) -> None:
+    """Attach ``#~|`` previous msgctxt/msgid lines to their obsolete entries: polib skips them, and
+    a file we rewrite would otherwise lose what a translator needs to see (polib issue #158)."""
+    by_line = {entry.linenum: entry for entry in catalog if entry.obsolete}
+    previous: dict[str, list[str]] = {}
+    field = None
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("#~|"):
+            keyword, _, rest = line[3:].strip().partition(" ")
+            if keyword.startswith('"') and field:
+                previous[field].append(line[3:].strip())
+            elif keyword in ("msgctxt", "msgid"):
+                field = keyword
+                previous[field] = [rest.strip()]
+        elif number in by_line and previous:
+            entry = by_line[number]
+            if "msgctxt" in previous:
+                entry.previous_msgctxt = _unquote(previous["msgctxt"])
+            if "msgid" in previous:
+                entry.previous_msgid = _unquote(previous["msgid"])
+            previous, field = {}, None
+        elif line.startswith(("msgid", "#~ msgid")) or not line.strip():
+            previous, field = {}, None
+
+
+def _unquote(parts: list[str]) -> str:
+    return "".join(polib.unescape(part[1:-1]) for part in parts)
+
+
+def _check_duplicates(catalog: polib.POFile, path: Path | str) -> None:
     seen: set[tuple[bool, str | None, str]] = set()
     for entry in catalog:
         key = (entry.obsolete, entry.msgctxt, entry.msgid)
         if key in seen:
             raise CatalogError(f"duplicate entry for msgid {_shorten(entry.msgid)!r}",
-                               path=path, line=_line_of(text, entry.msgid))
+                               path=path, line=entry.linenum)
         seen.add(key)
-
-
-def _line_of(text: str, msgid: str) -> int | None:
-    """Line of the last ``msgid`` line whose first chunk matches, for error messages."""
-    needle = polib.escape(msgid)[:40]
-    lines = [number for number, line in enumerate(text.split("\n"), start=1)
-             if line.startswith("msgid ") and needle in line]
-    return lines[-1] if lines else None
 
 
 def _shorten(text: str, width: int = 60) -> str:
@@ -450,20 +499,6 @@ def _check_msgids_unedited(catalog: polib.POFile | None, template: polib.POFile 
                 f"msgid {_shorten(entry.msgid)!r} is not in the template {path.name.removesuffix('.po')}.pot: "
                 "was it edited? The msgid is the German source; change msgstr only (or the article in seeds/)",
                 path=path, line=entry.linenum)
-
-
-# --- for status and QA (pipeline.status, pipeline.qa) --------------------------------------------
-
-
-def parse_catalog_keeping_duplicates(text: str, *, path: Path | str) -> polib.POFile:
-    """Parse PO text like :func:`parse_catalog`, but keep duplicate entries instead of stopping at
-    the first, so that ``pipeline check`` can report every one of them and still run its other
-    checks. The header's charset is not enforced either: QA reports it as a finding."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
-    try:
-        return polib.pofile(text, wrapwidth=79)
-    except (OSError, ValueError) as error:
-        raise _syntax_error(error, path) from None
 
 
 # --- lookups for editions and review sheets (pipeline.editions) ----------------------------------

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import base64
 import bisect
+import functools
 import re
 import zlib
 from collections.abc import Iterable, Iterator
@@ -75,10 +76,15 @@ _RANGE_BOUNDS = re.compile(r"(\d+)\.\.(\d+)")
 _INT_MAX = 2**31 - 1
 
 
-def _normalise_flags(flags: Iterable[str], *, translated: bool, obsolete: bool) -> tuple[tuple[str, ...], bool]:
+def _normalise_flags(
+    flags: Iterable[str], *, translated: bool, obsolete: bool
+) -> tuple[tuple[str, ...], bool]:
     """The ``#,`` flags gettext keeps, in its order, and whether the entry may be wrapped.
 
-    >>> _normalise_flags(["python-format", "custom", "fuzzy", "no-wrap"], translated=True, obsolete=False)
+    Obsolete entries lose ``range:``; ``fuzzy`` needs a translation.
+
+    >>> _normalise_flags(["python-format", "custom", "fuzzy", "no-wrap"], translated=True,
+    ...                  obsolete=False)
     (('fuzzy', 'python-format', 'no-wrap'), False)
     >>> _normalise_flags(["fuzzy", "range: 1..5"], translated=False, obsolete=False)
     (('range: 1..5',), True)
@@ -93,9 +99,7 @@ def _normalise_flags(flags: Iterable[str], *, translated: bool, obsolete: bool) 
         elif format_flag and format_flag[2] in FORMAT_LANGUAGES:
             formats[format_flag[2]] = format_flag[1] or "yes"
         elif token == "range:":  # its bounds are the next token
-            bounds = _RANGE_BOUNDS.match(next(tokens, ""))
-            low, high = (min(int(bound), _INT_MAX) for bound in bounds.groups()) if bounds else (1, 0)
-            value_range = f"range: {low}..{high}" if low <= high else value_range
+            value_range = _parse_range(next(tokens, "")) or value_range
         elif token in ("wrap", "no-wrap"):
             wrap = token == "wrap"
     kept = ["fuzzy"] if fuzzy and translated else []
@@ -112,11 +116,20 @@ def _normalise_flags(flags: Iterable[str], *, translated: bool, obsolete: bool) 
     return tuple(kept), wrap is not False
 
 
+def _parse_range(bounds: str) -> str | None:
+    """``range: MIN..MAX`` from the token after ``range:``, or None where gettext ignores it."""
+    match = _RANGE_BOUNDS.match(bounds)
+    if match is None:
+        return None
+    low, high = (min(int(bound), _INT_MAX) for bound in match.groups())
+    return f"range: {low}..{high}" if low <= high else None
+
+
 def _reference(occurrence: tuple[str, object]) -> str:
     """``file:line`` as gettext prints a polib occurrence; ``file`` alone when there is no line."""
     path, line = occurrence
-    if any(character.isspace() for character in path):
-        raise ValueError(f"gettext 0.21 cannot keep a reference with white space: {path!r}")
+    if re.search(r"[ \t\n]", path):
+        raise ValueError(f"gettext 0.21 splits a reference at white space: {path!r}")
     while path.startswith("./"):
         path = path[2:]
     return f"{path}:{int(line)}" if line not in (None, "") else path
@@ -206,7 +219,9 @@ def _message_lines(message: _Message, width: int) -> Iterator[str]:
         yield f"#, {', '.join(message.flags)}\n"
     previous_prefix, prefix = ("#~| ", "#~ ") if message.obsolete else ("#| ", "")
     for keyword, text in message.previous:
-        yield from _string_lines(keyword, text, prefix=previous_prefix, width=width, wrap=message.wrap)
+        yield from _string_lines(
+            keyword, text, prefix=previous_prefix, width=width, wrap=message.wrap
+        )
     fields = [("msgctxt", message.msgctxt), ("msgid", message.msgid)]
     if message.msgid_plural is None:
         fields.append(("msgstr", message.msgstr[0]))
@@ -258,17 +273,14 @@ def _string_lines(keyword: str, text: str, *, prefix: str, width: int, wrap: boo
     for number, portion in enumerate(portions):
         characters, overrides = _escaped(portion)
         start = len(prefix) + len(keyword) + 2 - indent if first_line else 0
-        breaks = _width_breaks(characters, overrides, line_width, start)
-        if first_line and characters and (
-            number < len(portions) - 1 or start > line_width or POSSIBLE in breaks
-        ):
+        cuts = _line_cuts(characters, overrides, line_width, start)
+        if first_line and characters and (number < len(portions) - 1 or start > line_width or cuts):
             yield f'{prefix}{keyword} ""\n'
             first_line = False
-            breaks = _width_breaks(characters, overrides, line_width, 0)
+            cuts = _line_cuts(characters, overrides, line_width, 0)
         lead = f"{prefix}{keyword} " if first_line else prefix
         first_line = False
-        cuts = [0, *(index for index, action in enumerate(breaks) if action == POSSIBLE)]
-        for begin, end in zip(cuts, cuts[1:] + [len(characters)]):
+        for begin, end in zip([0, *cuts], [*cuts, len(characters)]):
             yield f'{lead}"{"".join(characters[begin:end])}"\n'
             lead = prefix
 
@@ -290,37 +302,41 @@ def _escaped(portion: str) -> tuple[list[str], list[int]]:
     return characters, overrides
 
 
-def _width_breaks(characters: list[str], overrides: list[int], width: int, start: int) -> list[int]:
-    """Where to cut so that the pieces fit in ``width`` columns (libunistring
-    ``ulc_width_linebreaks``): ``POSSIBLE`` before the first character of each new line."""
-    possible = _possible_breaks(characters)
-    result = [PROHIBITED] * len(characters)
+def _line_cuts(characters: list[str], overrides: list[int], width: int, start: int) -> list[int]:
+    """Indexes of the characters that begin a new line, so that the lines fit in ``width``
+    columns after a first line starting at column ``start`` (libunistring's
+    ``ulc_width_linebreaks``: greedy, at the break opportunities, ``overrides`` taking precedence;
+    a word longer than the width stays whole)."""
+    properties = [_properties(character) for character in characters]
+    columns = [column for _, column in properties]
+    if start + sum(columns) <= width:
+        return []  # it all fits: the common case, and much faster
+    cuts = []
     last_break, last_column, piece_width = None, start, 0
-    for index, character in enumerate(characters):
-        action = overrides[index] or possible[index]
+    for index, action in enumerate(_possible_breaks([prop for prop, _ in properties])):
+        action = overrides[index] or action
         if action in (POSSIBLE, MANDATORY):
             if last_break is not None and last_column + piece_width > width:
-                result[last_break] = POSSIBLE
+                cuts.append(last_break)
                 last_column = 0
-        if action == MANDATORY:
-            result[index] = MANDATORY
+        if action == MANDATORY:  # a line separator character: gettext does not cut there
             last_break, last_column, piece_width = None, 0, 0
         else:
             if action == POSSIBLE:
                 last_break, last_column, piece_width = index, last_column + piece_width, 0
-            piece_width += _properties(character)[1]
+            piece_width += columns[index]
     if last_break is not None and last_column + piece_width > width:
-        result[last_break] = POSSIBLE
-    return result
+        cuts.append(last_break)
+    return cuts
 
 
-def _possible_breaks(characters: list[str]) -> list[int]:
-    """The line break opportunity before each character (UAX #14 as libunistring 1.0 has it)."""
+def _possible_breaks(classes: list[int]) -> list[int]:
+    """The line break opportunity before each character, given their line breaking classes
+    (UAX #14 as libunistring 1.0 implements it)."""
     result = []
     previous = last = BK  # previous character; last one that was not a space
     seen_space, regional_indicators = False, 0
-    for character in characters:
-        prop = _properties(character)[0]
+    for prop in classes:
         if prop in (BK, CR, LF):
             action, last, seen_space = MANDATORY, BK, False
         else:
@@ -347,7 +363,10 @@ def _possible_breaks(characters: list[str]) -> list[int]:
     return result
 
 
-def _pair_break(previous: int, last: int, prop: int, seen_space: bool, regional_indicators: int) -> int:
+def _pair_break(
+    previous: int, last: int, prop: int, seen_space: bool, regional_indicators: int
+) -> int:
+    """The break before a character of class ``prop`` that is not a space or combining mark."""
     if last == BK:
         return PROHIBITED
     if last == ZW:
@@ -433,6 +452,7 @@ def _decode_properties(blob: str) -> tuple[list[int], list[int]]:
     return starts, values
 
 
+@functools.cache
 def _properties(character: str) -> tuple[int, int]:
     """Line breaking class and display width (0, 1 or 2 columns) of one character."""
     value = _VALUES[bisect.bisect_right(_STARTS, ord(character)) - 1]

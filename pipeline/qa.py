@@ -527,7 +527,7 @@ def _load(path: Path) -> _Catalog:
         return item
     item.lines = text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n")
     try:
-        item.catalog = catalogs.parse_catalog_keeping_duplicates(text, path=path)
+        item.catalog = catalogs.parse_catalog(text, path=path, allow_duplicates=True)
     except CatalogError as error:
         item.problems.append(Problem(str(path), error.line, "syntax", Severity.ERROR, error.message))
         return item

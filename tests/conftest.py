@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import polib
@@ -10,6 +12,13 @@ import pytest
 from click.testing import CliRunner, Result
 
 from pipeline.cli import cli
+
+# argostranslate creates its data, config and cache folders under $HOME when it is first imported:
+# keep the test run's in a throw-away folder (set before anything imports argostranslate).
+_ARGOS_HOME = Path(tempfile.mkdtemp(prefix="pipeline-tests-home-"))
+for _variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+    os.environ[_variable] = str(_ARGOS_HOME / _variable.lower())
+os.environ["ARGOS_PACKAGES_DIR"] = str(_ARGOS_HOME / "argos-packages")
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "vallee-de-la-batterie.txt"
@@ -52,3 +61,52 @@ def entry(catalog: polib.POFile, msgid: str, msgctxt: str | None = None) -> poli
     found = [e for e in catalog if e.msgid == msgid and e.msgctxt == msgctxt]
     assert len(found) == 1, f"{msgid!r} occurs {len(found)} times"
     return found[0]
+
+
+# --- Argos Translate packages (pipeline.argos_packages, pipeline.translation) --------------------
+
+TEST_PACKAGES = {("de", "en"): ("1.9", 1), ("en", "fr"): ("1.9", 2), ("de", "fr"): ("2.0", 3)}
+"""(from, to) → (package version, weight seed) of the tiny packages tests install."""
+
+
+@pytest.fixture(scope="session")
+def argos_archives(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    """Tiny real-format ``.argosmodel`` files (random weights) for de→en, en→fr and a direct de→fr."""
+    from tests.argos_models import build_argos_package, default_training_text
+
+    folder = tmp_path_factory.mktemp("argos-archives")
+    text = default_training_text()
+    return {
+        (source, target): build_argos_package(folder, from_code=source, to_code=target, training_text=text,
+                                              package_version=version, seed=seed)
+        for (source, target), (version, seed) in TEST_PACKAGES.items()
+    }
+
+
+@pytest.fixture
+def argos_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty Argos packages folder, index and download cache, as ARGOS_PACKAGES_DIR would give.
+
+    argostranslate reads its settings once, at import, so the computed values are patched; the index
+    URL points at a closed local port, so nothing can reach the network.
+    """
+    from argostranslate import settings
+
+    packages = tmp_path / "argos" / "packages"
+    downloads = tmp_path / "argos" / "downloads"
+    packages.mkdir(parents=True)
+    downloads.mkdir()
+    monkeypatch.setattr(settings, "package_data_dir", packages)
+    monkeypatch.setattr(settings, "package_dirs", [packages])
+    monkeypatch.setattr(settings, "downloads_dir", downloads)
+    monkeypatch.setattr(settings, "local_package_index", tmp_path / "argos" / "index.json")
+    monkeypatch.setattr(settings, "remote_package_index", "http://127.0.0.1:9/index.json")
+    return packages
+
+
+@pytest.fixture
+def pivot_models(argos_dir: Path, argos_archives: dict[tuple[str, str], Path]) -> Path:
+    """de→en and en→fr installed with `pipeline models install` (so French goes through English)."""
+    result = run("models", "install", str(argos_archives["de", "en"]), str(argos_archives["en", "fr"]))
+    assert result.exit_code == 0, result.output
+    return argos_dir

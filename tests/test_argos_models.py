@@ -14,6 +14,7 @@ from argostranslate import settings as argos_settings
 
 from tests.argos_models import (
     SEED_ARTICLE,
+    argos_packages_dir,
     build_argos_package,
     default_training_text,
     package_name,
@@ -113,6 +114,13 @@ def test_installed_package_is_listed(archive: Path, packages_dir: Path) -> None:
     assert pkg.package_path == packages_dir / package_name("de", "en", "1.0")
     assert (pkg.from_code, pkg.to_code, pkg.type) == ("de", "en", "translate")
     assert str(pkg) == "German → English"
+
+
+def test_argos_packages_dir_redirects_then_restores_settings(archive: Path, tmp_path: Path) -> None:
+    before = argos_settings.package_data_dir, argos_settings.package_dirs
+    with argos_packages_dir(tmp_path / "packages") as packages:
+        assert install(archive).package_path.parent == packages
+    assert (argos_settings.package_data_dir, argos_settings.package_dirs) == before
 
 
 def test_listing_fails_on_a_directory_without_metadata(archive: Path, packages_dir: Path) -> None:

@@ -226,3 +226,35 @@ def test_catalogs_pass_msgfmt_check(seed_project):
 def test_unknown_language_is_a_usage_error(project_dir):
     result = run("--langs", "fr,xx", "extract")
     assert result.exit_code == 2 and "unknown language code 'xx'" in result.output
+
+
+def test_previous_msgid_of_an_obsolete_entry_survives_a_rewrite(project_dir):
+    extract_at(datetime(2026, 1, 1, tzinfo=timezone.utc))
+    translate_by_hand(FR, {"Die Region hofft auf Arbeit.": "La région espère du travail."})
+    article = Path("seeds/nord.txt")
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "Die Region hofft auf Arbeit.", "Die Region hofft auf viel Arbeit."), encoding="utf-8")
+    extract_at(datetime(2026, 2, 1, tzinfo=timezone.utc))  # fuzzy, with #| msgid
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "Die Region hofft auf viel Arbeit. ", ""), encoding="utf-8")
+    extract_at(datetime(2026, 3, 1, tzinfo=timezone.utc))  # now obsolete, with #~| msgid
+    assert '#~| msgid "Die Region hofft auf Arbeit."' in FR.read_text(encoding="utf-8")
+    article.write_text(article.read_text(encoding="utf-8") + "Noch ein Satz.\n", encoding="utf-8")
+    extract_at(datetime(2026, 4, 1, tzinfo=timezone.utc))  # rewritten for another reason
+    gone = entry(catalogs.read_catalog(FR), "Die Region hofft auf viel Arbeit.")
+    assert gone.obsolete and gone.previous_msgid == "Die Region hofft auf Arbeit."
+
+
+def test_line_separator_inside_a_sentence_does_not_break_reading(project_dir):
+    Path("seeds/nord.txt").write_text("Ein Satz\u2028mit Trenner.\n", encoding="utf-8")
+    assert run("extract").exit_code == 0
+    assert run("extract").exit_code == 0
+    assert [e.msgid for e in catalogs.read_catalog(FR)] == ["Ein Satz\u2028mit Trenner."]
+
+
+def test_errors_point_at_the_msgid_line(project_dir):
+    run("extract")
+    text = FR.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    expected = lines.index('msgid "Die Region hofft auf Arbeit."') + 1
+    assert entry(catalogs.read_catalog(FR), "Die Region hofft auf Arbeit.").linenum == expected
