@@ -278,18 +278,28 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def _content_without_dates(catalog: polib.POFile) -> str:
-    undated = copy.copy(catalog)
-    undated.metadata = {key: value for key, value in catalog.metadata.items() if key not in DATE_FIELDS}
-    return format_catalog(undated)
+def _content_without_dates(catalog: polib.POFile) -> tuple:
+    """Everything a catalog says except its dates, for telling whether it needs writing.
+
+    Compared as data rather than as formatted text: formatting every catalog twice would dominate
+    a no-op run over many articles."""
+    metadata = tuple((key, value) for key, value in catalog.metadata.items() if key not in DATE_FIELDS)
+    return (catalog.header, metadata, bool(catalog.metadata_is_fuzzy), tuple(map(_entry_content, catalog)))
+
+
+def _entry_content(entry: polib.POEntry) -> tuple:
+    return (entry.obsolete, entry.msgctxt, entry.msgid, entry.msgid_plural, entry.msgstr,
+            tuple(sorted(entry.msgstr_plural.items())), entry.tcomment, entry.comment,
+            tuple(entry.occurrences), tuple(entry.flags),
+            entry.previous_msgctxt, entry.previous_msgid, entry.previous_msgid_plural)
 
 
 def save_if_changed(catalog: polib.POFile, previous: polib.POFile | None, path: Path, *,
                     date_fields: tuple[str, ...], now: datetime) -> bool:
     """Write ``catalog`` unless it says what ``previous`` (the file on disk) says already.
 
-    Content is compared after both are formatted canonically and without dates, so a file that an
-    editor re-wrapped or saved with CRLF is left byte for byte as it is when nothing changed.
+    Content is compared as parsed data without dates, so a file that an editor re-wrapped or saved
+    with CRLF is left byte for byte as it is when nothing changed.
     """
     if previous is not None and _content_without_dates(catalog) == _content_without_dates(previous):
         return False

@@ -6,7 +6,11 @@ Every stage receives a :class:`Project` instead of building paths itself, so ``-
 
 from __future__ import annotations
 
+import fcntl
+import os
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +36,32 @@ class Project:
             raise PipelineError("no articles (*.txt) in this folder", path=self.seeds)
         _check_slugs(paths)
         return paths
+
+    @contextmanager
+    def lock(self) -> Iterator[None]:
+        """Hold ``locales/.pipeline.lock`` while catalogs are written, so that a second run at the
+        same time stops with a message instead of interleaving its writes with ours.
+
+        The lock is an ``flock`` on an open file, so it is released when the process dies, even by
+        SIGKILL: no stale lock to clean up by hand.
+        """
+        self.locales.mkdir(parents=True, exist_ok=True)
+        path = self.locales / ".pipeline.lock"
+        with open(path, "a+", encoding="utf-8") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                handle.seek(0)
+                holder = handle.read().strip() or "another process"
+                raise PipelineError(f"{holder} is updating these catalogs; wait for it to finish and "
+                                    "run again", path=self.locales) from None
+            handle.truncate(0)
+            handle.write(f"pipeline run {os.getpid()}")
+            handle.flush()
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def template_path(self, slug: str) -> Path:
         return self.locales / f"{slug}.pot"
