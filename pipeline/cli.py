@@ -91,10 +91,151 @@ def run_extract(project: Project) -> None:
 @pass_project
 def extract(project: Project) -> None:
     """Update locales/<slug>.pot and each language's .po from the articles in seeds/."""
-    run_extract(project)
+    with project.lock():
+        run_extract(project)
 
 
 # --- machine translation and models (pipeline.translation, pipeline.argos_packages) ---------------
+
+INTERRUPTED = 130
+"""Exit code after Ctrl-C (128 + SIGINT), as shells report it."""
+
+
+@cli.command()
+@click.option("--glossary", "glossary_path", type=click.Path(path_type=Path, dir_okay=False),
+              default="glossary.toml", show_default=True, help="Names and terms to protect from the engine.")
+@click.option("--beam-size", type=click.IntRange(1, 32), default=None,
+              help="Beam width  [default: 4, as Argos].")
+@click.option("--max-batch-size", type=click.IntRange(1), default=None,
+              help="Sentences per CTranslate2 batch  [default: 32].")
+@click.option("--inter-threads", type=click.IntRange(1), default=None,
+              help="Batches translated in parallel  [default: cores, up to 4].")
+@click.option("--intra-threads", type=click.IntRange(1), default=None,
+              help="Threads per batch  [default: cores / inter-threads].")
+@click.option("--compute-type", default=None,
+              help="CTranslate2 compute type, e.g. int8  [default: the model's].")
+@click.option("--save-every", type=click.IntRange(1), default=128, show_default=True,
+              help="Sentences per batch between two saves of the catalogs.")
+@pass_project
+@click.pass_context
+def translate(ctx: click.Context, project: Project, glossary_path: Path, save_every: int,
+              **engine_options) -> None:
+    """Extract, then fill every untranslated entry with a machine draft (fuzzy, with provenance).
+
+    Translators' entries are never changed. Needs Argos Translate packages for de→en and de→fr (or
+    en→fr, through English): see `pipeline models`.
+    """
+    import dataclasses
+
+    from pipeline import translation
+    from pipeline.glossary import load_glossary
+
+    chosen = {name: value for name, value in engine_options.items() if value is not None}
+    try:
+        with project.lock():
+            run_extract(project)
+            result = translation.draft_project(
+                project, glossary=load_glossary(glossary_path), save_every=save_every,
+                options=dataclasses.replace(translation.EngineOptions(), **chosen), progress=translation_progress)
+    except KeyboardInterrupt:
+        click.echo("interrupted: finished batches are saved; run `pipeline translate` again to go on",
+                   err=True)
+        ctx.exit(INTERRUPTED)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if result.report is not None:
+        print_drafts(result.report)
+    if result.missing:
+        raise PipelineError(result.missing)
+
+
+def translation_progress(pair, total: int):
+    """A progress bar per pair on a terminal; nothing otherwise (the summary line follows)."""
+    import sys
+
+    return click.progressbar(length=total, label=f"translating {pair}", show_pos=True,
+                             hidden=not total or not sys.stdout.isatty())
+
+
+def print_drafts(report) -> None:
+    for run in report.pairs:
+        if run.sentences:
+            click.echo(f"{run.pair}: {run.sentences} sentences in {run.batches} batch(es), "
+                       f"{run.seconds:.1f} s ({run.sentences / max(run.seconds, 1e-3):.1f}/s)")
+        else:
+            click.echo(f"{run.pair}: nothing to translate")
+    for drafts in report.languages:
+        empty = f", {drafts.empty} left empty (no output)" if drafts.empty else ""
+        click.echo(f"{drafts.lang}: {drafts.machine} machine drafts ({drafts.provenance}), "
+                   f"{drafts.memory} from translation memory{empty}")
+    for path in report.written:
+        click.echo(f"updated {path}")
+
+
+@cli.group()
+def models() -> None:
+    """List and install the Argos Translate packages `translate` needs."""
+
+
+@models.command("list")
+@pass_project
+def models_list(project: Project) -> None:
+    """Show installed packages and the route each language takes."""
+    from pipeline import argos_packages
+
+    installed = argos_packages.installed_packages()
+    routes = argos_packages.plan_routes(project.source_lang, project.langs,
+                                        {package.pair for package in installed})
+    useful = argos_packages.useful_pairs(project.source_lang, project.langs)
+    click.echo(f"installed in {argos_packages.packages_dir()}:")
+    for package in installed:
+        note = "" if package.pair in useful else "  (not needed)"
+        click.echo(f"  {package.pair}  {package.version or '?'}  {package.path}{note}")
+    if not installed:
+        click.echo("  none")
+    click.echo("needed:")
+    for lang, route in routes.items():
+        state = "ready" if route.available else "missing " + ", ".join(map(str, route.missing))
+        click.echo(f"  {route.steps[0].source}→{lang}: {route.kind} {route}: {state}")
+    if not all(route.available for route in routes.values()):
+        click.echo(argos_packages.INSTALL_HINT[0].upper() + argos_packages.INSTALL_HINT[1:] + ".")
+
+
+@models.command("install")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--from-index", is_flag=True, help="Download the missing packages from the Argos index.")
+@pass_project
+def models_install(project: Project, files: tuple[Path, ...], from_index: bool) -> None:
+    """Install FILES (.argosmodel packages), or what is missing from the Argos index."""
+    from pipeline import argos_packages
+
+    if bool(files) == from_index:
+        raise click.UsageError("give FILE.argosmodel files or --from-index (not both)")
+    if from_index:
+        packages = install_from_index(project)
+    else:
+        for file in files:  # every file is checked before anything is installed
+            argos_packages.check_package_file(file)
+        packages = [argos_packages.install_package(file) for file in files]
+    useful = argos_packages.useful_pairs(project.source_lang, project.langs)
+    for package in packages:
+        note = "" if package.pair in useful else \
+            f" (no configured language needs {package.pair}: --langs {','.join(project.langs)})"
+        click.echo(f"installed {package.pair} {package.version} in {package.path}{note}")
+
+
+def install_from_index(project: Project) -> list:
+    from pipeline import argos_packages
+
+    routes = argos_packages.plan_routes(project.source_lang, project.langs,
+                                        {package.pair for package in argos_packages.installed_packages()})
+    if all(route.available for route in routes.values()):
+        click.echo("every needed package is installed")
+        return []
+    wanted = argos_packages.select_downloads(argos_packages.fetch_index(), routes)
+    with click.progressbar(wanted, label="downloading", show_pos=True,
+                           item_show_func=lambda item: item and f"{item.from_code}→{item.to_code}") as bar:
+        return [argos_packages.install_available(available) for available in bar]
 
 
 # --- editions (pipeline.editions) ----------------------------------------------------------------
@@ -106,7 +247,8 @@ date), 2 usage error, 3 the `reviewed` policy refused at least one edition (its 
 
 @cli.command("build", epilog=EDITIONS_EXIT_CODES)
 @click.option("--lang", "only", default=None, metavar="LANGS",
-              help="Comma-separated languages to build, the source language included (default: all).")
+              help="Comma-separated languages to build, e.g. fr, or de to rebuild the source "
+                   "[default: the source and every --langs language].")
 @click.option("--policy", type=click.Choice(["draft", "reviewed"]), default="draft", show_default=True,
               help="draft: reviewed, else machine-drafted sentences, with a notice; "
                    "reviewed: reviewed sentences only.")

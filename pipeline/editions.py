@@ -39,6 +39,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date
+from babel.numbers import format_decimal
 
 from pipeline import catalogs
 from pipeline.article import Article, Unit, assemble, encode, units
@@ -174,21 +175,31 @@ def refusal(edition: Edition, *, policy: Policy, min_reviewed: float) -> str | N
 
 # --- locale data ---------------------------------------------------------------------------------
 
-LABELS: dict[str, dict[str, str]] = {
+LABELS: dict[str, dict[str, str | dict[str, str]]] = {
     "en": {
         "updated": "Updated {date}",
         "notice": "Notice:",
         "unreviewed": "this edition contains unreviewed machine translation "
                       "({count} of {total} sentences not yet checked by an editor).",
-        "untranslated": "{count} of {total} sentences are not translated yet and appear in {language}.",
+        "untranslated": {
+            "one": "{count} of {total} sentences is not translated yet and appears in {language}.",
+            "other": "{count} of {total} sentences are not translated yet and appear in {language}.",
+        },
         "languages": "Other languages",
     },
     "fr": {
         "updated": "Mis à jour le {date}",
         "notice": "Avertissement :",
-        "unreviewed": "cette édition contient une traduction automatique non relue "
-                      "({count} phrases sur {total} pas encore vérifiées par la rédaction).",
-        "untranslated": "{count} phrases sur {total} ne sont pas encore traduites et restent en {language}.",
+        "unreviewed": {
+            "one": "cette édition contient une traduction automatique non relue "
+                   "({count} phrase sur {total} pas encore vérifiée par la rédaction).",
+            "other": "cette édition contient une traduction automatique non relue "
+                     "({count} phrases sur {total} pas encore vérifiées par la rédaction).",
+        },
+        "untranslated": {
+            "one": "{count} phrase sur {total} n'est pas encore traduite et reste en {language}.",
+            "other": "{count} phrases sur {total} ne sont pas encore traduites et restent en {language}.",
+        },
         "languages": "Autres langues",
     },
     "de": {
@@ -196,17 +207,28 @@ LABELS: dict[str, dict[str, str]] = {
         "notice": "Hinweis:",
         "unreviewed": "Diese Ausgabe enthält ungeprüfte maschinelle Übersetzung "
                       "({count} von {total} Sätzen noch nicht redigiert).",
-        "untranslated": "{count} von {total} Sätzen sind noch nicht übersetzt und stehen auf {language}.",
+        "untranslated": {
+            "one": "{count} von {total} Sätzen ist noch nicht übersetzt und steht auf {language}.",
+            "other": "{count} von {total} Sätzen sind noch nicht übersetzt und stehen auf {language}.",
+        },
         "languages": "Andere Sprachen",
     },
 }
-"""The few words an edition adds around the article, per language (English where one is missing)."""
+"""The few words an edition adds around the article, per language (English where one is missing).
+A text that depends on a count is keyed by CLDR plural category (babel's ``Locale.plural_form``)."""
 
 
-def label(lang: str, key: str, **values: str | int) -> str:
+def label(lang: str, key: str, *, count: int | None = None, **values: str | int) -> str:
+    """A label in ``lang``, with the locale's plural form, number format and typography."""
     table = LABELS.get(lang) or LABELS.get(re.split(r"[_-]", lang)[0]) or LABELS["en"]
-    text = table[key].format(**values)
-    return typeset_units([text], rules_for(lang))[0]
+    text = table[key]
+    locale = Locale.parse(lang)
+    if isinstance(text, dict):
+        text = text.get(locale.plural_form(count or 0), text["other"])
+    numbers = {name: format_decimal(value, locale=locale) for name, value in values.items() if isinstance(value, int)}
+    if count is not None:
+        numbers["count"] = format_decimal(count, locale=locale)
+    return typeset_units([text.format(**{**values, **numbers})], rules_for(lang))[0]
 
 
 def language_name(lang: str, *, in_lang: str) -> str:
@@ -331,14 +353,16 @@ def render_md(edition: Edition) -> Iterator[str]:
     links = [f"[{escape_markdown(own_language_name(lang))}](../{lang}/{edition.article.slug}.md)"
              for lang in edition.langs if lang != edition.lang]
     if links:
-        yield f"---\n\n{escape_markdown(label(edition.lang, 'languages'))}: " + " · ".join(links) + "\n"
+        name = typeset_units([label(edition.lang, "languages") + ":"], rules_for(edition.lang))[0]
+        yield f"---\n\n{escape_markdown(name)} " + " · ".join(links) + "\n"
 
 
 STYLESHEET = """
 body { font: 18px/1.6 Georgia, "DejaVu Serif", serif; color: #1d1d1f; background: #fdfcf9; margin: 0; }
 main { max-width: 40em; margin: 0 auto; padding: 1.5em 1.25em 3em; }
 nav { font: 15px/1.4 system-ui, sans-serif; border-bottom: 1px solid #ddd; padding-bottom: .6em; }
-nav a { margin-right: 1em; color: #1a4f8b; }
+nav { color: #555; }
+nav a { margin-left: .6em; color: #1a4f8b; }
 h1 { font-size: 1.9em; line-height: 1.2; margin: .8em 0 .2em; }
 .date { font: 15px/1.4 system-ui, sans-serif; color: #555; }
 .notice { font: 15px/1.5 system-ui, sans-serif; background: #fff4d6; border-left: 5px solid #c98a00;
@@ -362,9 +386,9 @@ def render_html(edition: Edition) -> Iterator[str]:
         target = edition.source_lang if other == "x-default" else other
         yield (f'<link rel="alternate" hreflang="{escape(bcp47(other))}" '
                f'href="../{escape(target)}/{escape(slug)}.html">\n')
-    yield f"<style>{STYLESHEET}</style>\n</head>\n<body>\n"
+    yield f"<style>{STYLESHEET}</style>\n</head>\n<body>\n<main>\n"
     yield from _html_nav(edition)
-    yield "<main>\n<article>\n"
+    yield "<article>\n"
     heading = headline(edition, pieces)
     if heading:
         yield f"<h1>{escape(heading)}</h1>\n"
@@ -382,7 +406,8 @@ def _html_nav(edition: Edition) -> Iterator[str]:
     others = [lang for lang in edition.langs if lang != edition.lang]
     if not others:
         return
-    yield f'<nav aria-label="{escape(label(edition.lang, "languages"))}">'
+    name = label(edition.lang, "languages")
+    yield f'<nav aria-label="{escape(name)}">{escape(typeset_units([name + ":"], rules_for(edition.lang))[0])} '
     for lang in others:
         yield (f'<a href="../{escape(lang)}/{escape(edition.article.slug)}.html" '
                f'hreflang="{escape(bcp47(lang))}" lang="{escape(bcp47(lang))}">'
@@ -447,7 +472,7 @@ thead th { background: #eee; position: sticky; top: 0; }
 .state.missing { background: #ffdede; color: #8c1414; }
 td.draft { background: #fffaeb; } td.changed { background: #f6f3ff; } td.missing { background: #fff3f3; }
 .previous { font-size: .85em; color: #444; margin-top: .3em; }
-del { background: #ffc9c9; } ins { background: #bff0cc; text-decoration: none; }
+del { background: #ffc9c9; color: #8c1414; } ins { background: #bff0cc; color: #135c2b; font-weight: 600; }
 """
 
 
@@ -494,7 +519,8 @@ def _review_cell(unit: Unit, found: Translation | None, lang: str) -> str:
     text = f'<span lang="{escape(bcp47(lang))}">{escape(found.text)}</span> ' if found and found.text else ""
     previous = ""
     if found and found.previous_source is not None:
-        previous = f'<div class="previous">Previous source: {diff_html(found.previous_source, unit.text)}</div>'
+        previous = (f'<div class="previous">Source edited since this translation '
+                    f'(<del>removed</del>, <ins>added</ins>): {diff_html(found.previous_source, unit.text)}</div>')
     return f'<td class="{css}">{text}<span class="state {css}">{name}</span>{previous}</td>'
 
 

@@ -74,6 +74,9 @@ SEPARATOR = "\ue000"
 PROTECTED = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s" + SEPARATOR + r"]*[^\s.,;:!?)\]»”“\"'’" + SEPARATOR
                        + r"]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 """URLs and e-mail addresses, whose characters typography must leave alone."""
+SPACES = f" {NBSP}{NNBSP}"
+GUILLEMET_SPACES = re.compile(f"[«‹][{SPACES}]+|[{SPACES}]+[»›]")
+"""French-style spaces inside guillemets, removed for locales whose quotes have none."""
 QUOTE_MARK = re.compile("[" + re.escape("".join(QUOTE_ROLES)) + "]")
 
 
@@ -102,6 +105,8 @@ def typeset_units(texts: Sequence[str], rules: Typography | None, *, between: Se
         return list(texts)
     gaps = list(between) + [" "] * (len(texts) - 1 - len(between))
     joined = "".join(text + SEPARATOR + gap for text, gap in zip(texts, gaps + [""]))
+    if not rules.quote_space:
+        joined = GUILLEMET_SPACES.sub(lambda match: match.group().strip(SPACES), joined)
     joined = _spaces_before_punctuation(_quote_spaces(_quotes(joined, rules), rules), rules)
     pieces = joined.split(SEPARATOR)
     return [pieces[0]] + [piece.removeprefix(gap) for piece, gap in zip(pieces[1:-1], gaps)]
@@ -159,7 +164,7 @@ def _role(mark: str, before: str, after: str, *, single_open: bool) -> str:
         return "apostrophe"                                   # ’90s
     if role != "either":
         return role
-    if (_is_boundary(before) or before in OPENING_CONTEXT) and not _is_boundary(after):
+    if (_is_boundary(before) or before in OPENING_CONTEXT) and not (_is_boundary(after) or after in ".,;:!?)]}"):
         return "open"
     if not _is_boundary(before) and not after.isalnum():
         if single and not single_open:
@@ -176,14 +181,15 @@ def _quote_spaces(text: str, rules: Typography) -> str:
 
 
 def _set_space(text: str, marks: tuple[str, str], space: str, *, closing_too: bool = True) -> str:
-    opening, closing = (re.escape(mark) for mark in marks)
+    """Put ``space`` inside each pair of ``marks`` (an opening mark after a word, or a closing one
+    before a word, is something else: an apostrophe or a stray mark, and is left alone)."""
+    opening, closing = (f"(?<!\\w){re.escape(marks[0])}", f"{re.escape(marks[1])}(?!\\w)")
     if space:
         text = re.sub(f"{opening} *(?=[^\\s{SEPARATOR}])", marks[0] + space, text)
         return re.sub(f"(?<=[^\\s{SEPARATOR}]) *{closing}", space + marks[1], text)
     text = re.sub(f"{opening}[ {NBSP}{NNBSP}]+(?=[^\\s{SEPARATOR}])", marks[0], text)
-    if not closing_too:
-        return text                                           # ’ is also the apostrophe: rock ’n’ roll
-    return re.sub(f"(?<=[^\\s{SEPARATOR}])[ {NBSP}{NNBSP}]+{closing}", marks[1], text)
+    spaces = f"[ {NBSP}{NNBSP}]" if closing_too else f"[{NBSP}{NNBSP}]"   # ’ is also the apostrophe: rock ’n’ roll
+    return re.sub(f"(?<=[^\\s{SEPARATOR}]){spaces}+{closing}", marks[1], text)
 
 
 def _spaces_before_punctuation(text: str, rules: Typography) -> str:

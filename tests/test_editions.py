@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline import catalogs, editions
 from pipeline.typography import NBSP, NNBSP, TYPOGRAPHY, typeset, typeset_units
@@ -148,7 +150,7 @@ def test_min_reviewed_threshold(extracted, threshold, built):
     assert Path("editions/fr/nord.txt").exists() is built
     if built:
         assert edition("fr", "txt").endswith("Une phrase qui fait mouche. Ja.\n")
-        assert "1 phrases sur 8 ne sont pas encore traduites" in edition("fr", "html")
+        assert "1 phrase sur 8 n’est pas encore traduite et reste en allemand" in edition("fr", "html")
         assert "seeds/nord.txt:4: fr: not translated, left in the source language (untranslated): Ja." \
             in result.output
 
@@ -343,7 +345,7 @@ def test_review_sheet_shows_each_state_and_the_previous_source(extracted):
     assert "wrote editions/review/nord.html" in result.output
     sheet = Path("editions/review/nord.html").read_text(encoding="utf-8")
     assert len(re.findall(r'<tr id="s\d+">', sheet)) == 8
-    assert 'Previous source: Verkor hat in Bourbourg eine <ins>große </ins>Fabrik eröffnet.' in sheet
+    assert '(<del>removed</del>, <ins>added</ins>): Verkor hat in Bourbourg eine <ins>große </ins>Fabrik eröffnet.' in sheet
     rows = dict(re.findall(r'<tr id="(s\d+)">(.*?)</tr>', sheet))
     assert '<span class="state changed">source changed</span>' in rows["s2"]
     assert '<span class="state reviewed">reviewed</span>' in rows["s3"]
@@ -377,3 +379,25 @@ def test_extract_without_changes_keeps_editions_identical(all_reviewed):
     run("extract")
     run("build")
     assert snapshot() == before
+
+
+WORDS = st.sampled_from(["mot", "l'eau", "it's", "9:30", "https://x.fr/?a=1", "'90s", "x"])
+OPENING = st.sampled_from(["", "", "„", '"', "'", "‚", "« ", "«", "“", "‘", "(", f"«{NNBSP}", f"«{NBSP}"])
+CLOSING = st.sampled_from(["", "", "“", '"', "'", "‘", " »", "»", "”", "’", ")", f"{NNBSP}»"])
+PUNCTUATION = st.sampled_from(["", "", ".", ",", " :", ":", "?", " ?", "!", ";", f"{NNBSP}?", "?!"])
+QUOTED_TEXT = st.lists(st.tuples(OPENING, WORDS, CLOSING, PUNCTUATION).map("".join), min_size=1, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(QUOTED_TEXT.map(" ".join), st.sampled_from(["fr", "en"]))
+def test_typography_is_idempotent(text, lang):
+    once = typeset(text, TYPOGRAPHY[lang])
+    assert typeset(once, TYPOGRAPHY[lang]) == once
+
+
+def test_doctests():
+    import doctest
+
+    from pipeline import typography
+    for module in (editions, typography):
+        assert doctest.testmod(module).failed == 0

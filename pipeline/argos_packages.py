@@ -1,0 +1,428 @@
+"""Argos Translate packages: which are installed, which the project needs, how to install more.
+
+Packages live where argostranslate keeps them (``ARGOS_PACKAGES_DIR``, by default
+``~/.local/share/argos-translate/packages``), so an existing Argos installation is reused and what
+``pipeline models install`` adds is visible to ``argospm`` and Argos's own tools.
+
+``argostranslate`` is imported inside the functions that need it, never at module import: its
+``settings`` module reads the environment and creates directories under ``$HOME`` when it is first
+imported, and ``argostranslate.translate`` pulls in CTranslate2. ``pipeline --help`` stays instant.
+
+Routes
+    Every target language needs a package from the source language. Argos's index has de→en and
+    en→fr but no de→fr, so a language without a direct package goes through English (de→en→fr), and
+    the route is recorded with each draft.
+Installing
+    ``argostranslate.package.install_from_path`` checks only that the file is a zip and extracts it
+    in place, so a truncated download leaves a broken directory that makes Argos's own package
+    listing fail. :func:`install_package` checks the archive first (layout, metadata, CRCs), extracts
+    it next to the packages folder, loads the tokenizer and the CTranslate2 model from there, and only
+    then moves the directory into place.
+The index
+    ``update_package_index()`` swallows network errors and ``get_available_packages()`` then recurses
+    forever when no local index exists. :func:`fetch_index` runs the update under a short socket
+    timeout and in a thread it stops waiting for, and trusts only an index file the update wrote.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import shutil
+import socket
+import tempfile
+import threading
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from pipeline.errors import ModelError
+
+PIVOT_LANGUAGE = "en"
+"""The language a pair without a direct package is translated through."""
+
+INDEX_TIMEOUT_S = 10.0
+"""Longest wait for the package index: a socket timeout for each connection, and the whole update."""
+
+TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
+
+INSTALL_HINT = ("install them with `pipeline models install FILE.argosmodel` (a package downloaded "
+                "elsewhere) or `pipeline models install --from-index` (downloads from the Argos index)")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Pair:
+    """A translation direction between two language codes."""
+
+    source: str
+    target: str
+
+    def __str__(self) -> str:
+        return f"{self.source}→{self.target}"
+
+
+@dataclass(frozen=True, slots=True)
+class InstalledPackage:
+    pair: Pair
+    version: str
+    path: Path
+    """The package directory (holding ``metadata.json``, ``model/`` and the tokenizer)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """How one target language is reached from the source language, and what is missing for it."""
+
+    target: str
+    steps: tuple[Pair, ...]
+    missing: tuple[Pair, ...] = ()
+
+    @property
+    def available(self) -> bool:
+        return not self.missing
+
+    @property
+    def kind(self) -> str:
+        return "pivot" if len(self.steps) > 1 else "direct"
+
+    def __str__(self) -> str:
+        """``de→en`` or ``de→en→fr``."""
+        return "→".join([self.steps[0].source, *(step.target for step in self.steps)])
+
+
+# --- what is installed, what is needed -----------------------------------------------------------
+
+
+def packages_dir() -> Path:
+    """Where packages are installed: argostranslate's ``settings.package_data_dir``."""
+    from argostranslate import settings
+
+    return Path(settings.package_data_dir)
+
+
+def installed_packages() -> list[InstalledPackage]:
+    """Translation packages in every folder argostranslate searches, sorted by pair and version.
+
+    Directories without a readable ``metadata.json`` are skipped (Argos's own listing would fail on
+    them); so are packages of other types (sentence boundary detection).
+    """
+    from argostranslate import settings
+
+    found = []
+    for folder in map(Path, settings.package_dirs):
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            metadata = _read_metadata(path / "metadata.json") if path.is_dir() else None
+            if metadata is not None and metadata.get("type", "translate") == "translate":
+                found.append(InstalledPackage(pair=Pair(metadata["from_code"], metadata["to_code"]),
+                                              version=str(metadata.get("package_version", "")), path=path))
+    return sorted(found, key=lambda package: (package.pair, _version_key(package.version)))
+
+
+def _read_metadata(path: Path) -> dict | None:
+    try:
+        metadata = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(metadata, dict) or not all(
+            isinstance(metadata.get(key), str) and metadata[key] for key in ("from_code", "to_code")):
+        return None
+    return metadata
+
+
+def _version_key(version: str) -> tuple:
+    """Sort key for package versions: numerically where they are numbers (``1.10`` after ``1.9``)."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in version.split("."))
+
+
+def newest_by_pair(packages: Iterable[InstalledPackage]) -> dict[Pair, InstalledPackage]:
+    """One package per pair: the newest version where several are installed."""
+    newest: dict[Pair, InstalledPackage] = {}
+    for package in packages:
+        current = newest.get(package.pair)
+        if current is None or _version_key(package.version) > _version_key(current.version):
+            newest[package.pair] = package
+    return newest
+
+
+def plan_route(source: str, target: str, installed: Iterable[Pair]) -> Route:
+    """The direct route if its package is installed, else the pivot through English if both legs are;
+    otherwise the route to install (the pivot, as Argos's index offers no de→fr), with what is missing.
+    """
+    installed = set(installed)
+    direct = Pair(source, target)
+    if direct in installed or PIVOT_LANGUAGE in (source, target):
+        return Route(target, (direct,), () if direct in installed else (direct,))
+    pivot = (Pair(source, PIVOT_LANGUAGE), Pair(PIVOT_LANGUAGE, target))
+    return Route(target, pivot, tuple(step for step in pivot if step not in installed))
+
+
+def plan_routes(source: str, langs: Sequence[str], installed: Iterable[Pair]) -> dict[str, Route]:
+    installed = set(installed)
+    return {lang: plan_route(source, lang, installed) for lang in langs if lang != source}
+
+
+def useful_pairs(source: str, langs: Sequence[str]) -> set[Pair]:
+    """Pairs a route of the project could use: the direct ones and the legs of pivots through English."""
+    pairs = set()
+    for lang in (lang for lang in langs if lang != source):
+        pairs.add(Pair(source, lang))
+        if PIVOT_LANGUAGE not in (source, lang):
+            pairs |= {Pair(source, PIVOT_LANGUAGE), Pair(PIVOT_LANGUAGE, lang)}
+    return pairs
+
+
+def missing_message(routes: Mapping[str, Route]) -> str:
+    """One line: which pairs are missing, for which languages, and the two ways to install them."""
+    missing = sorted({step for route in routes.values() for step in route.missing})
+    langs = [lang for lang, route in routes.items() if route.missing]
+    direct = [f"{route.steps[0].source}→{lang}" for lang, route in routes.items()
+              if route.missing and route.kind == "pivot"]
+    alternative = f" (or a direct {', '.join(direct)} package)" if direct else ""
+    return (f"missing Argos Translate packages {', '.join(map(str, missing))}{alternative} needed for "
+            f"{', '.join(langs)}: {INSTALL_HINT}")
+
+
+# --- checking and installing a package file ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PackageFile:
+    """What the archive of a valid package says about itself."""
+
+    path: Path
+    root: str
+    """The one top-level directory of the archive, which becomes the installed directory's name."""
+    pair: Pair
+    version: str
+
+
+def check_package_file(path: Path) -> PackageFile:
+    """Check an ``.argosmodel`` archive without extracting it; a problem is a one-line ModelError."""
+    if not path.is_file():
+        raise ModelError("no such file", path=path)
+    if not zipfile.is_zipfile(path):
+        raise ModelError("not an Argos Translate package: not a zip archive (or a truncated download)",
+                         path=path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+            root = _single_root(names, path)
+            metadata = _archive_metadata(archive, f"{root}/metadata.json", path)
+            _require(names, f"{root}/model/model.bin", "no CTranslate2 model (model/model.bin)", path)
+            if not any(f"{root}/{name}" in names for name in TOKENIZER_FILES):
+                raise ModelError("not an Argos Translate package: no tokenizer "
+                                 f"({' or '.join(TOKENIZER_FILES)})", path=path)
+            damaged = archive.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as error:
+        raise ModelError(f"damaged archive ({_first_line(error)}); download it again", path=path) from None
+    if damaged is not None:
+        raise ModelError(f"damaged archive (bad checksum in {damaged}); download it again", path=path)
+    return PackageFile(path=path, root=root, pair=Pair(metadata["from_code"], metadata["to_code"]),
+                       version=str(metadata.get("package_version", "")))
+
+
+def _single_root(names: list[str], path: Path) -> str:
+    roots = set()
+    for name in names:
+        parts = PurePosixPath(name).parts
+        if not parts or name.startswith("/") or ".." in parts or "\\" in name or ":" in parts[0]:
+            raise ModelError(f"not an Argos Translate package: unsafe member name {name!r}", path=path)
+        roots.add(parts[0] if len(parts) > 1 or name.endswith("/") else "")
+    if len(roots) != 1 or "" in roots or next(iter(roots)).startswith("."):
+        raise ModelError("not an Argos Translate package: the archive must hold one package directory",
+                         path=path)
+    return roots.pop()
+
+
+def _archive_metadata(archive: zipfile.ZipFile, name: str, path: Path) -> dict:
+    _require(archive.namelist(), name, "no metadata.json", path)
+    try:
+        metadata = json.loads(archive.read(name).decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as error:
+        raise ModelError(f"not an Argos Translate package: metadata.json is not valid JSON "
+                         f"({_first_line(error)})", path=path) from None
+    if not isinstance(metadata, dict):
+        raise ModelError("not an Argos Translate package: metadata.json is not a JSON object", path=path)
+    for key in ("from_code", "to_code"):
+        if not isinstance(metadata.get(key), str) or not metadata[key]:
+            raise ModelError(f"not an Argos Translate package: metadata.json has no {key}", path=path)
+    if metadata.get("type", "translate") != "translate":
+        raise ModelError(f"not a translation package (type {metadata['type']!r})", path=path)
+    return metadata
+
+
+def _require(names: list[str], name: str, what: str, path: Path) -> None:
+    if name not in names:
+        raise ModelError(f"not an Argos Translate package: {what}", path=path)
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip() or type(error).__name__
+    return text.splitlines()[0]
+
+
+def install_package(path: Path) -> InstalledPackage:
+    """Check ``path``, extract it beside the packages folder, load it, then move it into place.
+
+    A package already installed under the same directory name is replaced. Nothing changes in the
+    packages folder unless the new package loads.
+    """
+    package_file = check_package_file(path)
+    destination_dir = packages_dir()
+    destination_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".pipeline-install-", dir=destination_dir.parent))
+    try:
+        with zipfile.ZipFile(path) as archive:
+            archive.extractall(staging)
+        _check_loads(staging / package_file.root, path)
+        target = destination_dir / package_file.root
+        _replace_dir(staging / package_file.root, target)
+    except (OSError, zipfile.BadZipFile) as error:
+        raise ModelError(f"could not install: {_first_line(error)}", path=path) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    _forget_argos_language_cache()
+    return InstalledPackage(pair=package_file.pair, version=package_file.version, path=target)
+
+
+def _check_loads(package_dir: Path, path: Path) -> None:
+    """Load the tokenizer and the CTranslate2 model the way translation will."""
+    import ctranslate2
+    import sentencepiece
+
+    tokenizer = package_dir / "sentencepiece.model"
+    if tokenizer.exists():
+        try:
+            sentencepiece.SentencePieceProcessor(model_file=str(tokenizer))
+        except (OSError, RuntimeError):
+            raise ModelError("not an Argos Translate package: sentencepiece.model is not a SentencePiece "
+                             "model", path=path) from None
+    try:
+        ctranslate2.Translator(str(package_dir / "model"), device="cpu", compute_type="default")
+    except Exception as error:  # noqa: BLE001 - CTranslate2 raises RuntimeError, IndexError, ValueError...
+        raise ModelError(f"not an Argos Translate package: the model does not load ({_first_line(error)})",
+                         path=path) from None
+
+
+def _replace_dir(source: Path, target: Path) -> None:
+    """Move ``source`` to ``target``, replacing it; the old directory is restored if the move fails."""
+    backup = None
+    if target.exists():
+        backup = target.with_name(f".{target.name}.old-{os.getpid()}")
+        shutil.rmtree(backup, ignore_errors=True)
+        os.replace(target, backup)
+    try:
+        shutil.move(str(source), str(target))
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        if backup is not None:
+            os.replace(backup, target)
+        raise
+    if backup is not None:
+        shutil.rmtree(backup, ignore_errors=True)
+
+
+def _forget_argos_language_cache() -> None:
+    """Argos caches its language list; let a caller in this process see the new package."""
+    import sys
+
+    translate = sys.modules.get("argostranslate.translate")
+    if translate is not None:
+        translate.get_installed_languages.cache_clear()
+
+
+# --- the Argos package index ---------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _quiet_argos() -> Iterator[None]:
+    """Argos logs a swallowed network error through the logging module; we report it ourselves."""
+    logger = logging.getLogger("argostranslate.utils")
+    was_disabled, logger.disabled = logger.disabled, True
+    try:
+        yield
+    finally:
+        logger.disabled = was_disabled
+
+
+def fetch_index(*, timeout: float = INDEX_TIMEOUT_S) -> list:
+    """Update argostranslate's local copy of the package index and return its AvailablePackages.
+
+    Fails fast (a ModelError saying how to install from a file) when the index cannot be reached.
+    """
+    from argostranslate import package, settings
+
+    index = Path(settings.local_package_index)
+    before = _stamp(index)
+    updater = threading.Thread(target=_update_index, args=(package, timeout), daemon=True)
+    updater.start()
+    updater.join(timeout + 1)
+    if updater.is_alive() or not index.exists() or _stamp(index) == before:
+        raise ModelError(f"cannot reach the Argos Translate package index ({settings.remote_package_index}); "
+                         "offline, download the .argosmodel files elsewhere and install each with "
+                         "`pipeline models install FILE.argosmodel`")
+    try:
+        with _quiet_argos():
+            return package.get_available_packages()
+    except (OSError, ValueError) as error:
+        raise ModelError(f"unreadable package index ({_first_line(error)})", path=index) from None
+
+
+def _update_index(package, timeout: float) -> None:
+    previous = socket.getdefaulttimeout()
+    socket.setdefaulttimeout(timeout)
+    try:
+        with _quiet_argos():
+            package.update_package_index()
+    finally:
+        socket.setdefaulttimeout(previous)
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+def select_downloads(available: Iterable, routes: Mapping[str, Route]) -> list:
+    """The index packages that give every route its missing pairs, a direct one where offered."""
+    offered = {}
+    for candidate in available:
+        if getattr(candidate, "type", "translate") != "translate" or not candidate.from_code \
+                or not candidate.to_code:
+            continue
+        pair = Pair(candidate.from_code, candidate.to_code)
+        newest = offered.get(pair)
+        if newest is None or _version_key(candidate.package_version) > _version_key(newest.package_version):
+            offered[pair] = candidate
+    wanted: dict[Pair, object] = {}
+    for route in routes.values():
+        direct = Pair(route.steps[0].source, route.target)
+        steps = (direct,) if route.missing and direct in offered else route.missing
+        for step in steps:
+            if step not in offered:
+                raise ModelError(f"the Argos package index offers no {step} package; install one with "
+                                 "`pipeline models install FILE.argosmodel`")
+            wanted[step] = offered[step]
+    return [wanted[pair] for pair in sorted(wanted)]
+
+
+def install_available(available) -> InstalledPackage:
+    """Download one index package with argostranslate (into its download cache) and install it."""
+    with _quiet_argos():
+        try:
+            download = Path(available.download())
+        except Exception as error:  # noqa: BLE001 - argostranslate raises a bare Exception
+            raise ModelError(f"download of {available.from_code}→{available.to_code} failed "
+                             f"({_first_line(error)})") from None
+    try:
+        return install_package(download)
+    finally:
+        download.unlink(missing_ok=True)

@@ -1,0 +1,251 @@
+"""Argos packages: routes, `pipeline models list/install`, refusing broken files, the index offline."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import time
+import zipfile
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from pipeline import argos_packages
+from pipeline.argos_packages import Pair, Route, plan_route
+from pipeline.errors import ModelError
+from tests.conftest import run
+
+DE_EN, EN_FR, DE_FR = Pair("de", "en"), Pair("en", "fr"), Pair("de", "fr")
+
+
+# --- routes --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("installed, steps, missing", [
+    ({DE_FR, DE_EN, EN_FR}, (DE_FR,), ()),
+    ({DE_EN, EN_FR}, (DE_EN, EN_FR), ()),
+    ({DE_EN}, (DE_EN, EN_FR), (EN_FR,)),
+    (set(), (DE_EN, EN_FR), (DE_EN, EN_FR)),
+])
+def test_french_goes_direct_when_it_can_else_through_english(installed, steps, missing):
+    assert plan_route("de", "fr", installed) == Route("fr", steps, missing)
+
+
+def test_english_is_always_direct():
+    assert plan_route("de", "en", set()) == Route("en", (DE_EN,), (DE_EN,))
+    assert str(plan_route("de", "fr", {DE_EN, EN_FR})) == "de→en→fr"
+
+
+def test_newest_version_of_a_pair_wins(tmp_path):
+    packages = [argos_packages.InstalledPackage(DE_EN, version, tmp_path / version)
+                for version in ("1.9", "1.10", "1.2")]
+    assert argos_packages.newest_by_pair(packages)[DE_EN].version == "1.10"
+
+
+def available(source: str, target: str, version: str = "1.0") -> SimpleNamespace:
+    return SimpleNamespace(type="translate", from_code=source, to_code=target, package_version=version)
+
+
+def test_index_selection_takes_a_direct_package_when_offered_else_the_pivot_legs():
+    routes = argos_packages.plan_routes("de", ("fr", "en"), set())
+    index = [available("de", "en", "1.0"), available("de", "en", "1.9"), available("en", "fr"),
+             available("fr", "en")]
+    chosen = argos_packages.select_downloads(index, routes)
+    assert [(a.from_code, a.to_code, a.package_version) for a in chosen] == [
+        ("de", "en", "1.9"), ("en", "fr", "1.0")]
+    direct = argos_packages.select_downloads([*index, available("de", "fr")], routes)
+    assert {(a.from_code, a.to_code) for a in direct} == {("de", "en"), ("de", "fr")}
+    with pytest.raises(ModelError, match="offers no en→fr"):
+        argos_packages.select_downloads([available("de", "en")], routes)
+
+
+# --- installing files ----------------------------------------------------------------------------
+
+
+def installed_dirs(argos_dir: Path) -> list[str]:
+    return sorted(path.name for path in argos_dir.iterdir())
+
+
+def test_install_then_list(project_dir, argos_dir, argos_archives):
+    result = run("models", "install", str(argos_archives["de", "en"]), str(argos_archives["en", "fr"]))
+    assert result.exit_code == 0, result.output
+    assert installed_dirs(argos_dir) == ["translate-de_en-1_9", "translate-en_fr-1_9"]
+    assert not list(argos_dir.parent.glob(".pipeline-install-*"))
+    listing = run("models", "list")
+    assert listing.exit_code == 0
+    assert str(argos_dir / "translate-de_en-1_9") in listing.output and "1.9" in listing.output
+    assert "de→en→fr" in listing.output and "pivot" in listing.output
+    assert [p.pair for p in argos_packages.installed_packages()] == [DE_EN, EN_FR]
+
+
+def test_installed_packages_are_the_ones_argos_sees(argos_dir, argos_archives):
+    from argostranslate import package
+
+    argos_packages.install_package(argos_archives["de", "en"])
+    (seen,) = package.get_installed_packages()
+    assert (seen.from_code, seen.to_code, seen.package_version) == ("de", "en", "1.9")
+
+
+def test_reinstalling_replaces_the_package(argos_dir, argos_archives):
+    first = argos_packages.install_package(argos_archives["de", "en"])
+    (first.path / "stale-file").write_text("old")
+    again = argos_packages.install_package(argos_archives["de", "en"])
+    assert again.path == first.path and not (again.path / "stale-file").exists()
+    assert installed_dirs(argos_dir) == ["translate-de_en-1_9"]
+
+
+def test_a_package_nobody_needs_is_installed_with_a_note(project_dir, argos_dir, argos_archives):
+    result = run("--langs", "en", "models", "install", str(argos_archives["en", "fr"]))
+    assert result.exit_code == 0
+    assert "installed en→fr" in result.output and "no configured language needs en→fr" in result.output
+    assert "(not needed)" in run("--langs", "en", "models", "list").output
+
+
+def rezip(source: Path, target: Path, change) -> Path:
+    """Copy the archive ``source`` to ``target`` through ``change(name, data) -> data | None``."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for info in old.infolist():
+            data = change(info.filename, old.read(info.filename))
+            if data is not None:
+                new.writestr(info, data)
+    return target
+
+
+def without(suffix: str):
+    return lambda name, data: None if name.endswith(suffix) else data
+
+
+def replacing(suffix: str, content: bytes):
+    return lambda name, data: content if name.endswith(suffix) else data
+
+
+BROKEN = {
+    "no-metadata": without("/metadata.json"),
+    "metadata-not-json": replacing("/metadata.json", b"{from_code: de"),
+    "metadata-without-to-code": replacing("/metadata.json", json.dumps({"from_code": "de"}).encode()),
+    "no-model": without("/model.bin"),
+    "no-tokenizer": without("/sentencepiece.model"),
+    "model-not-a-model": replacing("/model.bin", b"\0" * 1000),
+    "tokenizer-not-a-tokenizer": replacing("/sentencepiece.model", b"nonsense"),
+}
+
+
+def corrupt(source: Path, target: Path) -> Path:
+    """Flip bytes in the middle of the (stored, uncompressed) model: the zip's CRC no longer matches."""
+    data = bytearray(source.read_bytes())
+    middle = len(data) // 2
+    data[middle:middle + 64] = bytes(64)
+    target.write_bytes(bytes(data))
+    return target
+
+
+def flatten(source: Path, target: Path) -> Path:
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for info in old.infolist():
+            new.writestr(info.filename.split("/", 1)[1], old.read(info.filename))
+    return target
+
+
+@pytest.fixture(params=[*BROKEN, "not-a-zip", "truncated", "corrupted", "flattened", "escaping"])
+def broken_archive(request, tmp_path, argos_archives) -> Path:
+    good = argos_archives["de", "en"]
+    target = tmp_path / f"{request.param}.argosmodel"
+    if request.param in BROKEN:
+        return rezip(good, target, BROKEN[request.param])
+    if request.param == "not-a-zip":
+        target.write_text("<html>404 Not Found</html>")
+    elif request.param == "truncated":
+        target.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    elif request.param == "corrupted":
+        corrupt(good, target)
+    elif request.param == "flattened":
+        flatten(good, target)
+    else:  # a member that would be written outside the packages folder
+        shutil.copy(good, target)
+        with zipfile.ZipFile(target, "a") as archive:
+            archive.writestr("translate-de_en-1_9/../../evil.txt", b"x")
+    return target
+
+
+def test_broken_package_is_refused_with_one_line_naming_it(project_dir, argos_dir, broken_archive):
+    result = run("models", "install", str(broken_archive))
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"Error: {broken_archive}: ")
+    assert installed_dirs(argos_dir) == []
+    assert not list(argos_dir.parent.glob(".pipeline-install-*"))
+
+
+def test_a_broken_file_among_several_installs_nothing(project_dir, argos_dir, argos_archives, tmp_path):
+    broken = rezip(argos_archives["en", "fr"], tmp_path / "broken.argosmodel", without("/model.bin"))
+    result = run("models", "install", str(argos_archives["de", "en"]), str(broken))
+    assert result.exit_code == 1 and str(broken) in result.output
+    assert installed_dirs(argos_dir) == []
+
+
+def test_install_needs_files_or_from_index(project_dir, argos_dir):
+    assert run("models", "install").exit_code == 2
+
+
+# --- the index, offline --------------------------------------------------------------------------
+
+
+def test_from_index_offline_fails_fast_and_says_how_to_install_a_file(project_dir, argos_dir):
+    started = time.monotonic()
+    result = run("models", "install", "--from-index")
+    assert time.monotonic() - started < 5
+    assert result.exit_code == 1
+    (line,) = result.output.strip().splitlines()
+    assert "pipeline models install FILE.argosmodel" in line
+    assert installed_dirs(argos_dir) == []
+
+
+def test_from_index_without_a_network_fails_fast(project_dir, argos_dir, monkeypatch):
+    from argostranslate import settings
+
+    def unreachable(*args, **kwargs):
+        raise OSError(101, "Network is unreachable")
+
+    monkeypatch.setattr(settings, "remote_package_index", "https://example.invalid/index.json")
+    monkeypatch.setattr(socket, "getaddrinfo", unreachable)
+    monkeypatch.setattr(socket, "create_connection", unreachable)
+    started = time.monotonic()
+    result = run("models", "install", "--from-index")
+    assert time.monotonic() - started < 5
+    assert result.exit_code == 1 and "pipeline models install FILE.argosmodel" in result.output
+    assert not Path(settings.local_package_index).exists()
+
+
+def test_from_index_with_everything_installed_does_not_go_online(project_dir, pivot_models, monkeypatch):
+    monkeypatch.setattr(argos_packages, "fetch_index", lambda **_: pytest.fail("went online"))
+    result = run("models", "install", "--from-index")
+    assert result.exit_code == 0 and "every needed package is installed" in result.output
+
+
+def test_from_index_downloads_and_installs_the_missing_legs(project_dir, argos_dir, argos_archives,
+                                                            monkeypatch):
+    """The index and downloads are simulated: argostranslate's AvailablePackage.download is the seam."""
+    from argostranslate import package, settings
+
+    index = []
+    for pair in (("de", "en"), ("en", "fr")):
+        archive = argos_archives[pair]
+        metadata = json.loads(zipfile.ZipFile(archive).read(f"{archive.stem}/metadata.json"))
+        index.append({**metadata, "links": [f"http://127.0.0.1:9/{archive.name}"]})
+
+    def update_index():
+        Path(settings.local_package_index).write_text(json.dumps(index))
+
+    def download(self):
+        copy = Path(settings.downloads_dir) / f"{self.from_code}_{self.to_code}.argosmodel"
+        shutil.copy(argos_archives[self.from_code, self.to_code], copy)
+        return copy
+
+    monkeypatch.setattr(package, "update_package_index", update_index)
+    monkeypatch.setattr(package.AvailablePackage, "download", download)
+    result = run("models", "install", "--from-index")
+    assert result.exit_code == 0, result.output
+    assert installed_dirs(argos_dir) == ["translate-de_en-1_9", "translate-en_fr-1_9"]
+    assert list(Path(settings.downloads_dir).iterdir()) == []
