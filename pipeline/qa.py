@@ -552,17 +552,16 @@ def _check_catalog(item: _Catalog, glossary: Glossary, current: set[str]) -> Ite
         yield Problem(path, line, "msgfmt", severity, message)
 
     active = list(catalogs.active_entries(catalog))
-    lines = {id(entry): _msgid_line(item.lines, entry.linenum) for entry in catalog}
-    keys = ((entry.msgctxt, entry.msgid, lines[id(entry)]) for entry in active)
+    keys = ((entry.msgctxt, entry.msgid, entry.linenum) for entry in active)
     for line, message in duplicates(keys):
         yield Problem(path, line, "duplicates", Severity.ERROR, message)
-    gone = [(entry.msgid, lines[id(entry)]) for entry in catalog if entry.obsolete]
+    gone = [(entry.msgid, entry.linenum) for entry in catalog if entry.obsolete]
     for line, message in obsolete(gone, current):
         yield Problem(path, line, "obsolete", Severity.INFO, message)
 
     context = Context(lang=item.lang, glossary=glossary)
     for entry in active:
-        yield from _check_one(entry, context, path, lines[id(entry)])
+        yield from _check_one(entry, context, path, entry.linenum)
 
 
 def _check_one(entry, context: Context, path: str, line: int | None) -> Iterator[Problem]:
@@ -582,17 +581,6 @@ def _check_one(entry, context: Context, path: str, line: int | None) -> Iterator
 
 def _header_line(lines: list[str]) -> int | None:
     return next((number for number, text in enumerate(lines, start=1) if text.startswith('msgid ""')), None)
-
-
-def _msgid_line(lines: list[str], first: int | None) -> int | None:
-    """The line of an entry's ``msgid`` keyword; polib's ``linenum`` is that of its first line
-    (a comment or ``msgctxt``)."""
-    if first is None:
-        return None
-    for number in range(first, len(lines) + 1):
-        if re.match(r"(#~\s*)?msgid\b", lines[number - 1]):
-            return number
-    return first
 
 
 def by_severity(problems: Iterable[Problem]) -> dict[Severity, list[Problem]]:
