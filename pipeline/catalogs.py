@@ -386,6 +386,8 @@ def merge_catalog(template: polib.POFile, previous: polib.POFile | None, lang: s
     obsolete = {entry_key(entry): entry for entry in previous if entry.obsolete}
     wanted = {entry_key(entry) for entry in template}
     leftovers = [entry for key, entry in current.items() if key not in wanted]
+    candidates = [entry for entry in leftovers + list(obsolete.values())
+                  if entry.msgstr and not is_machine_draft(entry)]
     used: set[tuple[str | None, str]] = set()
 
     for source in template:
@@ -393,7 +395,7 @@ def merge_catalog(template: polib.POFile, previous: polib.POFile | None, lang: s
         if key in current or key in obsolete:
             catalog.append(_carry_over(source, current.get(key) or obsolete[key]))
         else:
-            match = closest_translation(source.msgid, leftovers + list(obsolete.values()), used)
+            match = closest_translation(source.msgid, candidates, used)
             catalog.append(_suggest(source, match) if match else copy.deepcopy(source))
 
     for entry in leftovers:
@@ -416,11 +418,9 @@ def _carry_over(source: polib.POEntry, old: polib.POEntry) -> polib.POEntry:
 
 def closest_translation(msgid: str, candidates: Iterable[polib.POEntry],
                         used: set[tuple[str | None, str]]) -> polib.POEntry | None:
-    """The human translation of the most similar former sentence, if it is a close edit."""
+    """The most similar former sentence among ``candidates`` (human translations), if it is a close edit."""
     best, best_ratio = None, FUZZY_MATCH_THRESHOLD
     for candidate in candidates:
-        if not candidate.msgstr or is_machine_draft(candidate):
-            continue
         matcher = difflib.SequenceMatcher(None, msgid, candidate.msgid, autojunk=False)
         if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
             continue

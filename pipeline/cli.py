@@ -77,8 +77,9 @@ def segment(file: Path, as_json: bool) -> None:
 
 def run_extract(project: Project) -> None:
     moment = catalogs.now()
-    for path in project.article_paths():
-        for result in catalogs.extract(project, read_article(path), moment=moment):
+    articles = [read_article(path) for path in project.article_paths()]  # all valid before any write
+    for article in articles:
+        for result in catalogs.extract(project, article, moment=moment):
             if result.written:
                 counts = f" (+{result.added} new, {result.changed} changed, {result.obsoleted} obsolete)" \
                     if result.path.suffix == ".po" else ""
