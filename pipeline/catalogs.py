@@ -23,6 +23,7 @@ from __future__ import annotations
 import copy
 import difflib
 import enum
+import hashlib
 import os
 import re
 import tempfile
@@ -48,6 +49,10 @@ FUZZY_MATCH_THRESHOLD = 0.75
 Only close edits qualify: a wrong guess presented as a translation costs reviewers more than none."""
 
 DATE_FIELDS = ("POT-Creation-Date", "PO-Revision-Date")
+
+TEMPLATE_DIGEST_FIELD = "X-Template-Digest"
+"""Header field of a language catalog naming the template it was last merged with (a digest of the
+template's msgctxt/msgid pairs). msgmerge and PO editors keep a catalog's header fields."""
 DATE_FORMAT = "%Y-%m-%d %H:%M%z"
 
 
@@ -381,6 +386,7 @@ def merge_catalog(template: polib.POFile, previous: polib.POFile | None, lang: s
         for field, value in new_catalog_header(template, lang)[1].items():
             catalog.metadata.setdefault(field, value)
     catalog.metadata["POT-Creation-Date"] = template.metadata["POT-Creation-Date"]
+    catalog.metadata[TEMPLATE_DIGEST_FIELD] = template_digest(template)
 
     current = {entry_key(entry): entry for entry in active_entries(previous)}
     obsolete = {entry_key(entry): entry for entry in previous if entry.obsolete}
@@ -405,6 +411,11 @@ def merge_catalog(template: polib.POFile, previous: polib.POFile | None, lang: s
         if key not in wanted and key not in used:
             catalog.append(copy.deepcopy(entry))
     return catalog
+
+
+def template_digest(template: polib.POFile) -> str:
+    keys = "\n".join(f"{entry.msgctxt or ''}\x04{entry.msgid}" for entry in template)
+    return hashlib.sha256(keys.encode("utf-8")).hexdigest()[:16]
 
 
 def _carry_over(source: polib.POEntry, old: polib.POEntry) -> polib.POEntry:
@@ -495,12 +506,13 @@ def _read_if_exists(path: Path) -> polib.POFile | None:
 
 
 def _check_msgids_unedited(catalog: polib.POFile | None, template: polib.POFile | None, path: Path) -> None:
-    """A msgid the template never had, in a catalog merged with that very template, was edited by
-    hand: stop rather than treat the translator's edit as a removed sentence. (Catalogs that are
-    out of step with the template, e.g. after an interrupted run, are merged normally.)"""
+    """A msgid the template never had, in a catalog merged with that very template (its
+    ``X-Template-Digest``), was edited by hand: stop rather than treat the translator's edit as a
+    removed sentence. Catalogs out of step with the template (an interrupted run, a catalog from an
+    older version) are merged normally."""
     if catalog is None or template is None:
         return
-    if catalog.metadata.get("POT-Creation-Date") != template.metadata.get("POT-Creation-Date"):
+    if catalog.metadata.get(TEMPLATE_DIGEST_FIELD) != template_digest(template):
         return
     known = {entry_key(entry) for entry in template}
     for entry in active_entries(catalog):

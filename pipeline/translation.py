@@ -38,6 +38,7 @@ from typing import Any, ContextManager, Protocol
 from pipeline import argos_packages, catalogs
 from pipeline.argos_packages import InstalledPackage, Pair, Route
 from pipeline.catalogs import EntryState
+from pipeline.errors import ModelError
 from pipeline.glossary import Glossary, Term
 from pipeline.project import Project
 
@@ -510,11 +511,16 @@ class ArgosTranslator:
             import ctranslate2
             from argostranslate.package import Package
 
-            package = Package(self.packages[pair].path)
-            translator = ctranslate2.Translator(
-                str(self.packages[pair].path / "model"), device=self.options.device,
-                inter_threads=self.options.inter_threads, intra_threads=self.options.intra_threads,
-                compute_type=self.options.compute_type)
+            path = self.packages[pair].path
+            try:
+                package = Package(path)
+                translator = ctranslate2.Translator(
+                    str(path / "model"), device=self.options.device,
+                    inter_threads=self.options.inter_threads, intra_threads=self.options.intra_threads,
+                    compute_type=self.options.compute_type)
+            except (RuntimeError, OSError, ValueError) as error:
+                raise ModelError(f"cannot load the {pair} package ({str(error).splitlines()[0]}); reinstall "
+                                 "it with `pipeline models install FILE.argosmodel`", path=path) from None
             self._models[pair] = _LoadedModel(translator, package.tokenizer, package.target_prefix)
         return self._models[pair]
 
