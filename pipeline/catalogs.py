@@ -20,14 +20,17 @@ changes; header dates move only with the content.
 
 from __future__ import annotations
 
+import concurrent.futures
 import copy
 import difflib
 import enum
+import functools
 import hashlib
 import os
 import re
+import signal
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -255,6 +258,25 @@ def read_catalog(path: Path) -> polib.POFile:
     return catalog
 
 
+_EMPTY_MSGSTR = re.compile(rb'^[ \t]*msgstr(?:\[\d+\])?[ \t]*""[ \t]*(?:\r?\n(?![ \t]*"(?:[^"\\]|\\.))|\Z)',
+                           re.MULTILINE)
+
+
+def may_have_untranslated(data: bytes) -> bool:
+    r"""Whether a catalog's bytes may hold an untranslated entry, judged without parsing them.
+
+    An empty msgstr is a ``msgstr ""`` line that no string continues; the header's does not count.
+    `translate` parses only the languages where one is found, so a run with nothing to draft reads
+    each catalog once (in extraction) rather than twice. A false positive costs a parse.
+
+    >>> may_have_untranslated(b'msgid "Ja."\nmsgstr ""\n'), may_have_untranslated(b'msgid "Ja."\nmsgstr "Oui."\n')
+    (True, False)
+    >>> may_have_untranslated(b'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n#~ msgid "Ja."\n#~ msgstr ""\n')
+    False
+    """
+    return _EMPTY_MSGSTR.search(data) is not None
+
+
 def _check_charset(catalog: polib.POFile, path: Path) -> None:
     content_type = catalog.metadata.get("Content-Type", "")
     match = re.search(r"charset=([\w.-]+)", content_type)
@@ -402,14 +424,14 @@ def merge_catalog(template: polib.POFile, previous: polib.POFile | None, lang: s
             catalog.append(_carry_over(source, current.get(key) or obsolete[key]))
         else:
             match = closest_translation(source.msgid, candidates, used)
-            catalog.append(_suggest(source, match) if match else copy.deepcopy(source))
+            catalog.append(_suggest(source, match) if match else _copy_entry(source))
 
     for entry in leftovers:
         if entry.msgstr and entry_key(entry) not in used:
             catalog.append(_obsolete(entry))
     for key, entry in obsolete.items():
         if key not in wanted and key not in used:
-            catalog.append(copy.deepcopy(entry))
+            catalog.append(_copy_entry(entry))
     return catalog
 
 
@@ -418,9 +440,20 @@ def template_digest(template: polib.POFile) -> str:
     return hashlib.sha256(keys.encode("utf-8")).hexdigest()[:16]
 
 
+def _copy_entry(entry: polib.POEntry) -> polib.POEntry:
+    """A copy that shares no list or dict with ``entry`` (its other fields are strings).
+
+    ``copy.deepcopy`` walks every string and tuple: it cost a sixth of a no-op extract."""
+    duplicate = copy.copy(entry)
+    duplicate.flags = list(entry.flags)
+    duplicate.occurrences = list(entry.occurrences)
+    duplicate.msgstr_plural = dict(entry.msgstr_plural)
+    return duplicate
+
+
 def _carry_over(source: polib.POEntry, old: polib.POEntry) -> polib.POEntry:
     """The translator's entry for an unchanged sentence, with the template's references and comments."""
-    entry = copy.deepcopy(old)
+    entry = _copy_entry(old)
     entry.obsolete = False
     entry.occurrences = list(source.occurrences)
     entry.comment = source.comment
@@ -445,7 +478,7 @@ def closest_translation(msgid: str, candidates: Iterable[polib.POEntry],
 
 def _suggest(source: polib.POEntry, match: polib.POEntry) -> polib.POEntry:
     """A new entry offering ``match``'s translation, fuzzy, with the msgid it translated as ``#|``."""
-    entry = copy.deepcopy(source)
+    entry = _copy_entry(source)
     entry.msgstr = match.msgstr
     entry.tcomment = match.tcomment
     entry.flags = ["fuzzy"] + [flag for flag in match.flags if flag != "fuzzy"]
@@ -456,7 +489,7 @@ def _suggest(source: polib.POEntry, match: polib.POEntry) -> polib.POEntry:
 
 
 def _obsolete(entry: polib.POEntry) -> polib.POEntry:
-    removed = copy.deepcopy(entry)
+    removed = _copy_entry(entry)
     removed.obsolete = True
     removed.occurrences = []
     removed.comment = ""
@@ -499,6 +532,35 @@ def extract(project: Project, article: Article, *, moment: datetime) -> list[Upd
         written = save_if_changed(catalog, old, path, date_fields=("PO-Revision-Date",), now=moment)
         results.append(UpdateResult(path=path, written=written, **_changes(old, catalog)))
     return results
+
+
+PARALLEL_FROM = 16
+"""Fewest articles worth extracting in worker processes; for fewer, starting them costs more than it saves."""
+
+
+def extract_articles(project: Project, articles: Sequence[Article], *, moment: datetime,
+                     jobs: int | None = None) -> Iterator[list[UpdateResult]]:
+    """:func:`extract` for every article, results in order, in ``jobs`` processes (default: one per core).
+
+    Articles share no file, so two cores extract about 1.9 times as fast (bench/bench_scale.py).
+    Workers ignore Ctrl-C: after an interruption or an error, articles not yet started are cancelled
+    and those under way are finished, so every file is left old or new.
+    """
+    jobs = available_cores() if jobs is None else jobs
+    if jobs < 2 or len(articles) < PARALLEL_FROM:
+        for article in articles:
+            yield extract(project, article, moment=moment)
+        return
+    pool = concurrent.futures.ProcessPoolExecutor(jobs, initializer=signal.signal,
+                                                  initargs=(signal.SIGINT, signal.SIG_IGN))
+    try:
+        yield from pool.map(functools.partial(extract, project, moment=moment), articles, chunksize=4)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def available_cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _read_if_exists(path: Path) -> polib.POFile | None:

@@ -78,8 +78,8 @@ def segment(file: Path, as_json: bool) -> None:
 def run_extract(project: Project) -> None:
     moment = catalogs.now()
     articles = [read_article(path) for path in project.article_paths()]  # all valid before any write
-    for article in articles:
-        for result in catalogs.extract(project, article, moment=moment):
+    for results in catalogs.extract_articles(project, articles, moment=moment):
+        for result in results:
             if result.written:
                 counts = f" (+{result.added} new, {result.changed} changed, {result.obsoleted} obsolete)" \
                     if result.path.suffix == ".po" else ""

@@ -30,7 +30,7 @@ import contextlib
 import os
 import re
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ContextManager, Protocol
@@ -153,16 +153,26 @@ class OpenCatalog:
     dirty: bool = False
 
 
-def open_catalogs(project: Project) -> list[OpenCatalog]:
-    """Every existing language catalog of the project's articles (run after extraction)."""
+def open_catalogs(project: Project, *, langs: Sequence[str] | None = None) -> list[OpenCatalog]:
+    """Every existing catalog of the project's articles in ``langs`` (default: the project's
+    languages); run after extraction."""
     opened = []
     for article in project.article_paths():
-        for lang in project.langs:
+        for lang in project.langs if langs is None else langs:
             path = project.catalog_path(lang, article.stem)
             if path.exists():
                 opened.append(OpenCatalog(lang=lang, slug=article.stem, path=path,
                                           po=catalogs.read_catalog(path)))
     return opened
+
+
+def waiting_langs(project: Project, langs: Iterable[str]) -> list[str]:
+    """The languages with a catalog that may hold an untranslated entry, judged from the text: when
+    there is nothing to draft, `translate` parses no catalog a second time after extraction."""
+    paths = project.article_paths()
+    return [lang for lang in langs if any(
+        catalog.exists() and catalogs.may_have_untranslated(catalog.read_bytes())
+        for catalog in (project.catalog_path(lang, path.stem) for path in paths))]
 
 
 def save_dirty(opened: Sequence[OpenCatalog], *, clock: Callable = catalogs.now) -> list[Path]:
@@ -401,8 +411,8 @@ def draft_project(project: Project, *, glossary: Glossary = Glossary(), options:
         return ProjectDrafts(report=None, routes=routes)
     engine = ArgosTranslator({pair: installed[pair] for steps in ready.values() for pair in steps},
                              options or EngineOptions())
-    report = draft(open_catalogs(project), engine, ready, glossary=glossary, save_every=save_every,
-                   progress=progress)
+    report = draft(open_catalogs(project, langs=waiting_langs(project, ready)), engine, ready,
+                   glossary=glossary, save_every=save_every, progress=progress)
     return ProjectDrafts(report=report, routes=routes, warnings=tuple(engine.warnings))
 
 

@@ -9,11 +9,14 @@ import shutil
 import signal
 import subprocess
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
+from pipeline import catalogs
 from pipeline.project import Project
+from pipeline.segmentation import read_article
 from tests.conftest import SEED, run
 from tests.test_robustness import snapshot
 
@@ -112,3 +115,46 @@ def undated(files: dict[Path, bytes]) -> dict[Path, bytes]:
     """File contents without their header dates, which depend on the minute each run wrote them."""
     date = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): [^"]*"$', re.MULTILINE)
     return {path: date.sub(rb"\1", data) for path, data in files.items()}
+
+
+# --- extraction in worker processes (catalogs.extract_articles) ----------------------------------
+
+MOMENT = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
+
+
+def shuffled_articles(count: int) -> list[Path]:
+    """``count`` different articles made of the seed's lines in another order each."""
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    paths = []
+    for number in range(count):
+        path = Path("seeds", f"artikel-{number}.txt")
+        path.write_text("\n".join(lines[number:] + lines[:number]) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_worker_processes_write_what_one_process_writes(project_dir, monkeypatch):
+    monkeypatch.setattr(catalogs, "PARALLEL_FROM", 2)
+    articles = [read_article(path) for path in shuffled_articles(6)]
+    results = {}
+    for jobs in (1, 2):
+        project = Project(locales=Path(f"locales-{jobs}"))
+        results[jobs] = [[(result.path.relative_to(project.locales), result.written, result.added)
+                          for result in article]
+                         for article in catalogs.extract_articles(project, articles, moment=MOMENT, jobs=jobs)]
+    assert results[1] == results[2] and len(results[2]) == 6
+    one, two = (snapshot(Path(f"locales-{jobs}")) for jobs in (1, 2))
+    assert [(path.relative_to("locales-1"), data) for path, data in one.items() if path.suffix != ".lock"] == \
+        [(path.relative_to("locales-2"), data) for path, data in two.items() if path.suffix != ".lock"]
+
+
+def test_a_broken_catalog_met_by_a_worker_is_one_line_naming_it(project_dir, monkeypatch):
+    monkeypatch.setattr(catalogs, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(catalogs, "available_cores", lambda: 2)
+    shuffled_articles(6)
+    assert run("extract").exit_code == 0
+    broken = Path("locales/fr/LC_MESSAGES/artikel-3.po")
+    broken.write_text(broken.read_text(encoding="utf-8") + 'msgid "x\n', encoding="utf-8")
+    result = run("extract")
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1].startswith(f"Error: {broken}:")
