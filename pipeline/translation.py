@@ -143,14 +143,29 @@ def restore(translation: str, masked: Masked, lang: str, glossary: Glossary) -> 
 
 @dataclass(slots=True, eq=False)
 class OpenCatalog:
-    """A language catalog read for drafting; written back whenever ``dirty``."""
+    """A language catalog read for drafting; its drafts are written back by :func:`save_dirty`."""
 
     lang: str
     slug: str
     path: Path
     po: Any
     """The catalog as :func:`pipeline.catalogs.read_catalog` returns it."""
-    dirty: bool = False
+    stamp: tuple[int, int] | None = None
+    """(mtime, size) of the file when ``po`` was read or last written."""
+    drafts: dict[tuple[str | None, str], tuple[str, str]] = field(default_factory=dict)
+    """Drafts not yet saved: entry key → (translation, provenance)."""
+
+    def draft(self, entry: Any, translation: str, provenance: str) -> None:
+        catalogs.set_machine_draft(entry, translation, provenance)
+        self.drafts[catalogs.entry_key(entry)] = (translation, provenance)
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return (status.st_mtime_ns, status.st_size)
 
 
 def open_catalogs(project: Project, *, langs: Sequence[str] | None = None) -> list[OpenCatalog]:
@@ -161,8 +176,9 @@ def open_catalogs(project: Project, *, langs: Sequence[str] | None = None) -> li
         for lang in project.langs if langs is None else langs:
             path = project.catalog_path(lang, article.stem)
             if path.exists():
+                stamp = _stamp(path)
                 opened.append(OpenCatalog(lang=lang, slug=article.stem, path=path,
-                                          po=catalogs.read_catalog(path)))
+                                          po=catalogs.read_catalog(path), stamp=stamp))
     return opened
 
 
@@ -176,14 +192,29 @@ def waiting_langs(project: Project, langs: Iterable[str]) -> list[str]:
 
 
 def save_dirty(opened: Sequence[OpenCatalog], *, clock: Callable = catalogs.now) -> list[Path]:
+    """Write the catalogs that received drafts. A catalog a translator saved meanwhile (Poedit is
+    not stopped by our lock) is read again and gets only the drafts its entries still lack, so
+    their work is never overwritten with the copy read at the start."""
     written = []
     for catalog in opened:
-        if catalog.dirty:
-            catalogs.save_if_changed(catalog.po, None, catalog.path, date_fields=("PO-Revision-Date",),
-                                     now=clock())
-            catalog.dirty = False
-            written.append(catalog.path)
+        if not catalog.drafts:
+            continue
+        if _stamp(catalog.path) != catalog.stamp:
+            catalog.po = catalogs.read_catalog(catalog.path)
+        _redraft(catalog.po, catalog.drafts)
+        catalogs.save_if_changed(catalog.po, None, catalog.path, date_fields=("PO-Revision-Date",), now=clock())
+        catalog.stamp = _stamp(catalog.path)
+        catalog.drafts.clear()
+        written.append(catalog.path)
     return written
+
+
+def _redraft(po: Any, drafts: Mapping[tuple[str | None, str], tuple[str, str]]) -> None:
+    """Put the drafts into the entries of ``po`` that are still empty (after a re-read)."""
+    for entry in catalogs.active_entries(po):
+        found = drafts.get(catalogs.entry_key(entry))
+        if found and catalogs.entry_state(entry) is EntryState.UNTRANSLATED:
+            catalogs.set_machine_draft(entry, *found)
 
 
 # --- drafting ------------------------------------------------------------------------------------
@@ -302,8 +333,7 @@ def _fill_from_memory(run: _Run) -> None:
                     memory.setdefault(entry.msgid, (entry.msgstr, catalog.slug))
         for msgid, (translation, slug) in memory.items():
             for catalog, entry in waiting.pop(msgid):
-                catalogs.set_machine_draft(entry, translation, TRANSLATION_MEMORY + slug)
-                catalog.dirty = True
+                catalog.draft(entry, translation, TRANSLATION_MEMORY + slug)
                 run.counts[lang]["memory"] += 1
 
 
@@ -373,8 +403,7 @@ def _fill_finished(run: _Run, pair: Pair) -> None:
             translation = restore(text, run.masked[msgid], lang, run.glossary).strip()
             for catalog, entry in waiting.pop(msgid):
                 if translation:
-                    catalogs.set_machine_draft(entry, translation, provenance)
-                    catalog.dirty = True
+                    catalog.draft(entry, translation, provenance)
                 run.counts[lang]["machine" if translation else "empty"] += 1
 
 

@@ -88,6 +88,22 @@ def test_translators_entries_are_never_touched(project_dir):
     assert all(msgstr for msgstr, _, _ in after.values())
 
 
+def test_a_translation_saved_by_an_editor_during_the_run_is_kept(project_dir):
+    opened = extracted()  # read at the start of the run...
+
+    def by_translator(catalog):  # ...then a translator saves the file in Poedit
+        entry(catalog, REGION).msgstr = "La région espère du travail."
+        entry(catalog, REGION).tcomment = "relu"
+
+    edit(FR, by_translator)
+    draft(opened, FakeTranslator(), PIVOT, save_every=2)
+    french = load(FR)
+    kept = entry(french, REGION)
+    assert (kept.msgstr, kept.flags, kept.tcomment) == ("La région espère du travail.", [], "relu")
+    assert all(msgstr for msgstr, _, _ in state(FR).values())
+    assert entry_state(entry(french, VERKOR)) is EntryState.MACHINE_DRAFT
+
+
 def test_second_run_translates_nothing_and_writes_nothing(project_dir):
     draft(extracted(), FakeTranslator(), PIVOT)
     files = {path: path.read_bytes() for path in (EN, FR)}
