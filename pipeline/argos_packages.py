@@ -219,7 +219,7 @@ def check_package_file(path: Path) -> PackageFile:
                                  f"({' or '.join(TOKENIZER_FILES)})", path=path)
             damaged = archive.testzip()
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as error:
-        raise ModelError(f"damaged archive ({_first_line(error)}); download it again", path=path) from None
+        raise ModelError(f"damaged archive ({first_line(error)}); download it again", path=path) from None
     if damaged is not None:
         raise ModelError(f"damaged archive (bad checksum in {damaged}); download it again", path=path)
     return PackageFile(path=path, root=root, pair=Pair(metadata["from_code"], metadata["to_code"]),
@@ -245,7 +245,7 @@ def _archive_metadata(archive: zipfile.ZipFile, name: str, path: Path) -> dict:
         metadata = json.loads(archive.read(name).decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as error:
         raise ModelError(f"not an Argos Translate package: metadata.json is not valid JSON "
-                         f"({_first_line(error)})", path=path) from None
+                         f"({first_line(error)})", path=path) from None
     if not isinstance(metadata, dict):
         raise ModelError("not an Argos Translate package: metadata.json is not a JSON object", path=path)
     for key in ("from_code", "to_code"):
@@ -261,7 +261,7 @@ def _require(names: list[str], name: str, what: str, path: Path) -> None:
         raise ModelError(f"not an Argos Translate package: {what}", path=path)
 
 
-def _first_line(error: BaseException) -> str:
+def first_line(error: BaseException) -> str:
     text = str(error).strip() or type(error).__name__
     return text.splitlines()[0]
 
@@ -283,7 +283,7 @@ def install_package(path: Path) -> InstalledPackage:
         target = destination_dir / package_file.root
         _replace_dir(staging / package_file.root, target)
     except (OSError, zipfile.BadZipFile) as error:
-        raise ModelError(f"could not install: {_first_line(error)}", path=path) from None
+        raise ModelError(f"could not install: {first_line(error)}", path=path) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     _forget_argos_language_cache()
@@ -305,7 +305,7 @@ def _check_loads(package_dir: Path, path: Path) -> None:
     try:
         ctranslate2.Translator(str(package_dir / "model"), device="cpu", compute_type="default")
     except Exception as error:  # noqa: BLE001 - CTranslate2 raises RuntimeError, IndexError, ValueError...
-        raise ModelError(f"not an Argos Translate package: the model does not load ({_first_line(error)})",
+        raise ModelError(f"not an Argos Translate package: the model does not load ({first_line(error)})",
                          path=path) from None
 
 
@@ -370,7 +370,7 @@ def fetch_index(*, timeout: float = INDEX_TIMEOUT_S) -> list:
         with _quiet_argos():
             return package.get_available_packages()
     except (OSError, ValueError) as error:
-        raise ModelError(f"unreadable package index ({_first_line(error)})", path=index) from None
+        raise ModelError(f"unreadable package index ({first_line(error)})", path=index) from None
 
 
 def _update_index(package, timeout: float) -> None:
@@ -421,7 +421,7 @@ def install_available(available) -> InstalledPackage:
             download = Path(available.download())
         except Exception as error:  # noqa: BLE001 - argostranslate raises a bare Exception
             raise ModelError(f"download of {available.from_code}→{available.to_code} failed "
-                             f"({_first_line(error)})") from None
+                             f"({first_line(error)})") from None
     try:
         return install_package(download)
     finally:

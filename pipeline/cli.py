@@ -26,6 +26,9 @@ class PipelineGroup(click.Group):
             return super().invoke(ctx)
         except PipelineError as error:
             raise click.ClickException(str(error)) from None
+        except OSError as error:  # a folder that is a file, a read-only disk, permissions...
+            where = f"{error.filename}: " if error.filename else ""
+            raise click.ClickException(f"{where}{error.strerror or error}") from None
 
 
 def parse_langs(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
@@ -98,6 +101,10 @@ def extract(project: Project) -> None:
 
 # --- machine translation and models (pipeline.translation, pipeline.argos_packages) ---------------
 
+COMPUTE_TYPES = ("default", "auto", "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16",
+                 "float16", "bfloat16", "float32")
+"""CTranslate2's compute types."""
+
 INTERRUPTED = 130
 """Exit code after Ctrl-C (128 + SIGINT), as shells report it."""
 
@@ -113,8 +120,8 @@ INTERRUPTED = 130
               help="Batches translated in parallel  [default: cores, up to 4].")
 @click.option("--intra-threads", type=click.IntRange(1), default=None,
               help="Threads per batch  [default: cores / inter-threads].")
-@click.option("--compute-type", default=None,
-              help="CTranslate2 compute type, e.g. int8  [default: the model's].")
+@click.option("--compute-type", default=None, type=click.Choice(COMPUTE_TYPES),
+              help="CTranslate2 compute type  [default: the model's].")
 @click.option("--save-every", type=click.IntRange(1), default=128, show_default=True,
               help="Sentences per batch between two saves of the catalogs.")
 @pass_project
@@ -132,11 +139,12 @@ def translate(ctx: click.Context, project: Project, glossary_path: Path, save_ev
     from pipeline.glossary import load_glossary
 
     chosen = {name: value for name, value in engine_options.items() if value is not None}
+    glossary = load_glossary(glossary_path)  # a broken glossary stops the run before any write
     try:
         with project.lock():
             run_extract(project)
             result = translation.draft_project(
-                project, glossary=load_glossary(glossary_path), save_every=save_every,
+                project, glossary=glossary, save_every=save_every,
                 options=dataclasses.replace(translation.EngineOptions(), **chosen), progress=translation_progress)
     except KeyboardInterrupt:
         click.echo("interrupted: finished batches are saved; run `pipeline translate` again to go on",

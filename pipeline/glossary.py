@@ -136,8 +136,10 @@ def _terms(tables: object, text: str, path: Path | str) -> list[Term]:
 
 def _term(table: dict, number: int, text: str, path: Path | str) -> list[Term]:
     """The Terms of one ``[[term]]`` table: one per German form, sharing renderings and note."""
+    if not isinstance(table, dict):
+        raise _entry_error("'term' must be written as [[term]] tables", text, "term", path)
     forms = table.get("de")
-    forms = [forms] if isinstance(forms, str) else forms
+    forms = [forms] if isinstance(forms, str) else forms if isinstance(forms, list) else None
     where = repr(forms[0]) if forms and isinstance(forms[0], str) else f"number {number}"
     if not forms or not all(isinstance(form, str) and form.strip() for form in forms):
         raise _entry_error(f"[[term]] {where} needs de = \"German form\" (or a list of forms)",

@@ -75,6 +75,9 @@ def _check_slugs(paths: list[Path]) -> None:
     case-insensitive file systems (macOS, Windows): refuse them rather than mix their translations."""
     seen: dict[str, Path] = {}
     for path in paths:
+        if any(character.isspace() for character in path.stem):
+            raise PipelineError("article names must not contain spaces (gettext references split at "
+                                "them); use hyphens", path=path)
         normalised = unicodedata.normalize("NFC", path.stem).casefold()
         if normalised in seen:
             raise PipelineError(f"article name collides with {seen[normalised].name!r} "

@@ -152,6 +152,7 @@ def read_article(path: Path, *, source: str | None = None) -> Article:
             f"{len(data) / 1e6:.1f} MB is not an article (the limit is {MAX_ARTICLE_BYTES // 1_000_000} MB); "
             "split it into several files", path=path)
     text = _decode(data, path)
+    _check_control_characters(text, path)
     _check_line_lengths(text, path)
     article = segment_text(text, slug=path.stem, source=source or str(path))
     _check_sentence_lengths(article, path)
@@ -162,6 +163,20 @@ def read_article(path: Path, *, source: str | None = None) -> Article:
             path=path,
         )
     return article
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]")
+
+
+def _check_control_characters(text: str, path: Path) -> None:
+    """Control characters (other than tab and newlines) are invisible in an editor and some cannot
+    stand in a gettext catalog at all (U+0004 separates msgctxt from msgid in compiled catalogs)."""
+    found = _CONTROL.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - text.rfind("\n", 0, found.start())
+        raise ArticleError(f"control character U+{ord(found.group()):04X} at column {column}; remove it",
+                           path=path, line=line)
 
 
 def _check_line_lengths(text: str, path: Path) -> None:

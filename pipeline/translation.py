@@ -558,7 +558,7 @@ class ArgosTranslator:
                     inter_threads=self.options.inter_threads, intra_threads=self.options.intra_threads,
                     compute_type=self.options.compute_type)
             except (RuntimeError, OSError, ValueError) as error:
-                raise ModelError(f"cannot load the {pair} package ({str(error).splitlines()[0]}); reinstall "
+                raise ModelError(f"cannot load the {pair} package ({argos_packages.first_line(error)}); reinstall "
                                  "it with `pipeline models install FILE.argosmodel`", path=path) from None
             self._models[pair] = _LoadedModel(translator, package.tokenizer, package.target_prefix)
         return self._models[pair]

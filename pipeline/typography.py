@@ -103,6 +103,8 @@ def typeset_units(texts: Sequence[str], rules: Typography | None, *, between: Se
     """
     if rules is None or not texts:
         return list(texts)
+    if any(SEPARATOR in text for text in texts):  # cannot be joined and split safely: leave as written
+        return list(texts)
     gaps = list(between) + [" "] * (len(texts) - 1 - len(between))
     joined = "".join(text + SEPARATOR + gap for text, gap in zip(texts, gaps + [""]))
     if not rules.quote_space:

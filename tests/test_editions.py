@@ -401,3 +401,10 @@ def test_doctests():
     from pipeline import typography
     for module in (editions, typography):
         assert doctest.testmod(module).failed == 0
+
+
+def test_a_private_use_character_in_a_translation_cannot_shift_sentences():
+    from pipeline.typography import rules_for, typeset_units
+
+    texts = ["A \ue000 b.", "C.", "D."]
+    assert typeset_units(texts, rules_for("fr")) == texts

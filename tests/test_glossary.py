@@ -134,3 +134,12 @@ def test_found_terms_are_whole_words_in_order_without_overlaps(words):
 
 def test_doctests():
     assert doctest.testmod(glossary_module).failed == 0
+
+
+@pytest.mark.parametrize("text", ["term = [1, 2]\n", "[[term]]\nde = 5\n"], ids=["not-tables", "de-not-text"])
+def test_malformed_terms_are_one_line_errors(tmp_path, text):
+    path = tmp_path / "glossary.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PipelineError) as raised:
+        load_glossary(path)
+    assert str(raised.value).startswith(str(path))

@@ -48,7 +48,8 @@ def assert_refused(result, *fragments: str) -> None:
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", ["seeds/nord.txt:", "binary"]),
     (("Wort " * 10_000).encode(), ["seeds/nord.txt:1:", "paragraph of 50,000 characters"]),
     (("Wort, " * 1_000 + "Ende.\n").encode(), ["seeds/nord.txt:1:", "sentence of 6,005 characters"]),
-], ids=["latin-1", "empty", "whitespace-only", "binary", "50k-line", "run-on-sentence"])
+    ("Ein Satz\x04 mit Steuerzeichen.\n".encode(), ["seeds/nord.txt:1:", "control character U+0004"]),
+], ids=["latin-1", "empty", "whitespace-only", "binary", "50k-line", "run-on-sentence", "control-character"])
 def test_bad_article_is_refused_and_catalogs_stay(project_dir, content, fragments):
     assert run("extract").exit_code == 0
     before = snapshot()
@@ -61,6 +62,16 @@ def test_enormous_article_is_refused_before_it_is_read(project_dir):
     Path("seeds/nord.txt").write_bytes(b"Ein Satz. " * 1_000_000)
     assert_refused(run("extract"), "seeds/nord.txt:", "10.0 MB")
     assert not list(Path("locales").rglob("*.po*"))
+
+
+def test_article_name_with_a_space_is_refused(project_dir):
+    Path("seeds/nord.txt").rename("seeds/mon article.txt")
+    assert_refused(run("extract"), "mon article.txt", "spaces")
+
+
+def test_a_folder_that_is_a_file_is_a_one_line_error(project_dir):
+    Path("afile").write_text("x", encoding="utf-8")
+    assert_refused(run("--locales", "afile/locales", "extract"), "afile")
 
 
 def test_seed_folder_without_articles(project_dir):
