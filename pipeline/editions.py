@@ -88,7 +88,7 @@ class Edition:
     langs: tuple[str, ...]
     """Every language the article is published in, the source first: the alternates to link to."""
     choices: tuple[Choice, ...]
-    date: date | None
+    revised: date | None
 
     @property
     def is_source(self) -> bool:
@@ -157,7 +157,7 @@ def plan_edition(article: Article, translations: Translations, *, lang: str, lan
         choices = tuple(choose(unit, translations.entries.get(unit.key), policy) for unit in units(article))
     revised = translations.revision_date
     return Edition(article=article, lang=lang, source_lang=source_lang, langs=tuple(langs),
-                   choices=choices, date=revised.date() if revised else None)
+                   choices=choices, revised=revised.date() if revised else None)
 
 
 def refusal(edition: Edition, *, policy: Policy, min_reviewed: float) -> str | None:
@@ -248,9 +248,9 @@ def bcp47(lang: str) -> str:
 
 
 def date_line(edition: Edition) -> str | None:
-    if edition.date is None:
+    if edition.revised is None:
         return None
-    shown = format_date(edition.date, format="long", locale=Locale.parse(edition.lang))
+    shown = format_date(edition.revised, format="long", locale=Locale.parse(edition.lang))
     return label(edition.lang, "updated", date=shown)
 
 
@@ -393,8 +393,8 @@ def render_html(edition: Edition) -> Iterator[str]:
     if heading:
         yield f"<h1>{escape(heading)}</h1>\n"
         pieces = pieces[1:]
-    if edition.date and (line := date_line(edition)):
-        yield f'<p class="date"><time datetime="{edition.date.isoformat()}">{escape(line)}</time></p>\n'
+    if edition.revised and (line := date_line(edition)):
+        yield f'<p class="date"><time datetime="{edition.revised.isoformat()}">{escape(line)}</time></p>\n'
     for notice in notices(edition):
         yield f'<p class="notice" role="note">{escape(notice)}</p>\n'
     for paragraph in pieces:
@@ -480,7 +480,7 @@ def render_review(article: Article, translations: dict[str, Translations], *, so
     """One HTML table row per sentence: the source and, per language, the translation and its state."""
     langs = list(translations)
     sentences = list(units(article))
-    yield f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+    yield '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
     yield f"<title>Review: {escape(article.slug)}</title>\n<style>{REVIEW_STYLESHEET}</style>\n</head>\n<body>\n"
     yield f"<h1>Review sheet: {escape(article.slug)}</h1>\n"
     yield f"<p>Source: {escape(article.source)}, {len(sentences)} sentences.</p>\n"

@@ -395,13 +395,6 @@ def test_typography_is_idempotent(text, lang):
     assert typeset(once, TYPOGRAPHY[lang]) == once
 
 
-def test_doctests():
-    import doctest
-
-    from pipeline import typography
-    for module in (editions, typography):
-        assert doctest.testmod(module).failed == 0
-
 
 def test_a_private_use_character_in_a_translation_cannot_shift_sentences():
     from pipeline.typography import rules_for, typeset_units

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import doctest
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline import glossary as glossary_module
 from pipeline.errors import PipelineError
 from pipeline.glossary import Glossary, Term, load_glossary, parse_glossary
 
@@ -131,9 +129,6 @@ def test_found_terms_are_whole_words_in_order_without_overlaps(words):
         assert end <= next_start
         assert not text[start - 1:start].isalnum() and not text[end:end + 1].isalnum()
 
-
-def test_doctests():
-    assert doctest.testmod(glossary_module).failed == 0
 
 
 @pytest.mark.parametrize("text", ["term = [1, 2]\n", "[[term]]\nde = 5\n"], ids=["not-tables", "de-not-text"])

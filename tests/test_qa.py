@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import json
 import shutil
 from pathlib import Path
@@ -393,6 +392,3 @@ def test_list_shows_every_check_with_its_severities(project_dir):
     assert len(lines) == len(qa.CHECKS)
     assert lines[1].split()[:4] == ["numbers", "error", "(draft:", "warning)"]
 
-
-def test_doctests():
-    assert doctest.testmod(qa).failed == 0

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import doctest
 import json
 import re
 import shutil
@@ -13,7 +12,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline import catalogs, status
+from pipeline import catalogs
 from pipeline.catalogs import EntryState
 from pipeline.status import CatalogStatus, Tally, count_words, tally_entries
 from tests.conftest import entry, load, run
@@ -153,6 +152,3 @@ def test_status_agrees_with_msgfmt_on_the_seed_article(seed_project):
     assert figures["fuzzy"] == en["sentences"]["fuzzy"] > 0
     assert figures["untranslated"] == en["sentences"]["untranslated"] > 0
 
-
-def test_doctests():
-    assert doctest.testmod(status).failed == 0
