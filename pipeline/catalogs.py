@@ -39,7 +39,7 @@ import polib
 from babel import Locale, UnknownLocaleError
 from babel.messages.plurals import get_plural
 
-from pipeline.article import Article, units
+from pipeline.article import BOM, Article, units
 from pipeline.errors import CatalogError, PipelineError
 from pipeline.project import SOURCE_LANGUAGE, Project
 from pipeline.po_format import format_catalog
@@ -153,7 +153,7 @@ def parse_catalog(text: str, *, path: Path | str, allow_duplicates: bool = False
     messages and QA findings point at (polib gives the entry's first comment line).
     ``allow_duplicates`` lets QA report every duplicate instead of stopping at the first.
     """
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    text = text.removeprefix(BOM).replace("\r\n", "\n")
     _check_strings(text, path)
     try:
         catalog = polib.pofile(_GettextLines(text), wrapwidth=79, encoding="utf-8")
@@ -235,12 +235,13 @@ def _check_duplicates(catalog: polib.POFile, path: Path | str) -> None:
     for entry in catalog:
         key = (entry.obsolete, entry.msgctxt, entry.msgid)
         if key in seen:
-            raise CatalogError(f"duplicate entry for msgid {_shorten(entry.msgid)!r}",
+            raise CatalogError(f"duplicate entry for msgid {shorten(entry.msgid)!r}",
                                path=path, line=entry.linenum)
         seen.add(key)
 
 
-def _shorten(text: str, width: int = 60) -> str:
+def shorten(text: str, width: int = 60) -> str:
+    """``text`` cut to ``width`` characters with an ellipsis, for messages that quote a msgid."""
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -542,7 +543,7 @@ def extract_articles(project: Project, articles: Sequence[Article], *, moment: d
                      jobs: int | None = None) -> Iterator[list[UpdateResult]]:
     """:func:`extract` for every article, results in order, in ``jobs`` processes (default: one per core).
 
-    Articles share no file, so two cores extract about 1.9 times as fast (bench/bench_scale.py).
+    Articles share no file, so two cores extract 1.9 to 2.1 times as fast (bench/bench_scale.py).
     Workers ignore Ctrl-C: after an interruption or an error, articles not yet started are cancelled
     and those under way are finished, so every file is left old or new.
     """
@@ -580,7 +581,7 @@ def _check_msgids_unedited(catalog: polib.POFile | None, template: polib.POFile 
     for entry in active_entries(catalog):
         if entry_key(entry) not in known:
             raise CatalogError(
-                f"msgid {_shorten(entry.msgid)!r} is not in the template {path.name.removesuffix('.po')}.pot: "
+                f"msgid {shorten(entry.msgid)!r} is not in the template {path.name.removesuffix('.po')}.pot: "
                 "was it edited? The msgid is the German source; change msgstr only (or the article in seeds/)",
                 path=path, line=entry.linenum)
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from pipeline.article import BOM
 from pipeline.errors import PipelineError
 
 DEFAULT_PATH = Path("glossary.toml")
@@ -102,7 +103,7 @@ def load_glossary(path: Path) -> Glossary:
 def parse_glossary(text: str, *, path: Path | str = DEFAULT_PATH) -> Glossary:
     """The glossary written in ``text`` (the content of ``glossary.toml``)."""
     try:
-        data = tomllib.loads(text.removeprefix("\ufeff"))
+        data = tomllib.loads(text.removeprefix(BOM))
     except tomllib.TOMLDecodeError as error:
         message, line = _split_location(str(error))
         raise PipelineError(f"invalid TOML: {message}", path=path, line=line) from None

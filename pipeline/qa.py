@@ -43,6 +43,7 @@ from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
 from pipeline import catalogs
 from pipeline.catalogs import EntryState
+from pipeline.article import BOM
 from pipeline.errors import CatalogError, PipelineError
 from pipeline.glossary import Glossary
 from pipeline.project import SOURCE_LANGUAGE, Project
@@ -401,7 +402,7 @@ def duplicates(keys: Iterable[tuple[str | None, str, int | None]]) -> Iterator[t
     first: dict[tuple[str | None, str], int | None] = {}
     for context, msgid, line in keys:
         if (context, msgid) in first:
-            yield line, f"{_shorten(msgid)!r} is already defined at line {first[(context, msgid)]}"
+            yield line, f"{catalogs.shorten(msgid, 50)!r} is already defined at line {first[(context, msgid)]}"
         else:
             first[(context, msgid)] = line
 
@@ -453,10 +454,6 @@ def msgfmt(path: Path) -> Iterator[tuple[Severity, int | None, str]]:
     if completed.returncode != 0 and not any(severity is Severity.ERROR for severity, _, _ in findings):
         findings.append((Severity.ERROR, None, f"msgfmt -c failed with exit code {completed.returncode}"))
     yield from findings
-
-
-def _shorten(text: str, width: int = 50) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 # --- reading catalogs and running the checks (the edge) ------------------------------------------
@@ -525,7 +522,7 @@ def _load(path: Path) -> _Catalog:
         item.problems.append(Problem(str(path), data[: error.start].count(b"\n") + 1, "charset", Severity.ERROR,
                                      "not UTF-8; convert it with `msgconv -t UTF-8`"))
         return item
-    item.lines = text.removeprefix("\ufeff").replace("\r\n", "\n").split("\n")
+    item.lines = text.removeprefix(BOM).replace("\r\n", "\n").split("\n")
     try:
         item.catalog = catalogs.parse_catalog(text, path=path, allow_duplicates=True)
     except CatalogError as error:
