@@ -147,7 +147,8 @@ def translate(ctx: click.Context, project: Project, glossary_path: Path, save_ev
                 project, glossary=glossary, save_every=save_every,
                 options=dataclasses.replace(translation.EngineOptions(), **chosen), progress=translation_progress)
     except KeyboardInterrupt:
-        click.echo("interrupted: finished batches are saved; run `pipeline translate` again to go on",
+        click.echo("interrupted: every catalog is as it was or fully updated, finished batches of drafts "
+                   "are saved; run `pipeline translate` again to go on",
                    err=True)
         ctx.exit(INTERRUPTED)
     for warning in result.warnings:
