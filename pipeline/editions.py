@@ -359,9 +359,8 @@ def render_md(edition: Edition) -> Iterator[str]:
 
 STYLESHEET = """
 body { font: 18px/1.6 Georgia, "DejaVu Serif", serif; color: #1d1d1f; background: #fdfcf9; margin: 0; }
-main { max-width: 40em; margin: 0 auto; padding: 1.5em 1.25em 3em; }
-nav { font: 15px/1.4 system-ui, sans-serif; border-bottom: 1px solid #ddd; padding-bottom: .6em; }
-nav { color: #555; }
+main { max-width: 40em; margin: 0 auto; padding: 1.5em 1.25em 3em; overflow-wrap: break-word; }
+nav { font: 15px/1.4 system-ui, sans-serif; border-bottom: 1px solid #ddd; padding-bottom: .6em; color: #555; }
 nav a { margin-left: .6em; color: #1a4f8b; }
 h1 { font-size: 1.9em; line-height: 1.2; margin: .8em 0 .2em; }
 .date { font: 15px/1.4 system-ui, sans-serif; color: #555; }
