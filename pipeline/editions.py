@@ -458,7 +458,10 @@ REVIEW_STATES: dict[EntryState | None, tuple[str, str]] = {
 REVIEW_STYLESHEET = """
 body { font: 15px/1.45 system-ui, "DejaVu Sans", sans-serif; color: #1d1d1f; margin: 1.5em; }
 table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #ccc; padding: .4em .6em; vertical-align: top; text-align: left; }
+th, td { border: 1px solid #ccc; padding: .4em .6em; vertical-align: top; text-align: left;
+         overflow-wrap: break-word; }
+.sentences { table-layout: fixed; }
+.sentences th:first-child { width: 6.5em; }
 thead th { background: #eee; position: sticky; top: 0; }
 .summary { width: auto; margin-bottom: 1.5em; }
 .summary td.count { text-align: right; font-variant-numeric: tabular-nums; }
