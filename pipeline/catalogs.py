@@ -278,12 +278,21 @@ def may_have_untranslated(data: bytes) -> bool:
     return _EMPTY_MSGSTR.search(data) is not None
 
 
+def declared_charset(metadata: dict[str, str]) -> str | None:
+    """The charset the header's Content-Type names, if any."""
+    match = re.search(r"charset=([\w.-]+)", metadata.get("Content-Type", ""))
+    return match.group(1) if match else None
+
+
+def is_utf8(charset: str) -> bool:
+    return charset.lower() in {"utf-8", "utf8"}
+
+
 def _check_charset(catalog: polib.POFile, path: Path) -> None:
-    content_type = catalog.metadata.get("Content-Type", "")
-    match = re.search(r"charset=([\w.-]+)", content_type)
-    if match and match.group(1).lower() not in {"utf-8", "utf8"}:
+    charset = declared_charset(catalog.metadata)
+    if charset and not is_utf8(charset):
         raise CatalogError(
-            f"header says charset={match.group(1)}, but catalogs must be UTF-8; "
+            f"header says charset={charset}, but catalogs must be UTF-8; "
             "convert it with `msgconv -t UTF-8` and run again", path=path, line=2)
 
 

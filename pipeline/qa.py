@@ -374,11 +374,11 @@ def language(metadata: Mapping[str, str], lang: str) -> Iterator[str]:
 
 def charset(metadata: Mapping[str, str], lang: str) -> Iterator[str]:
     """Charset other than UTF-8"""
-    match = re.search(r"charset=([\w.-]+)", metadata.get("Content-Type", ""))
-    if not match:
+    charset = catalogs.declared_charset(metadata)
+    if not charset:
         yield "the header's Content-Type names no charset (expected text/plain; charset=UTF-8)"
-    elif match.group(1).lower() not in {"utf-8", "utf8"}:
-        yield f"the header says charset={match.group(1)}; catalogs must be UTF-8"
+    elif not catalogs.is_utf8(charset):
+        yield f"the header says charset={charset}; catalogs must be UTF-8"
 
 
 def plural_forms(metadata: Mapping[str, str], lang: str) -> Iterator[str]:
