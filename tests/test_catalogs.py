@@ -29,6 +29,12 @@ def extract_at(moment: datetime) -> None:
         catalogs.extract(project, read_article(path), moment=moment)
 
 
+def edit_article(old: str, new: str) -> None:
+    """Change the small article's text, as its author would."""
+    article = Path("seeds/nord.txt")
+    article.write_text(article.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
 def snapshot(*paths: Path) -> dict[Path, bytes]:
     return {path: path.read_bytes() for path in paths}
 
@@ -125,9 +131,7 @@ def test_update_keeps_work_offers_changed_sentences_and_obsoletes_removed_ones(p
 def test_unrelated_translation_is_not_offered_for_a_new_sentence(project_dir):
     extract_at(datetime(2026, 1, 1, tzinfo=timezone.utc))
     translate_by_hand(FR, {"Die Region hofft auf Arbeit.": "La région espère du travail."})
-    article = Path("seeds/nord.txt")
-    article.write_text(article.read_text(encoding="utf-8").replace(
-        "Die Region hofft auf Arbeit.", "Niemand weiß, was morgen kommt."), encoding="utf-8")
+    edit_article("Die Region hofft auf Arbeit.", "Niemand weiß, was morgen kommt.")
     extract_at(datetime(2026, 2, 1, tzinfo=timezone.utc))
     catalog = load(FR)
     assert entry_state(entry(catalog, "Niemand weiß, was morgen kommt.")) is EntryState.UNTRANSLATED
@@ -140,9 +144,7 @@ def test_machine_draft_is_not_offered_as_a_translation_of_a_changed_sentence(pro
     catalogs.set_machine_draft(entry(catalog, "Die Region hofft auf Arbeit."),
                                "La région espère du travail.", "test engine")
     FR.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
-    article = Path("seeds/nord.txt")
-    article.write_text(article.read_text(encoding="utf-8").replace(
-        "Die Region hofft auf Arbeit.", "Die Region hofft auf mehr Arbeit."), encoding="utf-8")
+    edit_article("Die Region hofft auf Arbeit.", "Die Region hofft auf mehr Arbeit.")
     extract_at(datetime(2026, 2, 1, tzinfo=timezone.utc))
     assert entry_state(entry(load(FR), "Die Region hofft auf mehr Arbeit.")) is EntryState.UNTRANSLATED
 
@@ -231,15 +233,12 @@ def test_unknown_language_is_a_usage_error(project_dir):
 def test_previous_msgid_of_an_obsolete_entry_survives_a_rewrite(project_dir):
     extract_at(datetime(2026, 1, 1, tzinfo=timezone.utc))
     translate_by_hand(FR, {"Die Region hofft auf Arbeit.": "La région espère du travail."})
-    article = Path("seeds/nord.txt")
-    article.write_text(article.read_text(encoding="utf-8").replace(
-        "Die Region hofft auf Arbeit.", "Die Region hofft auf viel Arbeit."), encoding="utf-8")
+    edit_article("Die Region hofft auf Arbeit.", "Die Region hofft auf viel Arbeit.")
     extract_at(datetime(2026, 2, 1, tzinfo=timezone.utc))  # fuzzy, with #| msgid
-    article.write_text(article.read_text(encoding="utf-8").replace(
-        "Die Region hofft auf viel Arbeit. ", ""), encoding="utf-8")
+    edit_article("Die Region hofft auf viel Arbeit. ", "")
     extract_at(datetime(2026, 3, 1, tzinfo=timezone.utc))  # now obsolete, with #~| msgid
     assert '#~| msgid "Die Region hofft auf Arbeit."' in FR.read_text(encoding="utf-8")
-    article.write_text(article.read_text(encoding="utf-8") + "Noch ein Satz.\n", encoding="utf-8")
+    edit_article("Ja.\n„Hauptsache", "Ja.\nNoch ein Satz.\n„Hauptsache")
     extract_at(datetime(2026, 4, 1, tzinfo=timezone.utc))  # rewritten for another reason
     gone = entry(catalogs.read_catalog(FR), "Die Region hofft auf viel Arbeit.")
     assert gone.obsolete and gone.previous_msgid == "Die Region hofft auf Arbeit."
