@@ -155,13 +155,16 @@ def parse_catalog(text: str, *, path: Path | str, allow_duplicates: bool = False
     """
     text = text.removeprefix(BOM).replace("\r\n", "\n")
     _check_strings(text, path)
+    lines = text.split("\n")
+    readable = _polib_readable(lines)
     try:
-        catalog = polib.pofile(_GettextLines(text), wrapwidth=79, encoding="utf-8")
+        catalog = polib.pofile(_GettextLines("\n".join(readable)), wrapwidth=79, encoding="utf-8")
     except (OSError, ValueError) as error:
         raise _syntax_error(error, path) from None
-    lines = text.split("\n")
-    _number_msgid_lines(catalog, lines)
-    _restore_obsolete_previous(catalog, lines)
+    header_line = _header_msgid_line(readable)
+    _number_msgid_lines(catalog, readable, header_line)
+    _restore_obsolete_previous(catalog, readable)
+    _restore_comments(catalog, lines, readable, header_line)
     if not allow_duplicates:
         _check_duplicates(catalog, path)
     return catalog
@@ -191,11 +194,10 @@ def _syntax_error(error: Exception, path: Path | str) -> CatalogError:
                         path=path, line=int(match.group(1)))
 
 
-def _number_msgid_lines(catalog: polib.POFile, lines: list[str]) -> None:
-    numbers = [number for number, line in enumerate(lines, start=1) if _MSGID_LINE.match(line)]
+def _number_msgid_lines(catalog: polib.POFile, lines: list[str], header_line: int | None) -> None:
+    numbers = [number for number, line in enumerate(lines, start=1)
+               if _MSGID_LINE.match(line) and number != header_line]
     entries = list(catalog)
-    if len(numbers) == len(entries) + 1:  # the header entry comes first
-        numbers = numbers[1:]
     if len(numbers) == len(entries):
         for entry, number in zip(entries, numbers):
             entry.linenum = number
@@ -228,6 +230,178 @@ def _restore_obsolete_previous(catalog: polib.POFile, lines: list[str]) -> None:
 
 def _unquote(parts: list[str]) -> str:
     return "".join(polib.unescape(part[1:-1]) for part in parts)
+
+
+# --- reading as gettext reads: where polib's reading differs ------------------------------------
+#
+# polib drops or alters what gettext keeps (empty `#.` lines, trailing spaces of comments, the header
+# entry's own comments, references, flags and exact msgstr, `#foo` comments, which it refuses, the
+# `\a` escape), attaches a header-less file's first comments to a header it invents, and merges
+# every `#,` line where gettext keeps only the last. Rather than patch polib, these functions
+# re-read those parts from the lines as gettext's reader (read-catalog-abstract.c, po-lex.c) does,
+# and set them on polib's objects.
+
+HEADER_ENTRY = "gettext_header"
+"""Attribute of a parsed catalog holding its header entry as read (a ``polib.POEntry``: msgstr as
+written, extracted comments, references, flags), which polib folds into ``metadata``; the writer
+(:mod:`pipeline.po_format`) keeps what the metadata does not change."""
+
+COMMENT_LINES = "gettext_comment_lines"
+"""Attribute of an entry read with a lone empty ``#`` or ``#.`` comment line: its translator and
+extracted comment lines, as two tuples."""
+
+_NOT_A_COMMENT_FOR_POLIB = re.compile(r"#(?=[^\s.:,|~!])")
+_MARKER_WITHOUT_SPACE = re.compile(r"(?:#~\||#[.,:|]|#~(?!\|))(?=\S)")
+_EXTRA_ESCAPE = re.compile(r"\\(\\|a|\?|'|[0-7]{1,3}|x[0-9A-Fa-f]+)")
+_FLAG = re.compile(r"range:\s*[^\s,]*|[^\s,]+")
+_OBSOLETE_COMMENT = re.compile(r"#~\s*(?=#)")
+
+
+def _polib_readable(lines: list[str]) -> list[str]:
+    """The lines, one for one, rewritten where polib would refuse or misread what gettext accepts:
+    ``#word`` and ``#!`` comments, markers without a space after them (``#.word``, ``#:file``,
+    ``#~msgid``), a bare ``#~``, and the escapes polib does not know."""
+    readable = []
+    for line in lines:
+        if line.startswith("#!"):
+            line = "#," + line[2:]
+        if _NOT_A_COMMENT_FOR_POLIB.match(line):
+            line = "# " + line[1:]
+        elif marker := _MARKER_WITHOUT_SPACE.match(line):
+            line = f"{marker[0]} {line[marker.end():]}"
+        elif line.strip() == "#~":
+            line = ""
+        elif "\\" in line and _STRING_START.match(line):
+            line = _EXTRA_ESCAPE.sub(_polib_escape, line)
+        readable.append(line)
+    return readable
+
+
+def _polib_escape(match: re.Match) -> str:
+    r"""One gettext escape as polib reads it: ``\a`` and ASCII octal/hex escapes become the character
+    (escaped again where polib knows an escape for it); others are left as written.
+
+    >>> _polib_escape(_EXTRA_ESCAPE.search(r"\a")), _polib_escape(_EXTRA_ESCAPE.search(r"\012"))
+    ('\x07', '\\n')
+    """
+    token = match[1]
+    if token == "\\":
+        return match[0]
+    if token in ("a", "?", "'"):
+        character = {"a": "\a"}.get(token, token)
+    else:
+        character = chr(int(token[1:], 16) if token[0] == "x" else int(token, 8))
+    return polib.escape(character) if ord(character) < 0x80 else match[0]
+
+
+def _header_msgid_line(lines: list[str]) -> int | None:
+    """The line of the header's ``msgid ""``: gettext's header is the entry with an empty msgid and
+    no msgctxt, wherever it stands; None for a file without one."""
+    for index, line in enumerate(lines):
+        if not re.fullmatch(r'msgid\s+""\s*', line):
+            continue
+        if index + 1 < len(lines) and lines[index + 1].lstrip().startswith('"'):
+            continue  # the msgid goes on: not empty
+        before = index - 1
+        while before >= 0 and lines[before].lstrip().startswith('"'):
+            before -= 1
+        if before < 0 or not lines[before].lstrip().startswith("msgctxt"):
+            return index + 1
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Comments:
+    """The comment lines of one entry as gettext reads them."""
+
+    translator: list[str]
+    extracted: list[str]
+    references: list[str]
+    flags: list[str]
+    """Only the last ``#,`` line counts: gettext's reader resets the flags at each one."""
+
+
+def _scan_comments(lines: list[str]) -> dict[int, _Comments]:
+    """The comments of every entry, keyed by the line of its msgid keyword.
+
+    As gettext: one space after ``#`` or ``#.`` is not part of the comment, the rest of the line is
+    (trailing spaces, further ``#``), an empty ``#`` or ``#.`` line is an empty comment line, and a
+    comment after the last entry belongs to no entry.
+    """
+    blocks: dict[int, _Comments] = {}
+    pending = _Comments([], [], [], [])
+    for number, line in enumerate(lines, start=1):
+        if _MSGID_LINE.match(line):
+            blocks[number], pending = pending, _Comments([], [], [], [])
+            continue
+        match = _OBSOLETE_COMMENT.match(line)
+        body = line[match.end():] if match else line
+        if not body.startswith("#") or body.startswith(("#~", "#|")):
+            continue
+        marker, text = body[1:2], body[2:]
+        if marker == ".":
+            pending.extracted.append(text.removeprefix(" "))
+        elif marker == ":":
+            pending.references.extend(text.split())
+        elif marker in (",", "!"):
+            pending.flags[:] = _FLAG.findall(text)
+        else:
+            pending.translator.append(body[1:].removeprefix(" "))
+    return blocks
+
+
+def _restore_comments(catalog: polib.POFile, lines: list[str], readable: list[str],
+                      header_line: int | None) -> None:
+    """Give every entry, and the header, the comments and flags gettext reads in ``lines``."""
+    blocks = _scan_comments(lines)
+    for entry in catalog:
+        block = blocks.get(entry.linenum)
+        if block is not None:
+            _set_comments(entry, block)
+    if header_line is None:
+        catalog.header = ""  # polib took the first entry's comments for a header comment
+        return
+    block = blocks[header_line]
+    header = polib.POEntry(msgid="", msgstr=_header_msgstr(readable, header_line),
+                           occurrences=[_occurrence(reference) for reference in block.references])
+    _set_comments(header, block)
+    catalog.header = header.tcomment
+    catalog.metadata_is_fuzzy = "fuzzy" in block.flags
+    setattr(catalog, HEADER_ENTRY, header)
+
+
+def _set_comments(entry: polib.POEntry, block: _Comments) -> None:
+    """polib's ``tcomment``/``comment`` cannot tell one empty comment line (``#`` or ``#.`` alone)
+    from none; that case is also recorded as :data:`COMMENT_LINES`, which the writer uses while
+    the text still says the same."""
+    entry.tcomment = "\n".join(block.translator)
+    entry.comment = "\n".join(block.extracted)
+    entry.flags = list(block.flags)
+    if block.translator == [""] or block.extracted == [""]:
+        setattr(entry, COMMENT_LINES, (tuple(block.translator), tuple(block.extracted)))
+
+
+def _occurrence(reference: str) -> tuple[str, str]:
+    """``file:line`` as polib splits it: ``(file, line)``, or ``(reference, "")`` without a line."""
+    path, _, line = reference.rpartition(":")
+    return (path, line) if path and line.isdigit() else (reference, "")
+
+
+def _header_msgstr(lines: list[str], header_line: int) -> str:
+    """The header's msgstr exactly as written, from the lines after its ``msgid ""``."""
+    parts: list[str] = []
+    for line in lines[header_line:]:
+        stripped = line.strip()
+        if not parts and re.match(r"msgstr\s", stripped):
+            parts.append(stripped[len("msgstr"):].strip())
+        elif parts and stripped.startswith('"'):
+            parts.append(stripped)
+        else:
+            break
+    return _unquote(parts)
+
+
+# --- end of reading as gettext reads -------------------------------------------------------------
 
 
 def _check_duplicates(catalog: polib.POFile, path: Path | str) -> None:

@@ -36,7 +36,7 @@ import functools
 import re
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 PAGE_WIDTH = 79
 """gettext's default page width (``msgcat --width``)."""
@@ -139,6 +139,17 @@ def _lines(text: str | None) -> tuple[str, ...]:
     return tuple(text.split("\n")) if text else ()
 
 
+def _comment_lines(entry, translator: str | None, extracted: str | None) -> tuple[tuple[str, ...], ...]:
+    """Translator and extracted comment lines. A lone empty line (``#`` alone), which polib's text
+    cannot tell from none, comes from ``entry.gettext_comment_lines`` (set by the reader) while the
+    texts are still those it read."""
+    read = getattr(entry, "gettext_comment_lines", None) or ((), ())
+    return tuple(
+        lines if lines and "\n".join(lines) == (text or "") else _lines(text)
+        for lines, text in zip(read, (translator, extracted))
+    )
+
+
 def _plural_forms(entry) -> tuple[str, ...]:
     forms = {int(index): value for index, value in entry.msgstr_plural.items()}
     return tuple(forms.get(index, "") for index in range(max(forms, default=0) + 1))
@@ -155,13 +166,14 @@ def _message(entry) -> _Message:
         ("msgid", entry.previous_msgid),
         ("msgid_plural", entry.previous_msgid_plural),
     )
+    comments, extracted = _comment_lines(entry, entry.tcomment, entry.comment)
     return _Message(
         msgid=entry.msgid,
         msgstr=msgstr,
         msgctxt=entry.msgctxt,
         msgid_plural=entry.msgid_plural or None,
-        comments=_lines(entry.tcomment),
-        extracted=_lines(entry.comment),
+        comments=comments,
+        extracted=extracted,
         references=tuple(dict.fromkeys(map(_reference, entry.occurrences))),
         flags=flags,
         previous=tuple((keyword, text) for keyword, text in previous if text is not None),
@@ -171,12 +183,68 @@ def _message(entry) -> _Message:
 
 
 def _header(catalog) -> _Message | None:
-    """The header entry: the catalog's comment block and its metadata, one ``Key: value`` a line."""
-    msgstr = "".join(f"{key}: {value}\n" for key, value in catalog.metadata.items())
-    if not msgstr and not catalog.header:
+    """The header entry: the catalog's comment block and its metadata.
+
+    A catalog read from a file carries its header entry as written (``catalog.gettext_header``, see
+    ``pipeline.catalogs.HEADER_ENTRY``): its extracted comments, references and flags are kept, and
+    so is every line of its msgstr that the metadata does not change (see :func:`_header_msgstr`).
+    Otherwise the msgstr is one ``Key: value`` line per metadata field.
+    """
+    read = getattr(catalog, "gettext_header", None)
+    msgstr = _header_msgstr(catalog.metadata, None if read is None else read.msgstr)
+    if read is None and not msgstr and not catalog.header:
         return None
-    flags = ("fuzzy",) if catalog.metadata_is_fuzzy and msgstr else ()
-    return _Message(msgid="", msgstr=(msgstr,), comments=_lines(catalog.header), flags=flags)
+    if read is None:
+        flags = ("fuzzy",) if catalog.metadata_is_fuzzy and msgstr else ()
+        return _Message(msgid="", msgstr=(msgstr,), comments=_lines(catalog.header), flags=flags)
+    flags = [flag for flag in read.flags if flag != "fuzzy"]
+    flags, wrap = _normalise_flags(["fuzzy"] * bool(catalog.metadata_is_fuzzy) + flags,
+                                   translated=msgstr != "", obsolete=False)
+    comments = _comment_lines(read, catalog.header, None)[0]
+    return replace(_message(read), msgstr=(msgstr,), comments=comments, flags=flags, wrap=wrap)
+
+
+def _header_msgstr(metadata: dict[str, str], written: str | None) -> str:
+    """The header's msgstr: ``written`` (as read from the file) where ``metadata`` still says what
+    it says, each changed field rewritten in its place, removed fields left out, new ones appended.
+
+    Lines are read as polib reads them into metadata (``Key: value``, the value stripped; a line
+    without a colon continues the field above), so spacing (``Plural-Forms:  nplurals=…``), lines
+    that are not fields and an empty msgstr come back as written.
+
+    >>> _header_msgstr({"Language": "fr", "X-New": "1"}, "Language:  fr\\nOld: x\\n")
+    'Language:  fr\\nX-New: 1\\n'
+    >>> _header_msgstr({"Language": "de"}, "Language:  fr\\n")
+    'Language: de\\n'
+    """
+    if written is None:
+        return "".join(f"{key}: {value}\n" for key, value in metadata.items())
+    kept, seen = [], set()
+    for key, value, text in _header_fields(written):
+        if key is None or metadata.get(key) == value:
+            kept.append(text)
+        elif key in metadata:
+            kept.append(f"{key}: {metadata[key]}\n")
+        seen.add(key)
+    kept.extend(f"{key}: {value}\n" for key, value in metadata.items() if key not in seen)
+    return "".join(kept)
+
+
+def _header_fields(msgstr: str) -> list[tuple[str | None, str | None, str]]:
+    """``(key, value, text)`` for each field of a header msgstr, as polib parses it into
+    metadata; ``key`` is None for lines before the first field."""
+    fields: list[tuple[str | None, str | None, str]] = []
+    for text in msgstr.splitlines(keepends=True):
+        line = text.splitlines()[0]
+        key, colon, value = line.partition(":")
+        if colon:
+            fields.append((key, value.strip(), text))
+        elif fields and fields[-1][0] is not None:
+            key, value, before = fields[-1]
+            fields[-1] = (key, f"{value}\n{line.strip()}", before + text)
+        else:
+            fields.append((None, None, text))
+    return fields
 
 
 def _messages(catalog) -> Iterator[_Message]:
