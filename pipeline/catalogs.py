@@ -211,7 +211,7 @@ def _restore_obsolete_previous(catalog: polib.POFile, lines: list[str]) -> None:
     field = None
     for number, line in enumerate(lines, start=1):
         if line.startswith("#~|"):
-            keyword, _, rest = line[3:].strip().partition(" ")
+            keyword, rest = (line[3:].split(None, 1) + ["", ""])[:2]
             if keyword.startswith('"') and field:
                 previous[field].append(line[3:].strip())
             elif keyword in ("msgctxt", "msgid"):
@@ -290,7 +290,7 @@ def _polib_escape(match: re.Match) -> str:
     if token in ("a", "?", "'"):
         character = {"a": "\a"}.get(token, token)
     else:
-        character = chr(int(token[1:], 16) if token[0] == "x" else int(token, 8))
+        character = chr((int(token[1:], 16) if token[0] == "x" else int(token, 8)) & 0xFF)  # as po-lex.c
     return polib.escape(character) if ord(character) < 0x80 else match[0]
 
 

@@ -152,8 +152,8 @@ def test_an_entry_with_an_empty_msgid_and_a_context_is_not_the_header():
 
 
 def test_escapes_polib_does_not_know():
-    catalog = parse_catalog(HEADER + 'msgid "bell \\a octal \\101\\012 hex \\x41"\nmsgstr ""\n', path="test.po")
-    assert catalog[0].msgid == "bell \a octal A\n hex A"
+    catalog = parse_catalog(HEADER + 'msgid "bell \\a octal \\101\\012 hex \\x41 \\x010a"\nmsgstr ""\n', path="test.po")
+    assert catalog[0].msgid == "bell \a octal A\n hex A \n"  # gettext keeps the last byte of a long hex escape
 
 
 def test_lines_of_entries_after_a_header_that_is_not_first():
@@ -208,3 +208,8 @@ def test_generated_comments_come_back_as_msgcat_writes_them(tmp_path, header, en
     path = tmp_path / "generated.po"
     path.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
     assert format_catalog(read_catalog(path)) == msgcat(path)
+
+
+def test_previous_msgid_of_an_obsolete_entry_with_a_tab_after_the_keyword():
+    text = HEADER + '#, fuzzy\n#~| msgid\t"old"\n#~ msgid\t"new"\n#~ msgstr "neu"\n'
+    assert parse_catalog(text, path="test.po")[0].previous_msgid == "old"
