@@ -252,6 +252,7 @@ extracted comment lines, as two tuples."""
 
 _NOT_A_COMMENT_FOR_POLIB = re.compile(r"#(?=[^\s.:,|~!])")
 _MARKER_WITHOUT_SPACE = re.compile(r"(?:#~\||#[.,:|]|#~(?!\|))(?=\S)")
+_POLIB_MISREADS = re.compile(r"^(?:#!|#[^\s.:,|~!]|#[.,:|]\S|#~(?!\|)\S|#~\|\S|#~\s*$)|\\[a?'0-7x]", re.MULTILINE)
 _EXTRA_ESCAPE = re.compile(r"\\(\\|a|\?|'|[0-7]{1,3}|x[0-9A-Fa-f]+)")
 _FLAG = re.compile(r"range:\s*[^\s,]*|[^\s,]+")
 _OBSOLETE_COMMENT = re.compile(r"#~\s*(?=#)")
@@ -261,6 +262,8 @@ def _polib_readable(lines: list[str]) -> list[str]:
     """The lines, one for one, rewritten where polib would refuse or misread what gettext accepts:
     ``#word`` and ``#!`` comments, markers without a space after them (``#.word``, ``#:file``,
     ``#~msgid``), a bare ``#~``, and the escapes polib does not know."""
+    if not _POLIB_MISREADS.search("\n".join(lines)):
+        return lines  # the common case, as the pipeline and most tools write files
     readable = []
     for line in lines:
         if line.startswith("#!"):
@@ -331,6 +334,8 @@ def _scan_comments(lines: list[str]) -> dict[int, _Comments]:
     blocks: dict[int, _Comments] = {}
     pending = _Comments([], [], [], [])
     for number, line in enumerate(lines, start=1):
+        if line[:1] not in ("#", "m"):
+            continue  # strings and blank lines, most of a file
         if _MSGID_LINE.match(line):
             blocks[number], pending = pending, _Comments([], [], [], [])
             continue
