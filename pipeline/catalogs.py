@@ -594,6 +594,8 @@ def merge_catalog(template: polib.POFile, previous: polib.POFile | None, lang: s
     else:
         catalog.header, catalog.metadata = previous.header, dict(previous.metadata)
         catalog.metadata_is_fuzzy = previous.metadata_is_fuzzy
+        if hasattr(previous, HEADER_ENTRY):  # the header as written: its other lines stay
+            setattr(catalog, HEADER_ENTRY, getattr(previous, HEADER_ENTRY))
         for field, value in new_catalog_header(template, lang)[1].items():
             catalog.metadata.setdefault(field, value)
     catalog.metadata["POT-Creation-Date"] = template.metadata["POT-Creation-Date"]

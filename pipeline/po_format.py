@@ -7,6 +7,8 @@ wrote changes nothing. It follows ``write-po.c`` of gettext and the line breakin
 - Entries are separated by one blank line; the file ends with one newline. The header entry comes
   first, then the active entries, then the obsolete ones. gettext drops obsolete entries whose
   (first) msgstr is empty, so they are dropped here too.
+- The header entry is the catalog's comment block and metadata; a catalog the reader parsed also
+  carries the header as written (``gettext_header``), whose other lines are kept (:func:`_header`).
 - Comment lines: ``#`` translator (one line per line of text; an empty line is ``#`` alone), ``#.``
   extracted, ``#:`` references, ``#,`` flags, ``#|`` previous msgctxt/msgid/msgid_plural. Obsolete
   entries keep their comments in that plain form, only the previous strings get ``#~| `` and the

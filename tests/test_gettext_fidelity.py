@@ -213,3 +213,22 @@ def test_generated_comments_come_back_as_msgcat_writes_them(tmp_path, header, en
 def test_previous_msgid_of_an_obsolete_entry_with_a_tab_after_the_keyword():
     text = HEADER + '#, fuzzy\n#~| msgid\t"old"\n#~ msgid\t"new"\n#~ msgstr "neu"\n'
     assert parse_catalog(text, path="test.po")[0].previous_msgid == "old"
+
+
+def test_a_header_edited_by_hand_keeps_its_lines_through_an_update(project_dir):
+    """A rewrite by `extract` changes the fields it must change and leaves the rest as written."""
+    from tests.conftest import run
+
+    french = Path("locales/fr/LC_MESSAGES/nord.po")
+    assert run("extract").exit_code == 0
+    text = french.read_text(encoding="utf-8")
+    text = text.replace("msgid \"\"\n", "#\n#: po/header.c:1\nmsgid \"\"\n", 1)
+    text = text.replace('"Language: fr\\n"\n', '"Language:  fr\\n"\n"X-Generator:Handmade\\n"\n', 1)
+    french.write_text(text, encoding="utf-8")
+    seed = Path("seeds/nord.txt")
+    seed.write_text(seed.read_text(encoding="utf-8") + "Noch ein Satz.\n", encoding="utf-8")
+    assert run("extract").exit_code == 0
+    updated = french.read_text(encoding="utf-8")
+    assert "Noch ein Satz." in updated
+    assert '#\n#: po/header.c:1\nmsgid ""\n' in updated
+    assert '"Language:  fr\\n"\n"X-Generator:Handmade\\n"\n' in updated
