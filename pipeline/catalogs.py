@@ -172,7 +172,7 @@ def parse_catalog(text: str, *, path: Path | str, allow_duplicates: bool = False
 
 _STRING_LINE = re.compile(r'(?:#~\|? ?|#\| ?)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*')
 _STRING_START = re.compile(r'(?:#~\|? ?|#\| ?)?(?:msgctxt|msgid|msgid_plural|msgstr|")')
-_MSGID_LINE = re.compile(r"(?:#~ ?)?msgid\s")
+_MSGID_LINE = re.compile(r"[ \t]*(?:#~[ \t]*)?msgid\s")
 
 
 def _check_strings(text: str, path: Path | str) -> None:
@@ -204,8 +204,9 @@ def _number_msgid_lines(catalog: polib.POFile, lines: list[str], header_line: in
 
 
 def _restore_obsolete_previous(catalog: polib.POFile, lines: list[str]) -> None:
-    """Attach ``#~|`` previous msgctxt/msgid lines to their obsolete entries: polib skips them, and
-    a file we rewrite would otherwise lose what a translator needs to see (polib issue #158)."""
+    """Attach ``#~|`` previous msgctxt/msgid/msgid_plural lines to their obsolete entries: polib
+    skips them, and a file we rewrite would otherwise lose what a translator needs to see (polib
+    issue #158)."""
     by_line = {entry.linenum: entry for entry in catalog if entry.obsolete}
     previous: dict[str, list[str]] = {}
     field = None
@@ -214,7 +215,7 @@ def _restore_obsolete_previous(catalog: polib.POFile, lines: list[str]) -> None:
             keyword, rest = (line[3:].split(None, 1) + ["", ""])[:2]
             if keyword.startswith('"') and field:
                 previous[field].append(line[3:].strip())
-            elif keyword in ("msgctxt", "msgid"):
+            elif keyword in ("msgctxt", "msgid", "msgid_plural"):
                 field = keyword
                 previous[field] = [rest.strip()]
         elif number in by_line and previous:
@@ -223,8 +224,10 @@ def _restore_obsolete_previous(catalog: polib.POFile, lines: list[str]) -> None:
                 entry.previous_msgctxt = _unquote(previous["msgctxt"])
             if "msgid" in previous:
                 entry.previous_msgid = _unquote(previous["msgid"])
+            if "msgid_plural" in previous:
+                entry.previous_msgid_plural = _unquote(previous["msgid_plural"])
             previous, field = {}, None
-        elif line.startswith(("msgid", "#~ msgid")) or not line.strip():
+        elif _MSGID_LINE.match(line) or not line.strip():
             previous, field = {}, None
 
 
@@ -334,7 +337,7 @@ def _scan_comments(lines: list[str]) -> dict[int, _Comments]:
     blocks: dict[int, _Comments] = {}
     pending = _Comments([], [], [], [])
     for number, line in enumerate(lines, start=1):
-        if line[:1] not in ("#", "m"):
+        if line[:1] in ("", '"'):
             continue  # strings and blank lines, most of a file
         if _MSGID_LINE.match(line):
             blocks[number], pending = pending, _Comments([], [], [], [])

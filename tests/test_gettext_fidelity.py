@@ -232,3 +232,16 @@ def test_a_header_edited_by_hand_keeps_its_lines_through_an_update(project_dir):
     assert "Noch ein Satz." in updated
     assert '#\n#: po/header.c:1\nmsgid ""\n' in updated
     assert '"Language:  fr\\n"\n"X-Generator:Handmade\\n"\n' in updated
+
+
+def test_previous_plural_of_an_obsolete_entry_is_kept():
+    text = HEADER + ('#, fuzzy\n#~| msgid "x"\n#~| msgid_plural "xs"\n#~ msgid "y"\n#~ msgid_plural "ys"\n'
+                     '#~ msgstr[0] "z"\n#~ msgstr[1] "zs"\n')
+    assert round_trip(text) == text
+
+
+def test_indented_keywords_and_wide_obsolete_markers_are_read():
+    text = HEADER + '# c\n  msgid "a"\n  msgstr "b"\n\n#, fuzzy\n#~| msgid "x"\n#~  msgid "y"\n#~ msgstr "z"\n'
+    catalog = parse_catalog(text, path="test.po")
+    assert [(entry.linenum, entry.tcomment, entry.previous_msgid) for entry in catalog] == [
+        (7, "c", None), (12, "", "x")]
