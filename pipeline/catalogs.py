@@ -249,6 +249,10 @@ HEADER_ENTRY = "gettext_header"
 written, extracted comments, references, flags), which polib folds into ``metadata``; the writer
 (:mod:`pipeline.po_format`) keeps what the metadata does not change."""
 
+HEADER_POSITION = "gettext_header_position"
+"""Attribute of a parsed catalog whose header entry is not the first: how many active entries come
+before it. gettext keeps it there; polib moves it to the top. A merged catalog does not carry it."""
+
 COMMENT_LINES = "gettext_comment_lines"
 """Attribute of an entry read with a lone empty ``#`` or ``#.`` comment line: its translator and
 extracted comment lines, as two tuples."""
@@ -376,6 +380,9 @@ def _restore_comments(catalog: polib.POFile, lines: list[str], readable: list[st
     catalog.header = header.tcomment
     catalog.metadata_is_fuzzy = "fuzzy" in block.flags
     setattr(catalog, HEADER_ENTRY, header)
+    before = sum(1 for entry in catalog if not entry.obsolete and entry.linenum < header_line)
+    if before:
+        setattr(catalog, HEADER_POSITION, before)
 
 
 def _set_comments(entry: polib.POEntry, block: _Comments) -> None:

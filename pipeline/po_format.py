@@ -251,11 +251,12 @@ def _header_fields(msgstr: str) -> list[tuple[str | None, str | None, str]]:
 
 def _messages(catalog) -> Iterator[_Message]:
     """Header, active entries, then the obsolete entries gettext keeps, in gettext's order."""
-    header = _header(catalog)
-    if header is not None:
-        yield header
     messages = [_message(entry) for entry in catalog]
-    yield from (message for message in messages if not message.obsolete)
+    active = [message for message in messages if not message.obsolete]
+    header = _header(catalog)
+    if header is not None:  # first, unless the file read had entries before it
+        active.insert(getattr(catalog, "gettext_header_position", 0), header)
+    yield from active
     yield from (message for message in messages if message.obsolete and message.msgstr[0])
 
 

@@ -245,3 +245,10 @@ def test_indented_keywords_and_wide_obsolete_markers_are_read():
     catalog = parse_catalog(text, path="test.po")
     assert [(entry.linenum, entry.tcomment, entry.previous_msgid) for entry in catalog] == [
         (7, "c", None), (12, "", "x")]
+
+
+def test_a_header_that_is_not_the_first_entry_stays_where_it_is():
+    text = '# first\nmsgid "a"\nmsgstr "b"\n\n' + HEADER + 'msgid "c"\nmsgstr "d"\n'
+    catalog = parse_catalog(text, path="test.po")
+    assert catalog.metadata["Language"] == "fr" and catalog[0].tcomment == "first"
+    assert format_catalog(catalog) == text
