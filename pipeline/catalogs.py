@@ -260,7 +260,8 @@ extracted comment lines, as two tuples."""
 _NOT_A_COMMENT_FOR_POLIB = re.compile(r"#(?=[^\s.:,|~!])")
 _MARKER_WITHOUT_SPACE = re.compile(r"(?:#~\||#[.,:|]|#~(?!\|))(?=\S)")
 _POLIB_MISREADS = re.compile(r"^(?:#!|#[^\s.:,|~!]|#[.,:|]\S|#~(?!\|)\S|#~\|\S|#~\s*$)|\\[a?'0-7x]", re.MULTILINE)
-_EXTRA_ESCAPE = re.compile(r"\\(\\|a|\?|'|[0-7]{1,3}|x[0-9A-Fa-f]+)")
+_EXTRA_ESCAPE = re.compile(r"\\\\|\\[a?']|(?:\\(?:[0-7]{1,3}|x[0-9A-Fa-f]+))+")
+_BYTE_ESCAPE = re.compile(r"\\([0-7]{1,3}|x[0-9A-Fa-f]+)")
 _FLAG = re.compile(r"range:\s*[^\s,]*|[^\s,]+")
 _OBSOLETE_COMMENT = re.compile(r"#~\s*(?=#)")
 
@@ -288,20 +289,25 @@ def _polib_readable(lines: list[str]) -> list[str]:
 
 
 def _polib_escape(match: re.Match) -> str:
-    r"""One gettext escape as polib reads it: ``\a`` and ASCII octal/hex escapes become the character
-    (escaped again where polib knows an escape for it); others are left as written.
+    r"""Gettext escapes as polib reads them: ``\a`` and runs of octal/hex byte escapes (UTF-8, as
+    ``msgcat --escape`` writes them) become their characters, escaped again where polib knows an
+    escape for one; an escaped backslash, or bytes that are not UTF-8, are left as written.
 
-    >>> _polib_escape(_EXTRA_ESCAPE.search(r"\a")), _polib_escape(_EXTRA_ESCAPE.search(r"\012"))
-    ('\x07', '\\n')
+    >>> [_polib_escape(_EXTRA_ESCAPE.search(text)) for text in (r"\a", r"\012", r"\303\251", r"\\0")]
+    ['\x07', '\\n', 'é', '\\\\']
     """
-    token = match[1]
-    if token == "\\":
-        return match[0]
-    if token in ("a", "?", "'"):
-        character = {"a": "\a"}.get(token, token)
-    else:
-        character = chr((int(token[1:], 16) if token[0] == "x" else int(token, 8)) & 0xFF)  # as po-lex.c
-    return polib.escape(character) if ord(character) < 0x80 else match[0]
+    text = match[0]
+    if text == "\\\\":
+        return text
+    if text in ("\\a", "\\?", "\\'"):
+        return polib.escape({"a": "\a"}.get(text[1], text[1]))
+    data = bytes((int(code[1:], 16) if code[0] == "x" else int(code, 8)) & 0xFF  # as po-lex.c
+                 for code in _BYTE_ESCAPE.findall(text))
+    try:
+        characters = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return text
+    return text if "\x00" in characters else polib.escape(characters)
 
 
 def _header_msgid_line(lines: list[str]) -> int | None:

@@ -252,3 +252,9 @@ def test_a_header_that_is_not_the_first_entry_stays_where_it_is():
     catalog = parse_catalog(text, path="test.po")
     assert catalog.metadata["Language"] == "fr" and catalog[0].tcomment == "first"
     assert format_catalog(catalog) == text
+
+
+def test_octal_and_hex_escapes_of_utf8_bytes_are_characters():
+    """``msgcat --escape`` writes non-ASCII characters as octal byte escapes."""
+    catalog = parse_catalog(HEADER + 'msgid "caf\\303\\251 \\xc3\\xa9 \\\\303"\nmsgstr ""\n', path="test.po")
+    assert catalog[0].msgid == "café é \\303"
