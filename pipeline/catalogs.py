@@ -262,6 +262,7 @@ _MARKER_WITHOUT_SPACE = re.compile(r"(?:#~\||#[.,:|]|#~(?!\|))(?=\S)")
 _POLIB_MISREADS = re.compile(r"^(?:#!|#[^\s.:,|~!]|#[.,:|]\S|#~(?!\|)\S|#~\|\S|#~\s*$)|\\[a?'0-7x]", re.MULTILINE)
 _EXTRA_ESCAPE = re.compile(r"\\\\|\\[a?']|(?:\\(?:[0-7]{1,3}|x[0-9A-Fa-f]+))+")
 _BYTE_ESCAPE = re.compile(r"\\([0-7]{1,3}|x[0-9A-Fa-f]+)")
+_KEYWORD_OR_STRING = re.compile(r'\s*(?:#~\|?|#\|)?\s*(?:msgctxt|msgid|msgstr|")')
 _FLAG = re.compile(r"range:\s*[^\s,]*|[^\s,]+")
 _OBSOLETE_COMMENT = re.compile(r"#~\s*(?=#)")
 
@@ -282,7 +283,7 @@ def _polib_readable(lines: list[str]) -> list[str]:
             line = f"{marker[0]} {line[marker.end():]}"
         elif line.strip() == "#~":
             line = ""
-        elif "\\" in line and _STRING_START.match(line):
+        if "\\" in line and _KEYWORD_OR_STRING.match(line):
             line = _EXTRA_ESCAPE.sub(_polib_escape, line)
         readable.append(line)
     return readable

@@ -258,3 +258,9 @@ def test_octal_and_hex_escapes_of_utf8_bytes_are_characters():
     """``msgcat --escape`` writes non-ASCII characters as octal byte escapes."""
     catalog = parse_catalog(HEADER + 'msgid "caf\\303\\251 \\xc3\\xa9 \\\\303"\nmsgstr ""\n', path="test.po")
     assert catalog[0].msgid == "café é \\303"
+
+
+@pytest.mark.parametrize("line", ['#~msgid "\\a"', '#~  msgid "\\a"', '  msgid "\\a"'])
+def test_escapes_are_read_after_any_keyword_prefix(line):
+    catalog = parse_catalog(HEADER + f'{line}\n{line[:line.index("m")]}msgstr "x"\n', path="test.po")
+    assert catalog[0].msgid == "\a"
