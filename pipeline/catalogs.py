@@ -42,7 +42,7 @@ from babel.messages.plurals import get_plural
 from pipeline.article import BOM, Article, units
 from pipeline.errors import CatalogError, PipelineError
 from pipeline.project import SOURCE_LANGUAGE, Project
-from pipeline.po_format import format_catalog
+from pipeline.po_format import COMMENT_LINES, HEADER_ENTRY, HEADER_POSITION, format_catalog
 
 MACHINE_TRANSLATION_MARK = "machine translation: "
 """Start of the translator-comment line that marks an entry's msgstr as a machine draft."""
@@ -242,20 +242,8 @@ def _unquote(parts: list[str]) -> str:
 # `\a` escape), attaches a header-less file's first comments to a header it invents, and merges
 # every `#,` line where gettext keeps only the last. Rather than patch polib, these functions
 # re-read those parts from the lines as gettext's reader (read-catalog-abstract.c, po-lex.c) does,
-# and set them on polib's objects.
-
-HEADER_ENTRY = "gettext_header"
-"""Attribute of a parsed catalog holding its header entry as read (a ``polib.POEntry``: msgstr as
-written, extracted comments, references, flags), which polib folds into ``metadata``; the writer
-(:mod:`pipeline.po_format`) keeps what the metadata does not change."""
-
-HEADER_POSITION = "gettext_header_position"
-"""Attribute of a parsed catalog whose header entry is not the first: how many active entries come
-before it. gettext keeps it there; polib moves it to the top. A merged catalog does not carry it."""
-
-COMMENT_LINES = "gettext_comment_lines"
-"""Attribute of an entry read with a lone empty ``#`` or ``#.`` comment line: its translator and
-extracted comment lines, as two tuples."""
+# and set them on polib's objects; what those cannot hold goes into the attributes named in
+# pipeline.po_format (HEADER_ENTRY, HEADER_POSITION, COMMENT_LINES), which the writer reads.
 
 _NOT_A_COMMENT_FOR_POLIB = re.compile(r"#(?=[^\s.:,|~!])")
 _MARKER_WITHOUT_SPACE = re.compile(r"(?:#~\||#[.,:|]|#~(?!\|))(?=\S)")

@@ -5,10 +5,10 @@ libunistring 1.0, as in Debian 12) print it, so that running either tool over a 
 wrote changes nothing. It follows ``write-po.c`` of gettext and the line breaking of libunistring:
 
 - Entries are separated by one blank line; the file ends with one newline. The header entry comes
-  first, then the active entries, then the obsolete ones. gettext drops obsolete entries whose
+  first (or where the file read had it), then the active entries, then the obsolete ones. gettext drops obsolete entries whose
   (first) msgstr is empty, so they are dropped here too.
 - The header entry is the catalog's comment block and metadata; a catalog the reader parsed also
-  carries the header as written (``gettext_header``), whose other lines are kept (:func:`_header`).
+  carries the header as written (:data:`HEADER_ENTRY`), whose other lines are kept (:func:`_header`).
 - Comment lines: ``#`` translator (one line per line of text; an empty line is ``#`` alone), ``#.``
   extracted, ``#:`` references, ``#,`` flags, ``#|`` previous msgctxt/msgid/msgid_plural. Obsolete
   entries keep their comments in that plain form, only the previous strings get ``#~| `` and the
@@ -45,6 +45,21 @@ PAGE_WIDTH = 79
 
 # ---------------------------------------------------------------------------------------------
 # The catalog as gettext sees it
+
+# Attributes the reader (pipeline.catalogs) sets on polib's objects for what polib cannot hold.
+
+HEADER_ENTRY = "gettext_header"
+"""Attribute of a parsed catalog holding its header entry as read (a ``polib.POEntry``: msgstr as
+written, extracted comments, references, flags), which polib folds into ``metadata``;
+:func:`_header` keeps what the metadata does not change."""
+
+HEADER_POSITION = "gettext_header_position"
+"""Attribute of a parsed catalog whose header entry is not the first: how many active entries come
+before it. gettext keeps it there; polib moves it to the top. A merged catalog does not carry it."""
+
+COMMENT_LINES = "gettext_comment_lines"
+"""Attribute of an entry read with a lone empty ``#`` or ``#.`` comment line: its translator and
+extracted comment lines, as two tuples."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,9 +158,9 @@ def _lines(text: str | None) -> tuple[str, ...]:
 
 def _comment_lines(entry, translator: str | None, extracted: str | None) -> tuple[tuple[str, ...], ...]:
     """Translator and extracted comment lines. A lone empty line (``#`` alone), which polib's text
-    cannot tell from none, comes from ``entry.gettext_comment_lines`` (set by the reader) while the
-    texts are still those it read."""
-    read = getattr(entry, "gettext_comment_lines", None) or ((), ())
+    cannot tell from none, comes from the entry's :data:`COMMENT_LINES` (set by the reader) while
+    the texts are still those it read."""
+    read = getattr(entry, COMMENT_LINES, None) or ((), ())
     return tuple(
         lines if lines and "\n".join(lines) == (text or "") else _lines(text)
         for lines, text in zip(read, (translator, extracted))
@@ -187,12 +202,12 @@ def _message(entry) -> _Message:
 def _header(catalog) -> _Message | None:
     """The header entry: the catalog's comment block and its metadata.
 
-    A catalog read from a file carries its header entry as written (``catalog.gettext_header``, see
-    ``pipeline.catalogs.HEADER_ENTRY``): its extracted comments, references and flags are kept, and
+    A catalog read from a file carries its header entry as written (:data:`HEADER_ENTRY`): its
+    extracted comments, references and flags are kept, and
     so is every line of its msgstr that the metadata does not change (see :func:`_header_msgstr`).
     Otherwise the msgstr is one ``Key: value`` line per metadata field.
     """
-    read = getattr(catalog, "gettext_header", None)
+    read = getattr(catalog, HEADER_ENTRY, None)
     msgstr = _header_msgstr(catalog.metadata, None if read is None else read.msgstr)
     if read is None and not msgstr and not catalog.header:
         return None
@@ -255,7 +270,7 @@ def _messages(catalog) -> Iterator[_Message]:
     active = [message for message in messages if not message.obsolete]
     header = _header(catalog)
     if header is not None:  # first, unless the file read had entries before it
-        active.insert(getattr(catalog, "gettext_header_position", 0), header)
+        active.insert(getattr(catalog, HEADER_POSITION, 0), header)
     yield from active
     yield from (message for message in messages if message.obsolete and message.msgstr[0])
 
