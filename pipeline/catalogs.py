@@ -253,6 +253,11 @@ _BYTE_ESCAPE = re.compile(r"\\([0-7]{1,3}|x[0-9A-Fa-f]+)")
 _KEYWORD_OR_STRING = re.compile(r'\s*(?:#~\|?|#\|)?\s*(?:msgctxt|msgid|msgstr|")')
 _FLAG = re.compile(r"range:\s*[^\s,]*|[^\s,]+")
 _OBSOLETE_COMMENT = re.compile(r"#~\s*(?=#)")
+_POLIB_COMMENTS_DIFFER = re.compile(  # a lone `#`/`#.`, trailing blanks, `##`, `#~ #`, two flag lines, blank-separated flags
+    r"^(?:#\.?[ \t]*$|#[^\n]*[ \t]$|##|#~[ \t]*#|#[,!][^\n]*\n(?:#[^\n]*\n)*#[,!]|#,[^\n]*[^\s,][ \t]+[^\s,])",
+    re.MULTILINE)
+"""Where polib may read an entry's comments or flags differently from gettext; files without any
+(most, and every file the pipeline writes) skip the scan of every entry, a fifth of a parse."""
 
 
 def _polib_readable(lines: list[str]) -> list[str]:
@@ -359,9 +364,14 @@ def _scan_comments(lines: list[str]) -> dict[int, _Comments]:
 
 def _restore_comments(catalog: polib.POFile, lines: list[str], readable: list[str],
                       header_line: int | None) -> None:
-    """Give every entry, and the header, the comments and flags gettext reads in ``lines``."""
-    blocks = _scan_comments(lines)
-    for entry in catalog:
+    """Give the header, and every entry where polib may read them differently, the comments and
+    flags gettext reads in ``lines``."""
+    every_entry = (header_line is None or readable is not lines
+                   or _POLIB_COMMENTS_DIFFER.search("\n".join(lines)))
+    blocks = _scan_comments(lines if every_entry else lines[:header_line])
+    if len(blocks) > 1 and not every_entry:  # entries before the header: polib gave it their comments
+        every_entry, blocks = True, _scan_comments(lines)
+    for entry in catalog if every_entry else ():
         block = blocks.get(entry.linenum)
         if block is not None:
             _set_comments(entry, block)
