@@ -227,7 +227,7 @@ def _restore_obsolete_previous(catalog: polib.POFile, lines: list[str]) -> None:
             if "msgid_plural" in previous:
                 entry.previous_msgid_plural = _unquote(previous["msgid_plural"])
             previous, field = {}, None
-        elif _MSGID_LINE.match(line) or not line.strip():
+        elif not line.strip() or (line[0] in "m#\t " and _MSGID_LINE.match(line)):
             previous, field = {}, None
 
 
@@ -247,24 +247,28 @@ def _unquote(parts: list[str]) -> str:
 
 _NOT_A_COMMENT_FOR_POLIB = re.compile(r"#(?=[^\s.:,|~!])")
 _MARKER_WITHOUT_SPACE = re.compile(r"(?:#~\||#[.,:|]|#~(?!\|))(?=\S)")
-_POLIB_MISREADS = re.compile(r"^(?:#!|#[^\s.:,|~!]|#[.,:|]\S|#~(?!\|)\S|#~\|\S|#~\s*$)|\\[a?'0-7x]", re.MULTILINE)
+_POLIB_MISREADS = (  # searched in "\n" + text: a leading newline makes the search fast
+    re.compile(r"\n(?:#!|#[^\s.:,|~!]|#[.,:|]\S|#~(?!\|)\S|#~\|\S|#~\s*$)", re.MULTILINE),
+    re.compile(r"\\[a?'0-7x]"),
+)
 _EXTRA_ESCAPE = re.compile(r"\\\\|\\[a?']|(?:\\(?:[0-7]{1,3}|x[0-9A-Fa-f]+))+")
 _BYTE_ESCAPE = re.compile(r"\\([0-7]{1,3}|x[0-9A-Fa-f]+)")
 _KEYWORD_OR_STRING = re.compile(r'\s*(?:#~\|?|#\|)?\s*(?:msgctxt|msgid|msgstr|")')
 _FLAG = re.compile(r"range:\s*[^\s,]*|[^\s,]+")
 _OBSOLETE_COMMENT = re.compile(r"#~\s*(?=#)")
-_POLIB_COMMENTS_DIFFER = re.compile(  # a lone `#`/`#.`, trailing blanks, `##`, `#~ #`, two flag lines, blank-separated flags
-    r"^(?:#\.?[ \t]*$|#[^\n]*[ \t]$|##|#~[ \t]*#|#[,!][^\n]*\n(?:#[^\n]*\n)*#[,!]|#,[^\n]*[^\s,][ \t]+[^\s,])",
-    re.MULTILINE)
-"""Where polib may read an entry's comments or flags differently from gettext; files without any
-(most, and every file the pipeline writes) skip the scan of every entry, a fifth of a parse."""
+_POLIB_COMMENTS_DIFFER = re.compile(  # in "\n" + text: a lone `#`/`#.`, `##`, `#~ #`, two flag lines, flags without commas
+    r"\n(?:#\.?$|##|#~[ \t]*#|#[,!][^\n]*\n(?:#[^\n]*\n)*#[,!]|#,[^\n]*[^\s,][ \t]+[^\s,])", re.MULTILINE)
+"""Where polib may read an entry's comments or flags differently from gettext (with blanks at the end
+of a line, which polib strips); files without any (most, and every file the pipeline writes) skip
+the scan of every entry, a fifth of a parse."""
 
 
 def _polib_readable(lines: list[str]) -> list[str]:
     """The lines, one for one, rewritten where polib would refuse or misread what gettext accepts:
     ``#word`` and ``#!`` comments, markers without a space after them (``#.word``, ``#:file``,
     ``#~msgid``), a bare ``#~``, and the escapes polib does not know."""
-    if not _POLIB_MISREADS.search("\n".join(lines)):
+    text = "\n" + "\n".join(lines)
+    if not any(pattern.search(text) for pattern in _POLIB_MISREADS):
         return lines  # the common case, as the pipeline and most tools write files
     readable = []
     for line in lines:
@@ -366,8 +370,9 @@ def _restore_comments(catalog: polib.POFile, lines: list[str], readable: list[st
                       header_line: int | None) -> None:
     """Give the header, and every entry where polib may read them differently, the comments and
     flags gettext reads in ``lines``."""
-    every_entry = (header_line is None or readable is not lines
-                   or _POLIB_COMMENTS_DIFFER.search("\n".join(lines)))
+    text = "\n" + "\n".join(lines)
+    every_entry = (header_line is None or readable is not lines or " \n" in text or "\t\n" in text
+                   or _POLIB_COMMENTS_DIFFER.search(text))
     blocks = _scan_comments(lines if every_entry else lines[:header_line])
     if len(blocks) > 1 and not every_entry:  # entries before the header: polib gave it their comments
         every_entry, blocks = True, _scan_comments(lines)
