@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from pipeline.catalogs import parse_catalog, read_catalog
 from pipeline.errors import CatalogError
 from pipeline.po_format import format_catalog
+from tests.conftest import run
 
 CORPUS = Path(__file__).parent / "data" / "po_corpus"
 CORPUS_FILES = sorted(CORPUS.glob("*.po*"))
@@ -217,8 +218,6 @@ def test_previous_msgid_of_an_obsolete_entry_with_a_tab_after_the_keyword():
 
 def test_a_header_edited_by_hand_keeps_its_lines_through_an_update(project_dir):
     """A rewrite by `extract` changes the fields it must change and leaves the rest as written."""
-    from tests.conftest import run
-
     french = Path("locales/fr/LC_MESSAGES/nord.po")
     assert run("extract").exit_code == 0
     text = french.read_text(encoding="utf-8")
