@@ -37,16 +37,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
 from pipeline import catalogs
-from pipeline.catalogs import EntryState
+from pipeline.catalogs import Catalog, Entry, EntryState
 from pipeline.article import BOM
-from pipeline.errors import CatalogError, PipelineError
+from pipeline.errors import CatalogError, PipelineError, location
 from pipeline.glossary import Glossary
-from pipeline.project import SOURCE_LANGUAGE, Project
+from pipeline.project import SOURCE_LANGUAGE, Project, english_language_name
 
 
 class Severity(enum.Enum):
@@ -65,8 +64,7 @@ class Problem:
 
     def __str__(self) -> str:
         """``path:line: [check] message``, the form editors and ``msgfmt`` use."""
-        location = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{location}: [{self.check}] {self.message}"
+        return f"{location(self.path, self.line)}: [{self.check}] {self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +228,9 @@ def length(source: str, translation: str, context: Context) -> Iterator[str]:
 REPEAT_RUN = 3
 """A word or phrase repeated this many times in a row is machine output gone into a loop."""
 REPEAT_LONGEST = 6
-WORD = re.compile(r"\w+")
+WORD_RUN = re.compile(r"\w+")
+"""A run of letters and digits, the unit QA compares (not :data:`pipeline.status.COUNTED_WORD`,
+which joins ``E-Fahrzeug`` into one word for counting work)."""
 
 
 def repeated(source: str, translation: str, context: Context) -> Iterator[str]:
@@ -239,8 +239,8 @@ def repeated(source: str, translation: str, context: Context) -> Iterator[str]:
     Neural machine translation sometimes repeats a word or phrase over and over
     (argos-translate issues #428, #522).
     """
-    run = _longest_repetition(WORD.findall(translation.casefold()))
-    if run and not _longest_repetition(WORD.findall(source.casefold())):
+    run = _longest_repetition(WORD_RUN.findall(translation.casefold()))
+    if run and not _longest_repetition(WORD_RUN.findall(source.casefold())):
         phrase, times = run
         yield f"{phrase!r} is repeated {times} times in a row"
 
@@ -282,8 +282,8 @@ def untranslated_words(source: str, translation: str, context: Context) -> Itera
     an umlaut or ß; glossary terms do not count. A name with an umlaut belongs in the glossary.
     """
     protected = {word.casefold() for term, _, _ in context.glossary.find(source)
-                 for word in WORD.findall(term.source)}
-    source_words = {word.casefold() for word in WORD.findall(source)}
+                 for word in WORD_RUN.findall(term.source)}
+    source_words = {word.casefold() for word in WORD_RUN.findall(source)}
     left = []
     for word in re.findall(r"[^\W\d_]+", translation):
         folded = word.casefold()
@@ -480,8 +480,8 @@ class _Catalog:
     path: Path
     lang: str
     lines: list[str] = field(default_factory=list)
-    catalog: Any = None
-    """The parsed catalog (a polib ``POFile``, read through :mod:`pipeline.catalogs`)."""
+    catalog: Catalog | None = None
+    """The parsed catalog, or None when it cannot be read."""
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -501,7 +501,7 @@ def check_project(project: Project, glossary: Glossary, paths: Iterable[Path] | 
     folder's name (``<lang>/LC_MESSAGES/``), or its Language header elsewhere."""
     loaded = [_load(path) for path in (catalog_paths(project) if paths is None else paths)]
     current = {entry.msgid for item in loaded if item.catalog is not None
-               for entry in catalogs.active_entries(item.catalog)}
+               for entry in item.catalog.active()}
     problems: list[Problem] = []
     for item in loaded:
         problems.extend(item.problems)
@@ -524,13 +524,13 @@ def _load(path: Path) -> _Catalog:
         return item
     item.lines = text.removeprefix(BOM).replace("\r\n", "\n").split("\n")
     try:
-        item.catalog = catalogs.parse_catalog(text, path=path, allow_duplicates=True)
+        item.catalog = catalogs.parse_view(text, path=path, allow_duplicates=True)
     except CatalogError as error:
         item.problems.append(Problem(str(path), error.line, "syntax", Severity.ERROR, error.message))
         return item
     item.lang = item.lang or item.catalog.metadata.get("Language", "").strip().replace("-", "_")
     try:
-        catalogs.language_name(item.lang)
+        english_language_name(item.lang)
     except PipelineError as error:
         item.problems.append(Problem(str(path), _header_line(item.lines), "language", Severity.ERROR,
                                      f"cannot tell the catalog's language from its folder or header: "
@@ -548,21 +548,21 @@ def _check_catalog(item: _Catalog, glossary: Glossary, current: set[str]) -> Ite
     for severity, line, message in msgfmt(item.path):
         yield Problem(path, line, "msgfmt", severity, message)
 
-    active = list(catalogs.active_entries(catalog))
-    keys = ((entry.msgctxt, entry.msgid, entry.linenum) for entry in active)
+    active = list(catalog.active())
+    keys = ((entry.msgctxt, entry.msgid, entry.line) for entry in active)
     for line, message in duplicates(keys):
         yield Problem(path, line, "duplicates", Severity.ERROR, message)
-    gone = [(entry.msgid, entry.linenum) for entry in catalog if entry.obsolete]
+    gone = [(entry.msgid, entry.line) for entry in catalog if entry.obsolete]
     for line, message in obsolete(gone, current):
         yield Problem(path, line, "obsolete", Severity.INFO, message)
 
     context = Context(lang=item.lang, glossary=glossary)
     for entry in active:
-        yield from _check_one(entry, context, path, entry.linenum)
+        yield from _check_one(entry, context, path)
 
 
-def _check_one(entry, context: Context, path: str, line: int | None) -> Iterator[Problem]:
-    state = catalogs.entry_state(entry)
+def _check_one(entry: Entry, context: Context, path: str) -> Iterator[Problem]:
+    state, line = entry.state, entry.line
     if state not in {EntryState.REVIEWED, EntryState.MACHINE_DRAFT, EntryState.SOURCE_CHANGED}:
         return
     ignore = ignored_checks(entry.tcomment or "")

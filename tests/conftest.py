@@ -63,6 +63,16 @@ def entry(catalog: polib.POFile, msgid: str, msgctxt: str | None = None) -> poli
     return found[0]
 
 
+def set_draft(found: polib.POEntry, translation: str, provenance: str) -> None:
+    """Make a polib entry a machine draft as the pipeline writes one (for editing test files)."""
+    from pipeline.catalogs import MACHINE_TRANSLATION_MARK
+
+    found.msgstr = translation
+    if "fuzzy" not in found.flags:
+        found.flags.insert(0, "fuzzy")
+    found.tcomment = MACHINE_TRANSLATION_MARK + provenance
+
+
 # --- Argos Translate packages (pipeline.argos_packages, pipeline.translation) --------------------
 
 TEST_PACKAGES = {("de", "en"): ("1.9", 1), ("en", "fr"): ("1.9", 2), ("de", "fr"): ("2.0", 3)}

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from babel.messages.plurals import get_plural
 
-from pipeline import catalogs
+from pipeline import catalogs, extraction
 from pipeline.catalogs import EntryState, entry_state
 from pipeline.project import Project
 from pipeline.segmentation import read_article
-from tests.conftest import entry, load, run
+from tests.conftest import entry, load, run, set_draft
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 EN = Path("locales/en/LC_MESSAGES/nord.po")
@@ -26,7 +26,7 @@ needs_msgfmt = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU ge
 def extract_at(moment: datetime) -> None:
     project = Project()
     for path in project.article_paths():
-        catalogs.extract(project, read_article(path), moment=moment)
+        extraction.extract(project, read_article(path), moment=moment)
 
 
 def edit_article(old: str, new: str) -> None:
@@ -141,7 +141,7 @@ def test_unrelated_translation_is_not_offered_for_a_new_sentence(project_dir):
 def test_machine_draft_is_not_offered_as_a_translation_of_a_changed_sentence(project_dir):
     extract_at(datetime(2026, 1, 1, tzinfo=timezone.utc))
     catalog = load(FR)
-    catalogs.set_machine_draft(entry(catalog, "Die Region hofft auf Arbeit."),
+    set_draft(entry(catalog, "Die Region hofft auf Arbeit."),
                                "La région espère du travail.", "test engine")
     FR.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
     edit_article("Die Region hofft auf Arbeit.", "Die Region hofft auf mehr Arbeit.")

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from pipeline import catalogs, qa
 from pipeline.glossary import Glossary, Term
 from pipeline.qa import Context, Severity
-from tests.conftest import entry, load, run
+from tests.conftest import entry, load, run, set_draft
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 EN = Path("locales/en/LC_MESSAGES/nord.po")
@@ -216,7 +216,7 @@ def translate(path: Path, translations: dict[str, str], *, comments: dict[str, s
     for msgid, comment in (comments or {}).items():
         entry(catalog, msgid).tcomment = comment
     for msgid, msgstr in (drafts or {}).items():
-        catalogs.set_machine_draft(entry(catalog, msgid), msgstr, "test engine")
+        set_draft(entry(catalog, msgid), msgstr, "test engine")
     path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
 
 
