@@ -17,10 +17,9 @@ def test_exit_codes_live_in_one_place():
     assert cli.CHECK_FAILED is errors.CHECK_FAILED and cli.INTERRUPTED is errors.INTERRUPTED
 
 
-def test_an_unknown_language_is_a_usage_error(project_dir):
-    result = run("--langs", "fr,xx_YY", "extract")
-    assert result.exit_code == 2
-    assert "unknown language code 'xx_YY'" in result.output
+def test_unknown_language_is_a_usage_error(project_dir):
+    result = run("--langs", "fr,xx", "extract")
+    assert result.exit_code == 2 and "unknown language code 'xx'" in result.output
 
 
 def test_a_pipeline_error_is_one_line_with_exit_status_1(project_dir):

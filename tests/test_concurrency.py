@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import catalogs, extraction
+from pipeline import extraction
 from pipeline.project import Project
 from pipeline.segmentation import read_article
 from tests.conftest import SEED, run

@@ -302,3 +302,49 @@ def test_glossary_terms_never_reach_the_model(project_dir, pivot_models, monkeyp
     assert tokenised and not any("Verkor" in text or "Bourbourg" in text for text in tokenised)
     assert "ZQX1 hat in ZQX2 eine Fabrik eröffnet." in tokenised
     assert {lang for masked, lang in restored if masked.terms} == {"en", "fr"}
+
+
+# --- one read per catalog: drafting takes the catalogs extraction carries ------------------------
+
+
+def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    reads = []
+    real = catalogs.read_catalog
+    monkeypatch.setattr(catalogs, "read_catalog", lambda path: reads.append(path) or real(path))
+    return reads
+
+
+def test_translate_reads_each_catalog_once(project_dir, pivot_models, monkeypatch):
+    from pipeline.extraction import extract_project
+
+    assert run("extract").exit_code == 0
+    reads = count_reads(monkeypatch)
+    extracted = [result for results in extract_project(Project()) for result in results]
+    assert sorted(reads) == sorted([Path("locales/nord.pot"), EN, FR])
+    reads.clear()
+    fake = FakeTranslator()
+    drafting.draft_project(Project(), lambda packages: fake, extracted)
+    assert reads == [] and fake.calls  # drafted from the catalogs extraction carried
+    assert all(entry_state(e) is EntryState.MACHINE_DRAFT for e in load(FR))
+
+
+def test_a_catalog_changed_since_extraction_is_read_again(project_dir, pivot_models, monkeypatch):
+    from pipeline.extraction import extract_project
+
+    extracted = [result for results in extract_project(Project()) for result in results]
+    edit(FR, lambda catalog: setattr(entry(catalog, REGION), "msgstr", "La région espère du travail."))
+    reads = count_reads(monkeypatch)
+    drafting.draft_project(Project(), lambda packages: FakeTranslator(), extracted)
+    assert reads == [FR]
+    assert entry(load(FR), REGION).msgstr == "La région espère du travail."
+
+
+def test_nothing_to_draft_reads_no_catalog_and_translates_nothing(project_dir, pivot_models, monkeypatch):
+    from pipeline.extraction import extract_project
+
+    draft(extracted(), FakeTranslator(), PIVOT)
+    again = [result for results in extract_project(Project()) for result in results]
+    reads = count_reads(monkeypatch)
+    fake = FakeTranslator()
+    result = drafting.draft_project(Project(), lambda packages: fake, again)
+    assert reads == [] and fake.calls == [] and result.report.written == ()
