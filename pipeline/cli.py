@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ContextManager
 
 import click
 
-from pipeline.errors import CHECK_FAILED, EXIT_REFUSED, INTERRUPTED, PipelineError
+from pipeline.errors import CHECK_FAILED, EXIT_ERROR, EXIT_REFUSED, INTERRUPTED, PipelineError
 from pipeline.extraction import UpdateResult, extract_project
 from pipeline.project import Project, english_language_name
 from pipeline.segmentation import read_article
@@ -35,10 +35,17 @@ class PipelineGroup(click.Group):
         try:
             return super().invoke(ctx)
         except PipelineError as error:
-            raise click.ClickException(str(error)) from None
+            raise failure(str(error)) from None
         except OSError as error:  # a folder that is a file, a read-only disk, permissions...
             where = f"{error.filename}: " if error.filename else ""
-            raise click.ClickException(f"{where}{error.strerror or error}") from None
+            raise failure(f"{where}{error.strerror or error}") from None
+
+
+def failure(message: str) -> click.ClickException:
+    """``Error: message`` on stderr and :data:`~pipeline.errors.EXIT_ERROR`."""
+    error = click.ClickException(message)
+    error.exit_code = EXIT_ERROR
+    return error
 
 
 def parse_langs(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
@@ -126,7 +133,7 @@ def extract(project: Project) -> None:
         run_extract(project)
 
 
-# --- machine translation and models (pipeline.translation, pipeline.argos_packages) ---------------
+# --- machine translation and models (pipeline.drafting, pipeline.engines, pipeline.argos_packages) ---
 
 COMPUTE_TYPES = ("default", "auto", "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16",
                  "float16", "bfloat16", "float32")

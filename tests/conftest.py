@@ -73,7 +73,7 @@ def set_draft(found: polib.POEntry, translation: str, provenance: str) -> None:
     found.tcomment = MACHINE_TRANSLATION_MARK + provenance
 
 
-# --- Argos Translate packages (pipeline.argos_packages, pipeline.translation) --------------------
+# --- Argos Translate packages (pipeline.argos_packages, pipeline.engines) --------------------
 
 TEST_PACKAGES = {("de", "en"): ("1.9", 1), ("en", "fr"): ("1.9", 2), ("de", "fr"): ("2.0", 3)}
 """(from, to) → (package version, weight seed) of the tiny packages tests install."""
