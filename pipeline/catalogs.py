@@ -91,6 +91,13 @@ class Entry:
     def key(self) -> Key:
         return (self.msgctxt, self.msgid)
 
+    def __reduce__(self) -> tuple:
+        """Pickled (for worker processes) with its plural forms as a dict: a read-only mapping
+        cannot be pickled."""
+        state = {item.name: getattr(self, item.name) for item in dataclasses.fields(self)}
+        state["msgstr_plural"] = dict(self.msgstr_plural)
+        return (_unpickle_entry, (state,))
+
     @property
     def state(self) -> EntryState:
         return entry_state(self)
@@ -111,12 +118,21 @@ class Catalog:
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
 
+    def __reduce__(self) -> tuple:
+        """Pickled with its metadata as a dict (see :meth:`Entry.__reduce__`)."""
+        return (Catalog, (self.header, dict(self.metadata), self.entries, self.metadata_is_fuzzy))
+
     def active(self) -> Iterator[Entry]:
         return (entry for entry in self.entries if not entry.obsolete)
 
     def with_metadata(self, changes: Mapping[str, str]) -> Catalog:
         """A copy with these header fields set (added at the end when new)."""
         return dataclasses.replace(self, metadata={**self.metadata, **changes})
+
+
+def _unpickle_entry(state: dict) -> Entry:
+    plurals = state.pop("msgstr_plural")
+    return Entry(**state, msgstr_plural=MappingProxyType(plurals) if plurals else _NO_PLURALS)
 
 
 # --- entry state ---------------------------------------------------------------------------------

@@ -96,3 +96,18 @@ def test_errors_point_at_the_msgid_line(project_dir):
     lines = text.split("\n")
     expected = lines.index('msgid "Die Region hofft auf Arbeit."') + 1
     assert entry(catalogs.read_catalog(FR), "Die Region hofft auf Arbeit.").linenum == expected
+
+
+def test_views_are_frozen_and_survive_pickling_for_worker_processes():
+    import dataclasses
+    import pickle
+
+    text = ('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n#, fuzzy\nmsgid "Ja."\nmsgstr "Oui."\n\n'
+            'msgid "ein Satz"\nmsgid_plural "Sätze"\nmsgstr[0] "une phrase"\nmsgstr[1] "des phrases"\n')
+    catalog = catalogs.parse_view(text, path="fr.po")
+    assert pickle.loads(pickle.dumps(catalog)) == catalog
+    assert dict(pickle.loads(pickle.dumps(catalog)).entries[1].msgstr_plural) == {0: "une phrase", 1: "des phrases"}
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        catalog.entries[0].msgstr = "Non."
+    with pytest.raises(TypeError):
+        catalog.metadata["Language"] = "en"
