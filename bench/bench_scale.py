@@ -367,7 +367,7 @@ def parallel_figures(work: Path, workers: int) -> list[tuple[str, float, float]]
     paths = sorted((work / "locales-serial").glob("*/LC_MESSAGES/*.po"))
     serial, parsed = timed(lambda: read_serially(paths))
     parallel, parsed_in_workers = timed(lambda: read_in_parallel(paths, workers))
-    assert [len(catalog) for catalog in parsed] == [len(catalog) for catalog in parsed_in_workers]
+    assert [len(catalog.entries) for catalog in parsed] == [len(catalog.entries) for catalog in parsed_in_workers]
     rows.append((f"read+parse {len(paths)} .po (open_catalogs)", serial, parallel))
     return rows
 

@@ -95,3 +95,18 @@ def test_target_prefix_is_forced_and_stripped(pivot_models):
     model.translator, model.target_prefix = Echo(), "__en__"
     assert argos.translate(DE_EN, ["Die Region.", "Ja."]) == ["Die Region.", "Ja."]
     assert model.translator.prefixes == [["__en__"], ["__en__"]]
+
+
+def test_both_engines_follow_the_engine_protocol(pivot_models):
+    for candidate in (engines.FakeTranslator(), engine(pivot_models)):
+        assert isinstance(candidate.name, str) and candidate.warnings == []
+        assert candidate.label(DE_EN).startswith("de→en ")
+        assert len(candidate.translate(DE_EN, ["Ja.", "Die Region hofft auf Arbeit."])) == 2
+
+
+def test_local_engine_builds_argos_with_the_options(pivot_models):
+    from pipeline import argos_packages
+
+    installed = argos_packages.newest_by_pair(argos_packages.installed_packages())
+    built = engines.local_engine(engines.EngineOptions(beam_size=2))(installed)
+    assert isinstance(built, engines.ArgosTranslator) and built.options.beam_size == 2
