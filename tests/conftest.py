@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from pipeline.cli import cli
+from pipeline.glossary import Glossary, Term
 
 # argostranslate creates its data, config and cache folders under $HOME when it is first imported:
 # keep the test run's in a throw-away folder (set before anything imports argostranslate).
@@ -29,6 +30,11 @@ SMALL_ARTICLE = (
     "Die Region hofft auf Arbeit. Ja.\n"
     "„Hauptsache, hier passiert wieder was.“ Ein Satz, der trifft. Ja.\n"
 )
+
+
+MT_GLOSSARY = Glossary((Term("Verkor", {}), Term("Bourbourg", {}), Term("Dunkerque", {"en": "Dunkirk"}),
+                        Term("Gigafactory", {"en": "gigafactory", "fr": "gigafactory"})))
+"""The glossary of the machine-translation tests (drafting, and masking in tests/test_glossary.py)."""
 
 
 @pytest.fixture

@@ -17,9 +17,8 @@ from pipeline.argos_packages import Pair
 from pipeline.catalogs import EntryState, entry_state
 from pipeline.drafting import draft, open_catalogs
 from pipeline.engines import FakeTranslator
-from pipeline.glossary import Glossary, Term
 from pipeline.project import Project
-from tests.conftest import entry, load, run
+from tests.conftest import MT_GLOSSARY, entry, load, run
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 EN = Path("locales/en/LC_MESSAGES/nord.po")
@@ -27,9 +26,7 @@ DE_EN, EN_FR, DE_FR = Pair("de", "en"), Pair("en", "fr"), Pair("de", "fr")
 PIVOT = {"fr": (DE_EN, EN_FR), "en": (DE_EN,)}
 VERKOR = "Verkor hat in Bourbourg eine Fabrik eröffnet."
 REGION = "Die Region hofft auf Arbeit."
-GLOSSARY = Glossary((Term("Verkor", {}), Term("Bourbourg", {}), Term("Dunkerque", {"en": "Dunkirk"}),
-                     Term("Gigafactory", {"en": "gigafactory", "fr": "gigafactory"})))
-"""Also used by tests/test_glossary.py's masking tests."""
+GLOSSARY = MT_GLOSSARY
 
 
 def extracted(*extra_articles: tuple[str, str]) -> list[drafting.OpenCatalog]:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from pipeline.errors import PipelineError
 from pipeline.glossary import Glossary, Masked, Term, load_glossary, mask, parse_glossary, restore
-from tests.test_drafting import GLOSSARY as MT_GLOSSARY
+from tests.conftest import MT_GLOSSARY
 
 REPO = Path(__file__).resolve().parent.parent
 
