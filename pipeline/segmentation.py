@@ -60,8 +60,10 @@ second for a 60,000-character paragraph of them); other long paragraphs take lin
 
 from __future__ import annotations
 
+import importlib.resources
 import re
 from collections.abc import Iterator
+from itertools import accumulate
 from pathlib import Path
 
 import sentencex
@@ -80,19 +82,66 @@ hundred tokens at most, so it would be cut off anyway."""
 
 SHOWN_TO_SENTENCEX = {"…": ".", "(": "»", ")": "«", "[": "»", "]": "«", "‚": "»", "‘": "«"}
 
-ABBREVIATIONS = frozenset(
+
+def _somajo_abbreviations() -> frozenset[str]:
+    """SoMaJo's curated German abbreviations (about 1,250, kept up to date with its releases).
+
+    Read from the package's data files rather than copied, so that the list improves with SoMaJo;
+    its tokenizer itself is not used (it is a hundred times slower than sentencex).
     """
-    Abb. Abs. Anm. Aufl. Ausg. Bd. Bsp. bspw. Dez. Dipl.-Ing. Do. dt. ebd. ehem. einschl. engl.
-    entspr. europ. exkl. Fa. Forts. franz. frz. geb. Gebr. gegr. gem. ggü. Hbf. Hrsg. Inh. inkl.
-    insb. Inst. Jh. Jhd. jew. jur. Kap. Mär. max. Mi. Mill. mind. mtl. Nachf. näml. nat. Okt.
-    österr. phil. rer. schweiz. stellv. Tab. tägl. Tel. Tsd. urspr. Verf. wg. Ziff. zzgl.
+    data = importlib.resources.files("somajo") / "data"
+    entries = set()
+    for name in ("abbreviations_de.txt", "single_token_abbreviations_de.txt"):
+        for line in (data / name).read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                entries.add(line.strip())
+    return frozenset(entries)
+
+
+NOT_ABBREVIATIONS = frozenset("Gen. Jan. Kap. Mag. Max. Quart. Sachs. Vers. arg. geh. trans.".split())
+
+ABBREVIATIONS = (
+    frozenset(
+        """
+        Abb. Abs. Anm. Art. Aufl. Ausg. Bd. Bek. Bsp. bspw. Dez. Diagn. Dipl.-Ing. Do. dt. ebd. ehem.
+        einschl. engl. entspr. europ. exkl. Fa. Forts. franz. frz. geb. Gebr. gegr. gem. ggü. Hbf.
+        Hrsg. Inh. inkl. insb. Inst. Jh. Jhd. jew. jur. Mär. max. Mi. Mill. mind. mtl. Nachf. näml.
+        nat. Okt. österr. phil. rer. schweiz. stellv. Tab. tägl. Tel. Tsd. urspr. Verf. wg. Ziff.
+        zzgl. Anamn. Befr. Beh. Drs. Ther. Verordn. Vol. No. Sp.
+        """.split()
+    )
+    | _somajo_abbreviations()
+) - NOT_ABBREVIATIONS
+
+SENTENCE_END_ABBREVIATIONS = frozenset("usw. usf. etc. uvm. u.v.m. uvam. u.ä. o.ä. u.Ä. o.Ä. dgl. u.dgl. e.V.".split())
+
+SENTENCE_STARTERS = frozenset(
+    """
+    Der Die Das Dem Den Des Ein Eine Einen Einem Einer Kein Keine Ich Du Er Es Wir Ihr Sie Man
+    Dann Danach Davor Damals Dabei Dazu Damit Dafür Dagegen Daher Darum Deshalb Deswegen Doch Aber
+    Auch Und Oder Denn Trotzdem Dennoch Außerdem Zudem Inzwischen Jetzt Nun Heute Gestern Später
+    Hier Dort Da Diese Dieser Dieses Jeder Jede Jedes Alle Viele Manche Einige Wer Was Wie Wo Warum
+    Wann Wieso Weshalb Wenn Als Ob Weil Obwohl Während So Sogar Vielleicht Leider Allerdings Zwar
+    Mein Meine Sein Seine Ihre Unser Unsere
     """.split()
 )
 
-ORDINAL_NOUNS = frozenset(
+SENTENCE_END_BEFORE_STARTER = frozenset(
+    """
+    bzw. ggf. evtl. inkl. exkl. Jh. Jhd. Jhdt. Mio. Mrd. Tsd. Std. Min. Sek. Chr. Co. Inc. Ltd.
+    Mo. Di. Mi. Do. Sa. So. Jan. Feb. Mär. Apr. Jun. Jul. Aug. Sep. Sept. Okt. Nov. Dez.
+    """.split()
+)
+
+MONTHS = frozenset(
     """
     Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember
     Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez
+    """.split()
+)
+
+ORDINAL_NOUNS = MONTHS | frozenset(
+    """
     Jahrhundert Jahrhunderts Jahrtausend Jahrtausends Jh Jhd Jahrestag Geburtstag Jubiläum
     Mal Platz Rang Stelle Stock Stockwerk Etage Klasse Liga Bundesliga Runde Spieltag Tag Woche
     Kalenderwoche KW Quartal Quartals Halbjahr Halbjahres Auflage Kapitel Generation Weltkrieg
@@ -108,9 +157,50 @@ ORDINAL_DETERMINERS = frozenset(
     """.split()
 )
 
-_ORDINAL = re.compile(r"\d{1,3}\.")
+TOP_LEVEL_DOMAINS = frozenset("at ch com de eu fr info io net org".split())
+
+
+def _one_of(abbreviations: frozenset[str]) -> str:
+    """A regex that, at the full stop that ends a word, checks whether the word is one of
+    ``abbreviations`` (``u.ä.`` also written ``u. ä.``), by looking back."""
+    variants = {word for abbreviation in abbreviations for word in (abbreviation, abbreviation.replace(".", ". ")[:-1])}
+    return "(?:" + "|".join(rf"(?<=\b{re.escape(word)})" for word in sorted(variants)) + ")"
+
+
+def _longest_letters(abbreviations: frozenset[str]) -> int:
+    """The length of the longest run of letters in ``abbreviations`` (4 for ``uvam.``)."""
+    return max(len(part) for abbreviation in abbreviations for part in abbreviation.split("."))
+
+
 _OPENING_MARKS = "„“\"»«‚‘'(["
 _TRAILING_PUNCTUATION = ".,;:!?…“”\"»«‘’')]"
+_SENTENCE_START = r"[„“\"»«‚‘(\[]*[A-ZÄÖÜ]"
+_ABBREVIATION_ENDS_SENTENCE = re.compile(
+    # The regex starts with the full stop and looks back for the abbreviation, so that the engine
+    # skips from full stop to full stop at C speed (a leading alternation of words would try every
+    # position of the text); it first rules out the usual case, a longer word or a number.
+    rf"\.(?<=[^\W\d_]\.)(?<![^\W\d_]{{{1 + _longest_letters(SENTENCE_END_ABBREVIATIONS | SENTENCE_END_BEFORE_STARTER)}}}\.)"
+    rf"(?:{_one_of(SENTENCE_END_ABBREVIATIONS)}\s+(?={_SENTENCE_START})"
+    rf"|{_one_of(SENTENCE_END_BEFORE_STARTER)}\s+(?=[„“\"»«‚‘(\[]*(?:{'|'.join(sorted(SENTENCE_STARTERS))})\b))"
+)
+_NUMBER_AFTER_FULL_STOP = re.compile(r"\.\s+(?=\d)")
+_FULL_STOP_BEFORE_WORD = re.compile(r"\.\s+(?=\S)")
+_SENTENCE_WORD = re.compile(r"[^\W\d_][^\W\d_-]*\.")
+_TAGS_AFTER_SENTENCE = re.compile(rf"[.!?…][”“\"»«’)\]]*\s+(?:[#@]\w\S*\s+)+(?={_SENTENCE_START})")
+_FOOTNOTE = r"(?:[⁰¹²³⁴-⁹]+|\[\d{1,3}\])"
+_FOOTNOTE_AFTER_SENTENCE = re.compile(rf"[.!?…][”“\"»«’)\]]*{_FOOTNOTE}\s+(?={_SENTENCE_START})")
+_TRAILER = re.compile(
+    rf"(?:{_FOOTNOTE}|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+)"
+    r"(?=\s|$)\s*"
+)
+_FIRST_TRAILER = "\u2070"
+"""Trailers other than ``¹²³[`` start with this character or one after it (``⁰``, emoji)."""
+_INTERJECTION_OR_NUMBER = re.compile(r"(?P<interjection>\(?(?:[!?]+|…|\.\.\.|sic!?)\))|(?P<number>\d{1,3}\.|[IVX]{1,4}\.)")
+"""A bracketed interjection (``(!)``, ``(???)``, ``(sic!)``), or a number that may number a list item."""
+_GLUED_SENTENCE_END = re.compile(r"[^\W\d_]*[a-zäöüß][.!?]([A-ZÄÖÜ][a-zäöüß]+)")
+_ORDINAL = re.compile(r"\d{1,3}\.")
+_TEXT = re.compile(r"\S(?:.*\S)?")
+"""A piece of a paragraph without the whitespace around it."""
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -265,17 +355,16 @@ def _paragraph(number: int, line: str, separator: str) -> Paragraph:
 
 
 def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of the sentences: sentencex's boundaries less those the tables veto."""
+    """(start, end) offsets of the sentences: sentencex's boundaries less those the tables veto, plus
+    those the rules add, each moved past the emoji and footnote markers that end its sentence."""
     cuts = [cut for cut in _sentencex_cuts(paragraph) if not _joins_across(paragraph, cut)]
-    bounds = [0, *cuts, len(paragraph)]
-    spans = []
-    for start, end in zip(bounds, bounds[1:]):
-        piece = paragraph[start:end]
-        stripped = piece.lstrip()
-        if stripped:
-            start += len(piece) - len(stripped)
-            spans.append((start, start + len(stripped.rstrip())))
-    return spans
+    added = list(_added_cuts(paragraph, cuts))
+    if added:
+        cuts = sorted({*cuts, *added})
+    settled = (_past_trailers(paragraph, cut) if paragraph[cut] >= _FIRST_TRAILER or paragraph[cut] in "¹²³[" else cut for cut in cuts)
+    bounds = [0, *(cut for cut in settled if cut < len(paragraph)), len(paragraph)]
+    texts = (_TEXT.search(paragraph, start, end) for start, end in zip(bounds, bounds[1:]))
+    return [text.span() for text in texts if text]
 
 
 def _sentencex_cuts(paragraph: str) -> Iterator[int]:
@@ -283,11 +372,78 @@ def _sentencex_cuts(paragraph: str) -> Iterator[int]:
     shown = paragraph
     for character, replacement in SHOWN_TO_SENTENCEX.items():
         shown = shown.replace(character, replacement)  # str.translate would cost 30 µs a paragraph
-    offset = 0
-    for piece in sentencex.segment(LANGUAGE, shown):
-        offset += len(piece)
+    for offset in accumulate(map(len, sentencex.segment(LANGUAGE, shown))):
         if 0 < offset < len(paragraph):
-            yield _before_opening_marks(paragraph, offset)
+            cut = _past_whitespace(paragraph, offset) if paragraph[offset].isspace() else offset
+            yield _before_opening_marks(paragraph, cut) if paragraph[cut - 1] in _OPENING_MARKS else cut
+
+
+def _added_cuts(paragraph: str, cuts: list[int]) -> Iterator[int]:
+    """Sentence ends sentencex misses: after an abbreviation that ends the sentence (``… usw. Danach``),
+    before a sentence that starts with a number (``… bla. 700 Jahre später``), after hashtags and
+    handles that follow a sentence (``… heute. #Dunkerque | Morgen …``) and after a footnote marker
+    (``… belegt.[1] | Weitere …``).
+
+    Each rule looks only where it can apply (a full stop inside one of the sentences, a paragraph
+    that holds ``#``, ``@`` or ``[``), which keeps the split as fast as without them.
+    """
+    known = set(cuts)
+    for found in _FULL_STOP_BEFORE_WORD.finditer(paragraph):
+        if found.end() not in known and _full_stop_ends_sentence(paragraph, found.start()):
+            yield found.end()
+    if "#" in paragraph or "@" in paragraph:
+        for found in _TAGS_AFTER_SENTENCE.finditer(paragraph):
+            yield found.end()
+    if "[" in paragraph:  # sentencex, shown ``[1]`` as ``»1«``, takes it for a quotation
+        for found in _FOOTNOTE_AFTER_SENTENCE.finditer(paragraph):
+            yield found.end()
+
+
+def _full_stop_ends_sentence(paragraph: str, full_stop: int) -> bool:
+    """Whether the full stop at ``full_stop``, where sentencex sees none, ends a sentence after all:
+    after an abbreviation that ends it, or before a number."""
+    if _ABBREVIATION_ENDS_SENTENCE.match(paragraph, full_stop):
+        return True
+    return _NUMBER_AFTER_FULL_STOP.match(paragraph, full_stop) is not None and _ends_sentence_before_number(
+        paragraph, full_stop + 1
+    )
+
+
+def _ends_sentence_before_number(paragraph: str, end: int) -> bool:
+    """Whether the word that ends at ``end`` (letters and a full stop) ends a sentence before a number.
+
+    Not an abbreviation (``Nr. 5``, ``Abs. 2``, ``Hauptstr. 5``, ``S. 3``, ``Ca. 300`` at the start of
+    a sentence) nor a month (``Jan. 2026``); not a number either (``am 3. 10. 1990``).
+
+    >>> _ends_sentence_before_number("Das war bla.", 12), _ends_sentence_before_number("Hauptstr.", 9)
+    (True, False)
+    """
+    word = paragraph[_word_before(paragraph, end)[0] : end].lstrip(_OPENING_MARKS)
+    return (
+        len(word) > 2
+        and _SENTENCE_WORD.fullmatch(word) is not None
+        and word not in ABBREVIATIONS
+        and word[0].lower() + word[1:] not in ABBREVIATIONS
+        and word[:-1] not in MONTHS
+        and not word.lower().endswith(("str.", "nr."))
+    )
+
+
+def _past_whitespace(text: str, offset: int) -> int:
+    """``offset`` moved past the whitespace that starts there."""
+    while offset < len(text) and text[offset].isspace():
+        offset += 1
+    return offset
+
+
+def _past_trailers(paragraph: str, cut: int) -> int:
+    """``cut`` moved past the emoji and footnote markers (``¹``, ``[1]``) that follow a sentence end:
+    they belong to the sentence before (``Toll! 😀 | Morgen …``, ``… belegt.¹ | Weitere …``)."""
+    found = _TRAILER.match(paragraph, cut)
+    while found and found.end() > cut:
+        cut = found.end()
+        found = _TRAILER.match(paragraph, cut)
+    return cut
 
 
 def _before_opening_marks(paragraph: str, cut: int) -> int:
@@ -305,9 +461,38 @@ def _before_opening_marks(paragraph: str, cut: int) -> int:
 def _joins_across(paragraph: str, cut: int) -> bool:
     """Whether the sentence goes on across sentencex's boundary at ``cut`` (see the tables)."""
     if not paragraph[cut - 1].isspace():
+        return not (_TRAILER.match(paragraph, cut) or _is_glued_sentence_end(paragraph, cut))
+    start, end = _word_before(paragraph, cut)
+    before = paragraph[start:end].lstrip(_OPENING_MARKS)
+    if before in ABBREVIATIONS:
         return True
-    earlier, before, after = _words_around(paragraph, cut)
-    return before in ABBREVIATIONS or _is_ordinal(earlier, before, after)
+    found = _INTERJECTION_OR_NUMBER.fullmatch(before)
+    if found is None:
+        return False  # the common case, without looking further
+    if found.lastgroup == "interjection" or not paragraph[:start].strip():
+        return True  # ``Er hat (!) Millionen …``; a numbered list item, ``1. Dies ist …``
+    earlier, _, after = _words_around(paragraph, cut)
+    return _is_ordinal(earlier, before, after)
+
+
+def _is_glued_sentence_end(paragraph: str, cut: int) -> bool:
+    """Whether a full stop without a space after it ends a sentence: ``Gedanken.|Verschiedene``.
+
+    Only between a lowercase word and a capitalised one, and not in a web or e-mail address
+    (``www.Example.Com``, ``max@Example.de``) nor after an abbreviation (``St.Omer``).
+    """
+    start, end = _word_before(paragraph, cut)
+    word_end = _word_after(paragraph, start)[1]
+    word = paragraph[start:word_end].lstrip(_OPENING_MARKS)
+    found = _GLUED_SENTENCE_END.match(word)
+    return (
+        found is not None
+        and found.start(1) == len(word) - (word_end - cut)
+        and not any(mark in word for mark in "/@:")
+        and not word.lower().startswith("www")
+        and found.group(1).lower() not in TOP_LEVEL_DOMAINS
+        and word[: found.start(1)] not in ABBREVIATIONS
+    )
 
 
 def _is_ordinal(earlier: str, number: str, after: str) -> bool:
@@ -334,12 +519,18 @@ def _words_around(paragraph: str, cut: int) -> tuple[str, str, str]:
 
 
 def _word_before(text: str, end: int) -> tuple[int, int]:
-    """Span of the last whitespace-delimited word in ``text[:end]`` (empty at the start)."""
+    """Span of the last whitespace-delimited word in ``text[:end]`` (empty at the start).
+
+    Looks for a space with ``str.rfind`` (C speed, this runs for every boundary) and goes character
+    by character only when the word holds other whitespace (a tab, a no-break space).
+    """
     while end > 0 and text[end - 1].isspace():
         end -= 1
-    start = end
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
+    start = text.rfind(" ", 0, end) + 1
+    if not text[start:end].isprintable():
+        start = end
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
     return start, end
 
 
