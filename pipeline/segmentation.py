@@ -117,7 +117,7 @@ SENTENCE_END_ABBREVIATIONS = frozenset("usw. usf. etc. uvm. u.v.m. uvam. u.ä. o
 
 SENTENCE_STARTERS = frozenset(
     """
-    Der Die Das Dem Den Des Ein Eine Einen Einem Einer Kein Keine Ich Du Er Es Wir Ihr Sie Man
+    Der Die Das Dem Den Des Ein Eine Einen Einem Einer Kein Keine Ich Du Er Es Wir Ihr Man
     Dann Danach Davor Damals Dabei Dazu Damit Dafür Dagegen Daher Darum Deshalb Deswegen Doch Aber
     Auch Und Oder Denn Trotzdem Dennoch Außerdem Zudem Inzwischen Jetzt Nun Heute Gestern Später
     Hier Dort Da Diese Dieser Dieses Jeder Jede Jedes Alle Viele Manche Einige Wer Was Wie Wo Warum
@@ -402,10 +402,21 @@ def _added_cuts(paragraph: str, cuts: list[int]) -> Iterator[int]:
 def _full_stop_ends_sentence(paragraph: str, full_stop: int) -> bool:
     """Whether the full stop at ``full_stop``, where sentencex sees none, ends a sentence after all:
     after an abbreviation that ends it, or before a number."""
-    if _ABBREVIATION_ENDS_SENTENCE.match(paragraph, full_stop):
+    if _ABBREVIATION_ENDS_SENTENCE.match(paragraph, full_stop) or _ends_address(paragraph, full_stop):
         return True
     return _NUMBER_AFTER_FULL_STOP.match(paragraph, full_stop) is not None and _ends_sentence_before_number(
         paragraph, full_stop + 1
+    )
+
+
+def _ends_address(paragraph: str, full_stop: int) -> bool:
+    """Whether the full stop ends a web or e-mail address before a capitalised word: sentencex takes
+    the last part of ``presse@verkor.fr. Wir`` for an abbreviation (``fr.``)."""
+    start = _word_before(paragraph, full_stop)[0]
+    address = paragraph[start:full_stop]
+    return (
+        ("@" in address or address.startswith(("www.", "http://", "https://")))
+        and paragraph[_past_whitespace(paragraph, full_stop + 1)].isupper()
     )
 
 
