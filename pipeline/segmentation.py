@@ -197,10 +197,9 @@ _FIRST_TRAILER = "\u2070"
 """Trailers other than ``¹²³[`` start with this character or one after it (``⁰``, emoji)."""
 _INTERJECTION_OR_NUMBER = re.compile(r"(?P<interjection>\(?(?:[!?]+|…|\.\.\.|sic!?)\))|(?P<number>\d{1,3}\.|[IVX]{1,4}\.)")
 """A bracketed interjection (``(!)``, ``(???)``, ``(sic!)``), or a number that may number a list item."""
+_INTERJECTION_OR_NUMBER_STARTS = frozenset("(!?….s0123456789IVX")
 _GLUED_SENTENCE_END = re.compile(r"[^\W\d_]*[a-zäöüß][.!?]([A-ZÄÖÜ][a-zäöüß]+)")
 _ORDINAL = re.compile(r"\d{1,3}\.")
-_TEXT = re.compile(r"\S(?:.*\S)?")
-"""A piece of a paragraph without the whitespace around it."""
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -363,8 +362,14 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         cuts = sorted({*cuts, *added})
     settled = (_past_trailers(paragraph, cut) if paragraph[cut] >= _FIRST_TRAILER or paragraph[cut] in "¹²³[" else cut for cut in cuts)
     bounds = [0, *(cut for cut in settled if cut < len(paragraph)), len(paragraph)]
-    texts = (_TEXT.search(paragraph, start, end) for start, end in zip(bounds, bounds[1:]))
-    return [text.span() for text in texts if text]
+    spans = []
+    for start, end in zip(bounds, bounds[1:]):
+        piece = paragraph[start:end]
+        stripped = piece.lstrip()
+        if stripped:
+            start += len(piece) - len(stripped)
+            spans.append((start, start + len(stripped.rstrip())))
+    return spans
 
 
 def _sentencex_cuts(paragraph: str) -> Iterator[int]:
@@ -477,10 +482,10 @@ def _joins_across(paragraph: str, cut: int) -> bool:
     before = paragraph[start:end].lstrip(_OPENING_MARKS)
     if before in ABBREVIATIONS:
         return True
-    found = _INTERJECTION_OR_NUMBER.fullmatch(before)
+    found = _INTERJECTION_OR_NUMBER.fullmatch(before) if before[:1] in _INTERJECTION_OR_NUMBER_STARTS else None
     if found is None:
         return False  # the common case, without looking further
-    if found.lastgroup == "interjection" or not paragraph[:start].strip():
+    if found.lastgroup == "interjection" or _past_whitespace(paragraph, 0) == start:
         return True  # ``Er hat (!) Millionen …``; a numbered list item, ``1. Dies ist …``
     earlier, _, after = _words_around(paragraph, cut)
     return _is_ordinal(earlier, before, after)
