@@ -24,36 +24,55 @@ Sentence boundaries
 -------------------
 `sentencex <https://github.com/wikimedia/sentencex>`_ (Wikimedia, written in Rust, already a
 dependency) proposes the boundaries: it returns exact substrings, keeps a quotation that spans several
-sentences in one piece, and handles the common abbreviations, initials, dates and numbers. On the
-tricky cases of ``tests/test_segmentation.py`` it was right in 47 of 63, pysbd (``char_span=True``)
-in 46 (one of its misses, a sentence that starts with digits, is right where this module is not), at
-0.1 ms against 30 ms per seed article. These data tables correct what sentencex gets wrong, for
-0.5 ms per seed article in all:
+sentences in one piece, and handles the common abbreviations, initials, dates and numbers. On the 126
+tricky cases of ``tests/test_segmentation.py`` it is right in 79 (47 of the first 63, 32 of the 63 of
+``ROUND_TWO``); pysbd (``char_span=True``) was right in 46 of the first 63, at 30 ms per seed article
+against sentencex's 0.1 ms. These data tables and small rules correct what sentencex gets wrong, all
+126 right, for about 0.3 ms per seed article in all (``bench/bench_segmentation.py``):
 
 ``SHOWN_TO_SENTENCEX``
     Characters sentencex does not know, shown to it as ones it does (one character for one, so the
     offsets still fit the original): ``…`` as ``.`` (sentencex never ends a sentence at ``…``), and
     brackets and German single quotes as ``»«`` (sentencex misses the end in ``Er ging (schnell.)
     Dann`` and cuts ``‚Ja.|‘ Dann``, but handles guillemets as quotation marks).
-``ABBREVIATIONS``
-    Abbreviations missing from sentencex's German list (``Tel.``, ``Abb.``, ``inkl.``, ``Hrsg.`` …);
-    no sentence ends after one. Case matters: ``Max.`` may end a sentence, ``max.`` does not.
-``ORDINAL_NOUNS``, ``ORDINAL_DETERMINERS``
+``ABBREVIATIONS``, ``NOT_ABBREVIATIONS``
+    No sentence ends after an abbreviation: SoMaJo's curated German list (1,250 entries, read from
+    the ``somajo`` package's data) and ours (``Diagn.``, ``Ther.``, ``Verordn.`` …), less the entries
+    that are also words or names ending sentences (``arg.``, ``Max.``, ``Jan.``). Case matters:
+    ``Max.`` may end a sentence, ``max.`` does not.
+``SENTENCE_END_ABBREVIATIONS``; ``SENTENCE_END_BEFORE_STARTER`` with ``SENTENCE_STARTERS``
+    Abbreviations that often end a sentence: ``usw.``, ``etc.``, ``u. ä.`` end it before any
+    capitalised word (``… Birnen usw. | Danach``); ``bzw.``, units (``Mrd.``), eras (``v. Chr.``),
+    months and weekdays only before a word that usually starts a sentence, an article, a pronoun or
+    a conjunction (``… 2 Mrd. | Die Hälfte``, but ``Äpfel bzw. Birnen``).
+``ORDINAL_NOUNS`` (with ``MONTHS``), ``ORDINAL_DETERMINERS``
     sentencex ends a sentence after any number with a period (``im 21. | Jahrhundert``). A number of
     up to three digits is an ordinal, and the sentence goes on, when a month or one of these nouns
     follows (``3. Oktober``, ``21. Jahrhundert``, ``2. Mal``) or when one of these words precedes it
     (``am 3.``, ``der 2. Standort``). Otherwise a number may end a sentence: ``bis zu 50. Das …``,
     ``ab 2035. Kritiker …``, ``auf S. 3. Industrie …``, ``am 14.11. Danach …``.
+``TOP_LEVEL_DOMAINS``
+    A full stop without a space after it ends a sentence between a lowercase and a capitalised word
+    (``Gedanken.|Verschiedene``), but not in a domain name (``Verkor.Com``).
 
-A sentence ends only before whitespace, so boundaries sentencex puts inside a word (``Dipl.|-Ing.``,
-``gut.|Das``) are dropped; this also keeps URLs and e-mail addresses whole. An opening quotation mark
-or bracket that sentencex leaves at the end of a sentence (``Er kam. »|Siehe``, where the quotation
-is not closed) goes to the sentence it opens.
+The rules, each a small function: :func:`_joins_across` vetoes sentencex's boundaries (the tables
+above; a bracketed interjection, ``Er hat (!) Millionen``; the number of a list item that starts the
+paragraph, ``1. Dies ist …``; a boundary inside a word, ``Dipl.|-Ing.``, which keeps URLs and e-mail
+addresses whole, unless :func:`_is_glued_sentence_end`). :func:`_added_cuts` adds the boundaries
+sentencex misses (the abbreviations above; a sentence that starts with a number, ``… bla. | 700 Jahre
+später``, unless an abbreviation, a month or a number precedes it, ``Nr. 5``, ``Jan. 2026``, ``am 3.
+10. 1990``; an address that ends a sentence, ``… presse@verkor.fr. | Wir``; hashtags and handles
+after a sentence, a unit of their own, ``… heute. | #Dunkerque #Batterie | Morgen …``; a footnote,
+``… belegt.[1] | Weitere``). :func:`_past_trailers` keeps the emoji and footnote markers that follow
+a sentence end with that sentence (``Toll! 😀 | Morgen``, ``… belegt.¹ | Weitere``).
+:func:`_before_opening_marks` gives an opening quotation mark or bracket that sentencex leaves at the
+end of a sentence (``Er kam. »|Siehe``, where the quotation is not closed) to the sentence it opens.
 
 Known limits, all erring on the side of longer units (a fragment translates worse than two sentences
-in one unit): a sentence that starts with digits or a lowercase letter stays with the one before
-(German style spells out numbers at the start of a sentence); an abbreviation that ends a sentence
-(``… usw. Dann``) does not end it; a quotation or bracket is one piece however many sentences it
+in one unit): a sentence that starts with a lowercase letter, or with a number after a number
+(``Das war 2025. 2026 wird besser.``, which spaced dates such as ``3. 10. 1990`` forbid to cut),
+stays with the one before; an abbreviation of SoMaJo's list that ends a sentence ends it only when it
+is one of the ``SENTENCE_END_…`` tables; a quotation or bracket is one piece however many sentences it
 holds. sentencex's time grows with the square of the number of unclosed quotation marks (half a
 second for a 60,000-character paragraph of them); other long paragraphs take linear time.
 """
@@ -113,7 +132,9 @@ ABBREVIATIONS = (
     | _somajo_abbreviations()
 ) - NOT_ABBREVIATIONS
 
-SENTENCE_END_ABBREVIATIONS = frozenset("usw. usf. etc. uvm. u.v.m. uvam. u.ä. o.ä. u.Ä. o.Ä. dgl. u.dgl. e.V.".split())
+SENTENCE_END_ABBREVIATIONS = frozenset(
+    "usw. usf. etc. uvm. u.v.m. uvam. u.ä. o.ä. u.Ä. o.Ä. dgl. u.dgl. e.V.".split()
+)
 
 SENTENCE_STARTERS = frozenset(
     """
@@ -163,8 +184,8 @@ TOP_LEVEL_DOMAINS = frozenset("at ch com de eu fr info io net org".split())
 def _one_of(abbreviations: frozenset[str]) -> str:
     """A regex that, at the full stop that ends a word, checks whether the word is one of
     ``abbreviations`` (``u.ä.`` also written ``u. ä.``), by looking back."""
-    variants = {word for abbreviation in abbreviations for word in (abbreviation, abbreviation.replace(".", ". ")[:-1])}
-    return "(?:" + "|".join(rf"(?<=\b{re.escape(word)})" for word in sorted(variants)) + ")"
+    variants = {variant for word in abbreviations for variant in (word, word.replace(".", ". ")[:-1])}
+    return "(?:" + "|".join(rf"(?<=\b{re.escape(variant)})" for variant in sorted(variants)) + ")"
 
 
 def _longest_letters(abbreviations: frozenset[str]) -> int:
@@ -174,29 +195,32 @@ def _longest_letters(abbreviations: frozenset[str]) -> int:
 
 _OPENING_MARKS = "„“\"»«‚‘'(["
 _TRAILING_PUNCTUATION = ".,;:!?…“”\"»«‘’')]"
-_SENTENCE_START = r"[„“\"»«‚‘(\[]*[A-ZÄÖÜ]"
+_OPENING = r"[„“\"»«‚‘(\[]*"
+_CLOSING = r"[”“\"»«’)\]]*"
+_SENTENCE_START = rf"{_OPENING}[A-ZÄÖÜ]"
+_STARTER = rf"{_OPENING}(?:{'|'.join(sorted(SENTENCE_STARTERS))})\b"
+_LONGER = 1 + _longest_letters(SENTENCE_END_ABBREVIATIONS | SENTENCE_END_BEFORE_STARTER)
 _ABBREVIATION_ENDS_SENTENCE = re.compile(
     # The regex starts with the full stop and looks back for the abbreviation, so that the engine
     # skips from full stop to full stop at C speed (a leading alternation of words would try every
     # position of the text); it first rules out the usual case, a longer word or a number.
-    rf"\.(?<=[^\W\d_]\.)(?<![^\W\d_]{{{1 + _longest_letters(SENTENCE_END_ABBREVIATIONS | SENTENCE_END_BEFORE_STARTER)}}}\.)"
+    rf"\.(?<=[^\W\d_]\.)(?<![^\W\d_]{{{_LONGER}}}\.)"
     rf"(?:{_one_of(SENTENCE_END_ABBREVIATIONS)}\s+(?={_SENTENCE_START})"
-    rf"|{_one_of(SENTENCE_END_BEFORE_STARTER)}\s+(?=[„“\"»«‚‘(\[]*(?:{'|'.join(sorted(SENTENCE_STARTERS))})\b))"
+    rf"|{_one_of(SENTENCE_END_BEFORE_STARTER)}\s+(?={_STARTER}))"
 )
 _NUMBER_AFTER_FULL_STOP = re.compile(r"\.\s+(?=\d)")
 _FULL_STOP_BEFORE_WORD = re.compile(r"\.\s+(?=\S)")
 _SENTENCE_WORD = re.compile(r"[^\W\d_][^\W\d_-]*\.")
-_TAGS_AFTER_SENTENCE = re.compile(rf"[.!?…][”“\"»«’)\]]*\s+(?:[#@]\w\S*\s+)+(?={_SENTENCE_START})")
+_TAGS_AFTER_SENTENCE = re.compile(rf"[.!?…]{_CLOSING}\s+(?:[#@]\w\S*\s+)+(?={_SENTENCE_START})")
 _FOOTNOTE = r"(?:[⁰¹²³⁴-⁹]+|\[\d{1,3}\])"
-_FOOTNOTE_AFTER_SENTENCE = re.compile(rf"[.!?…][”“\"»«’)\]]*{_FOOTNOTE}\s+(?={_SENTENCE_START})")
-_TRAILER = re.compile(
-    rf"(?:{_FOOTNOTE}|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+)"
-    r"(?=\s|$)\s*"
+_FOOTNOTE_AFTER_SENTENCE = re.compile(rf"[.!?…]{_CLOSING}{_FOOTNOTE}\s+(?={_SENTENCE_START})")
+_EMOJI = "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+"
+_TRAILER = re.compile(rf"(?:{_FOOTNOTE}|{_EMOJI})(?=\s|$)\s*")
+_INTERJECTION_OR_NUMBER = re.compile(
+    r"(?P<interjection>\(?(?:[!?]+|…|\.\.\.|sic!?)\))|(?P<number>\d{1,3}\.|[IVX]{1,4}\.)"
 )
-_FIRST_TRAILER = "\u2070"
-"""Trailers other than ``¹²³[`` start with this character or one after it (``⁰``, emoji)."""
-_INTERJECTION_OR_NUMBER = re.compile(r"(?P<interjection>\(?(?:[!?]+|…|\.\.\.|sic!?)\))|(?P<number>\d{1,3}\.|[IVX]{1,4}\.)")
-"""A bracketed interjection (``(!)``, ``(???)``, ``(sic!)``), or a number that may number a list item."""
+"""A bracketed interjection (``(!)``, ``(???)``, ``(sic!)``; its ``(`` may be stripped already), or a
+number that may number a list item (``1.``, ``IV.``)."""
 _INTERJECTION_OR_NUMBER_STARTS = frozenset("(!?….s0123456789IVX")
 _GLUED_SENTENCE_END = re.compile(r"[^\W\d_]*[a-zäöüß][.!?]([A-ZÄÖÜ][a-zäöüß]+)")
 _ORDINAL = re.compile(r"\d{1,3}\.")
@@ -360,7 +384,7 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     added = list(_added_cuts(paragraph, cuts))
     if added:
         cuts = sorted({*cuts, *added})
-    settled = (_past_trailers(paragraph, cut) if paragraph[cut] >= _FIRST_TRAILER or paragraph[cut] in "¹²³[" else cut for cut in cuts)
+    settled = (_past_trailers(paragraph, cut) if _may_trail(paragraph[cut]) else cut for cut in cuts)
     bounds = [0, *(cut for cut in settled if cut < len(paragraph)), len(paragraph)]
     spans = []
     for start, end in zip(bounds, bounds[1:]):
@@ -452,6 +476,12 @@ def _past_whitespace(text: str, offset: int) -> int:
     return offset
 
 
+def _may_trail(character: str) -> bool:
+    """Whether a trailer (emoji, footnote marker) may start with ``character``: a quick test that
+    spares the regex at nearly every boundary."""
+    return character >= "\u2070" or character in "¹²³["
+
+
 def _past_trailers(paragraph: str, cut: int) -> int:
     """``cut`` moved past the emoji and footnote markers (``¹``, ``[1]``) that follow a sentence end:
     they belong to the sentence before (``Toll! 😀 | Morgen …``, ``… belegt.¹ | Weitere …``)."""
@@ -482,8 +512,8 @@ def _joins_across(paragraph: str, cut: int) -> bool:
     before = paragraph[start:end].lstrip(_OPENING_MARKS)
     if before in ABBREVIATIONS:
         return True
-    found = _INTERJECTION_OR_NUMBER.fullmatch(before) if before[:1] in _INTERJECTION_OR_NUMBER_STARTS else None
-    if found is None:
+    found = before[:1] in _INTERJECTION_OR_NUMBER_STARTS and _INTERJECTION_OR_NUMBER.fullmatch(before)
+    if not found:
         return False  # the common case, without looking further
     if found.lastgroup == "interjection" or _past_whitespace(paragraph, 0) == start:
         return True  # ``Er hat (!) Millionen …``; a numbered list item, ``1. Dies ist …``
