@@ -126,7 +126,11 @@ ABBREVIATIONS = (
         einschl. engl. entspr. europ. exkl. Fa. Forts. franz. frz. geb. Gebr. gegr. gem. ggü. Hbf.
         Hrsg. Inh. inkl. insb. Inst. Jh. Jhd. jew. jur. Mär. max. Mi. Mill. mind. mtl. Nachf. näml.
         nat. Okt. österr. phil. rer. schweiz. stellv. Tab. tägl. Tel. Tsd. urspr. Verf. wg. Ziff.
-        zzgl. Anamn. Befr. Beh. Drs. Ther. Verordn. Vol. No. Sp.
+        zzgl. Vol. No. Sp.
+        Abt. Beh. Bekanntm. Befr. Drs. Landkr. Rdschr. Ref. Sachb. Stadtverw. Verfg. Verl. Verordn.
+        Verw. Vorl.
+        Amp. Anamn. Bef. bds. Behandl. Chir. Gyn. i.m. i.v. Inj. Kons. Krh. Med. Medik. Neurol. o.B.
+        Op. Orthop. p.o. Pharm. Progn. s.c. stat. Sympt. Tbl. Temp. Ther. Therap. Untersuch. V.a. Z.n.
         """.split()
     )
     | _somajo_abbreviations()
@@ -212,14 +216,16 @@ _NUMBER_AFTER_FULL_STOP = re.compile(r"\.\s+(?=\d)")
 _FULL_STOP_BEFORE_WORD = re.compile(r"\.\s+(?=\S)")
 _SENTENCE_WORD = re.compile(r"[^\W\d_][^\W\d_-]*\.")
 _TAGS_AFTER_SENTENCE = re.compile(rf"[.!?…]{_CLOSING}\s+(?:[#@]\w\S*\s+)+(?={_SENTENCE_START})")
-_FOOTNOTE = r"(?:[⁰¹²³⁴-⁹]+|\[\d{1,3}\])"
+_FOOTNOTE = r"(?:[⁰¹²³⁴-⁹]+|\[\d{1,3}\]|\*{1,3}|†)+"
+_BRACKET_CLOSES_AFTER_SENTENCE = re.compile(rf"[.!?…][”“\"»«’]*[)\]]\s+(?={_SENTENCE_START})")
 _FOOTNOTE_AFTER_SENTENCE = re.compile(rf"[.!?…]{_CLOSING}{_FOOTNOTE}\s+(?={_SENTENCE_START})")
 _EMOJI = "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+"
-_TRAILER = re.compile(rf"(?:{_FOOTNOTE}|{_EMOJI})(?=\s|$)\s*")
+_EMOTICON = r"[:;]-?[()DPp]+|\^\^|<3"
+_TRAILER = re.compile(rf"(?:{_FOOTNOTE}|{_EMOJI}|{_EMOTICON})+(?=\s|$)\s*")
 _INTERJECTION_OR_NUMBER = re.compile(
-    r"(?P<interjection>\(?(?:[!?]+|…|\.\.\.|sic!?)\))|(?P<number>\d{1,3}\.|[IVX]{1,4}\.)"
+    r"(?P<interjection>[(\[]?(?:[!?]+|…|\.\.\.|sic!?)[)\]])|(?P<number>\d{1,3}\.|[IVX]{1,4}\.)"
 )
-"""A bracketed interjection (``(!)``, ``(???)``, ``(sic!)``; its ``(`` may be stripped already), or a
+"""A bracketed interjection (``(!)``, ``(???)``, ``[sic!]``; its ``(`` may be stripped already), or a
 number that may number a list item (``1.``, ``IV.``)."""
 _INTERJECTION_OR_NUMBER_STARTS = frozenset("(!?….s0123456789IVX")
 _GLUED_SENTENCE_END = re.compile(r"[^\W\d_]*[a-zäöüß][.!?]([A-ZÄÖÜ][a-zäöüß]+)")
@@ -423,9 +429,23 @@ def _added_cuts(paragraph: str, cuts: list[int]) -> Iterator[int]:
     if "#" in paragraph or "@" in paragraph:
         for found in _TAGS_AFTER_SENTENCE.finditer(paragraph):
             yield found.end()
-    if "[" in paragraph:  # sentencex, shown ``[1]`` as ``»1«``, takes it for a quotation
+    if ")" in paragraph or "]" in paragraph:
+        for found in _BRACKET_CLOSES_AFTER_SENTENCE.finditer(paragraph):
+            if _closes_sentence(paragraph, found.end()):
+                yield found.end()
+    if "[" in paragraph or "*" in paragraph:  # sentencex takes ``[1]`` (shown as ``»1«``) for a quotation
         for found in _FOOTNOTE_AFTER_SENTENCE.finditer(paragraph):
             yield found.end()
+
+
+def _closes_sentence(paragraph: str, cut: int) -> bool:
+    """Whether the closing bracket before ``cut`` closes a sentence (``(Er sagte: „Ja.“) | Dann``,
+    where sentencex loses track of the nested quotation), not an abbreviation (``(z. B.) Lille``, ``(Pat.)``) or
+    an interjection (``(!) Millionen``)."""
+    start, end = _word_before(paragraph, cut)
+    word = paragraph[start:end].lstrip(_OPENING_MARKS)
+    last = word.rstrip(")]”“\"»«’")
+    return len(last) > 2 and last not in ABBREVIATIONS and not _INTERJECTION_OR_NUMBER.fullmatch(word)
 
 
 def _full_stop_ends_sentence(paragraph: str, full_stop: int) -> bool:
@@ -479,7 +499,7 @@ def _past_whitespace(text: str, offset: int) -> int:
 def _may_trail(character: str) -> bool:
     """Whether a trailer (emoji, footnote marker) may start with ``character``: a quick test that
     spares the regex at nearly every boundary."""
-    return character >= "\u2070" or character in "¹²³["
+    return character >= "\u2070" or character in "¹²³[*:;^<"
 
 
 def _past_trailers(paragraph: str, cut: int) -> int:
@@ -515,10 +535,25 @@ def _joins_across(paragraph: str, cut: int) -> bool:
     found = before[:1] in _INTERJECTION_OR_NUMBER_STARTS and _INTERJECTION_OR_NUMBER.fullmatch(before)
     if not found:
         return False  # the common case, without looking further
-    if found.lastgroup == "interjection" or _past_whitespace(paragraph, 0) == start:
-        return True  # ``Er hat (!) Millionen …``; a numbered list item, ``1. Dies ist …``
+    if found.lastgroup == "interjection" or _numbers_list_item(paragraph, start):
+        return True  # ``Er hat (!) Millionen …``; ``1. Dies ist …``
     earlier, _, after = _words_around(paragraph, cut)
     return _is_ordinal(earlier, before, after)
+
+
+def _numbers_list_item(paragraph: str, start: int) -> bool:
+    """Whether the number at ``start`` numbers a list item: it starts the paragraph or a sentence
+    (``Zwei Punkte: 1. Die Kosten …``, ``… Punkte. 1. Die Kosten …``, not ``… auf S. 3. Industrie``).
+
+    >>> _numbers_list_item("1. Dies", 0), _numbers_list_item("Es ist gut. 2. Das", 12)
+    (True, True)
+    """
+    end = start
+    while end > 0 and paragraph[end - 1].isspace():
+        end -= 1
+    if end == 0 or paragraph[end - 1] in "!?:":
+        return True
+    return paragraph[end - 1] == "." and _ends_sentence_before_number(paragraph, end)
 
 
 def _is_glued_sentence_end(paragraph: str, cut: int) -> bool:

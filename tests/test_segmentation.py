@@ -297,6 +297,10 @@ ROUND_TWO = {
         ["Der Preis stieg (!!) Anfang Mai um die Hälfte."],
     ),
     "bracketed-sic": ("Das ist (sic!) Unsinn.", ["Das ist (sic!) Unsinn."]),
+    "square-bracketed-interjection": (
+        "Er sagte [!] Ja und (!?) Nein.",
+        ["Er sagte [!] Ja und (!?) Nein."],
+    ),
     "bracketed-exclamation-then-full-stop": (
         "Er hat gewonnen (!). Dann ging er.",
         ["Er hat gewonnen (!).", "Dann ging er."],
@@ -313,6 +317,10 @@ ROUND_TWO = {
     "emoji-without-space": ("Toll!😀 Morgen mehr.", ["Toll!😀", "Morgen mehr."]),
     "emoji-ends-paragraph": ("Das war toll! 😀😀", ["Das war toll! 😀😀"]),
     "emoji-inside-sentence": ("Ich ❤️ Berlin. Du auch?", ["Ich ❤️ Berlin.", "Du auch?"]),
+    "emoticons-after-sentence": (
+        "Das war toll! :-) Morgen mehr. Bis dann ;) Tschüss.",
+        ["Das war toll! :-)", "Morgen mehr.", "Bis dann ;) Tschüss."],
+    ),
     # Hashtags and handles after a sentence are a unit of their own.
     "hashtags-end-paragraph": (
         "Das Werk öffnet heute. #Dunkerque #Batterie",
@@ -354,6 +362,14 @@ ROUND_TWO = {
         ["Er unterschrieb.", "(Der Vertrag gilt ab Mai.)", "Dann ging er."],
     ),
     "bracket-then-lowercase": ("Er kam (spät!) und ging wieder.", ["Er kam (spät!) und ging wieder."]),
+    "bracket-around-quotation": (
+        "(Er sagte: „Ja.“) Dann ging er.",
+        ["(Er sagte: „Ja.“)", "Dann ging er."],
+    ),
+    "bracket-after-abbreviation": (
+        "Manche Städte (z. B.) Lille wachsen.",
+        ["Manche Städte (z. B.) Lille wachsen."],
+    ),
     # Footnote markers after the full stop belong to the sentence before.
     "superscript-footnotes": (
         "Die Ergebnisse sind eindeutig.¹ Dennoch gibt es Kritik.² ³ Die Studie läuft weiter.",
@@ -362,6 +378,14 @@ ROUND_TWO = {
     "bracketed-footnote": (
         "Das ist belegt.[1] Weitere Studien folgen.[12]",
         ["Das ist belegt.[1]", "Weitere Studien folgen.[12]"],
+    ),
+    "several-footnotes": (
+        "Das ist belegt.[1][2] Der Name ist geändert.* Er lebt in Lille.",
+        ["Das ist belegt.[1][2]", "Der Name ist geändert.*", "Er lebt in Lille."],
+    ),
+    "asterisk-note-after-sentence": (
+        "Das kostet 5 Euro. *Preis ohne Gewähr.",
+        ["Das kostet 5 Euro.", "*Preis ohne Gewähr."],
     ),
     "superscript-unit": (
         "Die Wohnung hat 80 m² Fläche. Sie ist hell.",
@@ -391,9 +415,13 @@ ROUND_TWO = {
     ),
     "list-item-indented": ("  2. Der zweite Punkt.", ["2. Der zweite Punkt."]),
     "roman-list-item": ("II. Die Lage in Dunkerque", ["II. Die Lage in Dunkerque"]),
-    "list-number-inside-paragraph": (
-        "Es geht um zwei Punkte. 1. Die Kosten steigen.",
-        ["Es geht um zwei Punkte.", "1.", "Die Kosten steigen."],
+    "list-items-inside-paragraph": (
+        "Es geht um zwei Punkte. 1. Die Kosten steigen. 2. Die Preise fallen.",
+        ["Es geht um zwei Punkte.", "1. Die Kosten steigen.", "2. Die Preise fallen."],
+    ),
+    "list-item-after-colon": (
+        "Es geht um zwei Punkte: 1. Die Kosten steigen.",
+        ["Es geht um zwei Punkte: 1. Die Kosten steigen."],
     ),
     # Administrative and medical abbreviations.
     "medical-abbreviations": (
