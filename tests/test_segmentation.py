@@ -6,6 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.article import assemble, encode
 from pipeline.errors import ArticleError
@@ -490,6 +492,35 @@ def test_split_sentences(text, expected):
 @pytest.mark.parametrize(("text", "expected"), ROUND_TWO.values(), ids=ROUND_TWO.keys())
 def test_split_sentences_round_two(text, expected):
     assert split_sentences(text) == expected
+
+
+TRAILERS = ["😀", "🎉🎉", "❤️", "¹", "² ³", "[1]", "*", ":-)"]
+TOKENS = [
+    *"Das war bla usw etc bzw Mrd Jh Pat Diagn Gedanken Verschiedene Danach Die Er z. B. S. Nr. 3. 700 "
+    "2025 1. II. (!) (???) [!] (sic!) #Dunkerque @Verkor presse@verkor.fr www.verkor.fr".split(),
+    *TRAILERS,
+    ".", ". ", "! ", "? ", "… ", "...", ".“ ", "!« ", ".) ", "„", "»", "(", ")", "[", "]", ",,", "”", ": ",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), max_size=25), st.lists(st.sampled_from(["", " ", "  ", "\u00a0"])))
+def test_sentences_rebuild_the_paragraph(tokens, gaps):
+    """Whatever the rules decide, the sentences are the paragraph's text, in order, cut only where
+    whitespace or a missing space after an end lies, and no sentence but the first starts with a
+    trailer (emoji, footnote) that belongs to the sentence before."""
+    paragraph = "".join(token + (gaps[i] if i < len(gaps) else " ") for i, token in enumerate(tokens))
+    sentences = split_sentences(paragraph)
+    assert "".join("".join(sentences).split()) == "".join(paragraph.split())
+    position = 0
+    for sentence in sentences:
+        assert sentence and sentence == sentence.strip()
+        start = paragraph.index(sentence, position)
+        assert not paragraph[position:start].strip()
+        position = start + len(sentence)
+    assert not paragraph[position:].strip()
+    for sentence in sentences[1:]:
+        assert not any(sentence == trailer or sentence.startswith(trailer + " ") for trailer in TRAILERS)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\t\u00a0"], ids=["empty", "spaces", "tab-and-no-break-space"])
