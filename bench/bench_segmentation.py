@@ -30,7 +30,8 @@ def main() -> None:
         timings.append(time.process_time() - started)
     best = min(timings)
     print(f"segmentation: {copies} copies of the seed, {len(paragraphs):,} paragraphs, {sentences:,} sentences")
-    print(f"  {sentences / best:,.0f} sentences/s, {best / copies * 1000:.2f} ms per seed article (CPU time, best of 5)")
+    print(f"  {sentences / best:,.0f} sentences/s, {best / copies * 1000:.2f} ms per seed article", end="")
+    print(" (CPU time, best of 5)")
 
 
 if __name__ == "__main__":

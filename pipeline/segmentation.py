@@ -390,8 +390,10 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     added = list(_added_cuts(paragraph, cuts))
     if added:
         cuts = sorted({*cuts, *added})
-    settled = (_past_trailers(paragraph, cut) if _may_trail(paragraph[cut]) else cut for cut in cuts)
-    bounds = [0, *(cut for cut in settled if cut < len(paragraph)), len(paragraph)]
+    settled = [_past_trailers(paragraph, cut) if _may_trail(paragraph[cut]) else cut for cut in cuts]
+    if settled != cuts:  # a cut moved past trailers may now meet or pass the next one
+        settled = sorted({cut for cut in settled if cut < len(paragraph)})
+    bounds = [0, *settled, len(paragraph)]
     spans = []
     for start, end in zip(bounds, bounds[1:]):
         piece = paragraph[start:end]
@@ -414,13 +416,14 @@ def _sentencex_cuts(paragraph: str) -> Iterator[int]:
 
 
 def _added_cuts(paragraph: str, cuts: list[int]) -> Iterator[int]:
-    """Sentence ends sentencex misses: after an abbreviation that ends the sentence (``… usw. Danach``),
-    before a sentence that starts with a number (``… bla. 700 Jahre später``), after hashtags and
-    handles that follow a sentence (``… heute. #Dunkerque | Morgen …``) and after a footnote marker
-    (``… belegt.[1] | Weitere …``).
+    """Sentence ends sentencex misses: after an abbreviation that ends the sentence (``… usw. Danach``)
+    or an address (``… presse@verkor.fr. Wir``), before a sentence that starts with a number (``… bla.
+    700 Jahre später``), after hashtags and handles that follow a sentence (``… heute. #Dunkerque |
+    Morgen …``), after a bracket that closes a sentence (``(Er sagte: „Ja.“) | Dann``) and after a
+    footnote marker (``… belegt.[1] | Weitere …``).
 
     Each rule looks only where it can apply (a full stop inside one of the sentences, a paragraph
-    that holds ``#``, ``@`` or ``[``), which keeps the split as fast as without them.
+    that holds ``#``, ``@``, a bracket or ``*``), which keeps the split as fast as without them.
     """
     known = set(cuts)
     for found in _FULL_STOP_BEFORE_WORD.finditer(paragraph):
@@ -433,15 +436,15 @@ def _added_cuts(paragraph: str, cuts: list[int]) -> Iterator[int]:
         for found in _BRACKET_CLOSES_AFTER_SENTENCE.finditer(paragraph):
             if _closes_sentence(paragraph, found.end()):
                 yield found.end()
-    if "[" in paragraph or "*" in paragraph:  # sentencex takes ``[1]`` (shown as ``»1«``) for a quotation
+    if "[" in paragraph or "*" in paragraph:  # sentencex takes ``[1]``, shown ``»1«``, for a quotation
         for found in _FOOTNOTE_AFTER_SENTENCE.finditer(paragraph):
             yield found.end()
 
 
 def _closes_sentence(paragraph: str, cut: int) -> bool:
     """Whether the closing bracket before ``cut`` closes a sentence (``(Er sagte: „Ja.“) | Dann``,
-    where sentencex loses track of the nested quotation), not an abbreviation (``(z. B.) Lille``, ``(Pat.)``) or
-    an interjection (``(!) Millionen``)."""
+    where sentencex loses track of the nested quotation), not an abbreviation (``(z. B.) Lille``,
+    ``(Pat.) Müller``) or an interjection (``(!) Millionen``)."""
     start, end = _word_before(paragraph, cut)
     word = paragraph[start:end].lstrip(_OPENING_MARKS)
     last = word.rstrip(")]”“\"»«’")
