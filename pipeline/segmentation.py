@@ -117,7 +117,7 @@ def _somajo_abbreviations() -> frozenset[str]:
     return frozenset(entries)
 
 
-NOT_ABBREVIATIONS = frozenset("Gen. Jan. Kap. Mag. Max. Quart. Sachs. Vers. arg. geh. trans.".split())
+NOT_ABBREVIATIONS = frozenset("Gen. Jan. Mag. Max. Quart. Sachs. Vers. arg. geh. trans.".split())
 
 ABBREVIATIONS = (
     frozenset(
@@ -154,7 +154,7 @@ SENTENCE_STARTERS = frozenset(
 SENTENCE_END_BEFORE_STARTER = frozenset(
     """
     bzw. ggf. evtl. inkl. exkl. Jh. Jhd. Jhdt. Mio. Mrd. Tsd. Std. Min. Sek. Chr. Co. Inc. Ltd.
-    Mo. Di. Mi. Do. Sa. So. Jan. Feb. Mär. Apr. Jun. Jul. Aug. Sep. Sept. Okt. Nov. Dez.
+    Mo. Di. Mi. Do. Fr. Sa. So. Jan. Feb. Mär. Apr. Jun. Jul. Aug. Sep. Sept. Okt. Nov. Dez.
     """.split()
 )
 

@@ -268,9 +268,15 @@ ROUND_TWO = {
         ],
     ),
     "weekday-ends-sentence": (
-        "Das Werk öffnet am Mo. Dann beginnt die Produktion.",
-        ["Das Werk öffnet am Mo.", "Dann beginnt die Produktion."],
+        "Das Werk öffnet am Mo. Dann beginnt die Produktion. Geliefert wird Mo. bis Fr. Danach ist zu.",
+        [
+            "Das Werk öffnet am Mo.",
+            "Dann beginnt die Produktion.",
+            "Geliefert wird Mo. bis Fr.",
+            "Danach ist zu.",
+        ],
     ),
+    "weekday-or-title": ("Fr. Müller kommt am Fr. Dann gehen wir.", ["Fr. Müller kommt am Fr.", "Dann gehen wir."]),
     "registered-association-ends-sentence": (
         "Gegründet hat ihn der Verein Batterie Nord e. V. Er wurde 2020 eingetragen.",
         ["Gegründet hat ihn der Verein Batterie Nord e. V.", "Er wurde 2020 eingetragen."],
@@ -450,6 +456,10 @@ ROUND_TWO = {
     "number-after-abbreviation": (
         "Siehe Art. 5 GG und Abschn. 4 des Vertrags. Er wohnt in der Bahnhofstr. 12 in Lille.",
         ["Siehe Art. 5 GG und Abschn. 4 des Vertrags.", "Er wohnt in der Bahnhofstr. 12 in Lille."],
+    ),
+    "number-ends-sentence-after-abbreviation": (
+        "Das steht in Kap. 3. Lesen Sie es. Das ist Nr. 1. Das ist Nr. 2.",
+        ["Das steht in Kap. 3.", "Lesen Sie es.", "Das ist Nr. 1.", "Das ist Nr. 2."],
     ),
     "number-after-month": ("Das war im Jan. 2026 in Lille.", ["Das war im Jan. 2026 in Lille."]),
     "spaced-date": ("Am 3. 10. 1990 kam die Einheit.", ["Am 3. 10. 1990 kam die Einheit."]),
