@@ -276,7 +276,10 @@ ROUND_TWO = {
             "Danach ist zu.",
         ],
     ),
-    "weekday-or-title": ("Fr. Müller kommt am Fr. Dann gehen wir.", ["Fr. Müller kommt am Fr.", "Dann gehen wir."]),
+    "weekday-or-title": (
+        "Fr. Müller kommt am Fr. Dann gehen wir.",
+        ["Fr. Müller kommt am Fr.", "Dann gehen wir."],
+    ),
     "registered-association-ends-sentence": (
         "Gegründet hat ihn der Verein Batterie Nord e. V. Er wurde 2020 eingetragen.",
         ["Gegründet hat ihn der Verein Batterie Nord e. V.", "Er wurde 2020 eingetragen."],
