@@ -24,11 +24,11 @@ Sentence boundaries
 -------------------
 `sentencex <https://github.com/wikimedia/sentencex>`_ (Wikimedia, written in Rust, already a
 dependency) proposes the boundaries: it returns exact substrings, keeps a quotation that spans several
-sentences in one piece, and handles the common abbreviations, initials, dates and numbers. On the 126
-tricky cases of ``tests/test_segmentation.py`` it is right in 79 (47 of the first 63, 32 of the 63 of
+sentences in one piece, and handles the common abbreviations, initials, dates and numbers. On the 135
+tricky cases of ``tests/test_segmentation.py`` it is right in 83 (47 of the first 63, 36 of the 72 of
 ``ROUND_TWO``); pysbd (``char_span=True``) was right in 46 of the first 63, at 30 ms per seed article
 against sentencex's 0.1 ms. These data tables and small rules correct what sentencex gets wrong, all
-126 right, for about 0.3 ms per seed article in all (``bench/bench_segmentation.py``):
+135 right, for about 0.25 ms per seed article in all (``bench/bench_segmentation.py``):
 
 ``SHOWN_TO_SENTENCEX``
     Characters sentencex does not know, shown to it as ones it does (one character for one, so the
@@ -126,7 +126,7 @@ ABBREVIATIONS = (
         einschl. engl. entspr. europ. exkl. Fa. Forts. franz. frz. geb. Gebr. gegr. gem. ggü. Hbf.
         Hrsg. Inh. inkl. insb. Inst. Jh. Jhd. jew. jur. Mär. max. Mi. Mill. mind. mtl. Nachf. näml.
         nat. Okt. österr. phil. rer. schweiz. stellv. Tab. tägl. Tel. Tsd. urspr. Verf. wg. Ziff.
-        zzgl. Vol. No. Sp.
+        zzgl. Vol. No. Sp. Ed. Gl. Hft. Lt. Nrn. Rdn. Rdz. Rz. Stk. Zeitschr. Zl.
         Abt. Beh. Bekanntm. Befr. Drs. Landkr. Rdschr. Ref. Sachb. Stadtverw. Verfg. Verl. Verordn.
         Verw. Vorl.
         Amp. Anamn. Bef. bds. Behandl. Chir. Gyn. i.m. i.v. Inj. Kons. Krh. Med. Medik. Neurol. o.B.
