@@ -29,6 +29,8 @@ catches German left in the output, not every untranslated noun.
 from __future__ import annotations
 
 import enum
+import functools
+import unicodedata
 import os
 import re
 import shutil
@@ -36,6 +38,7 @@ import subprocess
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +50,7 @@ from pipeline.article import BOM
 from pipeline.errors import CatalogError, PipelineError
 from pipeline.glossary import Glossary
 from pipeline.project import SOURCE_LANGUAGE, Project
+from pipeline.segmentation import split_sentences
 
 
 class Severity(enum.Enum):
@@ -90,13 +94,15 @@ def numbers(source: str, translation: str, context: Context) -> Iterator[str]:
     """Numbers of the source missing from the translation
 
     Numbers are compared as values, each read with its language's separators (babel), so German
-    ``1,5`` is English ``1.5`` and German ``1.200`` is French ``1 200``.
+    ``1,5`` is English ``1.5`` and German ``1.200`` is French ``1 200``. A whole number may also be
+    written in words (``16`` → "seize", "sixteen"; ``21.`` → "twenty-first") or as a Roman numeral
+    (``21. Jahrhundert`` → "XXIe siècle").
     """
     found = {_number_value(text, context.lang) for text in NUMBER.findall(translation)}
     reported = set()
     for text in NUMBER.findall(source):
         value = _number_value(text, context.source_lang)
-        if value not in found and value not in reported:
+        if value not in found and value not in reported and not _written_otherwise(value, translation, context.lang):
             reported.add(value)
             expected = _format_number(value, context.lang, grouped=bool(re.fullmatch(GROUPED_NUMBER, text)))
             hint = f" (written {expected!r} in {context.lang})" if expected != text else ""
@@ -112,6 +118,63 @@ def _number_value(text: str, lang: str) -> Decimal | str:
         return compact
 
 
+ROMAN_SUFFIXES = r"(?:e|er|re|ème|è|eme|th|st|nd|rd)?"
+"""Ordinal endings after a Roman numeral: French ``XXIe``, ``Ier``, ``Ire``; English ``XXIst`` is rare."""
+LARGEST_WORDED = 10**6
+"""Whole numbers up to this may be written in words ("seize", "one thousand")."""
+
+
+def _written_otherwise(value: Decimal | str, translation: str, lang: str) -> bool:
+    """Whether the whole number ``value`` appears in the translation as words or a Roman numeral."""
+    if isinstance(value, str) or value != value.to_integral_value() or not 0 < value <= LARGEST_WORDED:
+        return False
+    number = int(value)
+    if number < 4000 and re.search(rf"(?<![\w]){_roman(number)}{ROMAN_SUFFIXES}(?!\w)", translation):
+        return True
+    words = _normalise_words(translation)
+    return any(f" {spelled} " in words for spelled in _number_words(number, lang))
+
+
+def _normalise_words(text: str) -> str:
+    """Lower-case words separated by single spaces, with a space at each end, for phrase matching.
+
+    >>> _normalise_words("Vingt-et-unième siècle !")
+    ' vingt et unième siècle '
+    """
+    return " " + " ".join(re.findall(r"[^\W\d_]+", text.casefold())) + " "
+
+
+@functools.cache
+def _roman(number: int) -> str:
+    import roman  # imported on first use: `pipeline --help` stays fast
+
+    return roman.toRoman(number)
+
+
+@functools.cache
+def _number_words(number: int, lang: str) -> frozenset[str]:
+    """How ``lang`` writes ``number`` in words, as cardinal and ordinal, according to num2words
+    (normalised as :func:`_normalise_words` does); empty for a language num2words does not know.
+
+    >>> sorted(_number_words(16, "fr"))
+    ['seize', 'seizième']
+    """
+    from num2words import num2words  # imported on first use: `pipeline --help` stays fast
+
+    spelled = set()
+    for kind in ("cardinal", "ordinal"):
+        try:
+            words = num2words(number, lang=lang, to=kind)
+        except (NotImplementedError, OverflowError, ValueError, TypeError, AttributeError):
+            continue
+        spelled.add(_normalise_words(words).strip())
+    for words in list(spelled):  # "one thousand" is also "a thousand" and "thousand"
+        first, _, rest = words.partition(" ")
+        if rest and first in {"one", "un", "une", "ein", "eine"}:
+            spelled.update({rest, f"a {rest}"})
+    return frozenset(spelled - {""})
+
+
 def _format_number(value: Decimal | str, lang: str, *, grouped: bool) -> str:
     """How ``lang`` writes the value, digits grouped only where the source grouped them (years are not)."""
     if isinstance(value, str):
@@ -123,7 +186,9 @@ def glossary(source: str, translation: str, context: Context) -> Iterator[str]:
     """Glossary terms not rendered as the glossary says
 
     Each protected German term found in the source must appear, in its rendering for the
-    translation's language, in the translation (as a whole word, ignoring case).
+    translation's language, in the translation, as a whole word and with the glossary's case
+    (``Prologium`` for ``ProLogium`` is wrong). Only the first letter may be raised to a capital,
+    so that ``gigafactory`` may start a sentence.
     """
     seen = set()
     for term, _, _ in context.glossary.find(source):
@@ -132,9 +197,21 @@ def glossary(source: str, translation: str, context: Context) -> Iterator[str]:
             continue
         seen.add(rendering)
         pattern = r"(?<!\w)" + re.escape(rendering) + r"(?!\w)"
-        if not re.search(pattern, translation, re.IGNORECASE):
+        written = [match.group() for match in re.finditer(pattern, translation, re.IGNORECASE)]
+        if not written:
             note = f" ({term.note})" if term.note else ""
             yield f"{term.source!r} must be rendered as {rendering!r}{note}"
+        elif wrong := [text for text in written if not _same_case(text, rendering)]:
+            yield f"{rendering!r} is written {wrong[0]!r}; the glossary's case is part of the name"
+
+
+def _same_case(written: str, rendering: str) -> bool:
+    """``written`` is ``rendering`` exactly, or with its first letter raised to a capital.
+
+    >>> _same_case("Gigafactory", "gigafactory"), _same_case("Prologium", "ProLogium")
+    (True, False)
+    """
+    return written == rendering or written == rendering[:1].upper() + rendering[1:]
 
 
 BRACKETS = ("()", "[]", "{}")
@@ -273,13 +350,29 @@ GERMAN_WORDS = frozenset("""
 """German function words that are not words in English or French (so ``die``, ``man``, ``hat``,
 ``also``, ``es``, ``des``, ``hier``, ``dort``, ``mit`` are left out)."""
 UMLAUT = re.compile(r"[äöüßÄÖÜ]")
+LONG_WORD = 5
+"""Source words of at least this many letters are judged by their frequency in each language."""
+FOREIGN_WORD_ZIPF = 2.5
+"""A word at least this frequent in the target language or in English (Zipf scale: 1 = once per
+100 million words, 3 = once per million) is used outside German: "Diesel", "Design", "Region"."""
+GERMAN_MARGIN_ZIPF = 2.5
+"""A word this much more frequent in German than outside it is German. Names are about as frequent
+in every language's news ("Legrand", "Wolfsburg", "Habeck"), German common words are not
+("Kohle": 4.4 in German, 1.3 in English)."""
+NAME_LANGUAGE = "en"
+"""Names of people and places travel through English: a word English uses is not German residue."""
 
 
 def untranslated_words(source: str, translation: str, context: Context) -> Iterator[str]:
     """German words left in the translation
 
-    Words of the source that reappear in the translation and are German function words or contain
-    an umlaut or ß; glossary terms do not count. A name with an umlaut belongs in the glossary.
+    Words of the source that reappear in the translation (glossary terms do not count) and are
+    German rather than words of the target language: German function words, words with an umlaut
+    or ß, and longer words that are much more frequent in German than in the target language
+    according to wordfreq's word lists (so ``Zulieferer``, ``Steuereinnahmen``, ``Kohle``, but not
+    ``Diesel`` or a name such as ``Legrand`` that both languages use). Capitals are no sign of a
+    name: every German noun has one. A name that the word lists take for German belongs in the
+    glossary.
     """
     protected = {word.casefold() for term, _, _ in context.glossary.find(source)
                  for word in WORD.findall(term.source)}
@@ -287,11 +380,165 @@ def untranslated_words(source: str, translation: str, context: Context) -> Itera
     left = []
     for word in re.findall(r"[^\W\d_]+", translation):
         folded = word.casefold()
-        if folded in source_words and folded not in protected and word not in left and (
-                folded in GERMAN_WORDS or UMLAUT.search(word)):
+        if folded in source_words and folded not in protected and word not in left and \
+                _is_german(word.lower(), context.lang):
             left.append(word)
     if left:
         yield f"German left in the translation: {', '.join(left[:5])}" + (" …" if len(left) > 5 else "")
+
+
+def _is_german(word: str, lang: str) -> bool:
+    """Whether a lower-case word found in both texts is German rather than a word of ``lang``.
+
+    Judged by wordfreq's lists: frequent outside German (in ``lang`` or English), it is a word or
+    a name that travels; absent outside German but known in German (every compound of the article:
+    "Zulieferer", "Steuereinnahmen"), or far more frequent in German, it is German.
+    """
+    if word in GERMAN_WORDS or UMLAUT.search(word):
+        return True  # wordfreq folds "große" into French "grosse", so umlauts are judged by themselves
+    if len(word) < LONG_WORD:
+        return False
+    foreign = max(_zipf(word, lang), _zipf(word, NAME_LANGUAGE))
+    if foreign >= FOREIGN_WORD_ZIPF:
+        return False
+    german = _zipf(word, SOURCE_LANGUAGE)
+    return (foreign == 0 and german > 0) or german - foreign >= GERMAN_MARGIN_ZIPF
+
+
+@functools.cache
+def _zipf(word: str, lang: str) -> float:
+    """The word's frequency in ``lang`` on the Zipf scale, from wordfreq's lists (0 when unknown).
+
+    wordfreq is imported, and each language's list loaded (about 0.3 s), on first use, so only
+    ``pipeline check`` pays for it.
+    """
+    import wordfreq
+
+    try:
+        return wordfreq.zipf_frequency(word, lang.split("_")[0])
+    except LookupError:
+        return 0.0
+
+
+DOUBLED_SIMILARITY = 0.75
+"""Two sentences of a translation this similar (difflib's ratio) say the same thing twice."""
+DOUBLED_LENGTH = 1.6
+"""A translation with an extra sentence and this many times the source's length has added content."""
+DOUBLED_RUN = 6
+"""A run of this many words that occurs twice in the translation (and not in the source) is doubled."""
+DOUBLED_SHORTEST = 3
+"""In a translation of under 12 words, a run of half its words said twice is doubled ("An article by
+M. Legrand An article by M. Legrand"), down to this many."""
+SENTENCE_GLUE = re.compile(r"(?:(?<!\w)\w|\d+|\b(?:[DM]r|Mrs?|Mme|Mlle|Dr|Pr|St|Ste|No|n°|p|vol|ch|art|etc|cf|ca|vs|av|bd))\.\s*$",
+                           re.IGNORECASE)
+"""A sentencex segment ending like this does not end a sentence: an initial (``M. Legrand``), an
+ordinal (``21.``) or a common abbreviation; it is joined to the next one."""
+
+
+def doubled(source: str, translation: str, context: Context) -> Iterator[str]:
+    """Content said twice
+
+    Machine translation sometimes renders a sentence twice, a hurried editor pastes it twice. The
+    result is under twice the source's length, so :func:`length` misses it. Counted in sentences
+    (German split as the article is; the translation by sentencex, ordinals and initials joined):
+    an extra sentence that repeats another one, or that makes the translation much longer, is
+    reported; so is any run of words said twice that the source does not repeat.
+    """
+    if not translation.strip():
+        return
+    source_count = len(split_sentences(" ".join(source.split())))
+    sentences = _sentences(translation, context.lang)
+    if len(sentences) > source_count:
+        longer = len(translation.strip()) >= DOUBLED_LENGTH * len(source.strip())
+        if longer or _repeats_a_sentence(sentences):
+            yield (f"the translation has {len(sentences)} sentences where the source has {source_count}: "
+                   "is something said twice?")
+            return
+    run = _twice_said(WORD.findall(translation.casefold()))
+    if run and not _twice_said(WORD.findall(source.casefold()), whole=True):
+        yield f"{run!r} occurs twice in the translation"
+
+
+def _sentences(text: str, lang: str) -> list[str]:
+    """Sentences of a translation, by sentencex, with segments that end in an initial, an ordinal or
+    an abbreviation joined to the next (sentencex cuts ``M. Legrand`` in French)."""
+    from sentencex import segment
+
+    sentences: list[str] = []
+    glued = ""
+    for piece in segment(lang.split("_")[0], " ".join(text.split())):
+        glued += piece
+        if not SENTENCE_GLUE.search(glued):
+            sentences.append(glued.strip())
+            glued = ""
+    if glued.strip():
+        sentences.append(glued.strip())
+    return [sentence for sentence in sentences if WORD.search(sentence)]
+
+
+def _repeats_a_sentence(sentences: list[str]) -> bool:
+    folded = [" ".join(WORD.findall(sentence.casefold())) for sentence in sentences]
+    return any(SequenceMatcher(None, first, second).ratio() >= DOUBLED_SIMILARITY
+               for index, first in enumerate(folded) for second in folded[index + 1:])
+
+
+def _twice_said(words: list[str], *, whole: bool = False) -> str | None:
+    """The first run of :data:`DOUBLED_RUN` words (fewer in a short text, at least
+    :data:`DOUBLED_SHORTEST`) that occurs twice without overlapping itself.
+
+    >>> _twice_said("an article by m legrand an article by m legrand".split())
+    'an article by m legrand'
+    """
+    size = DOUBLED_RUN if whole else max(DOUBLED_SHORTEST, min(DOUBLED_RUN, len(words) // 2))
+    first_seen: dict[tuple[str, ...], int] = {}
+    for start in range(len(words) - size + 1):
+        run = tuple(words[start:start + size])
+        if run in first_seen and start - first_seen[run] >= size:
+            return " ".join(run)
+        first_seen.setdefault(run, start)
+    return None
+
+
+ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]{1,31});", re.IGNORECASE)
+TAG = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>", re.IGNORECASE)
+ENGINE_MARKS = {"⁇": "the unknown-token mark ⁇", "\u2581": "SentencePiece's word mark ▁"}
+"""What SentencePiece/CTranslate2 write for a piece they could not decode or detokenize."""
+
+
+def markup(source: str, translation: str, context: Context) -> Iterator[str]:
+    """HTML entities, tags or engine marks the source does not have
+
+    Catalog text is plain text and is escaped when an edition is built, so ``&quot;`` prints as
+    ``&quot;`` and ``<b>`` as ``<b>``. ``⁇`` is what the machine translation engine writes for a
+    word it could not produce.
+    """
+    found = [match for pattern in (ENTITY, TAG) for match in pattern.findall(translation)
+             if match not in source]
+    found += [name for mark, name in ENGINE_MARKS.items() if mark in translation and mark not in source]
+    if found:
+        yield f"markup or escapes the source does not have: {', '.join(dict.fromkeys(found))}"
+
+
+LINE_SEPARATORS = {"\u2028", "\u2029", "\x85"}
+
+
+def control_characters(source: str, translation: str, context: Context) -> Iterator[str]:
+    """Line breaks or control characters the source does not have
+
+    A sentence is one line of its paragraph: a line break in its translation would start a new
+    paragraph in the text edition, or a heading in Markdown, and other control characters print as
+    garbage.
+    """
+    if not translation.strip():
+        return  # only whitespace: the empty check says so
+    extra = sorted({character for character in translation
+                    if (unicodedata.category(character) == "Cc" or character in LINE_SEPARATORS)
+                    and character not in source})
+    if extra:
+        names = ", ".join(f"U+{ord(character):04X}" + (" (line break)" if character in "\n\r" else "")
+                          for character in extra)
+        yield f"the translation contains {names}, which the one-line source does not: a translation " \
+              "cannot change the edition's paragraphs"
 
 
 EntryCheck = Callable[[str, str, Context], Iterable[str]]
@@ -323,6 +570,9 @@ CHECKS = [
     Check(brackets, reviewed=ERROR, draft=WARNING),
     Check(unchanged, reviewed=ERROR, draft=WARNING),
     Check(repeated, reviewed=ERROR, draft=WARNING),
+    Check(doubled, reviewed=ERROR, draft=WARNING),
+    Check(control_characters, reviewed=ERROR, draft=WARNING),
+    Check(markup, reviewed=ERROR, draft=WARNING),
     Check(untranslated_words, reviewed=WARNING, draft=WARNING),
     Check(endpunc, reviewed=WARNING, draft=INFO),
     Check(length, reviewed=WARNING, draft=WARNING),
