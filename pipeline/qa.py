@@ -21,9 +21,10 @@ entry turns those entry checks off for it. A comment is used rather than a flag 
 ``#, no-qa`` because GNU ``msgmerge`` and PO editors drop flags they do not know, while translator
 comments survive every update.
 
-Known limitations: numbers written as words in the translation (``16`` → "seize") are reported as
-missing; ``untranslated_words`` only knows German function words and words with umlauts, so it
-catches German left in the output, not every untranslated noun.
+Word lists (wordfreq) and number spelling (num2words, roman) are imported on first use, so only
+``pipeline check`` pays for them. Known limitations: a name that wordfreq knows in German only is
+taken for German residue until the glossary keeps it; words with an umlaut are always taken for
+German; numbers in words are recognised for whole numbers in num2words' languages.
 """
 
 from __future__ import annotations
@@ -129,7 +130,7 @@ def _written_otherwise(value: Decimal | str, translation: str, lang: str) -> boo
     if isinstance(value, str) or value != value.to_integral_value() or not 0 < value <= LARGEST_WORDED:
         return False
     number = int(value)
-    if number < 4000 and re.search(rf"(?<![\w]){_roman(number)}{ROMAN_SUFFIXES}(?!\w)", translation):
+    if number < 4000 and re.search(rf"(?<!\w){_roman(number)}{_roman_suffix(number)}(?!\w)", translation):
         return True
     words = _normalise_words(translation)
     return any(f" {spelled} " in words for spelled in _number_words(number, lang))
@@ -142,6 +143,12 @@ def _normalise_words(text: str) -> str:
     ' vingt et unième siècle '
     """
     return " " + " ".join(re.findall(r"[^\W\d_]+", text.casefold())) + " "
+
+
+def _roman_suffix(number: int) -> str:
+    """Ordinal ending after the numeral; required after a one-letter numeral, which is more often a
+    word or an initial (English "I", "M. Legrand") than a number."""
+    return ROMAN_SUFFIXES if len(_roman(number)) > 1 else ROMAN_SUFFIXES.removesuffix("?")
 
 
 @functools.cache
@@ -168,6 +175,9 @@ def _number_words(number: int, lang: str) -> frozenset[str]:
         except (NotImplementedError, OverflowError, ValueError, TypeError, AttributeError):
             continue
         spelled.add(_normalise_words(words).strip())
+    if lang.split("_")[0] == "fr":  # num2words writes the masculine: "un", "vingt et un", "premier"
+        spelled.update(re.sub(r"\b(un|premier)$", lambda m: {"un": "une", "premier": "première"}[m[1]], words)
+                       for words in list(spelled))
     for words in list(spelled):  # "one thousand" is also "a thousand" and "thousand"
         first, _, rest = words.partition(" ")
         if rest and first in {"one", "un", "une", "ein", "eine"}:
@@ -423,12 +433,16 @@ def _zipf(word: str, lang: str) -> float:
 DOUBLED_SIMILARITY = 0.75
 """Two sentences of a translation this similar (difflib's ratio) say the same thing twice."""
 DOUBLED_LENGTH = 1.6
-"""A translation with an extra sentence and this many times the source's length has added content."""
+"""A translation with an extra sentence and this many times the source's length has added content
+(sources of :data:`LENGTH_MIN_SOURCE` characters or more: "Ja." may become "Oui. Tout à fait.")."""
+DOUBLED_REPEAT_LENGTH = 1.2
+"""An extra sentence that repeats another counts from this length ratio on: a translator who splits
+"Nicht blind, nicht naiv." into "Not blind. Not naive." writes no more than the source."""
 DOUBLED_RUN = 6
 """A run of this many words that occurs twice in the translation (and not in the source) is doubled."""
 DOUBLED_SHORTEST = 3
 """In a translation of under 12 words, a run of half its words said twice is doubled ("An article by
-M. Legrand An article by M. Legrand"), down to this many."""
+M. Legrand An article by M. Legrand"), down to this many; the source must not repeat it too."""
 SENTENCE_GLUE = re.compile(r"(?:(?<!\w)\w|\d+|\b(?:[DM]r|Mrs?|Mme|Mlle|Dr|Pr|St|Ste|No|n°|p|vol|ch|art|etc|cf|ca|vs|av|bd))\.\s*$",
                            re.IGNORECASE)
 """A sentencex segment ending like this does not end a sentence: an initial (``M. Legrand``), an
@@ -449,13 +463,16 @@ def doubled(source: str, translation: str, context: Context) -> Iterator[str]:
     source_count = len(split_sentences(" ".join(source.split())))
     sentences = _sentences(translation, context.lang)
     if len(sentences) > source_count:
-        longer = len(translation.strip()) >= DOUBLED_LENGTH * len(source.strip())
-        if longer or _repeats_a_sentence(sentences):
+        ratio = len(translation.strip()) / len(source.strip())
+        much_longer = ratio >= DOUBLED_LENGTH and len(source.strip()) >= LENGTH_MIN_SOURCE
+        if much_longer or (ratio >= DOUBLED_REPEAT_LENGTH and _repeats_a_sentence(sentences)):
             yield (f"the translation has {len(sentences)} sentences where the source has {source_count}: "
                    "is something said twice?")
             return
-    run = _twice_said(WORD.findall(translation.casefold()))
-    if run and not _twice_said(WORD.findall(source.casefold()), whole=True):
+    words = WORD.findall(translation.casefold())
+    size = max(DOUBLED_SHORTEST, min(DOUBLED_RUN, len(words) // 2))
+    run = _twice_said(words, size)
+    if run and not _twice_said(WORD.findall(source.casefold()), size):
         yield f"{run!r} occurs twice in the translation"
 
 
@@ -482,14 +499,12 @@ def _repeats_a_sentence(sentences: list[str]) -> bool:
                for index, first in enumerate(folded) for second in folded[index + 1:])
 
 
-def _twice_said(words: list[str], *, whole: bool = False) -> str | None:
-    """The first run of :data:`DOUBLED_RUN` words (fewer in a short text, at least
-    :data:`DOUBLED_SHORTEST`) that occurs twice without overlapping itself.
+def _twice_said(words: list[str], size: int) -> str | None:
+    """The first run of ``size`` words that occurs twice without overlapping itself.
 
-    >>> _twice_said("an article by m legrand an article by m legrand".split())
+    >>> _twice_said("an article by m legrand an article by m legrand".split(), 5)
     'an article by m legrand'
     """
-    size = DOUBLED_RUN if whole else max(DOUBLED_SHORTEST, min(DOUBLED_RUN, len(words) // 2))
     first_seen: dict[tuple[str, ...], int] = {}
     for start in range(len(words) - size + 1):
         run = tuple(words[start:start + size])
