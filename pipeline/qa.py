@@ -352,23 +352,26 @@ def _longest_repetition(words: list[str]) -> tuple[str, int] | None:
 
 
 GERMAN_WORDS = frozenset("""
-    aber allem auch auf aus bei bereits dann das dass dem den der dich diese dieser dieses doch
-    durch ein eine einem einen einer eines für gegen haben heute ich ihr ihre ihren immer jetzt
-    kein keine mehr nach nicht nichts noch nur oder ohne schon sehr sich sie sind sondern über
-    und unter viele von vor weil wenn werden wie wieder wir wird wurde zum zur zwischen
+    aber allem alles anders auch auf aus bei bereits dabei damit dann darin das dass davon dem den
+    der deshalb dich diese dieser dieses doch durch ein eine einem einen einer eines etwas für gegen
+    haben heute ich ihr ihre ihren immer jedoch jetzt kein keine mehr nach nicht nichts noch nur oder
+    ohne schon sehr sich sie sind sogar sondern sowie über und unter viele von vor weil wenn werden
+    wie wieder wir wird wurde zum zur zwischen
 """.split())
 """German function words that are not words in English or French (so ``die``, ``man``, ``hat``,
 ``also``, ``es``, ``des``, ``hier``, ``dort``, ``mit`` are left out)."""
 UMLAUT = re.compile(r"[äöüßÄÖÜ]")
 LONG_WORD = 5
 """Source words of at least this many letters are judged by their frequency in each language."""
-FOREIGN_WORD_ZIPF = 2.5
+FOREIGN_WORD_ZIPF = 3.0
 """A word at least this frequent in the target language or in English (Zipf scale: 1 = once per
 100 million words, 3 = once per million) is used outside German: "Diesel", "Design", "Region"."""
 GERMAN_MARGIN_ZIPF = 2.5
 """A word this much more frequent in German than outside it is German. Names are about as frequent
 in every language's news ("Legrand", "Wolfsburg", "Habeck"), German common words are not
 ("Kohle": 4.4 in German, 1.3 in English)."""
+LOWER_CASE_MARGIN_ZIPF = 1.0
+"""The margin for a word the source writes in lower case: not a noun, so not a name."""
 NAME_LANGUAGE = "en"
 """Names of people and places travel through English: a word English uses is not German residue."""
 
@@ -387,32 +390,61 @@ def untranslated_words(source: str, translation: str, context: Context) -> Itera
     protected = {word.casefold() for term, _, _ in context.glossary.find(source)
                  for word in WORD.findall(term.source)}
     source_words = {word.casefold() for word in WORD.findall(source)}
+    lower_case = {word for word in WORD.findall(source) if word.islower()}
     left = []
     for word in re.findall(r"[^\W\d_]+", translation):
         folded = word.casefold()
         if folded in source_words and folded not in protected and word not in left and \
-                _is_german(word.lower(), context.lang):
+                _is_german(word.lower(), context.lang, lower_case=word.lower() in lower_case):
             left.append(word)
     if left:
         yield f"German left in the translation: {', '.join(left[:5])}" + (" …" if len(left) > 5 else "")
 
 
-def _is_german(word: str, lang: str) -> bool:
+def _is_german(word: str, lang: str, *, lower_case: bool = False) -> bool:
     """Whether a lower-case word found in both texts is German rather than a word of ``lang``.
 
     Judged by wordfreq's lists: frequent outside German (in ``lang`` or English), it is a word or
-    a name that travels; absent outside German but known in German (every compound of the article:
-    "Zulieferer", "Steuereinnahmen"), or far more frequent in German, it is German.
+    a name that travels; absent outside German but known in German (most compounds: "Zulieferer",
+    "Steuereinnahmen"), far more frequent in German ("Kohle"), or a compound unknown to every list
+    whose last part is German ("Dieselkrise" = diesel + Krise), it is German. A word written in lower
+    case in the source (``lower_case``) is no name, so a smaller margin suffices ("abstrakt").
     """
     if word in GERMAN_WORDS or UMLAUT.search(word):
         return True  # wordfreq folds "große" into French "grosse", so umlauts are judged by themselves
     if len(word) < LONG_WORD:
         return False
+    margin = LOWER_CASE_MARGIN_ZIPF if lower_case else GERMAN_MARGIN_ZIPF
+    return _more_german(word, lang, margin) or _german_compound(word, lang)
+
+
+def _more_german(word: str, lang: str, margin: float) -> bool:
     foreign = max(_zipf(word, lang), _zipf(word, NAME_LANGUAGE))
-    if foreign >= FOREIGN_WORD_ZIPF:
-        return False
     german = _zipf(word, SOURCE_LANGUAGE)
-    return (foreign == 0 and german > 0) or german - foreign >= GERMAN_MARGIN_ZIPF
+    return foreign < FOREIGN_WORD_ZIPF and ((foreign == 0 and german > 0) or german - foreign >= margin)
+
+
+COMPOUND_LINKS = ("", "s", "es", "n", "en", "e")
+"""Linking elements between the parts of a German compound (Stimmung-s-wechsel)."""
+
+
+def _german_compound(word: str, lang: str) -> bool:
+    """A long word unknown to every list that splits into a known German word (after its linking
+    element) and a German last part: German compounds are formed freely, so most are in no list.
+
+    >>> _german_compound("dieselkrise", "en"), _german_compound("totalenergies", "en")
+    (True, False)
+    """
+    if len(word) < 2 * LONG_WORD - 2 or any(_zipf(word, language) for language in (lang, NAME_LANGUAGE,
+                                                                                   SOURCE_LANGUAGE)):
+        return False
+    for cut in range(3, len(word) - LONG_WORD + 2):
+        first, last = word[:cut], word[cut:]
+        if _more_german(last, lang, GERMAN_MARGIN_ZIPF) and any(
+                first.endswith(link) and _zipf(first.removesuffix(link) if link else first, SOURCE_LANGUAGE) > 0
+                for link in COMPOUND_LINKS):
+            return True
+    return False
 
 
 @functools.cache

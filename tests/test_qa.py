@@ -83,6 +83,9 @@ FAILING = [
      "D'autres misent sur la Wiederverwertung des vieilles batteries.", "fr"),
     (qa.untranslated_words, "Hier dominierten Stahl und Kohle.", "Steel and Kohle dominated here.", "en"),
     (qa.untranslated_words, "Industrie im 21. Jahrhundert eben.", "L'industrie du XXIe Jahrhundert.", "fr"),
+    (qa.untranslated_words, "Die Dieselkrise traf die Region.", "La Dieselkrise a frappé la région.", "fr"),
+    (qa.untranslated_words, "Das klingt abstrakt, ist aber konkret.", "That sounds abstrakt but is concrete.", "en"),
+    (qa.untranslated_words, "Ein Blick in die Geschichte.", "A look at Geschichte.", "en"),
     (qa.doubled, "Verkor plant ambitioniert.", "Verkor has ambitious plans. Verkor has ambitious plans.", "en"),
     (qa.doubled, "Verkor plant ambitioniert.", "Verkor voit grand. Verkor voit grand.", "fr"),
     (qa.doubled, "Die Region gleicht inzwischen einem industriellen Schachbrett.",
@@ -163,6 +166,10 @@ PASSING = [
      "The region is counting on Volkswagen and the Bundestag.", "en"),
     (qa.untranslated_words, "Ein Artikel von M. Legrand", "Un article de M. Legrand", "fr"),
     (qa.untranslated_words, "Die Industrie im Norden.", "L'industrie du Nord.", "fr"),
+    (qa.untranslated_words, "Stellantis, TotalEnergies und Schaeffler investieren in Ingolstadt und Zwickau.",
+     "Stellantis, TotalEnergies and Schaeffler are investing in Ingolstadt and Zwickau.", "en"),
+    (qa.untranslated_words, "Die Software und das Design des Elektroautos.", "The software and design of the "
+     "electric car.", "en"),
     (qa.doubled, "Verkor plant ambitioniert.", "Verkor has ambitious plans.", "en"),
     (qa.doubled, "Die Dieselkrise traf die Zulieferer hart, ganze Belegschaften fragten sich, wie lange das gutgehen "
      "würde.", "La crise du diesel a durement frappé les sous-traitants. Des effectifs entiers se demandaient "
