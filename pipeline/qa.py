@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import unicodedata
 import os
 import re
 import shutil
@@ -133,7 +132,29 @@ def _written_otherwise(value: Decimal | str, translation: str, lang: str) -> boo
     if number < 4000 and re.search(rf"(?<!\w){_roman(number)}{_roman_suffix(number)}(?!\w)", translation):
         return True
     words = _normalise_words(translation)
-    return any(f" {spelled} " in words for spelled in _number_words(number, lang))
+    vocabulary = _number_vocabulary(lang)
+    for spelled in _number_words(number, lang):
+        for match in re.finditer(f" {re.escape(spelled)} ", words):
+            before = words[:match.start()].rsplit(" ", 1)[-1]
+            after = words[match.end():].split(" ")[:2]
+            if after[:1] and after[0] in NUMBER_JOINERS:  # "cent trente et un"
+                after = after[1:] if after[1:] and after[1] in ONES else []
+            if before not in vocabulary and not (after and after[0] in vocabulary | ONES):
+                return True  # "thirty" is not "thirty-one", "sixteen" not "one hundred sixteen"
+    return False
+
+
+NUMBER_JOINERS = frozenset({"and", "et", "und"})
+ONES = frozenset({"one", "un", "une", "ein", "eine"})
+
+
+@functools.cache
+def _number_vocabulary(lang: str) -> frozenset[str]:
+    """The words num2words uses for numbers in ``lang``, less those that are also articles or
+    conjunctions ("a", "un", "une", "and", "et")."""
+    words = {word for number in (*range(101), 1000, 10**6, 10**9)
+             for spelled in _number_words(number, lang) for word in spelled.split()}
+    return frozenset(words - ONES - NUMBER_JOINERS - {"a", "an"})
 
 
 def _normalise_words(text: str) -> str:
@@ -492,10 +513,10 @@ def doubled(source: str, translation: str, context: Context) -> Iterator[str]:
     """
     if not translation.strip():
         return
-    source_count = len(split_sentences(" ".join(source.split())))
-    sentences = _sentences(translation, context.lang)
+    ratio = len(translation.strip()) / max(len(source.strip()), 1)
+    sentences = _sentences(translation, context.lang) if ratio >= DOUBLED_REPEAT_LENGTH else []
+    source_count = len(split_sentences(" ".join(source.split()))) if sentences else 0
     if len(sentences) > source_count:
-        ratio = len(translation.strip()) / len(source.strip())
         much_longer = ratio >= DOUBLED_LENGTH and len(source.strip()) >= LENGTH_MIN_SOURCE
         if much_longer or (ratio >= DOUBLED_REPEAT_LENGTH and _repeats_a_sentence(sentences)):
             yield (f"the translation has {len(sentences)} sentences where the source has {source_count}: "
@@ -566,7 +587,8 @@ def markup(source: str, translation: str, context: Context) -> Iterator[str]:
         yield f"markup or escapes the source does not have: {', '.join(dict.fromkeys(found))}"
 
 
-LINE_SEPARATORS = {"\u2028", "\u2029", "\x85"}
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""Unicode's control characters (category Cc, NEL included) and its line and paragraph separators."""
 
 
 def control_characters(source: str, translation: str, context: Context) -> Iterator[str]:
@@ -578,9 +600,7 @@ def control_characters(source: str, translation: str, context: Context) -> Itera
     """
     if not translation.strip():
         return  # only whitespace: the empty check says so
-    extra = sorted({character for character in translation
-                    if (unicodedata.category(character) == "Cc" or character in LINE_SEPARATORS)
-                    and character not in source})
+    extra = sorted({character for character in CONTROL.findall(translation) if character not in source})
     if extra:
         names = ", ".join(f"U+{ord(character):04X}" + (" (line break)" if character in "\n\r" else "")
                           for character in extra)

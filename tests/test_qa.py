@@ -538,3 +538,34 @@ def test_word_lists_and_number_libraries_load_only_when_checking():
             "print(sorted({'wordfreq', 'num2words', 'roman'} & set(sys.modules)))")
     completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert completed.stdout.strip() == "[]"
+
+
+@given(st.integers(min_value=1, max_value=3999), st.sampled_from(["en", "fr"]), st.booleans())
+def test_a_whole_number_in_words_or_roman_numerals_passes(number, lang, ordinal):
+    from num2words import num2words
+    import roman
+
+    source = f"Im {number}. Jahr." if ordinal else f"Es sind {number} Werke."
+    in_words = num2words(number, lang=lang, to="ordinal" if ordinal else "cardinal")
+    assert passes(qa.numbers, source, f"Il y a {in_words.capitalize()} usines.", lang)
+    if ordinal and number > 1:
+        assert passes(qa.numbers, source, f"Au {roman.toRoman(number)}e siècle.", lang)
+    assert fails(qa.numbers, source, f"Il y a {num2words(number + 1, lang=lang)} usines.", lang)
+
+
+WORDS = st.lists(st.sampled_from("the region hopes for work and jobs near Dunkirk steel coal battery".split()),
+                 min_size=3, max_size=12)
+
+
+@given(WORDS, st.sampled_from(["en", "fr"]))
+def test_a_translation_said_twice_is_always_doubled(words, lang):
+    translation = " ".join(words).capitalize() + "."
+    source = "Die Region hofft auf Arbeit und neue Stellen."
+    assert fails(qa.doubled, source, f"{translation} {translation}", lang)
+
+
+@given(st.characters(categories=["Cc"]) | st.sampled_from(["\u2028", "\u2029"]), st.integers(0, 24))
+def test_any_control_character_the_source_lacks_is_found(character, position):
+    translation = "The region hopes for work."
+    assert fails(qa.control_characters, "Die Region hofft auf Arbeit.",
+                 translation[:position] + character + translation[position:] + "!")
