@@ -219,7 +219,8 @@ def glossary(source: str, translation: str, context: Context) -> Iterator[str]:
     Each protected German term found in the source must appear, in its rendering for the
     translation's language, in the translation, as a whole word and with the glossary's case
     (``Prologium`` for ``ProLogium`` is wrong). Only the first letter may be raised to a capital,
-    so that ``gigafactory`` may start a sentence.
+    so that ``gigafactory`` may start a sentence; one correct occurrence suffices, since the same
+    letters in another case may be an ordinary word ("Orange" the company, "orange" the colour).
     """
     seen = set()
     for term, _, _ in context.glossary.find(source):
@@ -232,8 +233,8 @@ def glossary(source: str, translation: str, context: Context) -> Iterator[str]:
         if not written:
             note = f" ({term.note})" if term.note else ""
             yield f"{term.source!r} must be rendered as {rendering!r}{note}"
-        elif wrong := [text for text in written if not _same_case(text, rendering)]:
-            yield f"{rendering!r} is written {wrong[0]!r}; the glossary's case is part of the name"
+        elif not any(_same_case(text, rendering) for text in written):
+            yield f"{rendering!r} is written {written[0]!r}; the glossary's case is part of the name"
 
 
 def _same_case(written: str, rendering: str) -> bool:
@@ -382,6 +383,8 @@ GERMAN_WORDS = frozenset("""
 """German function words that are not words in English or French (so ``die``, ``man``, ``hat``,
 ``also``, ``es``, ``des``, ``hier``, ``dort``, ``mit`` are left out)."""
 UMLAUT = re.compile(r"[äöüßÄÖÜ]")
+ADDRESS = re.compile(r"\S+@\S+\.\w+|(?:https?://|www\.)\S+|[#@]\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:de|com|org|net|eu|fr|at|ch)\b")
+"""Web and e-mail addresses, hashtags and handles: copied as they are, never German residue."""
 LONG_WORD = 5
 """Source words of at least this many letters are judged by their frequency in each language."""
 FOREIGN_WORD_ZIPF = 3.0
@@ -410,6 +413,7 @@ def untranslated_words(source: str, translation: str, context: Context) -> Itera
     """
     protected = {word.casefold() for term, _, _ in context.glossary.find(source)
                  for word in WORD.findall(term.source)}
+    source, translation = ADDRESS.sub(" ", source), ADDRESS.sub(" ", translation)
     source_words = {word.casefold() for word in WORD.findall(source)}
     lower_case = {word for word in WORD.findall(source) if word.islower()}
     left = []

@@ -168,6 +168,8 @@ PASSING = [
     (qa.untranslated_words, "Die Industrie im Norden.", "L'industrie du Nord.", "fr"),
     (qa.untranslated_words, "Stellantis, TotalEnergies und Schaeffler investieren in Ingolstadt und Zwickau.",
      "Stellantis, TotalEnergies and Schaeffler are investing in Ingolstadt and Zwickau.", "en"),
+    (qa.untranslated_words, "Mehr unter www.zulieferer-nord.de oder presse@wiederverwertung.de #Steuereinnahmen.",
+     "More at www.zulieferer-nord.de or presse@wiederverwertung.de #Steuereinnahmen.", "en"),
     (qa.untranslated_words, "Die Software und das Design des Elektroautos.", "The software and design of the "
      "electric car.", "en"),
     (qa.doubled, "Verkor plant ambitioniert.", "Verkor has ambitious plans.", "en"),
@@ -204,6 +206,7 @@ PASSING = [
     (qa.glossary, "Und dann ist da noch ProLogium aus Taiwan.", "And then there is ProLogium from Taiwan.", "en"),
     (qa.glossary, "Die Gigafactory von Verkor.", "Gigafactory de Verkor, l'usine.", "fr"),
     (qa.glossary, "Verkor und TotalEnergies.", "Verkor et TotalEnergies.", "fr"),
+    (qa.glossary, "Verkor plant ambitioniert.", "VERKOR voit grand, Verkor avance.", "fr"),
 ]
 
 
