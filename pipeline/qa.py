@@ -102,11 +102,12 @@ def numbers(source: str, translation: str, context: Context) -> Iterator[str]:
     reported = set()
     for text in NUMBER.findall(source):
         value = _number_value(text, context.source_lang)
-        if value not in found and value not in reported and not _written_otherwise(value, translation, context.lang):
-            reported.add(value)
-            expected = _format_number(value, context.lang, grouped=bool(re.fullmatch(GROUPED_NUMBER, text)))
-            hint = f" (written {expected!r} in {context.lang})" if expected != text else ""
-            yield f"{text!r} is missing from the translation{hint}"
+        if value in found or value in reported or _written_otherwise(value, translation, context.lang):
+            continue
+        reported.add(value)
+        expected = _format_number(value, context.lang, grouped=bool(re.fullmatch(GROUPED_NUMBER, text)))
+        hint = f" (written {expected!r} in {context.lang})" if expected != text else ""
+        yield f"{text!r} is missing from the translation{hint}"
 
 
 def _number_value(text: str, lang: str) -> Decimal | str:
@@ -201,7 +202,7 @@ def _number_words(number: int, lang: str) -> frozenset[str]:
                        for words in list(spelled))
     for words in list(spelled):  # "one thousand" is also "a thousand" and "thousand"
         first, _, rest = words.partition(" ")
-        if rest and first in {"one", "un", "une", "ein", "eine"}:
+        if rest and first in ONES:
             spelled.update({rest, f"a {rest}"})
     return frozenset(spelled - {""})
 
@@ -383,7 +384,8 @@ GERMAN_WORDS = frozenset("""
 """German function words that are not words in English or French (so ``die``, ``man``, ``hat``,
 ``also``, ``es``, ``des``, ``hier``, ``dort``, ``mit`` are left out)."""
 UMLAUT = re.compile(r"[äöüßÄÖÜ]")
-ADDRESS = re.compile(r"\S+@\S+\.\w+|(?:https?://|www\.)\S+|[#@]\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:de|com|org|net|eu|fr|at|ch)\b")
+ADDRESS = re.compile(r"\S+@\S+\.\w+|(?:https?://|www\.)\S+|[#@]\w+"
+                     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:de|com|org|net|eu|fr|at|ch)\b")
 """Web and e-mail addresses, hashtags and handles: copied as they are, never German residue."""
 LONG_WORD = 5
 """Source words of at least this many letters are judged by their frequency in each language."""
@@ -500,8 +502,8 @@ DOUBLED_RUN = 6
 DOUBLED_SHORTEST = 3
 """In a translation of under 12 words, a run of half its words said twice is doubled ("An article by
 M. Legrand An article by M. Legrand"), down to this many; the source must not repeat it too."""
-SENTENCE_GLUE = re.compile(r"(?:(?<!\w)\w|\d+|\b(?:[DM]r|Mrs?|Mme|Mlle|Dr|Pr|St|Ste|No|n°|p|vol|ch|art|etc|cf|ca|vs|av|bd))\.\s*$",
-                           re.IGNORECASE)
+SENTENCE_GLUE = re.compile(
+    r"(?:(?<!\w)\w|\d+|\b(?:Mrs?|Mme|Mlle|Dr|Pr|St|Ste|No|n°|p|vol|ch|art|etc|cf|ca|vs|av|bd))\.\s*$", re.IGNORECASE)
 """A sentencex segment ending like this does not end a sentence: an initial (``M. Legrand``), an
 ordinal (``21.``) or a common abbreviation; it is joined to the next one."""
 
@@ -522,7 +524,7 @@ def doubled(source: str, translation: str, context: Context) -> Iterator[str]:
     source_count = len(split_sentences(" ".join(source.split()))) if sentences else 0
     if len(sentences) > source_count:
         much_longer = ratio >= DOUBLED_LENGTH and len(source.strip()) >= LENGTH_MIN_SOURCE
-        if much_longer or (ratio >= DOUBLED_REPEAT_LENGTH and _repeats_a_sentence(sentences)):
+        if much_longer or _repeats_a_sentence(sentences):
             yield (f"the translation has {len(sentences)} sentences where the source has {source_count}: "
                    "is something said twice?")
             return
@@ -551,6 +553,7 @@ def _sentences(text: str, lang: str) -> list[str]:
 
 
 def _repeats_a_sentence(sentences: list[str]) -> bool:
+    """Whether two of the sentences say nearly the same words (:data:`DOUBLED_SIMILARITY`)."""
     folded = [" ".join(WORD.findall(sentence.casefold())) for sentence in sentences]
     return any(SequenceMatcher(None, first, second).ratio() >= DOUBLED_SIMILARITY
                for index, first in enumerate(folded) for second in folded[index + 1:])
