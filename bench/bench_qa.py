@@ -1,6 +1,6 @@
 """How many realistic translation errors `pipeline check` catches, and how often it cries wolf.
 
-Data: ``bench/data/qa_eval.jsonl``, sentences of the seed article with a correct French and English
+Data: ``bench/data/qa_eval.jsonl``, 88 sentences of the seed article with a correct French and English
 translation each (written by hand for this evaluation), and for each sentence the word or phrase
 that German residue replaces (``residue``) and, where a number is written in words, a wrong one
 (``number``). Every error class is injected into copies of the correct translations:
