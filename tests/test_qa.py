@@ -572,3 +572,33 @@ def test_any_control_character_the_source_lacks_is_found(character, position):
     translation = "The region hopes for work."
     assert fails(qa.control_characters, "Die Region hofft auf Arbeit.",
                  translation[:position] + character + translation[position:] + "!")
+
+
+def test_new_checks_through_pipeline_check_on_the_seed_article(seed_project):
+    shutil.copy(Path(__file__).resolve().parent.parent / "glossary.toml", seed_project / "glossary.toml")
+    run("extract")
+    catalog = Path("locales/en/LC_MESSAGES/vallee-de-la-batterie.po")
+    prologium = ("Und dann ist da noch ProLogium aus Taiwan, das ab 2027 im Raum Dunkerque eine weitere "
+                 "Gigafactory hochziehen will.")
+    suppliers = ("Die Dieselkrise traf die Zulieferer hart, internationale Konkurrenz drückte die Margen, ganze "
+                 "Belegschaften fragten sich, wie lange das alles noch gutgehen würde.")
+    capacity = "Bis 2028 sollen 16 Gigawattstunden Jahreskapazität erreicht sein, später sogar bis zu 50."
+    translate(catalog, {
+        prologium: "And then there is Taiwan's Prologium, which plans another gigafactory near Dunkirk from 2027.",
+        capacity: "By 2028 annual capacity is to reach sixteen gigawatt hours, and later as much as 50.",
+    }, drafts={suppliers: "The diesel crisis hit the Zulieferer hard, international ⁇ squeezed margins, and "
+                          "whole workforces wondered how long it could all go on."})
+    result = run("check", str(catalog))
+    assert result.exit_code == 3, result.output
+    text = catalog.read_text(encoding="utf-8").split("\n")
+    lines = {msgid: next(number for number, line in enumerate(text, start=1)  # long msgids are wrapped
+                         if line == 'msgid ""' and text[number].startswith(f'"{msgid[:30]}'))
+             for msgid in (prologium, suppliers)}
+    assert f"{catalog}:{lines[prologium]}: [glossary] 'ProLogium' is written 'Prologium'" in result.output
+    draft_line = lines[suppliers]
+    assert f"{catalog}:{draft_line}: [markup] machine draft: markup or escapes the source does not have: " \
+        "the unknown-token mark ⁇" in result.output
+    assert f"{catalog}:{draft_line}: [untranslated_words] machine draft: German left in the translation: " \
+        "Zulieferer" in result.output
+    assert "[numbers]" not in result.output, "sixteen is 16"
+    assert result.output.index("warnings (2):") < result.output.index(f"{catalog}:{draft_line}:")
