@@ -485,7 +485,7 @@ def _zipf(word: str, lang: str) -> float:
 
     try:
         return wordfreq.zipf_frequency(word, lang.split("_")[0])
-    except LookupError:
+    except (LookupError, ImportError):  # no list for the language, or its tokenizer (jieba, MeCab) missing
         return 0.0
 
 

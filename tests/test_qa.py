@@ -602,3 +602,11 @@ def test_new_checks_through_pipeline_check_on_the_seed_article(seed_project):
         "Zulieferer" in result.output
     assert "[numbers]" not in result.output, "sixteen is 16"
     assert result.output.index("warnings (2):") < result.output.index(f"{catalog}:{draft_line}:")
+
+
+@pytest.mark.parametrize("lang", ["zh", "ja", "ko", "cy", "pt_BR"])
+def test_languages_without_a_word_list_or_number_words_still_check(lang):
+    context = Context(lang=lang, glossary=GLOSSARY)
+    findings = qa.check_entry("Die Zulieferer und 16 Werke.", "Zulieferer 16", context, draft=False)
+    assert "untranslated_words" in {check.name for check, _, _ in findings}
+    assert passes(qa.numbers, "Die Zulieferer und 16 Werke.", "Zulieferer sixteen 16", lang)
