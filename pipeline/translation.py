@@ -419,6 +419,7 @@ class ProjectDrafts:
     report: DraftReport | None
     """None when no language had its packages."""
     routes: Mapping[str, Route]
+    """The route of each language that had something to draft."""
     warnings: tuple[str, ...] = ()
 
     @property
@@ -432,15 +433,19 @@ class ProjectDrafts:
 def draft_project(project: Project, *, glossary: Glossary = Glossary(), options: EngineOptions | None = None,
                   save_every: int = DEFAULT_SAVE_EVERY, progress: Progress = no_progress) -> ProjectDrafts:
     """Draft every language whose Argos packages are installed, with the newest package of each pair;
-    languages without packages are left for :attr:`ProjectDrafts.missing` to report."""
+    languages without packages are left for :attr:`ProjectDrafts.missing` to report.
+
+    Only languages with something to draft need packages: a project whose catalogs are all
+    translated (a fresh clone of a reviewed repository) runs without any model installed.
+    """
     installed = argos_packages.newest_by_pair(argos_packages.installed_packages())
-    routes = argos_packages.plan_routes(project.source_lang, project.langs, installed)
+    routes = argos_packages.plan_routes(project.source_lang, waiting_langs(project, project.langs), installed)
     ready = {lang: route.steps for lang, route in routes.items() if route.available}
     if not ready:
         return ProjectDrafts(report=None, routes=routes)
     engine = ArgosTranslator({pair: installed[pair] for steps in ready.values() for pair in steps},
                              options or EngineOptions())
-    report = draft(open_catalogs(project, langs=waiting_langs(project, ready)), engine, ready,
+    report = draft(open_catalogs(project, langs=list(ready)), engine, ready,
                    glossary=glossary, save_every=save_every, progress=progress)
     return ProjectDrafts(report=report, routes=routes, warnings=tuple(engine.warnings))
 
