@@ -183,6 +183,8 @@ def translate(ctx: click.Context, project: Project, glossary_path: Path, save_ev
         click.echo(f"warning: {warning}", err=True)
     if result.report is not None:
         print_drafts(result.report)
+    elif not result.routes:
+        click.echo("nothing to draft: every entry has a translation")
     if result.missing:
         raise PipelineError(result.missing)
 

@@ -316,6 +316,7 @@ class ProjectDrafts:
     report: DraftReport | None
     """None when no language had its packages."""
     routes: Mapping[str, Route]
+    """The route of each language that had something to draft."""
     warnings: tuple[str, ...] = ()
 
     @property
@@ -335,13 +336,16 @@ def draft_project(project: Project, make_engine: EngineFactory, extracted: Seque
     ``extracted`` is what extraction just returned (:func:`pipeline.extraction.extract_project`):
     it says which languages wait for drafts and carries catalogs already read. ``make_engine`` is
     called with the packages of the pairs needed, once there is something to draft.
+
+    Only languages with something to draft need packages: a project whose catalogs are all
+    translated (a fresh clone of a reviewed repository) runs without any model installed.
     """
     installed = argos_packages.newest_by_pair(argos_packages.installed_packages())
-    routes = argos_packages.plan_routes(project.source_lang, project.langs, installed)
+    routes = argos_packages.plan_routes(project.source_lang, waiting_langs(extracted, project.langs), installed)
     ready = {lang: route.steps for lang, route in routes.items() if route.available}
     if not ready:
         return ProjectDrafts(report=None, routes=routes)
     engine = make_engine({pair: installed[pair] for steps in ready.values() for pair in steps})
-    opened = open_catalogs(project, langs=waiting_langs(extracted, ready), extracted=extracted)
+    opened = open_catalogs(project, langs=list(ready), extracted=extracted)
     report = draft(opened, engine, ready, glossary=glossary, save_every=save_every, progress=progress)
     return ProjectDrafts(report=report, routes=routes, warnings=tuple(engine.warnings))

@@ -344,4 +344,32 @@ def test_nothing_to_draft_reads_no_catalog_and_translates_nothing(project_dir, p
     reads = count_reads(monkeypatch)
     fake = FakeTranslator()
     result = drafting.draft_project(Project(), lambda packages: fake, again)
-    assert reads == [] and fake.calls == [] and result.report.written == ()
+    assert reads == [] and fake.calls == [] and result.report is None and not result.routes
+
+
+def review_everything(path: Path) -> None:
+    """Give every entry of ``path`` a reviewed translation, as a translator who finished would."""
+    catalog = load(path)
+    for item in catalog:
+        item.msgstr = f"[{path.parts[1]}] {item.msgid}"
+    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+
+
+def test_translate_without_models_succeeds_when_nothing_is_left_to_draft(project_dir, argos_dir):
+    assert run("extract").exit_code == 0
+    for path in (EN, FR):
+        review_everything(path)
+    files = {path: path.read_bytes() for path in (EN, FR)}
+    result = run("translate")
+    assert result.exit_code == 0, result.output
+    assert "nothing to draft" in result.output
+    assert {path: path.read_bytes() for path in (EN, FR)} == files
+
+
+def test_translate_without_models_names_only_the_languages_with_something_to_draft(project_dir, argos_dir):
+    assert run("extract").exit_code == 0
+    review_everything(FR)
+    result = run("translate")
+    message = result.output.strip().splitlines()[-1]
+    assert result.exit_code == 1 and message.startswith("Error: missing Argos Translate packages")
+    assert "de→en" in message and "needed for en:" in message and "en→fr" not in message
