@@ -217,6 +217,9 @@ _FULL_STOP_BEFORE_WORD = re.compile(r"\.\s+(?=\S)")
 _SENTENCE_WORD = re.compile(r"[^\W\d_][^\W\d_-]*\.")
 _TAGS_AFTER_SENTENCE = re.compile(rf"[.!?…]{_CLOSING}\s+(?:[#@]\w\S*\s+)+(?={_SENTENCE_START})")
 _FOOTNOTE = r"(?:[⁰¹²³⁴-⁹]+|\[\d{1,3}\]|\*{1,3}|†)+"
+_QUOTATION_AFTER_QUOTATION = re.compile(r"[.!?…](?:''|[”“\"»«’])+\s+(?=,,|[„»«\"])")
+"""A quotation that ends with its sentence, then another: ``,,Kommst du?'' | ,,Nein'', antwortete sie``
+(typewriter quotes, which sentencex does not pair)."""
 _BRACKET_CLOSES_AFTER_SENTENCE = re.compile(rf"[.!?…][”“\"»«’]*[)\]]\s+(?={_SENTENCE_START})")
 _FOOTNOTE_AFTER_SENTENCE = re.compile(rf"[.!?…]{_CLOSING}{_FOOTNOTE}\s+(?={_SENTENCE_START})")
 _EMOJI = "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+"
@@ -419,11 +422,12 @@ def _added_cuts(paragraph: str, cuts: list[int]) -> Iterator[int]:
     """Sentence ends sentencex misses: after an abbreviation that ends the sentence (``… usw. Danach``)
     or an address (``… presse@verkor.fr. Wir``), before a sentence that starts with a number (``… bla.
     700 Jahre später``), after hashtags and handles that follow a sentence (``… heute. #Dunkerque |
-    Morgen …``), after a bracket that closes a sentence (``(Er sagte: „Ja.“) | Dann``) and after a
-    footnote marker (``… belegt.[1] | Weitere …``).
+    Morgen …``), between two quotations (``,,Kommst du?'' | ,,Nein''``), after a bracket that closes a
+    sentence (``(Er sagte: „Ja.“) | Dann``) and after a footnote marker (``… belegt.[1] | Weitere …``).
 
     Each rule looks only where it can apply (a full stop inside one of the sentences, a paragraph
-    that holds ``#``, ``@``, a bracket or ``*``), which keeps the split as fast as without them.
+    that holds ``#``, ``@``, a typewriter quote, a bracket or ``*``), which keeps the split as fast as
+    without them.
     """
     known = set(cuts)
     for found in _FULL_STOP_BEFORE_WORD.finditer(paragraph):
@@ -431,6 +435,9 @@ def _added_cuts(paragraph: str, cuts: list[int]) -> Iterator[int]:
             yield found.end()
     if "#" in paragraph or "@" in paragraph:
         for found in _TAGS_AFTER_SENTENCE.finditer(paragraph):
+            yield found.end()
+    if '"' in paragraph or "''" in paragraph or ",," in paragraph:
+        for found in _QUOTATION_AFTER_QUOTATION.finditer(paragraph):
             yield found.end()
     if ")" in paragraph or "]" in paragraph:
         for found in _BRACKET_CLOSES_AFTER_SENTENCE.finditer(paragraph):

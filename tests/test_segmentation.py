@@ -480,6 +480,18 @@ ROUND_TWO = {
         ",,Kommst du mit?” ,,Nein“, antwortete sie.",
         [",,Kommst du mit?”", ",,Nein“, antwortete sie."],
     ),
+    "typewriter-quotes-question-and-answer": (
+        ",,Kommst du mit?'' ,,Nein'', antwortete sie. „Wirklich?\" „Ja\", sagte sie.",
+        [",,Kommst du mit?''", ",,Nein'', antwortete sie.", "„Wirklich?\"", "„Ja\", sagte sie."],
+    ),
+    "quotations-in-a-row": (
+        "„Hast du das gesehen?“ „Ja!“ „Und?“ „Nichts.“",
+        ["„Hast du das gesehen?“", "„Ja!“", "„Und?“", "„Nichts.“"],
+    ),
+    "quotation-goes-on-after-comma": (
+        "„Warte…“, sagte sie, „ich komme mit.“",
+        ["„Warte…“, sagte sie, „ich komme mit.“"],
+    ),
     "quoted-question-and-answer": (
         "„Kommst du mit?“ „Nein“, antwortete sie.",
         ["„Kommst du mit?“", "„Nein“, antwortete sie."],
