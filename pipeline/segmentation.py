@@ -157,7 +157,7 @@ SENTENCE_STARTERS = frozenset(
 
 SENTENCE_END_BEFORE_STARTER = frozenset(
     """
-    bzw. ggf. evtl. inkl. exkl. Jh. Jhd. Jhdt. Mio. Mrd. Tsd. Std. Min. Sek. Chr. Co. Inc. Ltd.
+    bzw. ggf. evtl. inkl. exkl. ff. pp. Jh. Jhd. Jhdt. Mio. Mrd. Tsd. Std. Min. Sek. Chr. Co. Inc. Ltd.
     Mo. Di. Mi. Do. Fr. Sa. So. Jan. Feb. Mär. Apr. Jun. Jul. Aug. Sep. Sept. Okt. Nov. Dez.
     """.split()
 )
@@ -205,6 +205,7 @@ _OPENING_MARKS = "„“\"»«‚‘'(["
 _TRAILING_PUNCTUATION = ".,;:!?…“”\"»«‘’')]"
 _OPENING = r"[„“\"»«‚‘(\[]*"
 _CLOSING = r"[”“\"»«’)\]]*"
+_CLOSING_QUOTES = r"[”“\"»«’]*"
 _SENTENCE_START = rf"{_OPENING}[A-ZÄÖÜ]"
 _STARTER = rf"{_OPENING}(?:{'|'.join(sorted(SENTENCE_STARTERS))})\b"
 _LONGER = 1 + _longest_letters(SENTENCE_END_ABBREVIATIONS | SENTENCE_END_BEFORE_STARTER)
@@ -213,13 +214,16 @@ _ABBREVIATION_ENDS_SENTENCE = re.compile(
     # skips from full stop to full stop at C speed (a leading alternation of words would try every
     # position of the text); it first rules out the usual case, a longer word or a number.
     rf"\.(?<=[^\W\d_]\.)(?<![^\W\d_]{{{_LONGER}}}\.)"
-    rf"(?:{_one_of(SENTENCE_END_ABBREVIATIONS)}\s+(?={_SENTENCE_START})"
-    rf"|{_one_of(SENTENCE_END_BEFORE_STARTER)}\s+(?={_STARTER}))"
+    rf"(?:{_one_of(SENTENCE_END_ABBREVIATIONS)}{_CLOSING_QUOTES}\s+(?={_SENTENCE_START})"
+    rf"|{_one_of(SENTENCE_END_BEFORE_STARTER)}{_CLOSING_QUOTES}\s+(?={_STARTER}))"
 )
 _NUMBER_AFTER_FULL_STOP = re.compile(r"\.\s+(?=\d)")
-_FULL_STOP_BEFORE_WORD = re.compile(r"\.\s+(?=\S)")
+_FULL_STOP_BEFORE_WORD = re.compile(rf"\.{_CLOSING_QUOTES}\s+(?=\S)")
 _SENTENCE_WORD = re.compile(r"[^\W\d_][^\W\d_-]*\.")
-_TAGS_AFTER_SENTENCE = re.compile(rf"[.!?…]{_CLOSING}\s+(?:[#@]\w\S*\s+)+(?={_SENTENCE_START})")
+_TAGS_AFTER_SENTENCE = re.compile(
+    rf"[.!?…]{_CLOSING}\s+(?P<tags>(?:[#@]\w\S*\s+)*[#@]\w\S*)(?:\s+(?={_SENTENCE_START})|\s*$)"
+)
+"""Hashtags and handles between a sentence end and a new sentence or the end of the paragraph."""
 _FOOTNOTE = r"(?:[⁰¹²³⁴-⁹]+|\[\d{1,3}\]|\*{1,3}|†)+"
 _QUOTATION_AFTER_QUOTATION = re.compile(r"[.!?…](?:''|[”“\"»«’])+\s+(?=,,|[„»«\"])")
 """A quotation that ends with its sentence, then another: ``,,Kommst du?'' | ,,Nein'', antwortete sie``
@@ -394,7 +398,7 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences: sentencex's boundaries less those the tables veto, plus
     those the rules add, each moved past the emoji and footnote markers that end its sentence."""
     cuts = [cut for cut in _sentencex_cuts(paragraph) if not _joins_across(paragraph, cut)]
-    added = list(_added_cuts(paragraph, cuts))
+    added = [cut for cut in _added_cuts(paragraph, cuts) if cut < len(paragraph)]
     if added:
         cuts = sorted({*cuts, *added})
     settled = [_past_trailers(paragraph, cut) if _may_trail(paragraph[cut]) else cut for cut in cuts]
@@ -439,6 +443,7 @@ def _added_cuts(paragraph: str, cuts: list[int]) -> Iterator[int]:
             yield found.end()
     if "#" in paragraph or "@" in paragraph:
         for found in _TAGS_AFTER_SENTENCE.finditer(paragraph):
+            yield found.start("tags")  # where sentencex took the end for an abbreviation (``im TV.``)
             yield found.end()
     if '"' in paragraph or "''" in paragraph or ",," in paragraph:
         for found in _QUOTATION_AFTER_QUOTATION.finditer(paragraph):
