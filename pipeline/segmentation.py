@@ -24,11 +24,11 @@ Sentence boundaries
 -------------------
 `sentencex <https://github.com/wikimedia/sentencex>`_ (Wikimedia, written in Rust, already a
 dependency) proposes the boundaries: it returns exact substrings, keeps a quotation that spans several
-sentences in one piece, and handles the common abbreviations, initials, dates and numbers. On the 135
-tricky cases of ``tests/test_segmentation.py`` it is right in 83 (47 of the first 63, 36 of the 72 of
+sentences in one piece, and handles the common abbreviations, initials, dates and numbers. On the 142
+tricky cases of ``tests/test_segmentation.py`` it is right in 86 (47 of the first 63, 39 of the 79 of
 ``ROUND_TWO``); pysbd (``char_span=True``) was right in 46 of the first 63, at 30 ms per seed article
 against sentencex's 0.1 ms. These data tables and small rules correct what sentencex gets wrong, all
-135 right, for about 0.25 ms per seed article in all (``bench/bench_segmentation.py``):
+142 right, for about 0.25 ms per seed article in all (``bench/bench_segmentation.py``):
 
 ``SHOWN_TO_SENTENCEX``
     Characters sentencex does not know, shown to it as ones it does (one character for one, so the
