@@ -57,14 +57,17 @@ against sentencex's 0.1 ms. These data tables and small rules correct what sente
 
 The rules, each a small function: :func:`_joins_across` vetoes sentencex's boundaries (the tables
 above; a bracketed interjection, ``Er hat (!) Millionen``; the number of a list item that starts the
-paragraph, ``1. Dies ist …``; a boundary inside a word, ``Dipl.|-Ing.``, which keeps URLs and e-mail
-addresses whole, unless :func:`_is_glued_sentence_end`). :func:`_added_cuts` adds the boundaries
-sentencex misses (the abbreviations above; a sentence that starts with a number, ``… bla. | 700 Jahre
+paragraph or a sentence, ``1. Dies ist …``, :func:`_numbers_list_item`; a boundary inside a word,
+``Dipl.|-Ing.``, which keeps URLs and e-mail addresses whole, unless :func:`_is_glued_sentence_end`).
+:func:`_added_cuts` adds the boundaries sentencex misses (the abbreviations above, also before a
+closing quote, ``„… usw.“ | Danach``; a sentence that starts with a number, ``… bla. | 700 Jahre
 später``, unless an abbreviation, a month or a number precedes it, ``Nr. 5``, ``Jan. 2026``, ``am 3.
 10. 1990``; an address that ends a sentence, ``… presse@verkor.fr. | Wir``; hashtags and handles
-after a sentence, a unit of their own, ``… heute. | #Dunkerque #Batterie | Morgen …``; a footnote,
-``… belegt.[1] | Weitere``). :func:`_past_trailers` keeps the emoji and footnote markers that follow
-a sentence end with that sentence (``Toll! 😀 | Morgen``, ``… belegt.¹ | Weitere``).
+after a sentence, a unit of their own, ``… heute. | #Dunkerque #Batterie | Morgen …``; a quotation
+after a quotation in typewriter quotes, ``,,Kommst du?'' | ,,Nein''``; a bracket that closes a
+sentence, ``(Er sagte: „Ja.“) | Dann``; a footnote, ``… belegt.[1] | Weitere``). :func:`_past_trailers`
+keeps the emoji, emoticons and footnote markers that follow a sentence end with that sentence
+(``Toll! 😀 | Morgen``, ``… belegt.¹ | Weitere``, ``… geändert.* | Er``).
 :func:`_before_opening_marks` gives an opening quotation mark or bracket that sentencex leaves at the
 end of a sentence (``Er kam. »|Siehe``, where the quotation is not closed) to the sentence it opens.
 
