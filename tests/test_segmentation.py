@@ -284,6 +284,25 @@ ROUND_TWO = {
         "Gegründet hat ihn der Verein Batterie Nord e. V. Er wurde 2020 eingetragen.",
         ["Gegründet hat ihn der Verein Batterie Nord e. V.", "Er wurde 2020 eingetragen."],
     ),
+    "usw-before-closing-quote": (
+        "„Wir kauften Äpfel usw.“ Danach gingen wir.",
+        ["„Wir kauften Äpfel usw.“", "Danach gingen wir."],
+    ),
+    "etc-pp-and-ff-end-sentences": (
+        "Wir brauchen Holz, Sand etc. pp. Dann bauen wir. Siehe S. 12 ff. Dort steht mehr. Das regeln "
+        "§§ 5 ff. BGB.",
+        [
+            "Wir brauchen Holz, Sand etc. pp.",
+            "Dann bauen wir.",
+            "Siehe S. 12 ff.",
+            "Dort steht mehr.",
+            "Das regeln §§ 5 ff. BGB.",
+        ],
+    ),
+    "etc-inside-brackets": (
+        "Wir kauften Obst (Äpfel, Birnen etc.) und gingen heim.",
+        ["Wir kauften Obst (Äpfel, Birnen etc.) und gingen heim."],
+    ),
     "usw-before-lowercase": (
         "Wir kauften Brot, Käse etc. und gingen heim.",
         ["Wir kauften Brot, Käse etc. und gingen heim."],
@@ -344,6 +363,10 @@ ROUND_TWO = {
     "handles-between-sentences": (
         "Danke an alle! @Verkor @Renault Wir sehen uns.",
         ["Danke an alle!", "@Verkor @Renault", "Wir sehen uns."],
+    ),
+    "hashtags-after-abbreviation-like-word": (
+        "Heute Abend im TV. #tatort #ARD",
+        ["Heute Abend im TV.", "#tatort #ARD"],
     ),
     "hashtag-as-subject": ("Toll! #Dunkerque ist super.", ["Toll!", "#Dunkerque ist super."]),
     "hashtag-inside-sentence": ("Das #Werk öffnet heute.", ["Das #Werk öffnet heute."]),
@@ -479,6 +502,18 @@ ROUND_TWO = {
     "comma-quotes-question-and-answer": (
         ",,Kommst du mit?” ,,Nein“, antwortete sie.",
         [",,Kommst du mit?”", ",,Nein“, antwortete sie."],
+    ),
+    "typewriter-quotes-question-and-answer": (
+        ",,Kommst du mit?'' ,,Nein'', antwortete sie. „Wirklich?\" „Ja\", sagte sie.",
+        [",,Kommst du mit?''", ",,Nein'', antwortete sie.", "„Wirklich?\"", "„Ja\", sagte sie."],
+    ),
+    "quotations-in-a-row": (
+        "„Hast du das gesehen?“ „Ja!“ „Und?“ „Nichts.“",
+        ["„Hast du das gesehen?“", "„Ja!“", "„Und?“", "„Nichts.“"],
+    ),
+    "quotation-goes-on-after-comma": (
+        "„Warte…“, sagte sie, „ich komme mit.“",
+        ["„Warte…“, sagte sie, „ich komme mit.“"],
     ),
     "quoted-question-and-answer": (
         "„Kommst du mit?“ „Nein“, antwortete sie.",
