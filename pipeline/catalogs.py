@@ -40,7 +40,7 @@ from babel import Locale, UnknownLocaleError
 from babel.messages.plurals import get_plural
 
 from pipeline.article import BOM, Article, units
-from pipeline.errors import CatalogError, PipelineError
+from pipeline.errors import CatalogError, PipelineError, os_error
 from pipeline.project import SOURCE_LANGUAGE, Project
 from pipeline.po_format import format_catalog
 
@@ -297,7 +297,17 @@ def _check_charset(catalog: polib.POFile, path: Path) -> None:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that readers see either the old or the new file."""
+    """Replace ``path`` with ``data`` so that readers see either the old or the new file.
+
+    An operating-system error (disk full, read-only folder) names ``path``, not the temporary file.
+    """
+    try:
+        _write_then_rename(path, data)
+    except OSError as error:
+        raise os_error(error, "cannot write", path) from None
+
+
+def _write_then_rename(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

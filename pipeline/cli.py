@@ -14,7 +14,7 @@ import click
 
 from pipeline import catalogs
 from pipeline.errors import PipelineError
-from pipeline.project import Project
+from pipeline.project import Project, normalise_language, target_languages
 from pipeline.segmentation import read_article
 
 
@@ -32,15 +32,14 @@ class PipelineGroup(click.Group):
 
 
 def parse_langs(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
-    langs = tuple(code.strip() for code in value.split(",") if code.strip())
-    if not langs:
+    """Target languages, each in babel's spelling (``FR`` → ``fr``) and once; the source is refused."""
+    codes = [code for code in value.split(",") if code.strip()]
+    if not codes:
         raise click.BadParameter("name at least one language, e.g. fr,en")
-    for lang in langs:
-        try:
-            catalogs.language_name(lang)
-        except PipelineError as error:
-            raise click.BadParameter(str(error)) from None
-    return langs
+    try:
+        return target_languages(codes)
+    except PipelineError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 pass_project = click.make_pass_decorator(Project)
@@ -275,7 +274,7 @@ def build_editions(project: Project, only: str | None, policy: str, min_reviewed
         raise click.BadParameter("only applies with --policy reviewed", param_hint="--min-reviewed")
     langs = None
     if only is not None:
-        langs = parse_langs(click.get_current_context(), None, only)
+        langs = parse_edition_langs(only)
         unknown = [lang for lang in langs if lang not in (project.source_lang, *project.langs)]
         if unknown:
             raise click.BadParameter(f"{', '.join(unknown)} is not the source language or one of --langs "
@@ -288,6 +287,17 @@ def build_editions(project: Project, only: str | None, policy: str, min_reviewed
         click.echo(f"{'wrote' if sheet.written else 'unchanged'} {sheet.path}")
     if result.refused:
         click.get_current_context().exit(editions.EXIT_REFUSED)
+
+
+def parse_edition_langs(value: str) -> tuple[str, ...]:
+    """``--lang`` of `build`: like ``--langs``, but the source language is allowed (it rebuilds the seed)."""
+    try:
+        langs = tuple(dict.fromkeys(normalise_language(code) for code in value.split(",") if code.strip()))
+    except PipelineError as error:
+        raise click.BadParameter(str(error), param_hint="--lang") from None
+    if not langs:
+        raise click.BadParameter("name at least one language, e.g. fr", param_hint="--lang")
+    return langs
 
 
 def print_edition(result) -> None:

@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote
 
 from babel import Locale
 from babel.dates import format_date
@@ -384,7 +385,7 @@ def render_html(edition: Edition) -> Iterator[str]:
     for other in (*edition.langs, "x-default"):
         target = edition.source_lang if other == "x-default" else other
         yield (f'<link rel="alternate" hreflang="{escape(bcp47(other))}" '
-               f'href="../{escape(target)}/{escape(slug)}.html">\n')
+               f'href="{escape(edition_href(target, slug))}">\n')
     yield f"<style>{STYLESHEET}</style>\n</head>\n<body>\n<main>\n"
     yield from _html_nav(edition)
     yield "<article>\n"
@@ -401,6 +402,16 @@ def render_html(edition: Edition) -> Iterator[str]:
     yield "</article>\n</main>\n</body>\n</html>\n"
 
 
+def edition_href(lang: str, slug: str) -> str:
+    """The relative link from one edition to another, percent-encoded so that any slug works
+    (``#`` would start a fragment, ``%`` an escape, umlauts would depend on the browser).
+
+    >>> edition_href("fr", "wahl#2&münchen")
+    '../fr/wahl%232%26m%C3%BCnchen.html'
+    """
+    return f"../{quote(lang)}/{quote(slug, safe='')}.html"
+
+
 def _html_nav(edition: Edition) -> Iterator[str]:
     others = [lang for lang in edition.langs if lang != edition.lang]
     if not others:
@@ -408,7 +419,7 @@ def _html_nav(edition: Edition) -> Iterator[str]:
     name = label(edition.lang, "languages")
     yield f'<nav aria-label="{escape(name)}">{escape(typeset_units([name + ":"], rules_for(edition.lang))[0])} '
     for lang in others:
-        yield (f'<a href="../{escape(lang)}/{escape(edition.article.slug)}.html" '
+        yield (f'<a href="{escape(edition_href(lang, edition.article.slug))}" '
                f'hreflang="{escape(bcp47(lang))}" lang="{escape(bcp47(lang))}">'
                f"{escape(own_language_name(lang))}</a>")
     yield "</nav>\n"
