@@ -248,6 +248,7 @@ def shorten(text: str, width: int = 60) -> str:
 def read_catalog(path: Path) -> polib.POFile:
     """Read a ``.po``/``.pot`` file written by us, a PO editor or gettext tools."""
     data = path.read_bytes()
+    _check_not_empty(data, path)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -257,6 +258,15 @@ def read_catalog(path: Path) -> polib.POFile:
     catalog = parse_catalog(text, path=path)
     _check_charset(catalog, path)
     return catalog
+
+
+def _check_not_empty(data: bytes, path: Path) -> None:
+    """An emptied catalog (a failed copy, an editor crash, ``> file``) parses as a catalog without
+    entries; merging it would silently start over and hide that the translations are gone."""
+    if not data.strip():
+        size = "0 bytes" if not data else "only whitespace"
+        raise CatalogError(f"the file is empty ({size}); restore it from version control, or delete it "
+                           "to start an empty catalog", path=path)
 
 
 _EMPTY_MSGSTR = re.compile(rb'^[ \t]*msgstr(?:\[\d+\])?[ \t]*""[ \t]*(?:\r?\n(?![ \t]*"(?:[^"\\]|\\.))|\Z)',

@@ -26,6 +26,8 @@ class PipelineGroup(click.Group):
             return super().invoke(ctx)
         except PipelineError as error:
             raise click.ClickException(str(error)) from None
+        except BrokenPipeError:
+            raise  # `pipeline status | head`: click ends quietly, as other command-line tools do
         except OSError as error:  # a folder that is a file, a read-only disk, permissions...
             where = f"{error.filename}: " if error.filename else ""
             raise click.ClickException(f"{where}{error.strerror or error}") from None
@@ -150,12 +152,20 @@ def translate(ctx: click.Context, project: Project, glossary_path: Path, save_ev
                    "are saved; run `pipeline translate` again to go on",
                    err=True)
         ctx.exit(INTERRUPTED)
+    glossary_notice(glossary_path)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     if result.report is not None:
         print_drafts(result.report)
     if result.missing:
         raise PipelineError(result.missing)
+
+
+def glossary_notice(path: Path) -> None:
+    """A missing glossary is no error (nothing is protected) but worth one notice on stderr, as a
+    mistyped ``--glossary`` or a glossary left out of a checkout would otherwise go unseen."""
+    if not path.exists():
+        click.echo(f"notice: {path}: no such file; no names or terms are protected", err=True)
 
 
 def translation_progress(pair, total: int):
@@ -192,22 +202,27 @@ def models_list(project: Project) -> None:
     """Show installed packages and the route each language takes."""
     from pipeline import argos_packages
 
-    installed = argos_packages.installed_packages()
+    scan = argos_packages.scan_packages()
+    installed = scan.installed
     routes = argos_packages.plan_routes(project.source_lang, project.langs,
                                         {package.pair for package in installed})
     useful = argos_packages.useful_pairs(project.source_lang, project.langs)
+    roles = argos_packages.package_roles(installed)
     click.echo(f"installed in {argos_packages.packages_dir()}:")
     for package in installed:
-        note = "" if package.pair in useful else "  (not needed)"
-        click.echo(f"  {package.pair}  {package.version or '?'}  {package.path}{note}")
-    if not installed:
+        note = roles.get(package.path, "") if package.pair in useful else "(not needed)"
+        click.echo(f"  {package.pair}  {package.version or '?'}  {package.path}  {note}".rstrip())
+    for broken in scan.broken:
+        click.echo(f"  broken  {broken.path}: {broken.reason}; reinstall the package or delete the folder")
+    if not installed and not scan.broken:
         click.echo("  none")
     click.echo("needed:")
     for lang, route in routes.items():
         state = "ready" if route.available else "missing " + ", ".join(map(str, route.missing))
         click.echo(f"  {route.steps[0].source}→{lang}: {route.kind} {route}: {state}")
     if not all(route.available for route in routes.values()):
-        click.echo(argos_packages.INSTALL_HINT[0].upper() + argos_packages.INSTALL_HINT[1:] + ".")
+        hint = argos_packages.install_hint()
+        click.echo(hint[0].upper() + hint[1:] + ".")
 
 
 @models.command("install")
@@ -350,13 +365,15 @@ def status(project: Project, as_json: bool) -> None:
         click.echo(json.dumps({"catalogs": [status_json(record) for record in records]}, indent=2,
                               ensure_ascii=False))
         return
-    rows = [status_row(record) for record in records]
-    header = ["article", "lang", "reviewed (words)", *(title for _, title in STATUS_COLUMNS)]
+    rows = [[*status_row(record), "orphaned" if record.orphaned else ""] for record in records]
+    header = ["article", "lang", "reviewed (words)", *(title for _, title in STATUS_COLUMNS), ""]
     widths = [max(len(click.unstyle(row[i])) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         click.echo("  ".join(cell + " " * (width - len(click.unstyle(cell)))
                              for cell, width in zip(row, widths)).rstrip())
     click.echo("\nFigures are sentences/words; words are counted on the German source.")
+    if any(record.orphaned for record in records):
+        click.echo(f"orphaned: the article is no longer in {project.seeds}; restore it, or delete its catalogs.")
     click.echo("Bar: " + "  ".join(click.style(mark, fg=colour) + " " + name.replace("_", " ")
                                    for name, mark, colour in STATE_BARS))
 
@@ -366,6 +383,7 @@ def status_json(record) -> dict:
     figures["fuzzy"] = record.fuzzy
     return {
         "article": record.slug, "lang": record.lang, "path": str(record.path), "exists": record.exists,
+        "orphaned": record.orphaned,
         "percent_reviewed": record.percent_reviewed,
         "sentences": {name: tally.sentences for name, tally in figures.items()},
         "words": {name: tally.words for name, tally in figures.items()},
@@ -418,6 +436,7 @@ def check(ctx: click.Context, project: Project, files: tuple[Path, ...], glossar
                        f"{entry_check.draft.value:7}) {entry_check.title}")
         return
     report = qa.check_project(project, load_glossary(glossary_path), list(files) or None)
+    glossary_notice(glossary_path)
     groups = qa.by_severity(report.problems)
     if as_json:
         click.echo(json.dumps(report_json(report, groups), indent=2, ensure_ascii=False))

@@ -159,13 +159,19 @@ def seed_paths(seeds: Path) -> list[Path]:
     """The articles in ``seeds``, sorted: regular files named ``<slug><suffix>``, editors' leftovers
     skipped, anything else refused (see the module docstring)."""
     root = seeds.resolve()
-    paths = []
-    for path in sorted(seeds.iterdir()):
-        if is_editor_leftover(path.name) or path.suffix not in SEED_SUFFIXES:
-            continue
+    paths = seed_names(seeds)
+    for path in paths:
         _check_seed_file(path, root)
-        paths.append(path)
     return paths
+
+
+def seed_names(seeds: Path) -> list[Path]:
+    """The names in ``seeds`` that are articles, sorted, without looking at what they are (a missing
+    folder has none): for telling which catalogs still have their article."""
+    if not seeds.is_dir():
+        return []
+    return sorted(path for path in seeds.iterdir()
+                  if path.suffix in SEED_SUFFIXES and not is_editor_leftover(path.name))
 
 
 def is_editor_leftover(name: str) -> bool:

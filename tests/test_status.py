@@ -15,7 +15,7 @@ import pytest
 from pipeline import catalogs
 from pipeline.catalogs import EntryState
 from pipeline.status import CatalogStatus, Tally, count_words, tally_entries
-from tests.conftest import entry, load, run
+from tests.conftest import SMALL_ARTICLE, entry, load, run
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 
@@ -76,7 +76,8 @@ def test_status_json_on_a_known_catalog(project_dir):
     assert result.exit_code == 0, result.output
     fr, en = json.loads(result.output)["catalogs"]
     assert fr == {
-        "article": "nord", "lang": "fr", "path": str(FR), "exists": True, "percent_reviewed": 25.0,
+        "article": "nord", "lang": "fr", "path": str(FR), "exists": True, "orphaned": False,
+        "percent_reviewed": 25.0,
         "sentences": {"total": 8, "reviewed": 2, "machine_draft": 1, "source_changed": 2,
                       "untranslated": 3, "obsolete": 1, "fuzzy": 3},
         "words": {"total": 36, "reviewed": 9, "machine_draft": 4, "source_changed": 8,
@@ -152,3 +153,28 @@ def test_status_agrees_with_msgfmt_on_the_seed_article(seed_project):
     assert figures["fuzzy"] == en["sentences"]["fuzzy"] > 0
     assert figures["untranslated"] == en["sentences"]["untranslated"] > 0
 
+
+
+def test_an_article_whose_seed_was_deleted_is_orphaned(project_dir):
+    Path("seeds/sud.txt").write_text(SMALL_ARTICLE, encoding="utf-8")
+    run("extract")
+    Path("seeds/nord.txt").unlink()
+    result = run("status")
+    assert result.exit_code == 0, result.output
+    rows = {tuple(line.split()[:2]): line for line in result.output.splitlines()[1:5]}
+    assert "orphaned" in rows["nord", "fr"] and "orphaned" not in rows["sud", "fr"]
+    assert "orphaned: the article is no longer in seeds" in result.output
+    records = json.loads(run("status", "--json").output)["catalogs"]
+    assert {(record["article"], record["orphaned"]) for record in records} == {("nord", True), ("sud", False)}
+
+
+def test_a_catalog_emptied_to_nothing_is_reported_not_recreated(project_dir):
+    run("extract")
+    FR.write_bytes(b"")
+    for command in ("status", "extract"):
+        result = run(command)
+        assert result.exit_code == 1
+        assert result.output.strip().splitlines() == [
+            f"Error: {FR}: the file is empty (0 bytes); restore it from version control, or delete it "
+            "to start an empty catalog"]
+    assert FR.read_bytes() == b""

@@ -430,3 +430,14 @@ def test_help_imports_neither_argostranslate_nor_ctranslate2():
                             check=True)
     assert output.stdout.strip().splitlines()[-1] == "[]"
     assert time.monotonic() - started < 10
+
+
+def test_a_compute_type_the_device_lacks_is_named_as_such(project_dir, pivot_models, monkeypatch):
+    import ctranslate2
+
+    monkeypatch.setattr(ctranslate2, "get_supported_compute_types", lambda device: {"int8", "float32"})
+    result = run("translate", "--compute-type", "float16")
+    assert result.exit_code == 1
+    (line,) = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert "compute type float16 is not available on this device (cpu)" in line
+    assert "int8" in line and "reinstall" not in line
