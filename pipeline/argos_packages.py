@@ -231,8 +231,12 @@ def package_roles(packages: Sequence[InstalledPackage]) -> dict[Path, str]:
         chosen = newest[package.pair]
         if served[package.pair] < 2:
             continue
-        roles[package.path] = (f"used (newest of {served[package.pair]} {package.pair} packages)"
-                               if package.path == chosen.path else f"not used: {chosen.version} is newer")
+        if package.path == chosen.path:
+            roles[package.path] = f"used (newest of {served[package.pair]} {package.pair} packages)"
+        elif package.version == chosen.version:
+            roles[package.path] = f"not used: {chosen.path.name} has the same version and comes first"
+        else:
+            roles[package.path] = f"not used: {chosen.version} is newer"
     return roles
 
 

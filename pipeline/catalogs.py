@@ -247,8 +247,11 @@ def shorten(text: str, width: int = 60) -> str:
 
 def read_catalog(path: Path) -> polib.POFile:
     """Read a ``.po``/``.pot`` file written by us, a PO editor or gettext tools."""
-    data = path.read_bytes()
-    _check_not_empty(data, path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise os_error(error, "cannot read", path) from None
+    check_not_empty(data, path)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -260,7 +263,7 @@ def read_catalog(path: Path) -> polib.POFile:
     return catalog
 
 
-def _check_not_empty(data: bytes, path: Path) -> None:
+def check_not_empty(data: bytes, path: Path) -> None:
     """An emptied catalog (a failed copy, an editor crash, ``> file``) parses as a catalog without
     entries; merging it would silently start over and hide that the translations are gone."""
     if not data.strip():

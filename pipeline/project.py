@@ -72,9 +72,12 @@ class Project:
         if self.locales.exists() and not self.locales.is_dir():
             raise PipelineError("is a file, not a folder: cannot create the catalogs folder here "
                                 "(see --locales)", path=self.locales)
-        path = self.locales / ".pipeline.lock"
         try:
             self.locales.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise os_error(error, "cannot create the catalogs folder", self.locales) from None
+        path = self.locales / ".pipeline.lock"
+        try:
             handle = open(path, "a+", encoding="utf-8")
         except OSError as error:
             raise os_error(error, "cannot create the lock file", path) from None
@@ -198,10 +201,11 @@ def _check_seed_file(path: Path, root: Path) -> None:
         raise PipelineError(f"a symbolic link leading outside the seeds folder ({target}); copy the "
                             "article into the folder instead", path=path)
     if not stat.S_ISREG(mode):
-        raise PipelineError(f"not an article: {_file_kind(mode)}, not a regular file", path=path)
+        raise PipelineError(f"not an article: {file_kind(mode)}, not a regular file", path=path)
 
 
-def _file_kind(mode: int) -> str:
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words, from its ``st_mode``."""
     kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
              (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
     return next((name for test, name in kinds if test(mode)), "a special file")

@@ -517,6 +517,11 @@ def _load(path: Path) -> _Catalog:
     except OSError as error:
         raise PipelineError(f"cannot read: {error.strerror}", path=path) from None
     try:
+        catalogs.check_not_empty(data, path)
+    except CatalogError as error:
+        item.problems.append(Problem(str(path), None, "empty_file", Severity.ERROR, error.message))
+        return item
+    try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         item.problems.append(Problem(str(path), data[: error.start].count(b"\n") + 1, "charset", Severity.ERROR,

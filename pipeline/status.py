@@ -21,7 +21,7 @@ from pathlib import Path
 from pipeline import catalogs
 from pipeline.catalogs import EntryState
 from pipeline.errors import PipelineError
-from pipeline.project import Project, seed_names
+from pipeline.project import Project, check_language_folders, seed_names
 
 WORD = re.compile(r"\w+(?:[-'’.,:/]\w+)*")
 """A word: letters or digits, joined by inner hyphens, apostrophes and separators, so that
@@ -115,6 +115,7 @@ def project_status(project: Project) -> list[CatalogStatus]:
     Articles are those in the seeds folder plus any that only have catalogs left, so a catalog
     whose article was removed still shows up, marked :attr:`CatalogStatus.orphaned`.
     """
+    check_language_folders(project.locales, project.langs)
     seeded = {path.stem for path in seed_names(project.seeds)}
     slugs = sorted(_slugs(project, seeded))
     if not slugs:

@@ -297,3 +297,10 @@ def test_a_package_with_broken_metadata_is_listed_as_broken(project_dir, argos_d
     broken, = [line for line in listing.output.splitlines() if str(package.path) in line]
     assert "broken" in broken and "metadata.json is not valid JSON" in broken
     assert "none" not in listing.output.split("needed:")[0]
+
+
+def test_two_packages_of_the_same_version_say_which_one_is_used(tmp_path):
+    first, second = (argos_packages.InstalledPackage(DE_EN, "1.9", tmp_path / name) for name in ("a", "b"))
+    roles = argos_packages.package_roles([first, second])
+    assert roles[first.path] == "used (newest of 2 de→en packages)"
+    assert roles[second.path] == "not used: a has the same version and comes first"

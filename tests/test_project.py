@@ -171,3 +171,29 @@ def test_a_read_only_folder_names_the_catalog_not_a_temporary_file(project_dir, 
     result = run("extract")
     assert_refused(result, "locales/nord.pot: cannot write", "Permission denied")
     assert ".tmp" not in result.output
+
+
+def test_locales_under_a_file_names_the_folder_and_the_action(project_dir):
+    Path("afile").write_text("x", encoding="utf-8")
+    assert_refused(run("--locales", "afile/locales", "extract"),
+                   "afile/locales: cannot create the catalogs folder (Not a directory)")
+
+
+def test_an_unreadable_catalog_names_the_file_and_the_action(project_dir, monkeypatch):
+    assert run("extract").exit_code == 0
+    real = Path.read_bytes
+
+    def denied(path):
+        if path.suffix == ".po":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    for command in ("extract", "status"):
+        assert_refused(run(command), "locales/fr/LC_MESSAGES/nord.po: cannot read (Permission denied)")
+
+
+def test_status_also_refuses_a_catalog_folder_spelt_differently(project_dir):
+    assert run("--langs", "fr", "extract").exit_code == 0
+    Path("locales/fr").rename("locales/FR")
+    assert_refused(run("--langs", "fr", "status"), "locales/FR", "rename it to 'fr'")

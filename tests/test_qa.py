@@ -400,3 +400,13 @@ def test_list_shows_every_check_with_its_severities(project_dir):
     assert len(lines) == len(qa.CHECKS)
     assert lines[1].split()[:4] == ["numbers", "error", "(draft:", "warning)"]
 
+
+
+def test_a_catalog_emptied_to_nothing_is_one_error(project_dir):
+    run("extract")
+    FR.write_bytes(b"")
+    result = run("check")
+    assert result.exit_code == 3
+    assert [line for line in result.output.splitlines() if str(FR) in line] == [
+        f"{FR}: [empty_file] the file is empty (0 bytes); restore it from version control, or delete it to "
+        "start an empty catalog"]
