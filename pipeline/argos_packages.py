@@ -33,7 +33,6 @@ import os
 import re
 import shutil
 import socket
-import sys
 import tempfile
 import threading
 import zipfile
@@ -41,6 +40,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from pipeline import project
 from pipeline.errors import ModelError
 
 PIVOT_LANGUAGE = "en"
@@ -53,27 +53,9 @@ TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
 
 
 
-def pipeline_command() -> str:
-    """``pipeline`` as the user can type it in the current folder, for advice in messages.
-
-    ``make translate`` runs ``.venv/bin/python -m pipeline`` without activating the environment, so
-    a bare ``pipeline`` in advice would be "command not found". The script of this installation is
-    named ``pipeline`` when the shell finds it on ``PATH``, else by its path: relative from inside the
-    project (``.venv/bin/pipeline``), absolute from elsewhere.
-    """
-    script = Path(sys.executable).parent / "pipeline"
-    if not script.exists():
-        return f"{sys.executable} -m pipeline"
-    found = shutil.which("pipeline")
-    if found and Path(found).resolve() == script.resolve():
-        return "pipeline"
-    relative = os.path.relpath(script.absolute())
-    return str(script.absolute()) if relative.startswith("..") else relative
-
-
 def install_hint() -> str:
     """How to install packages, with commands that run as printed from the current folder."""
-    command = pipeline_command()
+    command = project.pipeline_command()
     return (f"install them with `{command} models install FILE.argosmodel…` (packages downloaded elsewhere) "
             f"or `{command} models install --from-index` (downloads from the Argos index)")
 
@@ -455,7 +437,7 @@ def fetch_index(*, timeout: float = INDEX_TIMEOUT_S) -> list:
     if updater.is_alive() or not index.exists() or _stamp(index) == before:
         raise ModelError(f"cannot reach the Argos Translate package index ({settings.remote_package_index}); "
                          "offline, download the .argosmodel files elsewhere and install each with "
-                         f"`{pipeline_command()} models install FILE.argosmodel`")
+                         f"`{project.pipeline_command()} models install FILE.argosmodel`")
     try:
         with _quiet_argos():
             return package.get_available_packages()
@@ -499,7 +481,7 @@ def select_downloads(available: Iterable, routes: Mapping[str, Route]) -> list:
         for step in steps:
             if step not in offered:
                 raise ModelError(f"the Argos package index offers no {step} package; install one with "
-                                 f"`{pipeline_command()} models install FILE.argosmodel`")
+                                 f"`{project.pipeline_command()} models install FILE.argosmodel`")
             wanted[step] = offered[step]
     return [wanted[pair] for pair in sorted(wanted)]
 

@@ -14,7 +14,7 @@ import click
 
 from pipeline import catalogs
 from pipeline.errors import PipelineError
-from pipeline.project import Project, normalise_language, target_languages
+from pipeline.project import Project, normalise_language, pipeline_command, target_languages
 from pipeline.segmentation import read_article
 
 
@@ -149,7 +149,7 @@ def translate(ctx: click.Context, project: Project, glossary_path: Path, save_ev
                 options=dataclasses.replace(translation.EngineOptions(), **chosen), progress=translation_progress)
     except KeyboardInterrupt:
         click.echo("interrupted: every catalog is as it was or fully updated, finished batches of drafts "
-                   "are saved; run `pipeline translate` again to go on",
+                   f"are saved; run `{pipeline_command()} translate` again to go on",
                    err=True)
         ctx.exit(INTERRUPTED)
     glossary_notice(glossary_path)
@@ -392,7 +392,7 @@ def status_json(record) -> dict:
 
 def status_row(record) -> list[str]:
     if not record.exists:
-        return [record.slug, record.lang, "no catalog yet: run `pipeline extract`"] + [""] * len(STATUS_COLUMNS)
+        return [record.slug, record.lang, f"no catalog yet: run `{pipeline_command()} extract`"] + [""] * len(STATUS_COLUMNS)
     widths = bar_widths(record)
     bar = "".join(click.style(mark * width, fg=colour) for (_, mark, colour), width in zip(STATE_BARS, widths))
     bar += " " * (BAR_WIDTH - sum(widths))

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 import stat
+import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -102,6 +104,24 @@ class Project:
 
     def catalog_path(self, lang: str, slug: str) -> Path:
         return self.locales / lang / "LC_MESSAGES" / f"{slug}.po"
+
+
+def pipeline_command() -> str:
+    """``pipeline`` as the user can type it in the current folder, for advice in messages.
+
+    ``make translate`` runs ``.venv/bin/python -m pipeline`` without activating the environment, so
+    a bare ``pipeline`` in advice would be "command not found". The script of this installation is
+    named ``pipeline`` when the shell finds it on ``PATH``, else by its path: relative from inside the
+    project (``.venv/bin/pipeline``), absolute from elsewhere.
+    """
+    script = Path(sys.executable).parent / "pipeline"
+    if not script.exists():
+        return f"{sys.executable} -m pipeline"
+    found = shutil.which("pipeline")
+    if found and Path(found).resolve() == script.resolve():
+        return "pipeline"
+    relative = os.path.relpath(script.absolute())
+    return str(script.absolute()) if relative.startswith("..") else relative
 
 
 # --- languages -----------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from pathlib import Path
 from pipeline import catalogs
 from pipeline.catalogs import EntryState
 from pipeline.errors import PipelineError
-from pipeline.project import Project, check_language_folders, seed_names
+from pipeline.project import Project, check_language_folders, pipeline_command, seed_names
 
 WORD = re.compile(r"\w+(?:[-'’.,:/]\w+)*")
 """A word: letters or digits, joined by inner hyphens, apostrophes and separators, so that
@@ -120,7 +120,7 @@ def project_status(project: Project) -> list[CatalogStatus]:
     slugs = sorted(_slugs(project, seeded))
     if not slugs:
         raise PipelineError("no articles and no catalogs; put articles in the seeds folder and run "
-                            "`pipeline extract`", path=project.seeds)
+                            f"`{pipeline_command()} extract`", path=project.seeds)
     return [dataclasses.replace(catalog_status(project.catalog_path(lang, slug), slug=slug, lang=lang),
                                 orphaned=slug not in seeded)
             for slug in slugs for lang in project.langs]

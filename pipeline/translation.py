@@ -40,7 +40,7 @@ from pipeline.argos_packages import InstalledPackage, Pair, Route
 from pipeline.catalogs import EntryState
 from pipeline.errors import ModelError
 from pipeline.glossary import Glossary, Term
-from pipeline.project import Project
+from pipeline.project import Project, pipeline_command
 
 DEFAULT_SAVE_EVERY = 128
 """Sentences per batch between two saves: a few seconds of work for a 6-layer model on two cores."""
@@ -574,7 +574,7 @@ class ArgosTranslator:
                     compute_type=self.options.compute_type)
             except (RuntimeError, OSError, ValueError) as error:
                 raise ModelError(f"cannot load the {pair} package ({argos_packages.first_line(error)}); reinstall "
-                                 f"it with `{argos_packages.pipeline_command()} models install FILE.argosmodel`",
+                                 f"it with `{pipeline_command()} models install FILE.argosmodel`",
                                  path=path) from None
             self._models[pair] = _LoadedModel(translator, package.tokenizer, package.target_prefix)
         return self._models[pair]

@@ -11,8 +11,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-import pytest
-
 from pipeline import project
 from tests.conftest import SMALL_ARTICLE, run
 from tests.test_robustness import assert_refused, snapshot

@@ -14,6 +14,7 @@ import pytest
 
 from pipeline import catalogs
 from pipeline.catalogs import EntryState
+from pipeline.project import pipeline_command
 from pipeline.status import CatalogStatus, Tally, count_words, tally_entries
 from tests.conftest import SMALL_ARTICLE, entry, load, run
 
@@ -105,7 +106,7 @@ def test_missing_catalog_is_shown_not_an_error(project_dir):
     Path("locales/en/LC_MESSAGES/nord.po").unlink()
     result = run("status")
     assert result.exit_code == 0
-    assert result.output.splitlines()[2].split(maxsplit=2) == ["nord", "en", "no catalog yet: run `pipeline extract`"]
+    assert result.output.splitlines()[2].split(maxsplit=2) == ["nord", "en", f"no catalog yet: run `{pipeline_command()} extract`"]
     [_, en] = json.loads(run("status", "--json").output)["catalogs"]
     assert en["exists"] is False and en["sentences"]["total"] == 0
 
