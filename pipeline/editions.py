@@ -351,7 +351,7 @@ def render_md(edition: Edition) -> Iterator[str]:
         yield f"> {escape_markdown(notice)}\n\n"
     for paragraph in pieces:
         yield " ".join(escape_markdown(piece.text) for piece in paragraph) + "\n\n"
-    links = [f"[{escape_markdown(own_language_name(lang))}](../{lang}/{edition.article.slug}.md)"
+    links = [f"[{escape_markdown(own_language_name(lang))}]({edition_href(lang, edition.article.slug, suffix='.md')})"
              for lang in edition.langs if lang != edition.lang]
     if links:
         name = typeset_units([label(edition.lang, "languages") + ":"], rules_for(edition.lang))[0]
@@ -402,14 +402,15 @@ def render_html(edition: Edition) -> Iterator[str]:
     yield "</article>\n</main>\n</body>\n</html>\n"
 
 
-def edition_href(lang: str, slug: str) -> str:
+def edition_href(lang: str, slug: str, *, suffix: str = ".html") -> str:
     """The relative link from one edition to another, percent-encoded so that any slug works
-    (``#`` would start a fragment, ``%`` an escape, umlauts would depend on the browser).
+    (``#`` would start a fragment, ``%`` an escape, ``)`` end a Markdown link, umlauts would depend
+    on the browser).
 
-    >>> edition_href("fr", "wahl#2&münchen")
-    '../fr/wahl%232%26m%C3%BCnchen.html'
+    >>> edition_href("fr", "wahl#2&münchen"), edition_href("en", "a(b)", suffix=".md")
+    ('../fr/wahl%232%26m%C3%BCnchen.html', '../en/a%28b%29.md')
     """
-    return f"../{quote(lang)}/{quote(slug, safe='')}.html"
+    return f"../{quote(lang)}/{quote(slug, safe='')}{suffix}"
 
 
 def _html_nav(edition: Edition) -> Iterator[str]:

@@ -91,9 +91,12 @@ class Project:
                 holder = handle.read().strip() or "another process"
                 raise PipelineError(f"{holder} is updating these catalogs; wait for it to finish and "
                                     "run again", path=self.locales) from None
-            handle.truncate(0)
-            handle.write(f"pipeline run {os.getpid()}")
-            handle.flush()
+            try:
+                handle.truncate(0)
+                handle.write(f"pipeline run {os.getpid()}")
+                handle.flush()
+            except OSError as error:
+                raise os_error(error, "cannot write the lock file", path) from None
             try:
                 yield
             finally:
