@@ -196,8 +196,11 @@ def seed_names(seeds: Path) -> list[Path]:
     folder has none): for telling which catalogs still have their article."""
     if not seeds.is_dir():
         return []
-    return sorted(path for path in seeds.iterdir()
-                  if path.suffix in SEED_SUFFIXES and not is_editor_leftover(path.name))
+    try:
+        names = list(seeds.iterdir())
+    except OSError as error:
+        raise os_error(error, "cannot list the articles", seeds) from None
+    return sorted(path for path in names if path.suffix in SEED_SUFFIXES and not is_editor_leftover(path.name))
 
 
 def is_editor_leftover(name: str) -> bool:

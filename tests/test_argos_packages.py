@@ -304,3 +304,13 @@ def test_two_packages_of_the_same_version_say_which_one_is_used(tmp_path):
     roles = argos_packages.package_roles([first, second])
     assert roles[first.path] == "used (newest of 2 de→en packages)"
     assert roles[second.path] == "not used: a has the same version and comes first"
+
+
+def test_an_installed_package_whose_codes_are_paths_is_broken_and_unused(project_dir, argos_dir, argos_archives):
+    package = argos_packages.install_package(argos_archives["de", "en"])
+    metadata = json.loads((package.path / "metadata.json").read_text(encoding="utf-8"))
+    (package.path / "metadata.json").write_text(json.dumps({**metadata, "to_code": "../../x"}), encoding="utf-8")
+    scan = argos_packages.scan_packages()
+    assert scan.installed == ()
+    assert scan.broken == (argos_packages.BrokenPackage(package.path,
+                                                        "metadata.json's to_code '../../x' is not a language code"),)

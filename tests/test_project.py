@@ -219,3 +219,11 @@ def test_disk_full_while_taking_the_lock_names_the_lock_file(project_dir, monkey
 
     monkeypatch.setattr(project, "open", FullDisk, raising=False)
     assert_refused(run("extract"), "locales/.pipeline.lock: cannot write the lock file (No space left on device)")
+
+
+def test_an_unreadable_seeds_folder_names_the_folder_and_the_action(project_dir, monkeypatch):
+    def denied(path):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+
+    monkeypatch.setattr(Path, "iterdir", denied)
+    assert_refused(run("extract"), "seeds: cannot list the articles (Permission denied)")
