@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shlex
 import shutil
 import stat
 import sys
@@ -119,12 +120,14 @@ def pipeline_command() -> str:
     """
     script = Path(sys.executable).parent / "pipeline"
     if not script.exists():
-        return f"{sys.executable} -m pipeline"
+        return f"{shlex.quote(sys.executable)} -m pipeline"
     found = shutil.which("pipeline")
     if found and Path(found).resolve() == script.resolve():
         return "pipeline"
     relative = os.path.relpath(script.absolute())
-    return str(script.absolute()) if relative.startswith("..") else relative
+    if relative.startswith(".."):
+        return shlex.quote(str(script.absolute()))
+    return shlex.quote(relative if os.sep in relative else os.path.join(".", relative))
 
 
 # --- languages -----------------------------------------------------------------------------------

@@ -76,3 +76,11 @@ def test_a_missing_glossary_is_one_notice(project_dir):
         "notice: glossary.toml: no such file; no names or terms are protected"]
     Path("glossary.toml").write_text('keep = ["Verkor"]\n', encoding="utf-8")
     assert CliRunner().invoke(cli, ["check"]).stderr == ""
+
+
+def test_install_advice_inside_the_scripts_folder_is_a_path(monkeypatch):
+    from pipeline.project import pipeline_command
+
+    monkeypatch.setenv("PATH", "/nonexistent")
+    monkeypatch.chdir(Path(sys.executable).parent)
+    assert pipeline_command() == "./pipeline"
