@@ -1,5 +1,6 @@
-"""The project's folders and languages: language codes, the seeds folder as editors leave it, and
-operating-system errors that name the file and what was being done to it."""
+"""Where a project's files live, its languages and its lock (pipeline.project): language codes, the
+seeds folder as editors leave it, and operating-system errors that name the file and what was being
+done to it."""
 
 from __future__ import annotations
 
@@ -11,9 +12,50 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pytest
+
 from pipeline import project
+from pipeline.errors import PipelineError
+from pipeline.project import Project, english_language_name
 from tests.conftest import SMALL_ARTICLE, run
 from tests.test_robustness import assert_refused, snapshot
+
+# --- paths, articles and the lock ----------------------------------------------------------------
+
+
+def test_paths_follow_the_gettext_layout():
+    layout = Project(locales=Path("loc"))
+    assert layout.template_path("nord") == Path("loc/nord.pot")
+    assert layout.catalog_path("fr", "nord") == Path("loc/fr/LC_MESSAGES/nord.po")
+
+
+def test_articles_are_the_sorted_txt_files(tmp_path):
+    for name in ("b.txt", "a.txt", "notes.md"):
+        (tmp_path / name).write_text("Ja.\n", encoding="utf-8")
+    assert [path.name for path in Project(seeds=tmp_path).article_paths()] == ["a.txt", "b.txt"]
+
+
+def test_a_missing_seed_folder_is_an_error_naming_it(tmp_path):
+    with pytest.raises(PipelineError) as raised:
+        Project(seeds=tmp_path / "none").article_paths()
+    assert str(raised.value).startswith(f"{tmp_path / 'none'}: no such folder")
+
+
+def test_the_lock_is_exclusive_and_released(tmp_path):
+    shared = Project(locales=tmp_path / "locales")
+    with shared.lock():
+        with pytest.raises(PipelineError, match="is updating these catalogs"):
+            with shared.lock():
+                pass
+    with shared.lock():
+        pass
+
+
+def test_language_names_come_from_babel():
+    assert english_language_name("pt_BR") == "Portuguese (Brazil)"
+    with pytest.raises(PipelineError, match="unknown language code 'xx'"):
+        english_language_name("xx")
+
 
 # --- language codes ------------------------------------------------------------------------------
 

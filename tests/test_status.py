@@ -16,7 +16,7 @@ from pipeline import catalogs
 from pipeline.catalogs import EntryState
 from pipeline.project import pipeline_command
 from pipeline.status import CatalogStatus, Tally, count_words, tally_entries
-from tests.conftest import SMALL_ARTICLE, entry, load, run
+from tests.conftest import SMALL_ARTICLE, entry, load, run, set_draft
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 
@@ -61,7 +61,7 @@ def prepare_known_catalog() -> None:
     catalog = load(FR)
     entry(catalog, "Batterien aus dem Norden").msgstr = "Des batteries venues du Nord"
     entry(catalog, "Die Region hofft auf Arbeit.").msgstr = "La région espère du travail."
-    catalogs.set_machine_draft(entry(catalog, "Ein Satz, der trifft."), "Une phrase qui touche.", "test")
+    set_draft(entry(catalog, "Ein Satz, der trifft."), "Une phrase qui touche.", "test")
     flagged = entry(catalog, "Ja.")
     flagged.msgstr, flagged.flags = "Oui.", ["fuzzy"]
     changed = entry(catalog, "Verkor hat in Bourbourg eine Fabrik eröffnet.")
@@ -106,7 +106,8 @@ def test_missing_catalog_is_shown_not_an_error(project_dir):
     Path("locales/en/LC_MESSAGES/nord.po").unlink()
     result = run("status")
     assert result.exit_code == 0
-    assert result.output.splitlines()[2].split(maxsplit=2) == ["nord", "en", f"no catalog yet: run `{pipeline_command()} extract`"]
+    assert result.output.splitlines()[2].split(maxsplit=2) == [
+        "nord", "en", f"no catalog yet: run `{pipeline_command()} extract`"]
     [_, en] = json.loads(run("status", "--json").output)["catalogs"]
     assert en["exists"] is False and en["sentences"]["total"] == 0
 
@@ -146,7 +147,7 @@ def test_status_agrees_with_msgfmt_on_the_seed_article(seed_project):
         if number % 3 == 0:
             item.msgstr = "Reviewed."
         elif number % 3 == 1:
-            catalogs.set_machine_draft(item, "Draft.", "test")
+            set_draft(item, "Draft.", "test")
     path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
     en = json.loads(run("status", "--json").output)["catalogs"][1]
     figures = msgfmt_statistics(path)
