@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -628,3 +630,18 @@ def test_a_catalog_emptied_to_nothing_is_one_error(project_dir):
     assert [line for line in result.output.splitlines() if str(FR) in line] == [
         f"{FR}: [empty_file] the file is empty (0 bytes); restore it from version control, or delete it to "
         "start an empty catalog"]
+
+
+def test_an_unreadable_catalog_names_the_file_and_the_action(project_dir, monkeypatch):
+    run("extract")
+    real = Path.read_bytes
+
+    def denied(path):
+        if path.suffix == ".po":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    result = run("check")
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == f"Error: {FR}: cannot read (Permission denied)"
