@@ -17,7 +17,7 @@ import click
 
 from pipeline.errors import CHECK_FAILED, EXIT_ERROR, EXIT_REFUSED, INTERRUPTED, PipelineError
 from pipeline.extraction import UpdateResult, extract_project
-from pipeline.project import Project, english_language_name
+from pipeline.project import Project, normalise_language, pipeline_command, target_languages
 from pipeline.segmentation import read_article
 
 if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline --help` starts fast
@@ -36,6 +36,8 @@ class PipelineGroup(click.Group):
             return super().invoke(ctx)
         except PipelineError as error:
             raise failure(str(error)) from None
+        except BrokenPipeError:
+            raise  # `pipeline status | head`: click ends quietly, as other command-line tools do
         except OSError as error:  # a folder that is a file, a read-only disk, permissions...
             where = f"{error.filename}: " if error.filename else ""
             raise failure(f"{where}{error.strerror or error}") from None
@@ -49,15 +51,14 @@ def failure(message: str) -> click.ClickException:
 
 
 def parse_langs(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
-    langs = tuple(code.strip() for code in value.split(",") if code.strip())
-    if not langs:
+    """Target languages, each in babel's spelling (``FR`` → ``fr``) and once; the source is refused."""
+    codes = [code for code in value.split(",") if code.strip()]
+    if not codes:
         raise click.BadParameter("name at least one language, e.g. fr,en")
-    for lang in langs:
-        try:
-            english_language_name(lang)
-        except PipelineError as error:
-            raise click.BadParameter(str(error)) from None
-    return langs
+    try:
+        return target_languages(codes)
+    except PipelineError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 pass_project = click.make_pass_decorator(Project)
@@ -176,9 +177,10 @@ def translate(ctx: click.Context, project: Project, glossary_path: Path, save_ev
                                             save_every=save_every, progress=translation_progress)
     except KeyboardInterrupt:
         click.echo("interrupted: every catalog is as it was or fully updated, finished batches of drafts "
-                   "are saved; run `pipeline translate` again to go on",
+                   f"are saved; run `{pipeline_command()} translate` again to go on",
                    err=True)
         ctx.exit(INTERRUPTED)
+    glossary_notice(glossary_path)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     if result.report is not None:
@@ -187,6 +189,13 @@ def translate(ctx: click.Context, project: Project, glossary_path: Path, save_ev
         click.echo("nothing to draft: every entry has a translation")
     if result.missing:
         raise PipelineError(result.missing)
+
+
+def glossary_notice(path: Path) -> None:
+    """A missing glossary is no error (nothing is protected) but worth one notice on stderr, as a
+    mistyped ``--glossary`` or a glossary left out of a checkout would otherwise go unseen."""
+    if not path.exists():
+        click.echo(f"notice: {path}: no such file; no names or terms are protected", err=True)
 
 
 def translation_progress(pair: Pair, total: int) -> ContextManager[Any]:
@@ -221,22 +230,27 @@ def models_list(project: Project) -> None:
     """Show installed packages and the route each language takes."""
     from pipeline import argos_packages
 
-    installed = argos_packages.installed_packages()
+    scan = argos_packages.scan_packages()
+    installed = scan.installed
     routes = argos_packages.plan_routes(project.source_lang, project.langs,
                                         {package.pair for package in installed})
     useful = argos_packages.useful_pairs(project.source_lang, project.langs)
+    roles = argos_packages.package_roles(installed)
     click.echo(f"installed in {argos_packages.packages_dir()}:")
     for package in installed:
-        note = "" if package.pair in useful else "  (not needed)"
-        click.echo(f"  {package.pair}  {package.version or '?'}  {package.path}{note}")
-    if not installed:
+        note = roles.get(package.path, "") if package.pair in useful else "(not needed)"
+        click.echo(f"  {package.pair}  {package.version or '?'}  {package.path}  {note}".rstrip())
+    for broken in scan.broken:
+        click.echo(f"  broken  {broken.path}: {broken.reason}; reinstall the package or delete the folder")
+    if not installed and not scan.broken:
         click.echo("  none")
     click.echo("needed:")
     for lang, route in routes.items():
         state = "ready" if route.available else "missing " + ", ".join(map(str, route.missing))
         click.echo(f"  {route.steps[0].source}→{lang}: {route.kind} {route}: {state}")
     if not all(route.available for route in routes.values()):
-        click.echo(argos_packages.INSTALL_HINT[0].upper() + argos_packages.INSTALL_HINT[1:] + ".")
+        hint = argos_packages.install_hint()
+        click.echo(hint[0].upper() + hint[1:] + ".")
 
 
 @models.command("install")
@@ -297,7 +311,7 @@ def build_editions(project: Project, only: str | None, policy: str, min_reviewed
         raise click.BadParameter("only applies with --policy reviewed", param_hint="--min-reviewed")
     langs = None
     if only is not None:
-        langs = parse_langs(click.get_current_context(), None, only)
+        langs = parse_edition_langs(only)
         unknown = [lang for lang in langs if lang not in (project.source_lang, *project.langs)]
         if unknown:
             raise click.BadParameter(f"{', '.join(unknown)} is not the source language or one of --langs "
@@ -310,6 +324,17 @@ def build_editions(project: Project, only: str | None, policy: str, min_reviewed
         click.echo(f"{'wrote' if sheet.written else 'unchanged'} {sheet.path}")
     if result.refused:
         click.get_current_context().exit(EXIT_REFUSED)
+
+
+def parse_edition_langs(value: str) -> tuple[str, ...]:
+    """``--lang`` of `build`: like ``--langs``, but the source language is allowed (it rebuilds the seed)."""
+    try:
+        langs = tuple(dict.fromkeys(normalise_language(code) for code in value.split(",") if code.strip()))
+    except PipelineError as error:
+        raise click.BadParameter(str(error), param_hint="--lang") from None
+    if not langs:
+        raise click.BadParameter("name at least one language, e.g. fr", param_hint="--lang")
+    return langs
 
 
 def print_edition(result: EditionResult) -> None:
@@ -360,13 +385,15 @@ def status(project: Project, as_json: bool) -> None:
         click.echo(json.dumps({"catalogs": [status_json(record) for record in records]}, indent=2,
                               ensure_ascii=False))
         return
-    rows = [status_row(record) for record in records]
-    header = ["article", "lang", "reviewed (words)", *(title for _, title in STATUS_COLUMNS)]
+    rows = [[*status_row(record), "orphaned" if record.orphaned else ""] for record in records]
+    header = ["article", "lang", "reviewed (words)", *(title for _, title in STATUS_COLUMNS), ""]
     widths = [max(len(click.unstyle(row[i])) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         click.echo("  ".join(cell + " " * (width - len(click.unstyle(cell)))
                              for cell, width in zip(row, widths)).rstrip())
     click.echo("\nFigures are sentences/words; words are counted on the German source.")
+    if any(record.orphaned for record in records):
+        click.echo(f"orphaned: the article is no longer in {project.seeds}; restore it, or delete its catalogs.")
     click.echo("Bar: " + "  ".join(click.style(mark, fg=colour) + " " + name.replace("_", " ")
                                    for name, mark, colour in STATE_BARS))
 
@@ -376,6 +403,7 @@ def status_json(record: CatalogStatus) -> dict[str, Any]:
     figures["fuzzy"] = record.fuzzy
     return {
         "article": record.slug, "lang": record.lang, "path": str(record.path), "exists": record.exists,
+        "orphaned": record.orphaned,
         "percent_reviewed": record.percent_reviewed,
         "sentences": {name: tally.sentences for name, tally in figures.items()},
         "words": {name: tally.words for name, tally in figures.items()},
@@ -384,7 +412,8 @@ def status_json(record: CatalogStatus) -> dict[str, Any]:
 
 def status_row(record: CatalogStatus) -> list[str]:
     if not record.exists:
-        return [record.slug, record.lang, "no catalog yet: run `pipeline extract`"] + [""] * len(STATUS_COLUMNS)
+        advice = f"no catalog yet: run `{pipeline_command()} extract`"
+        return [record.slug, record.lang, advice] + [""] * len(STATUS_COLUMNS)
     widths = bar_widths(record)
     bar = "".join(click.style(mark * width, fg=colour) for (_, mark, colour), width in zip(STATE_BARS, widths))
     bar += " " * (BAR_WIDTH - sum(widths))
@@ -427,6 +456,7 @@ def check(ctx: click.Context, project: Project, files: tuple[Path, ...], glossar
                        f"{entry_check.draft.value:7}) {entry_check.title}")
         return
     report = qa.check_project(project, load_glossary(glossary_path), list(files) or None)
+    glossary_notice(glossary_path)
     groups = qa.by_severity(report.problems)
     if as_json:
         click.echo(json.dumps(report_json(report, groups), indent=2, ensure_ascii=False))

@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote
 
 from babel import Locale
 from babel.dates import format_date
@@ -342,7 +343,7 @@ def render_md(edition: Edition) -> Iterator[str]:
         yield f"> {escape_markdown(notice)}\n\n"
     for paragraph in pieces:
         yield " ".join(escape_markdown(piece.text) for piece in paragraph) + "\n\n"
-    links = [f"[{escape_markdown(own_language_name(lang))}](../{lang}/{edition.article.slug}.md)"
+    links = [f"[{escape_markdown(own_language_name(lang))}]({edition_href(lang, edition.article.slug, suffix='.md')})"
              for lang in edition.langs if lang != edition.lang]
     if links:
         name = typeset_units([label(edition.lang, "languages") + ":"], rules_for(edition.lang))[0]
@@ -376,7 +377,7 @@ def render_html(edition: Edition) -> Iterator[str]:
     for other in (*edition.langs, "x-default"):
         target = edition.source_lang if other == "x-default" else other
         yield (f'<link rel="alternate" hreflang="{escape(bcp47(other))}" '
-               f'href="../{escape(target)}/{escape(slug)}.html">\n')
+               f'href="{escape(edition_href(target, slug))}">\n')
     yield f"<style>{STYLESHEET}</style>\n</head>\n<body>\n<main>\n"
     yield from _html_nav(edition)
     yield "<article>\n"
@@ -393,6 +394,17 @@ def render_html(edition: Edition) -> Iterator[str]:
     yield "</article>\n</main>\n</body>\n</html>\n"
 
 
+def edition_href(lang: str, slug: str, *, suffix: str = ".html") -> str:
+    """The relative link from one edition to another, percent-encoded so that any slug works
+    (``#`` would start a fragment, ``%`` an escape, ``)`` end a Markdown link, umlauts would depend
+    on the browser).
+
+    >>> edition_href("fr", "wahl#2&münchen"), edition_href("en", "a(b)", suffix=".md")
+    ('../fr/wahl%232%26m%C3%BCnchen.html', '../en/a%28b%29.md')
+    """
+    return f"../{quote(lang)}/{quote(slug, safe='')}{suffix}"
+
+
 def _html_nav(edition: Edition) -> Iterator[str]:
     others = [lang for lang in edition.langs if lang != edition.lang]
     if not others:
@@ -400,7 +412,7 @@ def _html_nav(edition: Edition) -> Iterator[str]:
     name = label(edition.lang, "languages")
     yield f'<nav aria-label="{escape(name)}">{escape(typeset_units([name + ":"], rules_for(edition.lang))[0])} '
     for lang in others:
-        yield (f'<a href="../{escape(lang)}/{escape(edition.article.slug)}.html" '
+        yield (f'<a href="{escape(edition_href(lang, edition.article.slug))}" '
                f'hreflang="{escape(bcp47(lang))}" lang="{escape(bcp47(lang))}">'
                f"{escape(own_language_name(lang))}</a>")
     yield "</nav>\n"

@@ -23,6 +23,7 @@ from typing import Any, Protocol
 from pipeline import argos_packages
 from pipeline.argos_packages import InstalledPackage, Pair
 from pipeline.errors import ModelError
+from pipeline.project import pipeline_command
 
 MAX_INPUT_TOKENS = 500
 """Longest input handed to CTranslate2; longer sentences are translated in parts, with a warning.
@@ -105,6 +106,20 @@ class EngineOptions:
     device: str = "cpu"
 
 
+def check_compute_type(options: EngineOptions) -> None:
+    """Refuse a compute type the device cannot run, by name: CTranslate2's own error on loading would
+    read as a broken package ("reinstall it"), which it is not."""
+    import ctranslate2
+
+    if options.compute_type in ("default", "auto"):
+        return
+    supported = ctranslate2.get_supported_compute_types(options.device)
+    if options.compute_type not in supported:
+        raise ModelError(f"compute type {options.compute_type} is not available on this device "
+                         f"({options.device}); use one of {', '.join(sorted(supported))}, or leave "
+                         "--compute-type out to keep the package's")
+
+
 @dataclass(slots=True)
 class _LoadedModel:
     translator: Any
@@ -158,6 +173,7 @@ class ArgosTranslator:
             from argostranslate.package import Package
 
             path = self.packages[pair].path
+            check_compute_type(self.options)
             try:
                 package = Package(path)
                 translator = ctranslate2.Translator(
@@ -166,7 +182,8 @@ class ArgosTranslator:
                     compute_type=self.options.compute_type)
             except (RuntimeError, OSError, ValueError) as error:
                 raise ModelError(f"cannot load the {pair} package ({argos_packages.first_line(error)}); reinstall "
-                                 "it with `pipeline models install FILE.argosmodel`", path=path) from None
+                                 f"it with `{pipeline_command()} models install FILE.argosmodel`",
+                                 path=path) from None
             self._models[pair] = _LoadedModel(translator, package.tokenizer, package.target_prefix)
         return self._models[pair]
 

@@ -45,7 +45,7 @@ from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 from pipeline import catalogs, lexicon
 from pipeline.catalogs import Catalog, Entry, EntryState
 from pipeline.article import BOM
-from pipeline.errors import CatalogError, PipelineError, location
+from pipeline.errors import CatalogError, PipelineError, location, os_error
 from pipeline.glossary import Glossary
 from pipeline.project import SOURCE_LANGUAGE, Project, english_language_name
 from pipeline.segmentation import split_sentences
@@ -648,7 +648,12 @@ def _load(path: Path) -> _Catalog:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise PipelineError(f"cannot read: {error.strerror}", path=path) from None
+        raise os_error(error, "cannot read", path) from None
+    try:
+        catalogs.check_not_empty(data, path)
+    except CatalogError as error:
+        item.problems.append(Problem(str(path), None, "empty_file", Severity.ERROR, error.message))
+        return item
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -84,6 +84,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import stat
 from collections.abc import Iterator
 from itertools import accumulate
 from pathlib import Path
@@ -92,6 +93,7 @@ import sentencex
 
 from pipeline.article import BOM, Article, Paragraph, Sentence
 from pipeline.errors import ArticleError
+from pipeline.project import file_kind
 
 LANGUAGE = "de"
 
@@ -333,8 +335,13 @@ def _check_sentence_lengths(article: Article, path: Path) -> None:
 
 
 def _read_bytes(path: Path) -> bytes:
-    """The file's bytes; a missing or unreadable file is the author's to fix, so an ArticleError."""
+    """The file's bytes; a missing or unreadable file is the author's to fix, so an ArticleError.
+
+    Only a regular file is opened: opening a FIFO for reading waits for a writer, forever."""
     try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            raise ArticleError(f"not an article: {file_kind(mode)}, not a regular file", path=path)
         return path.read_bytes()
     except OSError as error:
         raise ArticleError(f"cannot read the article ({error.strerror or error})", path=path) from None

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pipeline import engines
 from pipeline.argos_packages import Pair
+from tests.conftest import run
 
 DE_EN = Pair("de", "en")
 
@@ -110,3 +111,14 @@ def test_local_engine_builds_argos_with_the_options(pivot_models):
     installed = argos_packages.newest_by_pair(argos_packages.installed_packages())
     built = engines.local_engine(engines.EngineOptions(beam_size=2))(installed)
     assert isinstance(built, engines.ArgosTranslator) and built.options.beam_size == 2
+
+
+def test_a_compute_type_the_device_lacks_is_named_as_such(project_dir, pivot_models, monkeypatch):
+    import ctranslate2
+
+    monkeypatch.setattr(ctranslate2, "get_supported_compute_types", lambda device: {"int8", "float32"})
+    result = run("translate", "--compute-type", "float16")
+    assert result.exit_code == 1
+    (line,) = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert "compute type float16 is not available on this device (cpu)" in line
+    assert "int8" in line and "reinstall" not in line

@@ -689,3 +689,16 @@ def test_article_without_text_is_refused(tmp_path, content):
 def test_missing_article_is_an_article_error(tmp_path):
     with pytest.raises(ArticleError, match=r"missing\.txt: cannot read the article"):
         read_article(tmp_path / "missing.txt")
+
+
+def test_segment_refuses_a_fifo_without_opening_it(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    completed = subprocess.run([sys.executable, "-m", "pipeline", "segment", str(fifo)], capture_output=True,
+                               text=True, timeout=60, cwd=Path(__file__).resolve().parent.parent)
+    assert completed.returncode == 1
+    assert completed.stderr.strip() == f"Error: {fifo}: not an article: a named pipe (FIFO), not a regular file"
