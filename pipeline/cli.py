@@ -305,6 +305,9 @@ def print_edition(result) -> None:
                f"{len(result.left_in_source)} untranslated)")
     for choice in result.left_in_source:
         print_sentence(result, choice, "not translated, left in the source language")
+    for choice in result.normalised:
+        print_sentence(result, choice, "warning: line breaks or control characters of the translation "
+                                       "replaced by spaces (the source is one line)")
 
 
 def print_sentence(result, choice, what: str) -> None:

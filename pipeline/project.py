@@ -28,10 +28,10 @@ class Project:
     source_lang: str = SOURCE_LANGUAGE
 
     def article_paths(self) -> list[Path]:
-        """The seed articles (``*.txt``), sorted; an empty or missing folder is an error."""
+        """The seed articles (``*.txt`` and Markdown ``*.md``), sorted; an empty or missing folder is an error."""
         if not self.seeds.is_dir():
             raise PipelineError("no such folder; put the German articles (*.txt) there", path=self.seeds)
-        paths = sorted(self.seeds.glob("*.txt"))
+        paths = sorted([*self.seeds.glob("*.txt"), *self.seeds.glob("*.md")])
         if not paths:
             raise PipelineError("no articles (*.txt) in this folder", path=self.seeds)
         _check_slugs(paths)
