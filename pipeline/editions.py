@@ -443,9 +443,10 @@ def _render_markdown_article(page: Page) -> Iterator[str]:
         yield body
         return
     front, rest = markdown_article.split_front_matter(body)
-    yield front
+    if front:
+        yield front + "\n"
     yield from _markdown_header(page)
-    yield rest.rstrip("\n") + "\n\n"
+    yield rest.strip("\n") + "\n\n"
     yield from _markdown_footer(page.edition)
 
 

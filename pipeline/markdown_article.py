@@ -39,7 +39,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from pipeline import typography
-from pipeline.article import MARKDOWN, Article, Paragraph, Sentence
+from pipeline.article import MARKDOWN, Article, Paragraph, Sentence, Unit
 from pipeline.glossary import Term
 from pipeline.segmentation import split_sentences
 
@@ -185,10 +185,10 @@ def _units(tokens: list[Token], text: str, line_starts: list[int], env: dict) ->
             yield opening.map[0] + 1, _sentences(pieces, text, env)
 
 
-def _content_lines(content: str, text: str, line_starts: list[int], first: int) -> list[int] | None:
-    """File offset of each line of a block's inline ``content`` (which markdown-it gives without the
-    container markers and indentation); ``None`` if a line cannot be found (then the block is kept
-    untranslated rather than rebuilt wrongly)."""
+def _content_lines(content: str, text: str, line_starts: list[int], first: int) -> list[tuple[int, int]] | None:
+    """File offset and length of each line of a block's inline ``content`` (which markdown-it gives
+    without the container markers, indentation and an ATX heading's closing ``#``); ``None`` if a line
+    cannot be found (then the block is kept untranslated rather than rebuilt wrongly)."""
     offsets = []
     for number, line in enumerate(content.split("\n")):
         if first + number >= len(line_starts):
@@ -201,11 +201,11 @@ def _content_lines(content: str, text: str, line_starts: list[int], first: int) 
             at = raw.find(wanted)             # an ATX heading's closing #s follow its text
         if at < 0 or not wanted:
             return None
-        offsets.append(start + at)
+        offsets.append((start + at, len(wanted)))
     return offsets
 
 
-def _lone_image_alt(inline: Token, offsets: list[int]) -> list[_Located] | None:
+def _lone_image_alt(inline: Token, offsets: list[tuple[int, int]]) -> list[_Located] | None:
     """An image alone in its paragraph: its alt text is the unit (``[]`` if it has none)."""
     children = [child for child in inline.children or [] if not (child.type == "text" and not child.content.strip())]
     if len(children) != 1 or children[0].type != "image" or len(offsets) != 1:
@@ -213,7 +213,7 @@ def _lone_image_alt(inline: Token, offsets: list[int]) -> list[_Located] | None:
     label = children[0].content
     if not inline.content.startswith("![" + label + "]"):
         return None
-    start = offsets[0] + 2
+    start = offsets[0][0] + 2
     stripped = label.strip()
     if not stripped:
         return []
@@ -224,10 +224,11 @@ def _lone_image_alt(inline: Token, offsets: list[int]) -> list[_Located] | None:
 HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
 
 
-def _sentences(offsets: list[int], text: str, env: dict) -> list[_Located]:
-    """The sentences of a block whose lines start at ``offsets``: split at hard line breaks and as a
-    text paragraph is, keeping only the cuts that leave the markup intact."""
-    lines = [text[start:text.find("\n", start) if "\n" in text[start:] else len(text)] for start in offsets]
+def _sentences(located: list[tuple[int, int]], text: str, env: dict) -> list[_Located]:
+    """The sentences of a block whose lines are at ``located`` (offset, length): split at hard line
+    breaks and as a text paragraph is, keeping only the cuts that leave the markup intact."""
+    offsets = [start for start, _ in located]
+    lines = [text[start:start + length] for start, length in located]
     lines[-1] = lines[-1].rstrip(" \t")
     flat = "\n".join(lines)                                   # the block's text, offsets map line by line
     spans = []
@@ -243,12 +244,12 @@ def _sentences(offsets: list[int], text: str, env: dict) -> list[_Located]:
 
 
 def _chunks(flat: str, lines: list[str]) -> Iterator[tuple[int, str]]:
-    """The parts of ``flat`` between hard line breaks."""
+    """The parts of ``flat`` between hard line breaks, without the break's marker."""
     start = offset = 0
     for line in lines[:-1]:
         offset += len(line) + 1
-        if HARD_BREAK.search(line):
-            yield start, flat[start:offset]
+        if marker := HARD_BREAK.search(line):
+            yield start, flat[start:offset - 1 - len(marker.group())]
             start = offset
     yield start, flat[start:]
 
@@ -300,9 +301,12 @@ def split_front_matter(text: str) -> tuple[str, str]:
     return text[:end], text[end:]
 
 
-def as_block_text(text: str, unit: object) -> str:
+def as_block_text(text: str, unit: Unit) -> str:
     """A translated sentence ready to stand where its source stood: on one line, and unable to start
-    a block (a leading ``#``, ``-``, ``>``, ``1.`` is escaped), so it cannot add a heading or a list."""
+    a block (a leading ``#``, ``-``, ``>``, ``1.`` is escaped), so it cannot add a heading or a list.
+    The source sentence itself is left as it is."""
+    if text == unit.text:
+        return text
     text = " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
     tokens = html_parser().parse(text)
     if not tokens or tokens[0].type == "paragraph_open":
@@ -317,20 +321,21 @@ def to_html(text: str) -> str:
 
 
 def plain_text(text: str) -> str:
-    """The Markdown ``text`` as plain text: one paragraph per block, list items with a dash, code
-    blocks as they are, front matter left out."""
-    blocks: list[str] = []
-    prefix = ""
+    """The Markdown ``text`` as plain text: a blank line between blocks, list items on their own
+    lines after a dash, code blocks as they are, front matter and link definitions left out."""
+    parts: list[str] = []
+    lists = 0
     for token in html_parser().parse(text):
         if token.type in ("bullet_list_open", "ordered_list_open"):
-            prefix = "- "
+            lists += 1
         elif token.type in ("bullet_list_close", "ordered_list_close"):
-            prefix = ""
-        elif token.type == "inline":
-            blocks.append(prefix + plain_inline_tokens(token.children or []))
-        elif token.type in ("fence", "code_block"):
-            blocks.append(token.content.rstrip("\n"))
-    return "\n\n".join(blocks) + "\n" if blocks else ""
+            lists -= 1
+        elif token.type in ("inline", "fence", "code_block"):
+            shown = plain_inline_tokens(token.children or []) if token.type == "inline" else token.content.rstrip("\n")
+            item = lists and token.type == "inline"
+            parts.append(("\n" if item and parts and parts[-1].startswith("- ") else "\n\n") if parts else "")
+            parts.append(("- " if item else "") + shown)
+    return "".join(parts) + "\n" if parts else ""
 
 
 def plain_inline(text: str) -> str:

@@ -41,7 +41,7 @@ from typing import Any
 
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
-from pipeline import catalogs
+from pipeline import catalogs, markdown_article
 from pipeline.catalogs import EntryState
 from pipeline.article import BOM
 from pipeline.errors import CatalogError, PipelineError
@@ -76,6 +76,8 @@ class Context:
     lang: str
     glossary: Glossary = Glossary()
     source_lang: str = SOURCE_LANGUAGE
+    markdown: bool = False
+    """The entries are sentences of a Markdown article (their inline markup is checked)."""
 
 
 # --- entry checks --------------------------------------------------------------------------------
@@ -294,6 +296,29 @@ def untranslated_words(source: str, translation: str, context: Context) -> Itera
         yield f"German left in the translation: {', '.join(left[:5])}" + (" …" if len(left) > 5 else "")
 
 
+def markup(source: str, translation: str, context: Context) -> Iterator[str]:
+    """Markdown markup differs from the source's (links, emphasis, code spans)
+
+    A translation must keep its sentence's link targets and image paths (as written), as many
+    emphasis and strong spans, and its code spans unchanged; otherwise the edition loses a link or
+    shows stray asterisks. Only sentences of Markdown articles are checked.
+    """
+    if not context.markdown:
+        return
+    before, after = markdown_article.markup_of(source), markdown_article.markup_of(translation)
+    if before.targets != after.targets:
+        missing = sorted(set(before.targets) - set(after.targets))
+        yield (f"link targets differ from the source's: {', '.join(missing)} missing" if missing
+               else "link targets differ from the source's (added or repeated)")
+    for name, count, found in (("emphasis", before.emphasis, after.emphasis), ("strong", before.strong, after.strong)):
+        if count != found:
+            yield f"{count} {name} span(s) in the source, {found} in the translation"
+    if before.code != after.code:
+        changed = sorted(set(before.code) - set(after.code))
+        yield ("code spans must stay as written: " + ", ".join(f"`{code}`" for code in changed) if changed
+               else "code spans differ from the source's (added or repeated)")
+
+
 EntryCheck = Callable[[str, str, Context], Iterable[str]]
 
 
@@ -326,6 +351,7 @@ CHECKS = [
     Check(untranslated_words, reviewed=WARNING, draft=WARNING),
     Check(endpunc, reviewed=WARNING, draft=INFO),
     Check(length, reviewed=WARNING, draft=WARNING),
+    Check(markup, reviewed=ERROR, draft=WARNING),
 ]
 """Every entry check, in the order findings are reported for an entry."""
 
@@ -556,7 +582,8 @@ def _check_catalog(item: _Catalog, glossary: Glossary, current: set[str]) -> Ite
     for line, message in obsolete(gone, current):
         yield Problem(path, line, "obsolete", Severity.INFO, message)
 
-    context = Context(lang=item.lang, glossary=glossary)
+    markdown = any(path.endswith(markdown_article.SUFFIX) for entry in active for path, _ in entry.occurrences)
+    context = Context(lang=item.lang, glossary=glossary, markdown=markdown)
     for entry in active:
         yield from _check_one(entry, context, path, entry.linenum)
 

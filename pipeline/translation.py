@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ContextManager, Protocol
 
-from pipeline import argos_packages, catalogs
+from pipeline import argos_packages, catalogs, markdown_article
 from pipeline.argos_packages import InstalledPackage, Pair, Route
 from pipeline.catalogs import EntryState
 from pipeline.errors import ModelError
@@ -350,13 +350,22 @@ def _pair_order(routes: Mapping[str, tuple[Pair, ...]]) -> list[Pair]:
 def _input(run: _Run, msgid: str, route: tuple[Pair, ...], depth: int) -> str | None:
     """What step ``depth`` of ``route`` translates for ``msgid``; None while an earlier step is due."""
     if msgid not in run.masked:
-        run.masked[msgid] = mask(msgid, run.glossary)
+        run.masked[msgid] = mask(msgid, Glossary((*run.glossary.terms, *_markup_terms(run, msgid))))
     text = run.masked[msgid].text
     for step in route[:depth]:
         text = run.done.get((step, text))
         if text is None:
             return None
     return text
+
+
+def _markup_terms(run: _Run, msgid: str) -> tuple[Term, ...]:
+    """The link targets and code spans of a sentence of a Markdown article, masked like glossary
+    terms so that the engine never sees (or changes) them; none for text articles."""
+    entries = (entry for waiting in run.pending.values() for _, entry in waiting.get(msgid, ()))
+    if any(path.endswith(markdown_article.SUFFIX) for entry in entries for path, _ in entry.occurrences):
+        return markdown_article.markup_terms(msgid)
+    return ()
 
 
 def _translate_pair(run: _Run, pair: Pair, save_every: int, progress: Progress) -> PairRun:

@@ -33,7 +33,7 @@ GLOSSARY = Glossary((
 
 
 def problems(check, source: str, translation: str, lang: str = "en") -> list[str]:
-    return list(check(source, translation, Context(lang=lang, glossary=GLOSSARY)))
+    return list(check(source, translation, Context(lang=lang, glossary=GLOSSARY, markdown=True)))
 
 
 def fails(check, source: str, translation: str, lang: str = "en") -> bool:
@@ -71,6 +71,7 @@ FAILING = [
     (qa.untranslated_words, "Die Region hofft auf Arbeit und Wohlstand.",
      "The region hopes for work und Wohlstand.", "en"),
     (qa.untranslated_words, "Kleine Fehler, große Verluste.", "Petites erreurs, große pertes.", "fr"),
+    (qa.markup, "Siehe [den Bericht](https://x.org/b.pdf).", "See [the report](https://x.org/a.pdf).", "en"),
 ]
 
 PASSING = [
@@ -110,6 +111,7 @@ PASSING = [
     (qa.untranslated_words, "Die Region hofft auf Arbeit.", "The region hopes for work.", "en"),
     (qa.untranslated_words, "Hier glaubt man an die Zukunft.", "Hier, on croyait à l'avenir.", "fr"),
     (qa.untranslated_words, "Das Werk in Düsseldorf.", "The plant in Düsseldorf.", "en"),
+    (qa.markup, "Siehe [den *Bericht*](https://x.org/b.pdf).", "See the *[report](https://x.org/b.pdf)*.", "en"),
 ]
 
 
