@@ -286,7 +286,7 @@ def _one_line(text: str) -> str:
     >>> _one_line("zwei\nZeilen  \nund drei")
     'zwei Zeilen und drei'
     """
-    return re.sub(r"(?: *\\)?[ \t]*\n[ \t]*", " ", text)
+    return re.sub(r"(?:\\(?=\n))?[ \t]*\n[ \t]*", " ", text)
 
 
 # --- editions ------------------------------------------------------------------------------------
@@ -308,11 +308,17 @@ def as_block_text(text: str, unit: Unit) -> str:
     if text == unit.text:
         return text
     text = " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
-    tokens = html_parser().parse(text)
-    if not tokens or tokens[0].type == "paragraph_open":
+    if _stays_inline(text):
         return text
     digits = re.match(r"\d+(?=[.)])", text)
     return text[: digits.end()] + "\\" + text[digits.end():] if digits else "\\" + text
+
+
+def _stays_inline(text: str) -> bool:
+    """Whether ``text`` reads as paragraph text both at the start of a block and on the line after
+    one (where ``===`` would make a heading of the line before)."""
+    return all([token.type for token in html_parser().parse(before + text)] == ["paragraph_open", "inline", "paragraph_close"]
+               for before in ("", "x\n"))
 
 
 def to_html(text: str) -> str:
