@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -79,8 +80,12 @@ def source_parser() -> MarkdownIt:
 
 @functools.lru_cache(maxsize=1)
 def html_parser() -> MarkdownIt:
-    """CommonMark without raw HTML: a ``<script>`` in a translation is shown as text, never run."""
-    return MarkdownIt("commonmark", {"html": False}).use(front_matter_plugin)
+    """CommonMark for the editions: an HTML block of the seed (which only the author writes: a
+    translation cannot start a block, :func:`as_block_text`) is kept, inline HTML, which a translation
+    may hold, is shown as text (a ``<script>`` is never run)."""
+    md = MarkdownIt("commonmark").use(front_matter_plugin)
+    md.add_render_rule("html_inline", lambda self, tokens, index, options, env: escapeHtml(tokens[index].content))
+    return md
 
 
 def _noting_spans(rule: Callable[[StateInline, bool], bool], name: str) -> Callable[[StateInline, bool], bool]:

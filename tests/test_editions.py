@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -390,3 +391,54 @@ def test_a_source_with_a_line_break_keeps_its_translation_as_written():
     unit = editions.Unit("A\nB", None, 1, 1, 1)
     found = catalogs.Translation("C\nD", catalogs.EntryState.REVIEWED)
     assert editions.choose(unit, found, editions.Policy.DRAFT).text == "C\nD"
+
+
+# --- golden editions (tests/golden/editions/<case>/<lang>/<slug>.<suffix>, found by glob) --------
+
+GOLDEN = Path(__file__).parent / "golden" / "editions"
+
+
+def golden_case_text(project: Path) -> None:
+    translate(FR, {key: FRENCH[key] for key in list(FRENCH)[:5]})
+    translate(FR, {"Ein Satz, der trifft.": "Une phrase qui fait mouche."}, drafts=True)
+    translate(EN, {**ENGLISH, SECOND_JA: "Yes."})
+
+
+def golden_case_markdown(project: Path) -> None:
+    from tests.test_markdown_article import ARTICLE
+    from tests.test_markdown_article import FRENCH as MARKDOWN_FRENCH
+
+    Path("seeds/nord.txt").unlink()
+    Path("seeds/nord.md").write_text(ARTICLE, encoding="utf-8")
+    assert run("extract").exit_code == 0
+    translate(FR, dict(list(MARKDOWN_FRENCH.items())[:-1]))
+
+
+GOLDEN_CASES = {"text": golden_case_text, "markdown": golden_case_markdown}
+
+
+def without_dates(text: str, lang: str) -> str:
+    """The edition with its revision date (the day the test's catalogs were written) as ``<DATE>``."""
+    path = Path(f"locales/{lang}/LC_MESSAGES/nord.po")
+    revised = catalogs.read_translations(path, template=False).revision_date if path.exists() else None
+    if revised is None:
+        return text
+    shown = editions.format_date(revised.date(), format="long", locale=editions.locale_of(lang))
+    return text.replace(shown, "<DATE>").replace(revised.date().isoformat(), "<ISO-DATE>")
+
+
+@pytest.mark.parametrize("case", sorted(GOLDEN_CASES))
+def test_editions_match_the_golden_files(extracted, case):
+    GOLDEN_CASES[case](extracted)
+    assert run("build").exit_code == 0
+    built = {path.relative_to("editions"): without_dates(path.read_text(encoding="utf-8"), path.parent.name)
+             for path in Path("editions").glob("*/*.*")}
+    folder = GOLDEN / case
+    if os.environ.get("UPDATE_GOLDEN"):
+        for relative, text in built.items():
+            (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+            (folder / relative).write_text(text, encoding="utf-8")
+    golden = {path.relative_to(folder): path.read_text(encoding="utf-8") for path in folder.glob("*/*.*")}
+    assert sorted(built) == sorted(golden)
+    for relative, text in golden.items():
+        assert built[relative] == text, relative

@@ -318,13 +318,15 @@ def test_typography_helper_leaves_protected_spans():
     assert '`"x"`' in shown and '(https://a.b/?q="1":2)' in shown and f"«{NNBSP}Link{NNBSP}»" in shown
 
 
-@pytest.mark.parametrize("translation", ["# Titre", "- liste", "1. liste", "> citation", "---", "Oui.\n# Non"])
+@pytest.mark.parametrize("translation", ["# Titre", "- liste", "1. liste", "> citation", "---", "===", "```",
+                                         "<div>", "Oui.\n# Non"])
 def test_a_translation_cannot_start_a_block(markdown_project, translation):
-    def blocks(first_item: str) -> list[int]:
-        review({"Zweiter Satz.": "Deuxième phrase.", "Erster Punkt.": first_item})
+    def blocks(shown: str) -> list[int]:
+        review({"Zweiter Satz.": "Deuxième phrase.", "Erster Punkt.": shown, UNITS[4][1]: shown})
         assert run("build", "--lang", "fr").exit_code == 0
         rendered = markdown_article.to_html(edition("fr", "md"))
-        return [rendered.count(tag) for tag in ("<h1>", "<h2>", "<li>", "<blockquote>", "<hr />", "<ol>")]
+        return [rendered.count(tag) for tag in ("<h1>", "<h2>", "<li>", "<blockquote>", "<hr />", "<ol>", "<pre>",
+                                                "<p>")]
 
     assert blocks(translation) == blocks("Premier point.")
 
