@@ -48,7 +48,7 @@ pass_project = click.make_pass_decorator(Project)
 
 @click.group(cls=PipelineGroup)
 @click.option("--seeds", type=click.Path(path_type=Path), default="seeds", show_default=True,
-              help="Folder of German articles (*.txt).")
+              help="Folder of German articles (*.txt, *.md).")
 @click.option("--locales", type=click.Path(path_type=Path), default="locales", show_default=True,
               help="Folder of gettext catalogs.")
 @click.option("--editions", type=click.Path(path_type=Path), default="editions", show_default=True,

@@ -30,10 +30,10 @@ class Project:
     def article_paths(self) -> list[Path]:
         """The seed articles (``*.txt`` and Markdown ``*.md``), sorted; an empty or missing folder is an error."""
         if not self.seeds.is_dir():
-            raise PipelineError("no such folder; put the German articles (*.txt) there", path=self.seeds)
+            raise PipelineError("no such folder; put the German articles (*.txt, *.md) there", path=self.seeds)
         paths = sorted([*self.seeds.glob("*.txt"), *self.seeds.glob("*.md")])
         if not paths:
-            raise PipelineError("no articles (*.txt) in this folder", path=self.seeds)
+            raise PipelineError("no articles (*.txt, *.md) in this folder", path=self.seeds)
         _check_slugs(paths)
         return paths
 

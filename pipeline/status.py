@@ -121,7 +121,7 @@ def project_status(project: Project) -> list[CatalogStatus]:
 
 
 def _slugs(project: Project) -> set[str]:
-    slugs = {path.stem for path in project.seeds.glob("*.txt")}
+    slugs = {path.stem for path in [*project.seeds.glob("*.txt"), *project.seeds.glob("*.md")]}
     for pattern in [project.template_path("*"), *(project.catalog_path(lang, "*") for lang in project.langs)]:
         slugs.update(path.stem for path in pattern.parent.glob(pattern.name))
     return slugs
