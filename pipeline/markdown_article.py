@@ -372,7 +372,8 @@ def plain_inline_tokens(children: Sequence[Token]) -> str:
 def typeset_units(texts: Sequence[str], rules: typography.Typography | None, *,
                   between: Sequence[str] = ()) -> list[str]:
     """:func:`pipeline.typography.typeset_units` for inline Markdown: code spans, URLs, autolinks and
-    inline HTML are replaced by private-use characters while the rules run, so they stay as written."""
+    inline HTML are replaced by private-use characters while the rules run, so they stay as written.
+    ``between`` is accepted for the same signature; the sentences are set as if one space separated them."""
     if rules is None:
         return list(texts)
     masked, hidden = [], []
@@ -386,7 +387,7 @@ def typeset_units(texts: Sequence[str], rules: typography.Typography | None, *,
             hidden.append(text[start:end])
             last = end
         masked.append("".join(parts) + text[last:])
-    typeset = typography.typeset_units(masked, rules, between=between)
+    typeset = typography.typeset_units(masked, rules)  # the gaps may hold "> " or a hard break: spaces will do
     return [re.sub("[\ue100-\uf8fe]", lambda match: hidden[ord(match.group()) - PLACEHOLDERS[0]], text)
             for text in typeset]
 

@@ -379,3 +379,18 @@ def test_check_reports_markup_as_error_when_reviewed_and_warning_for_drafts(mark
     found = [(p["check"], p["severity"]) for p in json.loads(result.output)["problems"] if p["check"] == "markup"]
     assert sorted(found) == [("markup", "error"), ("markup", "warning")]
     assert result.exit_code == 3
+
+
+def test_translate_with_real_models_keeps_urls_away_from_the_engine(markdown_project, pivot_models, monkeypatch):
+    from tests.test_translation import calls_to_engine
+
+    calls = calls_to_engine(monkeypatch)
+    result = run("translate", "--beam-size", "1")
+    assert result.exit_code == 0, result.output
+    sent = " ".join(sentence for _, batch in calls for sentence in batch)
+    assert "https://" not in sent and "bilder/" not in sent and "`code" not in sent
+    drafts = [e for e in load(Path("locales/en/LC_MESSAGES/nord.po")) if e.msgstr]
+    assert len(drafts) == len(UNITS)
+    for found in drafts:   # random weights: whatever the engine kept of a placeholder is the URL itself
+        for url in re.findall(r"https?://[^\s)>\"]+", found.msgstr):
+            assert url in found.msgid
