@@ -170,9 +170,8 @@ def parse_markdown(text: str, *, slug: str, source: str, newline: str = "\n", bo
 
 
 def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts += [match.end() for match in re.finditer("\n", text)]
-    return starts
+    """Where each line starts, counting lines as markdown-it does (a bare CR ends a line too)."""
+    return [0, *(match.end() for match in re.finditer("[\r\n]", text))]
 
 
 def _units(tokens: list[Token], text: str, line_starts: list[int], env: dict) -> Iterator[tuple[int, list[_Located]]]:

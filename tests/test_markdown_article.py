@@ -153,6 +153,14 @@ def test_crlf_and_bom_are_kept():
     assert rebuilt(article) == data.encode("utf-8")
 
 
+def test_a_bare_carriage_return_ends_a_line_as_markdown_it_reads_it():
+    text = "# Titel\rEin Satz.\rZwei.\n\nDrei.\n"
+    article = parse(text)
+    assert [(unit.line, unit.text) for unit in units(article)] == [
+        (1, "Titel"), (2, "Ein Satz."), (3, "Zwei."), (5, "Drei.")]
+    assert rebuilt(article) == text.encode("utf-8")
+
+
 @pytest.mark.parametrize("text", [
     "Er las [den Bericht. Dann](https://x.org/a.b) ging er.",
     "Er sagte **laut. Sehr laut** und ging.",
