@@ -243,8 +243,8 @@ def _sentences(located: list[tuple[int, int]], text: str, env: dict) -> list[_Lo
             spans.append((chunk_start + at, chunk_start + at + len(sentence)))
             searched = at + len(sentence)
     spans = _keep_markup_whole(flat, spans, env)
-    return [_Located(_to_file(s, offsets, lines), _to_file(e - 1, offsets, lines) + 1, _one_line(flat[s:e]))
-            for s, e in spans]
+    return [_Located(_to_file(s, offsets, lines), _to_file(e - 1, offsets, lines) + 1,
+                     one_spelling(_one_line(flat[s:e]), env)) for s, e in spans]
 
 
 def _chunks(flat: str, lines: list[str]) -> Iterator[tuple[int, str]]:
@@ -291,6 +291,33 @@ def _one_line(text: str) -> str:
     'zwei Zeilen und drei'
     """
     return re.sub(r"(?:\\(?=\n))?[ \t]*\n[ \t]*", " ", text)
+
+
+def one_spelling(text: str, env: dict | None = None) -> str:
+    """``text`` with emphasis written ``*em*`` and ``**strong**`` where the author wrote ``_em_`` or
+    ``__strong__``, so a catalog spells markup one way (as mdpo does). A pair of underscore runs is
+    swapped only where the result renders to the same HTML (never in code, URLs or ``snake_case``);
+    the file keeps the author's spelling (``Sentence.raw``).
+
+    >>> one_spelling("Ein _kurzer_ und __fetter__ Text mit `a_b_c` und snake_case_name.")
+    'Ein *kurzer* und **fetter** Text mit `a_b_c` und snake_case_name.'
+    """
+    if "_" not in text:
+        return text
+    env = {"references": AnyReference()} if env is None else env
+    md = source_parser()
+    wanted = md.renderInline(text, env)
+    runs = [match.span() for match in re.finditer("_+", text)]
+    for first, (start, end) in enumerate(runs):
+        for other_start, other_end in runs[first + 1:]:
+            if other_end - other_start != end - start or text[start] != "_" or text[other_start] != "_":
+                continue
+            swapped = (text[:start] + "*" * (end - start) + text[end:other_start]
+                       + "*" * (end - start) + text[other_end:])
+            if md.renderInline(swapped, env) == wanted:
+                text = swapped
+                break
+    return text
 
 
 # --- editions ------------------------------------------------------------------------------------

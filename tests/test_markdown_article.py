@@ -176,6 +176,13 @@ def test_a_sentence_never_ends_inside_markup(text):
         assert sentence.count("**") % 2 == 0
 
 
+def test_msgids_spell_emphasis_one_way_and_the_file_keeps_the_authors():
+    text = "Ein _kurzer_ und __fetter__ Satz mit `a_b` und snake_case.\n"
+    article = parse(text)
+    assert [unit.text for unit in units(article)] == ["Ein *kurzer* und **fetter** Satz mit `a_b` und snake_case."]
+    assert rebuilt(article) == text.encode("utf-8")
+
+
 def test_emphasis_between_sentences_still_splits():
     assert [unit.text for unit in units(parse("**Dunkerque.** Ein Satz. Noch einer.\n"))] == [
         "**Dunkerque.** Ein Satz.", "Noch einer."]
@@ -192,6 +199,7 @@ def test_catalog_references_use_each_sentences_source_line(markdown_project):
 WORD = st.sampled_from(["Die", "Fabrik", "in", "Dunkerque", "baut", "Zellen", "Dr.", "3.", "Oktober", "1.200"])
 INLINE = st.one_of(
     WORD, WORD.map(lambda w: f"*{w}*"), WORD.map(lambda w: f"**{w}**"), WORD.map(lambda w: f"`{w}`"),
+    WORD.map(lambda w: f"_{w}_"), WORD.map(lambda w: f"__{w}__"), st.just("snake_case_name"),
     WORD.map(lambda w: f"[{w}](https://x.org/{w.strip('.')}.html)"), st.just("<https://example.org/a?b=1>"),
     WORD.map(lambda w: f"[{w}][ref]"), st.just("„Zitat“"))
 SENTENCE = st.lists(INLINE, min_size=1, max_size=6).map(" ".join).map(lambda s: s[0].upper() + s[1:] + ".")
