@@ -429,10 +429,20 @@ def _markdown_footer(edition: Edition) -> Iterator[str]:
         yield f"---\n\n{escape_markdown(name)} " + " · ".join(links) + "\n"
 
 
-def _markdown_body(page: Page) -> str:
-    """A Markdown article with each sentence replaced by the edition's (newlines are ``"\\n"``)."""
+def _markdown_body(page: Page, *, mark_untranslated: bool = False) -> str:
+    """A Markdown article with each sentence replaced by the edition's (newlines are ``"\\n"``);
+    with ``mark_untranslated``, the sentences left in the source language between
+    :data:`markdown_article.UNTRANSLATED` marks."""
     pieces = page.pieces
-    return assemble(page.edition.article, lambda unit: markdown_article.as_block_text(next(pieces).text, unit))
+    opening, closing = markdown_article.UNTRANSLATED
+
+    def shown(unit: Unit) -> str:
+        piece = next(pieces)
+        if mark_untranslated and piece.choice.use is Use.SOURCE_TEXT and not page.edition.is_source:
+            return opening + markdown_article.as_block_text(piece.text, unit) + closing
+        return markdown_article.as_block_text(piece.text, unit)
+
+    return assemble(page.edition.article, shown)
 
 
 def _render_markdown_article(page: Page) -> Iterator[str]:
@@ -495,7 +505,8 @@ def render_html(page: Page) -> Iterator[str]:
     for notice in page.notices:
         yield f'<p class="notice" role="note">{escape(notice)}</p>\n'
     if markdown:
-        yield markdown_article.to_html(markdown_article.split_front_matter(_markdown_body(page))[1])
+        body = markdown_article.split_front_matter(_markdown_body(page, mark_untranslated=True))[1]
+        yield markdown_article.to_html(body, untranslated_lang=bcp47(edition.source_lang))
     else:
         for paragraph in paragraphs:
             yield "<p>" + " ".join(_html_sentence(piece, edition) for piece in paragraph) + "</p>\n"

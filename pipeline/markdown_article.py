@@ -352,9 +352,27 @@ def _stays_inline(text: str) -> bool:
                for before in ("", "x\n"))
 
 
-def to_html(text: str) -> str:
-    """The Markdown ``text`` as HTML; raw HTML and unsafe link schemes are escaped or dropped."""
-    return html_parser().render(text)
+UNTRANSLATED = ("\u2e02", "\u2e03")
+"""Marks around a sentence left in the source language, shown as ``<span class="untranslated">`` in
+HTML. Punctuation to CommonMark (so emphasis next to them parses as next to a quotation mark) and
+found in no German text: ⸂ ⸃, the substitution brackets of critical editions."""
+
+
+def to_html(text: str, *, untranslated_lang: str = "") -> str:
+    """The Markdown ``text`` as HTML; inline HTML and unsafe link schemes are shown as text or dropped.
+
+    Sentences between :data:`UNTRANSLATED` marks are wrapped in ``<span class="untranslated">`` (in
+    an alt text, which cannot hold markup, the marks are dropped). A text that holds the marks of its
+    own is rendered without them being read as marks.
+    """
+    opening, closing = UNTRANSLATED
+    rendered = html_parser().render(text)
+    if not untranslated_lang or text.count(opening) != text.count(closing):
+        return rendered
+    rendered = re.sub(r'(?<= )([a-z]+=")([^"]*)"', lambda m: m[1] + m[2].replace(opening, "").replace(closing, "") + '"',
+                      rendered)
+    span = f'<span class="untranslated" lang="{escapeHtml(untranslated_lang)}">'
+    return rendered.replace(opening, span).replace(closing, "</span>")
 
 
 def plain_text(text: str) -> str:

@@ -313,6 +313,16 @@ def test_html_edition_renders_the_markup_and_escapes_translations(french):
     assert "<title>Des batteries venues du Nord</title>" in page
 
 
+def test_html_edition_marks_sentences_left_in_german(markdown_project):
+    review({key: text for key, text in FRENCH.items() if key not in (UNITS[0][1], UNITS[12][1])})
+    assert run("build", "--lang", "fr").exit_code == 0
+    page = edition("fr", "html")
+    assert '<h1><span class="untranslated" lang="de">Batterien aus dem <em>Norden</em></span></h1>' in page
+    assert 'alt="Eine Fabrik in Dunkerque"' in page and "\u2e02" not in page and "\u2e03" not in page
+    assert page.count('class="untranslated"') == 1
+    assert "\u2e02" not in edition("fr", "md") + edition("fr", "txt")
+
+
 def test_text_edition_is_plain_text(french):
     text = edition("fr", "txt")
     assert "\nDes batteries venues du Nord\n\n" in text
