@@ -417,3 +417,16 @@ def test_translate_with_real_models_keeps_urls_away_from_the_engine(markdown_pro
     for found in drafts:   # random weights: whatever the engine kept of a placeholder is the URL itself
         for url in re.findall(r"https?://[^\s)>\"]+", found.msgstr):
             assert url in found.msgid
+
+
+@pytest.mark.parametrize("attack", ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+                                    "[x](javascript:alert(1))", "<div onclick=alert(1)>x</div>"])
+def test_markup_in_translations_is_never_run(markdown_project, attack):
+    review({UNITS[0][1]: attack + " Titre", UNITS[6][1]: attack, UNITS[2][1]: "Le Dr Weber " + attack,
+            UNITS[12][1]: attack})
+    assert run("build", "--lang", "fr").exit_code == 0
+    page = edition("fr", "html")
+    body = page.split("<article>", 1)[1]
+    assert "<script" not in body and "<img src=\"x\"" not in body and "<img src=x" not in body
+    assert "javascript:" not in re.sub(r"&[a-z]+;|\[x\]\(javascript:alert\(1\)\)", "", body)
+    assert "<div onclick" not in body
