@@ -237,14 +237,36 @@ def _sentences(located: list[tuple[int, int]], text: str, env: dict) -> list[_Lo
     flat = "\n".join(lines)                                   # the block's text, offsets map line by line
     spans = []
     for chunk_start, chunk in _chunks(flat, lines):
-        shown, searched = chunk.replace("\n", " "), 0
-        for sentence in split_sentences(shown):
-            at = shown.index(sentence, searched)
-            spans.append((chunk_start + at, chunk_start + at + len(sentence)))
-            searched = at + len(sentence)
+        spans += [(chunk_start + start, chunk_start + end) for start, end in _chunk_sentences(chunk)]
     spans = _keep_markup_whole(flat, spans, env)
     return [_Located(_to_file(s, offsets, lines), _to_file(e - 1, offsets, lines) + 1,
                      one_spelling(_one_line(flat[s:e]), env)) for s, e in spans]
+
+
+EMPHASIS_DELIMITERS = re.compile(r"[*_]+")
+
+
+def _chunk_sentences(chunk: str) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of a text without hard breaks. The splitter is shown emphasis
+    delimiters as spaces (it would not end a sentence before ``**Berlin.** Die``); each sentence
+    then takes back the delimiters that touch it, and a cut with no whitespace is dropped."""
+    shown = EMPHASIS_DELIMITERS.sub(lambda match: " " * len(match.group()), chunk.replace("\n", " "))
+    spans: list[tuple[int, int]] = []
+    searched = 0
+    for sentence in split_sentences(shown):
+        start = shown.index(sentence, searched)
+        end = searched = start + len(sentence)
+        floor = spans[-1][1] if spans else 0
+        while start > floor and chunk[start - 1] in "*_":
+            start -= 1
+        while end < len(chunk) and chunk[end] in "*_":
+            end += 1
+        gap = chunk[spans[-1][1]:start] if spans else " "
+        if not gap or gap.strip():                # no whitespace between them: one sentence
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def _chunks(flat: str, lines: list[str]) -> Iterator[tuple[int, str]]:

@@ -27,7 +27,7 @@ tags: [industrie, nord]
 
 # Batterien aus dem *Norden*
 
-**Dunkerque.** Verkor hat in [Bourbourg *und* **Gravelines**](https://example.org/a.b?x=1&y=2 "Karte") eine Fabrik eröffnet. Dr. Weber sprach
+**Aus Dunkerque:** Verkor hat in [Bourbourg *und* **Gravelines**](https://example.org/a.b?x=1&y=2 "Karte") eine Fabrik eröffnet. Dr. Weber sprach
 am 3. Oktober vor 1.200 Gästen.  
 Eine Zeile mit `code. „Span“` darin.\\
 Siehe [den Bericht][bericht] und <https://verkor.com/presse>.
@@ -61,7 +61,7 @@ print("nicht übersetzen.")
 
 UNITS = [
     (6, "Batterien aus dem *Norden*"),
-    (8, "**Dunkerque.** Verkor hat in [Bourbourg *und* **Gravelines**](https://example.org/a.b?x=1&y=2 \"Karte\") "
+    (8, "**Aus Dunkerque:** Verkor hat in [Bourbourg *und* **Gravelines**](https://example.org/a.b?x=1&y=2 \"Karte\") "
         "eine Fabrik eröffnet."),
     (8, "Dr. Weber sprach am 3. Oktober vor 1.200 Gästen."),
     (10, "Eine Zeile mit `code. „Span“` darin."),
@@ -79,7 +79,7 @@ UNITS = [
 
 FRENCH = {
     UNITS[0][1]: "Des batteries venues du *Nord*",
-    UNITS[1][1]: "**Dunkerque.** Verkor a ouvert une usine à [Bourbourg *et* **Gravelines**]"
+    UNITS[1][1]: "**De Dunkerque :** Verkor a ouvert une usine à [Bourbourg *et* **Gravelines**]"
                  "(https://example.org/a.b?x=1&y=2 \"Karte\").",
     UNITS[2][1]: "Le Dr Weber a parlé le 3 octobre devant 1 200 invités.",
     UNITS[3][1]: "Une ligne avec `code. „Span“` dedans.",
@@ -183,7 +183,9 @@ def test_msgids_spell_emphasis_one_way_and_the_file_keeps_the_authors():
 
 def test_emphasis_between_sentences_still_splits():
     assert [unit.text for unit in units(parse("**Dunkerque.** Ein Satz. Noch einer.\n"))] == [
-        "**Dunkerque.** Ein Satz.", "Noch einer."]
+        "**Dunkerque.**", "Ein Satz.", "Noch einer."]
+    assert [unit.text for unit in units(parse("Er kam.**Dann** ging *Dr.* Weber.\n"))] == [
+        "Er kam.**Dann** ging *Dr.* Weber."]
 
 
 def test_catalog_references_use_each_sentences_source_line(markdown_project):
