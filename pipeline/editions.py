@@ -23,6 +23,11 @@ They are written atomically and only when their bytes change, and they contain n
 on its own: the date shown is the catalog's PO-Revision-Date (the template's for the source), which
 moves only when the catalog's content does. Typography is applied here, per locale
 (:mod:`pipeline.typography`), never to the catalogs.
+
+Each language is planned and typeset once (:func:`typeset_edition` gives a :class:`Page`), and the
+three renderers lay that page out. A Markdown article's ``.md`` edition is its own file with each
+sentence replaced, and its ``.html`` and ``.txt`` are rendered from that Markdown
+(:mod:`pipeline.markdown_article`).
 """
 
 from __future__ import annotations
