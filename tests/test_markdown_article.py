@@ -432,3 +432,20 @@ def test_markup_in_translations_is_never_run(markdown_project, attack):
     assert "<script" not in body and "<img src=\"x\"" not in body and "<img src=x" not in body
     assert "javascript:" not in re.sub(r"&[a-z]+;|\[x\]\(javascript:alert\(1\)\)", "", body)
     assert "<div onclick" not in body
+
+
+def test_build_de_keeps_crlf_and_bom_of_a_markdown_seed(project_dir):
+    Path("seeds/nord.txt").unlink()
+    data = "\ufeff# Titel\r\n\r\n> Ein Satz. Noch\r\n> ein Satz.\r\n\r\n```\r\ncode\r\n```\r\n".encode("utf-8")
+    Path("seeds/nord.md").write_bytes(data)
+    assert run("extract").exit_code == 0
+    assert run("build", "--lang", "de").exit_code == 0
+    assert Path("editions/de/nord.md").read_bytes() == data
+
+
+def test_a_translation_with_a_line_break_is_put_on_one_line_and_named(markdown_project):
+    review({UNITS[6][1]: "Premier point.\n# Titre\n\nAutre"})
+    result = run("build", "--lang", "fr")
+    assert result.exit_code == 0
+    assert "- Premier point. # Titre Autre" in edition("fr", "md")
+    assert "seeds/nord.md:16: fr: warning: line breaks or control characters" in result.output
