@@ -361,10 +361,15 @@ def as_block_text(text: str, unit: Unit) -> str:
     if text == unit.text:
         return text
     text = " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
+    if closing := CLOSING_HASHES.search(text):          # would be taken as an ATX heading's closing #s
+        text = text[:closing.start(1)] + "\\" + text[closing.start(1):]
     if _stays_inline(text):
         return text
     digits = re.match(r"\d+(?=[.)])", text)
     return text[: digits.end()] + "\\" + text[digits.end():] if digits else "\\" + text
+
+
+CLOSING_HASHES = re.compile(r"(?:^|[ \t])(#+)[ \t]*$")
 
 
 def _stays_inline(text: str) -> bool:

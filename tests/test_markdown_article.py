@@ -356,6 +356,12 @@ def test_a_translation_cannot_start_a_block(markdown_project, translation):
     assert blocks(translation) == blocks("Premier point.")
 
 
+def test_a_heading_translation_keeps_a_final_hash(markdown_project):
+    review({UNITS[0][1]: "Des batteries, numéro #"})
+    assert run("build", "--lang", "fr").exit_code == 0
+    assert "<h1>Des batteries, numéro #</h1>" in markdown_article.to_html(edition("fr", "md"))
+
+
 def test_source_round_trip_renders_the_same_html(markdown_project):
     run("build", "--lang", "de")
     assert markdown_article.to_html(edition("de", "md")) == markdown_article.to_html(ARTICLE)
