@@ -315,6 +315,9 @@ def _one_line(text: str) -> str:
     return re.sub(r"(?:\\(?=\n))?[ \t]*\n[ \t]*", " ", text)
 
 
+MAX_UNDERSCORE_RUNS = 40
+
+
 def one_spelling(text: str, env: dict | None = None) -> str:
     """``text`` with emphasis written ``*em*`` and ``**strong**`` where the author wrote ``_em_`` or
     ``__strong__``, so a catalog spells markup one way (as mdpo does). A pair of underscore runs is
@@ -330,6 +333,8 @@ def one_spelling(text: str, env: dict | None = None) -> str:
     md = source_parser()
     wanted = md.renderInline(text, env)
     runs = [match.span() for match in re.finditer("_+", text)]
+    if len(runs) > MAX_UNDERSCORE_RUNS:   # pairs are tried one by one: leave such a sentence as written
+        return text
     for first, (start, end) in enumerate(runs):
         for other_start, other_end in runs[first + 1:]:
             if other_end - other_start != end - start or text[start] != "_" or text[other_start] != "_":
