@@ -29,6 +29,8 @@ TYPOGRAPHY_CASES = [
     ("en", "« Bonjour »", "“Bonjour”"),
     ("en", "the students' books at 9:30", "the students’ books at 9:30"),
     ("en", "See 'https://example.com/it's?a=1' now", "See “https://example.com/it's?a=1” now"),
+    ("fr", 'Il a dit *"Oui"* et **\'non\'**.', f"Il a dit *«{NNBSP}Oui{NNBSP}»* et **«{NNBSP}non{NNBSP}»**."),
+    ("en", '_"Yes"_, he said.', "_“Yes”_, he said."),
 ]
 
 
