@@ -51,12 +51,10 @@ from pipeline import catalogs, markdown_article
 from pipeline.article import MARKDOWN, Article, Unit, assemble, encode, units
 from pipeline.catalogs import EntryState, Translation, Translations
 from pipeline.errors import PipelineError
+from pipeline.files import FileResult, write_if_changed
 from pipeline.project import Project
 from pipeline.segmentation import read_article
 from pipeline.typography import rules_for, typeset_units
-
-EXIT_REFUSED = 3
-"""Exit status of ``pipeline build`` when the ``reviewed`` policy refused at least one edition."""
 
 FORMATS = ("txt", "md", "html")
 REVIEW_FOLDER = "review"
@@ -105,12 +103,6 @@ class Edition:
 
     def using(self, use: Use) -> tuple[Choice, ...]:
         return tuple(choice for choice in self.choices if choice.use is use)
-
-
-@dataclass(frozen=True, slots=True)
-class FileResult:
-    path: Path
-    written: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -541,14 +533,6 @@ RENDERERS: dict[str, Callable[[Page], Iterator[str]]] = {"txt": render_txt, "md"
 
 
 # --- writing -------------------------------------------------------------------------------------
-
-
-def write_if_changed(path: Path, data: bytes) -> FileResult:
-    """Write ``data`` atomically unless ``path`` holds exactly these bytes already."""
-    if path.is_file() and path.read_bytes() == data:
-        return FileResult(path, written=False)
-    catalogs.write_atomically(path, data)
-    return FileResult(path, written=True)
 
 
 def write_edition(edition: Edition, folder: Path) -> tuple[FileResult, ...]:

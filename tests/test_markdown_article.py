@@ -15,9 +15,10 @@ from pipeline.article import assemble, encode, units
 from pipeline.glossary import Glossary, Term
 from pipeline.project import Project
 from pipeline.segmentation import segment_text
-from pipeline.translation import FakeTranslator, draft, open_catalogs
+from pipeline.drafting import draft, open_catalogs
+from pipeline.engines import FakeTranslator
 from pipeline.typography import NBSP, NNBSP, TYPOGRAPHY
-from tests.conftest import entry, load, run
+from tests.conftest import entry, load, run, set_draft
 
 ARTICLE = """\
 ---
@@ -119,7 +120,7 @@ def review(translations: dict[str, str], path: Path = FR, *, drafts: bool = Fals
     for msgid, text in translations.items():
         found = entry(catalog, msgid)
         if drafts:
-            catalogs.set_machine_draft(found, text, "test engine")
+            set_draft(found, text, "test engine")
         else:
             found.msgstr = text
     path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
@@ -373,7 +374,7 @@ MARKDOWN = qa.Context(lang="fr", markdown=True)
 
 
 def fails(source: str, translation: str, context: qa.Context = MARKDOWN) -> bool:
-    return bool(list(qa.markup(source, translation, context)))
+    return bool(list(qa.inline_markup(source, translation, context)))
 
 
 @pytest.mark.parametrize("source, translation", [
@@ -385,7 +386,7 @@ def fails(source: str, translation: str, context: qa.Context = MARKDOWN) -> bool
     ("Siehe [Bericht][ref].", "Voir [rapport][rapport]."),
     ("Siehe <https://a.org>.", "Voir https://a.org."),
 ])
-def test_markup_check_finds(source, translation):
+def test_inline_markup_check_finds(source, translation):
     assert fails(source, translation)
 
 
@@ -395,25 +396,26 @@ def test_markup_check_finds(source, translation):
     ("Siehe [Bericht][ref].", "Voir [le rapport][ref]."),
     ("Ein Satz ohne Markup.", "Une phrase."),
 ])
-def test_markup_check_passes(source, translation):
+def test_inline_markup_check_passes(source, translation):
     assert not fails(source, translation)
 
 
-def test_markup_check_is_for_markdown_articles_only():
+def test_inline_markup_check_is_for_markdown_articles_only():
     assert not fails("Ein *wichtiger* Satz.", "Une phrase.", qa.Context(lang="fr"))
 
 
-def test_check_reports_markup_as_error_when_reviewed_and_warning_for_drafts(markdown_project):
+def test_check_reports_inline_markup_as_error_when_reviewed_and_warning_for_drafts(markdown_project):
     review({UNITS[8][1]: "Deuxième point avec emphase."})
     review({UNITS[3][1]: "Une ligne avec `code` dedans."}, drafts=True)
     result = run("check", "--json", str(FR))
-    found = [(p["check"], p["severity"]) for p in json.loads(result.output)["problems"] if p["check"] == "markup"]
-    assert sorted(found) == [("markup", "error"), ("markup", "warning")]
+    found = [(p["check"], p["severity"]) for p in json.loads(result.output)["problems"]
+             if p["check"] == "inline_markup"]
+    assert sorted(found) == [("inline_markup", "error"), ("inline_markup", "warning")]
     assert result.exit_code == 3
 
 
 def test_translate_with_real_models_keeps_urls_away_from_the_engine(markdown_project, pivot_models, monkeypatch):
-    from tests.test_translation import calls_to_engine
+    from tests.test_drafting import calls_to_engine
 
     calls = calls_to_engine(monkeypatch)
     result = run("translate", "--beam-size", "1")
