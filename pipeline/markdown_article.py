@@ -148,6 +148,21 @@ class _Located:
     line: int = 0
 
 
+def without_markup(text: str) -> str:
+    """``text`` with its protected spans (:func:`protected_spans`) blanked out: the words a
+    translator translates, for checks that compare the words of a source and its translation.
+
+    >>> without_markup("Der Befehl `ls` und [hier](https://x.de).")
+    'Der Befehl      und [hier]              .'
+    """
+    parts, last = [], 0
+    for start, end in protected_spans(text):
+        parts += [text[last:start], " " * (end - start)]
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
 def parse_markdown(text: str, *, slug: str, source: str, newline: str = "\n", bom: bool = False) -> Article:
     """The article written in ``text`` (``"\\n"`` newlines, no BOM): its units and the Markdown kept
     around them, so that assembling the msgids gives ``text`` back."""

@@ -221,9 +221,11 @@ def empty(source: str, translation: str, context: Context) -> Iterator[str]:
 def unchanged(source: str, translation: str, context: Context) -> Iterator[str]:
     """Translation identical to the source
 
-    Allowed when the source is only names and numbers (glossary terms, figures, punctuation).
+    Allowed when the source is only names and numbers (glossary terms, figures, punctuation), or,
+    in a Markdown article, what stays as written (code spans, link targets, autolinks).
     """
-    if translation.strip() == source.strip() and not _only_names(source, context.glossary):
+    text = markdown_article.without_markup(source) if context.markdown else source
+    if translation.strip() == source.strip() and not _only_names(text, context.glossary):
         yield "the translation is identical to the German source"
 
 
@@ -306,10 +308,13 @@ def untranslated_words(source: str, translation: str, context: Context) -> Itera
     according to wordfreq's word lists (so ``Zulieferer``, ``Steuereinnahmen``, ``Kohle``, but not
     ``Diesel`` or a name such as ``Legrand`` that both languages use). Capitals are no sign of a
     name: every German noun has one. A name that the word lists take for German belongs in the
-    glossary.
+    glossary. In a Markdown article, what must stay as written (code spans, link targets) is not
+    looked at.
     """
     protected = {word.casefold() for term, _, _ in context.glossary.find(source)
                  for word in WORD_RUN.findall(term.source)}
+    if context.markdown:  # code spans, URLs and reference labels stay as written
+        source, translation = markdown_article.without_markup(source), markdown_article.without_markup(translation)
     source, translation = ADDRESS.sub(" ", source), ADDRESS.sub(" ", translation)
     source_words = {word.casefold() for word in WORD_RUN.findall(source)}
     lower_case = {word for word in WORD_RUN.findall(source) if word.islower()}

@@ -404,6 +404,29 @@ def test_inline_markup_check_is_for_markdown_articles_only():
     assert not fails("Ein *wichtiger* Satz.", "Une phrase.", qa.Context(lang="fr"))
 
 
+@pytest.mark.parametrize("source, translation", [
+    ("Der Befehl `zeige Zulieferer` läuft.", "The command `zeige Zulieferer` runs."),
+    ("Siehe [Bericht][zulieferer].", "See [report][zulieferer]."),
+    ("Siehe ![Bild](bilder/werk.png) und mehr.", "See ![picture](bilder/werk.png) and more."),
+    ("Siehe [hier](https://x.de/steuereinnahmen \"Zulieferer\").",
+     "See [here](https://x.de/steuereinnahmen \"Zulieferer\")."),
+])
+def test_markup_kept_as_written_is_not_german_residue(source, translation):
+    assert list(qa.untranslated_words(source, translation, qa.Context(lang="en", markdown=True))) == []
+
+
+@pytest.mark.parametrize("source", ["`npm install --save`", "<https://x.de/zulieferer>", "`ls` 2024"])
+def test_a_markdown_sentence_of_code_or_addresses_only_may_stay_unchanged(source):
+    assert list(qa.unchanged(source, source, qa.Context(lang="en", markdown=True))) == []
+    assert list(qa.unchanged("Der `ls` Befehl.", "Der `ls` Befehl.", qa.Context(lang="en", markdown=True)))
+
+
+def test_german_residue_in_the_text_of_a_markdown_sentence_is_still_found():
+    found = qa.untranslated_words("Die `Liste` der Zulieferer.", "The `Liste` of Zulieferer.",
+                                  qa.Context(lang="en", markdown=True))
+    assert list(found) == ["German left in the translation: Zulieferer"]
+
+
 def test_check_reports_inline_markup_as_error_when_reviewed_and_warning_for_drafts(markdown_project):
     review({UNITS[8][1]: "Deuxième point avec emphase."})
     review({UNITS[3][1]: "Une ligne avec `code` dedans."}, drafts=True)
