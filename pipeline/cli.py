@@ -77,7 +77,7 @@ def glossary_option(help: str) -> Decorator:
 
 @click.group(cls=PipelineGroup)
 @click.option("--seeds", type=click.Path(path_type=Path), default="seeds", show_default=True,
-              help="Folder of German articles (*.txt).")
+              help="Folder of German articles (*.txt, *.md).")
 @click.option("--locales", type=click.Path(path_type=Path), default="locales", show_default=True,
               help="Folder of gettext catalogs.")
 @click.option("--editions", type=click.Path(path_type=Path), default="editions", show_default=True,
@@ -352,6 +352,9 @@ def print_edition(result: EditionResult) -> None:
                f"{len(result.left_in_source)} untranslated)")
     for choice in result.left_in_source:
         print_sentence(result, choice, "not translated, left in the source language")
+    for choice in result.normalised:
+        print_sentence(result, choice, "warning: line breaks or control characters of the translation "
+                                       "replaced by spaces (the source is one line)")
 
 
 def print_sentence(result: EditionResult, choice: Choice, what: str) -> None:

@@ -13,6 +13,7 @@ single article is opened.
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
 import shlex
 import shutil
@@ -30,7 +31,7 @@ from pipeline.errors import PipelineError, os_error
 
 SOURCE_LANGUAGE = "de"
 
-SEED_SUFFIXES = (".txt",)
+SEED_SUFFIXES = (".txt", ".md")
 """File name endings of seed articles; a new article format adds its suffix here."""
 
 UNPORTABLE_NAME_CHARACTERS = frozenset('<>:"\\|?*')
@@ -47,7 +48,7 @@ def english_language_name(lang: str) -> str:
     'French'
     """
     try:
-        return Locale.parse(lang).get_display_name("en")
+        return locale_of(lang).get_display_name("en")
     except (UnknownLocaleError, ValueError):
         raise PipelineError(f"unknown language code {lang!r} (babel knows e.g. 'fr', 'en', 'de', 'pt_BR')")
 
@@ -147,6 +148,13 @@ def pipeline_command() -> str:
 # --- languages -----------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=64)
+def locale_of(lang: str) -> Locale:
+    """babel's locale for ``lang``, parsed once per process: ``Locale.parse`` reads CLDR data on every
+    call, and one build asks for the same few locales for every folder, label and date."""
+    return Locale.parse(lang)
+
+
 def normalise_language(code: str) -> str:
     """One spelling per locale, babel's: ``FR`` → ``fr``, ``pt-br`` → ``pt_BR``; unknown codes are
     an error. Without this, ``fr`` and ``FR`` would get two catalogs of the same language.
@@ -155,7 +163,7 @@ def normalise_language(code: str) -> str:
     ('fr', 'pt_BR', 'zh_Hant')
     """
     try:
-        return str(Locale.parse(code.strip().replace("-", "_")))
+        return str(locale_of(code.strip().replace("-", "_")))
     except (UnknownLocaleError, ValueError):
         raise PipelineError(f"unknown language code {code!r} (babel knows e.g. 'fr', 'en', 'de', 'pt_BR')") \
             from None
@@ -170,7 +178,7 @@ def target_languages(codes: Iterable[str], *, source: str = SOURCE_LANGUAGE) -> 
     langs: list[str] = []
     for code in codes:
         lang = normalise_language(code)
-        if Locale.parse(lang).language == Locale.parse(source).language:
+        if locale_of(lang).language == locale_of(source).language:
             raise PipelineError(f"{code!r} is the source language, not a target; the source edition "
                                 "is built from the template (build --lang de)")
         if lang not in langs:

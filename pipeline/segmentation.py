@@ -260,15 +260,19 @@ def split_sentences(paragraph: str) -> list[str]:
     return [paragraph[start:end] for start, end in _sentence_spans(paragraph)]
 
 
-def segment_text(text: str, *, slug: str, source: str) -> Article:
+def segment_text(text: str, *, slug: str, source: str, markdown: bool = False) -> Article:
     """Build an Article from decoded text, which may still start with a BOM and use CRLF endings.
 
     Sets ``bom`` and ``newline`` so that :func:`pipeline.article.encode` restores them; the model
-    itself always uses ``"\\n"``.
+    itself always uses ``"\\n"``. A ``markdown`` text is read by :mod:`pipeline.markdown_article`.
     """
     bom = text.startswith(BOM)
     text = text.removeprefix(BOM)
     newline = "\r\n" if "\r\n" in text else "\n"
+    if markdown:
+        from pipeline.markdown_article import parse_markdown  # it splits with this module's sentences
+
+        return parse_markdown(text.replace("\r\n", "\n"), slug=slug, source=source, newline=newline, bom=bom)
     preamble, paragraphs = _paragraphs(text.replace("\r\n", "\n").split("\n"))
     return Article(
         slug=slug, source=source, paragraphs=paragraphs, preamble=preamble, newline=newline, bom=bom
@@ -289,7 +293,7 @@ def read_article(path: Path, *, source: str | None = None) -> Article:
     text = _decode(data, path)
     _check_control_characters(text, path)
     _check_line_lengths(text, path)
-    article = segment_text(text, slug=path.stem, source=source or str(path))
+    article = segment_text(text, slug=path.stem, source=source or str(path), markdown=path.suffix == ".md")
     _check_sentence_lengths(article, path)
     if not article.paragraphs:
         raise ArticleError(

@@ -34,7 +34,7 @@ def test_a_pipeline_error_is_one_line_with_exit_status_1(project_dir):
     result = run("--seeds", "nowhere", "extract")
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == ["Error: nowhere: no such folder; put the German articles "
-                                                  "(*.txt) there"]
+                                                  "(*.txt, *.md) there"]
 
 
 def test_extract_prints_every_file_once(project_dir):

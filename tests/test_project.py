@@ -29,10 +29,10 @@ def test_paths_follow_the_gettext_layout():
     assert layout.catalog_path("fr", "nord") == Path("loc/fr/LC_MESSAGES/nord.po")
 
 
-def test_articles_are_the_sorted_txt_files(tmp_path):
-    for name in ("b.txt", "a.txt", "notes.md"):
+def test_articles_are_the_sorted_txt_and_md_files(tmp_path):
+    for name in ("b.txt", "a.txt", "c.md", "notes.rst"):
         (tmp_path / name).write_text("Ja.\n", encoding="utf-8")
-    assert [path.name for path in Project(seeds=tmp_path).article_paths()] == ["a.txt", "b.txt"]
+    assert [path.name for path in Project(seeds=tmp_path).article_paths()] == ["a.txt", "b.txt", "c.md"]
 
 
 def test_a_missing_seed_folder_is_an_error_naming_it(tmp_path):
@@ -165,9 +165,9 @@ def test_a_slug_with_url_characters_makes_working_links(project_dir):
 
 def test_seed_suffixes_drive_the_listing(project_dir, monkeypatch):
     Path("seeds/extra.md").write_text(SMALL_ARTICLE, encoding="utf-8")
-    assert [path.name for path in project.seed_paths(Path("seeds"))] == ["nord.txt"]
-    monkeypatch.setattr(project, "SEED_SUFFIXES", (".txt", ".md"))
     assert [path.name for path in project.seed_paths(Path("seeds"))] == ["extra.md", "nord.txt"]
+    monkeypatch.setattr(project, "SEED_SUFFIXES", (".txt",))
+    assert [path.name for path in project.seed_paths(Path("seeds"))] == ["nord.txt"]
 
 
 # --- operating-system errors name the file and the action ----------------------------------------

@@ -47,7 +47,7 @@ GLOSSARY = Glossary((
 
 
 def problems(check, source: str, translation: str, lang: str = "en") -> list[str]:
-    return list(check(source, translation, Context(lang=lang, glossary=GLOSSARY)))
+    return list(check(source, translation, Context(lang=lang, glossary=GLOSSARY, markdown=True)))
 
 
 def fails(check, source: str, translation: str, lang: str = "en") -> bool:
@@ -127,6 +127,7 @@ FAILING = [
     (qa.glossary, "Verkor plant ambitioniert.", "verkor voit grand.", "fr"),
     (qa.glossary, "Getragen von TotalEnergies.", "Backed by Totalenergies.", "en"),
     (qa.glossary, "Ein kalter Wind bei Dunkerque.", "A cold wind near dunkirk.", "en"),
+    (qa.inline_markup, "Siehe [den Bericht](https://x.org/b.pdf).", "See [the report](https://x.org/a.pdf).", "en"),
 ]
 
 PASSING = [
@@ -217,6 +218,7 @@ PASSING = [
     (qa.glossary, "Die Gigafactory von Verkor.", "Gigafactory de Verkor, l'usine.", "fr"),
     (qa.glossary, "Verkor und TotalEnergies.", "Verkor et TotalEnergies.", "fr"),
     (qa.glossary, "Verkor plant ambitioniert.", "VERKOR voit grand, Verkor avance.", "fr"),
+    (qa.inline_markup, "Siehe [den *Bericht*](https://x.org/b.pdf).", "See the *[report](https://x.org/b.pdf)*.", "en"),
 ]
 
 
