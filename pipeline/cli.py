@@ -7,6 +7,9 @@ inside the commands that need them, so ``pipeline --help`` starts fast.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import functools
 import json
 from pathlib import Path
 
@@ -124,39 +127,83 @@ INTERRUPTED = 130
               help="CTranslate2 compute type  [default: the model's].")
 @click.option("--save-every", type=click.IntRange(1), default=128, show_default=True,
               help="Sentences per batch between two saves of the catalogs.")
+@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
+              help="Where CTranslate2 decodes: auto takes a CUDA GPU when there is one (on a cluster: "
+                   "each worker decides).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Translate on the Dask cluster of this scheduler (tls://HOST:PORT; tcp:// on this "
+                   "machine). See README, 'Machine translation on a cluster'.")
+@click.option("--allow-insecure-scheduler", is_flag=True,
+              help="Allow a plain tcp:// scheduler on another machine (unencrypted, unauthenticated).")
+@click.option("--tls-ca-file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="With tls://: the CA certificate  [default: Dask's distributed.comm.tls.ca-file].")
+@click.option("--tls-cert", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="With tls://: this client's certificate  [default: Dask's configuration].")
+@click.option("--tls-key", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="With tls://: this client's private key  [default: Dask's configuration].")
 @pass_project
 @click.pass_context
-def translate(ctx: click.Context, project: Project, glossary_path: Path, save_every: int,
-              **engine_options) -> None:
+def translate(ctx: click.Context, project: Project, glossary_path: Path, save_every: int, device: str,
+              scheduler: str | None, allow_insecure_scheduler: bool, tls_ca_file: Path | None,
+              tls_cert: Path | None, tls_key: Path | None, **engine_options) -> None:
     """Extract, then fill every untranslated entry with a machine draft (fuzzy, with provenance).
 
     Translators' entries are never changed. Needs Argos Translate packages for de→en and de→fr (or
     en→fr, through English): see `pipeline models`.
     """
-    import dataclasses
-
     from pipeline import translation
     from pipeline.glossary import load_glossary
 
     chosen = {name: value for name, value in engine_options.items() if value is not None}
     glossary = load_glossary(glossary_path)  # a broken glossary stops the run before any write
-    try:
-        with project.lock():
-            run_extract(project)
-            result = translation.draft_project(
-                project, glossary=glossary, save_every=save_every,
-                options=dataclasses.replace(translation.EngineOptions(), **chosen), progress=translation_progress)
-    except KeyboardInterrupt:
-        click.echo("interrupted: every catalog is as it was or fully updated, finished batches of drafts "
-                   "are saved; run `pipeline translate` again to go on",
-                   err=True)
-        ctx.exit(INTERRUPTED)
+    with contextlib.ExitStack() as cluster_client:  # device and cluster are checked before any write
+        if scheduler is None:
+            if allow_insecure_scheduler or tls_ca_file or tls_cert or tls_key:
+                raise click.UsageError("--allow-insecure-scheduler and --tls-* go with --scheduler")
+            options, make_engine = local_engine(device, chosen)
+        else:
+            options, make_engine = cluster_engine(cluster_client, scheduler, device, chosen,
+                                                  allow_insecure_scheduler, (tls_ca_file, tls_cert, tls_key))
+        try:
+            with project.lock():
+                run_extract(project)
+                result = translation.draft_project(project, glossary=glossary, save_every=save_every,
+                                                   options=options, progress=translation_progress,
+                                                   make_engine=make_engine)
+        except KeyboardInterrupt:
+            click.echo("interrupted: every catalog is as it was or fully updated, finished batches of drafts "
+                       "are saved; run `pipeline translate` again to go on",
+                       err=True)
+            ctx.exit(INTERRUPTED)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     if result.report is not None:
         print_drafts(result.report)
     if result.missing:
         raise PipelineError(result.missing)
+
+
+def local_engine(device: str, chosen: dict):
+    """Engine options for this machine: ``--device`` decided here, ``--device cuda`` without a GPU
+    is an error."""
+    from pipeline import devices, translation
+
+    placement = devices.place(device, chosen.pop("compute_type", "default"))
+    options = dataclasses.replace(translation.EngineOptions(), device=placement.device,
+                                  compute_type=placement.compute_type, **chosen)
+    return options, None
+
+
+def cluster_engine(stack: contextlib.ExitStack, scheduler: str, device: str, chosen: dict,
+                   allow_insecure: bool, tls: tuple):
+    """Engine options and factory for a Dask cluster; the client stays open while ``stack`` is."""
+    from pipeline import cluster, translation
+
+    client = stack.enter_context(cluster.connect(scheduler, allow_insecure=allow_insecure,
+                                                 tls=cluster.TlsFiles(*tls)))
+    cluster.check_workers_device(client, device)
+    options = dataclasses.replace(translation.EngineOptions(), device=device, **chosen)
+    return options, functools.partial(cluster.DaskTranslator, client)
 
 
 def translation_progress(pair, total: int):

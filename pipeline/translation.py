@@ -424,8 +424,14 @@ class ProjectDrafts:
         return argos_packages.missing_message(self.routes)
 
 
+EngineFactory = Callable[[Mapping[Pair, InstalledPackage], "EngineOptions"], Translator]
+"""Builds the engine from the packages a run uses: :class:`ArgosTranslator` here, or
+``functools.partial(pipeline.cluster.DaskTranslator, client)`` on a Dask cluster."""
+
+
 def draft_project(project: Project, *, glossary: Glossary = Glossary(), options: EngineOptions | None = None,
-                  save_every: int = DEFAULT_SAVE_EVERY, progress: Progress = no_progress) -> ProjectDrafts:
+                  save_every: int = DEFAULT_SAVE_EVERY, progress: Progress = no_progress,
+                  make_engine: EngineFactory | None = None) -> ProjectDrafts:
     """Draft every language whose Argos packages are installed, with the newest package of each pair;
     languages without packages are left for :attr:`ProjectDrafts.missing` to report."""
     installed = argos_packages.newest_by_pair(argos_packages.installed_packages())
@@ -433,11 +439,11 @@ def draft_project(project: Project, *, glossary: Glossary = Glossary(), options:
     ready = {lang: route.steps for lang, route in routes.items() if route.available}
     if not ready:
         return ProjectDrafts(report=None, routes=routes)
-    engine = ArgosTranslator({pair: installed[pair] for steps in ready.values() for pair in steps},
-                             options or EngineOptions())
+    engine = (make_engine or ArgosTranslator)({pair: installed[pair] for steps in ready.values() for pair in steps},
+                                              options or EngineOptions())
     report = draft(open_catalogs(project, langs=waiting_langs(project, ready)), engine, ready,
                    glossary=glossary, save_every=save_every, progress=progress)
-    return ProjectDrafts(report=report, routes=routes, warnings=tuple(engine.warnings))
+    return ProjectDrafts(report=report, routes=routes, warnings=tuple(getattr(engine, "warnings", ())))
 
 
 # --- engines -------------------------------------------------------------------------------------
@@ -491,6 +497,7 @@ class EngineOptions:
     compute_type: str = "default"
     """CTranslate2's compute type; "default" keeps the package's (int8 for published packages)."""
     device: str = "cpu"
+    """``cpu`` or ``cuda`` (see :mod:`pipeline.devices`); on a cluster also ``auto``, decided by each worker."""
 
     def decoding(self, target_prefix: str = "") -> batching.Decoding:
         return batching.Decoding(self.beam_size, self.max_batch_size, target_prefix)
