@@ -285,6 +285,11 @@ def pack_package(directory: Path) -> bytes:
     return buffer.getvalue()
 
 
+_has_plugin = lambda dask_scheduler, name: name in dask_scheduler.worker_plugins  # noqa: E731
+"""Whether an earlier run registered the plugin: a lambda, so it travels by value and the scheduler
+needs nothing of ours installed."""
+
+
 @dataclass(slots=True)
 class _Shipped:
     plugin: str
@@ -360,7 +365,8 @@ class DaskTranslator:
             plugin = PackagePlugin(package, archive, checksum, device=self.options.device,
                                    compute_type=self.options.compute_type)
             try:
-                self.client.register_plugin(plugin)
+                if not self.client.run_on_scheduler(_has_plugin, name=plugin.name):
+                    self.client.register_plugin(plugin)
             except PipelineError:
                 raise
             except Exception as error:  # noqa: BLE001 - whatever setup raised on a worker comes back here

@@ -76,10 +76,15 @@ def test_drafts_on_the_cluster_are_identical_to_a_local_run(seed_project, pivot_
 
 
 def test_each_worker_keeps_one_checked_copy_of_each_package_and_loads_it_once(
-        project_dir, pivot_models, scheduler):
+        project_dir, pivot_models, scheduler, monkeypatch):
+    import distributed
+
     assert run("translate", "--scheduler", scheduler, "--beam-size", "1").exit_code == 0
     cleared()
-    assert run("translate", "--scheduler", scheduler, "--beam-size", "1").exit_code == 0  # ships nothing new
+    shipped = []
+    monkeypatch.setattr(distributed.Client, "register_plugin", lambda self, plugin: shipped.append(plugin))
+    assert run("translate", "--scheduler", scheduler, "--beam-size", "1").exit_code == 0
+    assert shipped == []  # the cluster has both packages from the first run
 
     def loaded(dask_worker):
         plugins = {name: plugin for name, plugin in dask_worker.plugins.items()
@@ -279,3 +284,75 @@ def test_cli_help_lists_the_cluster_options():
                             capture_output=True, text=True, check=True).stdout
     for option in ("--scheduler", "--allow-insecure-scheduler", "--device", "--tls-ca-file"):
         assert option in output
+
+
+# --- TLS -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def certificates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A throw-away CA and one certificate for 127.0.0.1 signed by it (openssl), as a site would make."""
+    import shutil
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    folder = tmp_path_factory.mktemp("tls")
+    (folder / "san.ext").write_text("subjectAltName=IP:127.0.0.1\n")
+    for command in (
+            "req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=pipeline-test-ca",
+            "req -newkey rsa:2048 -nodes -keyout key.pem -out cert.csr -subj /CN=127.0.0.1",
+            "x509 -req -in cert.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out cert.pem -days 2 "
+            "-extfile san.ext"):
+        subprocess.run(["openssl", *command.split()], cwd=folder, check=True, capture_output=True)
+    return {"ca": folder / "ca.pem", "cert": folder / "cert.pem", "key": folder / "key.pem"}
+
+
+@pytest.fixture(scope="module")
+def tls_scheduler(tmp_path_factory: pytest.TempPathFactory, certificates) -> str:
+    from distributed.security import Security
+
+    folder = tmp_path_factory.mktemp("dask-tls")
+    tls_args = ("--tls-ca-file", str(certificates["ca"]), "--tls-cert", str(certificates["cert"]),
+                "--tls-key", str(certificates["key"]))
+    with dask_processes.scheduler(folder, tls_args=tls_args) as address, \
+            dask_processes.workers(folder, address, count=1, tls_args=tls_args):
+        dask_processes.wait_for_workers(address, 1, security=Security(
+            tls_ca_file=str(certificates["ca"]), tls_client_cert=str(certificates["cert"]),
+            tls_client_key=str(certificates["key"]), require_encryption=True))
+        yield address
+
+
+def test_tls_with_certificates_from_the_options(project_dir, pivot_models, tls_scheduler, certificates):
+    assert tls_scheduler.startswith("tls://")
+    result = run("translate", "--scheduler", tls_scheduler, "--beam-size", "1",
+                 "--tls-ca-file", str(certificates["ca"]), "--tls-cert", str(certificates["cert"]),
+                 "--tls-key", str(certificates["key"]))
+    assert result.exit_code == 0, result.output
+    assert all(e.msgstr for e in load(Path("locales/fr/LC_MESSAGES/nord.po")))
+
+
+def test_tls_with_certificates_from_dasks_configuration(project_dir, pivot_models, tls_scheduler, certificates):
+    import dask
+
+    with dask.config.set({"distributed.comm.tls.ca-file": str(certificates["ca"]),
+                          "distributed.comm.tls.client.cert": str(certificates["cert"]),
+                          "distributed.comm.tls.client.key": str(certificates["key"])}):
+        result = run("translate", "--scheduler", tls_scheduler, "--beam-size", "1")
+    assert result.exit_code == 0, result.output
+    assert all(e.msgstr for e in load(Path("locales/en/LC_MESSAGES/nord.po")))
+
+
+def test_a_tls_scheduler_refuses_a_client_without_a_certificate_it_trusts(project_dir, tls_scheduler,
+                                                                          certificates, tmp_path):
+    import shutil
+
+    stranger = tmp_path / "stranger"
+    shutil.copytree(certificates["ca"].parent, stranger)
+    for command in ("req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 2 -subj /CN=x",):
+        subprocess.run(["openssl", *command.split()], cwd=stranger, check=True, capture_output=True)
+    result = run("translate", "--scheduler", tls_scheduler, "--tls-ca-file", str(certificates["ca"]),
+                 "--tls-cert", str(stranger / "cert.pem"), "--tls-key", str(stranger / "key.pem"))
+    assert result.exit_code == 1
+    (line,) = result.output.strip().splitlines()
+    assert line.startswith(f"Error: cannot reach the Dask scheduler at {tls_scheduler}")
+    assert not Path("locales").exists()
