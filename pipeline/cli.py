@@ -156,25 +156,25 @@ def translate(ctx: click.Context, project: Project, glossary_path: Path, save_ev
 
     chosen = {name: value for name, value in engine_options.items() if value is not None}
     glossary = load_glossary(glossary_path)  # a broken glossary stops the run before any write
-    with contextlib.ExitStack() as cluster_client:  # device and cluster are checked before any write
-        if scheduler is None:
-            if allow_insecure_scheduler or tls_ca_file or tls_cert or tls_key:
-                raise click.UsageError("--allow-insecure-scheduler and --tls-* go with --scheduler")
-            options, make_engine = local_engine(device, chosen)
-        else:
-            options, make_engine = cluster_engine(cluster_client, scheduler, device, chosen,
-                                                  allow_insecure_scheduler, (tls_ca_file, tls_cert, tls_key))
-        try:
+    if scheduler is None and (allow_insecure_scheduler or tls_ca_file or tls_cert or tls_key):
+        raise click.UsageError("--allow-insecure-scheduler and --tls-* go with --scheduler")
+    try:
+        with contextlib.ExitStack() as cluster_client:  # device and cluster are checked before any write
+            if scheduler is None:
+                options, make_engine = local_engine(device, chosen)
+            else:
+                options, make_engine = cluster_engine(cluster_client, scheduler, device, chosen,
+                                                      allow_insecure_scheduler, (tls_ca_file, tls_cert, tls_key))
             with project.lock():
                 run_extract(project)
                 result = translation.draft_project(project, glossary=glossary, save_every=save_every,
                                                    options=options, progress=translation_progress,
                                                    make_engine=make_engine)
-        except KeyboardInterrupt:
-            click.echo("interrupted: every catalog is as it was or fully updated, finished batches of drafts "
-                       "are saved; run `pipeline translate` again to go on",
-                       err=True)
-            ctx.exit(INTERRUPTED)
+    except KeyboardInterrupt:
+        click.echo("interrupted: every catalog is as it was or fully updated, finished batches of drafts "
+                   "are saved; run `pipeline translate` again to go on",
+                   err=True)
+        ctx.exit(INTERRUPTED)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     if result.report is not None:

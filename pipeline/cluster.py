@@ -345,9 +345,10 @@ class DaskTranslator:
             for future, tokens in as_completed(list(futures), loop=self.client.loop, with_results=True):
                 results[futures.pop(future)] = tokens
         except KilledWorker as error:
-            raise PipelineError(f"a {pair} batch was lost with every worker that ran it ({first_line(error)}); "
-                                "finished batches are saved: see the workers' logs (memory?) and run again") \
-                from None
+            last = getattr(error.last_worker, "address", error.last_worker)
+            raise PipelineError(f"a {pair} batch was lost with every worker that ran it ({error.allowed_failures + 1} "
+                                f"died running it, the last {last}); finished batches are saved: see the "
+                                "workers' logs (out of memory?) and run again") from None
         finally:
             if futures:  # interrupted or failed: stop the rest of the chunk
                 self.client.cancel(list(futures))

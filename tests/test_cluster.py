@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -138,6 +139,23 @@ def kill_a_busy_worker(client, pids: dict[str, int], killed: list[str]) -> None:
                 killed.append(address)
                 return
         time.sleep(0.02)
+
+
+def test_a_batch_that_kills_every_worker_it_meets_is_one_line(project_dir, pivot_models, scheduler,
+                                                               monkeypatch):
+    import distributed
+    from distributed.scheduler import KilledWorker
+
+    def killing(futures, **options):  # what as_completed raises after allowed-failures deaths
+        raise KilledWorker("translate_on_worker-1234", SimpleNamespace(address="tcp://127.0.0.1:1"),
+                           allowed_failures=3)
+
+    monkeypatch.setattr(distributed, "as_completed", killing)
+    result = run("--langs", "en", "translate", "--scheduler", scheduler, "--beam-size", "1")
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: a de→en batch was lost with every worker that ran it (4 died running it, the last "
+        "tcp://127.0.0.1:1); finished batches are saved: see the workers' logs (out of memory?) and run again")
 
 
 def test_ctrl_c_keeps_finished_batches_and_a_rerun_finishes(project_dir, argos_dir, slow_archive, scheduler):
