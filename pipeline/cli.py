@@ -196,8 +196,17 @@ def local_engine(device: str, chosen: dict):
 
 def cluster_engine(stack: contextlib.ExitStack, scheduler: str, device: str, chosen: dict,
                    allow_insecure: bool, tls: tuple):
-    """Engine options and factory for a Dask cluster; the client stays open while ``stack`` is."""
-    from pipeline import cluster, translation
+    """Engine options and factory for a Dask cluster; the client stays open while ``stack`` is.
+
+    Dask's client logs every reconnection attempt with a traceback; what matters reaches the user as
+    one line, and the scheduler's and workers' own logs keep the details."""
+    import logging
+
+    from pipeline import cluster, translation  # imports distributed, which sets its loggers' levels
+
+    for name in ["distributed", *(name for name in logging.root.manager.loggerDict
+                                  if name.startswith("distributed."))]:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
     client = stack.enter_context(cluster.connect(scheduler, allow_insecure=allow_insecure,
                                                  tls=cluster.TlsFiles(*tls)))

@@ -285,6 +285,18 @@ def pack_package(directory: Path) -> bytes:
     return buffer.getvalue()
 
 
+def _failure(pair: Pair, error: BaseException) -> BaseException:
+    """The error to raise for a batch that failed: a one-line error where the cluster killed it."""
+    from distributed.scheduler import KilledWorker
+
+    if isinstance(error, KilledWorker):
+        last = getattr(error.last_worker, "address", error.last_worker)
+        return PipelineError(f"a {pair} batch was lost with every worker that ran it ({error.allowed_failures + 1} "
+                             f"died running it, the last {last}); finished batches are saved: see the workers' "
+                             "logs (out of memory?) and run again")
+    return error  # raised by the task itself, e.g. a ModelError
+
+
 _has_plugin = lambda dask_scheduler, name: name in dask_scheduler.worker_plugins  # noqa: E731
 """Whether an earlier run registered the plugin: a lambda, so it travels by value and the scheduler
 needs nothing of ours installed."""
@@ -336,22 +348,25 @@ class DaskTranslator:
     def _run(self, pair: Pair, plugin: str, batches: list[list[list[str]]],
              decoding: batching.Decoding) -> list[list[list[str]]]:
         from distributed import as_completed
-        from distributed.scheduler import KilledWorker
+        from distributed.utils import CancelledError
 
         futures = {self.client.submit(translate_on_worker, plugin, batch, decoding, pure=False): number
                    for number, batch in enumerate(batches)}
         results: list[Any] = [None] * len(batches)
         try:
-            for future, tokens in as_completed(list(futures), loop=self.client.loop, with_results=True):
-                results[futures.pop(future)] = tokens
-        except KilledWorker as error:
-            last = getattr(error.last_worker, "address", error.last_worker)
-            raise PipelineError(f"a {pair} batch was lost with every worker that ran it ({error.allowed_failures + 1} "
-                                f"died running it, the last {last}); finished batches are saved: see the "
-                                "workers' logs (out of memory?) and run again") from None
+            # Results are fetched here, not by as_completed(with_results=True): a fetch that fails
+            # there (the scheduler died meanwhile) leaves the iterator waiting forever.
+            for future in as_completed(list(futures), loop=self.client.loop):
+                if future.status == "error":
+                    raise _failure(pair, future.exception())
+                results[futures.pop(future)] = future.result()
+        except (CancelledError, OSError):  # the scheduler went away, or cancelled our work
+            raise PipelineError(f"lost the Dask scheduler while translating {pair}; finished batches are "
+                                "saved: run again when the cluster is back") from None
         finally:
             if futures:  # interrupted or failed: stop the rest of the chunk
-                self.client.cancel(list(futures))
+                with contextlib.suppress(Exception):
+                    self.client.cancel(list(futures))
             futures.clear()
         return results
 

@@ -54,13 +54,15 @@ def _wait_for_address(scheduler_file: Path, process: subprocess.Popen, log: Path
 
 @contextlib.contextmanager
 def scheduler(folder: Path, *, tls_args: Sequence[str] = (), env: dict | None = None) -> Iterator[str]:
-    """A `dask scheduler` on 127.0.0.1 and a random port; yields its address."""
+    """A `dask scheduler` on 127.0.0.1 and a random port; yields its address. Its process id is in
+    ``folder/scheduler.pid``."""
     folder.mkdir(parents=True, exist_ok=True)
     scheduler_file, log = folder / "scheduler.json", folder / "scheduler.log"
     scheduler_file.unlink(missing_ok=True)
     protocol = ["--protocol", "tls"] if tls_args else []
     process = _start(dask_command("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
-                                  "--scheduler-file", str(scheduler_file), *protocol, *tls_args), log, env)
+                                  "--scheduler-file", str(scheduler_file), "--pid-file", str(folder / "scheduler.pid"),
+                                  *protocol, *tls_args), log, env)
     try:
         yield _wait_for_address(scheduler_file, process, log)
     finally:

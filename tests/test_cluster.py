@@ -146,9 +146,10 @@ def test_a_batch_that_kills_every_worker_it_meets_is_one_line(project_dir, pivot
     import distributed
     from distributed.scheduler import KilledWorker
 
-    def killing(futures, **options):  # what as_completed raises after allowed-failures deaths
-        raise KilledWorker("translate_on_worker-1234", SimpleNamespace(address="tcp://127.0.0.1:1"),
-                           allowed_failures=3)
+    def killing(futures, **options):  # what as_completed gives after allowed-failures deaths
+        killed = KilledWorker("translate_on_worker-1234", SimpleNamespace(address="tcp://127.0.0.1:1"),
+                              allowed_failures=3)
+        yield SimpleNamespace(status="error", exception=lambda: killed)
 
     monkeypatch.setattr(distributed, "as_completed", killing)
     result = run("--langs", "en", "translate", "--scheduler", scheduler, "--beam-size", "1")
@@ -184,6 +185,34 @@ def test_ctrl_c_keeps_finished_batches_and_a_rerun_finishes(project_dir, argos_d
     assert again.returncode == 0, again.stdout + again.stderr
     assert len(drafted(english)) == len(load(english))
     assert f"{len(load(english)) - len(kept)} machine drafts" in again.stdout
+
+
+def test_a_scheduler_lost_mid_run_is_one_line_and_finished_chunks_are_kept(
+        project_dir, argos_dir, slow_archive, tmp_path):
+    assert run("models", "install", str(slow_archive)).exit_code == 0
+    english = Path("locales/en/LC_MESSAGES/nord.po")
+    with dask_processes.scheduler(tmp_path / "dask") as address, \
+            dask_processes.workers(tmp_path / "dask", address, count=1):
+        dask_processes.wait_for_workers(address, 1)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "pipeline", "--langs", "en", "translate", "--scheduler", address,
+             "--beam-size", "1", "--max-batch-size", "1", "--save-every", "2"],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env={**os.environ, "ARGOS_PACKAGES_DIR": str(argos_dir)})
+        try:
+            deadline = time.monotonic() + 60
+            while not (english.exists() and drafted(english)) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            os.kill(int((tmp_path / "dask" / "scheduler.pid").read_text()), signal.SIGKILL)
+            output, _ = process.communicate(timeout=90)
+        finally:
+            process.kill()
+    if process.returncode == 0:
+        pytest.skip("the run finished before the scheduler was stopped")
+    assert process.returncode == 1, output
+    assert "Traceback" not in output
+    assert "Error: lost the Dask scheduler while translating de→en" in output.strip().splitlines()[-1]
+    assert drafted(english)
 
 
 def test_interrupt_between_chunks_keeps_every_finished_chunk(project_dir, pivot_models, scheduler, monkeypatch):
