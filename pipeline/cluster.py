@@ -386,7 +386,8 @@ class DaskTranslator:
             except PipelineError:
                 raise
             except Exception as error:  # noqa: BLE001 - whatever setup raised on a worker comes back here
-                raise ModelError(f"the workers could not load the {pair} package ({first_line(error)})",
+                hint = "; install this project on every worker" if isinstance(error, ImportError) else ""
+                raise ModelError(f"the workers could not load the {pair} package ({first_line(error)}){hint}",
                                  path=package.path) from None
             argos = Package(package.path)
             self._shipped[pair] = _Shipped(plugin.name, argos.tokenizer, argos.target_prefix)

@@ -21,7 +21,9 @@ Glossary terms
 
 The engine is passed in as an object that follows :class:`Translator`: :class:`ArgosTranslator`
 batches sentences through CTranslate2 (never Argos's per-text ``translate()``, which re-splits
-sentences with a MiniSBD model it downloads on first use); :class:`FakeTranslator` serves tests.
+sentences with a MiniSBD model it downloads on first use); :class:`FakeTranslator` serves tests;
+:class:`pipeline.cluster.DaskTranslator` runs the same batches on a Dask cluster
+(:func:`draft_project`'s ``make_engine``).
 """
 
 from __future__ import annotations
