@@ -441,8 +441,8 @@ def draft_project(project: Project, *, glossary: Glossary = Glossary(), options:
     ready = {lang: route.steps for lang, route in routes.items() if route.available}
     if not ready:
         return ProjectDrafts(report=None, routes=routes)
-    engine = (make_engine or ArgosTranslator)({pair: installed[pair] for steps in ready.values() for pair in steps},
-                                              options or EngineOptions())
+    packages = {pair: installed[pair] for steps in ready.values() for pair in steps}
+    engine = (make_engine or ArgosTranslator)(packages, options or EngineOptions())
     report = draft(open_catalogs(project, langs=waiting_langs(project, ready)), engine, ready,
                    glossary=glossary, save_every=save_every, progress=progress)
     return ProjectDrafts(report=report, routes=routes, warnings=tuple(getattr(engine, "warnings", ())))

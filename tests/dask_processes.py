@@ -61,8 +61,8 @@ def scheduler(folder: Path, *, tls_args: Sequence[str] = (), env: dict | None = 
     scheduler_file.unlink(missing_ok=True)
     protocol = ["--protocol", "tls"] if tls_args else []
     process = _start(dask_command("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
-                                  "--scheduler-file", str(scheduler_file), "--pid-file", str(folder / "scheduler.pid"),
-                                  *protocol, *tls_args), log, env)
+                                  "--scheduler-file", str(scheduler_file),
+                                  "--pid-file", str(folder / "scheduler.pid"), *protocol, *tls_args), log, env)
     try:
         yield _wait_for_address(scheduler_file, process, log)
     finally:
