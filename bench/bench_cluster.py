@@ -34,7 +34,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from bench_translation import PAIR, pipeline_path, rate, realistic_package, seed_sentences  # noqa: E402
 
-from pipeline import batching, cluster, translation  # noqa: E402
+from pipeline import batching, cluster, engines  # noqa: E402
 from tests import dask_processes  # noqa: E402
 
 WORKERS = 2
@@ -60,11 +60,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     sentences = seed_sentences(args.sentences)
-    options = translation.EngineOptions()
+    options = engines.EngineOptions()
     print(f"{len(sentences)} sentences, {os.cpu_count()} cores; local inter_threads {options.inter_threads}; "
           f"cluster: scheduler + {WORKERS} workers x 1 thread on the same cores")
     with realistic_package() as package, tempfile.TemporaryDirectory(prefix="bench-cluster-") as folder:
-        local = translation.ArgosTranslator({PAIR: package}, options)
+        local = engines.ArgosTranslator({PAIR: package}, options)
         local.translate(PAIR, sentences[:8])
         started = time.perf_counter()
         with dask_processes.cluster(Path(folder), count=WORKERS, threads=1) as address, \
@@ -128,12 +128,12 @@ def killed_worker(client, remote: cluster.DaskTranslator, sentences: list[str], 
           "kill, then loaded the package itself")
 
 
-def projection(local: translation.ArgosTranslator, sentences: list[str], per_worker: float) -> None:
+def projection(local: engines.ArgosTranslator, sentences: list[str], per_worker: float) -> None:
     """Throughput with N workers: each adds ``per_worker`` sentences/s, and the client, which does not
     scale, spends its own time per sentence tokenising and detokenising."""
     model = local._model(PAIR)
     started = time.perf_counter()
-    encoded = batching.encode(model.tokenizer, sentences, limit=translation.MAX_INPUT_TOKENS)
+    encoded = batching.encode(model.tokenizer, sentences, limit=engines.MAX_INPUT_TOKENS)
     batching.join(model.tokenizer, encoded, encoded.parts, len(sentences))
     client_cost = (time.perf_counter() - started) / len(sentences)
     print(f"(e) per worker (1 thread): {per_worker:.1f} sentences/s; client: {1e6 * client_cost:.0f} µs per "

@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from pipeline import devices, translation  # noqa: E402
+from pipeline import devices, engines  # noqa: E402
 
 
 def main() -> None:
@@ -39,9 +39,9 @@ def main() -> None:
     print(f"{devices.cuda_devices()} CUDA device(s); {len(sentences)} sentences, batches of {args.batch}")
     with realistic_package() as package:
         for kind in kinds:
-            options = dataclasses.replace(translation.EngineOptions(), device="cuda", compute_type=kind,
+            options = dataclasses.replace(engines.EngineOptions(), device="cuda", compute_type=kind,
                                           max_batch_size=args.batch, inter_threads=1, intra_threads=1)
-            engine = translation.ArgosTranslator({PAIR: package}, options)
+            engine = engines.ArgosTranslator({PAIR: package}, options)
             engine.translate(PAIR, sentences[:64])  # load, warm up
             figure = max(rate(len(sentences), pipeline_path(engine, sentences)) for _ in range(2))
             note = "  (--device auto)" if kind == chosen.compute_type else ""

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from pipeline.errors import ModelError
+from pipeline.files import file_stamp
 
 PIVOT_LANGUAGE = "en"
 """The language a pair without a direct package is translated through."""
@@ -266,6 +267,23 @@ def first_line(error: BaseException) -> str:
     return text.splitlines()[0]
 
 
+def install_package_files(paths: Sequence[Path]) -> list[InstalledPackage]:
+    """Install ``.argosmodel`` files: every file is checked before any is installed, so one bad
+    file among several installs none."""
+    for path in paths:
+        check_package_file(path)
+    return [install_package(path) for path in paths]
+
+
+def missing_pairs_from_index(source_lang: str, langs: Sequence[str]) -> list:
+    """The index packages (argostranslate's AvailablePackage) that ``langs`` still need; empty when
+    every needed package is installed (the index is then not fetched)."""
+    routes = plan_routes(source_lang, langs, {package.pair for package in installed_packages()})
+    if all(route.available for route in routes.values()):
+        return []
+    return select_downloads(fetch_index(), routes)
+
+
 def install_package(path: Path) -> InstalledPackage:
     """Check ``path``, extract it beside the packages folder, load it, then move it into place.
 
@@ -358,11 +376,11 @@ def fetch_index(*, timeout: float = INDEX_TIMEOUT_S) -> list:
     from argostranslate import package, settings
 
     index = Path(settings.local_package_index)
-    before = _stamp(index)
+    before = file_stamp(index)
     updater = threading.Thread(target=_update_index, args=(package, timeout), daemon=True)
     updater.start()
     updater.join(timeout + 1)
-    if updater.is_alive() or not index.exists() or _stamp(index) == before:
+    if updater.is_alive() or not index.exists() or file_stamp(index) == before:
         raise ModelError(f"cannot reach the Argos Translate package index ({settings.remote_package_index}); "
                          "offline, download the .argosmodel files elsewhere and install each with "
                          "`pipeline models install FILE.argosmodel`")
@@ -381,14 +399,6 @@ def _update_index(package, timeout: float) -> None:
             package.update_package_index()
     finally:
         socket.setdefaulttimeout(previous)
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        status = path.stat()
-    except OSError:
-        return None
-    return status.st_mtime_ns, status.st_size
 
 
 def select_downloads(available: Iterable, routes: Mapping[str, Route]) -> list:

@@ -1,6 +1,6 @@
 """Sentences to CTranslate2 batches and back: the one path every engine shares.
 
-Local (:class:`pipeline.translation.ArgosTranslator`) and cluster (:mod:`pipeline.cluster`) engines
+Local (:class:`pipeline.engines.ArgosTranslator`) and cluster (:mod:`pipeline.cluster`) engines
 encode, cut and decode with these functions, so the same sentences and settings give the same batches
 and the same calls to ``translate_batch``. That matters beyond speed: on CPU, CTranslate2 pads the
 inputs of a batch to its longest, and padding can tip a near tie between two hypotheses, so a

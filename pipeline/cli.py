@@ -8,30 +8,46 @@ inside the commands that need them, so ``pipeline --help`` starts fast.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
-import functools
 import json
+import sys
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, ContextManager
 
 import click
 
-from pipeline import catalogs
-from pipeline.errors import PipelineError
-from pipeline.project import Project
+from pipeline.errors import CHECK_FAILED, EXIT_ERROR, EXIT_REFUSED, INTERRUPTED, PipelineError
+from pipeline.extraction import UpdateResult, extract_project
+from pipeline.project import Project, english_language_name
 from pipeline.segmentation import read_article
+
+if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline --help` starts fast
+    from pipeline.argos_packages import InstalledPackage, Pair
+    from pipeline.drafting import DraftReport
+    from pipeline.editions import Choice, EditionResult
+    from pipeline.engines import EngineFactory, EngineOptions
+    from pipeline.qa import Problem, Report, Severity
+    from pipeline.status import CatalogStatus
 
 
 class PipelineGroup(click.Group):
     """Reports a :class:`PipelineError` as a one-line message with exit code 1, without a traceback."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except PipelineError as error:
-            raise click.ClickException(str(error)) from None
+            raise failure(str(error)) from None
         except OSError as error:  # a folder that is a file, a read-only disk, permissions...
             where = f"{error.filename}: " if error.filename else ""
-            raise click.ClickException(f"{where}{error.strerror or error}") from None
+            raise failure(f"{where}{error.strerror or error}") from None
+
+
+def failure(message: str) -> click.ClickException:
+    """``Error: message`` on stderr and :data:`~pipeline.errors.EXIT_ERROR`."""
+    error = click.ClickException(message)
+    error.exit_code = EXIT_ERROR
+    return error
 
 
 def parse_langs(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
@@ -40,13 +56,24 @@ def parse_langs(ctx: click.Context, param: click.Parameter, value: str) -> tuple
         raise click.BadParameter("name at least one language, e.g. fr,en")
     for lang in langs:
         try:
-            catalogs.language_name(lang)
+            english_language_name(lang)
         except PipelineError as error:
             raise click.BadParameter(str(error)) from None
     return langs
 
 
 pass_project = click.make_pass_decorator(Project)
+
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+
+
+def json_option(help: str) -> Decorator:
+    return click.option("--json", "as_json", is_flag=True, help=help)
+
+
+def glossary_option(help: str) -> Decorator:
+    return click.option("--glossary", "glossary_path", type=click.Path(path_type=Path, dir_okay=False),
+                        default="glossary.toml", show_default=True, help=help)
 
 
 @click.group(cls=PipelineGroup)
@@ -67,7 +94,7 @@ def cli(ctx: click.Context, seeds: Path, locales: Path, editions: Path, langs: t
 
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help='Print {"paragraphs": [["sentence", ...], ...]}.')
+@json_option('Print {"paragraphs": [["sentence", ...], ...]}.')
 def segment(file: Path, as_json: bool) -> None:
     """Show how FILE is split into paragraphs and sentences."""
     article = read_article(file)
@@ -81,17 +108,23 @@ def segment(file: Path, as_json: bool) -> None:
             click.echo(f"  · {sentence}")
 
 
-def run_extract(project: Project) -> None:
-    moment = catalogs.now()
-    articles = [read_article(path) for path in project.article_paths()]  # all valid before any write
-    for results in catalogs.extract_articles(project, articles, moment=moment):
+def run_extract(project: Project) -> list[UpdateResult]:
+    """Extract every article, printing each file's outcome as it comes; returns every result."""
+    extracted = []
+    for results in extract_project(project):
         for result in results:
-            if result.written:
-                counts = f" (+{result.added} new, {result.changed} changed, {result.obsoleted} obsolete)" \
-                    if result.path.suffix == ".po" else ""
-                click.echo(f"updated {result.path}{counts}")
-            else:
-                click.echo(f"unchanged {result.path}")
+            print_update(result)
+        extracted.extend(results)
+    return extracted
+
+
+def print_update(result: UpdateResult) -> None:
+    if result.written:
+        counts = f" (+{result.added} new, {result.changed} changed, {result.obsoleted} obsolete)" \
+            if result.path.suffix == ".po" else ""
+        click.echo(f"updated {result.path}{counts}")
+    else:
+        click.echo(f"unchanged {result.path}")
 
 
 @cli.command()
@@ -102,19 +135,15 @@ def extract(project: Project) -> None:
         run_extract(project)
 
 
-# --- machine translation and models (pipeline.translation, pipeline.argos_packages) ---------------
+# --- machine translation and models (pipeline.drafting, pipeline.engines, pipeline.argos_packages) ---
 
 COMPUTE_TYPES = ("default", "auto", "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16",
                  "float16", "bfloat16", "float32")
 """CTranslate2's compute types."""
 
-INTERRUPTED = 130
-"""Exit code after Ctrl-C (128 + SIGINT), as shells report it."""
-
 
 @cli.command()
-@click.option("--glossary", "glossary_path", type=click.Path(path_type=Path, dir_okay=False),
-              default="glossary.toml", show_default=True, help="Names and terms to protect from the engine.")
+@glossary_option("Names and terms to protect from the engine.")
 @click.option("--beam-size", type=click.IntRange(1, 32), default=None,
               help="Beam width  [default: 4, as Argos].")
 @click.option("--max-batch-size", type=click.IntRange(1), default=None,
@@ -151,25 +180,21 @@ def translate(ctx: click.Context, project: Project, glossary_path: Path, save_ev
     Translators' entries are never changed. Needs Argos Translate packages for de→en and de→fr (or
     en→fr, through English): see `pipeline models`.
     """
-    from pipeline import translation
+    from pipeline import drafting, engines
     from pipeline.glossary import load_glossary
 
     chosen = {name: value for name, value in engine_options.items() if value is not None}
+    options = engines.EngineOptions(device=device, **chosen)
     glossary = load_glossary(glossary_path)  # a broken glossary stops the run before any write
     if scheduler is None and (allow_insecure_scheduler or tls_ca_file or tls_cert or tls_key):
         raise click.UsageError("--allow-insecure-scheduler and --tls-* go with --scheduler")
     try:
-        with contextlib.ExitStack() as cluster_client:  # device and cluster are checked before any write
-            if scheduler is None:
-                options, make_engine = local_engine(device, chosen)
-            else:
-                options, make_engine = cluster_engine(cluster_client, scheduler, device, chosen,
-                                                      allow_insecure_scheduler, (tls_ca_file, tls_cert, tls_key))
-            with project.lock():
-                run_extract(project)
-                result = translation.draft_project(project, glossary=glossary, save_every=save_every,
-                                                   options=options, progress=translation_progress,
-                                                   make_engine=make_engine)
+        # the device, and the cluster with its workers, are checked before any write
+        with engine_factory(options, scheduler, allow_insecure_scheduler,
+                            (tls_ca_file, tls_cert, tls_key)) as make_engine, project.lock():
+            extracted = run_extract(project)
+            result = drafting.draft_project(project, make_engine, extracted, glossary=glossary,
+                                            save_every=save_every, progress=translation_progress)
     except KeyboardInterrupt:
         click.echo("interrupted: every catalog is as it was or fully updated, finished batches of drafts "
                    "are saved; run `pipeline translate` again to go on",
@@ -179,51 +204,33 @@ def translate(ctx: click.Context, project: Project, glossary_path: Path, save_ev
         click.echo(f"warning: {warning}", err=True)
     if result.report is not None:
         print_drafts(result.report)
+    elif not result.routes:
+        click.echo("nothing to draft: every entry has a translation")
     if result.missing:
         raise PipelineError(result.missing)
 
 
-def local_engine(device: str, chosen: dict):
-    """Engine options for this machine: ``--device`` decided here, ``--device cuda`` without a GPU
-    is an error."""
-    from pipeline import devices, translation
+def engine_factory(options: EngineOptions, scheduler: str | None, allow_insecure: bool,
+                   tls: tuple[Path | None, Path | None, Path | None]) -> ContextManager[EngineFactory]:
+    """This machine's engine factory, or, with ``--scheduler``, the cluster's while its client is open."""
+    from pipeline import engines
 
-    placement = devices.place(device, chosen.pop("compute_type", "default"))
-    options = dataclasses.replace(translation.EngineOptions(), device=placement.device,
-                                  compute_type=placement.compute_type, **chosen)
-    return options, None
+    if scheduler is None:
+        return contextlib.nullcontext(engines.local_engine(options))
+    from pipeline import cluster
 
-
-def cluster_engine(stack: contextlib.ExitStack, scheduler: str, device: str, chosen: dict,
-                   allow_insecure: bool, tls: tuple):
-    """Engine options and factory for a Dask cluster; the client stays open while ``stack`` is.
-
-    Dask's client logs every reconnection attempt with a traceback; what matters reaches the user as
-    one line, and the scheduler's and workers' own logs keep the details."""
-    import logging
-
-    from pipeline import cluster, translation  # imports distributed, which sets its loggers' levels
-
-    for name in ["distributed", *(name for name in logging.root.manager.loggerDict
-                                  if name.startswith("distributed."))]:
-        logging.getLogger(name).setLevel(logging.CRITICAL)
-
-    client = stack.enter_context(cluster.connect(scheduler, allow_insecure=allow_insecure,
-                                                 tls=cluster.TlsFiles(*tls)))
-    cluster.check_workers_device(client, device)
-    options = dataclasses.replace(translation.EngineOptions(), device=device, **chosen)
-    return options, functools.partial(cluster.DaskTranslator, client)
+    cluster.quiet_client_logs()
+    return cluster.cluster_engine(scheduler, options, allow_insecure=allow_insecure,
+                                  tls=cluster.TlsFiles(*tls))
 
 
-def translation_progress(pair, total: int):
+def translation_progress(pair: Pair, total: int) -> ContextManager[Any]:
     """A progress bar per pair on a terminal; nothing otherwise (the summary line follows)."""
-    import sys
-
     return click.progressbar(length=total, label=f"translating {pair}", show_pos=True,
                              hidden=not total or not sys.stdout.isatty())
 
 
-def print_drafts(report) -> None:
+def print_drafts(report: DraftReport) -> None:
     for run in report.pairs:
         if run.sentences:
             click.echo(f"{run.pair}: {run.sentences} sentences in {run.batches} batch(es), "
@@ -277,12 +284,7 @@ def models_install(project: Project, files: tuple[Path, ...], from_index: bool) 
 
     if bool(files) == from_index:
         raise click.UsageError("give FILE.argosmodel files or --from-index (not both)")
-    if from_index:
-        packages = install_from_index(project)
-    else:
-        for file in files:  # every file is checked before anything is installed
-            argos_packages.check_package_file(file)
-        packages = [argos_packages.install_package(file) for file in files]
+    packages = install_from_index(project) if from_index else argos_packages.install_package_files(files)
     useful = argos_packages.useful_pairs(project.source_lang, project.langs)
     for package in packages:
         note = "" if package.pair in useful else \
@@ -290,15 +292,14 @@ def models_install(project: Project, files: tuple[Path, ...], from_index: bool) 
         click.echo(f"installed {package.pair} {package.version} in {package.path}{note}")
 
 
-def install_from_index(project: Project) -> list:
+def install_from_index(project: Project) -> list[InstalledPackage]:
+    """Download and install what the project's languages miss, with a progress bar."""
     from pipeline import argos_packages
 
-    routes = argos_packages.plan_routes(project.source_lang, project.langs,
-                                        {package.pair for package in argos_packages.installed_packages()})
-    if all(route.available for route in routes.values()):
+    wanted = argos_packages.missing_pairs_from_index(project.source_lang, project.langs)
+    if not wanted:
         click.echo("every needed package is installed")
         return []
-    wanted = argos_packages.select_downloads(argos_packages.fetch_index(), routes)
     with click.progressbar(wanted, label="downloading", show_pos=True,
                            item_show_func=lambda item: item and f"{item.from_code}→{item.to_code}") as bar:
         return [argos_packages.install_available(available) for available in bar]
@@ -343,10 +344,10 @@ def build_editions(project: Project, only: str | None, policy: str, min_reviewed
     for sheet in result.review_sheets:
         click.echo(f"{'wrote' if sheet.written else 'unchanged'} {sheet.path}")
     if result.refused:
-        click.get_current_context().exit(editions.EXIT_REFUSED)
+        click.get_current_context().exit(EXIT_REFUSED)
 
 
-def print_edition(result) -> None:
+def print_edition(result: EditionResult) -> None:
     name = f"{result.lang}/{result.slug}"
     if result.refused:
         kept = f"kept the previous edition ({', '.join(map(str, result.kept))})" if result.kept \
@@ -363,7 +364,7 @@ def print_edition(result) -> None:
         print_sentence(result, choice, "not translated, left in the source language")
 
 
-def print_sentence(result, choice, what: str) -> None:
+def print_sentence(result: EditionResult, choice: Choice, what: str) -> None:
     state = choice.state.value if choice.state else "not in the catalog"
     click.echo(f"{result.source}:{choice.unit.line}: {result.lang}: {what} ({state}): {choice.unit.text}",
                err=True)
@@ -371,8 +372,6 @@ def print_sentence(result, choice, what: str) -> None:
 
 # --- status and checks (pipeline.status, pipeline.qa) --------------------------------------------
 
-CHECK_FAILED = 3
-"""Exit code of `pipeline check` when an error-level finding exists."""
 CHECK_EXIT_CODES = """\b
 Exit status: 0 no errors (warnings and info may be listed), 1 the check could not run (e.g. no
 catalogs, invalid glossary), 2 usage error, 3 at least one error-level finding."""
@@ -385,7 +384,7 @@ BAR_WIDTH = 20
 
 
 @cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON for scripts.")
+@json_option("Print the figures as JSON for scripts.")
 @pass_project
 def status(project: Project, as_json: bool) -> None:
     """Show what is left to translate and review, per article and language."""
@@ -407,7 +406,7 @@ def status(project: Project, as_json: bool) -> None:
                                    for name, mark, colour in STATE_BARS))
 
 
-def status_json(record) -> dict:
+def status_json(record: CatalogStatus) -> dict[str, Any]:
     figures = {name: getattr(record, name) for name, _ in STATUS_COLUMNS}
     figures["fuzzy"] = record.fuzzy
     return {
@@ -418,7 +417,7 @@ def status_json(record) -> dict:
     }
 
 
-def status_row(record) -> list[str]:
+def status_row(record: CatalogStatus) -> list[str]:
     if not record.exists:
         return [record.slug, record.lang, "no catalog yet: run `pipeline extract`"] + [""] * len(STATUS_COLUMNS)
     widths = bar_widths(record)
@@ -428,7 +427,7 @@ def status_row(record) -> list[str]:
     return [record.slug, record.lang, f"{bar} {record.percent_reviewed:5.1f}%", *figures]
 
 
-def bar_widths(record) -> list[int]:
+def bar_widths(record: CatalogStatus) -> list[int]:
     """Characters per state, proportional to words, adding up to BAR_WIDTH (largest remainders)."""
     words = [getattr(record, name).words for name, _, _ in STATE_BARS]
     if not sum(words):
@@ -442,9 +441,8 @@ def bar_widths(record) -> list[int]:
 
 @cli.command(epilog=CHECK_EXIT_CODES)
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("--glossary", "glossary_path", type=click.Path(path_type=Path, dir_okay=False),
-              default="glossary.toml", show_default=True, help="Glossary of protected names and terms.")
-@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON for scripts.")
+@glossary_option("Glossary of protected names and terms.")
+@json_option("Print the findings as JSON for scripts.")
 @click.option("--list", "list_checks", is_flag=True, help="List the checks and their severities.")
 @pass_project
 @click.pass_context
@@ -476,7 +474,10 @@ def check(ctx: click.Context, project: Project, files: tuple[Path, ...], glossar
 SEVERITY_HEADINGS = {"error": ("errors", "red"), "warning": ("warnings", "yellow"), "info": ("info", "blue")}
 
 
-def print_report(report, groups) -> None:
+Groups = Mapping["Severity", Iterable["Problem"]]
+
+
+def print_report(report: Report, groups: Groups) -> None:
     """Findings grouped error, warning, info as `path:line: [check] message`, then a summary."""
     for severity, problems in groups.items():
         heading, colour = SEVERITY_HEADINGS[severity.value]
@@ -489,7 +490,7 @@ def print_report(report, groups) -> None:
     click.echo(f"checked {len(report.catalogs)} catalog(s): {summary}")
 
 
-def report_json(report, groups) -> dict:
+def report_json(report: Report, groups: Groups) -> dict[str, Any]:
     return {
         "catalogs": [str(path) for path in report.catalogs],
         "counts": {severity.value: len(problems) for severity, problems in groups.items()},

@@ -2,8 +2,12 @@
 
 The client (this process) does everything but decoding: it reads and writes the catalogs under the
 lock, masks glossary terms, tokenises, and forms exactly the batches a local run forms
-(:meth:`pipeline.translation.EngineOptions.batches`), so drafts are identical to a local run's. Workers
+(:meth:`pipeline.engines.EngineOptions.batches`), so drafts are identical to a local run's. Workers
 only run ``translate_batch`` on token lists and return token lists.
+
+:func:`cluster_engine` connects, checks the workers, and yields the
+:data:`~pipeline.engines.EngineFactory` of :class:`DaskTranslator` engines that
+:func:`pipeline.drafting.draft_project` takes, as it takes :func:`pipeline.engines.local_engine`'s.
 
 Packages
     Each Argos package a run uses is zipped once by the client and registered as a worker plugin
@@ -43,7 +47,7 @@ from typing import Any
 
 from distributed import WorkerPlugin
 
-from pipeline import batching, devices
+from pipeline import batching, devices, engines
 from pipeline.argos_packages import InstalledPackage, Pair, first_line
 from pipeline.errors import ModelError, PipelineError
 
@@ -310,16 +314,17 @@ class _Shipped:
 
 
 class DaskTranslator:
-    """The :class:`pipeline.translation.Translator` protocol on a Dask cluster.
+    """The :class:`pipeline.engines.Engine` protocol on a Dask cluster.
 
-    ``translate`` is called per save chunk by :func:`pipeline.translation.draft`: all batches of the
+    ``translate`` is called per save chunk by :func:`pipeline.drafting.draft`: all batches of the
     chunk are submitted at once, gathered as they complete, and returned in order; futures are
     dropped once gathered, and cancelled on an interruption so the cluster stops working for us.
     """
 
     name = "Argos Translate"
 
-    def __init__(self, client: Any, packages: Mapping[Pair, InstalledPackage], options: Any):
+    def __init__(self, client: Any, packages: Mapping[Pair, InstalledPackage],
+                 options: engines.EngineOptions):
         self.client = client
         self.packages = dict(packages)
         self.options = options
@@ -330,11 +335,9 @@ class DaskTranslator:
         return f"{pair} {self.packages[pair].version}".rstrip()
 
     def translate(self, pair: Pair, sentences: Sequence[str]) -> list[str]:
-        from pipeline.translation import MAX_INPUT_TOKENS
-
         shipped = self._ship(pair)
-        encoded = batching.encode(shipped.tokenizer, sentences, limit=MAX_INPUT_TOKENS)
-        self.warnings += batching.split_warnings(pair, sentences, encoded, MAX_INPUT_TOKENS)
+        encoded = batching.encode(shipped.tokenizer, sentences, limit=engines.MAX_INPUT_TOKENS)
+        self.warnings += batching.split_warnings(pair, sentences, encoded, engines.MAX_INPUT_TOKENS)
         decoding = self.options.decoding(shipped.target_prefix)
         groups = self.options.batches(encoded.parts)
         results = self._run(pair, shipped.plugin, [[encoded.parts[i] for i in group] for group in groups],
@@ -392,3 +395,31 @@ class DaskTranslator:
             argos = Package(package.path)
             self._shipped[pair] = _Shipped(plugin.name, argos.tokenizer, argos.target_prefix)
         return self._shipped[pair]
+
+
+# --- the engine factory --------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def cluster_engine(scheduler: str, options: engines.EngineOptions, *, allow_insecure: bool = False,
+                   tls: TlsFiles = TlsFiles()) -> Iterator[engines.EngineFactory]:
+    """The factory of :class:`DaskTranslator` engines on the cluster of ``scheduler``, while the
+    client is open. Address, TLS, the scheduler, its workers and ``--device cuda`` on every worker
+    are checked on entry, so a caller that enters it first has written nothing when it fails."""
+    with connect(scheduler, allow_insecure=allow_insecure, tls=tls) as client:
+        check_workers_device(client, options.device)
+        yield lambda packages: DaskTranslator(client, packages, options)
+
+
+def quiet_client_logs() -> None:
+    """Keep Dask's client loggers to critical messages.
+
+    The client logs every reconnection attempt with a traceback; what matters reaches the user as one
+    line (a :class:`PipelineError`), and the scheduler's and workers' own logs keep the details.
+    Importing :mod:`distributed` sets its loggers' levels, so this runs after it (this module imports it).
+    """
+    import logging
+
+    for name in ["distributed", *(name for name in logging.root.manager.loggerDict
+                                  if name.startswith("distributed."))]:
+        logging.getLogger(name).setLevel(logging.CRITICAL)

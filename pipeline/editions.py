@@ -45,12 +45,10 @@ from pipeline import catalogs
 from pipeline.article import Article, Unit, assemble, encode, units
 from pipeline.catalogs import EntryState, Translation, Translations
 from pipeline.errors import PipelineError
+from pipeline.files import FileResult, write_if_changed
 from pipeline.project import Project
 from pipeline.segmentation import read_article
 from pipeline.typography import rules_for, typeset_units
-
-EXIT_REFUSED = 3
-"""Exit status of ``pipeline build`` when the ``reviewed`` policy refused at least one edition."""
 
 FORMATS = ("txt", "md", "html")
 REVIEW_FOLDER = "review"
@@ -96,12 +94,6 @@ class Edition:
 
     def using(self, use: Use) -> tuple[Choice, ...]:
         return tuple(choice for choice in self.choices if choice.use is use)
-
-
-@dataclass(frozen=True, slots=True)
-class FileResult:
-    path: Path
-    written: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -424,14 +416,6 @@ RENDERERS: dict[str, Callable[[Edition], Iterator[str]]] = {"txt": render_txt, "
 
 
 # --- writing -------------------------------------------------------------------------------------
-
-
-def write_if_changed(path: Path, data: bytes) -> FileResult:
-    """Write ``data`` atomically unless ``path`` holds exactly these bytes already."""
-    if path.is_file() and path.read_bytes() == data:
-        return FileResult(path, written=False)
-    catalogs.write_atomically(path, data)
-    return FileResult(path, written=True)
 
 
 def write_edition(edition: Edition, folder: Path) -> tuple[FileResult, ...]:

@@ -14,9 +14,25 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
+
 from pipeline.errors import PipelineError
 
 SOURCE_LANGUAGE = "de"
+
+
+def english_language_name(lang: str) -> str:
+    """English name of a language code, from babel's locale data; unknown codes are an error.
+
+    Catalog headers use it (``Language-Team``); editions name a language in that language instead.
+
+    >>> english_language_name("fr")
+    'French'
+    """
+    try:
+        return Locale.parse(lang).get_display_name("en")
+    except (UnknownLocaleError, ValueError):
+        raise PipelineError(f"unknown language code {lang!r} (babel knows e.g. 'fr', 'en', 'de', 'pt_BR')")
 
 
 @dataclass(frozen=True, slots=True)

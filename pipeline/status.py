@@ -1,6 +1,6 @@
 """What is left to do: per article and language, how many sentences and words are in each state.
 
-States are those of :func:`pipeline.catalogs.entry_state`. Machine drafts and "source changed"
+States are those of :attr:`pipeline.catalogs.Entry.state`. Machine drafts and "source changed"
 entries are both ``fuzzy`` to gettext but are counted apart, because they ask different things of a
 translator (review a draft from scratch, or compare an existing translation with the new source).
 ``msgfmt --statistics`` reports their sum as "fuzzy translations"; :attr:`CatalogStatus.fuzzy`
@@ -22,7 +22,7 @@ from pipeline.catalogs import EntryState
 from pipeline.errors import PipelineError
 from pipeline.project import Project
 
-WORD = re.compile(r"\w+(?:[-'’.,:/]\w+)*")
+COUNTED_WORD = re.compile(r"\w+(?:[-'’.,:/]\w+)*")
 """A word: letters or digits, joined by inner hyphens, apostrophes and separators, so that
 ``E-Fahrzeug``, ``Absolvent:innen`` and ``1,5`` count once each."""
 
@@ -35,7 +35,7 @@ def count_words(text: str) -> int:
     >>> count_words("Ohne sie funktioniert kein E-Fahrzeug – egal wie.")
     7
     """
-    return len(WORD.findall(text))
+    return len(COUNTED_WORD.findall(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +102,8 @@ def catalog_status(path: Path, *, slug: str, lang: str) -> CatalogStatus:
     """The status of the catalog at ``path``; a missing file is reported, not an error."""
     if not path.exists():
         return CatalogStatus(slug=slug, lang=lang, path=path, exists=False)
-    catalog = catalogs.read_catalog(path)
-    return tally_entries(slug, lang, path, ((catalogs.entry_state(entry), entry.msgid) for entry in catalog))
+    catalog = catalogs.read_view(path)
+    return tally_entries(slug, lang, path, ((entry.state, entry.msgid) for entry in catalog))
 
 
 def project_status(project: Project) -> list[CatalogStatus]:

@@ -20,9 +20,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from pipeline import catalogs, cluster, devices, translation
+from pipeline import catalogs, cluster, devices
 from pipeline.argos_packages import Pair
 from pipeline.catalogs import EntryState, entry_state
+from pipeline.errors import ModelError, PipelineError
 from tests import dask_processes
 from tests.argos_models import build_argos_package, default_training_text
 from tests.conftest import REPO, load, run
@@ -230,6 +231,21 @@ def test_interrupt_between_chunks_keeps_every_finished_chunk(project_dir, pivot_
     assert set(drafted(Path("locales/en/LC_MESSAGES/nord.po"))) == set(calls[0])
 
 
+def test_the_cluster_factory_builds_engines_that_follow_the_engine_protocol(pivot_models, scheduler):
+    from pipeline import argos_packages, engines
+
+    installed = argos_packages.newest_by_pair(argos_packages.installed_packages())
+    options = engines.EngineOptions(beam_size=1, max_batch_size=2, inter_threads=2)
+    sentences = ["Ja.", "Die Region hofft auf Arbeit.", "Verkor hat eine Fabrik eröffnet."]
+    local = engines.local_engine(options)(installed)
+    with cluster.cluster_engine(scheduler, options) as make_engine:
+        remote = make_engine(installed)
+        assert isinstance(remote, cluster.DaskTranslator)
+        assert remote.name == local.name and remote.warnings == []
+        assert remote.label(DE_EN) == local.label(DE_EN)
+        assert remote.translate(DE_EN, sentences) == local.translate(DE_EN, sentences)
+
+
 def test_an_unreachable_scheduler_is_one_line_within_seconds(project_dir):
     import socket
 
@@ -285,6 +301,15 @@ def test_device_cuda_without_a_gpu_is_one_line_and_changes_nothing(project_dir, 
     assert not Path("locales").exists()
 
 
+def test_the_local_factory_decides_the_device_when_it_is_made(monkeypatch):
+    from pipeline import engines
+
+    monkeypatch.setattr(devices, "cuda_devices", lambda: 0)
+    with pytest.raises(PipelineError, match="--device cuda"):
+        engines.local_engine(engines.EngineOptions(device="cuda"))
+    assert engines.local_engine(engines.EngineOptions(device="auto"))({}).options.device == "cpu"
+
+
 def test_device_cuda_on_a_cluster_without_gpus_names_the_workers(project_dir, pivot_models, scheduler):
     if devices.cuda_devices():
         pytest.skip("this machine has a GPU")
@@ -307,7 +332,7 @@ def test_auto_takes_the_gpu_with_a_half_precision_compute_type():
 def test_a_damaged_package_is_refused_on_the_worker(tmp_path, argos_archives):
     archive = argos_archives["de", "en"].read_bytes()
     checksum = __import__("hashlib").sha256(archive).hexdigest()
-    with pytest.raises(translation.ModelError, match="arrived damaged"):
+    with pytest.raises(ModelError, match="arrived damaged"):
         cluster.unpack_package(archive[:-10], checksum, tmp_path / checksum)
     root = cluster.unpack_package(archive, checksum, tmp_path / checksum)
     assert (root / "model" / "model.bin").is_file()

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline import catalogs, editions
+from pipeline import catalogs, editions, errors
 from pipeline.typography import NBSP, NNBSP, TYPOGRAPHY, typeset, typeset_units
-from tests.conftest import SEED, entry, load, run
+from tests.conftest import SEED, entry, load, run, set_draft
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 EN = Path("locales/en/LC_MESSAGES/nord.po")
@@ -44,7 +44,7 @@ def translate(path: Path, translations: dict, *, drafts: bool = False) -> None:
         context, msgid = key if isinstance(key, tuple) else (None, key)
         found = entry(catalog, msgid, context)
         if drafts:
-            catalogs.set_machine_draft(found, text, "test engine")
+            set_draft(found, text, "test engine")
         else:
             found.msgstr = text
     path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
@@ -115,10 +115,10 @@ def test_reviewed_policy_ignores_machine_drafts_and_lists_missing_sentences(all_
     catalog = load(FR)
     found = entry(catalog, "Die Region hofft auf Arbeit.")
     found.msgstr = ""
-    catalogs.set_machine_draft(found, "La région espère du travail.", "test engine")
+    set_draft(found, "La région espère du travail.", "test engine")
     FR.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
     result = run("build", "--policy", "reviewed", "--lang", "fr")
-    assert result.exit_code == editions.EXIT_REFUSED == 3
+    assert result.exit_code == errors.EXIT_REFUSED == 3
     assert "not built fr/nord: 7 of 8 sentences reviewed (88 %), below --min-reviewed 100" in result.output
     assert ("seeds/nord.txt:3: fr: no reviewed translation (machine draft): Die Region hofft auf Arbeit."
             in result.output)

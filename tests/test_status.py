@@ -15,7 +15,7 @@ import pytest
 from pipeline import catalogs
 from pipeline.catalogs import EntryState
 from pipeline.status import CatalogStatus, Tally, count_words, tally_entries
-from tests.conftest import entry, load, run
+from tests.conftest import entry, load, run, set_draft
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 
@@ -60,7 +60,7 @@ def prepare_known_catalog() -> None:
     catalog = load(FR)
     entry(catalog, "Batterien aus dem Norden").msgstr = "Des batteries venues du Nord"
     entry(catalog, "Die Region hofft auf Arbeit.").msgstr = "La région espère du travail."
-    catalogs.set_machine_draft(entry(catalog, "Ein Satz, der trifft."), "Une phrase qui touche.", "test")
+    set_draft(entry(catalog, "Ein Satz, der trifft."), "Une phrase qui touche.", "test")
     flagged = entry(catalog, "Ja.")
     flagged.msgstr, flagged.flags = "Oui.", ["fuzzy"]
     changed = entry(catalog, "Verkor hat in Bourbourg eine Fabrik eröffnet.")
@@ -144,7 +144,7 @@ def test_status_agrees_with_msgfmt_on_the_seed_article(seed_project):
         if number % 3 == 0:
             item.msgstr = "Reviewed."
         elif number % 3 == 1:
-            catalogs.set_machine_draft(item, "Draft.", "test")
+            set_draft(item, "Draft.", "test")
     path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
     en = json.loads(run("status", "--json").output)["catalogs"][1]
     figures = msgfmt_statistics(path)
