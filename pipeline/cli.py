@@ -7,6 +7,7 @@ inside the commands that need them, so ``pipeline --help`` starts fast.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from collections.abc import Callable, Iterable, Mapping
@@ -24,6 +25,7 @@ if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline 
     from pipeline.argos_packages import InstalledPackage, Pair
     from pipeline.drafting import DraftReport
     from pipeline.editions import Choice, EditionResult
+    from pipeline.engines import EngineFactory, EngineOptions
     from pipeline.qa import Problem, Report, Severity
     from pipeline.status import CatalogStatus
 
@@ -155,10 +157,25 @@ COMPUTE_TYPES = ("default", "auto", "int8", "int8_float32", "int8_float16", "int
               help="CTranslate2 compute type  [default: the model's].")
 @click.option("--save-every", type=click.IntRange(1), default=128, show_default=True,
               help="Sentences per batch between two saves of the catalogs.")
+@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
+              help="Where CTranslate2 decodes: auto takes a CUDA GPU when there is one (on a cluster: "
+                   "each worker decides).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Translate on the Dask cluster of this scheduler (tls://HOST:PORT; tcp:// on this "
+                   "machine). See README, 'Machine translation on a cluster'.")
+@click.option("--allow-insecure-scheduler", is_flag=True,
+              help="Allow a plain tcp:// scheduler on another machine (unencrypted, unauthenticated).")
+@click.option("--tls-ca-file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="With tls://: the CA certificate  [default: Dask's distributed.comm.tls.ca-file].")
+@click.option("--tls-cert", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="With tls://: this client's certificate  [default: Dask's configuration].")
+@click.option("--tls-key", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="With tls://: this client's private key  [default: Dask's configuration].")
 @pass_project
 @click.pass_context
-def translate(ctx: click.Context, project: Project, glossary_path: Path, save_every: int,
-              **engine_options) -> None:
+def translate(ctx: click.Context, project: Project, glossary_path: Path, save_every: int, device: str,
+              scheduler: str | None, allow_insecure_scheduler: bool, tls_ca_file: Path | None,
+              tls_cert: Path | None, tls_key: Path | None, **engine_options) -> None:
     """Extract, then fill every untranslated entry with a machine draft (fuzzy, with provenance).
 
     Translators' entries are never changed. Needs Argos Translate packages for de→en and de→fr (or
@@ -168,10 +185,14 @@ def translate(ctx: click.Context, project: Project, glossary_path: Path, save_ev
     from pipeline.glossary import load_glossary
 
     chosen = {name: value for name, value in engine_options.items() if value is not None}
-    make_engine = engines.local_engine(engines.EngineOptions(**chosen))
+    options = engines.EngineOptions(device=device, **chosen)
     glossary = load_glossary(glossary_path)  # a broken glossary stops the run before any write
+    if scheduler is None and (allow_insecure_scheduler or tls_ca_file or tls_cert or tls_key):
+        raise click.UsageError("--allow-insecure-scheduler and --tls-* go with --scheduler")
     try:
-        with project.lock():
+        # the device, and the cluster with its workers, are checked before any write
+        with engine_factory(options, scheduler, allow_insecure_scheduler,
+                            (tls_ca_file, tls_cert, tls_key)) as make_engine, project.lock():
             extracted = run_extract(project)
             result = drafting.draft_project(project, make_engine, extracted, glossary=glossary,
                                             save_every=save_every, progress=translation_progress)
@@ -196,6 +217,20 @@ def glossary_notice(path: Path) -> None:
     mistyped ``--glossary`` or a glossary left out of a checkout would otherwise go unseen."""
     if not path.exists():
         click.echo(f"notice: {path}: no such file; no names or terms are protected", err=True)
+
+
+def engine_factory(options: EngineOptions, scheduler: str | None, allow_insecure: bool,
+                   tls: tuple[Path | None, Path | None, Path | None]) -> ContextManager[EngineFactory]:
+    """This machine's engine factory, or, with ``--scheduler``, the cluster's while its client is open."""
+    from pipeline import engines
+
+    if scheduler is None:
+        return contextlib.nullcontext(engines.local_engine(options))
+    from pipeline import cluster
+
+    cluster.quiet_client_logs()
+    return cluster.cluster_engine(scheduler, options, allow_insecure=allow_insecure,
+                                  tls=cluster.TlsFiles(*tls))
 
 
 def translation_progress(pair: Pair, total: int) -> ContextManager[Any]:

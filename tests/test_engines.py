@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline import engines
+from pipeline import batching, engines
 from pipeline.argos_packages import Pair
 from tests.conftest import run
 
@@ -56,7 +56,7 @@ def test_engine_batches_sentences_with_one_translator_per_pair(pivot_models, mon
     options = spy.batches[0][1]
     assert options["batch_type"] == "examples" and options["max_batch_size"] == 4
     longest = max(len(tokens) for tokens in spy.batches[0][0])
-    assert options["max_decoding_length"] == engines.decoding_limit(longest)
+    assert options["max_decoding_length"] == batching.decoding_limit(longest)
     assert all(isinstance(text, str) and text == text.strip() and text for text in first)
 
 
@@ -75,8 +75,8 @@ def test_detokenizing_keeps_underscores_and_trims(pivot_models):
     argos = engine(pivot_models)
     tokenizer = argos._model(DE_EN).tokenizer
     text = "Die Datei heißt batterie_2025.txt"
-    assert engines.detokenize(tokenizer, tokenizer.encode(text)) == text
-    assert engines.detokenize(tokenizer, ["▁tok12", "▁Die"]) == "tok12 Die"
+    assert batching.detokenize(tokenizer, tokenizer.encode(text)) == text
+    assert batching.detokenize(tokenizer, ["▁tok12", "▁Die"]) == "tok12 Die"
 
 
 def test_target_prefix_is_forced_and_stripped(pivot_models):
