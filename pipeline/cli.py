@@ -285,7 +285,9 @@ ROUTE_CHOICES = ("default", "direct", "pivot", "both")
                                       "only; both: each installed route, side by side.")
 @glossary_option("Names and terms to protect from the engine, and to count in its output.")
 @pass_project
-def evaluate(project: Project, as_json: bool, only: str | None, route_choice: str, glossary_path: Path) -> None:
+@click.pass_context
+def evaluate(ctx: click.Context, project: Project, as_json: bool, only: str | None, route_choice: str,
+             glossary_path: Path) -> None:
     """Score machine translation against the reviewed translations (chrF, BLEU, glossary terms kept).
 
     Translates the German of every reviewed entry in memory, along the routes `translate` takes, and
@@ -295,10 +297,16 @@ def evaluate(project: Project, as_json: bool, only: str | None, route_choice: st
     from pipeline import engines, evaluation
     from pipeline.glossary import load_glossary
 
-    langs = parse_langs(click.get_current_context(), None, only) if only else None
-    result = evaluation.evaluate_project(
-        project, engines.local_engine(), langs=langs, choice=evaluation.RouteChoice(route_choice),
-        glossary=load_glossary(glossary_path), progress=evaluation_progress)
+    langs = parse_langs(ctx, None, only) if only else None
+    if langs and project.source_lang in langs:
+        raise click.BadParameter(f"{project.source_lang} is the source language", param_hint="--langs")
+    try:
+        result = evaluation.evaluate_project(
+            project, engines.local_engine(), langs=langs, choice=evaluation.RouteChoice(route_choice),
+            glossary=load_glossary(glossary_path), progress=evaluation_progress)
+    except KeyboardInterrupt:
+        click.echo("interrupted: nothing was written", err=True)
+        ctx.exit(INTERRUPTED)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     if as_json:

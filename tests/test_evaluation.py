@@ -226,6 +226,22 @@ def test_without_models_the_error_is_the_one_translate_gives(reviewed_project, a
     assert evaluated.output.strip().splitlines() == translated.output.strip().splitlines()[-1:]
 
 
+def test_the_source_language_is_a_usage_error(reviewed_project):
+    result = run("evaluate", "--langs", "fr,de")
+    assert result.exit_code == 2 and "de is the source language" in result.output
+
+
+def test_ctrl_c_exits_130_and_writes_nothing(reviewed_project, pivot_models, monkeypatch):
+    def interrupted(self, pair, sentences):
+        raise KeyboardInterrupt
+
+    before = snapshot(Path("locales"))
+    monkeypatch.setattr(engines.ArgosTranslator, "translate", interrupted)
+    result = run("evaluate")
+    assert result.exit_code == 130 and "nothing was written" in result.output
+    assert snapshot(Path("locales")) == before
+
+
 def test_nothing_reviewed_is_a_one_line_error(project_dir, pivot_models):
     assert run("extract").exit_code == 0
     result = run("evaluate")
