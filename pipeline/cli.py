@@ -329,10 +329,11 @@ def print_evaluation(result: Evaluation) -> None:
                    f"sentences, {route.articles} article(s)")
         click.echo(f"  {route.chrf.formatted()}   {route.bleu.formatted()}   glossary terms kept: {share}")
     for comparison in result.comparisons:
-        verdict = {True: "the 95 % intervals are apart", None: "no interval",
-                   False: "the 95 % intervals overlap: within noise on this sample"}[comparison.beyond_noise]
+        verdict = "" if comparison.p_value is None else \
+            f" (paired bootstrap p = {comparison.p_value:.3f}: " + \
+            ("a real difference)" if comparison.beyond_noise else "within noise on this sample)")
         click.echo(f"{comparison.lang}: {comparison.first.kind} − {comparison.second.kind} = "
-                   f"{comparison.chrf_difference:+.2f} chrF; {verdict}")
+                   f"{comparison.chrf_difference:+.2f} chrF{verdict}")
     for lang in result.unreviewed:
         click.echo(f"{lang}: no reviewed translation, nothing to score")
     signatures = dict.fromkeys(f"{score.name}: {score.signature}"
@@ -344,7 +345,8 @@ def evaluation_json(result: Evaluation) -> dict[str, Any]:
     return {
         "results": [route_json(route) for route in result.results],
         "comparisons": [{"lang": c.lang, "first": c.first.kind, "second": c.second.kind,
-                         "chrf_difference": c.chrf_difference, "beyond_noise": c.beyond_noise}
+                         "chrf_difference": c.chrf_difference, "p_value": c.p_value,
+                         "beyond_noise": c.beyond_noise}
                         for c in result.comparisons],
         "unreviewed": list(result.unreviewed),
         "warnings": list(result.warnings),

@@ -62,6 +62,15 @@ def test_scores_carry_their_signatures_and_a_bootstrap_interval():
         assert "±" in figure.formatted()
 
 
+def test_paired_test_tells_a_real_difference_from_noise():
+    references = [f"Le chantier numéro {i} avance vite." for i in range(60)]
+    good = list(references)
+    poor = [f"Chantier {i} vite." for i in range(60)]
+    assert evaluation.paired_p_value(good, poor, references) < 0.05
+    almost = good[:59] + ["Le chantier numéro 59 avance."]
+    assert evaluation.paired_p_value(good, almost, references) > 0.05
+
+
 def test_hypotheses_and_references_must_be_parallel():
     with pytest.raises(ValueError, match="2 hypotheses for 1 references"):
         score(["a b c d", "e f g h"], ["a b c d"], "en")
@@ -194,7 +203,7 @@ def test_route_both_compares_direct_and_pivot(reviewed_project, pivot_models, ar
     assert fr[0]["sentences"] == fr[1]["sentences"]
     [comparison] = report["comparisons"]
     assert (comparison["lang"], comparison["first"], comparison["second"]) == ("fr", "direct", "pivot")
-    assert isinstance(comparison["beyond_noise"], bool)
+    assert isinstance(comparison["beyond_noise"], bool) and 0 < comparison["p_value"] <= 1
 
     text = run("evaluate", "--route", "both", "--langs", "fr")
     assert text.exit_code == 0, text.output
