@@ -19,7 +19,7 @@ is usually noise, and the figures say so.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -124,9 +124,9 @@ def missing_routes(routes: Mapping[str, Sequence[Route]], choice: RouteChoice) -
 # --- translating in memory -----------------------------------------------------------------------
 
 
-def translate_routes(engine: Engine, routes: Mapping[str, tuple[Pair, ...]], sentences: Iterable[str], *,
+def translate_routes(engine: Engine, routes: Mapping[Hashable, tuple[Pair, ...]], sentences: Iterable[str], *,
                      glossary: Glossary = Glossary(), batch_size: int = DEFAULT_SAVE_EVERY,
-                     progress: Progress = no_progress) -> dict[str, dict[str, str]]:
+                     progress: Progress = no_progress) -> dict[Hashable, dict[str, str]]:
     """Translate ``sentences`` along every route, as :func:`pipeline.drafting.draft` does, in memory.
 
     ``routes`` maps a name (a language, or a language and route kind) to its chain of pairs. Terms
@@ -398,7 +398,8 @@ def evaluate_project(project: Project, make_engine: EngineFactory, *, langs: Seq
     (default: the project's languages), with the newest package of each pair, as ``translate``.
 
     Raises :class:`PipelineError` when a route to score lacks its packages (before any model is
-    loaded), or when no language has a reviewed sentence. Nothing is written.
+    loaded: figures for some of the languages asked would read as figures for all), or when no
+    language has a reviewed sentence. Nothing is written.
     """
     langs = [lang for lang in (project.langs if langs is None else langs) if lang != project.source_lang]
     references = {lang: reviewed_sentences(project, lang) for lang in langs}
@@ -410,7 +411,9 @@ def evaluate_project(project: Project, make_engine: EngineFactory, *, langs: Seq
               for lang in langs if references[lang]}
     missing = missing_routes(routes, choice)
     if missing:
-        raise PipelineError(missing)
+        ready = [lang for lang, options in routes.items() if all(route.available for route in options)]
+        alone = f" (or evaluate only {', '.join(ready)}: --langs {','.join(ready)})" if ready else ""
+        raise PipelineError(missing + alone)
     engine = make_engine(_packages(routes, installed))
     return evaluate(references, routes, engine, glossary=glossary, batch_size=batch_size, progress=progress,
                     n_bootstrap=n_bootstrap)

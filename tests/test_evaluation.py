@@ -235,6 +235,16 @@ def test_without_models_the_error_is_the_one_translate_gives(reviewed_project, a
     assert evaluated.output.strip().splitlines() == translated.output.strip().splitlines()[-1:]
 
 
+def test_missing_packages_for_one_language_say_which_can_be_evaluated(reviewed_project, argos_dir,
+                                                                     argos_archives):
+    assert run("models", "install", str(argos_archives["de", "en"])).exit_code == 0
+    result = run("evaluate")
+    assert result.exit_code == 1
+    [line] = result.output.strip().splitlines()
+    assert "en→fr" in line and line.endswith("(or evaluate only en: --langs en)")
+    assert run("evaluate", "--langs", "en").exit_code == 0
+
+
 def test_the_source_language_is_a_usage_error(reviewed_project):
     result = run("evaluate", "--langs", "fr,de")
     assert result.exit_code == 2 and "de is the source language" in result.output
