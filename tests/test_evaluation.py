@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline import catalogs, engines, evaluation
 from pipeline.argos_packages import Pair, Route
@@ -118,6 +120,30 @@ def test_translation_in_memory_masks_terms_and_translates_german_once():
     assert out["en"]["Verkor baut in Dunkerque."] == "Verkor baut in Dunkirk. [en]"
     assert out["fr"]["Verkor baut in Dunkerque."] == "Verkor baut in Dunkerque. [en] [fr]"
     assert out[("fr", "direct")]["Ja."] == "Ja. [fr]"
+
+
+WORDS = st.sampled_from(["Verkor", "baut", "in", "Dunkerque", "Ja", "die", "Gigafactory", "", "."])
+SENTENCES = st.lists(st.lists(WORDS, max_size=6).map(" ".join), max_size=12)
+
+
+@settings(max_examples=50, deadline=None)
+@given(SENTENCES, st.integers(1, 5))
+def test_every_sentence_gets_one_translation_per_route_and_each_input_goes_once(sentences, batch_size):
+    fake = FakeTranslator()
+    routes = {"en": (DE_EN,), "fr": (DE_EN, EN_FR), "direct": (DE_FR,)}
+    out = translate_routes(fake, routes, sentences, glossary=MT_GLOSSARY, batch_size=batch_size)
+    assert all(set(translations) == set(sentences) for translations in out.values())
+    for pair in (DE_EN, EN_FR, DE_FR):
+        sent = fake.sentences(pair)
+        assert len(sent) == len(set(sent)) and "" not in sent
+        assert all(len(batch) <= batch_size for called, batch in fake.calls if called == pair)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.text(min_size=1).filter(str.strip), min_size=1, max_size=5))
+def test_text_scored_against_itself_is_100_chrf(texts):
+    chrf, _ = score(texts, texts, "fr", n_bootstrap=1)
+    assert chrf.score == pytest.approx(100.0)
 
 
 def test_translation_in_memory_reports_progress_per_pair_in_batches():
