@@ -23,8 +23,8 @@ from pipeline.segmentation import read_article
 if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline --help` starts fast
     from pipeline.argos_packages import InstalledPackage, Pair
     from pipeline.drafting import DraftReport
-    from pipeline.evaluation import Evaluation, RouteEvaluation, Score
     from pipeline.editions import Choice, EditionResult
+    from pipeline.evaluation import Evaluation, RouteEvaluation, Score
     from pipeline.qa import Problem, Report, Severity
     from pipeline.status import CatalogStatus
 
@@ -279,7 +279,7 @@ ROUTE_CHOICES = ("default", "direct", "pivot", "both")
 @cli.command()
 @json_option("Print the figures as JSON for scripts (structure in README).")
 @click.option("--langs", "only", default=None, metavar="LANGS",
-              help="Comma-separated languages to evaluate  [default: every --langs language].")
+              help="Comma-separated languages to evaluate  [default: those of `pipeline --langs`].")
 @click.option("--route", "route_choice", type=click.Choice(ROUTE_CHOICES), default="default",
               show_default=True, help="default: the route translate takes; direct or pivot: that route "
                                       "only; both: each installed route, side by side.")
@@ -365,6 +365,7 @@ def route_json(route: RouteEvaluation) -> dict[str, Any]:
 def score_json(score: Score) -> dict[str, Any]:
     return {"name": score.name, "score": score.score, "mean": score.mean, "interval": score.interval,
             "signature": score.signature}
+
 
 # --- end of evaluating machine translation ----------------------------------------------------------
 
