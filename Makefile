@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PIPELINE := $(PY) -m pipeline
 
-.PHONY: install extract translate editions status check test bench clean
+.PHONY: install extract translate editions status check test bench clean models
 
 install: $(STAMP)
 
@@ -38,3 +38,8 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) editions .pytest_cache .hypothesis
+
+# Argos Translate packages: `make models FILES="translate-de_en-1_9.argosmodel translate-en_fr-1_9.argosmodel"`
+# installs downloaded files; without FILES, the missing packages are downloaded from the Argos index.
+models: $(STAMP)
+	$(PIPELINE) models install $(if $(FILES),$(FILES),--from-index)

@@ -23,7 +23,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from pipeline.catalogs import read_catalog  # noqa: E402
+from pipeline.catalogs import read_view  # noqa: E402
 from pipeline.errors import CatalogError  # noqa: E402
 from pipeline.po_format import format_catalog  # noqa: E402
 
@@ -61,7 +61,7 @@ def main() -> int:
             counts["not_utf8"] += 1
             continue
         try:
-            written = format_catalog(read_catalog(path)).encode("utf-8")
+            written = format_catalog(read_view(path)).encode("utf-8")
         except CatalogError as error:
             counts["refused"] += 1
             if args.show:

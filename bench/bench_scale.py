@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
+import dataclasses
 import hashlib
 import os
 import random
@@ -47,7 +48,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from pipeline import catalogs  # noqa: E402
+from pipeline import catalogs, extraction  # noqa: E402
 from pipeline.article import units  # noqa: E402
 from pipeline.catalogs import EntryState  # noqa: E402
 from pipeline.project import Project  # noqa: E402
@@ -183,23 +184,24 @@ def draft_every_entry(locales: Path, workers: int) -> int:
 
 
 def draft_catalog(path: Path) -> int:
-    catalog = catalogs.read_catalog(path)
+    catalog = catalogs.read_view(path)
     lang = path.parent.parent.name
     provenance = "Argos Translate de→en 1.9" + (" → en→fr 1.9 (pivot)" if lang == "fr" else "")
-    empty = [entry for entry in catalogs.active_entries(catalog)
-             if catalogs.entry_state(entry) is EntryState.UNTRANSLATED]
-    for entry in empty:
-        catalogs.set_machine_draft(entry, f"[{lang}] {entry.msgid}", provenance)
-    if empty:
-        catalogs.save_if_changed(catalog, None, path, date_fields=("PO-Revision-Date",), now=catalogs.now())
-    return len(empty)
+    drafts = {entry.key: (f"[{lang}] {entry.msgid}", provenance) for entry in catalog.active()
+              if entry.state is EntryState.UNTRANSLATED}
+    if drafts:
+        catalogs.save_if_changed(catalogs.with_machine_drafts(catalog, drafts), None, path,
+                                 date_fields=("PO-Revision-Date",), now=catalogs.now())
+    return len(drafts)
 
 
 # --- the library in one process, or one worker per core ------------------------------------------
 
 
 def extract_article(project: Project, path: Path, moment) -> list:
-    return catalogs.extract(project, read_article(path), moment=moment)
+    """As a worker of `pipeline extract` does: the merged catalogs stay in the worker."""
+    return [dataclasses.replace(result, catalog=None)
+            for result in extraction.extract(project, read_article(path), moment=moment)]
 
 
 def extract_serially(project: Project, moment) -> list:
@@ -214,12 +216,12 @@ def extract_in_parallel(project: Project, moment, workers: int) -> list:
 
 
 def read_serially(paths: list[Path]) -> list:
-    return [catalogs.read_catalog(path) for path in paths]
+    return [catalogs.read_view(path) for path in paths]
 
 
 def read_in_parallel(paths: list[Path], workers: int) -> list:
     with concurrent.futures.ProcessPoolExecutor(workers) as pool:
-        return list(pool.map(catalogs.read_catalog, paths, chunksize=max(1, len(paths) // (8 * workers))))
+        return list(pool.map(catalogs.read_view, paths, chunksize=max(1, len(paths) // (8 * workers))))
 
 
 def timed(work: Callable[[], object]) -> tuple[float, object]:
@@ -289,7 +291,7 @@ def noop_translate_figures(cli: Cli, articles: int) -> list[Figure]:
     paths = sorted(locales.rglob("*.po*"))
     seconds, _ = timed(lambda: read_serially(paths))
     floor = Figure("read+parse every catalog", seconds, per_thousand(seconds, articles), None,
-                   f"catalogs.read_catalog over all {len(paths)} .pot/.po files, in this process (no "
+                   f"catalogs.read_view over all {len(paths)} .pot/.po files, in this process (no "
                    "interpreter start): the floor a no-op run is compared with")
     return [noop, floor]
 
@@ -306,9 +308,9 @@ def one_change_figure(cli: Cli) -> Figure:
     expected = [locales / f"{changed}.pot", *(locales / lang / "LC_MESSAGES" / f"{changed}.po" for lang in LANGS)]
     assert changed_files(before, snapshot(locales)) == sorted(expected)
     for lang in LANGS:
-        catalog = catalogs.read_catalog(locales / lang / "LC_MESSAGES" / f"{changed}.po")
+        catalog = catalogs.read_view(locales / lang / "LC_MESSAGES" / f"{changed}.po")
         (new,) = [entry for entry in catalog if entry.msgid == CHANGED_SENTENCE]
-        assert catalogs.entry_state(new) is EntryState.MACHINE_DRAFT, (lang, new)
+        assert new.state is EntryState.MACHINE_DRAFT, (lang, new)
     return Figure("one changed sentence", run.seconds, None, run.peak_rss_mb,
                   f"`pipeline translate` after one sentence of {changed}.txt changed: one sentence per pair "
                   "sent to the engine, only that article's .pot and .po files rewritten (checked); it loads "
@@ -365,7 +367,7 @@ def parallel_figures(work: Path, workers: int) -> list[tuple[str, float, float]]
     paths = sorted((work / "locales-serial").glob("*/LC_MESSAGES/*.po"))
     serial, parsed = timed(lambda: read_serially(paths))
     parallel, parsed_in_workers = timed(lambda: read_in_parallel(paths, workers))
-    assert [len(catalog) for catalog in parsed] == [len(catalog) for catalog in parsed_in_workers]
+    assert [len(catalog.entries) for catalog in parsed] == [len(catalog.entries) for catalog in parsed_in_workers]
     rows.append((f"read+parse {len(paths)} .po (open_catalogs)", serial, parallel))
     return rows
 

@@ -31,7 +31,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from pipeline import translation  # noqa: E402
+from pipeline.drafting import DEFAULT_SAVE_EVERY  # noqa: E402
+from pipeline.engines import ArgosTranslator, EngineOptions  # noqa: E402
 from pipeline.argos_packages import InstalledPackage, Pair  # noqa: E402
 from pipeline.article import units  # noqa: E402
 from pipeline.segmentation import read_article  # noqa: E402
@@ -68,14 +69,14 @@ def rate(count: int, work: Callable[[], object]) -> float:
     return count / (time.perf_counter() - started)
 
 
-def pipeline_path(engine: translation.ArgosTranslator, sentences: list[str]) -> Callable[[], object]:
+def pipeline_path(engine: ArgosTranslator, sentences: list[str]) -> Callable[[], object]:
     """What draft() does with the engine: one translate() call per batch of save_every sentences."""
-    size = translation.DEFAULT_SAVE_EVERY
+    size = DEFAULT_SAVE_EVERY
     return lambda: [engine.translate(PAIR, sentences[start:start + size])
                     for start in range(0, len(sentences), size)]
 
 
-def raw_options(engine: translation.ArgosTranslator) -> dict:
+def raw_options(engine: ArgosTranslator) -> dict:
     return {"beam_size": engine.options.beam_size, "replace_unknowns": True, "length_penalty": 0.2}
 
 
@@ -91,13 +92,13 @@ def main() -> None:
           f"{OUTPUT_TOKENS} output tokens each")
 
     with realistic_package() as package:
-        options = translation.EngineOptions()
-        engine = translation.ArgosTranslator({PAIR: package}, options)
+        options = EngineOptions()
+        engine = ArgosTranslator({PAIR: package}, options)
         model = engine._model(PAIR)
         tokens = [model.tokenizer.encode(sentence) for sentence in sentences]
         print(f"defaults: beam {options.beam_size}, max_batch_size {options.max_batch_size}, inter_threads "
               f"{options.inter_threads}, intra_threads {options.intra_threads}, compute_type "
-              f"{options.compute_type}, save_every {translation.DEFAULT_SAVE_EVERY}; "
+              f"{options.compute_type}, save_every {DEFAULT_SAVE_EVERY}; "
               f"{sum(map(len, tokens)) / len(tokens):.1f} input tokens per sentence")
         engine.translate(PAIR, sentences[:8])  # warm-up
 
@@ -126,9 +127,9 @@ def compare_settings(package: InstalledPackage, sentences: list[str], rounds: in
     """(a) under other thread, batch and beam settings (best of interleaved rounds): the defaults' case."""
     engines = {}
     for inter, intra, batch, beam in SETTINGS:
-        options = translation.EngineOptions(beam_size=beam, max_batch_size=batch, inter_threads=inter,
+        options = EngineOptions(beam_size=beam, max_batch_size=batch, inter_threads=inter,
                                             intra_threads=intra)
-        engines[inter, intra, batch, beam] = engine = translation.ArgosTranslator({PAIR: package}, options)
+        engines[inter, intra, batch, beam] = engine = ArgosTranslator({PAIR: package}, options)
         engine.translate(PAIR, sentences[:4])
     best = dict.fromkeys(engines, 0.0)
     for _ in range(rounds):

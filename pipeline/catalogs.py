@@ -1,8 +1,13 @@
-"""Gettext catalogs: the template of an article, the per-language ``.po`` files, and how they evolve.
+"""The PO module: reading and writing ``.po``/``.pot`` files, and what state an entry is in.
 
-This is the only module that imports polib. Everything the pipeline keeps about an entry lives where
-GNU ``msgmerge`` and PO editors (Poedit, Lokalize, Weblate) keep it too, so a translator's tools can
-re-save a file without losing state:
+This is the only module that imports polib, and polib objects never leave it: the rest of the
+pipeline sees a catalog as a frozen :class:`Catalog` of frozen :class:`Entry` views
+(:func:`read_view`, :func:`parse_view`), and changes one through the named functions here
+(:func:`with_machine_draft`, :func:`with_machine_drafts`, :func:`save_if_changed`). Merging lives
+in :mod:`pipeline.merging`, the extraction stage in :mod:`pipeline.extraction`.
+
+Everything the pipeline keeps about an entry lives where GNU ``msgmerge`` and PO editors (Poedit,
+Lokalize, Weblate) keep it too, so a translator's tools can re-save a file without losing state:
 
 * reviewed translation: ``msgstr`` set, no ``fuzzy`` flag;
 * machine draft: ``fuzzy`` plus a translator comment starting with ``machine translation:``
@@ -11,52 +16,36 @@ re-save a file without losing state:
 * source changed: ``fuzzy`` with the previous msgid recorded as ``#| msgid``;
 * untranslated: empty ``msgstr``.
 
-Update semantics follow ``msgmerge``: unchanged sentences keep their entry untouched (apart from the
-template's references and position comments), a changed sentence receives the closest reviewed
-translation as a fuzzy suggestion with ``#| msgid``, a removed sentence becomes obsolete (``#~``),
-and a new sentence is added untranslated. Files are written atomically and only when their content
-changes; header dates move only with the content.
+Files are written atomically (:mod:`pipeline.files`) and only when their content changes; header
+dates move only with the content.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
-import copy
-import difflib
+import dataclasses
 import enum
-import functools
-import hashlib
-import os
 import re
-import signal
-import tempfile
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from types import MappingProxyType
 
 import polib
-from babel import Locale, UnknownLocaleError
-from babel.messages.plurals import get_plural
 
-from pipeline.article import BOM, Article, units
-from pipeline.errors import CatalogError, PipelineError
-from pipeline.project import SOURCE_LANGUAGE, Project
-from pipeline.po_format import COMMENT_LINES, HEADER_ENTRY, HEADER_POSITION, format_catalog
+from pipeline.article import BOM
+from pipeline.errors import CatalogError, os_error
+from pipeline.files import write_atomically
+from pipeline.po_format import format_catalog
 
 MACHINE_TRANSLATION_MARK = "machine translation: "
 """Start of the translator-comment line that marks an entry's msgstr as a machine draft."""
 
-FUZZY_MATCH_THRESHOLD = 0.75
-"""Least similarity (difflib ratio) for a previous translation to be offered for a changed sentence.
-Only close edits qualify: a wrong guess presented as a translation costs reviewers more than none."""
-
 DATE_FIELDS = ("POT-Creation-Date", "PO-Revision-Date")
-
-TEMPLATE_DIGEST_FIELD = "X-Template-Digest"
-"""Header field of a language catalog naming the template it was last merged with (a digest of the
-template's msgctxt/msgid pairs). msgmerge and PO editors keep a catalog's header fields."""
 DATE_FORMAT = "%Y-%m-%d %H:%M%z"
+
+Key = tuple[str | None, str]
+"""An entry's identity: (msgctxt, msgid), as :attr:`pipeline.article.Unit.key`."""
 
 
 class EntryState(enum.Enum):
@@ -71,40 +60,109 @@ class EntryState(enum.Enum):
     OBSOLETE = "obsolete"
 
 
+_NO_PLURALS: Mapping[int, str] = MappingProxyType({})
+
+
 @dataclass(frozen=True, slots=True)
-class UpdateResult:
-    path: Path
-    written: bool
-    added: int = 0
-    changed: int = 0
-    obsoleted: int = 0
+class Entry:
+    """One entry of a catalog, frozen. Field names are polib's (and :mod:`pipeline.po_format`'s)."""
+
+    msgid: str
+    msgstr: str = ""
+    msgctxt: str | None = None
+    flags: tuple[str, ...] = ()
+    tcomment: str = ""
+    """Translator comments (``# ``), one per line: provenance of drafts, ``qa-ignore``."""
+    comment: str = ""
+    """Extracted comments (``#.``): the sentence's position, from the template."""
+    occurrences: tuple[tuple[str, str], ...] = ()
+    """References (``#:``): (file, line)."""
+    previous_msgctxt: str | None = None
+    previous_msgid: str | None = None
+    """``#| msgid``: the source sentence a fuzzy translation was made for."""
+    previous_msgid_plural: str | None = None
+    msgid_plural: str = ""
+    msgstr_plural: Mapping[int, str] = field(default_factory=lambda: _NO_PLURALS, hash=False)
+    obsolete: bool = False
+    line: int | None = field(default=None, compare=False)
+    """Line of the ``msgid`` keyword in the file read, for ``path:line`` messages; not content."""
+    tcomment_empty_line: bool = False
+    """The translator comment is one empty ``#`` line, which gettext keeps: ``tcomment`` is ``""``
+    for that as for no comment at all. Only read while ``tcomment`` is still empty."""
+    comment_empty_line: bool = False
+    """The same for an extracted comment that is one empty ``#.`` line."""
+
+    @property
+    def key(self) -> Key:
+        return (self.msgctxt, self.msgid)
+
+    def __reduce__(self) -> tuple:
+        """Pickled (for worker processes) with its plural forms as a dict: a read-only mapping
+        cannot be pickled."""
+        state = {item.name: getattr(self, item.name) for item in dataclasses.fields(self)}
+        state["msgstr_plural"] = dict(self.msgstr_plural)
+        return (_unpickle_entry, (state,))
+
+    @property
+    def state(self) -> EntryState:
+        return entry_state(self)
 
 
-# --- languages -----------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Catalog:
+    """A ``.po``/``.pot`` file as data: header comment, metadata in file order, entries in order."""
+
+    header: str = ""
+    metadata: Mapping[str, str] = field(default_factory=dict, hash=False)
+    entries: tuple[Entry, ...] = ()
+    metadata_is_fuzzy: bool = False
+    written_header: Entry | None = None
+    """The header entry as the file read had it: its msgstr as written (lines that are not
+    ``Key: value``, spacing inside values), its own extracted comments, references and flags, and
+    whether its comment is one empty ``#`` line. :mod:`pipeline.po_format` keeps what ``metadata``
+    and ``header`` do not change. None for a catalog the pipeline built, or a file without a header."""
+    header_position: int = 0
+    """How many active entries come before the header entry in the file read: gettext leaves a
+    header where it stands. A merged catalog has its header first, as msgmerge writes it."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "metadata", MappingProxyType(dict(self.metadata)))
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def __reduce__(self) -> tuple:
+        """Pickled with its metadata as a dict (see :meth:`Entry.__reduce__`)."""
+        return (Catalog, (self.header, dict(self.metadata), self.entries, self.metadata_is_fuzzy,
+                          self.written_header, self.header_position))
+
+    def active(self) -> Iterator[Entry]:
+        return (entry for entry in self.entries if not entry.obsolete)
+
+    def with_metadata(self, changes: Mapping[str, str]) -> Catalog:
+        """A copy with these header fields set (added at the end when new)."""
+        return dataclasses.replace(self, metadata={**self.metadata, **changes})
 
 
-def language_name(lang: str) -> str:
-    """English name of a language code, from babel's locale data; unknown codes are an error."""
-    try:
-        return Locale.parse(lang).get_display_name("en")
-    except (UnknownLocaleError, ValueError):
-        raise PipelineError(f"unknown language code {lang!r} (babel knows e.g. 'fr', 'en', 'de', 'pt_BR')")
+def _unpickle_entry(state: dict) -> Entry:
+    plurals = state.pop("msgstr_plural")
+    return Entry(**state, msgstr_plural=MappingProxyType(plurals) if plurals else _NO_PLURALS)
 
 
 # --- entry state ---------------------------------------------------------------------------------
 
 
-def _comment_lines(entry: polib.POEntry) -> list[str]:
+def _comment_lines(entry: Entry) -> list[str]:
     return entry.tcomment.split("\n") if entry.tcomment else []
 
 
-def is_machine_draft(entry: polib.POEntry) -> bool:
+def is_machine_draft(entry: Entry) -> bool:
     return "fuzzy" in entry.flags and any(
         line.startswith(MACHINE_TRANSLATION_MARK) for line in _comment_lines(entry)
     )
 
 
-def entry_state(entry: polib.POEntry) -> EntryState:
+def entry_state(entry: Entry) -> EntryState:
     if entry.obsolete:
         return EntryState.OBSOLETE
     if not entry.msgstr:
@@ -116,27 +174,62 @@ def entry_state(entry: polib.POEntry) -> EntryState:
     return EntryState.SOURCE_CHANGED
 
 
-def set_machine_draft(entry: polib.POEntry, translation: str, provenance: str) -> None:
-    """Fill an untranslated entry with a machine draft: fuzzy, with a provenance comment."""
+def with_machine_draft(entry: Entry, translation: str, provenance: str) -> Entry:
+    """An untranslated entry filled with a machine draft: fuzzy, with a provenance comment."""
     if entry.msgstr:
         raise ValueError(f"entry {entry.msgid!r} already has a translation")
-    entry.msgstr = translation
-    if "fuzzy" not in entry.flags:
-        entry.flags.insert(0, "fuzzy")
+    flags = entry.flags if "fuzzy" in entry.flags else ("fuzzy", *entry.flags)
     kept = [line for line in _comment_lines(entry) if not line.startswith(MACHINE_TRANSLATION_MARK)]
-    entry.tcomment = "\n".join(kept + [MACHINE_TRANSLATION_MARK + provenance])
+    return dataclasses.replace(entry, msgstr=translation, flags=flags,
+                               tcomment="\n".join(kept + [MACHINE_TRANSLATION_MARK + provenance]))
 
 
-def entry_key(entry: polib.POEntry) -> tuple[str | None, str]:
-    return (entry.msgctxt, entry.msgid)
+def with_machine_drafts(catalog: Catalog, drafts: Mapping[Key, tuple[str, str]]) -> Catalog:
+    """``catalog`` with ``drafts`` (key → (translation, provenance)) put into the active entries
+    that are still untranslated; a translator's text, fuzzy or not, is never touched."""
+    entries = tuple(
+        with_machine_draft(entry, *drafts[entry.key])
+        if not entry.obsolete and not entry.msgstr and entry.key in drafts else entry
+        for entry in catalog.entries)
+    return dataclasses.replace(catalog, entries=entries)
 
 
-def active_entries(catalog: polib.POFile) -> Iterator[polib.POEntry]:
-    return (entry for entry in catalog if not entry.obsolete)
+# --- reading -------------------------------------------------------------------------------------
 
 
-# --- reading and writing -------------------------------------------------------------------------
+def read_view(path: Path) -> Catalog:
+    """The catalog at ``path`` as frozen data (:func:`read_catalog`'s checks included)."""
+    return _view(read_catalog(path))
 
+
+def parse_view(text: str, *, path: Path | str, allow_duplicates: bool = False) -> Catalog:
+    """PO text as frozen data (:func:`parse_catalog`'s checks included)."""
+    return _view(parse_catalog(text, path=path, allow_duplicates=allow_duplicates))
+
+
+def _view(catalog: polib.POFile) -> Catalog:
+    written_header = getattr(catalog, _WRITTEN_HEADER, None)
+    return Catalog(header=catalog.header or "", metadata=catalog.metadata,
+                   entries=tuple(map(_entry_view, catalog)), metadata_is_fuzzy=bool(catalog.metadata_is_fuzzy),
+                   written_header=None if written_header is None else _entry_view(written_header),
+                   header_position=getattr(catalog, _HEADER_POSITION, 0))
+
+
+def _entry_view(entry: polib.POEntry) -> Entry:
+    tcomment_empty_line, comment_empty_line = getattr(entry, _EMPTY_COMMENT_LINES, (False, False))
+    return Entry(
+        msgid=entry.msgid, msgstr=entry.msgstr, msgctxt=entry.msgctxt, flags=tuple(entry.flags),
+        tcomment=entry.tcomment or "", comment=entry.comment or "",
+        occurrences=tuple(map(tuple, entry.occurrences)),
+        previous_msgctxt=entry.previous_msgctxt, previous_msgid=entry.previous_msgid,
+        previous_msgid_plural=entry.previous_msgid_plural, msgid_plural=entry.msgid_plural or "",
+        msgstr_plural=MappingProxyType(dict(entry.msgstr_plural)) if entry.msgstr_plural else _NO_PLURALS,
+        obsolete=bool(entry.obsolete), line=entry.linenum,
+        tcomment_empty_line=tcomment_empty_line, comment_empty_line=comment_empty_line)
+
+
+# The functions below read PO text into polib objects. They are kept as they are (the PO reader's
+# own history); other modules use read_view and parse_view.
 
 class _GettextLines(str):
     """PO text that polib splits into lines at ``\n`` only, as gettext does: ``str.splitlines``
@@ -242,8 +335,17 @@ def _unquote(parts: list[str]) -> str:
 # `\a` escape), attaches a header-less file's first comments to a header it invents, and merges
 # every `#,` line where gettext keeps only the last. Rather than patch polib, these functions
 # re-read those parts from the lines as gettext's reader (read-catalog-abstract.c, po-lex.c) does,
-# and set them on polib's objects; what those cannot hold goes into the attributes named in
-# pipeline.po_format (HEADER_ENTRY, HEADER_POSITION, COMMENT_LINES), which the writer reads.
+# and set them on polib's objects; what those cannot hold goes into the attributes named below,
+# which _view and _entry_view turn into the views' fields (Catalog.written_header,
+# Catalog.header_position, Entry.tcomment_empty_line, Entry.comment_empty_line) the writer reads.
+
+_WRITTEN_HEADER = "pipeline_written_header"
+"""On a parsed polib catalog: its header entry as read (a ``polib.POEntry``), which polib folds into
+``metadata``."""
+_HEADER_POSITION = "pipeline_header_position"
+"""On a parsed polib catalog whose header is not the first entry: how many active entries precede it."""
+_EMPTY_COMMENT_LINES = "pipeline_empty_comment_lines"
+"""On a parsed polib entry whose translator or extracted comment is one empty line: two booleans."""
 
 _NOT_A_COMMENT_FOR_POLIB = re.compile(r"#(?=[^\s.:,|~!])")
 _MARKER_WITHOUT_SPACE = re.compile(r"(?:#~\||#[.,:|]|#~(?!\|))(?=\S)")
@@ -256,8 +358,9 @@ _BYTE_ESCAPE = re.compile(r"\\([0-7]{1,3}|x[0-9A-Fa-f]+)")
 _KEYWORD_OR_STRING = re.compile(r'\s*(?:#~\|?|#\|)?\s*(?:msgctxt|msgid|msgstr|")')
 _FLAG = re.compile(r"range:\s*[^\s,]*|[^\s,]+")
 _OBSOLETE_COMMENT = re.compile(r"#~\s*(?=#)")
-_POLIB_COMMENTS_DIFFER = re.compile(  # in "\n" + text: a lone `#`/`#.`, `##`, `#~ #`, two flag lines, flags without commas
-    r"\n(?:#\.?$|##|#~[ \t]*#|#[,!][^\n]*\n(?:#[^\n]*\n)*#[,!]|#,[^\n]*[^\s,][ \t]+[^\s,])", re.MULTILINE)
+# in "\n" + text: a lone `#`/`#.`, `#.` and a tab, `##`, `#~ #`, two flag lines, flags without commas
+_POLIB_COMMENTS_DIFFER = re.compile(
+    r"\n(?:#\.?$|#\.\t|##|#~[ \t]*#|#[,!][^\n]*\n(?:#[^\n]*\n)*#[,!]|#,[^\n]*[^\s,][ \t]+[^\s,])", re.MULTILINE)
 """Where polib may read an entry's comments or flags differently from gettext (with blanks at the end
 of a line, which polib strips); files without any (most, and every file the pipeline writes) skip
 the scan of every entry, a fifth of a parse."""
@@ -389,21 +492,20 @@ def _restore_comments(catalog: polib.POFile, lines: list[str], readable: list[st
     _set_comments(header, block)
     catalog.header = header.tcomment
     catalog.metadata_is_fuzzy = "fuzzy" in block.flags
-    setattr(catalog, HEADER_ENTRY, header)
+    setattr(catalog, _WRITTEN_HEADER, header)
     before = sum(1 for entry in catalog if not entry.obsolete and entry.linenum < header_line)
     if before:
-        setattr(catalog, HEADER_POSITION, before)
+        setattr(catalog, _HEADER_POSITION, before)
 
 
 def _set_comments(entry: polib.POEntry, block: _Comments) -> None:
     """polib's ``tcomment``/``comment`` cannot tell one empty comment line (``#`` or ``#.`` alone)
-    from none; that case is also recorded as :data:`COMMENT_LINES`, which the writer uses while
-    the text still says the same."""
+    from none; that case is also recorded as :data:`_EMPTY_COMMENT_LINES`."""
     entry.tcomment = "\n".join(block.translator)
     entry.comment = "\n".join(block.extracted)
     entry.flags = list(block.flags)
     if block.translator == [""] or block.extracted == [""]:
-        setattr(entry, COMMENT_LINES, (tuple(block.translator), tuple(block.extracted)))
+        setattr(entry, _EMPTY_COMMENT_LINES, (block.translator == [""], block.extracted == [""]))
 
 
 def _occurrence(reference: str) -> tuple[str, str]:
@@ -446,7 +548,11 @@ def shorten(text: str, width: int = 60) -> str:
 
 def read_catalog(path: Path) -> polib.POFile:
     """Read a ``.po``/``.pot`` file written by us, a PO editor or gettext tools."""
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise os_error(error, "cannot read", path) from None
+    check_not_empty(data, path)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -458,23 +564,13 @@ def read_catalog(path: Path) -> polib.POFile:
     return catalog
 
 
-_EMPTY_MSGSTR = re.compile(rb'^[ \t]*msgstr(?:\[\d+\])?[ \t]*""[ \t]*(?:\r?\n(?![ \t]*"(?:[^"\\]|\\.))|\Z)',
-                           re.MULTILINE)
-
-
-def may_have_untranslated(data: bytes) -> bool:
-    r"""Whether a catalog's bytes may hold an untranslated entry, judged without parsing them.
-
-    An empty msgstr is a ``msgstr ""`` line that no string continues; the header's does not count.
-    `translate` parses only the languages where one is found, so a run with nothing to draft reads
-    each catalog once (in extraction) rather than twice. A false positive costs a parse.
-
-    >>> may_have_untranslated(b'msgid "Ja."\nmsgstr ""\n'), may_have_untranslated(b'msgid "Ja."\nmsgstr "Oui."\n')
-    (True, False)
-    >>> may_have_untranslated(b'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n#~ msgid "Ja."\n#~ msgstr ""\n')
-    False
-    """
-    return _EMPTY_MSGSTR.search(data) is not None
+def check_not_empty(data: bytes, path: Path) -> None:
+    """An emptied catalog (a failed copy, an editor crash, ``> file``) parses as a catalog without
+    entries; merging it would silently start over and hide that the translations are gone."""
+    if not data.strip():
+        size = "0 bytes" if not data else "only whitespace"
+        raise CatalogError(f"the file is empty ({size}); restore it from version control, or delete it "
+                           "to start an empty catalog", path=path)
 
 
 def declared_charset(metadata: dict[str, str]) -> str | None:
@@ -495,57 +591,36 @@ def _check_charset(catalog: polib.POFile, path: Path) -> None:
             "convert it with `msgconv -t UTF-8` and run again", path=path, line=2)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that readers see either the old or the new file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+# --- writing -------------------------------------------------------------------------------------
 
 
-def _content_without_dates(catalog: polib.POFile) -> tuple:
+def _content_without_dates(catalog: Catalog) -> tuple:
     """Everything a catalog says except its dates, for telling whether it needs writing.
 
     Compared as data rather than as formatted text: formatting every catalog twice would dominate
     a no-op run over many articles."""
     metadata = tuple((key, value) for key, value in catalog.metadata.items() if key not in DATE_FIELDS)
-    return (catalog.header, metadata, bool(catalog.metadata_is_fuzzy), tuple(map(_entry_content, catalog)))
+    return (catalog.header, metadata, catalog.metadata_is_fuzzy, catalog.entries)
 
 
-def _entry_content(entry: polib.POEntry) -> tuple:
-    return (entry.obsolete, entry.msgctxt, entry.msgid, entry.msgid_plural, entry.msgstr,
-            tuple(sorted(entry.msgstr_plural.items())), entry.tcomment, entry.comment,
-            tuple(entry.occurrences), tuple(entry.flags),
-            entry.previous_msgctxt, entry.previous_msgid, entry.previous_msgid_plural)
-
-
-def save_if_changed(catalog: polib.POFile, previous: polib.POFile | None, path: Path, *,
-                    date_fields: tuple[str, ...], now: datetime) -> bool:
-    """Write ``catalog`` unless it says what ``previous`` (the file on disk) says already.
+def save_if_changed(catalog: Catalog, previous: Catalog | None, path: Path, *,
+                    date_fields: tuple[str, ...], now: datetime) -> Catalog | None:
+    """Write ``catalog`` unless it says what ``previous`` (the file on disk) says already; returns
+    what was written (``date_fields`` set to ``now``), or None when nothing was.
 
     Content is compared as parsed data without dates, so a file that an editor re-wrapped or saved
     with CRLF is left byte for byte as it is when nothing changed.
     """
     if previous is not None and _content_without_dates(catalog) == _content_without_dates(previous):
-        return False
-    for field in date_fields:
-        catalog.metadata[field] = format_date(now)
-    write_atomically(path, format_catalog(catalog).encode("utf-8"))
-    return True
+        return None
+    dated = catalog.with_metadata({name: header_date(now) for name in date_fields})
+    write_atomically(path, format_catalog(dated).encode("utf-8"))
+    return dated
 
 
-def format_date(moment: datetime) -> str:
+def header_date(moment: datetime) -> str:
+    """A date as gettext writes it in ``POT-Creation-Date``/``PO-Revision-Date`` (babel's
+    ``format_date`` formats dates for readers; this one is for the file format)."""
     return moment.astimezone(timezone.utc).strftime(DATE_FORMAT)
 
 
@@ -553,255 +628,12 @@ def now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-# --- the template --------------------------------------------------------------------------------
-
-
-def build_template(article: Article, *, creation_date: str) -> polib.POFile:
-    """The ``.pot`` of an article: one entry per sentence, identified by (msgctxt, msgid)."""
-    template = polib.POFile(wrapwidth=79)
-    template.header = (
-        f"Sentences of the article {article.slug!r} ({article.source}).\n"
-        "Generated by the localisation pipeline (`pipeline extract`); do not edit."
-    )
-    template.metadata = {
-        "Project-Id-Version": article.slug,
-        "Report-Msgid-Bugs-To": "",
-        "POT-Creation-Date": creation_date,
-        "PO-Revision-Date": creation_date,
-        "Last-Translator": "",
-        "Language-Team": "",
-        "Language": SOURCE_LANGUAGE,
-        "MIME-Version": "1.0",
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Content-Transfer-Encoding": "8bit",
-    }
-    for unit in units(article):
-        template.append(polib.POEntry(
-            msgid=unit.text,
-            msgctxt=unit.context,
-            msgstr="",
-            occurrences=[(article.source, str(unit.line))],
-            comment=f"paragraph {unit.paragraph}, sentence {unit.position}",
-        ))
-    return template
-
-
-# --- merging a language catalog with its template ------------------------------------------------
-
-
-def new_catalog_header(template: polib.POFile, lang: str) -> tuple[str, dict[str, str]]:
-    name = language_name(lang)
-    header = (
-        f"{name} translation of the article {template.metadata['Project-Id-Version']!r}.\n"
-        "Translators: edit msgstr; `fuzzy` means a machine draft or a changed source sentence\n"
-        "that needs review. Remove the flag when the translation is reviewed."
-    )
-    metadata = dict(template.metadata)
-    metadata.update({
-        "Language-Team": name,
-        "Language": lang,
-        "Plural-Forms": get_plural(lang).plural_forms,
-    })
-    return header, metadata
-
-
-def merge_catalog(template: polib.POFile, previous: polib.POFile | None, lang: str) -> polib.POFile:
-    """The language catalog for ``template``, keeping every translation ``previous`` holds."""
-    catalog = polib.POFile(wrapwidth=79)
-    if previous is None:
-        catalog.header, catalog.metadata = new_catalog_header(template, lang)
-        previous = polib.POFile()
-    else:
-        catalog.header, catalog.metadata = previous.header, dict(previous.metadata)
-        catalog.metadata_is_fuzzy = previous.metadata_is_fuzzy
-        if hasattr(previous, HEADER_ENTRY):  # the header as written: its other lines stay
-            setattr(catalog, HEADER_ENTRY, getattr(previous, HEADER_ENTRY))
-        for field, value in new_catalog_header(template, lang)[1].items():
-            catalog.metadata.setdefault(field, value)
-    catalog.metadata["POT-Creation-Date"] = template.metadata["POT-Creation-Date"]
-    catalog.metadata[TEMPLATE_DIGEST_FIELD] = template_digest(template)
-
-    current = {entry_key(entry): entry for entry in active_entries(previous)}
-    obsolete = {entry_key(entry): entry for entry in previous if entry.obsolete}
-    wanted = {entry_key(entry) for entry in template}
-    leftovers = [entry for key, entry in current.items() if key not in wanted]
-    candidates = [entry for entry in leftovers + list(obsolete.values())
-                  if entry.msgstr and not is_machine_draft(entry)]
-    used: set[tuple[str | None, str]] = set()
-
-    for source in template:
-        key = entry_key(source)
-        if key in current or key in obsolete:
-            catalog.append(_carry_over(source, current.get(key) or obsolete[key]))
-        else:
-            match = closest_translation(source.msgid, candidates, used)
-            catalog.append(_suggest(source, match) if match else _copy_entry(source))
-
-    for entry in leftovers:
-        if entry.msgstr and entry_key(entry) not in used:
-            catalog.append(_obsolete(entry))
-    for key, entry in obsolete.items():
-        if key not in wanted and key not in used:
-            catalog.append(_copy_entry(entry))
-    return catalog
-
-
-def template_digest(template: polib.POFile) -> str:
-    keys = "\n".join(f"{entry.msgctxt or ''}\x04{entry.msgid}" for entry in template)
-    return hashlib.sha256(keys.encode("utf-8")).hexdigest()[:16]
-
-
-def _copy_entry(entry: polib.POEntry) -> polib.POEntry:
-    """A copy that shares no list or dict with ``entry`` (its other fields are strings).
-
-    ``copy.deepcopy`` walks every string and tuple: it cost a sixth of a no-op extract."""
-    duplicate = copy.copy(entry)
-    duplicate.flags = list(entry.flags)
-    duplicate.occurrences = list(entry.occurrences)
-    duplicate.msgstr_plural = dict(entry.msgstr_plural)
-    return duplicate
-
-
-def _carry_over(source: polib.POEntry, old: polib.POEntry) -> polib.POEntry:
-    """The translator's entry for an unchanged sentence, with the template's references and comments."""
-    entry = _copy_entry(old)
-    entry.obsolete = False
-    entry.occurrences = list(source.occurrences)
-    entry.comment = source.comment
-    return entry
-
-
-def closest_translation(msgid: str, candidates: Iterable[polib.POEntry],
-                        used: set[tuple[str | None, str]]) -> polib.POEntry | None:
-    """The most similar former sentence among ``candidates`` (human translations), if it is a close edit."""
-    best, best_ratio = None, FUZZY_MATCH_THRESHOLD
-    for candidate in candidates:
-        matcher = difflib.SequenceMatcher(None, msgid, candidate.msgid, autojunk=False)
-        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
-            continue
-        ratio = matcher.ratio()
-        if ratio >= best_ratio:
-            best, best_ratio = candidate, ratio
-    if best is not None:
-        used.add(entry_key(best))
-    return best
-
-
-def _suggest(source: polib.POEntry, match: polib.POEntry) -> polib.POEntry:
-    """A new entry offering ``match``'s translation, fuzzy, with the msgid it translated as ``#|``."""
-    entry = _copy_entry(source)
-    entry.msgstr = match.msgstr
-    entry.tcomment = match.tcomment
-    entry.flags = ["fuzzy"] + [flag for flag in match.flags if flag != "fuzzy"]
-    already_fuzzy_with_previous = "fuzzy" in match.flags and match.previous_msgid is not None
-    entry.previous_msgid = match.previous_msgid if already_fuzzy_with_previous else match.msgid
-    entry.previous_msgctxt = match.previous_msgctxt if already_fuzzy_with_previous else match.msgctxt
-    return entry
-
-
-def _obsolete(entry: polib.POEntry) -> polib.POEntry:
-    removed = _copy_entry(entry)
-    removed.obsolete = True
-    removed.occurrences = []
-    removed.comment = ""
-    return removed
-
-
-def _changes(previous: polib.POFile | None, catalog: polib.POFile) -> dict[str, int]:
-    """How many entries the merge added, offered a previous translation for, and made obsolete."""
-    old = previous or polib.POFile()
-    before = {entry_key(entry) for entry in active_entries(old)}
-    obsolete_before = {entry_key(entry) for entry in old if entry.obsolete}
-    new_entries = [entry for entry in active_entries(catalog) if entry_key(entry) not in before]
-    changed = sum(1 for entry in new_entries if entry.previous_msgid is not None)
-    return {
-        "added": len(new_entries) - changed,
-        "changed": changed,
-        "obsoleted": sum(1 for entry in catalog if entry.obsolete and entry_key(entry) not in obsolete_before),
-    }
-
-
-def extract(project: Project, article: Article, *, moment: datetime) -> list[UpdateResult]:
-    """Update the article's template and every language catalog of the project.
-
-    Every existing catalog is read and checked before anything is written, so a broken or
-    hand-edited catalog stops the run with all files as they were.
-    """
-    template_file = project.template_path(article.slug)
-    previous_template = _read_if_exists(template_file)
-    previous = {lang: _read_if_exists(project.catalog_path(lang, article.slug)) for lang in project.langs}
-    for lang, catalog in previous.items():
-        _check_msgids_unedited(catalog, previous_template, project.catalog_path(lang, article.slug))
-
-    old_date = previous_template.metadata.get("POT-Creation-Date") if previous_template else None
-    template = build_template(article, creation_date=old_date or format_date(moment))
-    written = save_if_changed(template, previous_template, template_file, date_fields=DATE_FIELDS, now=moment)
-    results = [UpdateResult(path=template_file, written=written)]
-    for lang, old in previous.items():
-        path = project.catalog_path(lang, article.slug)
-        catalog = merge_catalog(template, old, lang)
-        written = save_if_changed(catalog, old, path, date_fields=("PO-Revision-Date",), now=moment)
-        results.append(UpdateResult(path=path, written=written, **_changes(old, catalog)))
-    return results
-
-
-PARALLEL_FROM = 16
-"""Fewest articles worth extracting in worker processes; for fewer, starting them costs more than it saves."""
-
-
-def extract_articles(project: Project, articles: Sequence[Article], *, moment: datetime,
-                     jobs: int | None = None) -> Iterator[list[UpdateResult]]:
-    """:func:`extract` for every article, results in order, in ``jobs`` processes (default: one per core).
-
-    Articles share no file, so two cores extract 1.9 to 2.1 times as fast (bench/bench_scale.py).
-    Workers ignore Ctrl-C: after an interruption or an error, articles not yet started are cancelled
-    and those under way are finished, so every file is left old or new.
-    """
-    jobs = available_cores() if jobs is None else jobs
-    if jobs < 2 or len(articles) < PARALLEL_FROM:
-        for article in articles:
-            yield extract(project, article, moment=moment)
-        return
-    pool = concurrent.futures.ProcessPoolExecutor(jobs, initializer=signal.signal,
-                                                  initargs=(signal.SIGINT, signal.SIG_IGN))
-    try:
-        yield from pool.map(functools.partial(extract, project, moment=moment), articles, chunksize=4)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def available_cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def _read_if_exists(path: Path) -> polib.POFile | None:
-    return read_catalog(path) if path.exists() else None
-
-
-def _check_msgids_unedited(catalog: polib.POFile | None, template: polib.POFile | None, path: Path) -> None:
-    """A msgid the template never had, in a catalog merged with that very template (its
-    ``X-Template-Digest``), was edited by hand: stop rather than treat the translator's edit as a
-    removed sentence. Catalogs out of step with the template (an interrupted run, a catalog from an
-    older version) are merged normally."""
-    if catalog is None or template is None:
-        return
-    if catalog.metadata.get(TEMPLATE_DIGEST_FIELD) != template_digest(template):
-        return
-    known = {entry_key(entry) for entry in template}
-    for entry in active_entries(catalog):
-        if entry_key(entry) not in known:
-            raise CatalogError(
-                f"msgid {shorten(entry.msgid)!r} is not in the template {path.name.removesuffix('.po')}.pot: "
-                "was it edited? The msgid is the German source; change msgstr only (or the article in seeds/)",
-                path=path, line=entry.linenum)
-
-
 # --- lookups for editions and review sheets (pipeline.editions) ----------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class Translation:
-    """What a catalog says about one sentence, in plain data (editions never see polib's types)."""
+    """What a catalog says about one sentence, in plain data."""
 
     text: str
     """The msgstr as the translator wrote it (the msgid, for a template)."""
@@ -813,7 +645,7 @@ class Translation:
 @dataclass(frozen=True, slots=True)
 class Translations:
     path: Path
-    entries: dict[tuple[str | None, str], Translation]
+    entries: dict[Key, Translation]
     """Active entries keyed by (msgctxt, msgid), as :attr:`pipeline.article.Unit.key`."""
     revision_date: datetime | None
     """The header's PO-Revision-Date: it moves only when the content does, so editions that show it
@@ -822,14 +654,14 @@ class Translations:
 
 def read_translations(path: Path, *, template: bool = False) -> Translations:
     """The active entries of a ``.po`` file (or, with ``template``, a ``.pot``: texts are msgids)."""
-    catalog = read_catalog(path)
+    catalog = read_view(path)
     entries = {
-        entry_key(entry): Translation(
+        entry.key: Translation(
             text=entry.msgid if template else entry.msgstr,
-            state=EntryState.REVIEWED if template else entry_state(entry),
+            state=EntryState.REVIEWED if template else entry.state,
             previous_source=entry.previous_msgid,
         )
-        for entry in active_entries(catalog)
+        for entry in catalog.active()
     }
     return Translations(path=path, entries=entries, revision_date=_parse_date(catalog.metadata.get("PO-Revision-Date")))
 

@@ -7,48 +7,80 @@ inside the commands that need them, so ``pipeline --help`` starts fast.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sys
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, ContextManager
 
 import click
 
-from pipeline import catalogs
-from pipeline.errors import PipelineError
-from pipeline.project import Project
+from pipeline.errors import CHECK_FAILED, EXIT_ERROR, EXIT_REFUSED, INTERRUPTED, PipelineError
+from pipeline.extraction import UpdateResult, extract_project
+from pipeline.project import Project, normalise_language, pipeline_command, target_languages
 from pipeline.segmentation import read_article
+
+if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline --help` starts fast
+    from pipeline.argos_packages import InstalledPackage, Pair
+    from pipeline.drafting import DraftReport
+    from pipeline.editions import Choice, EditionResult
+    from pipeline.engines import EngineFactory, EngineOptions
+    from pipeline.evaluation import Evaluation, RouteEvaluation, Score
+    from pipeline.qa import Problem, Report, Severity
+    from pipeline.status import CatalogStatus
 
 
 class PipelineGroup(click.Group):
     """Reports a :class:`PipelineError` as a one-line message with exit code 1, without a traceback."""
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except PipelineError as error:
-            raise click.ClickException(str(error)) from None
+            raise failure(str(error)) from None
+        except BrokenPipeError:
+            raise  # `pipeline status | head`: click ends quietly, as other command-line tools do
         except OSError as error:  # a folder that is a file, a read-only disk, permissions...
             where = f"{error.filename}: " if error.filename else ""
-            raise click.ClickException(f"{where}{error.strerror or error}") from None
+            raise failure(f"{where}{error.strerror or error}") from None
+
+
+def failure(message: str) -> click.ClickException:
+    """``Error: message`` on stderr and :data:`~pipeline.errors.EXIT_ERROR`."""
+    error = click.ClickException(message)
+    error.exit_code = EXIT_ERROR
+    return error
 
 
 def parse_langs(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
-    langs = tuple(code.strip() for code in value.split(",") if code.strip())
-    if not langs:
+    """Target languages, each in babel's spelling (``FR`` → ``fr``) and once; the source is refused."""
+    codes = [code for code in value.split(",") if code.strip()]
+    if not codes:
         raise click.BadParameter("name at least one language, e.g. fr,en")
-    for lang in langs:
-        try:
-            catalogs.language_name(lang)
-        except PipelineError as error:
-            raise click.BadParameter(str(error)) from None
-    return langs
+    try:
+        return target_languages(codes)
+    except PipelineError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 pass_project = click.make_pass_decorator(Project)
 
+Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
+
+
+def json_option(help: str) -> Decorator:
+    return click.option("--json", "as_json", is_flag=True, help=help)
+
+
+def glossary_option(help: str) -> Decorator:
+    return click.option("--glossary", "glossary_path", type=click.Path(path_type=Path, dir_okay=False),
+                        default="glossary.toml", show_default=True, help=help)
+
 
 @click.group(cls=PipelineGroup)
 @click.option("--seeds", type=click.Path(path_type=Path), default="seeds", show_default=True,
-              help="Folder of German articles (*.txt).")
+              help="Folder of German articles (*.txt, *.md).")
 @click.option("--locales", type=click.Path(path_type=Path), default="locales", show_default=True,
               help="Folder of gettext catalogs.")
 @click.option("--editions", type=click.Path(path_type=Path), default="editions", show_default=True,
@@ -64,7 +96,7 @@ def cli(ctx: click.Context, seeds: Path, locales: Path, editions: Path, langs: t
 
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help='Print {"paragraphs": [["sentence", ...], ...]}.')
+@json_option('Print {"paragraphs": [["sentence", ...], ...]}.')
 def segment(file: Path, as_json: bool) -> None:
     """Show how FILE is split into paragraphs and sentences."""
     article = read_article(file)
@@ -78,17 +110,23 @@ def segment(file: Path, as_json: bool) -> None:
             click.echo(f"  · {sentence}")
 
 
-def run_extract(project: Project) -> None:
-    moment = catalogs.now()
-    articles = [read_article(path) for path in project.article_paths()]  # all valid before any write
-    for results in catalogs.extract_articles(project, articles, moment=moment):
+def run_extract(project: Project) -> list[UpdateResult]:
+    """Extract every article, printing each file's outcome as it comes; returns every result."""
+    extracted = []
+    for results in extract_project(project):
         for result in results:
-            if result.written:
-                counts = f" (+{result.added} new, {result.changed} changed, {result.obsoleted} obsolete)" \
-                    if result.path.suffix == ".po" else ""
-                click.echo(f"updated {result.path}{counts}")
-            else:
-                click.echo(f"unchanged {result.path}")
+            print_update(result)
+        extracted.extend(results)
+    return extracted
+
+
+def print_update(result: UpdateResult) -> None:
+    if result.written:
+        counts = f" (+{result.added} new, {result.changed} changed, {result.obsoleted} obsolete)" \
+            if result.path.suffix == ".po" else ""
+        click.echo(f"updated {result.path}{counts}")
+    else:
+        click.echo(f"unchanged {result.path}")
 
 
 @cli.command()
@@ -99,19 +137,15 @@ def extract(project: Project) -> None:
         run_extract(project)
 
 
-# --- machine translation and models (pipeline.translation, pipeline.argos_packages) ---------------
+# --- machine translation and models (pipeline.drafting, pipeline.engines, pipeline.argos_packages) ---
 
 COMPUTE_TYPES = ("default", "auto", "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16",
                  "float16", "bfloat16", "float32")
 """CTranslate2's compute types."""
 
-INTERRUPTED = 130
-"""Exit code after Ctrl-C (128 + SIGINT), as shells report it."""
-
 
 @cli.command()
-@click.option("--glossary", "glossary_path", type=click.Path(path_type=Path, dir_okay=False),
-              default="glossary.toml", show_default=True, help="Names and terms to protect from the engine.")
+@glossary_option("Names and terms to protect from the engine.")
 @click.option("--beam-size", type=click.IntRange(1, 32), default=None,
               help="Beam width  [default: 4, as Argos].")
 @click.option("--max-batch-size", type=click.IntRange(1), default=None,
@@ -124,50 +158,89 @@ INTERRUPTED = 130
               help="CTranslate2 compute type  [default: the model's].")
 @click.option("--save-every", type=click.IntRange(1), default=128, show_default=True,
               help="Sentences per batch between two saves of the catalogs.")
+@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
+              help="Where CTranslate2 decodes: auto takes a CUDA GPU when there is one (on a cluster: "
+                   "each worker decides).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Translate on the Dask cluster of this scheduler (tls://HOST:PORT; tcp:// on this "
+                   "machine). See README, 'Machine translation on a cluster'.")
+@click.option("--allow-insecure-scheduler", is_flag=True,
+              help="Allow a plain tcp:// scheduler on another machine (unencrypted, unauthenticated).")
+@click.option("--tls-ca-file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="With tls://: the CA certificate  [default: Dask's distributed.comm.tls.ca-file].")
+@click.option("--tls-cert", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="With tls://: this client's certificate  [default: Dask's configuration].")
+@click.option("--tls-key", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="With tls://: this client's private key  [default: Dask's configuration].")
 @pass_project
 @click.pass_context
-def translate(ctx: click.Context, project: Project, glossary_path: Path, save_every: int,
-              **engine_options) -> None:
+def translate(ctx: click.Context, project: Project, glossary_path: Path, save_every: int, device: str,
+              scheduler: str | None, allow_insecure_scheduler: bool, tls_ca_file: Path | None,
+              tls_cert: Path | None, tls_key: Path | None, **engine_options) -> None:
     """Extract, then fill every untranslated entry with a machine draft (fuzzy, with provenance).
 
     Translators' entries are never changed. Needs Argos Translate packages for de→en and de→fr (or
     en→fr, through English): see `pipeline models`.
     """
-    import dataclasses
-
-    from pipeline import translation
+    from pipeline import drafting, engines
     from pipeline.glossary import load_glossary
 
     chosen = {name: value for name, value in engine_options.items() if value is not None}
+    options = engines.EngineOptions(device=device, **chosen)
     glossary = load_glossary(glossary_path)  # a broken glossary stops the run before any write
+    if scheduler is None and (allow_insecure_scheduler or tls_ca_file or tls_cert or tls_key):
+        raise click.UsageError("--allow-insecure-scheduler and --tls-* go with --scheduler")
     try:
-        with project.lock():
-            run_extract(project)
-            result = translation.draft_project(
-                project, glossary=glossary, save_every=save_every,
-                options=dataclasses.replace(translation.EngineOptions(), **chosen), progress=translation_progress)
+        # the device, and the cluster with its workers, are checked before any write
+        with engine_factory(options, scheduler, allow_insecure_scheduler,
+                            (tls_ca_file, tls_cert, tls_key)) as make_engine, project.lock():
+            extracted = run_extract(project)
+            result = drafting.draft_project(project, make_engine, extracted, glossary=glossary,
+                                            save_every=save_every, progress=translation_progress)
     except KeyboardInterrupt:
         click.echo("interrupted: every catalog is as it was or fully updated, finished batches of drafts "
-                   "are saved; run `pipeline translate` again to go on",
+                   f"are saved; run `{pipeline_command()} translate` again to go on",
                    err=True)
         ctx.exit(INTERRUPTED)
+    glossary_notice(glossary_path)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     if result.report is not None:
         print_drafts(result.report)
+    elif not result.routes:
+        click.echo("nothing to draft: every entry has a translation")
     if result.missing:
         raise PipelineError(result.missing)
 
 
-def translation_progress(pair, total: int):
-    """A progress bar per pair on a terminal; nothing otherwise (the summary line follows)."""
-    import sys
+def glossary_notice(path: Path) -> None:
+    """A missing glossary is no error (nothing is protected) but worth one notice on stderr, as a
+    mistyped ``--glossary`` or a glossary left out of a checkout would otherwise go unseen."""
+    if not path.exists():
+        click.echo(f"notice: {path}: no such file; no names or terms are protected", err=True)
 
+
+def engine_factory(options: EngineOptions, scheduler: str | None, allow_insecure: bool,
+                   tls: tuple[Path | None, Path | None, Path | None]) -> ContextManager[EngineFactory]:
+    """This machine's engine factory, or, with ``--scheduler``, the cluster's while its client is open."""
+    from pipeline import engines
+
+    if scheduler is None:
+        return contextlib.nullcontext(engines.local_engine(options))
+    from pipeline import cluster
+
+    cluster.quiet_client_logs()
+    return cluster.cluster_engine(scheduler, options, allow_insecure=allow_insecure,
+                                  tls=cluster.TlsFiles(*tls))
+
+
+def translation_progress(pair: Pair, total: int) -> ContextManager[Any]:
+    """A progress bar per pair on a terminal; nothing otherwise (the summary line follows)."""
     return click.progressbar(length=total, label=f"translating {pair}", show_pos=True,
                              hidden=not total or not sys.stdout.isatty())
 
 
-def print_drafts(report) -> None:
+def print_drafts(report: DraftReport) -> None:
     for run in report.pairs:
         if run.sentences:
             click.echo(f"{run.pair}: {run.sentences} sentences in {run.batches} batch(es), "
@@ -193,22 +266,27 @@ def models_list(project: Project) -> None:
     """Show installed packages and the route each language takes."""
     from pipeline import argos_packages
 
-    installed = argos_packages.installed_packages()
+    scan = argos_packages.scan_packages()
+    installed = scan.installed
     routes = argos_packages.plan_routes(project.source_lang, project.langs,
                                         {package.pair for package in installed})
     useful = argos_packages.useful_pairs(project.source_lang, project.langs)
+    roles = argos_packages.package_roles(installed)
     click.echo(f"installed in {argos_packages.packages_dir()}:")
     for package in installed:
-        note = "" if package.pair in useful else "  (not needed)"
-        click.echo(f"  {package.pair}  {package.version or '?'}  {package.path}{note}")
-    if not installed:
+        note = roles.get(package.path, "") if package.pair in useful else "(not needed)"
+        click.echo(f"  {package.pair}  {package.version or '?'}  {package.path}  {note}".rstrip())
+    for broken in scan.broken:
+        click.echo(f"  broken  {broken.path}: {broken.reason}; reinstall the package or delete the folder")
+    if not installed and not scan.broken:
         click.echo("  none")
     click.echo("needed:")
     for lang, route in routes.items():
         state = "ready" if route.available else "missing " + ", ".join(map(str, route.missing))
         click.echo(f"  {route.steps[0].source}→{lang}: {route.kind} {route}: {state}")
     if not all(route.available for route in routes.values()):
-        click.echo(argos_packages.INSTALL_HINT[0].upper() + argos_packages.INSTALL_HINT[1:] + ".")
+        hint = argos_packages.install_hint()
+        click.echo(hint[0].upper() + hint[1:] + ".")
 
 
 @models.command("install")
@@ -221,12 +299,7 @@ def models_install(project: Project, files: tuple[Path, ...], from_index: bool) 
 
     if bool(files) == from_index:
         raise click.UsageError("give FILE.argosmodel files or --from-index (not both)")
-    if from_index:
-        packages = install_from_index(project)
-    else:
-        for file in files:  # every file is checked before anything is installed
-            argos_packages.check_package_file(file)
-        packages = [argos_packages.install_package(file) for file in files]
+    packages = install_from_index(project) if from_index else argos_packages.install_package_files(files)
     useful = argos_packages.useful_pairs(project.source_lang, project.langs)
     for package in packages:
         note = "" if package.pair in useful else \
@@ -234,18 +307,116 @@ def models_install(project: Project, files: tuple[Path, ...], from_index: bool) 
         click.echo(f"installed {package.pair} {package.version} in {package.path}{note}")
 
 
-def install_from_index(project: Project) -> list:
+def install_from_index(project: Project) -> list[InstalledPackage]:
+    """Download and install what the project's languages miss, with a progress bar."""
     from pipeline import argos_packages
 
-    routes = argos_packages.plan_routes(project.source_lang, project.langs,
-                                        {package.pair for package in argos_packages.installed_packages()})
-    if all(route.available for route in routes.values()):
+    wanted = argos_packages.missing_pairs_from_index(project.source_lang, project.langs)
+    if not wanted:
         click.echo("every needed package is installed")
         return []
-    wanted = argos_packages.select_downloads(argos_packages.fetch_index(), routes)
     with click.progressbar(wanted, label="downloading", show_pos=True,
                            item_show_func=lambda item: item and f"{item.from_code}→{item.to_code}") as bar:
         return [argos_packages.install_available(available) for available in bar]
+
+
+# --- evaluating machine translation (pipeline.evaluation) ----------------------------------------
+
+ROUTE_CHOICES = ("default", "direct", "pivot", "both")
+
+
+@cli.command()
+@json_option("Print the figures as JSON for scripts (structure in README).")
+@click.option("--langs", "only", default=None, metavar="LANGS",
+              help="Comma-separated languages to evaluate  [default: those of `pipeline --langs`].")
+@click.option("--route", "route_choice", type=click.Choice(ROUTE_CHOICES), default="default",
+              show_default=True, help="default: the route translate takes; direct or pivot: that route "
+                                      "only; both: each installed route, side by side.")
+@glossary_option("Names and terms to protect from the engine, and to count in its output.")
+@pass_project
+@click.pass_context
+def evaluate(ctx: click.Context, project: Project, as_json: bool, only: str | None, route_choice: str,
+             glossary_path: Path) -> None:
+    """Score machine translation against the reviewed translations (chrF, BLEU, glossary terms kept).
+
+    Translates the German of every reviewed entry in memory, along the routes `translate` takes, and
+    compares the output with the translators' work. Writes nothing. Needs the Argos packages
+    `translate` needs: see `pipeline models`.
+    """
+    from pipeline import engines, evaluation
+    from pipeline.glossary import load_glossary
+
+    langs = parse_langs(ctx, None, only) if only else None
+    if langs and project.source_lang in langs:
+        raise click.BadParameter(f"{project.source_lang} is the source language", param_hint="--langs")
+    try:
+        result = evaluation.evaluate_project(
+            project, engines.local_engine(), langs=langs, choice=evaluation.RouteChoice(route_choice),
+            glossary=load_glossary(glossary_path), progress=evaluation_progress)
+    except KeyboardInterrupt:
+        click.echo("interrupted: nothing was written", err=True)
+        ctx.exit(INTERRUPTED)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if as_json:
+        click.echo(json.dumps(evaluation_json(result), indent=2, ensure_ascii=False))
+    else:
+        print_evaluation(result)
+
+
+def evaluation_progress(pair: Pair, total: int) -> ContextManager[Any]:
+    """A progress bar per pair on a terminal, on stderr so that `--json` output stays clean."""
+    return click.progressbar(length=total, label=f"translating {pair}", show_pos=True, file=sys.stderr,
+                             hidden=not total or not sys.stderr.isatty())
+
+
+def print_evaluation(result: Evaluation) -> None:
+    for route in result.results:
+        share = f"{route.glossary_kept}/{route.glossary_terms} ({route.glossary_share:.0%})" \
+            if route.glossary_terms else "none in the sources"
+        click.echo(f"{route.lang} {route.kind} {route.route} ({route.provenance}): {route.sentences} "
+                   f"sentences, {route.articles} article(s)")
+        click.echo(f"  {route.chrf.formatted()}   {route.bleu.formatted()}   glossary terms kept: {share}")
+    for comparison in result.comparisons:
+        verdict = "" if comparison.p_value is None else \
+            f" (paired bootstrap p = {comparison.p_value:.3f}: " + \
+            ("a real difference)" if comparison.beyond_noise else "within noise on this sample)")
+        click.echo(f"{comparison.lang}: {comparison.first.kind} − {comparison.second.kind} = "
+                   f"{comparison.chrf_difference:+.2f} chrF{verdict}")
+    for lang in result.unreviewed:
+        click.echo(f"{lang}: no reviewed translation, nothing to score")
+    signatures = dict.fromkeys(f"{score.name}: {score.signature}"
+                               for route in result.results for score in (route.chrf, route.bleu))
+    click.echo("signatures:\n" + "\n".join(f"  {signature}" for signature in signatures))
+
+
+def evaluation_json(result: Evaluation) -> dict[str, Any]:
+    return {
+        "results": [route_json(route) for route in result.results],
+        "comparisons": [{"lang": c.lang, "first": c.first.kind, "second": c.second.kind,
+                         "chrf_difference": c.chrf_difference, "p_value": c.p_value,
+                         "beyond_noise": c.beyond_noise}
+                        for c in result.comparisons],
+        "unreviewed": list(result.unreviewed),
+        "warnings": list(result.warnings),
+    }
+
+
+def route_json(route: RouteEvaluation) -> dict[str, Any]:
+    return {
+        "lang": route.lang, "route": route.route, "kind": route.kind, "provenance": route.provenance,
+        "sentences": route.sentences, "articles": route.articles,
+        "chrf": score_json(route.chrf), "bleu": score_json(route.bleu),
+        "glossary": {"terms": route.glossary_terms, "kept": route.glossary_kept, "share": route.glossary_share},
+    }
+
+
+def score_json(score: Score) -> dict[str, Any]:
+    return {"name": score.name, "score": score.score, "mean": score.mean, "interval": score.interval,
+            "signature": score.signature}
+
+
+# --- end of evaluating machine translation ----------------------------------------------------------
 
 
 # --- editions (pipeline.editions) ----------------------------------------------------------------
@@ -275,7 +446,7 @@ def build_editions(project: Project, only: str | None, policy: str, min_reviewed
         raise click.BadParameter("only applies with --policy reviewed", param_hint="--min-reviewed")
     langs = None
     if only is not None:
-        langs = parse_langs(click.get_current_context(), None, only)
+        langs = parse_edition_langs(only)
         unknown = [lang for lang in langs if lang not in (project.source_lang, *project.langs)]
         if unknown:
             raise click.BadParameter(f"{', '.join(unknown)} is not the source language or one of --langs "
@@ -287,10 +458,21 @@ def build_editions(project: Project, only: str | None, policy: str, min_reviewed
     for sheet in result.review_sheets:
         click.echo(f"{'wrote' if sheet.written else 'unchanged'} {sheet.path}")
     if result.refused:
-        click.get_current_context().exit(editions.EXIT_REFUSED)
+        click.get_current_context().exit(EXIT_REFUSED)
 
 
-def print_edition(result) -> None:
+def parse_edition_langs(value: str) -> tuple[str, ...]:
+    """``--lang`` of `build`: like ``--langs``, but the source language is allowed (it rebuilds the seed)."""
+    try:
+        langs = tuple(dict.fromkeys(normalise_language(code) for code in value.split(",") if code.strip()))
+    except PipelineError as error:
+        raise click.BadParameter(str(error), param_hint="--lang") from None
+    if not langs:
+        raise click.BadParameter("name at least one language, e.g. fr", param_hint="--lang")
+    return langs
+
+
+def print_edition(result: EditionResult) -> None:
     name = f"{result.lang}/{result.slug}"
     if result.refused:
         kept = f"kept the previous edition ({', '.join(map(str, result.kept))})" if result.kept \
@@ -305,9 +487,12 @@ def print_edition(result) -> None:
                f"{len(result.left_in_source)} untranslated)")
     for choice in result.left_in_source:
         print_sentence(result, choice, "not translated, left in the source language")
+    for choice in result.normalised:
+        print_sentence(result, choice, "warning: line breaks or control characters of the translation "
+                                       "replaced by spaces (the source is one line)")
 
 
-def print_sentence(result, choice, what: str) -> None:
+def print_sentence(result: EditionResult, choice: Choice, what: str) -> None:
     state = choice.state.value if choice.state else "not in the catalog"
     click.echo(f"{result.source}:{choice.unit.line}: {result.lang}: {what} ({state}): {choice.unit.text}",
                err=True)
@@ -315,8 +500,6 @@ def print_sentence(result, choice, what: str) -> None:
 
 # --- status and checks (pipeline.status, pipeline.qa) --------------------------------------------
 
-CHECK_FAILED = 3
-"""Exit code of `pipeline check` when an error-level finding exists."""
 CHECK_EXIT_CODES = """\b
 Exit status: 0 no errors (warnings and info may be listed), 1 the check could not run (e.g. no
 catalogs, invalid glossary), 2 usage error, 3 at least one error-level finding."""
@@ -329,7 +512,7 @@ BAR_WIDTH = 20
 
 
 @cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON for scripts.")
+@json_option("Print the figures as JSON for scripts.")
 @pass_project
 def status(project: Project, as_json: bool) -> None:
     """Show what is left to translate and review, per article and language."""
@@ -340,31 +523,35 @@ def status(project: Project, as_json: bool) -> None:
         click.echo(json.dumps({"catalogs": [status_json(record) for record in records]}, indent=2,
                               ensure_ascii=False))
         return
-    rows = [status_row(record) for record in records]
-    header = ["article", "lang", "reviewed (words)", *(title for _, title in STATUS_COLUMNS)]
+    rows = [[*status_row(record), "orphaned" if record.orphaned else ""] for record in records]
+    header = ["article", "lang", "reviewed (words)", *(title for _, title in STATUS_COLUMNS), ""]
     widths = [max(len(click.unstyle(row[i])) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         click.echo("  ".join(cell + " " * (width - len(click.unstyle(cell)))
                              for cell, width in zip(row, widths)).rstrip())
     click.echo("\nFigures are sentences/words; words are counted on the German source.")
+    if any(record.orphaned for record in records):
+        click.echo(f"orphaned: the article is no longer in {project.seeds}; restore it, or delete its catalogs.")
     click.echo("Bar: " + "  ".join(click.style(mark, fg=colour) + " " + name.replace("_", " ")
                                    for name, mark, colour in STATE_BARS))
 
 
-def status_json(record) -> dict:
+def status_json(record: CatalogStatus) -> dict[str, Any]:
     figures = {name: getattr(record, name) for name, _ in STATUS_COLUMNS}
     figures["fuzzy"] = record.fuzzy
     return {
         "article": record.slug, "lang": record.lang, "path": str(record.path), "exists": record.exists,
+        "orphaned": record.orphaned,
         "percent_reviewed": record.percent_reviewed,
         "sentences": {name: tally.sentences for name, tally in figures.items()},
         "words": {name: tally.words for name, tally in figures.items()},
     }
 
 
-def status_row(record) -> list[str]:
+def status_row(record: CatalogStatus) -> list[str]:
     if not record.exists:
-        return [record.slug, record.lang, "no catalog yet: run `pipeline extract`"] + [""] * len(STATUS_COLUMNS)
+        advice = f"no catalog yet: run `{pipeline_command()} extract`"
+        return [record.slug, record.lang, advice] + [""] * len(STATUS_COLUMNS)
     widths = bar_widths(record)
     bar = "".join(click.style(mark * width, fg=colour) for (_, mark, colour), width in zip(STATE_BARS, widths))
     bar += " " * (BAR_WIDTH - sum(widths))
@@ -372,7 +559,7 @@ def status_row(record) -> list[str]:
     return [record.slug, record.lang, f"{bar} {record.percent_reviewed:5.1f}%", *figures]
 
 
-def bar_widths(record) -> list[int]:
+def bar_widths(record: CatalogStatus) -> list[int]:
     """Characters per state, proportional to words, adding up to BAR_WIDTH (largest remainders)."""
     words = [getattr(record, name).words for name, _, _ in STATE_BARS]
     if not sum(words):
@@ -386,9 +573,8 @@ def bar_widths(record) -> list[int]:
 
 @cli.command(epilog=CHECK_EXIT_CODES)
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("--glossary", "glossary_path", type=click.Path(path_type=Path, dir_okay=False),
-              default="glossary.toml", show_default=True, help="Glossary of protected names and terms.")
-@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON for scripts.")
+@glossary_option("Glossary of protected names and terms.")
+@json_option("Print the findings as JSON for scripts.")
 @click.option("--list", "list_checks", is_flag=True, help="List the checks and their severities.")
 @pass_project
 @click.pass_context
@@ -408,6 +594,7 @@ def check(ctx: click.Context, project: Project, files: tuple[Path, ...], glossar
                        f"{entry_check.draft.value:7}) {entry_check.title}")
         return
     report = qa.check_project(project, load_glossary(glossary_path), list(files) or None)
+    glossary_notice(glossary_path)
     groups = qa.by_severity(report.problems)
     if as_json:
         click.echo(json.dumps(report_json(report, groups), indent=2, ensure_ascii=False))
@@ -420,7 +607,10 @@ def check(ctx: click.Context, project: Project, files: tuple[Path, ...], glossar
 SEVERITY_HEADINGS = {"error": ("errors", "red"), "warning": ("warnings", "yellow"), "info": ("info", "blue")}
 
 
-def print_report(report, groups) -> None:
+Groups = Mapping["Severity", Iterable["Problem"]]
+
+
+def print_report(report: Report, groups: Groups) -> None:
     """Findings grouped error, warning, info as `path:line: [check] message`, then a summary."""
     for severity, problems in groups.items():
         heading, colour = SEVERITY_HEADINGS[severity.value]
@@ -433,7 +623,7 @@ def print_report(report, groups) -> None:
     click.echo(f"checked {len(report.catalogs)} catalog(s): {summary}")
 
 
-def report_json(report, groups) -> dict:
+def report_json(report: Report, groups: Groups) -> dict[str, Any]:
     return {
         "catalogs": [str(path) for path in report.catalogs],
         "counts": {severity.value: len(problems) for severity, problems in groups.items()},

@@ -2,8 +2,8 @@
 
 ``glossary.toml`` (at the project root) is read with :mod:`tomllib`; its own comments document the
 format. Two stages use it: machine translation masks the terms it finds before sending a sentence
-to the engine and puts the rendering back afterwards, and ``pipeline check`` reports translations
-that do not use the rendering.
+to the engine and puts the rendering back afterwards (:func:`mask`, :func:`restore`, here), and
+``pipeline check`` reports translations that do not use the rendering.
 
 Matching is deliberately simple and predictable: German forms are matched exactly (case and all),
 as whole words (a neighbouring letter or digit prevents a match, a hyphen or a space does not, so
@@ -185,3 +185,69 @@ def _entry_error(message: str, text: str, needle: str, path: Path | str, *,
              if needle in line and not line.lstrip().startswith("#")]
     line = lines[occurrence - 1] if len(lines) >= occurrence else (lines[0] if lines else None)
     return PipelineError(message, path=path, line=line)
+
+
+# --- masking terms for machine translation -----------------------------------------------------
+
+PLACEHOLDER = "ZQX{}"
+"""A protected term's stand-in. SentencePiece splits it into ``▁Z Q X 1``, pieces every vocabulary
+holds (no ``<unk>``), and models trained on news and subtitles copy such capital-and-digit codes the
+way they copy product names and flight numbers (A380, COVID-19); it is no word in German, English or
+French, so there is nothing to translate or inflect, and it holds no punctuation that target-language
+typography would respace or replace (brackets, ``#``, ``_``, French spaces before ``:``)."""
+
+PLACEHOLDER_FOUND = re.compile(r"Z\s*Q\s*X\s*[-_]?\s*(\d{1,3})", re.IGNORECASE)
+"""A placeholder as it may come back: in another case, split by spaces, or with a hyphen."""
+
+
+@dataclass(frozen=True, slots=True)
+class Masked:
+    text: str
+    """The sentence with ``ZQX1``, ``ZQX2``… in place of the glossary terms it holds."""
+    terms: tuple[Term, ...] = ()
+    """``terms[i]`` is the term behind placeholder ``i + 1``."""
+
+
+def mask(text: str, glossary: Glossary) -> Masked:
+    """Replace the glossary terms in a German sentence with numbered placeholders.
+
+    >>> mask("Verkor baut in Dunkerque.", Glossary((Term("Verkor", {}), Term("Dunkerque", {})))).text
+    'ZQX1 baut in ZQX2.'
+    """
+    found = glossary.find(text)
+    if not found or PLACEHOLDER_FOUND.search(text):  # a text that looks masked already is left alone
+        return Masked(text)
+    parts, last = [], 0
+    for number, (_, start, end) in enumerate(found, start=1):
+        parts += [text[last:start], PLACEHOLDER.format(number)]
+        last = end
+    parts.append(text[last:])
+    return Masked("".join(parts), tuple(term for term, _, _ in found))
+
+
+def restore(translation: str, masked: Masked, lang: str, glossary: Glossary) -> str:
+    """Put each term's rendering for ``lang`` where the engine left its placeholder.
+
+    A lost placeholder leaves the draft without the term (``pipeline check`` reports it); one the
+    engine invented is left as it is, for the reviewer to see. A rendering in lower case that starts
+    the translation is capitalised (``gigafactory``), unless the German form is lower case too
+    (``iPhone``).
+
+    >>> terms = Glossary((Term("Dunkerque", {"en": "Dunkirk"}),))
+    >>> restore("near zqx 1.", mask("bei Dunkerque.", terms), "en", terms)
+    'near Dunkirk.'
+    """
+    if not masked.terms:
+        return translation
+
+    def rendering(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        if not 1 <= number <= len(masked.terms):
+            return match.group(0)
+        term = masked.terms[number - 1]
+        text = glossary.rendering(term, lang)
+        if match.start() == 0 and text[:1].islower() and term.source[:1].isupper():
+            return text[:1].upper() + text[1:]
+        return text
+
+    return PLACEHOLDER_FOUND.sub(rendering, translation)

@@ -5,10 +5,10 @@ libunistring 1.0, as in Debian 12) print it, so that running either tool over a 
 wrote changes nothing. It follows ``write-po.c`` of gettext and the line breaking of libunistring:
 
 - Entries are separated by one blank line; the file ends with one newline. The header entry comes
-  first (or where the file read had it), then the active entries, then the obsolete ones. gettext drops obsolete entries whose
-  (first) msgstr is empty, so they are dropped here too.
+  first (or where the file read had it), then the active entries, then the obsolete ones. gettext
+  drops obsolete entries whose (first) msgstr is empty, so they are dropped here too.
 - The header entry is the catalog's comment block and metadata; a catalog the reader parsed also
-  carries the header as written (:data:`HEADER_ENTRY`), whose other lines are kept (:func:`_header`).
+  carries the header as written (``written_header``), whose other lines are kept (:func:`_header`).
 - Comment lines: ``#`` translator (one line per line of text; an empty line is ``#`` alone), ``#.``
   extracted, ``#:`` references, ``#,`` flags, ``#|`` previous msgctxt/msgid/msgid_plural. Obsolete
   entries keep their comments in that plain form, only the previous strings get ``#~| `` and the
@@ -46,20 +46,13 @@ PAGE_WIDTH = 79
 # ---------------------------------------------------------------------------------------------
 # The catalog as gettext sees it
 
-# Attributes the reader (pipeline.catalogs) sets on polib's objects for what polib cannot hold.
 
-HEADER_ENTRY = "gettext_header"
-"""Attribute of a parsed catalog holding its header entry as read (a ``polib.POEntry``: msgstr as
-written, extracted comments, references, flags), which polib folds into ``metadata``;
-:func:`_header` keeps what the metadata does not change."""
-
-HEADER_POSITION = "gettext_header_position"
-"""Attribute of a parsed catalog whose header entry is not the first: how many active entries come
-before it. gettext keeps it there; polib moves it to the top. A merged catalog does not carry it."""
-
-COMMENT_LINES = "gettext_comment_lines"
-"""Attribute of an entry read with a lone empty ``#`` or ``#.`` comment line: its translator and
-extracted comment lines, as two tuples."""
+def _view_field(item, name: str, default):
+    """A field that only :mod:`pipeline.catalogs`' views have (``Catalog.written_header``,
+    ``Catalog.header_position``, ``Entry.tcomment_empty_line``, ``Entry.comment_empty_line``: what
+    the reader records beyond polib's fields); a polib object, as tests build them, has none and is
+    written from its own fields."""
+    return getattr(item, name, default)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,15 +149,10 @@ def _lines(text: str | None) -> tuple[str, ...]:
     return tuple(text.split("\n")) if text else ()
 
 
-def _comment_lines(entry, translator: str | None, extracted: str | None) -> tuple[tuple[str, ...], ...]:
-    """Translator and extracted comment lines. A lone empty line (``#`` alone), which polib's text
-    cannot tell from none, comes from the entry's :data:`COMMENT_LINES` (set by the reader) while
-    the texts are still those it read."""
-    read = getattr(entry, COMMENT_LINES, None) or ((), ())
-    return tuple(
-        lines if lines and "\n".join(lines) == (text or "") else _lines(text)
-        for lines, text in zip(read, (translator, extracted))
-    )
+def _comment_lines(text: str | None, empty_line: bool) -> tuple[str, ...]:
+    """The lines of a comment; ``empty_line`` (the reader saw ``#`` or ``#.`` alone) tells one empty
+    line from no comment, while the text is still empty."""
+    return ("",) if empty_line and not text else _lines(text)
 
 
 def _plural_forms(entry) -> tuple[str, ...]:
@@ -183,14 +171,13 @@ def _message(entry) -> _Message:
         ("msgid", entry.previous_msgid),
         ("msgid_plural", entry.previous_msgid_plural),
     )
-    comments, extracted = _comment_lines(entry, entry.tcomment, entry.comment)
     return _Message(
         msgid=entry.msgid,
         msgstr=msgstr,
         msgctxt=entry.msgctxt,
         msgid_plural=entry.msgid_plural or None,
-        comments=comments,
-        extracted=extracted,
+        comments=_comment_lines(entry.tcomment, _view_field(entry, "tcomment_empty_line", False)),
+        extracted=_comment_lines(entry.comment, _view_field(entry, "comment_empty_line", False)),
         references=tuple(dict.fromkeys(map(_reference, entry.occurrences))),
         flags=flags,
         previous=tuple((keyword, text) for keyword, text in previous if text is not None),
@@ -202,12 +189,12 @@ def _message(entry) -> _Message:
 def _header(catalog) -> _Message | None:
     """The header entry: the catalog's comment block and its metadata.
 
-    A catalog read from a file carries its header entry as written (:data:`HEADER_ENTRY`): its
-    extracted comments, references and flags are kept, and
-    so is every line of its msgstr that the metadata does not change (see :func:`_header_msgstr`).
-    Otherwise the msgstr is one ``Key: value`` line per metadata field.
+    A catalog read from a file carries its header entry as written (``written_header``): its
+    extracted comments, references and flags are kept, and so is every line of its msgstr that the
+    metadata does not change (see :func:`_header_msgstr`). Otherwise the msgstr is one
+    ``Key: value`` line per metadata field.
     """
-    read = getattr(catalog, HEADER_ENTRY, None)
+    read = _view_field(catalog, "written_header", None)
     msgstr = _header_msgstr(catalog.metadata, None if read is None else read.msgstr)
     if read is None and not msgstr and not catalog.header:
         return None
@@ -217,7 +204,7 @@ def _header(catalog) -> _Message | None:
     flags = [flag for flag in read.flags if flag != "fuzzy"]
     flags, wrap = _normalise_flags(["fuzzy"] * bool(catalog.metadata_is_fuzzy) + flags,
                                    translated=msgstr != "", obsolete=False)
-    comments = _comment_lines(read, catalog.header, None)[0]
+    comments = _comment_lines(catalog.header, read.tcomment_empty_line)
     return replace(_message(read), msgstr=(msgstr,), comments=comments, flags=flags, wrap=wrap)
 
 
@@ -270,7 +257,7 @@ def _messages(catalog) -> Iterator[_Message]:
     active = [message for message in messages if not message.obsolete]
     header = _header(catalog)
     if header is not None:  # first, unless the file read had entries before it
-        active.insert(getattr(catalog, HEADER_POSITION, 0), header)
+        active.insert(_view_field(catalog, "header_position", 0), header)
     yield from active
     yield from (message for message in messages if message.obsolete and message.msgstr[0])
 
@@ -282,8 +269,10 @@ def _messages(catalog) -> Iterator[_Message]:
 def format_catalog(catalog, *, width: int = PAGE_WIDTH) -> str:
     """The catalog serialised exactly as GNU gettext (msgcat) writes it.
 
-    ``catalog`` is a polib.POFile (duck-typed: ``.header``, ``.metadata`` (ordered dict),
-    ``.metadata_is_fuzzy``, entries by iteration including obsolete ones with ``.obsolete``).
+    ``catalog`` is a :class:`pipeline.catalogs.Catalog` view or a polib.POFile (duck-typed:
+    ``.header``, ``.metadata`` (ordered dict), ``.metadata_is_fuzzy``, entries by iteration including
+    obsolete ones with ``.obsolete``); only a view carries the header and the empty comment lines
+    as the file read had them (see :func:`_view_field`).
     ``width`` is gettext's page width (``msgcat --width``).
     """
     return "".join(generate_po(catalog, width=width))

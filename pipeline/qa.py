@@ -21,9 +21,10 @@ entry turns those entry checks off for it. A comment is used rather than a flag 
 ``#, no-qa`` because GNU ``msgmerge`` and PO editors drop flags they do not know, while translator
 comments survive every update.
 
-Known limitations: numbers written as words in the translation (``16`` → "seize") are reported as
-missing; ``untranslated_words`` only knows German function words and words with umlauts, so it
-catches German left in the output, not every untranslated noun.
+What the checks know about words (German residue, numbers in words, sentences of a translation) is
+in :mod:`pipeline.lexicon`, loaded on first use. Known limitations: a name that wordfreq knows in German only is
+taken for German residue until the glossary keeps it; words with an umlaut are always taken for
+German; numbers in words are recognised for whole numbers in num2words' languages.
 """
 
 from __future__ import annotations
@@ -36,17 +37,18 @@ import subprocess
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Any
 
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
-from pipeline import catalogs
-from pipeline.catalogs import EntryState
+from pipeline import catalogs, lexicon, markdown_article
+from pipeline.catalogs import Catalog, Entry, EntryState
 from pipeline.article import BOM
-from pipeline.errors import CatalogError, PipelineError
+from pipeline.errors import CatalogError, PipelineError, location, os_error
 from pipeline.glossary import Glossary
-from pipeline.project import SOURCE_LANGUAGE, Project
+from pipeline.project import SOURCE_LANGUAGE, Project, english_language_name
+from pipeline.segmentation import split_sentences
 
 
 class Severity(enum.Enum):
@@ -65,8 +67,7 @@ class Problem:
 
     def __str__(self) -> str:
         """``path:line: [check] message``, the form editors and ``msgfmt`` use."""
-        location = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{location}: [{self.check}] {self.message}"
+        return f"{location(self.path, self.line)}: [{self.check}] {self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,8 @@ class Context:
     lang: str
     glossary: Glossary = Glossary()
     source_lang: str = SOURCE_LANGUAGE
+    markdown: bool = False
+    """The entries are sentences of a Markdown article (their inline markup is checked)."""
 
 
 # --- entry checks --------------------------------------------------------------------------------
@@ -90,17 +93,20 @@ def numbers(source: str, translation: str, context: Context) -> Iterator[str]:
     """Numbers of the source missing from the translation
 
     Numbers are compared as values, each read with its language's separators (babel), so German
-    ``1,5`` is English ``1.5`` and German ``1.200`` is French ``1 200``.
+    ``1,5`` is English ``1.5`` and German ``1.200`` is French ``1 200``. A whole number may also be
+    written in words (``16`` → "seize", "sixteen"; ``21.`` → "twenty-first") or as a Roman numeral
+    (``21. Jahrhundert`` → "XXIe siècle").
     """
     found = {_number_value(text, context.lang) for text in NUMBER.findall(translation)}
     reported = set()
     for text in NUMBER.findall(source):
         value = _number_value(text, context.source_lang)
-        if value not in found and value not in reported:
-            reported.add(value)
-            expected = _format_number(value, context.lang, grouped=bool(re.fullmatch(GROUPED_NUMBER, text)))
-            hint = f" (written {expected!r} in {context.lang})" if expected != text else ""
-            yield f"{text!r} is missing from the translation{hint}"
+        if value in found or value in reported or _written_in_words(value, translation, context.lang):
+            continue
+        reported.add(value)
+        expected = _format_number(value, context.lang, grouped=bool(re.fullmatch(GROUPED_NUMBER, text)))
+        hint = f" (written {expected!r} in {context.lang})" if expected != text else ""
+        yield f"{text!r} is missing from the translation{hint}"
 
 
 def _number_value(text: str, lang: str) -> Decimal | str:
@@ -110,6 +116,11 @@ def _number_value(text: str, lang: str) -> Decimal | str:
         return parse_decimal(compact, locale=lang)
     except (NumberFormatError, ValueError):
         return compact
+
+
+def _written_in_words(value: Decimal | str, translation: str, lang: str) -> bool:
+    whole = isinstance(value, Decimal) and value == value.to_integral_value()
+    return whole and lexicon.written_in_words(int(value), translation, lang)
 
 
 def _format_number(value: Decimal | str, lang: str, *, grouped: bool) -> str:
@@ -123,7 +134,10 @@ def glossary(source: str, translation: str, context: Context) -> Iterator[str]:
     """Glossary terms not rendered as the glossary says
 
     Each protected German term found in the source must appear, in its rendering for the
-    translation's language, in the translation (as a whole word, ignoring case).
+    translation's language, in the translation, as a whole word and with the glossary's case
+    (``Prologium`` for ``ProLogium`` is wrong). Only the first letter may be raised to a capital,
+    so that ``gigafactory`` may start a sentence; one correct occurrence suffices, since the same
+    letters in another case may be an ordinary word ("Orange" the company, "orange" the colour).
     """
     seen = set()
     for term, _, _ in context.glossary.find(source):
@@ -132,9 +146,21 @@ def glossary(source: str, translation: str, context: Context) -> Iterator[str]:
             continue
         seen.add(rendering)
         pattern = r"(?<!\w)" + re.escape(rendering) + r"(?!\w)"
-        if not re.search(pattern, translation, re.IGNORECASE):
+        written = [match.group() for match in re.finditer(pattern, translation, re.IGNORECASE)]
+        if not written:
             note = f" ({term.note})" if term.note else ""
             yield f"{term.source!r} must be rendered as {rendering!r}{note}"
+        elif not any(_same_case(text, rendering) for text in written):
+            yield f"{rendering!r} is written {written[0]!r}; the glossary's case is part of the name"
+
+
+def _same_case(written: str, rendering: str) -> bool:
+    """``written`` is ``rendering`` exactly, or with its first letter raised to a capital.
+
+    >>> _same_case("Gigafactory", "gigafactory"), _same_case("Prologium", "ProLogium")
+    (True, False)
+    """
+    return written == rendering or written == rendering[:1].upper() + rendering[1:]
 
 
 BRACKETS = ("()", "[]", "{}")
@@ -195,9 +221,11 @@ def empty(source: str, translation: str, context: Context) -> Iterator[str]:
 def unchanged(source: str, translation: str, context: Context) -> Iterator[str]:
     """Translation identical to the source
 
-    Allowed when the source is only names and numbers (glossary terms, figures, punctuation).
+    Allowed when the source is only names and numbers (glossary terms, figures, punctuation), or,
+    in a Markdown article, what stays as written (code spans, link targets, autolinks).
     """
-    if translation.strip() == source.strip() and not _only_names(source, context.glossary):
+    text = markdown_article.without_markup(source) if context.markdown else source
+    if translation.strip() == source.strip() and not _only_names(text, context.glossary):
         yield "the translation is identical to the German source"
 
 
@@ -230,7 +258,9 @@ def length(source: str, translation: str, context: Context) -> Iterator[str]:
 REPEAT_RUN = 3
 """A word or phrase repeated this many times in a row is machine output gone into a loop."""
 REPEAT_LONGEST = 6
-WORD = re.compile(r"\w+")
+WORD_RUN = re.compile(r"\w+")
+"""A run of letters and digits, the unit QA compares (not :data:`pipeline.status.COUNTED_WORD`,
+which joins ``E-Fahrzeug`` into one word for counting work)."""
 
 
 def repeated(source: str, translation: str, context: Context) -> Iterator[str]:
@@ -239,8 +269,8 @@ def repeated(source: str, translation: str, context: Context) -> Iterator[str]:
     Neural machine translation sometimes repeats a word or phrase over and over
     (argos-translate issues #428, #522).
     """
-    run = _longest_repetition(WORD.findall(translation.casefold()))
-    if run and not _longest_repetition(WORD.findall(source.casefold())):
+    run = _longest_repetition(WORD_RUN.findall(translation.casefold()))
+    if run and not _longest_repetition(WORD_RUN.findall(source.casefold())):
         phrase, times = run
         yield f"{phrase!r} is repeated {times} times in a row"
 
@@ -264,34 +294,164 @@ def _longest_repetition(words: list[str]) -> tuple[str, int] | None:
     return best
 
 
-GERMAN_WORDS = frozenset("""
-    aber allem auch auf aus bei bereits dann das dass dem den der dich diese dieser dieses doch
-    durch ein eine einem einen einer eines für gegen haben heute ich ihr ihre ihren immer jetzt
-    kein keine mehr nach nicht nichts noch nur oder ohne schon sehr sich sie sind sondern über
-    und unter viele von vor weil wenn werden wie wieder wir wird wurde zum zur zwischen
-""".split())
-"""German function words that are not words in English or French (so ``die``, ``man``, ``hat``,
-``also``, ``es``, ``des``, ``hier``, ``dort``, ``mit`` are left out)."""
-UMLAUT = re.compile(r"[äöüßÄÖÜ]")
+ADDRESS = re.compile(r"\S+@\S+\.\w+|(?:https?://|www\.)\S+|[#@]\w+"
+                     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:de|com|org|net|eu|fr|at|ch)\b")
+"""Web and e-mail addresses, hashtags and handles: copied as they are, never German residue."""
 
 
 def untranslated_words(source: str, translation: str, context: Context) -> Iterator[str]:
     """German words left in the translation
 
-    Words of the source that reappear in the translation and are German function words or contain
-    an umlaut or ß; glossary terms do not count. A name with an umlaut belongs in the glossary.
+    Words of the source that reappear in the translation (glossary terms do not count) and are
+    German rather than words of the target language: German function words, words with an umlaut
+    or ß, and longer words that are much more frequent in German than in the target language
+    according to wordfreq's word lists (so ``Zulieferer``, ``Steuereinnahmen``, ``Kohle``, but not
+    ``Diesel`` or a name such as ``Legrand`` that both languages use). Capitals are no sign of a
+    name: every German noun has one. A name that the word lists take for German belongs in the
+    glossary. In a Markdown article, what must stay as written (code spans, link targets) is not
+    looked at.
     """
     protected = {word.casefold() for term, _, _ in context.glossary.find(source)
-                 for word in WORD.findall(term.source)}
-    source_words = {word.casefold() for word in WORD.findall(source)}
+                 for word in WORD_RUN.findall(term.source)}
+    if context.markdown:  # code spans, URLs and reference labels stay as written
+        source, translation = markdown_article.without_markup(source), markdown_article.without_markup(translation)
+    source, translation = ADDRESS.sub(" ", source), ADDRESS.sub(" ", translation)
+    source_words = {word.casefold() for word in WORD_RUN.findall(source)}
+    lower_case = {word for word in WORD_RUN.findall(source) if word.islower()}
     left = []
     for word in re.findall(r"[^\W\d_]+", translation):
         folded = word.casefold()
-        if folded in source_words and folded not in protected and word not in left and (
-                folded in GERMAN_WORDS or UMLAUT.search(word)):
+        if folded in source_words and folded not in protected and word not in left and \
+                lexicon.is_german(word.lower(), context.lang, lower_case=word.lower() in lower_case):
             left.append(word)
     if left:
         yield f"German left in the translation: {', '.join(left[:5])}" + (" …" if len(left) > 5 else "")
+
+
+DOUBLED_SIMILARITY = 0.75
+"""Two sentences of a translation this similar (difflib's ratio) say the same thing twice."""
+DOUBLED_LENGTH = 1.6
+"""A translation with an extra sentence and this many times the source's length has added content
+(sources of :data:`LENGTH_MIN_SOURCE` characters or more: "Ja." may become "Oui. Tout à fait.")."""
+DOUBLED_REPEAT_LENGTH = 1.2
+"""An extra sentence that repeats another counts from this length ratio on: a translator who splits
+"Nicht blind, nicht naiv." into "Not blind. Not naive." writes no more than the source."""
+DOUBLED_RUN = 6
+"""A run of this many words that occurs twice in the translation (and not in the source) is doubled."""
+DOUBLED_SHORTEST = 3
+"""In a translation of under 12 words, a run of half its words said twice is doubled ("An article by
+M. Legrand An article by M. Legrand"), down to this many; the source must not repeat it too."""
+def doubled(source: str, translation: str, context: Context) -> Iterator[str]:
+    """Content said twice
+
+    Machine translation sometimes renders a sentence twice, a hurried editor pastes it twice. The
+    result is under twice the source's length, so :func:`length` misses it. Counted in sentences
+    (German split as the article is; the translation by sentencex, ordinals and initials joined):
+    an extra sentence that repeats another one, or that makes the translation much longer, is
+    reported; so is any run of words said twice that the source does not repeat.
+    """
+    if not translation.strip():
+        return
+    ratio = len(translation.strip()) / max(len(source.strip()), 1)
+    sentences = lexicon.sentences(translation, context.lang) if ratio >= DOUBLED_REPEAT_LENGTH else []
+    source_count = len(split_sentences(" ".join(source.split()))) if sentences else 0
+    if len(sentences) > source_count:
+        much_longer = ratio >= DOUBLED_LENGTH and len(source.strip()) >= LENGTH_MIN_SOURCE
+        if much_longer or _repeats_a_sentence(sentences):
+            yield (f"the translation has {len(sentences)} sentences where the source has {source_count}: "
+                   "is something said twice?")
+            return
+    words = WORD_RUN.findall(translation.casefold())
+    size = max(DOUBLED_SHORTEST, min(DOUBLED_RUN, len(words) // 2))
+    run = _twice_said(words, size)
+    if run and not _twice_said(WORD_RUN.findall(source.casefold()), size):
+        yield f"{run!r} occurs twice in the translation"
+
+
+def _repeats_a_sentence(sentences: list[str]) -> bool:
+    """Whether two of the sentences say nearly the same words (:data:`DOUBLED_SIMILARITY`)."""
+    folded = [" ".join(WORD_RUN.findall(sentence.casefold())) for sentence in sentences]
+    return any(SequenceMatcher(None, first, second).ratio() >= DOUBLED_SIMILARITY
+               for index, first in enumerate(folded) for second in folded[index + 1:])
+
+
+def _twice_said(words: list[str], size: int) -> str | None:
+    """The first run of ``size`` words that occurs twice without overlapping itself.
+
+    >>> _twice_said("an article by m legrand an article by m legrand".split(), 5)
+    'an article by m legrand'
+    """
+    first_seen: dict[tuple[str, ...], int] = {}
+    for start in range(len(words) - size + 1):
+        run = tuple(words[start:start + size])
+        if run in first_seen and start - first_seen[run] >= size:
+            return " ".join(run)
+        first_seen.setdefault(run, start)
+    return None
+
+
+ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]{1,31});", re.IGNORECASE)
+TAG = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>", re.IGNORECASE)
+ENGINE_MARKS = {"⁇": "the unknown-token mark ⁇", "\u2581": "SentencePiece's word mark ▁"}
+"""What SentencePiece/CTranslate2 write for a piece they could not decode or detokenize."""
+
+
+def markup(source: str, translation: str, context: Context) -> Iterator[str]:
+    """HTML entities, tags or engine marks the source does not have
+
+    Catalog text is plain text and is escaped when an edition is built, so ``&quot;`` prints as
+    ``&quot;`` and ``<b>`` as ``<b>``. ``⁇`` is what the machine translation engine writes for a
+    word it could not produce.
+    """
+    found = [match for pattern in (ENTITY, TAG) for match in pattern.findall(translation)
+             if match not in source]
+    found += [name for mark, name in ENGINE_MARKS.items() if mark in translation and mark not in source]
+    if found:
+        yield f"markup or escapes the source does not have: {', '.join(dict.fromkeys(found))}"
+
+
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""Unicode's control characters (category Cc, NEL included) and its line and paragraph separators."""
+
+
+def control_characters(source: str, translation: str, context: Context) -> Iterator[str]:
+    """Line breaks or control characters the source does not have
+
+    A sentence is one line of its paragraph: a line break in its translation would start a new
+    paragraph in the text edition, or a heading in Markdown, and other control characters print as
+    garbage.
+    """
+    if not translation.strip():
+        return  # only whitespace: the empty check says so
+    extra = sorted({character for character in CONTROL.findall(translation) if character not in source})
+    if extra:
+        names = ", ".join(f"U+{ord(character):04X}" + (" (line break)" if character in "\n\r" else "")
+                          for character in extra)
+        yield f"the translation contains {names}, which the one-line source does not: a translation " \
+              "cannot change the edition's paragraphs"
+
+
+def inline_markup(source: str, translation: str, context: Context) -> Iterator[str]:
+    """Markdown markup differs from the source's (links, emphasis, code spans)
+
+    A translation must keep its sentence's link targets and image paths (as written), as many
+    emphasis and strong spans, and its code spans unchanged; otherwise the edition loses a link or
+    shows stray asterisks. Only sentences of Markdown articles are checked.
+    """
+    if not context.markdown:
+        return
+    before, after = markdown_article.markup_of(source), markdown_article.markup_of(translation)
+    if before.targets != after.targets:
+        missing = sorted(set(before.targets) - set(after.targets))
+        yield (f"link targets differ from the source's: {', '.join(missing)} missing" if missing
+               else "link targets differ from the source's (added or repeated)")
+    for name, count, found in (("emphasis", before.emphasis, after.emphasis), ("strong", before.strong, after.strong)):
+        if count != found:
+            yield f"{count} {name} span(s) in the source, {found} in the translation"
+    if before.code != after.code:
+        changed = sorted(set(before.code) - set(after.code))
+        yield ("code spans must stay as written: " + ", ".join(f"`{code}`" for code in changed) if changed
+               else "code spans differ from the source's (added or repeated)")
 
 
 EntryCheck = Callable[[str, str, Context], Iterable[str]]
@@ -323,9 +483,13 @@ CHECKS = [
     Check(brackets, reviewed=ERROR, draft=WARNING),
     Check(unchanged, reviewed=ERROR, draft=WARNING),
     Check(repeated, reviewed=ERROR, draft=WARNING),
+    Check(doubled, reviewed=ERROR, draft=WARNING),
+    Check(control_characters, reviewed=ERROR, draft=WARNING),
+    Check(markup, reviewed=ERROR, draft=WARNING),
     Check(untranslated_words, reviewed=WARNING, draft=WARNING),
     Check(endpunc, reviewed=WARNING, draft=INFO),
     Check(length, reviewed=WARNING, draft=WARNING),
+    Check(inline_markup, reviewed=ERROR, draft=WARNING),
 ]
 """Every entry check, in the order findings are reported for an entry."""
 
@@ -480,8 +644,8 @@ class _Catalog:
     path: Path
     lang: str
     lines: list[str] = field(default_factory=list)
-    catalog: Any = None
-    """The parsed catalog (a polib ``POFile``, read through :mod:`pipeline.catalogs`)."""
+    catalog: Catalog | None = None
+    """The parsed catalog, or None when it cannot be read."""
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -501,7 +665,7 @@ def check_project(project: Project, glossary: Glossary, paths: Iterable[Path] | 
     folder's name (``<lang>/LC_MESSAGES/``), or its Language header elsewhere."""
     loaded = [_load(path) for path in (catalog_paths(project) if paths is None else paths)]
     current = {entry.msgid for item in loaded if item.catalog is not None
-               for entry in catalogs.active_entries(item.catalog)}
+               for entry in item.catalog.active()}
     problems: list[Problem] = []
     for item in loaded:
         problems.extend(item.problems)
@@ -515,7 +679,12 @@ def _load(path: Path) -> _Catalog:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise PipelineError(f"cannot read: {error.strerror}", path=path) from None
+        raise os_error(error, "cannot read", path) from None
+    try:
+        catalogs.check_not_empty(data, path)
+    except CatalogError as error:
+        item.problems.append(Problem(str(path), None, "empty_file", Severity.ERROR, error.message))
+        return item
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -524,13 +693,13 @@ def _load(path: Path) -> _Catalog:
         return item
     item.lines = text.removeprefix(BOM).replace("\r\n", "\n").split("\n")
     try:
-        item.catalog = catalogs.parse_catalog(text, path=path, allow_duplicates=True)
+        item.catalog = catalogs.parse_view(text, path=path, allow_duplicates=True)
     except CatalogError as error:
         item.problems.append(Problem(str(path), error.line, "syntax", Severity.ERROR, error.message))
         return item
     item.lang = item.lang or item.catalog.metadata.get("Language", "").strip().replace("-", "_")
     try:
-        catalogs.language_name(item.lang)
+        english_language_name(item.lang)
     except PipelineError as error:
         item.problems.append(Problem(str(path), _header_line(item.lines), "language", Severity.ERROR,
                                      f"cannot tell the catalog's language from its folder or header: "
@@ -548,21 +717,22 @@ def _check_catalog(item: _Catalog, glossary: Glossary, current: set[str]) -> Ite
     for severity, line, message in msgfmt(item.path):
         yield Problem(path, line, "msgfmt", severity, message)
 
-    active = list(catalogs.active_entries(catalog))
-    keys = ((entry.msgctxt, entry.msgid, entry.linenum) for entry in active)
+    active = list(catalog.active())
+    keys = ((entry.msgctxt, entry.msgid, entry.line) for entry in active)
     for line, message in duplicates(keys):
         yield Problem(path, line, "duplicates", Severity.ERROR, message)
-    gone = [(entry.msgid, entry.linenum) for entry in catalog if entry.obsolete]
+    gone = [(entry.msgid, entry.line) for entry in catalog if entry.obsolete]
     for line, message in obsolete(gone, current):
         yield Problem(path, line, "obsolete", Severity.INFO, message)
 
-    context = Context(lang=item.lang, glossary=glossary)
+    markdown = any(file.endswith(markdown_article.SUFFIX) for entry in active for file, _ in entry.occurrences)
+    context = Context(lang=item.lang, glossary=glossary, markdown=markdown)
     for entry in active:
-        yield from _check_one(entry, context, path, entry.linenum)
+        yield from _check_one(entry, context, path)
 
 
-def _check_one(entry, context: Context, path: str, line: int | None) -> Iterator[Problem]:
-    state = catalogs.entry_state(entry)
+def _check_one(entry: Entry, context: Context, path: str) -> Iterator[Problem]:
+    state, line = entry.state, entry.line
     if state not in {EntryState.REVIEWED, EntryState.MACHINE_DRAFT, EntryState.SOURCE_CHANGED}:
         return
     ignore = ignored_checks(entry.tcomment or "")

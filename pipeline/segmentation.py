@@ -24,50 +24,76 @@ Sentence boundaries
 -------------------
 `sentencex <https://github.com/wikimedia/sentencex>`_ (Wikimedia, written in Rust, already a
 dependency) proposes the boundaries: it returns exact substrings, keeps a quotation that spans several
-sentences in one piece, and handles the common abbreviations, initials, dates and numbers. On the
-tricky cases of ``tests/test_segmentation.py`` it was right in 47 of 63, pysbd (``char_span=True``)
-in 46 (one of its misses, a sentence that starts with digits, is right where this module is not), at
-0.1 ms against 30 ms per seed article. These data tables correct what sentencex gets wrong, for
-0.5 ms per seed article in all:
+sentences in one piece, and handles the common abbreviations, initials, dates and numbers. On the 142
+tricky cases of ``tests/test_segmentation.py`` it is right in 86 (47 of the first 63, 39 of the 79 of
+``ROUND_TWO``); pysbd (``char_span=True``) was right in 46 of the first 63, at 30 ms per seed article
+against sentencex's 0.1 ms. These data tables and small rules correct what sentencex gets wrong, all
+142 right, for about 0.25 ms per seed article in all (``bench/bench_segmentation.py``):
 
 ``SHOWN_TO_SENTENCEX``
     Characters sentencex does not know, shown to it as ones it does (one character for one, so the
     offsets still fit the original): ``…`` as ``.`` (sentencex never ends a sentence at ``…``), and
     brackets and German single quotes as ``»«`` (sentencex misses the end in ``Er ging (schnell.)
     Dann`` and cuts ``‚Ja.|‘ Dann``, but handles guillemets as quotation marks).
-``ABBREVIATIONS``
-    Abbreviations missing from sentencex's German list (``Tel.``, ``Abb.``, ``inkl.``, ``Hrsg.`` …);
-    no sentence ends after one. Case matters: ``Max.`` may end a sentence, ``max.`` does not.
-``ORDINAL_NOUNS``, ``ORDINAL_DETERMINERS``
+``ABBREVIATIONS``, ``NOT_ABBREVIATIONS``
+    No sentence ends after an abbreviation: SoMaJo's curated German list (1,250 entries, read from
+    the ``somajo`` package's data) and ours (``Diagn.``, ``Ther.``, ``Verordn.`` …), less the entries
+    that are also words or names ending sentences (``arg.``, ``Max.``, ``Jan.``). Case matters:
+    ``Max.`` may end a sentence, ``max.`` does not.
+``SENTENCE_END_ABBREVIATIONS``; ``SENTENCE_END_BEFORE_STARTER`` with ``SENTENCE_STARTERS``
+    Abbreviations that often end a sentence: ``usw.``, ``etc.``, ``u. ä.`` end it before any
+    capitalised word (``… Birnen usw. | Danach``); ``bzw.``, units (``Mrd.``), eras (``v. Chr.``),
+    months and weekdays only before a word that usually starts a sentence, an article, a pronoun or
+    a conjunction (``… 2 Mrd. | Die Hälfte``, but ``Äpfel bzw. Birnen``).
+``ORDINAL_NOUNS`` (with ``MONTHS``), ``ORDINAL_DETERMINERS``
     sentencex ends a sentence after any number with a period (``im 21. | Jahrhundert``). A number of
     up to three digits is an ordinal, and the sentence goes on, when a month or one of these nouns
     follows (``3. Oktober``, ``21. Jahrhundert``, ``2. Mal``) or when one of these words precedes it
     (``am 3.``, ``der 2. Standort``). Otherwise a number may end a sentence: ``bis zu 50. Das …``,
     ``ab 2035. Kritiker …``, ``auf S. 3. Industrie …``, ``am 14.11. Danach …``.
+``TOP_LEVEL_DOMAINS``
+    A full stop without a space after it ends a sentence between a lowercase and a capitalised word
+    (``Gedanken.|Verschiedene``), but not in a domain name (``Verkor.Com``).
 
-A sentence ends only before whitespace, so boundaries sentencex puts inside a word (``Dipl.|-Ing.``,
-``gut.|Das``) are dropped; this also keeps URLs and e-mail addresses whole. An opening quotation mark
-or bracket that sentencex leaves at the end of a sentence (``Er kam. »|Siehe``, where the quotation
-is not closed) goes to the sentence it opens.
+The rules, each a small function: :func:`_joins_across` vetoes sentencex's boundaries (the tables
+above; a bracketed interjection, ``Er hat (!) Millionen``; the number of a list item that starts the
+paragraph or a sentence, ``1. Dies ist …``, :func:`_numbers_list_item`; a boundary inside a word,
+``Dipl.|-Ing.``, which keeps URLs and e-mail addresses whole, unless :func:`_is_glued_sentence_end`).
+:func:`_added_cuts` adds the boundaries sentencex misses (the abbreviations above, also before a
+closing quote, ``„… usw.“ | Danach``; a sentence that starts with a number, ``… bla. | 700 Jahre
+später``, unless an abbreviation, a month or a number precedes it, ``Nr. 5``, ``Jan. 2026``, ``am 3.
+10. 1990``; an address that ends a sentence, ``… presse@verkor.fr. | Wir``; hashtags and handles
+after a sentence, a unit of their own, ``… heute. | #Dunkerque #Batterie | Morgen …``; a quotation
+after a quotation in typewriter quotes, ``,,Kommst du?'' | ,,Nein''``; a bracket that closes a
+sentence, ``(Er sagte: „Ja.“) | Dann``; a footnote, ``… belegt.[1] | Weitere``). :func:`_past_trailers`
+keeps the emoji, emoticons and footnote markers that follow a sentence end with that sentence
+(``Toll! 😀 | Morgen``, ``… belegt.¹ | Weitere``, ``… geändert.* | Er``).
+:func:`_before_opening_marks` gives an opening quotation mark or bracket that sentencex leaves at the
+end of a sentence (``Er kam. »|Siehe``, where the quotation is not closed) to the sentence it opens.
 
 Known limits, all erring on the side of longer units (a fragment translates worse than two sentences
-in one unit): a sentence that starts with digits or a lowercase letter stays with the one before
-(German style spells out numbers at the start of a sentence); an abbreviation that ends a sentence
-(``… usw. Dann``) does not end it; a quotation or bracket is one piece however many sentences it
+in one unit): a sentence that starts with a lowercase letter, or with a number after a number
+(``Das war 2025. 2026 wird besser.``, which spaced dates such as ``3. 10. 1990`` forbid to cut),
+stays with the one before; an abbreviation of SoMaJo's list that ends a sentence ends it only when it
+is one of the ``SENTENCE_END_…`` tables; a quotation or bracket is one piece however many sentences it
 holds. sentencex's time grows with the square of the number of unclosed quotation marks (half a
 second for a 60,000-character paragraph of them); other long paragraphs take linear time.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import re
+import stat
 from collections.abc import Iterator
+from itertools import accumulate
 from pathlib import Path
 
 import sentencex
 
 from pipeline.article import BOM, Article, Paragraph, Sentence
 from pipeline.errors import ArticleError
+from pipeline.project import file_kind
 
 LANGUAGE = "de"
 
@@ -80,19 +106,76 @@ hundred tokens at most, so it would be cut off anyway."""
 
 SHOWN_TO_SENTENCEX = {"…": ".", "(": "»", ")": "«", "[": "»", "]": "«", "‚": "»", "‘": "«"}
 
-ABBREVIATIONS = frozenset(
+
+def _somajo_abbreviations() -> frozenset[str]:
+    """SoMaJo's curated German abbreviations (about 1,250, kept up to date with its releases).
+
+    Read from the package's data files rather than copied, so that the list improves with SoMaJo;
+    its tokenizer itself is not used (it is a hundred times slower than sentencex). The files are
+    found without importing the package, which would cost every command 40 ms (it loads ``regex``).
     """
-    Abb. Abs. Anm. Aufl. Ausg. Bd. Bsp. bspw. Dez. Dipl.-Ing. Do. dt. ebd. ehem. einschl. engl.
-    entspr. europ. exkl. Fa. Forts. franz. frz. geb. Gebr. gegr. gem. ggü. Hbf. Hrsg. Inh. inkl.
-    insb. Inst. Jh. Jhd. jew. jur. Kap. Mär. max. Mi. Mill. mind. mtl. Nachf. näml. nat. Okt.
-    österr. phil. rer. schweiz. stellv. Tab. tägl. Tel. Tsd. urspr. Verf. wg. Ziff. zzgl.
+    spec = importlib.util.find_spec("somajo")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("somajo is not installed; run `make install`")
+    data = Path(spec.submodule_search_locations[0]) / "data"
+    entries = set()
+    for name in ("abbreviations_de.txt", "single_token_abbreviations_de.txt"):
+        for line in (data / name).read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                entries.add(line.strip())
+    return frozenset(entries)
+
+
+NOT_ABBREVIATIONS = frozenset("Gen. Jan. Mag. Max. Quart. Sachs. Vers. arg. geh. trans.".split())
+
+ABBREVIATIONS = (
+    frozenset(
+        """
+        Abb. Abs. Anm. Art. Aufl. Ausg. Bd. Bek. Bsp. bspw. Dez. Diagn. Dipl.-Ing. Do. dt. ebd. ehem.
+        einschl. engl. entspr. europ. exkl. Fa. Forts. franz. frz. geb. Gebr. gegr. gem. ggü. Hbf.
+        Hrsg. Inh. inkl. insb. Inst. Jh. Jhd. jew. jur. Mär. max. Mi. Mill. mind. mtl. Nachf. näml.
+        nat. Okt. österr. phil. rer. schweiz. stellv. Tab. tägl. Tel. Tsd. urspr. Verf. wg. Ziff.
+        zzgl. Vol. No. Sp. Ed. Gl. Hft. Lt. Nrn. Rdn. Rdz. Rz. Stk. Zeitschr. Zl.
+        Abt. Beh. Bekanntm. Befr. Drs. Landkr. Rdschr. Ref. Sachb. Stadtverw. Verfg. Verl. Verordn.
+        Verw. Vorl.
+        Amp. Anamn. Bef. bds. Behandl. Chir. Gyn. i.m. i.v. Inj. Kons. Krh. Med. Medik. Neurol. o.B.
+        Op. Orthop. p.o. Pharm. Progn. s.c. stat. Sympt. Tbl. Temp. Ther. Therap. Untersuch. V.a. Z.n.
+        """.split()
+    )
+    | _somajo_abbreviations()
+) - NOT_ABBREVIATIONS
+
+SENTENCE_END_ABBREVIATIONS = frozenset(
+    "usw. usf. etc. uvm. u.v.m. uvam. u.ä. o.ä. u.Ä. o.Ä. dgl. u.dgl. e.V.".split()
+)
+
+SENTENCE_STARTERS = frozenset(
+    """
+    Der Die Das Dem Den Des Ein Eine Einen Einem Einer Kein Keine Ich Du Er Es Wir Ihr Man
+    Dann Danach Davor Damals Dabei Dazu Damit Dafür Dagegen Daher Darum Deshalb Deswegen Doch Aber
+    Auch Und Oder Denn Trotzdem Dennoch Außerdem Zudem Inzwischen Jetzt Nun Heute Gestern Später
+    Hier Dort Da Diese Dieser Dieses Jeder Jede Jedes Alle Viele Manche Einige Wer Was Wie Wo Warum
+    Wann Wieso Weshalb Wenn Als Ob Weil Obwohl Während So Sogar Vielleicht Leider Allerdings Zwar
+    Mein Meine Sein Seine Ihre Unser Unsere
     """.split()
 )
 
-ORDINAL_NOUNS = frozenset(
+SENTENCE_END_BEFORE_STARTER = frozenset(
+    """
+    bzw. ggf. evtl. inkl. exkl. ff. pp. Jh. Jhd. Jhdt. Mio. Mrd. Tsd. Std. Min. Sek. Chr. Co. Inc. Ltd.
+    Mo. Di. Mi. Do. Fr. Sa. So. Jan. Feb. Mär. Apr. Jun. Jul. Aug. Sep. Sept. Okt. Nov. Dez.
+    """.split()
+)
+
+MONTHS = frozenset(
     """
     Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember
     Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez
+    """.split()
+)
+
+ORDINAL_NOUNS = MONTHS | frozenset(
+    """
     Jahrhundert Jahrhunderts Jahrtausend Jahrtausends Jh Jhd Jahrestag Geburtstag Jubiläum
     Mal Platz Rang Stelle Stock Stockwerk Etage Klasse Liga Bundesliga Runde Spieltag Tag Woche
     Kalenderwoche KW Quartal Quartals Halbjahr Halbjahres Auflage Kapitel Generation Weltkrieg
@@ -108,9 +191,61 @@ ORDINAL_DETERMINERS = frozenset(
     """.split()
 )
 
-_ORDINAL = re.compile(r"\d{1,3}\.")
+TOP_LEVEL_DOMAINS = frozenset("at ch com de eu fr info io net org".split())
+
+
+def _one_of(abbreviations: frozenset[str]) -> str:
+    """A regex that, at the full stop that ends a word, checks whether the word is one of
+    ``abbreviations`` (``u.ä.`` also written ``u. ä.``), by looking back."""
+    variants = {variant for word in abbreviations for variant in (word, word.replace(".", ". ")[:-1])}
+    return "(?:" + "|".join(rf"(?<=\b{re.escape(variant)})" for variant in sorted(variants)) + ")"
+
+
+def _longest_letters(abbreviations: frozenset[str]) -> int:
+    """The length of the longest run of letters in ``abbreviations`` (4 for ``uvam.``)."""
+    return max(len(part) for abbreviation in abbreviations for part in abbreviation.split("."))
+
+
 _OPENING_MARKS = "„“\"»«‚‘'(["
 _TRAILING_PUNCTUATION = ".,;:!?…“”\"»«‘’')]"
+_OPENING = r"[„“\"»«‚‘(\[]*"
+_CLOSING = r"[”“\"»«’)\]]*"
+_CLOSING_QUOTES = r"[”“\"»«’]*"
+_SENTENCE_START = rf"{_OPENING}[A-ZÄÖÜ]"
+_STARTER = rf"{_OPENING}(?:{'|'.join(sorted(SENTENCE_STARTERS))})\b"
+_LONGER = 1 + _longest_letters(SENTENCE_END_ABBREVIATIONS | SENTENCE_END_BEFORE_STARTER)
+_ABBREVIATION_ENDS_SENTENCE = re.compile(
+    # The regex starts with the full stop and looks back for the abbreviation, so that the engine
+    # skips from full stop to full stop at C speed (a leading alternation of words would try every
+    # position of the text); it first rules out the usual case, a longer word or a number.
+    rf"\.(?<=[^\W\d_]\.)(?<![^\W\d_]{{{_LONGER}}}\.)"
+    rf"(?:{_one_of(SENTENCE_END_ABBREVIATIONS)}{_CLOSING_QUOTES}\s+(?={_SENTENCE_START})"
+    rf"|{_one_of(SENTENCE_END_BEFORE_STARTER)}{_CLOSING_QUOTES}\s+(?={_STARTER}))"
+)
+_NUMBER_AFTER_FULL_STOP = re.compile(r"\.\s+(?=\d)")
+_FULL_STOP_BEFORE_WORD = re.compile(rf"\.{_CLOSING_QUOTES}\s+(?=\S)")
+_SENTENCE_WORD = re.compile(r"[^\W\d_][^\W\d_-]*\.")
+_TAGS_AFTER_SENTENCE = re.compile(
+    rf"[.!?…]{_CLOSING}\s+(?P<tags>(?:[#@]\w\S*\s+)*[#@]\w\S*)(?:\s+(?={_SENTENCE_START})|\s*$)"
+)
+"""Hashtags and handles between a sentence end and a new sentence or the end of the paragraph."""
+_FOOTNOTE = r"(?:[⁰¹²³⁴-⁹]+|\[\d{1,3}\]|\*{1,3}|†)+"
+_QUOTATION_AFTER_QUOTATION = re.compile(r"[.!?…](?:''|[”“\"»«’])+\s+(?=,,|[„»«\"])")
+"""A quotation that ends with its sentence, then another: ``,,Kommst du?'' | ,,Nein'', antwortete sie``
+(typewriter quotes, which sentencex does not pair)."""
+_BRACKET_CLOSES_AFTER_SENTENCE = re.compile(rf"[.!?…][”“\"»«’]*[)\]]\s+(?={_SENTENCE_START})")
+_FOOTNOTE_AFTER_SENTENCE = re.compile(rf"[.!?…]{_CLOSING}{_FOOTNOTE}\s+(?={_SENTENCE_START})")
+_EMOJI = "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+"
+_EMOTICON = r"[:;]-?[()DPp]+|\^\^|<3"
+_TRAILER = re.compile(rf"(?:{_FOOTNOTE}|{_EMOJI}|{_EMOTICON})+(?=\s|$)\s*")
+_INTERJECTION_OR_NUMBER = re.compile(
+    r"(?P<interjection>[(\[]?(?:[!?]+|…|\.\.\.|sic!?)[)\]])|(?P<number>\d{1,3}\.|[IVX]{1,4}\.)"
+)
+"""A bracketed interjection (``(!)``, ``(???)``, ``[sic!]``; its ``(`` may be stripped already), or a
+number that may number a list item (``1.``, ``IV.``)."""
+_INTERJECTION_OR_NUMBER_STARTS = frozenset("(!?….s0123456789IVX")
+_GLUED_SENTENCE_END = re.compile(r"[^\W\d_]*[a-zäöüß][.!?]([A-ZÄÖÜ][a-zäöüß]+)")
+_ORDINAL = re.compile(r"\d{1,3}\.")
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -125,15 +260,19 @@ def split_sentences(paragraph: str) -> list[str]:
     return [paragraph[start:end] for start, end in _sentence_spans(paragraph)]
 
 
-def segment_text(text: str, *, slug: str, source: str) -> Article:
+def segment_text(text: str, *, slug: str, source: str, markdown: bool = False) -> Article:
     """Build an Article from decoded text, which may still start with a BOM and use CRLF endings.
 
     Sets ``bom`` and ``newline`` so that :func:`pipeline.article.encode` restores them; the model
-    itself always uses ``"\\n"``.
+    itself always uses ``"\\n"``. A ``markdown`` text is read by :mod:`pipeline.markdown_article`.
     """
     bom = text.startswith(BOM)
     text = text.removeprefix(BOM)
     newline = "\r\n" if "\r\n" in text else "\n"
+    if markdown:
+        from pipeline.markdown_article import parse_markdown  # it splits with this module's sentences
+
+        return parse_markdown(text.replace("\r\n", "\n"), slug=slug, source=source, newline=newline, bom=bom)
     preamble, paragraphs = _paragraphs(text.replace("\r\n", "\n").split("\n"))
     return Article(
         slug=slug, source=source, paragraphs=paragraphs, preamble=preamble, newline=newline, bom=bom
@@ -154,7 +293,7 @@ def read_article(path: Path, *, source: str | None = None) -> Article:
     text = _decode(data, path)
     _check_control_characters(text, path)
     _check_line_lengths(text, path)
-    article = segment_text(text, slug=path.stem, source=source or str(path))
+    article = segment_text(text, slug=path.stem, source=source or str(path), markdown=path.suffix == ".md")
     _check_sentence_lengths(article, path)
     if not article.paragraphs:
         raise ArticleError(
@@ -200,8 +339,13 @@ def _check_sentence_lengths(article: Article, path: Path) -> None:
 
 
 def _read_bytes(path: Path) -> bytes:
-    """The file's bytes; a missing or unreadable file is the author's to fix, so an ArticleError."""
+    """The file's bytes; a missing or unreadable file is the author's to fix, so an ArticleError.
+
+    Only a regular file is opened: opening a FIFO for reading waits for a writer, forever."""
     try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            raise ArticleError(f"not an article: {file_kind(mode)}, not a regular file", path=path)
         return path.read_bytes()
     except OSError as error:
         raise ArticleError(f"cannot read the article ({error.strerror or error})", path=path) from None
@@ -265,9 +409,16 @@ def _paragraph(number: int, line: str, separator: str) -> Paragraph:
 
 
 def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of the sentences: sentencex's boundaries less those the tables veto."""
+    """(start, end) offsets of the sentences: sentencex's boundaries less those the tables veto, plus
+    those the rules add, each moved past the emoji and footnote markers that end its sentence."""
     cuts = [cut for cut in _sentencex_cuts(paragraph) if not _joins_across(paragraph, cut)]
-    bounds = [0, *cuts, len(paragraph)]
+    added = [cut for cut in _added_cuts(paragraph, cuts) if cut < len(paragraph)]
+    if added:
+        cuts = sorted({*cuts, *added})
+    settled = [_past_trailers(paragraph, cut) if _may_trail(paragraph[cut]) else cut for cut in cuts]
+    if settled != cuts:  # a cut moved past trailers may now meet or pass the next one
+        settled = sorted({cut for cut in settled if cut < len(paragraph)})
+    bounds = [0, *settled, len(paragraph)]
     spans = []
     for start, end in zip(bounds, bounds[1:]):
         piece = paragraph[start:end]
@@ -283,11 +434,115 @@ def _sentencex_cuts(paragraph: str) -> Iterator[int]:
     shown = paragraph
     for character, replacement in SHOWN_TO_SENTENCEX.items():
         shown = shown.replace(character, replacement)  # str.translate would cost 30 µs a paragraph
-    offset = 0
-    for piece in sentencex.segment(LANGUAGE, shown):
-        offset += len(piece)
+    for offset in accumulate(map(len, sentencex.segment(LANGUAGE, shown))):
         if 0 < offset < len(paragraph):
-            yield _before_opening_marks(paragraph, offset)
+            cut = _past_whitespace(paragraph, offset) if paragraph[offset].isspace() else offset
+            yield _before_opening_marks(paragraph, cut) if paragraph[cut - 1] in _OPENING_MARKS else cut
+
+
+def _added_cuts(paragraph: str, cuts: list[int]) -> Iterator[int]:
+    """Sentence ends sentencex misses: after an abbreviation that ends the sentence (``… usw. Danach``)
+    or an address (``… presse@verkor.fr. Wir``), before a sentence that starts with a number (``… bla.
+    700 Jahre später``), after hashtags and handles that follow a sentence (``… heute. #Dunkerque |
+    Morgen …``), between two quotations (``,,Kommst du?'' | ,,Nein''``), after a bracket that closes a
+    sentence (``(Er sagte: „Ja.“) | Dann``) and after a footnote marker (``… belegt.[1] | Weitere …``).
+
+    Each rule looks only where it can apply (a full stop inside one of the sentences, a paragraph
+    that holds ``#``, ``@``, a typewriter quote, a bracket or ``*``), which keeps the split as fast as
+    without them.
+    """
+    known = set(cuts)
+    for found in _FULL_STOP_BEFORE_WORD.finditer(paragraph):
+        if found.end() not in known and _full_stop_ends_sentence(paragraph, found.start()):
+            yield found.end()
+    if "#" in paragraph or "@" in paragraph:
+        for found in _TAGS_AFTER_SENTENCE.finditer(paragraph):
+            yield found.start("tags")  # where sentencex took the end for an abbreviation (``im TV.``)
+            yield found.end()
+    if '"' in paragraph or "''" in paragraph or ",," in paragraph:
+        for found in _QUOTATION_AFTER_QUOTATION.finditer(paragraph):
+            yield found.end()
+    if ")" in paragraph or "]" in paragraph:
+        for found in _BRACKET_CLOSES_AFTER_SENTENCE.finditer(paragraph):
+            if _closes_sentence(paragraph, found.end()):
+                yield found.end()
+    if "[" in paragraph or "*" in paragraph:  # sentencex takes ``[1]``, shown ``»1«``, for a quotation
+        for found in _FOOTNOTE_AFTER_SENTENCE.finditer(paragraph):
+            yield found.end()
+
+
+def _closes_sentence(paragraph: str, cut: int) -> bool:
+    """Whether the closing bracket before ``cut`` closes a sentence (``(Er sagte: „Ja.“) | Dann``,
+    where sentencex loses track of the nested quotation), not an abbreviation (``(z. B.) Lille``,
+    ``(Pat.) Müller``) or an interjection (``(!) Millionen``)."""
+    start, end = _word_before(paragraph, cut)
+    word = paragraph[start:end].lstrip(_OPENING_MARKS)
+    last = word.rstrip(")]”“\"»«’")
+    return len(last) > 2 and last not in ABBREVIATIONS and not _INTERJECTION_OR_NUMBER.fullmatch(word)
+
+
+def _full_stop_ends_sentence(paragraph: str, full_stop: int) -> bool:
+    """Whether the full stop at ``full_stop``, where sentencex sees none, ends a sentence after all:
+    after an abbreviation that ends it, or before a number."""
+    if _ABBREVIATION_ENDS_SENTENCE.match(paragraph, full_stop) or _ends_address(paragraph, full_stop):
+        return True
+    return _NUMBER_AFTER_FULL_STOP.match(paragraph, full_stop) is not None and _ends_sentence_before_number(
+        paragraph, full_stop + 1
+    )
+
+
+def _ends_address(paragraph: str, full_stop: int) -> bool:
+    """Whether the full stop ends a web or e-mail address before a capitalised word: sentencex takes
+    the last part of ``presse@verkor.fr. Wir`` for an abbreviation (``fr.``)."""
+    start = _word_before(paragraph, full_stop)[0]
+    address = paragraph[start:full_stop]
+    return (
+        ("@" in address or address.startswith(("www.", "http://", "https://")))
+        and paragraph[_past_whitespace(paragraph, full_stop + 1)].isupper()
+    )
+
+
+def _ends_sentence_before_number(paragraph: str, end: int) -> bool:
+    """Whether the word that ends at ``end`` (letters and a full stop) ends a sentence before a number.
+
+    Not an abbreviation (``Nr. 5``, ``Abs. 2``, ``Hauptstr. 5``, ``S. 3``, ``Ca. 300`` at the start of
+    a sentence) nor a month (``Jan. 2026``); not a number either (``am 3. 10. 1990``).
+
+    >>> _ends_sentence_before_number("Das war bla.", 12), _ends_sentence_before_number("Hauptstr.", 9)
+    (True, False)
+    """
+    word = paragraph[_word_before(paragraph, end)[0] : end].lstrip(_OPENING_MARKS)
+    return (
+        len(word) > 2
+        and _SENTENCE_WORD.fullmatch(word) is not None
+        and word not in ABBREVIATIONS
+        and word[0].lower() + word[1:] not in ABBREVIATIONS
+        and word[:-1] not in MONTHS
+        and not word.lower().endswith(("str.", "nr."))
+    )
+
+
+def _past_whitespace(text: str, offset: int) -> int:
+    """``offset`` moved past the whitespace that starts there."""
+    while offset < len(text) and text[offset].isspace():
+        offset += 1
+    return offset
+
+
+def _may_trail(character: str) -> bool:
+    """Whether a trailer (emoji, footnote marker) may start with ``character``: a quick test that
+    spares the regex at nearly every boundary."""
+    return character >= "\u2070" or character in "¹²³[*:;^<"
+
+
+def _past_trailers(paragraph: str, cut: int) -> int:
+    """``cut`` moved past the emoji and footnote markers (``¹``, ``[1]``) that follow a sentence end:
+    they belong to the sentence before (``Toll! 😀 | Morgen …``, ``… belegt.¹ | Weitere …``)."""
+    found = _TRAILER.match(paragraph, cut)
+    while found and found.end() > cut:
+        cut = found.end()
+        found = _TRAILER.match(paragraph, cut)
+    return cut
 
 
 def _before_opening_marks(paragraph: str, cut: int) -> int:
@@ -305,9 +560,53 @@ def _before_opening_marks(paragraph: str, cut: int) -> int:
 def _joins_across(paragraph: str, cut: int) -> bool:
     """Whether the sentence goes on across sentencex's boundary at ``cut`` (see the tables)."""
     if not paragraph[cut - 1].isspace():
+        return not (_TRAILER.match(paragraph, cut) or _is_glued_sentence_end(paragraph, cut))
+    start, end = _word_before(paragraph, cut)
+    before = paragraph[start:end].lstrip(_OPENING_MARKS)
+    if before in ABBREVIATIONS:
         return True
-    earlier, before, after = _words_around(paragraph, cut)
-    return before in ABBREVIATIONS or _is_ordinal(earlier, before, after)
+    found = before[:1] in _INTERJECTION_OR_NUMBER_STARTS and _INTERJECTION_OR_NUMBER.fullmatch(before)
+    if not found:
+        return False  # the common case, without looking further
+    if found.lastgroup == "interjection" or _numbers_list_item(paragraph, start):
+        return True  # ``Er hat (!) Millionen …``; ``1. Dies ist …``
+    earlier, _, after = _words_around(paragraph, cut)
+    return _is_ordinal(earlier, before, after)
+
+
+def _numbers_list_item(paragraph: str, start: int) -> bool:
+    """Whether the number at ``start`` numbers a list item: it starts the paragraph or a sentence
+    (``Zwei Punkte: 1. Die Kosten …``, ``… Punkte. 1. Die Kosten …``, not ``… auf S. 3. Industrie``).
+
+    >>> _numbers_list_item("1. Dies", 0), _numbers_list_item("Es ist gut. 2. Das", 12)
+    (True, True)
+    """
+    end = start
+    while end > 0 and paragraph[end - 1].isspace():
+        end -= 1
+    if end == 0 or paragraph[end - 1] in "!?:":
+        return True
+    return paragraph[end - 1] == "." and _ends_sentence_before_number(paragraph, end)
+
+
+def _is_glued_sentence_end(paragraph: str, cut: int) -> bool:
+    """Whether a full stop without a space after it ends a sentence: ``Gedanken.|Verschiedene``.
+
+    Only between a lowercase word and a capitalised one, and not in a web or e-mail address
+    (``www.Example.Com``, ``max@Example.de``) nor after an abbreviation (``St.Omer``).
+    """
+    start, end = _word_before(paragraph, cut)
+    word_end = _word_after(paragraph, start)[1]
+    word = paragraph[start:word_end].lstrip(_OPENING_MARKS)
+    found = _GLUED_SENTENCE_END.match(word)
+    return (
+        found is not None
+        and found.start(1) == len(word) - (word_end - cut)
+        and not any(mark in word for mark in "/@:")
+        and not word.lower().startswith("www")
+        and found.group(1).lower() not in TOP_LEVEL_DOMAINS
+        and word[: found.start(1)] not in ABBREVIATIONS
+    )
 
 
 def _is_ordinal(earlier: str, number: str, after: str) -> bool:
@@ -334,12 +633,18 @@ def _words_around(paragraph: str, cut: int) -> tuple[str, str, str]:
 
 
 def _word_before(text: str, end: int) -> tuple[int, int]:
-    """Span of the last whitespace-delimited word in ``text[:end]`` (empty at the start)."""
+    """Span of the last whitespace-delimited word in ``text[:end]`` (empty at the start).
+
+    Looks for a space with ``str.rfind`` (C speed, this runs for every boundary) and goes character
+    by character only when the word holds other whitespace (a tab, a no-break space).
+    """
     while end > 0 and text[end - 1].isspace():
         end -= 1
-    start = end
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
+    start = text.rfind(" ", 0, end) + 1
+    if not text[start:end].isprintable():
+        start = end
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
     return start, end
 
 

@@ -1,6 +1,6 @@
 """What is left to do: per article and language, how many sentences and words are in each state.
 
-States are those of :func:`pipeline.catalogs.entry_state`. Machine drafts and "source changed"
+States are those of :attr:`pipeline.catalogs.Entry.state`. Machine drafts and "source changed"
 entries are both ``fuzzy`` to gettext but are counted apart, because they ask different things of a
 translator (review a draft from scratch, or compare an existing translation with the new source).
 ``msgfmt --statistics`` reports their sum as "fuzzy translations"; :attr:`CatalogStatus.fuzzy`
@@ -12,6 +12,7 @@ target language; see :func:`count_words`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,9 +21,9 @@ from pathlib import Path
 from pipeline import catalogs
 from pipeline.catalogs import EntryState
 from pipeline.errors import PipelineError
-from pipeline.project import Project
+from pipeline.project import Project, check_language_folders, pipeline_command, seed_names
 
-WORD = re.compile(r"\w+(?:[-'’.,:/]\w+)*")
+COUNTED_WORD = re.compile(r"\w+(?:[-'’.,:/]\w+)*")
 """A word: letters or digits, joined by inner hyphens, apostrophes and separators, so that
 ``E-Fahrzeug``, ``Absolvent:innen`` and ``1,5`` count once each."""
 
@@ -35,7 +36,7 @@ def count_words(text: str) -> int:
     >>> count_words("Ohne sie funktioniert kein E-Fahrzeug – egal wie.")
     7
     """
-    return len(WORD.findall(text))
+    return len(COUNTED_WORD.findall(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,8 @@ class CatalogStatus:
     path: Path
     exists: bool
     """False when the article has no catalog for this language yet (run ``pipeline extract``)."""
+    orphaned: bool = False
+    """True when the article is no longer in the seeds folder: its catalogs are left over."""
     reviewed: Tally = Tally()
     machine_draft: Tally = Tally()
     source_changed: Tally = Tally()
@@ -102,26 +105,29 @@ def catalog_status(path: Path, *, slug: str, lang: str) -> CatalogStatus:
     """The status of the catalog at ``path``; a missing file is reported, not an error."""
     if not path.exists():
         return CatalogStatus(slug=slug, lang=lang, path=path, exists=False)
-    catalog = catalogs.read_catalog(path)
-    return tally_entries(slug, lang, path, ((catalogs.entry_state(entry), entry.msgid) for entry in catalog))
+    catalog = catalogs.read_view(path)
+    return tally_entries(slug, lang, path, ((entry.state, entry.msgid) for entry in catalog))
 
 
 def project_status(project: Project) -> list[CatalogStatus]:
     """One record per article and language of the project, articles sorted by name.
 
     Articles are those in the seeds folder plus any that only have catalogs left, so a catalog
-    whose article was removed still shows up.
+    whose article was removed still shows up, marked :attr:`CatalogStatus.orphaned`.
     """
-    slugs = sorted(_slugs(project))
+    check_language_folders(project.locales, project.langs)
+    seeded = {path.stem for path in seed_names(project.seeds)}
+    slugs = sorted(_slugs(project, seeded))
     if not slugs:
         raise PipelineError("no articles and no catalogs; put articles in the seeds folder and run "
-                            "`pipeline extract`", path=project.seeds)
-    return [catalog_status(project.catalog_path(lang, slug), slug=slug, lang=lang)
+                            f"`{pipeline_command()} extract`", path=project.seeds)
+    return [dataclasses.replace(catalog_status(project.catalog_path(lang, slug), slug=slug, lang=lang),
+                                orphaned=slug not in seeded)
             for slug in slugs for lang in project.langs]
 
 
-def _slugs(project: Project) -> set[str]:
-    slugs = {path.stem for path in project.seeds.glob("*.txt")}
+def _slugs(project: Project, seeded: set[str]) -> set[str]:
+    slugs = set(seeded)
     for pattern in [project.template_path("*"), *(project.catalog_path(lang, "*") for lang in project.langs)]:
         slugs.update(path.stem for path in pattern.parent.glob(pattern.name))
     return slugs

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from pipeline.cli import cli
+from pipeline.glossary import Glossary, Term
 
 # argostranslate creates its data, config and cache folders under $HOME when it is first imported:
 # keep the test run's in a throw-away folder (set before anything imports argostranslate).
@@ -29,6 +30,11 @@ SMALL_ARTICLE = (
     "Die Region hofft auf Arbeit. Ja.\n"
     "„Hauptsache, hier passiert wieder was.“ Ein Satz, der trifft. Ja.\n"
 )
+
+
+MT_GLOSSARY = Glossary((Term("Verkor", {}), Term("Bourbourg", {}), Term("Dunkerque", {"en": "Dunkirk"}),
+                        Term("Gigafactory", {"en": "gigafactory", "fr": "gigafactory"})))
+"""The glossary of the machine-translation tests (drafting, and masking in tests/test_glossary.py)."""
 
 
 @pytest.fixture
@@ -63,7 +69,17 @@ def entry(catalog: polib.POFile, msgid: str, msgctxt: str | None = None) -> poli
     return found[0]
 
 
-# --- Argos Translate packages (pipeline.argos_packages, pipeline.translation) --------------------
+def set_draft(found: polib.POEntry, translation: str, provenance: str) -> None:
+    """Make a polib entry a machine draft as the pipeline writes one (for editing test files)."""
+    from pipeline.catalogs import MACHINE_TRANSLATION_MARK
+
+    found.msgstr = translation
+    if "fuzzy" not in found.flags:
+        found.flags.insert(0, "fuzzy")
+    found.tcomment = MACHINE_TRANSLATION_MARK + provenance
+
+
+# --- Argos Translate packages (pipeline.argos_packages, pipeline.engines) --------------------
 
 TEST_PACKAGES = {("de", "en"): ("1.9", 1), ("en", "fr"): ("1.9", 2), ("de", "fr"): ("2.0", 3)}
 """(from, to) → (package version, weight seed) of the tiny packages tests install."""

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import catalogs
+from pipeline import extraction
 from pipeline.project import Project
 from pipeline.segmentation import read_article
 from tests.conftest import SEED, run
@@ -117,7 +117,7 @@ def undated(files: dict[Path, bytes]) -> dict[Path, bytes]:
     return {path: date.sub(rb"\1", data) for path, data in files.items()}
 
 
-# --- extraction in worker processes (catalogs.extract_articles) ----------------------------------
+# --- extraction in worker processes (extraction.extract_articles) ----------------------------------
 
 MOMENT = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
 
@@ -134,14 +134,14 @@ def shuffled_articles(count: int) -> list[Path]:
 
 
 def test_worker_processes_write_what_one_process_writes(project_dir, monkeypatch):
-    monkeypatch.setattr(catalogs, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(extraction, "PARALLEL_FROM", 2)
     articles = [read_article(path) for path in shuffled_articles(6)]
     results = {}
     for jobs in (1, 2):
         project = Project(locales=Path(f"locales-{jobs}"))
         results[jobs] = [[(result.path.relative_to(project.locales), result.written, result.added)
                           for result in article]
-                         for article in catalogs.extract_articles(project, articles, moment=MOMENT, jobs=jobs)]
+                         for article in extraction.extract_articles(project, articles, moment=MOMENT, jobs=jobs)]
     assert results[1] == results[2] and len(results[2]) == 6
     one, two = (snapshot(Path(f"locales-{jobs}")) for jobs in (1, 2))
     assert [(path.relative_to("locales-1"), data) for path, data in one.items() if path.suffix != ".lock"] == \
@@ -149,8 +149,8 @@ def test_worker_processes_write_what_one_process_writes(project_dir, monkeypatch
 
 
 def test_a_broken_catalog_met_by_a_worker_is_one_line_naming_it(project_dir, monkeypatch):
-    monkeypatch.setattr(catalogs, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(catalogs, "available_cores", lambda: 2)
+    monkeypatch.setattr(extraction, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(extraction, "available_cores", lambda: 2)
     shuffled_articles(6)
     assert run("extract").exit_code == 0
     broken = Path("locales/fr/LC_MESSAGES/artikel-3.po")

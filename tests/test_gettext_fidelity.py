@@ -10,6 +10,8 @@ the reader makes of each case without gettext.
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
 import shutil
 import subprocess
 from pathlib import Path
@@ -18,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.catalogs import parse_catalog, read_catalog
+from pipeline.catalogs import parse_view, read_view
 from pipeline.errors import CatalogError
 from pipeline.po_format import format_catalog
 from tests.conftest import run
@@ -39,7 +41,11 @@ def msgcat(path: Path) -> str:
 
 
 def round_trip(text: str) -> str:
-    return format_catalog(parse_catalog(text, path="test.po"))
+    return format_catalog(parse_view(text, path="test.po"))
+
+
+def first(catalog):
+    return catalog.entries[0]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -49,7 +55,7 @@ def round_trip(text: str) -> str:
 @needs_msgcat
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=[path.name for path in CORPUS_FILES])
 def test_corpus_catalog_comes_back_as_msgcat_writes_it(path):
-    assert format_catalog(read_catalog(path)) == msgcat(path)
+    assert format_catalog(read_view(path)) == msgcat(path)
 
 
 def test_the_corpus_is_there():
@@ -74,9 +80,8 @@ def test_a_lone_empty_comment_line_is_kept(comment):
 
 
 def test_a_lone_empty_comment_line_goes_when_the_comment_changes():
-    catalog = parse_catalog(HEADER + '#\nmsgid "a"\nmsgstr "b"\n', path="test.po")
-    entry = catalog[0]
-    entry.tcomment = "relu"
+    catalog = parse_view(HEADER + '#\nmsgid "a"\nmsgstr "b"\n', path="test.po")
+    catalog = dataclasses.replace(catalog, entries=(dataclasses.replace(first(catalog), tcomment="relu"),))
     assert "# relu\nmsgid" in format_catalog(catalog)
 
 
@@ -90,33 +95,40 @@ def test_comments_keep_trailing_spaces_and_further_hashes():
     assert round_trip(text) == text
 
 
+def test_an_extracted_comment_starting_with_a_tab_keeps_it():
+    """polib drops the character after ``#.`` whatever it is; gettext drops only a space."""
+    text = HEADER + "#.\tindented\nmsgid \"a\"\nmsgstr \"b\"\n"
+    assert parse_view(text, path="test.po").entries[0].comment == "\tindented"
+    assert round_trip(text) == HEADER + "#. \tindented\nmsgid \"a\"\nmsgstr \"b\"\n"
+
+
 def test_comments_without_a_space_are_read_as_gettext_reads_them():
     text = HEADER + "#no space\n##double\n#=marker\nmsgid \"a\"\nmsgstr \"b\"\n"
     assert round_trip(text) == HEADER + "# no space\n# #double\n# =marker\nmsgid \"a\"\nmsgstr \"b\"\n"
-    assert parse_catalog(text, path="test.po")[0].tcomment == "no space\n#double\n=marker"
+    assert parse_view(text, path="test.po").entries[0].tcomment == "no space\n#double\n=marker"
 
 
 def test_an_empty_flag_line_clears_the_flags_above_it():
-    catalog = parse_catalog(HEADER + '#, fuzzy, c-format\n#,\nmsgid "a"\nmsgstr "b"\n', path="test.po")
-    assert catalog[0].flags == []
+    catalog = parse_view(HEADER + '#, fuzzy, c-format\n#,\nmsgid "a"\nmsgstr "b"\n', path="test.po")
+    assert first(catalog).flags == ()
     assert "#," not in format_catalog(catalog)
 
 
 def test_only_the_last_flag_line_counts():
-    catalog = parse_catalog(HEADER + '#, fuzzy\n#, python-format\nmsgid "a"\nmsgstr "b"\n', path="test.po")
-    assert catalog[0].flags == ["python-format"]
+    catalog = parse_view(HEADER + '#, fuzzy\n#, python-format\nmsgid "a"\nmsgstr "b"\n', path="test.po")
+    assert first(catalog).flags == ("python-format",)
 
 
 def test_flags_without_commas_and_bang_lines_are_flags():
-    catalog = parse_catalog(HEADER + '#! fuzzy c-format\nmsgid "a"\nmsgstr "b"\n', path="test.po")
-    assert catalog[0].flags == ["fuzzy", "c-format"]
+    catalog = parse_view(HEADER + '#! fuzzy c-format\nmsgid "a"\nmsgstr "b"\n', path="test.po")
+    assert first(catalog).flags == ("fuzzy", "c-format")
 
 
 def test_header_msgstr_is_kept_as_written():
     text = ('#. extracted\n#: po/header.c:1\n#, fuzzy\nmsgid ""\nmsgstr ""\n"Language: fr\\n"\n'
             '"Plural-Forms:  nplurals=2; plural=(n > 1);\\n"\n"X-Generator:Handmade\\n"\n'
             '"no field here\\n"\n"\\n"\n\nmsgid "a"\nmsgstr "b"\n')
-    catalog = parse_catalog(text, path="test.po")
+    catalog = parse_view(text, path="test.po")
     assert catalog.metadata["Language"] == "fr" and catalog.metadata_is_fuzzy
     assert catalog.metadata["Plural-Forms"] == "nplurals=2; plural=(n > 1);"
     assert format_catalog(catalog) == text
@@ -125,10 +137,10 @@ def test_header_msgstr_is_kept_as_written():
 def test_a_changed_header_field_is_rewritten_in_its_place():
     text = ('msgid ""\nmsgstr ""\n"Language:  fr\\n"\n"PO-Revision-Date:  2024-01-01 10:00+0000\\n"\n'
             '"X-Odd:value\\n"\n\nmsgid "a"\nmsgstr "b"\n')
-    catalog = parse_catalog(text, path="test.po")
-    catalog.metadata["PO-Revision-Date"] = "2026-11-29 15:00+0000"
-    catalog.metadata["X-Template-Digest"] = "abc"
-    del catalog.metadata["X-Odd"]
+    catalog = parse_view(text, path="test.po")
+    metadata = {**catalog.metadata, "PO-Revision-Date": "2026-11-29 15:00+0000", "X-Template-Digest": "abc"}
+    del metadata["X-Odd"]
+    catalog = dataclasses.replace(catalog, metadata=metadata)
     assert format_catalog(catalog) == (
         'msgid ""\nmsgstr ""\n"Language:  fr\\n"\n"PO-Revision-Date: 2026-11-29 15:00+0000\\n"\n'
         '"X-Template-Digest: abc\\n"\n\nmsgid "a"\nmsgstr "b"\n')
@@ -141,34 +153,45 @@ def test_header_with_an_empty_msgstr_is_kept():
 
 def test_a_file_without_header_gets_none_and_keeps_its_first_comment():
     text = '# Comment of the first entry.\n#\n# Second paragraph.\nmsgid "a"\nmsgstr "b"\n\nmsgid "c"\nmsgstr "d"\n'
-    catalog = parse_catalog(text, path="test.po")
+    catalog = parse_view(text, path="test.po")
     assert catalog.header == "" and catalog.metadata == {}
-    assert catalog[0].tcomment == "Comment of the first entry.\n\nSecond paragraph."
+    assert first(catalog).tcomment == "Comment of the first entry.\n\nSecond paragraph."
     assert format_catalog(catalog) == text
 
 
 def test_an_entry_with_an_empty_msgid_and_a_context_is_not_the_header():
     text = HEADER + 'msgctxt "menu"\nmsgid ""\nmsgstr "x"\n'
-    assert parse_catalog(text, path="test.po").metadata["Language"] == "fr"
+    assert parse_view(text, path="test.po").metadata["Language"] == "fr"
 
 
 def test_escapes_polib_does_not_know():
-    catalog = parse_catalog(HEADER + 'msgid "bell \\a octal \\101\\012 hex \\x41 \\x010a"\nmsgstr ""\n', path="test.po")
-    assert catalog[0].msgid == "bell \a octal A\n hex A \n"  # gettext keeps the last byte of a long hex escape
+    catalog = parse_view(HEADER + 'msgid "bell \\a octal \\101\\012 hex \\x41 \\x010a"\nmsgstr ""\n', path="test.po")
+    assert first(catalog).msgid == "bell \a octal A\n hex A \n"  # gettext keeps the last byte of a long hex escape
 
 
 def test_lines_of_entries_after_a_header_that_is_not_first():
-    catalog = parse_catalog('msgid "a"\nmsgstr "b"\n\n' + HEADER + 'msgid "c"\nmsgstr "d"\n', path="test.po")
-    assert [entry.linenum for entry in catalog] == [1, 9]
+    catalog = parse_view('msgid "a"\nmsgstr "b"\n\n' + HEADER + 'msgid "c"\nmsgstr "d"\n', path="test.po")
+    assert [entry.line for entry in catalog] == [1, 9]
 
 
 def test_pipeline_written_catalog_round_trips_unchanged(tmp_path):
     """What the pipeline writes itself reads back to the same data and the same bytes."""
-    text = format_catalog(parse_catalog(HEADER + '# relu\n#. paragraph 1, sentence 1\n#: seeds/a.txt:1\n'
+    text = format_catalog(parse_view(HEADER + '# relu\n#. paragraph 1, sentence 1\n#: seeds/a.txt:1\n'
                                         '#, fuzzy\nmsgid "a"\nmsgstr "b"\n', path="test.po"))
-    catalog = parse_catalog(text, path="test.po")
-    assert (catalog[0].tcomment, catalog[0].comment, catalog[0].flags) == ("relu", "paragraph 1, sentence 1", ["fuzzy"])
+    catalog = parse_view(text, path="test.po")
+    assert (first(catalog).tcomment, first(catalog).comment, first(catalog).flags) == ("relu", "paragraph 1, sentence 1", ("fuzzy",))
     assert format_catalog(catalog) == text
+
+
+def test_what_the_reader_keeps_beyond_polib_survives_pickling():
+    """Views cross process boundaries (extraction workers hand back merged catalogs): the header as
+    written, its place and lone empty comment lines travel with them."""
+    text = ('# first\nmsgid "a"\nmsgstr "b"\n\n#\n#: po/header.c:1\n'
+            + HEADER.replace('"Language: fr', '"Language:  fr') + '#.\nmsgid "c"\nmsgstr "d"\n')
+    catalog = parse_view(text, path="test.po")
+    copy = pickle.loads(pickle.dumps(catalog))
+    assert copy == catalog and copy.header_position == 1
+    assert format_catalog(copy) == text
 
 
 @pytest.mark.parametrize("text, line", [
@@ -178,7 +201,7 @@ def test_pipeline_written_catalog_round_trips_unchanged(tmp_path):
 ])
 def test_what_the_reader_refuses_is_one_line_with_path_and_line(text, line):
     with pytest.raises(CatalogError) as error:
-        parse_catalog(text, path="x.po")
+        parse_view(text, path="x.po")
     message = str(error.value)
     assert message.startswith(f"x.po:{line}: ") and "\n" not in message
 
@@ -208,12 +231,12 @@ def test_generated_comments_come_back_as_msgcat_writes_them(tmp_path, header, en
         blocks.append("\n".join(comments + [f'msgid "m{number}"', f'msgstr "{msgstr}"']))
     path = tmp_path / "generated.po"
     path.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
-    assert format_catalog(read_catalog(path)) == msgcat(path)
+    assert format_catalog(read_view(path)) == msgcat(path)
 
 
 def test_previous_msgid_of_an_obsolete_entry_with_a_tab_after_the_keyword():
     text = HEADER + '#, fuzzy\n#~| msgid\t"old"\n#~ msgid\t"new"\n#~ msgstr "neu"\n'
-    assert parse_catalog(text, path="test.po")[0].previous_msgid == "old"
+    assert parse_view(text, path="test.po").entries[0].previous_msgid == "old"
 
 
 def test_a_header_edited_by_hand_keeps_its_lines_through_an_update(project_dir):
@@ -241,25 +264,25 @@ def test_previous_plural_of_an_obsolete_entry_is_kept():
 
 def test_indented_keywords_and_wide_obsolete_markers_are_read():
     text = HEADER + '# c\n  msgid "a"\n  msgstr "b"\n\n#, fuzzy\n#~| msgid "x"\n#~  msgid "y"\n#~ msgstr "z"\n'
-    catalog = parse_catalog(text, path="test.po")
-    assert [(entry.linenum, entry.tcomment, entry.previous_msgid) for entry in catalog] == [
+    catalog = parse_view(text, path="test.po")
+    assert [(entry.line, entry.tcomment, entry.previous_msgid) for entry in catalog] == [
         (7, "c", None), (12, "", "x")]
 
 
 def test_a_header_that_is_not_the_first_entry_stays_where_it_is():
     text = '# first\nmsgid "a"\nmsgstr "b"\n\n' + HEADER + 'msgid "c"\nmsgstr "d"\n'
-    catalog = parse_catalog(text, path="test.po")
-    assert catalog.metadata["Language"] == "fr" and catalog[0].tcomment == "first"
+    catalog = parse_view(text, path="test.po")
+    assert catalog.metadata["Language"] == "fr" and first(catalog).tcomment == "first"
     assert format_catalog(catalog) == text
 
 
 def test_octal_and_hex_escapes_of_utf8_bytes_are_characters():
     """``msgcat --escape`` writes non-ASCII characters as octal byte escapes."""
-    catalog = parse_catalog(HEADER + 'msgid "caf\\303\\251 \\xc3\\xa9 \\\\303"\nmsgstr ""\n', path="test.po")
-    assert catalog[0].msgid == "café é \\303"
+    catalog = parse_view(HEADER + 'msgid "caf\\303\\251 \\xc3\\xa9 \\\\303"\nmsgstr ""\n', path="test.po")
+    assert first(catalog).msgid == "café é \\303"
 
 
 @pytest.mark.parametrize("line", ['#~msgid "\\a"', '#~  msgid "\\a"', '  msgid "\\a"'])
 def test_escapes_are_read_after_any_keyword_prefix(line):
-    catalog = parse_catalog(HEADER + f'{line}\n{line[:line.index("m")]}msgstr "x"\n', path="test.po")
-    assert catalog[0].msgid == "\a"
+    catalog = parse_view(HEADER + f'{line}\n{line[:line.index("m")]}msgstr "x"\n', path="test.po")
+    assert first(catalog).msgid == "\a"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import catalogs
-from tests.conftest import load, run
+from tests.conftest import load, run, set_draft
 
 pytestmark = pytest.mark.skipif(shutil.which("msgmerge") is None, reason="GNU gettext not installed")
 
@@ -31,13 +31,13 @@ def gettext(*args: str) -> bytes:
 def work_in_every_state(path: Path) -> None:
     """Reviewed entries (one with a translator comment), machine drafts and untranslated ones."""
     catalog = catalogs.read_catalog(path)
-    for number, item in enumerate(catalogs.active_entries(catalog)):
+    for number, item in enumerate((e for e in catalog if not e.obsolete)):
         if number % 3 == 0:
             item.msgstr = f"Traduction relue {number}, avec une phrase assez longue pour être coupée par gettext."
             if number % 2 == 0:
                 item.tcomment = "relu par Claire"
         elif number % 3 == 1:
-            catalogs.set_machine_draft(item, f"Brouillon {number}.", "Argos Translate de→en 1.0")
+            set_draft(item, f"Brouillon {number}.", "Argos Translate de→en 1.0")
     path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
 
 

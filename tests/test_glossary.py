@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.errors import PipelineError
-from pipeline.glossary import Glossary, Term, load_glossary, parse_glossary
+from pipeline.glossary import Glossary, Masked, Term, load_glossary, mask, parse_glossary, restore
+from tests.conftest import MT_GLOSSARY
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -138,3 +139,31 @@ def test_malformed_terms_are_one_line_errors(tmp_path, text):
     with pytest.raises(PipelineError) as raised:
         load_glossary(path)
     assert str(raised.value).startswith(str(path))
+
+
+# --- masking for machine translation ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("engine_output, expected", [
+    ("ZQX1 opened a plant in ZQX2.", "Verkor opened a plant in Dunkirk."),
+    ("Zqx 1 opened a plant in ZQX-2.", "Verkor opened a plant in Dunkirk."),
+    ("ZQX 2 and zqx1", "Dunkirk and Verkor"),
+    ("opened a plant in ZQX2.", "opened a plant in Dunkirk."),  # lost placeholder: draft left as is
+    ("ZQX7 opened a plant.", "ZQX7 opened a plant."),  # invented placeholder: left for the reviewer
+])
+def test_restore_copes_with_what_the_engine_did_to_placeholders(engine_output, expected):
+    masked = mask("Verkor eröffnete in Dunkerque.", MT_GLOSSARY)
+    assert masked.text == "ZQX1 eröffnete in ZQX2."
+    assert restore(engine_output, masked, "en", MT_GLOSSARY) == expected
+
+
+def test_rendering_that_starts_the_sentence_is_capitalised():
+    masked = mask("Gigafactory in Bourbourg.", MT_GLOSSARY)
+    assert restore("ZQX1 in ZQX2.", masked, "en", MT_GLOSSARY) == "Gigafactory in Bourbourg."
+    assert restore("A ZQX1.", masked, "en", MT_GLOSSARY) == "A gigafactory."
+    brand = Glossary((Term("iPhone", {}),))
+    assert restore("ZQX1 sells.", mask("iPhone verkauft.", brand), "en", brand) == "iPhone sells."
+
+
+def test_text_that_already_looks_masked_is_not_masked_again():
+    assert mask("Verkor und ZQX1.", MT_GLOSSARY) == Masked("Verkor und ZQX1.")

@@ -23,7 +23,8 @@ from pipeline.argos_packages import Pair
 from pipeline.catalogs import EntryState
 from pipeline.cli import cli
 from pipeline.project import Project
-from pipeline.translation import FakeTranslator, draft, open_catalogs
+from pipeline.drafting import draft, open_catalogs
+from pipeline.engines import FakeTranslator
 from tests.conftest import SMALL_ARTICLE, run
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")

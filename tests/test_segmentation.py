@@ -6,6 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.article import assemble, encode
 from pipeline.errors import ArticleError
@@ -234,10 +236,339 @@ CASES = {
     ),
 }
 
+ROUND_TWO = {
+    # An abbreviation that ends the sentence: usw., etc. and the like before any capitalised word;
+    # bzw., units, months, days and the like only before a word that starts sentences.
+    "usw-ends-sentence": (
+        "Wir kauften Äpfel, Birnen usw. Danach gingen wir heim.",
+        ["Wir kauften Äpfel, Birnen usw.", "Danach gingen wir heim."],
+    ),
+    "etc-ends-sentence": (
+        "Es gab Kaffee, Tee etc. Die Gäste waren zufrieden.",
+        ["Es gab Kaffee, Tee etc.", "Die Gäste waren zufrieden."],
+    ),
+    "u-ae-ends-sentence": (
+        "Es gab Bücher, Hefte u. ä. Danach gingen wir. Dazu Stifte o.Ä. Das reichte.",
+        ["Es gab Bücher, Hefte u. ä.", "Danach gingen wir.", "Dazu Stifte o.Ä.", "Das reichte."],
+    ),
+    "bzw-ends-sentence": (
+        "Man nennt es Zelle bzw. Das ist umstritten.",
+        ["Man nennt es Zelle bzw.", "Das ist umstritten."],
+    ),
+    "unit-century-era-end-sentence": (
+        "Das Werk kostet 2 Mrd. Die Hälfte zahlt der Staat. Er starb 44 v. Chr. Danach zerfiel alles. "
+        "Im 19. Jh. Die Industrie wuchs.",
+        [
+            "Das Werk kostet 2 Mrd.",
+            "Die Hälfte zahlt der Staat.",
+            "Er starb 44 v. Chr.",
+            "Danach zerfiel alles.",
+            "Im 19. Jh.",
+            "Die Industrie wuchs.",
+        ],
+    ),
+    "weekday-ends-sentence": (
+        "Das Werk öffnet am Mo. Dann beginnt die Produktion. Geliefert wird Mo. bis Fr. Danach ist zu.",
+        [
+            "Das Werk öffnet am Mo.",
+            "Dann beginnt die Produktion.",
+            "Geliefert wird Mo. bis Fr.",
+            "Danach ist zu.",
+        ],
+    ),
+    "weekday-or-title": (
+        "Fr. Müller kommt am Fr. Dann gehen wir.",
+        ["Fr. Müller kommt am Fr.", "Dann gehen wir."],
+    ),
+    "registered-association-ends-sentence": (
+        "Gegründet hat ihn der Verein Batterie Nord e. V. Er wurde 2020 eingetragen.",
+        ["Gegründet hat ihn der Verein Batterie Nord e. V.", "Er wurde 2020 eingetragen."],
+    ),
+    "usw-before-closing-quote": (
+        "„Wir kauften Äpfel usw.“ Danach gingen wir.",
+        ["„Wir kauften Äpfel usw.“", "Danach gingen wir."],
+    ),
+    "etc-pp-and-ff-end-sentences": (
+        "Wir brauchen Holz, Sand etc. pp. Dann bauen wir. Siehe S. 12 ff. Dort steht mehr. Das regeln "
+        "§§ 5 ff. BGB.",
+        [
+            "Wir brauchen Holz, Sand etc. pp.",
+            "Dann bauen wir.",
+            "Siehe S. 12 ff.",
+            "Dort steht mehr.",
+            "Das regeln §§ 5 ff. BGB.",
+        ],
+    ),
+    "etc-inside-brackets": (
+        "Wir kauften Obst (Äpfel, Birnen etc.) und gingen heim.",
+        ["Wir kauften Obst (Äpfel, Birnen etc.) und gingen heim."],
+    ),
+    "usw-before-lowercase": (
+        "Wir kauften Brot, Käse etc. und gingen heim.",
+        ["Wir kauften Brot, Käse etc. und gingen heim."],
+    ),
+    "bzw-before-noun": ("Äpfel bzw. Birnen sind gesund.", ["Äpfel bzw. Birnen sind gesund."]),
+    "bzw-before-formal-you": (
+        "Wenden Sie sich an uns bzw. Sie rufen an.",
+        ["Wenden Sie sich an uns bzw. Sie rufen an."],
+    ),
+    "example-before-newspaper": (
+        "Lesen Sie dazu z. B. Die Zeit vom Montag.",
+        ["Lesen Sie dazu z. B. Die Zeit vom Montag."],
+    ),
+    # An interjection in brackets is inside its sentence.
+    "bracketed-exclamation": (
+        "Er hat (!) Millionen verdient. Danach ging er.",
+        ["Er hat (!) Millionen verdient.", "Danach ging er."],
+    ),
+    "bracketed-questions": ("Sie kam (???) Stunden zu spät.", ["Sie kam (???) Stunden zu spät."]),
+    "bracketed-double-exclamation": (
+        "Der Preis stieg (!!) Anfang Mai um die Hälfte.",
+        ["Der Preis stieg (!!) Anfang Mai um die Hälfte."],
+    ),
+    "bracketed-sic": ("Das ist (sic!) Unsinn.", ["Das ist (sic!) Unsinn."]),
+    "square-bracketed-interjection": (
+        "Er sagte [!] Ja und (!?) Nein.",
+        ["Er sagte [!] Ja und (!?) Nein."],
+    ),
+    "bracketed-exclamation-then-full-stop": (
+        "Er hat gewonnen (!). Dann ging er.",
+        ["Er hat gewonnen (!).", "Dann ging er."],
+    ),
+    # Emoji after the end punctuation belong to the sentence before.
+    "emoji-after-exclamation": (
+        "Das war toll! 😀 Morgen geht es weiter.",
+        ["Das war toll! 😀", "Morgen geht es weiter."],
+    ),
+    "emoji-run-after-full-stop": (
+        "Wir feiern. 🎉🎉 Kommt alle! ❤️ Bis dann.",
+        ["Wir feiern. 🎉🎉", "Kommt alle! ❤️", "Bis dann."],
+    ),
+    "emoji-without-space": ("Toll!😀 Morgen mehr.", ["Toll!😀", "Morgen mehr."]),
+    "emoji-ends-paragraph": ("Das war toll! 😀😀", ["Das war toll! 😀😀"]),
+    "emoji-inside-sentence": ("Ich ❤️ Berlin. Du auch?", ["Ich ❤️ Berlin.", "Du auch?"]),
+    "emoticons-after-sentence": (
+        "Das war toll! :-) Morgen mehr. Bis dann ;) Tschüss.",
+        ["Das war toll! :-)", "Morgen mehr.", "Bis dann ;) Tschüss."],
+    ),
+    # Hashtags and handles after a sentence are a unit of their own.
+    "hashtags-end-paragraph": (
+        "Das Werk öffnet heute. #Dunkerque #Batterie",
+        ["Das Werk öffnet heute.", "#Dunkerque #Batterie"],
+    ),
+    "hashtag-between-sentences": (
+        "Das Werk öffnet heute. #Dunkerque Morgen mehr dazu.",
+        ["Das Werk öffnet heute.", "#Dunkerque", "Morgen mehr dazu."],
+    ),
+    "handles-between-sentences": (
+        "Danke an alle! @Verkor @Renault Wir sehen uns.",
+        ["Danke an alle!", "@Verkor @Renault", "Wir sehen uns."],
+    ),
+    "hashtags-after-abbreviation-like-word": (
+        "Heute Abend im TV. #tatort #ARD",
+        ["Heute Abend im TV.", "#tatort #ARD"],
+    ),
+    "hashtag-as-subject": ("Toll! #Dunkerque ist super.", ["Toll!", "#Dunkerque ist super."]),
+    "hashtag-inside-sentence": ("Das #Werk öffnet heute.", ["Das #Werk öffnet heute."]),
+    "email-is-no-handle": (
+        "Schreiben Sie an presse@verkor.fr. Wir antworten.",
+        ["Schreiben Sie an presse@verkor.fr.", "Wir antworten."],
+    ),
+    "address-ends-sentence": (
+        "Mehr auf www.verkor.fr. Oder unter https://verkor.fr/de. Danke.",
+        ["Mehr auf www.verkor.fr.", "Oder unter https://verkor.fr/de.", "Danke."],
+    ),
+    # A closing bracket right after the end punctuation, then a new sentence.
+    "bracket-closes-after-full-stop": (
+        "Er unterschrieb (was niemand erwartet hatte.) Der Vertrag gilt.",
+        ["Er unterschrieb (was niemand erwartet hatte.)", "Der Vertrag gilt."],
+    ),
+    "square-bracket-closes-after-full-stop": (
+        "Er unterschrieb [was niemand erwartet hatte.] Der Vertrag gilt.",
+        ["Er unterschrieb [was niemand erwartet hatte.]", "Der Vertrag gilt."],
+    ),
+    "bracket-closes-after-question": (
+        "Er unterschrieb (wer hätte das gedacht?) Der Vertrag gilt.",
+        ["Er unterschrieb (wer hätte das gedacht?)", "Der Vertrag gilt."],
+    ),
+    "bracketed-sentence-between-sentences": (
+        "Er unterschrieb. (Der Vertrag gilt ab Mai.) Dann ging er.",
+        ["Er unterschrieb.", "(Der Vertrag gilt ab Mai.)", "Dann ging er."],
+    ),
+    "bracket-then-lowercase": ("Er kam (spät!) und ging wieder.", ["Er kam (spät!) und ging wieder."]),
+    "bracket-around-quotation": (
+        "(Er sagte: „Ja.“) Dann ging er.",
+        ["(Er sagte: „Ja.“)", "Dann ging er."],
+    ),
+    "bracket-after-abbreviation": (
+        "Manche Städte (z. B.) Lille wachsen.",
+        ["Manche Städte (z. B.) Lille wachsen."],
+    ),
+    # Footnote markers after the full stop belong to the sentence before.
+    "superscript-footnotes": (
+        "Die Ergebnisse sind eindeutig.¹ Dennoch gibt es Kritik.² ³ Die Studie läuft weiter.",
+        ["Die Ergebnisse sind eindeutig.¹", "Dennoch gibt es Kritik.² ³", "Die Studie läuft weiter."],
+    ),
+    "bracketed-footnote": (
+        "Das ist belegt.[1] Weitere Studien folgen.[12]",
+        ["Das ist belegt.[1]", "Weitere Studien folgen.[12]"],
+    ),
+    "several-footnotes": (
+        "Das ist belegt.[1][2] Der Name ist geändert.* Er lebt in Lille.",
+        ["Das ist belegt.[1][2]", "Der Name ist geändert.*", "Er lebt in Lille."],
+    ),
+    "asterisk-note-after-sentence": (
+        "Das kostet 5 Euro. *Preis ohne Gewähr.",
+        ["Das kostet 5 Euro.", "*Preis ohne Gewähr."],
+    ),
+    "superscript-unit": (
+        "Die Wohnung hat 80 m² Fläche. Sie ist hell.",
+        ["Die Wohnung hat 80 m² Fläche.", "Sie ist hell."],
+    ),
+    "footnote-inside-sentence": ("Die Studie (2024)¹ ist neu.", ["Die Studie (2024)¹ ist neu."]),
+    # A missing space after the end punctuation.
+    "missing-space": (
+        "Er hatte viele Gedanken.Verschiedene Ideen kamen ihm.",
+        ["Er hatte viele Gedanken.", "Verschiedene Ideen kamen ihm."],
+    ),
+    "missing-space-after-question": ("Kommst du?Ja, gleich.", ["Kommst du?", "Ja, gleich."]),
+    "missing-space-domain": ("Besuchen Sie Verkor.Com für mehr.", ["Besuchen Sie Verkor.Com für mehr."]),
+    "missing-space-abbreviation": (
+        "Prof.Dr. Meier wohnt in St.Pauli seit Jahren.",
+        ["Prof.Dr. Meier wohnt in St.Pauli seit Jahren."],
+    ),
+    "missing-space-brand-names": (
+        "Der Konzern E.ON wirbt auf Sat.1 für sich.",
+        ["Der Konzern E.ON wirbt auf Sat.1 für sich."],
+    ),
+    # A numbered list item at the start of a line is one sentence.
+    "list-item": ("1. Dies ist der erste Punkt.", ["1. Dies ist der erste Punkt."]),
+    "list-item-two-sentences": (
+        "12. Die Fabrik öffnet. Alle kommen.",
+        ["12. Die Fabrik öffnet.", "Alle kommen."],
+    ),
+    "list-item-indented": ("  2. Der zweite Punkt.", ["2. Der zweite Punkt."]),
+    "roman-list-item": ("II. Die Lage in Dunkerque", ["II. Die Lage in Dunkerque"]),
+    "list-items-inside-paragraph": (
+        "Es geht um zwei Punkte. 1. Die Kosten steigen. 2. Die Preise fallen.",
+        ["Es geht um zwei Punkte.", "1. Die Kosten steigen.", "2. Die Preise fallen."],
+    ),
+    "list-item-after-colon": (
+        "Es geht um zwei Punkte: 1. Die Kosten steigen.",
+        ["Es geht um zwei Punkte: 1. Die Kosten steigen."],
+    ),
+    # Administrative and medical abbreviations.
+    "medical-abbreviations": (
+        "Der Pat. klagt über Schmerzen. Die Diagn. lautet Grippe. Die Ther. beginnt.",
+        ["Der Pat. klagt über Schmerzen.", "Die Diagn. lautet Grippe.", "Die Ther. beginnt."],
+    ),
+    "administrative-abbreviations": (
+        "Die Bek. vom 3. Mai gilt. Sie steht im Amtsbl. Nr. 5. Die Verordn. Nr. 2 auch.",
+        ["Die Bek. vom 3. Mai gilt.", "Sie steht im Amtsbl. Nr. 5.", "Die Verordn. Nr. 2 auch."],
+    ),
+    "abbreviation-before-name": (
+        "Pat. Müller wurde entlassen. Seine Frau, geb. Schmidt, kam.",
+        ["Pat. Müller wurde entlassen.", "Seine Frau, geb. Schmidt, kam."],
+    ),
+    # A new sentence that starts with a number.
+    "number-starts-sentence": (
+        "Das war bla. 700 Jahre später kam er zurück.",
+        ["Das war bla.", "700 Jahre später kam er zurück."],
+    ),
+    "number-starts-sentence-after-time": (
+        "Der Zug kam um 9 Uhr. 20 Minuten später fuhr er weiter.",
+        ["Der Zug kam um 9 Uhr.", "20 Minuten später fuhr er weiter."],
+    ),
+    "number-after-abbreviation": (
+        "Siehe Art. 5 GG und Abschn. 4 des Vertrags. Er wohnt in der Bahnhofstr. 12 in Lille.",
+        ["Siehe Art. 5 GG und Abschn. 4 des Vertrags.", "Er wohnt in der Bahnhofstr. 12 in Lille."],
+    ),
+    "number-ends-sentence-after-abbreviation": (
+        "Das steht in Kap. 3. Lesen Sie es. Das ist Nr. 1. Das ist Nr. 2.",
+        ["Das steht in Kap. 3.", "Lesen Sie es.", "Das ist Nr. 1.", "Das ist Nr. 2."],
+    ),
+    "number-after-month": ("Das war im Jan. 2026 in Lille.", ["Das war im Jan. 2026 in Lille."]),
+    "spaced-date": ("Am 3. 10. 1990 kam die Einheit.", ["Am 3. 10. 1990 kam die Einheit."]),
+    "number-after-capitalised-abbreviation": ("Ca. 300 Menschen kamen.", ["Ca. 300 Menschen kamen."]),
+    # Dialogue: an utterance that trails off, then narration.
+    "trailing-off-then-new-sentence": (
+        "»Ich weiß nicht…« Er zögerte. „Wenn ich nur …“ Sie brach ab.",
+        ["»Ich weiß nicht…«", "Er zögerte.", "„Wenn ich nur …“", "Sie brach ab."],
+    ),
+    "trailing-off-then-narration-goes-on": (
+        "„Ich dachte…“ murmelte er. »Wenn ich nur …«, sagte sie leise.",
+        ["„Ich dachte…“ murmelte er.", "»Wenn ich nur …«, sagte sie leise."],
+    ),
+    "comma-quotes-question-and-answer": (
+        ",,Kommst du mit?” ,,Nein“, antwortete sie.",
+        [",,Kommst du mit?”", ",,Nein“, antwortete sie."],
+    ),
+    "typewriter-quotes-question-and-answer": (
+        ",,Kommst du mit?'' ,,Nein'', antwortete sie. „Wirklich?\" „Ja\", sagte sie.",
+        [",,Kommst du mit?''", ",,Nein'', antwortete sie.", "„Wirklich?\"", "„Ja\", sagte sie."],
+    ),
+    "quotations-in-a-row": (
+        "„Hast du das gesehen?“ „Ja!“ „Und?“ „Nichts.“",
+        ["„Hast du das gesehen?“", "„Ja!“", "„Und?“", "„Nichts.“"],
+    ),
+    "quotation-goes-on-after-comma": (
+        "„Warte…“, sagte sie, „ich komme mit.“",
+        ["„Warte…“, sagte sie, „ich komme mit.“"],
+    ),
+    "quoted-question-and-answer": (
+        "„Kommst du mit?“ „Nein“, antwortete sie.",
+        ["„Kommst du mit?“", "„Nein“, antwortete sie."],
+    ),
+    # Ordinals, times, ellipses.
+    "date-and-time": (
+        "Das Treffen ist am 3. Oktober um 14.30 Uhr. Es ist 14:30 Uhr. Wir fangen an.",
+        ["Das Treffen ist am 3. Oktober um 14.30 Uhr.", "Es ist 14:30 Uhr.", "Wir fangen an."],
+    ),
+    "spaced-ellipsis": ("Er zögerte . . . Dann ging er.", ["Er zögerte . . .", "Dann ging er."]),
+    "names-that-look-like-abbreviations": (
+        "Wir sahen Jan. Er lachte. Das war arg. Dann kam Max. Das war alles.",
+        ["Wir sahen Jan.", "Er lachte.", "Das war arg.", "Dann kam Max.", "Das war alles."],
+    ),
+}
+
 
 @pytest.mark.parametrize(("text", "expected"), CASES.values(), ids=CASES.keys())
 def test_split_sentences(text, expected):
     assert split_sentences(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND_TWO.values(), ids=ROUND_TWO.keys())
+def test_split_sentences_round_two(text, expected):
+    assert split_sentences(text) == expected
+
+
+TRAILERS = ["😀", "🎉🎉", "❤️", "¹", "² ³", "[1]", "*", ":-)"]
+TOKENS = [
+    *"Das war bla usw etc bzw Mrd Jh Pat Diagn Gedanken Verschiedene Danach Die Er z. B. S. Nr. 3. 700 "
+    "2025 1. II. (!) (???) [!] (sic!) #Dunkerque @Verkor presse@verkor.fr www.verkor.fr".split(),
+    *TRAILERS,
+    ".", ". ", "! ", "? ", "… ", "...", ".“ ", "!« ", ".) ", "„", "»", "(", ")", "[", "]", ",,", "”", ": ",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), max_size=25), st.lists(st.sampled_from(["", " ", "  ", "\u00a0"])))
+def test_sentences_rebuild_the_paragraph(tokens, gaps):
+    """Whatever the rules decide, the sentences are the paragraph's text, in order, cut only where
+    whitespace or a missing space after an end lies, and no sentence but the first starts with a
+    trailer (emoji, footnote) that belongs to the sentence before."""
+    paragraph = "".join(token + (gaps[i] if i < len(gaps) else " ") for i, token in enumerate(tokens))
+    sentences = split_sentences(paragraph)
+    assert "".join("".join(sentences).split()) == "".join(paragraph.split())
+    position = 0
+    for sentence in sentences:
+        assert sentence and sentence == sentence.strip()
+        start = paragraph.index(sentence, position)
+        assert not paragraph[position:start].strip()
+        position = start + len(sentence)
+    assert not paragraph[position:].strip()
+    for sentence in sentences[1:]:
+        assert not any(sentence == trailer or sentence.startswith(trailer + " ") for trailer in TRAILERS)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\t\u00a0"], ids=["empty", "spaces", "tab-and-no-break-space"])
@@ -358,3 +689,16 @@ def test_article_without_text_is_refused(tmp_path, content):
 def test_missing_article_is_an_article_error(tmp_path):
     with pytest.raises(ArticleError, match=r"missing\.txt: cannot read the article"):
         read_article(tmp_path / "missing.txt")
+
+
+def test_segment_refuses_a_fifo_without_opening_it(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    completed = subprocess.run([sys.executable, "-m", "pipeline", "segment", str(fifo)], capture_output=True,
+                               text=True, timeout=60, cwd=Path(__file__).resolve().parent.parent)
+    assert completed.returncode == 1
+    assert completed.stderr.strip() == f"Error: {fifo}: not an article: a named pipe (FIFO), not a regular file"

@@ -1,27 +1,24 @@
-"""Machine drafts: which entries are filled, how, with what provenance; the real Argos/CTranslate2 path.
+"""Machine drafts (pipeline.drafting): which entries are filled, how, with what provenance.
 
-Catalog logic runs with the deterministic FakeTranslator; the engine and the `translate` command run
-tiny random-weight Argos packages (tests/argos_models.py), so the assertions are about mechanics,
-never wording.
+Catalog logic runs with the deterministic FakeTranslator; the `translate` command runs tiny
+random-weight Argos packages (tests/argos_models.py), so the assertions are about mechanics, never
+wording.
 """
 
 from __future__ import annotations
 
 import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from pipeline import catalogs, translation
+from pipeline import catalogs, drafting, engines
 from pipeline.argos_packages import Pair
 from pipeline.catalogs import EntryState, entry_state
-from pipeline.glossary import Glossary, Term
+from pipeline.drafting import draft, open_catalogs
+from pipeline.engines import FakeTranslator
 from pipeline.project import Project
-from pipeline.translation import FakeTranslator, Masked, draft, mask, open_catalogs, restore
-from tests.conftest import REPO, entry, load, run
+from tests.conftest import MT_GLOSSARY, entry, load, run
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 EN = Path("locales/en/LC_MESSAGES/nord.po")
@@ -29,11 +26,10 @@ DE_EN, EN_FR, DE_FR = Pair("de", "en"), Pair("en", "fr"), Pair("de", "fr")
 PIVOT = {"fr": (DE_EN, EN_FR), "en": (DE_EN,)}
 VERKOR = "Verkor hat in Bourbourg eine Fabrik eröffnet."
 REGION = "Die Region hofft auf Arbeit."
-GLOSSARY = Glossary((Term("Verkor", {}), Term("Bourbourg", {}), Term("Dunkerque", {"en": "Dunkirk"}),
-                     Term("Gigafactory", {"en": "gigafactory", "fr": "gigafactory"})))
+GLOSSARY = MT_GLOSSARY
 
 
-def extracted(*extra_articles: tuple[str, str]) -> list[translation.OpenCatalog]:
+def extracted(*extra_articles: tuple[str, str]) -> list[drafting.OpenCatalog]:
     for name, text in extra_articles:
         Path("seeds", f"{name}.txt").write_text(text, encoding="utf-8")
     assert run("extract").exit_code == 0
@@ -194,129 +190,18 @@ def test_glossary_terms_are_masked_and_rendered_for_the_final_language(project_d
     assert entry(load(FR), VERKOR).msgstr == f"{VERKOR} [en] [fr]"
 
 
-@pytest.mark.parametrize("engine_output, expected", [
-    ("ZQX1 opened a plant in ZQX2.", "Verkor opened a plant in Dunkirk."),
-    ("Zqx 1 opened a plant in ZQX-2.", "Verkor opened a plant in Dunkirk."),
-    ("ZQX 2 and zqx1", "Dunkirk and Verkor"),
-    ("opened a plant in ZQX2.", "opened a plant in Dunkirk."),  # lost placeholder: draft left as is
-    ("ZQX7 opened a plant.", "ZQX7 opened a plant."),  # invented placeholder: left for the reviewer
-])
-def test_restore_copes_with_what_the_engine_did_to_placeholders(engine_output, expected):
-    masked = mask("Verkor eröffnete in Dunkerque.", GLOSSARY)
-    assert masked.text == "ZQX1 eröffnete in ZQX2."
-    assert restore(engine_output, masked, "en", GLOSSARY) == expected
-
-
-def test_rendering_that_starts_the_sentence_is_capitalised():
-    masked = mask("Gigafactory in Bourbourg.", GLOSSARY)
-    assert restore("ZQX1 in ZQX2.", masked, "en", GLOSSARY) == "Gigafactory in Bourbourg."
-    assert restore("A ZQX1.", masked, "en", GLOSSARY) == "A gigafactory."
-    brand = Glossary((Term("iPhone", {}),))
-    assert restore("ZQX1 sells.", mask("iPhone verkauft.", brand), "en", brand) == "iPhone sells."
-
-
-def test_text_that_already_looks_masked_is_not_masked_again():
-    assert mask("Verkor und ZQX1.", GLOSSARY) == Masked("Verkor und ZQX1.")
-
-
-# --- the Argos/CTranslate2 engine ----------------------------------------------------------------
-
-
-class Spy:
-    """Wraps a CTranslate2 Translator and records what translate_batch is given."""
-
-    def __init__(self, translator):
-        self.translator, self.batches = translator, []
-
-    def translate_batch(self, batch, **options):
-        self.batches.append((batch, options))
-        return self.translator.translate_batch(batch, **options)
-
-
-def engine(pivot_models: Path, **options) -> translation.ArgosTranslator:
-    from pipeline import argos_packages
-
-    installed = argos_packages.newest_by_pair(argos_packages.installed_packages())
-    return translation.ArgosTranslator(installed, translation.EngineOptions(beam_size=1, **options))
-
-
-def spied(argos: translation.ArgosTranslator, pair: Pair) -> Spy:
-    argos._model(pair)
-    spy = argos._models[pair].translator = Spy(argos._models[pair].translator)
-    return spy
-
-
-def test_engine_batches_sentences_with_one_translator_per_pair(pivot_models, monkeypatch):
-    import ctranslate2
-
-    created = []
-    real = ctranslate2.Translator
-    monkeypatch.setattr(ctranslate2, "Translator",
-                        lambda *args, **kwargs: created.append(args) or real(*args, **kwargs))
-    argos = engine(pivot_models, max_batch_size=4, inter_threads=2, intra_threads=1)
-    sentences = [f"Satz Nummer {n} über Batterien." for n in range(10)]
-    spy = spied(argos, DE_EN)
-    first = argos.translate(DE_EN, sentences)
-    assert argos.translate(DE_EN, sentences) == first  # deterministic, same Translator
-    assert len(created) == 1
-    assert [len(batch) for batch, _ in spy.batches] == [3, 3, 2, 2] * 2  # two workers, even batches
-    options = spy.batches[0][1]
-    assert options["batch_type"] == "examples" and options["max_batch_size"] == 4
-    longest = max(len(tokens) for tokens in spy.batches[0][0])
-    assert options["max_decoding_length"] == translation.decoding_limit(longest)
-    assert all(isinstance(text, str) and text == text.strip() and text for text in first)
-
-
-def test_over_long_sentences_are_translated_in_parts_with_a_warning(pivot_models, monkeypatch):
-    monkeypatch.setattr(translation, "MAX_INPUT_TOKENS", 8)
-    argos = engine(pivot_models)
-    spy = spied(argos, DE_EN)
-    long_sentence = " ".join(["Die Batterie wird in der Fabrik gebaut"] * 4) + "."
-    (text,) = argos.translate(DE_EN, [long_sentence])
-    assert text
-    assert max(len(tokens) for batch, _ in spy.batches for tokens in batch) <= 8
-    assert len(argos.warnings) == 1 and "de→en" in argos.warnings[0]
-
-
-def test_detokenizing_keeps_underscores_and_trims(pivot_models):
-    argos = engine(pivot_models)
-    tokenizer = argos._model(DE_EN).tokenizer
-    text = "Die Datei heißt batterie_2025.txt"
-    assert translation.detokenize(tokenizer, tokenizer.encode(text)) == text
-    assert translation.detokenize(tokenizer, ["▁tok12", "▁Die"]) == "tok12 Die"
-
-
-def test_target_prefix_is_forced_and_stripped(pivot_models):
-    """Multilingual packages name the target language with a first token (metadata target_prefix)."""
-    from types import SimpleNamespace
-
-    class Echo:  # a stand-in CTranslate2 Translator: the prefix, then the input
-        prefixes = []
-
-        def translate_batch(self, batch, *, target_prefix, **options):
-            self.prefixes += target_prefix
-            return [SimpleNamespace(result=lambda tokens=tokens, prefix=prefix: SimpleNamespace(
-                hypotheses=[prefix + tokens])) for tokens, prefix in zip(batch, target_prefix)]
-
-    argos = engine(pivot_models)
-    model = argos._model(DE_EN)
-    model.translator, model.target_prefix = Echo(), "__en__"
-    assert argos.translate(DE_EN, ["Die Region.", "Ja."]) == ["Die Region.", "Ja."]
-    assert model.translator.prefixes == [["__en__"], ["__en__"]]
-
-
 # --- `pipeline translate` end to end -------------------------------------------------------------
 
 
 def calls_to_engine(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Pair, list[str]]]:
     calls = []
-    real = translation.ArgosTranslator.translate
+    real = engines.ArgosTranslator.translate
 
     def counting(self, pair, sentences):
         calls.append((pair, list(sentences)))
         return real(self, pair, sentences)
 
-    monkeypatch.setattr(translation.ArgosTranslator, "translate", counting)
+    monkeypatch.setattr(engines.ArgosTranslator, "translate", counting)
     return calls
 
 
@@ -379,7 +264,7 @@ def test_translate_uses_no_network(project_dir, pivot_models, monkeypatch):
 
 
 def test_ctrl_c_after_the_first_batch_keeps_it(project_dir, pivot_models, monkeypatch):
-    real = translation.ArgosTranslator.translate
+    real = engines.ArgosTranslator.translate
     calls = []
 
     def interrupted(self, pair, sentences):
@@ -388,12 +273,12 @@ def test_ctrl_c_after_the_first_batch_keeps_it(project_dir, pivot_models, monkey
         calls.append(list(sentences))
         return real(self, pair, sentences)
 
-    monkeypatch.setattr(translation.ArgosTranslator, "translate", interrupted)
+    monkeypatch.setattr(engines.ArgosTranslator, "translate", interrupted)
     result = run("translate", "--beam-size", "1", "--save-every", "3")
     assert result.exit_code == 130
     drafted = {e.msgid for e in load(EN) if e.msgstr}
     assert drafted == set(calls[0]) and len(drafted) == 3
-    monkeypatch.setattr(translation.ArgosTranslator, "translate", real)
+    monkeypatch.setattr(engines.ArgosTranslator, "translate", real)
     assert run("translate", "--beam-size", "1").exit_code == 0
     assert all(e.msgstr for e in load(EN)) and all(e.msgstr for e in load(FR))
 
@@ -403,10 +288,10 @@ def test_glossary_terms_never_reach_the_model(project_dir, pivot_models, monkeyp
 
     Path("glossary.toml").write_text('keep = ["Verkor", "Bourbourg"]\n', encoding="utf-8")
     tokenised, restored = [], []
-    real_encode, real_restore = SentencePieceTokenizer.encode, translation.restore
+    real_encode, real_restore = SentencePieceTokenizer.encode, drafting.restore
     monkeypatch.setattr(SentencePieceTokenizer, "encode",
                         lambda self, text: tokenised.append(text) or real_encode(self, text))
-    monkeypatch.setattr(translation, "restore",
+    monkeypatch.setattr(drafting, "restore",
                         lambda text, masked, lang, glossary: restored.append((masked, lang))
                         or real_restore(text, masked, lang, glossary))
     result = run("translate", "--beam-size", "1")
@@ -416,17 +301,75 @@ def test_glossary_terms_never_reach_the_model(project_dir, pivot_models, monkeyp
     assert {lang for masked, lang in restored if masked.terms} == {"en", "fr"}
 
 
-def test_help_imports_neither_argostranslate_nor_ctranslate2():
-    code = ("import sys\n"
-            "from pipeline.cli import cli\n"
-            "for args in ([\"--help\"], [\"translate\", \"--help\"], [\"models\", \"--help\"]):\n"
-            "    try:\n"
-            "        cli(args, prog_name='pipeline')\n"
-            "    except SystemExit:\n"
-            "        pass\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('argostranslate', 'ctranslate2')))\n")
-    started = time.monotonic()
-    output = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
-                            check=True)
-    assert output.stdout.strip().splitlines()[-1] == "[]"
-    assert time.monotonic() - started < 10
+# --- one read per catalog: drafting takes the catalogs extraction carries ------------------------
+
+
+def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    reads = []
+    real = catalogs.read_catalog
+    monkeypatch.setattr(catalogs, "read_catalog", lambda path: reads.append(path) or real(path))
+    return reads
+
+
+def test_translate_reads_each_catalog_once(project_dir, pivot_models, monkeypatch):
+    from pipeline.extraction import extract_project
+
+    assert run("extract").exit_code == 0
+    reads = count_reads(monkeypatch)
+    extracted = [result for results in extract_project(Project()) for result in results]
+    assert sorted(reads) == sorted([Path("locales/nord.pot"), EN, FR])
+    reads.clear()
+    fake = FakeTranslator()
+    drafting.draft_project(Project(), lambda packages: fake, extracted)
+    assert reads == [] and fake.calls  # drafted from the catalogs extraction carried
+    assert all(entry_state(e) is EntryState.MACHINE_DRAFT for e in load(FR))
+
+
+def test_a_catalog_changed_since_extraction_is_read_again(project_dir, pivot_models, monkeypatch):
+    from pipeline.extraction import extract_project
+
+    extracted = [result for results in extract_project(Project()) for result in results]
+    edit(FR, lambda catalog: setattr(entry(catalog, REGION), "msgstr", "La région espère du travail."))
+    reads = count_reads(monkeypatch)
+    drafting.draft_project(Project(), lambda packages: FakeTranslator(), extracted)
+    assert reads == [FR]
+    assert entry(load(FR), REGION).msgstr == "La région espère du travail."
+
+
+def test_nothing_to_draft_reads_no_catalog_and_translates_nothing(project_dir, pivot_models, monkeypatch):
+    from pipeline.extraction import extract_project
+
+    draft(extracted(), FakeTranslator(), PIVOT)
+    again = [result for results in extract_project(Project()) for result in results]
+    reads = count_reads(monkeypatch)
+    fake = FakeTranslator()
+    result = drafting.draft_project(Project(), lambda packages: fake, again)
+    assert reads == [] and fake.calls == [] and result.report is None and not result.routes
+
+
+def review_everything(path: Path) -> None:
+    """Give every entry of ``path`` a reviewed translation, as a translator who finished would."""
+    catalog = load(path)
+    for item in catalog:
+        item.msgstr = f"[{path.parts[1]}] {item.msgid}"
+    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+
+
+def test_translate_without_models_succeeds_when_nothing_is_left_to_draft(project_dir, argos_dir):
+    assert run("extract").exit_code == 0
+    for path in (EN, FR):
+        review_everything(path)
+    files = {path: path.read_bytes() for path in (EN, FR)}
+    result = run("translate")
+    assert result.exit_code == 0, result.output
+    assert "nothing to draft" in result.output
+    assert {path: path.read_bytes() for path in (EN, FR)} == files
+
+
+def test_translate_without_models_names_only_the_languages_with_something_to_draft(project_dir, argos_dir):
+    assert run("extract").exit_code == 0
+    review_everything(FR)
+    result = run("translate")
+    message = result.output.strip().splitlines()[-1]
+    assert result.exit_code == 1 and message.startswith("Error: missing Argos Translate packages")
+    assert "de→en" in message and "needed for en:" in message and "en→fr" not in message

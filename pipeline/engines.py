@@ -1,0 +1,196 @@
+"""Machine translation engines: what turns a batch of sentences for a language pair into drafts.
+
+:class:`Engine` is the seam: :func:`pipeline.drafting.draft` decides which sentences need a draft and
+hands them to an engine in batches, one pair at a time; the engine only translates. Engines here:
+
+* :class:`ArgosTranslator`: Argos Translate packages run locally through CTranslate2 in batches
+  (never Argos's per-text ``translate()``, which re-splits sentences with a MiniSBD model it
+  downloads on first use);
+* :class:`FakeTranslator`: a deterministic stand-in for tests;
+* :class:`pipeline.cluster.DaskTranslator`: the same batches decoded on a Dask cluster.
+
+The CLI builds the engine factory (:func:`local_engine`, or :func:`pipeline.cluster.cluster_engine`
+with ``--scheduler``) and passes it to :func:`pipeline.drafting.draft_project`. Both Argos engines
+encode, cut and decode through :mod:`pipeline.batching`, so their drafts are identical.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from pipeline import argos_packages, batching, devices
+from pipeline.argos_packages import InstalledPackage, Pair
+from pipeline.errors import ModelError
+from pipeline.project import pipeline_command
+
+MAX_INPUT_TOKENS = 500
+"""Longest input handed to CTranslate2; longer sentences are translated in parts, with a warning.
+Argos's models are trained on sentences far shorter than this, and their position tables end."""
+
+class Engine(Protocol):
+    """A machine translation engine as :func:`pipeline.drafting.draft` uses it."""
+
+    name: str
+    """Shown in provenance, e.g. ``Argos Translate``."""
+    warnings: list[str]
+    """What the user should know about the run (e.g. a sentence translated in parts); may stay empty."""
+
+    def label(self, pair: Pair) -> str:
+        """The pair and the version of what translates it, e.g. ``de→en 1.9``."""
+
+    def translate(self, pair: Pair, sentences: Sequence[str]) -> list[str]:
+        """One translation per sentence, in order (a list as long as ``sentences``)."""
+
+
+EngineFactory = Callable[[Mapping[Pair, InstalledPackage]], Engine]
+"""Builds the engine for the packages each pair needs: :func:`pipeline.drafting.draft_project`
+calls it once it knows which pairs have packages, so a run with nothing to do loads no model."""
+
+
+class FakeTranslator:
+    """A deterministic stand-in: ``"Satz." → "Satz. [en]"``; records every call.
+
+    ``fail_after`` raises KeyboardInterrupt on the call after that many, as Ctrl-C would.
+    """
+
+    name = "Fake"
+
+    def __init__(self, *, fail_after: int | None = None):
+        self.calls: list[tuple[Pair, tuple[str, ...]]] = []
+        self.fail_after = fail_after
+        self.warnings: list[str] = []
+
+    def label(self, pair: Pair) -> str:
+        return f"{pair} 0.0"
+
+    def translate(self, pair: Pair, sentences: Sequence[str]) -> list[str]:
+        if self.fail_after is not None and len(self.calls) >= self.fail_after:
+            raise KeyboardInterrupt
+        self.calls.append((pair, tuple(sentences)))
+        return [f"{sentence} [{pair.target}]" for sentence in sentences]
+
+    def sentences(self, pair: Pair) -> list[str]:
+        """Every sentence sent for ``pair``, in order."""
+        return [sentence for called, batch in self.calls if called == pair for sentence in batch]
+
+
+def default_threads() -> tuple[int, int]:
+    """(inter_threads, intra_threads): one single-threaded batch per core, up to four at once.
+
+    On two cores, two batches side by side (2, 1) beat one batch on two threads (1, 2); see
+    ``bench/bench_translation.py``.
+    """
+    cores = os.cpu_count() or 1
+    inter = max(1, min(cores, 4))
+    return inter, max(1, cores // inter)
+
+
+@dataclass(frozen=True, slots=True)
+class EngineOptions:
+    beam_size: int = 4
+    """Argos's own default: drafts read as Argos's users know them. 2 is about 1.8 times faster."""
+    max_batch_size: int = 32
+    """Sentences per CTranslate2 batch (batch_type "examples")."""
+    inter_threads: int = field(default_factory=lambda: default_threads()[0])
+    intra_threads: int = field(default_factory=lambda: default_threads()[1])
+    compute_type: str = "default"
+    """CTranslate2's compute type; "default" keeps the package's (int8 for published packages)."""
+    device: str = "cpu"
+    """``cpu``, ``cuda`` or ``auto`` (see :mod:`pipeline.devices`): :func:`local_engine` decides ``auto``
+    on this machine; on a cluster each worker decides."""
+
+    def decoding(self, target_prefix: str = "") -> batching.Decoding:
+        return batching.Decoding(self.beam_size, self.max_batch_size, target_prefix)
+
+    def batches(self, parts: Sequence[Sequence[str]]) -> list[list[int]]:
+        """How ``parts`` are cut into batches, wherever they run: the same settings give the same
+        batches locally and on a cluster, hence the same drafts."""
+        return batching.plan_batches(parts, max_batch_size=self.max_batch_size, workers=self.inter_threads)
+
+
+def check_compute_type(options: EngineOptions) -> None:
+    """Refuse a compute type the device cannot run, by name: CTranslate2's own error on loading would
+    read as a broken package ("reinstall it"), which it is not."""
+    import ctranslate2
+
+    if options.compute_type in ("default", "auto"):
+        return
+    supported = ctranslate2.get_supported_compute_types(options.device)
+    if options.compute_type not in supported:
+        raise ModelError(f"compute type {options.compute_type} is not available on this device "
+                         f"({options.device}); use one of {', '.join(sorted(supported))}, or leave "
+                         "--compute-type out to keep the package's")
+
+
+@dataclass(slots=True)
+class _LoadedModel:
+    translator: Any
+    tokenizer: Any
+    target_prefix: str
+
+
+class ArgosTranslator:
+    """Argos Translate packages run through CTranslate2 in batches; one CTranslate2 Translator per pair.
+
+    Sentences go through the package's tokenizer (``pkg.tokenizer.encode``), are sorted by length and
+    cut into batches of ``max_batch_size`` (:mod:`pipeline.batching`), and every batch is queued at once (``asynchronous=True``)
+    so that ``inter_threads`` workers stay busy; each batch gets an output limit proportional to its
+    longest input. Inputs over :data:`MAX_INPUT_TOKENS` are translated in parts, and a warning is
+    added to :attr:`warnings`.
+    """
+
+    name = "Argos Translate"
+
+    def __init__(self, packages: Mapping[Pair, InstalledPackage], options: EngineOptions = EngineOptions()):
+        self.packages = dict(packages)
+        self.options = options
+        self.warnings: list[str] = []
+        self._models: dict[Pair, _LoadedModel] = {}
+
+    def label(self, pair: Pair) -> str:
+        return f"{pair} {self.packages[pair].version}".rstrip()
+
+    def translate(self, pair: Pair, sentences: Sequence[str]) -> list[str]:
+        model = self._model(pair)
+        encoded = batching.encode(model.tokenizer, sentences, limit=MAX_INPUT_TOKENS)
+        self.warnings += batching.split_warnings(pair, sentences, encoded, MAX_INPUT_TOKENS)
+        decoding = self.options.decoding(model.target_prefix)
+        jobs = [(group, batching.start_batch(model.translator, [encoded.parts[i] for i in group], decoding))
+                for group in self.options.batches(encoded.parts)]  # all queued: inter_threads stay busy
+        outputs: list[list[str] | None] = [None] * len(encoded.parts)
+        for group, results in jobs:
+            for index, result in zip(group, results):
+                outputs[index] = batching.output_tokens(result, decoding)
+        return batching.join(model.tokenizer, encoded, outputs, len(sentences), model.target_prefix)
+
+    def _model(self, pair: Pair) -> _LoadedModel:
+        if pair not in self._models:
+            import ctranslate2
+            from argostranslate.package import Package
+
+            path = self.packages[pair].path
+            check_compute_type(self.options)
+            try:
+                package = Package(path)
+                translator = ctranslate2.Translator(
+                    str(path / "model"), device=self.options.device,
+                    inter_threads=self.options.inter_threads, intra_threads=self.options.intra_threads,
+                    compute_type=self.options.compute_type)
+            except (RuntimeError, OSError, ValueError) as error:
+                raise ModelError(f"cannot load the {pair} package ({argos_packages.first_line(error)}); reinstall "
+                                 f"it with `{pipeline_command()} models install FILE.argosmodel`",
+                                 path=path) from None
+            self._models[pair] = _LoadedModel(translator, package.tokenizer, package.target_prefix)
+        return self._models[pair]
+
+
+def local_engine(options: EngineOptions = EngineOptions()) -> EngineFactory:
+    """The factory of :class:`ArgosTranslator` engines with ``options``, their device decided on this
+    machine now (``--device cuda`` without a GPU fails here, before anything is written)."""
+    placement = devices.place(options.device, options.compute_type)
+    placed = dataclasses.replace(options, device=placement.device, compute_type=placement.compute_type)
+    return lambda packages: ArgosTranslator(packages, placed)

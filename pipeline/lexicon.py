@@ -1,0 +1,225 @@
+"""What the QA checks know about words: which are German, how numbers are spelled, where a
+translation's sentences end.
+
+The knowledge comes from well-kept libraries rather than hand-made lists: wordfreq's word-frequency
+lists (German residue), num2words and roman (numbers written in words or Roman numerals), sentencex
+(sentences of French, English and other translations). Each is imported, and each word list loaded,
+on first use, so only ``pipeline check`` pays for them (about 2 s and 140 MB for the German, English
+and French lists), never ``pipeline --help``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from pipeline.project import SOURCE_LANGUAGE
+
+WORD = re.compile(r"\w+")
+
+
+# --- German residue ------------------------------------------------------------------------------
+
+GERMAN_WORDS = frozenset("""
+    aber allem alles anders auch auf aus bei bereits dabei damit dann darin das dass davon dem den
+    der deshalb dich diese dieser dieses doch durch ein eine einem einen einer eines etwas für gegen
+    haben heute ich ihr ihre ihren immer jedoch jetzt kein keine mehr nach nicht nichts noch nur oder
+    ohne schon sehr sich sie sind sogar sondern sowie über und unter viele von vor weil wenn werden
+    wie wieder wir wird wurde zum zur zwischen
+""".split())
+"""German function words that are not words in English or French (so ``die``, ``man``, ``hat``,
+``also``, ``es``, ``des``, ``hier``, ``dort``, ``mit`` are left out)."""
+UMLAUT = re.compile(r"[äöüßÄÖÜ]")
+LONG_WORD = 5
+"""Source words of at least this many letters are judged by their frequency in each language."""
+FOREIGN_WORD_ZIPF = 3.0
+"""A word at least this frequent in the target language or in English (Zipf scale: 1 = once per
+100 million words, 3 = once per million) is used outside German: "Diesel", "Design", "Region"."""
+GERMAN_MARGIN_ZIPF = 2.5
+"""A word this much more frequent in German than outside it is German. Names are about as frequent
+in every language's news ("Legrand", "Wolfsburg", "Habeck"), German common words are not
+("Kohle": 4.4 in German, 1.3 in English)."""
+LOWER_CASE_MARGIN_ZIPF = 1.0
+"""The margin for a word the source writes in lower case: not a noun, so not a name."""
+NAME_LANGUAGE = "en"
+"""Names of people and places travel through English: a word English uses is not German residue."""
+
+
+def is_german(word: str, lang: str, *, lower_case: bool = False) -> bool:
+    """Whether a lower-case word found in both texts is German rather than a word of ``lang``.
+
+    Judged by wordfreq's lists: frequent outside German (in ``lang`` or English), it is a word or
+    a name that travels; absent outside German but known in German (most compounds: "Zulieferer",
+    "Steuereinnahmen"), far more frequent in German ("Kohle"), or a compound unknown to every list
+    whose last part is German ("Dieselkrise" = diesel + Krise), it is German. A word written in lower
+    case in the source (``lower_case``) is no name, so a smaller margin suffices ("abstrakt").
+    """
+    if word in GERMAN_WORDS or UMLAUT.search(word):
+        return True  # wordfreq folds "große" into French "grosse", so umlauts are judged by themselves
+    if len(word) < LONG_WORD:
+        return False
+    margin = LOWER_CASE_MARGIN_ZIPF if lower_case else GERMAN_MARGIN_ZIPF
+    return _more_german(word, lang, margin) or _german_compound(word, lang)
+
+
+def _more_german(word: str, lang: str, margin: float) -> bool:
+    foreign = max(_zipf(word, lang), _zipf(word, NAME_LANGUAGE))
+    german = _zipf(word, SOURCE_LANGUAGE)
+    return foreign < FOREIGN_WORD_ZIPF and ((foreign == 0 and german > 0) or german - foreign >= margin)
+
+
+COMPOUND_LINKS = ("", "s", "es", "n", "en", "e")
+"""Linking elements between the parts of a German compound (Stimmung-s-wechsel)."""
+
+
+def _german_compound(word: str, lang: str) -> bool:
+    """A long word unknown to every list that splits into a known German word (after its linking
+    element) and a German last part: German compounds are formed freely, so most are in no list.
+
+    >>> _german_compound("dieselkrise", "en"), _german_compound("totalenergies", "en")
+    (True, False)
+    """
+    if len(word) < 2 * LONG_WORD - 2 or any(_zipf(word, language) for language in (lang, NAME_LANGUAGE,
+                                                                                   SOURCE_LANGUAGE)):
+        return False
+    for cut in range(3, len(word) - LONG_WORD + 2):
+        first, last = word[:cut], word[cut:]
+        if _more_german(last, lang, GERMAN_MARGIN_ZIPF) and any(
+                first.endswith(link) and _zipf(first.removesuffix(link) if link else first, SOURCE_LANGUAGE) > 0
+                for link in COMPOUND_LINKS):
+            return True
+    return False
+
+
+@functools.cache
+def _zipf(word: str, lang: str) -> float:
+    """The word's frequency in ``lang`` on the Zipf scale, from wordfreq's lists (0 when unknown).
+
+    wordfreq is imported, and each language's list loaded (about 0.3 s), on first use, so only
+    ``pipeline check`` pays for it.
+    """
+    import wordfreq
+
+    try:
+        return wordfreq.zipf_frequency(word, lang.split("_")[0])
+    except (LookupError, ImportError):  # no list for the language, or its tokenizer (jieba, MeCab) missing
+        return 0.0
+
+
+# --- numbers in words ----------------------------------------------------------------------------
+
+ROMAN_SUFFIXES = r"(?:e|er|re|ème|è|eme|th|st|nd|rd)?"
+"""Ordinal endings after a Roman numeral: French ``XXIe``, ``Ier``, ``Ire``; English ``XXIst`` is rare."""
+LARGEST_WORDED = 10**6
+"""Whole numbers up to this may be written in words ("seize", "one thousand")."""
+
+
+def written_in_words(number: int, text: str, lang: str) -> bool:
+    """Whether the whole number appears in ``text`` in words ("seize", "twenty-first", "a thousand")
+    or as a Roman numeral ("XXIe").
+
+    >>> written_in_words(21, "L'industrie du XXIe siècle.", "fr"), written_in_words(30, "thirty-one", "en")
+    (True, False)
+    """
+    if not 0 < number <= LARGEST_WORDED:
+        return False
+    if number < 4000 and re.search(rf"(?<!\w){_roman(number)}{_roman_suffix(number)}(?!\w)", text):
+        return True
+    words = _normalise_words(text)
+    vocabulary = _number_vocabulary(lang)
+    for spelled in _number_words(number, lang):
+        for match in re.finditer(f" {re.escape(spelled)} ", words):
+            before = words[:match.start()].rsplit(" ", 1)[-1]
+            after = words[match.end():].split(" ")[:2]
+            if after[:1] and after[0] in NUMBER_JOINERS:  # "cent trente et un"
+                after = after[1:] if after[1:] and after[1] in ONES else []
+            if before not in vocabulary and not (after and after[0] in vocabulary | ONES):
+                return True  # "thirty" is not "thirty-one", "sixteen" not "one hundred sixteen"
+    return False
+
+
+NUMBER_JOINERS = frozenset({"and", "et", "und"})
+ONES = frozenset({"one", "un", "une", "ein", "eine"})
+
+
+@functools.cache
+def _number_vocabulary(lang: str) -> frozenset[str]:
+    """The words num2words uses for numbers in ``lang``, less those that are also articles or
+    conjunctions ("a", "un", "une", "and", "et")."""
+    words = {word for number in (*range(101), 1000, 10**6, 10**9)
+             for spelled in _number_words(number, lang) for word in spelled.split()}
+    return frozenset(words - ONES - NUMBER_JOINERS - {"a", "an"})
+
+
+def _normalise_words(text: str) -> str:
+    """Lower-case words separated by single spaces, with a space at each end, for phrase matching.
+
+    >>> _normalise_words("Vingt-et-unième siècle !")
+    ' vingt et unième siècle '
+    """
+    return " " + " ".join(re.findall(r"[^\W\d_]+", text.casefold())) + " "
+
+
+def _roman_suffix(number: int) -> str:
+    """Ordinal ending after the numeral; required after a one-letter numeral, which is more often a
+    word or an initial (English "I", "M. Legrand") than a number."""
+    return ROMAN_SUFFIXES if len(_roman(number)) > 1 else ROMAN_SUFFIXES.removesuffix("?")
+
+
+@functools.cache
+def _roman(number: int) -> str:
+    import roman  # imported on first use: `pipeline --help` stays fast
+
+    return roman.toRoman(number)
+
+
+@functools.cache
+def _number_words(number: int, lang: str) -> frozenset[str]:
+    """How ``lang`` writes ``number`` in words, as cardinal and ordinal, according to num2words
+    (normalised as :func:`_normalise_words` does); empty for a language num2words does not know.
+
+    >>> sorted(_number_words(16, "fr"))
+    ['seize', 'seizième']
+    """
+    from num2words import num2words  # imported on first use: `pipeline --help` stays fast
+
+    spelled = set()
+    for kind in ("cardinal", "ordinal"):
+        try:
+            words = num2words(number, lang=lang, to=kind)
+        except (NotImplementedError, OverflowError, ValueError, TypeError, AttributeError):
+            continue
+        spelled.add(_normalise_words(words).strip())
+    if lang.split("_")[0] == "fr":  # num2words writes the masculine: "un", "vingt et un", "premier"
+        spelled.update(re.sub(r"\b(un|premier)$", lambda m: {"un": "une", "premier": "première"}[m[1]], words)
+                       for words in list(spelled))
+    for words in list(spelled):  # "one thousand" is also "a thousand" and "thousand"
+        first, _, rest = words.partition(" ")
+        if rest and first in ONES:
+            spelled.update({rest, f"a {rest}"})
+    return frozenset(spelled - {""})
+
+
+# --- sentences of a translation ------------------------------------------------------------------
+
+SENTENCE_GLUE = re.compile(
+    r"(?:(?<!\w)\w|\d+|\b(?:Mrs?|Mme|Mlle|Dr|Pr|St|Ste|No|n°|p|vol|ch|art|etc|cf|ca|vs|av|bd))\.\s*$", re.IGNORECASE)
+"""A sentencex segment ending like this does not end a sentence: an initial (``M. Legrand``), an
+ordinal (``21.``) or a common abbreviation; it is joined to the next one."""
+
+
+def sentences(text: str, lang: str) -> list[str]:
+    """Sentences of a translation, by sentencex, with segments that end in an initial, an ordinal or
+    an abbreviation joined to the next (sentencex cuts ``M. Legrand`` in French)."""
+    from sentencex import segment
+
+    found: list[str] = []
+    glued = ""
+    for piece in segment(lang.split("_")[0], " ".join(text.split())):
+        glued += piece
+        if not SENTENCE_GLUE.search(glued):
+            found.append(glued.strip())
+            glued = ""
+    if glued.strip():
+        found.append(glued.strip())
+    return [sentence for sentence in found if WORD.search(sentence)]

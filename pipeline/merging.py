@@ -1,0 +1,154 @@
+"""Merging a language catalog with a new template, as GNU ``msgmerge`` does.
+
+Every rule about what happens to a translation when its article changes lives here:
+
+* an unchanged sentence keeps its entry untouched, apart from the template's references and
+  position comments;
+* a changed sentence receives the closest reviewed translation (a close edit, see
+  :data:`FUZZY_MATCH_THRESHOLD`) as a fuzzy suggestion with the old sentence as ``#| msgid``;
+* a removed sentence becomes obsolete (``#~``), never deleted, and is revived if it comes back;
+* a new sentence is added untranslated.
+
+Merging works on the frozen :class:`pipeline.catalogs.Catalog` views and returns a new one; reading
+and writing the files is :mod:`pipeline.catalogs`'s job, running the merge for a project
+:mod:`pipeline.extraction`'s.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import hashlib
+from collections.abc import Iterable
+
+from babel.messages.plurals import get_plural
+
+from pipeline.catalogs import Catalog, Entry, Key, is_machine_draft
+from pipeline.project import english_language_name
+
+FUZZY_MATCH_THRESHOLD = 0.75
+"""Least similarity (difflib ratio) for a previous translation to be offered for a changed sentence.
+Only close edits qualify: a wrong guess presented as a translation costs reviewers more than none."""
+
+TEMPLATE_DIGEST_FIELD = "X-Template-Digest"
+"""Header field of a language catalog naming the template it was last merged with (a digest of the
+template's msgctxt/msgid pairs). msgmerge and PO editors keep a catalog's header fields."""
+
+
+def new_catalog_header(template: Catalog, lang: str) -> tuple[str, dict[str, str]]:
+    name = english_language_name(lang)
+    header = (
+        f"{name} translation of the article {template.metadata['Project-Id-Version']!r}.\n"
+        "Translators: edit msgstr; `fuzzy` means a machine draft or a changed source sentence\n"
+        "that needs review. Remove the flag when the translation is reviewed."
+    )
+    metadata = dict(template.metadata)
+    metadata.update({
+        "Language-Team": name,
+        "Language": lang,
+        "Plural-Forms": get_plural(lang).plural_forms,
+    })
+    return header, metadata
+
+
+def merge_catalog(template: Catalog, previous: Catalog | None, lang: str) -> Catalog:
+    """The language catalog for ``template``, keeping every translation ``previous`` holds."""
+    if previous is None:
+        header, metadata = new_catalog_header(template, lang)
+        fuzzy_header = False
+        previous = Catalog()
+    else:
+        header, metadata, fuzzy_header = previous.header, dict(previous.metadata), previous.metadata_is_fuzzy
+        for name, value in new_catalog_header(template, lang)[1].items():
+            metadata.setdefault(name, value)
+    metadata["POT-Creation-Date"] = template.metadata["POT-Creation-Date"]
+    metadata[TEMPLATE_DIGEST_FIELD] = template_digest(template)
+    return Catalog(header=header, metadata=metadata, entries=tuple(_merged_entries(template, previous)),
+                   metadata_is_fuzzy=fuzzy_header,
+                   written_header=previous.written_header)  # the header as written: its other lines stay
+
+
+def _merged_entries(template: Catalog, previous: Catalog) -> Iterable[Entry]:
+    current = {entry.key: entry for entry in previous.active()}
+    obsolete = {entry.key: entry for entry in previous if entry.obsolete}
+    wanted = {entry.key for entry in template}
+    leftovers = [entry for key, entry in current.items() if key not in wanted]
+    candidates = [entry for entry in leftovers + list(obsolete.values())
+                  if entry.msgstr and not is_machine_draft(entry)]
+    used: set[Key] = set()
+
+    for source in template:
+        old = current.get(source.key) or obsolete.get(source.key)
+        if old is not None:
+            yield _carry_over(source, old)
+        else:
+            match = closest_translation(source.msgid, candidates, used)
+            yield _suggest(source, match) if match else source
+
+    for entry in leftovers:
+        if entry.msgstr and entry.key not in used:
+            yield _obsolete(entry)
+    for key, entry in obsolete.items():
+        if key not in wanted and key not in used:
+            yield entry
+
+
+def template_digest(template: Catalog) -> str:
+    keys = "\n".join(f"{entry.msgctxt or ''}\x04{entry.msgid}" for entry in template)
+    return hashlib.sha256(keys.encode("utf-8")).hexdigest()[:16]
+
+
+def _carry_over(source: Entry, old: Entry) -> Entry:
+    """The translator's entry for an unchanged sentence, with the template's references and comments."""
+    if (not old.obsolete and old.occurrences == source.occurrences and old.comment == source.comment
+            and old.comment_empty_line == source.comment_empty_line):
+        return old
+    return dataclasses.replace(old, obsolete=False, occurrences=source.occurrences, comment=source.comment,
+                               comment_empty_line=source.comment_empty_line)
+
+
+def closest_translation(msgid: str, candidates: Iterable[Entry], used: set[Key]) -> Entry | None:
+    """The most similar former sentence among ``candidates`` (human translations), if it is a close edit."""
+    best, best_ratio = None, FUZZY_MATCH_THRESHOLD
+    for candidate in candidates:
+        matcher = difflib.SequenceMatcher(None, msgid, candidate.msgid, autojunk=False)
+        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= best_ratio:
+            best, best_ratio = candidate, ratio
+    if best is not None:
+        used.add(best.key)
+    return best
+
+
+def _suggest(source: Entry, match: Entry) -> Entry:
+    """A new entry offering ``match``'s translation, fuzzy, with the msgid it translated as ``#|``."""
+    already_fuzzy_with_previous = "fuzzy" in match.flags and match.previous_msgid is not None
+    return dataclasses.replace(
+        source,
+        msgstr=match.msgstr,
+        tcomment=match.tcomment,
+        tcomment_empty_line=match.tcomment_empty_line,
+        flags=("fuzzy", *(flag for flag in match.flags if flag != "fuzzy")),
+        previous_msgid=match.previous_msgid if already_fuzzy_with_previous else match.msgid,
+        previous_msgctxt=match.previous_msgctxt if already_fuzzy_with_previous else match.msgctxt,
+    )
+
+
+def _obsolete(entry: Entry) -> Entry:
+    return dataclasses.replace(entry, obsolete=True, occurrences=(), comment="", comment_empty_line=False)
+
+
+def merge_counts(previous: Catalog | None, catalog: Catalog) -> dict[str, int]:
+    """How many entries the merge added, offered a previous translation for, and made obsolete."""
+    old = previous or Catalog()
+    before = {entry.key for entry in old.active()}
+    obsolete_before = {entry.key for entry in old if entry.obsolete}
+    new_entries = [entry for entry in catalog.active() if entry.key not in before]
+    changed = sum(1 for entry in new_entries if entry.previous_msgid is not None)
+    return {
+        "added": len(new_entries) - changed,
+        "changed": changed,
+        "obsoleted": sum(1 for entry in catalog if entry.obsolete and entry.key not in obsolete_before),
+    }

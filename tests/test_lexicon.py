@@ -1,0 +1,59 @@
+"""What the QA checks know about words: German residue, numbers in words, sentences of a translation."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline import lexicon
+
+
+@pytest.mark.parametrize("word, lang", [
+    ("zulieferer", "en"), ("steuereinnahmen", "fr"), ("wiederverwertung", "en"),  # compounds in no other list
+    ("kohle", "en"), ("jahrhundert", "fr"), ("geschichte", "en"),                  # far more frequent in German
+    ("dieselkrise", "fr"), ("autozulieferung", "en"),                              # compounds in no list at all
+    ("große", "fr"), ("und", "en"), ("nicht", "fr"),                               # umlauts, function words
+])
+def test_german_words(word, lang):
+    assert lexicon.is_german(word, lang)
+
+
+@pytest.mark.parametrize("word, lang", [
+    ("diesel", "en"), ("design", "fr"), ("newsletter", "fr"), ("region", "en"), ("industrie", "fr"),
+    ("legrand", "en"), ("wolfsburg", "en"), ("ingolstadt", "fr"), ("habeck", "fr"), ("salzgitter", "en"),
+    ("stellantis", "en"), ("totalenergies", "fr"), ("verkor", "en"), ("die", "en"), ("hier", "fr"),
+])
+def test_words_and_names_other_languages_use_too(word, lang):
+    assert not lexicon.is_german(word, lang)
+
+
+def test_a_lower_case_source_word_is_no_name():
+    assert not lexicon.is_german("abstrakt", "en"), "written with a capital it might be a name"
+    assert lexicon.is_german("abstrakt", "en", lower_case=True)
+
+
+@pytest.mark.parametrize("number, text, lang", [
+    (16, "seize gigawattheures", "fr"), (16, "sixteen gigawatt hours", "en"), (21, "le XXIe siècle", "fr"),
+    (21, "the twenty-first century", "en"), (21, "le vingt-et-unième siècle", "fr"), (1000, "a thousand jobs", "en"),
+    (1000, "mille emplois", "fr"), (1, "une usine", "fr"), (1, "au Ier siècle", "fr"), (131, "cent trente et un", "fr"),
+])
+def test_numbers_written_in_words(number, text, lang):
+    assert lexicon.written_in_words(number, text, lang)
+
+
+@pytest.mark.parametrize("number, text, lang", [
+    (30, "thirty-one", "en"), (130, "cent trente et un", "fr"), (16, "one hundred sixteen", "en"),
+    (1, "I think so", "en"), (1000, "M. Legrand", "fr"), (16, "dix-sept", "fr"),
+])
+def test_other_numbers_or_letters_are_not_the_number(number, text, lang):
+    assert not lexicon.written_in_words(number, text, lang)
+
+
+@pytest.mark.parametrize("text, lang, count", [
+    ("Un article de M. Legrand. Il est court.", "fr", 2),
+    ("Le 21. siècle. Fin.", "fr", 2),
+    ("Dr. Weber spoke on 3 Oct. It was good.", "en", 2),
+    ("Verkor voit grand. Verkor voit grand.", "fr", 2),
+    ("Ein Satz", "de", 1),
+])
+def test_sentences_of_a_translation(text, lang, count):
+    assert len(lexicon.sentences(text, lang)) == count

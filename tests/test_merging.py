@@ -1,0 +1,91 @@
+"""Merging (pipeline.merging) on catalog text, without files or the CLI: what msgmerge does."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.catalogs import Catalog, Entry, EntryState, parse_view, with_machine_draft
+from pipeline.merging import TEMPLATE_DIGEST_FIELD, merge_catalog, merge_counts, template_digest
+from pipeline.po_format import format_catalog
+
+HEADER = 'msgid ""\nmsgstr ""\n"Project-Id-Version: nord\\n"\n"POT-Creation-Date: 2026-01-01 00:00+0000\\n"\n'
+
+
+def template(*sentences: str) -> Catalog:
+    body = "".join(f'\n#. paragraph 1, sentence {n}\n#: seeds/nord.txt:{n}\nmsgid "{text}"\nmsgstr ""\n'
+                   for n, text in enumerate(sentences, start=1))
+    return parse_view(HEADER + body, path="nord.pot")
+
+
+def catalog(text: str) -> Catalog:
+    return parse_view(HEADER + '"Language: fr\\n"\n' + text, path="fr.po")
+
+
+def by_msgid(merged: Catalog) -> dict[str, Entry]:
+    return {entry.msgid: entry for entry in merged}
+
+
+def test_a_new_catalog_gets_the_header_and_untranslated_entries():
+    merged = merge_catalog(template("Ja.", "Nein."), None, "fr")
+    assert merged.metadata["Language"] == "fr" and merged.metadata["Language-Team"] == "French"
+    assert merged.metadata["Plural-Forms"].startswith("nplurals=")
+    assert merged.metadata[TEMPLATE_DIGEST_FIELD] == template_digest(template("Ja.", "Nein."))
+    assert [(entry.msgid, entry.state) for entry in merged] == [("Ja.", EntryState.UNTRANSLATED),
+                                                                ("Nein.", EntryState.UNTRANSLATED)]
+
+
+def test_an_unchanged_sentence_keeps_its_entry_and_takes_the_template_reference():
+    old = catalog('\n# relu\n#: seeds/nord.txt:9\n#, no-wrap\nmsgid "Ja."\nmsgstr "Oui."\n')
+    (kept,) = merge_catalog(template("Ja."), old, "fr").entries
+    assert (kept.msgstr, kept.tcomment, kept.flags) == ("Oui.", "relu", ("no-wrap",))
+    assert kept.occurrences == (("seeds/nord.txt", "1"),) and kept.comment == "paragraph 1, sentence 1"
+
+
+def test_a_close_edit_is_offered_fuzzy_with_the_previous_msgid():
+    old = catalog('\nmsgid "Die Region hofft auf Arbeit."\nmsgstr "La région espère du travail."\n')
+    merged = merge_catalog(template("Die Region hofft auf viel Arbeit."), old, "fr")
+    offered = by_msgid(merged)["Die Region hofft auf viel Arbeit."]
+    assert offered.msgstr == "La région espère du travail." and offered.flags == ("fuzzy",)
+    assert offered.previous_msgid == "Die Region hofft auf Arbeit."
+    assert offered.state is EntryState.SOURCE_CHANGED
+    assert not any(entry.obsolete for entry in merged)  # the old entry was used, not kept as obsolete
+    assert merge_counts(old, merged) == {"added": 0, "changed": 1, "obsoleted": 0}
+
+
+def test_an_unrelated_or_machine_translation_is_not_offered():
+    draft = with_machine_draft(Entry("Die Region hofft auf Arbeit."), "La région espère.", "Fake de→fr 0.0")
+    old = Catalog(metadata=catalog("").metadata, entries=(draft,))
+    merged = merge_catalog(template("Die Region hofft auf viel Arbeit.", "Etwas ganz anderes."), old, "fr")
+    assert all(not entry.msgstr for entry in merged.active())
+
+
+def test_a_removed_sentence_becomes_obsolete_and_is_revived_when_it_comes_back():
+    old = catalog('\n#: seeds/nord.txt:1\nmsgid "Ja."\nmsgstr "Oui."\n')
+    removed = merge_catalog(template("Nein."), old, "fr")
+    (gone,) = [entry for entry in removed if entry.obsolete]
+    assert (gone.msgid, gone.msgstr, gone.occurrences) == ("Ja.", "Oui.", ())
+    assert merge_counts(old, removed)["obsoleted"] == 1
+    back = merge_catalog(template("Ja."), parse_view(format_catalog(removed), path="fr.po"), "fr")
+    assert [(entry.msgid, entry.msgstr, entry.obsolete) for entry in back] == [("Ja.", "Oui.", False)]
+
+
+@given(st.lists(st.sampled_from(["Ja.", "Nein.", "Vielleicht.", "Doch.", "Gut."]), unique=True))
+def test_merging_again_with_the_same_template_changes_nothing(sentences):
+    pot = template(*sentences)
+    once = merge_catalog(pot, None, "fr")
+    assert merge_catalog(pot, once, "fr") == once
+
+
+def test_the_header_as_written_and_lone_empty_comment_lines_are_carried_over():
+    """A catalog another tool wrote keeps its header lines and empty comment lines through a merge,
+    so that the first rewrite by `extract` changes only what the merge changed."""
+    old = parse_view('#\n#: po/header.c:1\n' + HEADER + '"Language:  fr\\n"\n"X-Generator:Handmade\\n"\n'
+                     '\n#\nmsgid "Ja."\nmsgstr "Oui."\n\n#\nmsgid "Die Region hofft auf Arbeit."\n'
+                     'msgstr "La région espère du travail."\n', path="fr.po")
+    merged = merge_catalog(template("Ja.", "Die Region hofft auf viel Arbeit."), old, "fr")
+    text = format_catalog(merged)
+    assert text.startswith('#\n#: po/header.c:1\nmsgid ""\n')
+    assert '"Language:  fr\\n"\n"X-Generator:Handmade\\n"\n' in text
+    assert '#\n#. paragraph 1, sentence 1\n#: seeds/nord.txt:1\nmsgid "Ja."' in text
+    assert '#\n#. paragraph 1, sentence 2\n#: seeds/nord.txt:2\n#, fuzzy\n#| msgid' in text
