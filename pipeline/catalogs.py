@@ -598,7 +598,9 @@ def _content_without_dates(catalog: Catalog) -> tuple:
     """Everything a catalog says except its dates, for telling whether it needs writing.
 
     Compared as data rather than as formatted text: formatting every catalog twice would dominate
-    a no-op run over many articles."""
+    a no-op run over many articles. How the file read laid its header out (``written_header``,
+    ``header_position``) is left out: a template built afresh has none, and a merge moves the
+    header first; neither is a reason to rewrite a file."""
     metadata = tuple((key, value) for key, value in catalog.metadata.items() if key not in DATE_FIELDS)
     return (catalog.header, metadata, catalog.metadata_is_fuzzy, catalog.entries)
 
