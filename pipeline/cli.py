@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline 
     from pipeline.editions import Choice, EditionResult
     from pipeline.engines import EngineFactory, EngineOptions
     from pipeline.evaluation import Evaluation, RouteEvaluation, Score
-    from pipeline.qa import Problem, Report, Severity
+    from pipeline.qa import Report
     from pipeline.status import CatalogStatus
 
 

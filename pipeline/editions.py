@@ -43,7 +43,6 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
-from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 

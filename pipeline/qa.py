@@ -725,7 +725,7 @@ def _check_catalog(item: _Catalog, glossary: Glossary, current: set[str]) -> Ite
     for line, message in obsolete(gone, current):
         yield Problem(path, line, "obsolete", Severity.INFO, message)
 
-    markdown = any(file.endswith(markdown_article.SUFFIX) for entry in active for file, _ in entry.occurrences)
+    markdown = any(markdown_article.from_markdown_article(entry.occurrences) for entry in active)
     context = Context(lang=item.lang, glossary=glossary, markdown=markdown)
     for entry in active:
         yield from _check_one(entry, context, path)

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from babel import Locale
 
 from pipeline import catalogs, editions, errors
 from pipeline.project import Project
@@ -349,7 +350,7 @@ def test_extract_without_changes_keeps_editions_identical(all_reviewed):
 
 def test_each_edition_is_typeset_once_and_each_locale_parsed_once(all_reviewed, monkeypatch):
     planned, parsed = [], []
-    real_typeset, real_parse = editions.typeset_edition, editions.Locale.parse
+    real_typeset, real_parse = editions.typeset_edition, Locale.parse
 
     def counting_typeset(edition):
         planned.append(edition.lang)
@@ -361,7 +362,7 @@ def test_each_edition_is_typeset_once_and_each_locale_parsed_once(all_reviewed, 
         return real_parse(identifier, *args, **kwargs)
 
     monkeypatch.setattr(editions, "typeset_edition", counting_typeset)
-    monkeypatch.setattr(editions.Locale, "parse", counting_parse)
+    monkeypatch.setattr(Locale, "parse", counting_parse)
     editions.locale_of.cache_clear()
     editions.build(Project())
     assert sorted(planned) == ["de", "en", "fr"]

@@ -122,6 +122,17 @@ def test_translation_in_memory_masks_terms_and_translates_german_once():
     assert out[("fr", "direct")]["Ja."] == "Ja. [fr]"
 
 
+def test_sentences_of_markdown_articles_keep_urls_and_code_from_the_engine_and_markup_from_the_scores():
+    fake = FakeTranslator()
+    sentence = "Siehe [den Bericht](https://example.org/bericht) und `make test`."
+    out = translate_routes(fake, {"en": (DE_EN,)}, [sentence], markdown={sentence})
+    assert "https://example.org" not in fake.sentences(DE_EN)[0] and "make test" not in fake.sentences(DE_EN)[0]
+    assert "(https://example.org/bericht)" in out["en"][sentence] and "`make test`" in out["en"][sentence]
+    reviewed = ReviewedSentence("a", sentence, "See [the report](https://example.org/bericht).", markdown=True)
+    assert reviewed.scored(reviewed.reference) == "See the report."
+    assert ReviewedSentence("b", "Ja.", "*Yes*.").scored("*Yes*.") == "*Yes*."  # text articles: as written
+
+
 WORDS = st.sampled_from(["Verkor", "baut", "in", "Dunkerque", "Ja", "die", "Gigafactory", "", "."])
 SENTENCES = st.lists(st.lists(WORDS, max_size=6).map(" ".join), max_size=12)
 
