@@ -341,10 +341,10 @@ CHECK_EXIT_CODES = """\b
 Exit status: 0 no errors (warnings and info may be listed), 1 the check could not run (e.g. no
 catalogs, invalid glossary), 2 usage error, 3 at least one error-level finding."""
 
-STATE_BARS = (("reviewed", "█", "green"), ("source_changed", "▓", "magenta"),
+STATE_BARS = (("reviewed", "█", "green"), ("edited_draft", "▚", "cyan"), ("source_changed", "▓", "magenta"),
               ("machine_draft", "▒", "yellow"), ("untranslated", "░", None))
 STATUS_COLUMNS = (("total", "total"), ("reviewed", "reviewed"), ("machine_draft", "drafts"),
-                  ("source_changed", "changed"), ("untranslated", "untransl."), ("obsolete", "obsolete"))
+                  ("edited_draft", "edited"), ("source_changed", "changed"), ("untranslated", "untransl."), ("obsolete", "obsolete"))
 BAR_WIDTH = 20
 
 

@@ -433,6 +433,7 @@ def write_edition(edition: Edition, folder: Path) -> tuple[FileResult, ...]:
 REVIEW_STATES: dict[EntryState | None, tuple[str, str]] = {
     EntryState.REVIEWED: ("reviewed", "reviewed"),
     EntryState.MACHINE_DRAFT: ("machine draft", "draft"),
+    EntryState.EDITED_DRAFT: ("edited draft", "changed"),
     EntryState.SOURCE_CHANGED: ("source changed", "changed"),
     EntryState.UNTRANSLATED: ("missing", "missing"),
     None: ("missing", "missing"),

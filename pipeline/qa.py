@@ -696,7 +696,8 @@ def _check_catalog(item: _Catalog, glossary: Glossary, current: set[str]) -> Ite
 
 def _check_one(entry: Entry, context: Context, path: str) -> Iterator[Problem]:
     state, line = entry.state, entry.line
-    if state not in {EntryState.REVIEWED, EntryState.MACHINE_DRAFT, EntryState.SOURCE_CHANGED}:
+    if state not in {EntryState.REVIEWED, EntryState.MACHINE_DRAFT, EntryState.EDITED_DRAFT,
+                     EntryState.SOURCE_CHANGED}:
         return
     ignore = ignored_checks(entry.tcomment or "")
     for name in ignore:

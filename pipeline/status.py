@@ -58,6 +58,8 @@ class CatalogStatus:
     """False when the article has no catalog for this language yet (run ``pipeline extract``)."""
     reviewed: Tally = Tally()
     machine_draft: Tally = Tally()
+    edited_draft: Tally = Tally()
+    """Machine drafts a translator rewrote, waiting for their ``fuzzy`` flag to be cleared."""
     source_changed: Tally = Tally()
     untranslated: Tally = Tally()
     obsolete: Tally = Tally()
@@ -66,12 +68,12 @@ class CatalogStatus:
 
     @property
     def total(self) -> Tally:
-        return self.reviewed + self.machine_draft + self.source_changed + self.untranslated
+        return self.reviewed + self.machine_draft + self.edited_draft + self.source_changed + self.untranslated
 
     @property
     def fuzzy(self) -> Tally:
-        """Machine drafts and source-changed entries together, as gettext counts them."""
-        return self.machine_draft + self.source_changed
+        """Machine drafts (edited or not) and source-changed entries together, as gettext counts them."""
+        return self.machine_draft + self.edited_draft + self.source_changed
 
     @property
     def percent_reviewed(self) -> float:
@@ -83,6 +85,7 @@ class CatalogStatus:
 FIELD_OF_STATE = {
     EntryState.REVIEWED: "reviewed",
     EntryState.MACHINE_DRAFT: "machine_draft",
+    EntryState.EDITED_DRAFT: "edited_draft",
     EntryState.SOURCE_CHANGED: "source_changed",
     EntryState.UNTRANSLATED: "untranslated",
     EntryState.OBSOLETE: "obsolete",

@@ -75,3 +75,37 @@ def test_merging_again_with_the_same_template_changes_nothing(sentences):
     pot = template(*sentences)
     once = merge_catalog(pot, None, "fr")
     assert merge_catalog(pot, once, "fr") == once
+
+
+# --- edited machine drafts (issue 11, point 1) ----------------------------------------------------
+
+
+def drafted(msgid: str, translation: str) -> Entry:
+    return with_machine_draft(Entry(msgid), translation, "Fake de→fr 0.0")
+
+
+def edited(entry: Entry, text: str) -> Entry:
+    """What a PO editor leaves after a translator rewrote a draft: the flag and the comment stay."""
+    return Entry(msgid=entry.msgid, msgstr=text, flags=entry.flags, tcomment=entry.tcomment)
+
+
+def test_a_machine_draft_records_what_the_engine_wrote_and_an_edit_makes_it_a_translators_work():
+    draft = drafted("Die Region hofft auf Arbeit.", "La région espère.")
+    assert draft.state is EntryState.MACHINE_DRAFT
+    rewritten = edited(draft, "La région espère du travail.")
+    assert rewritten.state is EntryState.EDITED_DRAFT
+    assert "fuzzy" in rewritten.flags  # waiting for the translator to clear the flag
+
+
+def test_an_edited_draft_is_offered_when_its_sentence_changes_and_never_goes_to_obsolete():
+    rewritten = edited(drafted("Die Region hofft auf Arbeit.", "La région espère."), "La région espère du travail.")
+    old = Catalog(metadata=catalog("").metadata, entries=(rewritten,))
+    merged = merge_catalog(template("Die Region hofft auf viel Arbeit."), old, "fr")
+    (offered,) = merged.entries
+    assert offered.msgstr == "La région espère du travail." and "fuzzy" in offered.flags
+    assert offered.previous_msgid == "Die Region hofft auf Arbeit."
+
+
+def test_a_draft_written_before_digests_counts_as_a_machine_draft():
+    old = catalog('\n# machine translation: Argos de→en 1.9\n#, fuzzy\nmsgid "Ja."\nmsgstr "Oui !"\n')
+    assert old.entries[0].state is EntryState.MACHINE_DRAFT

@@ -77,9 +77,9 @@ def test_status_json_on_a_known_catalog(project_dir):
     fr, en = json.loads(result.output)["catalogs"]
     assert fr == {
         "article": "nord", "lang": "fr", "path": str(FR), "exists": True, "percent_reviewed": 25.0,
-        "sentences": {"total": 8, "reviewed": 2, "machine_draft": 1, "source_changed": 2,
+        "sentences": {"total": 8, "reviewed": 2, "machine_draft": 1, "edited_draft": 0, "source_changed": 2,
                       "untranslated": 3, "obsolete": 1, "fuzzy": 3},
-        "words": {"total": 36, "reviewed": 9, "machine_draft": 4, "source_changed": 8,
+        "words": {"total": 36, "reviewed": 9, "machine_draft": 4, "edited_draft": 0, "source_changed": 8,
                   "untranslated": 15, "obsolete": 3, "fuzzy": 12},
     }
     assert (en["lang"], en["percent_reviewed"], en["sentences"]["untranslated"]) == ("en", 0.0, 8)
@@ -91,12 +91,12 @@ def test_status_table_on_a_known_catalog(project_dir):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].split() == ["article", "lang", "reviewed", "(words)", "total", "reviewed", "drafts",
-                                "changed", "untransl.", "obsolete"]
+                                "edited", "changed", "untransl.", "obsolete"]
     # 36 words on a 20-character bar: 9 reviewed → 5, 8 changed → 4.4 → 5, 4 drafts → 2, 15 untranslated → 8
     assert lines[1].split() == ["nord", "fr", "█████▓▓▓▓▓▒▒░░░░░░░░", "25.0%",
-                                "8/36", "2/9", "1/4", "2/8", "3/15", "1/3"]
+                                "8/36", "2/9", "1/4", "0/0", "2/8", "3/15", "1/3"]
     assert lines[2].split()[:4] == ["nord", "en", "░" * 20, "0.0%"]
-    assert "█ reviewed  ▓ source changed  ▒ machine draft  ░ untranslated" in result.output
+    assert "█ reviewed  ▚ edited draft  ▓ source changed  ▒ machine draft  ░ untranslated" in result.output
 
 
 def test_missing_catalog_is_shown_not_an_error(project_dir):
@@ -129,7 +129,7 @@ def test_status_agrees_with_msgfmt_statistics(project_dir):
     fr = json.loads(run("status", "--json").output)["catalogs"][0]["sentences"]
     assert msgfmt_statistics(FR) == {
         "translated": fr["reviewed"],
-        "fuzzy": fr["machine_draft"] + fr["source_changed"],
+        "fuzzy": fr["machine_draft"] + fr["edited_draft"] + fr["source_changed"],
         "untranslated": fr["untranslated"],
     }
     assert fr["fuzzy"] == 3
@@ -152,3 +152,22 @@ def test_status_agrees_with_msgfmt_on_the_seed_article(seed_project):
     assert figures["fuzzy"] == en["sentences"]["fuzzy"] > 0
     assert figures["untranslated"] == en["sentences"]["untranslated"] > 0
 
+
+
+def test_an_edited_machine_draft_is_counted_apart(project_dir):
+    """A draft a translator rewrote (flag and comment kept by the editor) waits for its flag to be
+    cleared: neither a machine draft nor a changed source (issue 11, point 1)."""
+    run("extract")
+    catalog = load(FR)
+    drafted = catalogs.with_machine_draft(catalogs.Entry("Ein Satz, der trifft."), "Une phrase.", "test")
+    found = entry(catalog, "Ein Satz, der trifft.")
+    found.msgstr, found.flags, found.tcomment = "Une phrase qui touche.", ["fuzzy"], drafted.tcomment
+    FR.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    fr = json.loads(run("status", "--json").output)["catalogs"][0]
+    assert (fr["sentences"]["edited_draft"], fr["sentences"]["machine_draft"], fr["sentences"]["fuzzy"]) == (1, 0, 1)
+    assert fr["words"]["edited_draft"] == 4
+    lines = run("status").output.splitlines()
+    assert "edited" in lines[0].split()
+    assert lines[1].split()[lines[0].split().index("edited")] == "1/4", lines
+    if shutil.which("msgfmt"):
+        assert msgfmt_statistics(FR)["fuzzy"] == fr["sentences"]["fuzzy"]
