@@ -6,6 +6,8 @@ Every rule about what happens to a translation when its article changes lives he
   position comments;
 * a changed sentence receives the closest reviewed translation (a close edit, see
   :data:`FUZZY_MATCH_THRESHOLD`) as a fuzzy suggestion with the old sentence as ``#| msgid``;
+* a changed sentence whose old wording comes back gets its review back, if the translation offered
+  for the change had been reviewed and was not edited since (:data:`REVIEWED_BEFORE_MARK`);
 * a removed sentence becomes obsolete (``#~``), never deleted, and is revived if it comes back;
 * a new sentence is added untranslated.
 
@@ -23,12 +25,19 @@ from collections.abc import Iterable
 
 from babel.messages.plurals import get_plural
 
-from pipeline.catalogs import Catalog, Entry, Key, is_machine_draft
+from pipeline.catalogs import Catalog, Entry, Key, is_machine_draft, text_digest
 from pipeline.project import english_language_name
 
 FUZZY_MATCH_THRESHOLD = 0.75
 """Least similarity (difflib ratio) for a previous translation to be offered for a changed sentence.
 Only close edits qualify: a wrong guess presented as a translation costs reviewers more than none."""
+
+REVIEWED_BEFORE_MARK = "reviewed for the previous source: "
+"""Start of the translator comment the merge adds when it offers a *reviewed* translation for a
+changed sentence, followed by a digest of that msgstr. If the old wording comes back while the
+msgstr still matches the digest, the review is restored; a translation that was only a draft, or
+that a translator edited since, stays fuzzy. A translator comment, because msgmerge and PO editors
+keep those (and drop ``#.`` comments and unknown flags)."""
 
 TEMPLATE_DIGEST_FIELD = "X-Template-Digest"
 """Header field of a language catalog naming the template it was last merged with (a digest of the
@@ -75,11 +84,15 @@ def _merged_entries(template: Catalog, previous: Catalog) -> Iterable[Entry]:
     candidates = [entry for entry in leftovers + list(obsolete.values())
                   if entry.msgstr and not is_machine_draft(entry)]
     used: set[Key] = set()
+    reverted = _reverted_reviews(leftovers)
 
     for source in template:
         old = current.get(source.key) or obsolete.get(source.key)
         if old is not None:
             yield _carry_over(source, old)
+        elif source.key in reverted:
+            used.update(entry.key for entry in reverted[source.key])
+            yield _restore_review(source, reverted[source.key][0])
         else:
             match = closest_translation(source.msgid, candidates, used)
             yield _suggest(source, match) if match else source
@@ -119,13 +132,40 @@ def closest_translation(msgid: str, candidates: Iterable[Entry], used: set[Key])
     return best
 
 
+def _comment_without_review_mark(entry: Entry) -> list[str]:
+    lines = entry.tcomment.split("\n") if entry.tcomment else []
+    return [line for line in lines if not line.startswith(REVIEWED_BEFORE_MARK)]
+
+
+def _reverted_reviews(leftovers: Iterable[Entry]) -> dict[Key, list[Entry]]:
+    """Fuzzy entries offered a reviewed translation, still unedited, by the key of their ``#|``
+    source: if that sentence is back in the template, their review is restored."""
+    found: dict[Key, list[Entry]] = {}
+    for entry in leftovers:
+        mark = REVIEWED_BEFORE_MARK + text_digest(entry.msgstr)
+        if "fuzzy" in entry.flags and entry.previous_msgid is not None and mark in entry.tcomment.split("\n"):
+            found.setdefault((entry.previous_msgctxt, entry.previous_msgid), []).append(entry)
+    return found
+
+
+def _restore_review(source: Entry, entry: Entry) -> Entry:
+    """``source`` with the reviewed translation it had before its wording changed and came back."""
+    return dataclasses.replace(
+        source, msgstr=entry.msgstr, flags=tuple(flag for flag in entry.flags if flag != "fuzzy"),
+        tcomment="\n".join(_comment_without_review_mark(entry)))
+
+
 def _suggest(source: Entry, match: Entry) -> Entry:
-    """A new entry offering ``match``'s translation, fuzzy, with the msgid it translated as ``#|``."""
+    """A new entry offering ``match``'s translation, fuzzy, with the msgid it translated as ``#|``;
+    a reviewed translation is marked as such (:data:`REVIEWED_BEFORE_MARK`)."""
     already_fuzzy_with_previous = "fuzzy" in match.flags and match.previous_msgid is not None
+    comment = _comment_without_review_mark(match)
+    if "fuzzy" not in match.flags:
+        comment.append(REVIEWED_BEFORE_MARK + text_digest(match.msgstr))
     return dataclasses.replace(
         source,
         msgstr=match.msgstr,
-        tcomment=match.tcomment,
+        tcomment="\n".join(comment),
         flags=("fuzzy", *(flag for flag in match.flags if flag != "fuzzy")),
         previous_msgid=match.previous_msgid if already_fuzzy_with_previous else match.msgid,
         previous_msgctxt=match.previous_msgctxt if already_fuzzy_with_previous else match.msgctxt,

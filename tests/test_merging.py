@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -109,3 +111,36 @@ def test_an_edited_draft_is_offered_when_its_sentence_changes_and_never_goes_to_
 def test_a_draft_written_before_digests_counts_as_a_machine_draft():
     old = catalog('\n# machine translation: Argos de→en 1.9\n#, fuzzy\nmsgid "Ja."\nmsgstr "Oui !"\n')
     assert old.entries[0].state is EntryState.MACHINE_DRAFT
+
+
+# --- reverted edits (issue 11, point 7) -----------------------------------------------------------
+
+BEFORE, AFTER = "Die Region hofft auf Arbeit.", "Die Region hofft auf viel Arbeit."
+
+
+def changed_and_reverted(old: Catalog, *, edit=lambda entry: entry) -> Entry:
+    """Merge ``old`` with the changed sentence, let a translator ``edit`` the offer, then revert."""
+    changed = merge_catalog(template(AFTER), old, "fr")
+    changed = dataclasses.replace(changed, entries=tuple(map(edit, changed.entries)))
+    reread = parse_view(format_catalog(changed), path="fr.po")
+    (entry,) = merge_catalog(template(BEFORE), reread, "fr").active()
+    return entry
+
+
+def test_a_reverted_edit_restores_the_review():
+    old = catalog(f'\n# relu\nmsgid "{BEFORE}"\nmsgstr "La région espère du travail."\n')
+    back = changed_and_reverted(old)
+    assert (back.msgid, back.msgstr, back.flags, back.previous_msgid) == (BEFORE, "La région espère du travail.", (),
+                                                                         None)
+    assert back.state is EntryState.REVIEWED and back.tcomment == "relu"
+
+
+def test_a_revert_does_not_review_a_translation_edited_meanwhile_or_never_reviewed():
+    reviewed = catalog(f'\nmsgid "{BEFORE}"\nmsgstr "La région espère du travail."\n')
+    retouched = changed_and_reverted(reviewed, edit=lambda e: dataclasses.replace(e, msgstr="La région espère."))
+    assert retouched.state is EntryState.SOURCE_CHANGED
+    human_draft = catalog(f'\n#, fuzzy\nmsgid "{BEFORE}"\nmsgstr "La région espère du travail."\n')
+    assert "fuzzy" in changed_and_reverted(human_draft).flags
+    rewritten = edited(drafted(BEFORE, "La région espère."), "La région espère du travail.")
+    draft_back = changed_and_reverted(Catalog(metadata=catalog("").metadata, entries=(rewritten,)))
+    assert draft_back.msgstr == "La région espère du travail." and "fuzzy" in draft_back.flags
