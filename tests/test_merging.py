@@ -144,3 +144,46 @@ def test_a_revert_does_not_review_a_translation_edited_meanwhile_or_never_review
     rewritten = edited(drafted(BEFORE, "La région espère."), "La région espère du travail.")
     draft_back = changed_and_reverted(Catalog(metadata=catalog("").metadata, entries=(rewritten,)))
     assert draft_back.msgstr == "La région espère du travail." and "fuzzy" in draft_back.flags
+
+
+# --- split and joined sentences (issue 11, point 8) -----------------------------------------------
+
+WHOLE = "Die Region hofft auf Arbeit, und die Stadt baut eine neue Fabrik."
+FIRST, SECOND = "Die Region hofft auf Arbeit.", "Die Stadt baut eine neue Fabrik."
+WHOLE_FR = "La région espère du travail, et la ville construit une nouvelle usine."
+
+
+def test_both_halves_of_a_split_sentence_are_offered_the_old_translation():
+    old = catalog(f'\nmsgid "Ja."\nmsgstr "Oui."\n\nmsgid "{WHOLE}"\nmsgstr "{WHOLE_FR}"\n')
+    merged = merge_catalog(template("Ja.", FIRST, SECOND), old, "fr")
+    for half in (FIRST, SECOND):
+        offered = by_msgid(merged)[half]
+        assert (offered.msgstr, offered.flags, offered.previous_msgid) == (WHOLE_FR, ("fuzzy",), WHOLE)
+    assert not any(entry.obsolete for entry in merged)
+
+
+def test_a_joined_sentence_is_offered_both_old_translations_joined():
+    old = catalog(f'\nmsgid "{FIRST}"\nmsgstr "La région espère du travail."\n\n'
+                  f'msgid "{SECOND}"\nmsgstr "La ville construit une nouvelle usine."\n')
+    merged = merge_catalog(template(WHOLE), old, "fr")
+    offered = by_msgid(merged)[WHOLE]
+    assert offered.msgstr == "La région espère du travail. La ville construit une nouvelle usine."
+    assert offered.flags == ("fuzzy",) and offered.previous_msgid == f"{FIRST} {SECOND}"
+    # the old entries stay as obsolete, so undoing the join gives back both reviewed translations
+    undone = merge_catalog(template(FIRST, SECOND), parse_view(format_catalog(merged), path="fr.po"), "fr")
+    assert [(e.msgid, e.state) for e in undone.active()] == [(FIRST, EntryState.REVIEWED),
+                                                             (SECOND, EntryState.REVIEWED)]
+
+
+def test_undoing_a_split_restores_the_review():
+    old = catalog(f'\nmsgid "{WHOLE}"\nmsgstr "{WHOLE_FR}"\n')
+    split = merge_catalog(template(FIRST, SECOND), old, "fr")
+    undone = merge_catalog(template(WHOLE), parse_view(format_catalog(split), path="fr.po"), "fr")
+    assert [(e.msgid, e.msgstr, e.state) for e in undone.active()] == [(WHOLE, WHOLE_FR, EntryState.REVIEWED)]
+
+
+def test_a_new_sentence_next_to_a_changed_one_is_not_offered_its_translation():
+    old = catalog(f'\nmsgid "{WHOLE}"\nmsgstr "{WHOLE_FR}"\n')
+    merged = merge_catalog(template(WHOLE.replace("neue", "große"), "Etwas ganz anderes."), old, "fr")
+    assert by_msgid(merged)["Etwas ganz anderes."].msgstr == ""
+    assert by_msgid(merged)[WHOLE.replace("neue", "große")].msgstr == WHOLE_FR
