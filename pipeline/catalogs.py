@@ -446,7 +446,11 @@ class Translations:
 
 def read_translations(path: Path, *, template: bool = False) -> Translations:
     """The active entries of a ``.po`` file (or, with ``template``, a ``.pot``: texts are msgids)."""
-    catalog = read_view(path)
+    return translations_of(read_view(path), path, template=template)
+
+
+def translations_of(catalog: Catalog, path: Path, *, template: bool = False) -> Translations:
+    """:func:`read_translations` of a catalog already read from ``path``."""
     entries = {
         entry.key: Translation(
             text=entry.msgid if template else entry.msgstr,

@@ -308,6 +308,10 @@ def build_editions(project: Project, only: str | None, policy: str, min_reviewed
         print_edition(edition)
     for sheet in result.review_sheets:
         click.echo(f"{'wrote' if sheet.written else 'unchanged'} {sheet.path}")
+    for error in result.damaged:
+        click.echo(f"Error: {error} (article not built)", err=True)
+    if result.damaged:
+        click.get_current_context().exit(EXIT_ERROR)
     if result.refused:
         click.get_current_context().exit(EXIT_REFUSED)
 
@@ -376,7 +380,7 @@ def status_json(record: CatalogStatus) -> dict[str, Any]:
     figures["fuzzy"] = record.fuzzy
     return {
         "article": record.slug, "lang": record.lang, "path": str(record.path), "exists": record.exists,
-        "percent_reviewed": record.percent_reviewed,
+        "percent_reviewed": record.percent_reviewed, "needs_repair": record.needs_repair,
         "sentences": {name: tally.sentences for name, tally in figures.items()},
         "words": {name: tally.words for name, tally in figures.items()},
     }
@@ -385,6 +389,8 @@ def status_json(record: CatalogStatus) -> dict[str, Any]:
 def status_row(record: CatalogStatus) -> list[str]:
     if not record.exists:
         return [record.slug, record.lang, "no catalog yet: run `pipeline extract`"] + [""] * len(STATUS_COLUMNS)
+    if record.needs_repair:
+        return [record.slug, record.lang, f"needs repair: {record.needs_repair}"] + [""] * len(STATUS_COLUMNS)
     widths = bar_widths(record)
     bar = "".join(click.style(mark * width, fg=colour) for (_, mark, colour), width in zip(STATE_BARS, widths))
     bar += " " * (BAR_WIDTH - sum(widths))

@@ -12,6 +12,7 @@ target language; see :func:`count_words`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -19,8 +20,9 @@ from pathlib import Path
 
 from pipeline import catalogs
 from pipeline.catalogs import EntryState
-from pipeline.errors import PipelineError
+from pipeline.errors import PipelineError, location
 from pipeline.project import Project
+from pipeline.template_match import template_mismatches, template_of
 
 COUNTED_WORD = re.compile(r"\w+(?:[-'’.,:/]\w+)*")
 """A word: letters or digits, joined by inner hyphens, apostrophes and separators, so that
@@ -65,6 +67,9 @@ class CatalogStatus:
     obsolete: Tally = Tally()
     """Entries no longer in the article (``#~``), kept in case their sentence comes back; not part
     of :attr:`total`."""
+    needs_repair: str | None = None
+    """``path:line: what is wrong`` when the catalog does not belong to its template (a hand-edited
+    msgid or msgctxt, a plural entry: :mod:`pipeline.template_match`); its figures are then unreliable."""
 
     @property
     def total(self) -> Tally:
@@ -106,7 +111,12 @@ def catalog_status(path: Path, *, slug: str, lang: str) -> CatalogStatus:
     if not path.exists():
         return CatalogStatus(slug=slug, lang=lang, path=path, exists=False)
     catalog = catalogs.read_view(path)
-    return tally_entries(slug, lang, path, ((entry.state, entry.msgid) for entry in catalog))
+    record = tally_entries(slug, lang, path, ((entry.state, entry.msgid) for entry in catalog))
+    template = template_of(path)
+    mismatches = template_mismatches(catalog, catalogs.read_view(template) if template.is_file() else None)
+    if not mismatches:
+        return record
+    return dataclasses.replace(record, needs_repair=location(path, mismatches[0].line) + ": " + mismatches[0].message)
 
 
 def project_status(project: Project) -> list[CatalogStatus]:

@@ -207,15 +207,15 @@ def test_real_seed_round_trips_through_the_catalogs(seed_project):
 
 def test_source_edition_reads_the_template_msgids(extracted, monkeypatch):
     """The source is rebuilt from the catalog, not copied: a changed msgid would show."""
-    real = catalogs.read_translations
+    real = catalogs.translations_of
 
-    def doctored(path, *, template=False):
-        found = real(path, template=template)
+    def doctored(catalog, path, *, template=False):
+        found = real(catalog, path, template=template)
         if template:
             found.entries[(None, "Ja.")] = catalogs.Translation("JA.", catalogs.EntryState.REVIEWED)
         return found
 
-    monkeypatch.setattr(catalogs, "read_translations", doctored)
+    monkeypatch.setattr(catalogs, "translations_of", doctored)
     run("build", "--lang", "de")
     assert "Arbeit. JA.\n" in edition("de", "txt")
 
