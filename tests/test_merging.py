@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.catalogs import Catalog, Entry, EntryState, parse_view, with_machine_draft
@@ -187,3 +187,57 @@ def test_a_new_sentence_next_to_a_changed_one_is_not_offered_its_translation():
     merged = merge_catalog(template(WHOLE.replace("neue", "große"), "Etwas ganz anderes."), old, "fr")
     assert by_msgid(merged)["Etwas ganz anderes."].msgstr == ""
     assert by_msgid(merged)[WHOLE.replace("neue", "große")].msgstr == WHOLE_FR
+
+
+# --- the rule, as a property: nothing a translator typed is lost ---------------------------------
+
+BASES = ["Die Region hofft auf Arbeit.", "Verkor hat in Bourbourg eine Fabrik eröffnet.",
+         "Dr. Weber sprach vor vielen Gästen.", "Die Stadt baut einen neuen Hafen."]
+OPERATIONS = st.lists(st.tuples(st.sampled_from(["draft", "type", "change", "revert", "remove", "restore"]),
+                                st.integers(0, 1), st.sampled_from(["Un.", "Deux mots.", "Trois."])),
+                      max_size=12)
+"""Operations on the first two sentences (the others stay as they are), so that sequences such as
+draft, type, change on one sentence come up often."""
+
+
+def _set_msgstr(merged: Catalog, msgid: str, change) -> Catalog:
+    return dataclasses.replace(merged, entries=tuple(change(entry) if entry.msgid == msgid and not entry.obsolete
+                                                     else entry for entry in merged.entries))
+
+
+@settings(max_examples=300, deadline=None)
+@given(OPERATIONS)
+def test_a_translators_text_is_kept_unless_its_sentence_was_removed(operations):
+    """Random drafts, translators' edits (also of drafts), small source edits, reverts and removals:
+    after every merge, each text a translator typed for a sentence still in the article (as it was,
+    or changed by a small edit) is on an active entry; no merge drops a typed text altogether."""
+    sentences: list[str | None] = list(BASES)
+    merged = merge_catalog(template(*BASES), None, "fr")
+    typed_texts: set[str] = set()
+    for operation, index, text in operations:
+        before = sentences[index]
+        if operation in {"draft", "type"} and before is not None:
+            if operation == "draft":
+                merged = _set_msgstr(merged, before, lambda e: e if e.msgstr else with_machine_draft(e, "Brouillon.", "Fake"))
+            else:
+                merged = _set_msgstr(merged, before, lambda e: dataclasses.replace(e, msgstr=f"{text} {index}"))
+                typed_texts.add(f"{text} {index}")
+            continue
+        if operation == "change" and before is not None:
+            sentences[index] = before.replace(".", " heute.", 1) if " heute." not in before else before
+        elif operation == "revert" and before is not None:
+            sentences[index] = BASES[index]
+        elif operation == "remove":
+            sentences[index] = None
+        elif operation == "restore":
+            sentences[index] = BASES[index]
+        previous = parse_view(format_catalog(merged), path="fr.po")
+        typed = {entry.msgid: entry.msgstr for entry in previous.active() if entry.msgstr in typed_texts}
+        merged = merge_catalog(template(*(s for s in sentences if s is not None)), previous, "fr")
+        active = {entry.msgstr for entry in merged.active()}
+        everywhere = {entry.msgstr for entry in merged.entries}
+        for msgid, msgstr in typed.items():
+            assert msgstr in everywhere, (msgid, msgstr)
+            base = msgid.replace(" heute.", ".")
+            if base in (s.replace(" heute.", ".") for s in sentences if s is not None):
+                assert msgstr in active, (msgid, msgstr)
