@@ -379,3 +379,21 @@ def test_translate_without_models_names_only_the_languages_with_something_to_dra
     message = result.output.strip().splitlines()[-1]
     assert result.exit_code == 1 and message.startswith("Error: missing Argos Translate packages")
     assert "de→en" in message and "needed for en:" in message and "en→fr" not in message
+
+
+def test_an_edited_draft_of_a_changed_sentence_is_offered_not_drafted_again(project_dir):
+    """Issue 11, point 1: a translator rewrote a draft in an editor that kept `fuzzy` and the
+    provenance comment; then the German sentence changed. The rewrite is kept, with `#|`."""
+    draft(extracted(), FakeTranslator(), PIVOT)
+    edit(FR, lambda catalog: setattr(entry(catalog, REGION), "msgstr", "La région espère du travail."))
+    assert {e.msgid: e.state for e in catalogs.read_view(FR)}[REGION] is EntryState.EDITED_DRAFT
+    seed = Path("seeds/nord.txt")
+    seed.write_text(seed.read_text(encoding="utf-8").replace(REGION, "Die Region hofft auf viel Arbeit."),
+                    encoding="utf-8")
+    fake = FakeTranslator()
+    draft(extracted(), fake, PIVOT)
+    offered = entry(load(FR), "Die Region hofft auf viel Arbeit.")
+    assert (offered.msgstr, offered.previous_msgid) == ("La région espère du travail.", REGION)
+    assert "fuzzy" in offered.flags
+    assert not any(e.obsolete and e.msgstr == "La région espère du travail." for e in load(FR))
+    assert "Die Region hofft auf viel Arbeit. [en]" not in fake.sentences(EN_FR)
