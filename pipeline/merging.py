@@ -94,7 +94,11 @@ def _merged_entries(template: Catalog, previous: Catalog) -> Iterable[Entry]:
 
     for index, source in enumerate(sources):
         old = current.get(source.key) or obsolete.get(source.key)
-        if old is not None:
+        revives_a_draft = old is not None and old.obsolete and is_machine_draft(old)
+        human = closest_translation(source.msgid, candidates, used) if revives_a_draft else None
+        if human is not None:  # what a translator typed for the changed wording beats the old machine draft
+            yield _suggest(source, human)
+        elif old is not None:
             yield _carry_over(source, old)
         elif source.key in reverted:
             used.update(entry.key for entry in reverted[source.key])

@@ -146,6 +146,16 @@ def test_a_revert_does_not_review_a_translation_edited_meanwhile_or_never_review
     assert draft_back.msgstr == "La région espère du travail." and "fuzzy" in draft_back.flags
 
 
+def test_a_translation_typed_for_a_changed_sentence_beats_its_old_machine_draft_when_it_is_reverted():
+    old = Catalog(metadata=catalog("").metadata, entries=(drafted(BEFORE, "Brouillon."),))
+    changed = merge_catalog(template(AFTER), old, "fr")  # the draft goes to obsolete
+    typed = dataclasses.replace(changed, entries=tuple(
+        dataclasses.replace(e, msgstr="La région espère beaucoup de travail.") if e.msgid == AFTER else e
+        for e in changed.entries))
+    (back,) = merge_catalog(template(BEFORE), parse_view(format_catalog(typed), path="fr.po"), "fr").active()
+    assert (back.msgstr, back.flags, back.previous_msgid) == ("La région espère beaucoup de travail.", ("fuzzy",), AFTER)
+
+
 # --- split and joined sentences (issue 11, point 8) -----------------------------------------------
 
 WHOLE = "Die Region hofft auf Arbeit, und die Stadt baut eine neue Fabrik."
