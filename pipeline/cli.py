@@ -370,6 +370,9 @@ def status(project: Project, as_json: bool) -> None:
     for row in [header, *rows]:
         click.echo("  ".join(cell + " " * (width - len(click.unstyle(cell)))
                              for cell, width in zip(row, widths)).rstrip())
+    for record in records:
+        if record.needs_repair:
+            click.echo(f"needs repair: {record.needs_repair}")
     click.echo("\nFigures are sentences/words; words are counted on the German source.")
     click.echo("Bar: " + "  ".join(click.style(mark, fg=colour) + " " + name.replace("_", " ")
                                    for name, mark, colour in STATE_BARS))
@@ -390,7 +393,7 @@ def status_row(record: CatalogStatus) -> list[str]:
     if not record.exists:
         return [record.slug, record.lang, "no catalog yet: run `pipeline extract`"] + [""] * len(STATUS_COLUMNS)
     if record.needs_repair:
-        return [record.slug, record.lang, f"needs repair: {record.needs_repair}"] + [""] * len(STATUS_COLUMNS)
+        return [record.slug, record.lang, "needs repair (below)"] + [""] * len(STATUS_COLUMNS)
     widths = bar_widths(record)
     bar = "".join(click.style(mark * width, fg=colour) for (_, mark, colour), width in zip(STATE_BARS, widths))
     bar += " " * (BAR_WIDTH - sum(widths))

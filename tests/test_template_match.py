@@ -94,8 +94,9 @@ def test_status_says_the_catalog_needs_repair(edited_msgctxt):
     fr, en = json.loads(result.output)["catalogs"]
     assert fr["needs_repair"].startswith(f"{FR}:{edited_msgctxt}: msgctxt")
     assert en["needs_repair"] is None
-    row = run("status").output.splitlines()[1]
-    assert row.split()[:2] == ["nord", "fr"] and "needs repair" in row and f"{FR}:{edited_msgctxt}" in row
+    lines = run("status").output.splitlines()
+    assert lines[1].split()[:4] == ["nord", "fr", "needs", "repair"]
+    assert any(line.startswith(f"needs repair: {FR}:{edited_msgctxt}: msgctxt 'occurrence 9'") for line in lines)
 
 
 def test_build_refuses_the_article_instead_of_publishing_german(edited_msgctxt):
