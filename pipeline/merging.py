@@ -146,10 +146,15 @@ def _reverted_reviews(leftovers: Iterable[Entry]) -> dict[Key, list[Entry]]:
     source: if that sentence is back in the template, their review is restored."""
     found: dict[Key, list[Entry]] = {}
     for entry in leftovers:
-        mark = REVIEWED_BEFORE_MARK + text_digest(entry.msgstr)
-        if "fuzzy" in entry.flags and entry.previous_msgid is not None and mark in entry.tcomment.split("\n"):
+        if _offered_as_reviewed(entry):
             found.setdefault((entry.previous_msgctxt, entry.previous_msgid), []).append(entry)
     return found
+
+
+def _offered_as_reviewed(entry: Entry) -> bool:
+    """A fuzzy entry with ``#|`` whose msgstr is still the reviewed translation the merge offered."""
+    mark = REVIEWED_BEFORE_MARK + text_digest(entry.msgstr)
+    return "fuzzy" in entry.flags and entry.previous_msgid is not None and mark in entry.tcomment.split("\n")
 
 
 def _restore_review(source: Entry, entry: Entry) -> Entry:
@@ -240,7 +245,7 @@ def _suggest(source: Entry, match: Entry) -> Entry:
     a reviewed translation is marked as such (:data:`REVIEWED_BEFORE_MARK`)."""
     already_fuzzy_with_previous = "fuzzy" in match.flags and match.previous_msgid is not None
     comment = _comment_without_review_mark(match)
-    if "fuzzy" not in match.flags:
+    if "fuzzy" not in match.flags or _offered_as_reviewed(match):  # the #| kept below is what was reviewed
         comment.append(REVIEWED_BEFORE_MARK + text_digest(match.msgstr))
     return dataclasses.replace(
         source,

@@ -251,3 +251,11 @@ def test_a_translators_text_is_kept_unless_its_sentence_was_removed(operations):
             base = msgid.replace(" heute.", ".")
             if base in (s.replace(" heute.", ".") for s in sentences if s is not None):
                 assert msgstr in active, (msgid, msgstr)
+
+
+def test_a_review_is_restored_after_two_edits_are_reverted():
+    old = catalog(f'\nmsgid "{BEFORE}"\nmsgstr "La région espère du travail."\n')
+    once = merge_catalog(template(AFTER), old, "fr")
+    twice = merge_catalog(template(AFTER.replace("viel", "sehr viel")), parse_view(format_catalog(once), path="fr.po"), "fr")
+    (back,) = merge_catalog(template(BEFORE), parse_view(format_catalog(twice), path="fr.po"), "fr").active()
+    assert (back.msgstr, back.state, back.previous_msgid) == ("La région espère du travail.", EntryState.REVIEWED, None)
