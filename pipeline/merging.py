@@ -165,6 +165,10 @@ def _restore_review(source: Entry, entry: Entry) -> Entry:
 
 
 WORD = re.compile(r"\w+")
+PART_WORD_SHARE = 0.5
+"""Least share of a part's words found, in order, in the other side for a split or join to be
+recognised: a half is often reworded when a sentence is split (``…, um X zu machen`` → ``Es macht X.``),
+while a sentence that merely stands next to a changed one shares next to none."""
 
 
 def split_or_joined(sources: Sequence[Entry], new: Sequence[bool], index: int, candidates: Sequence[Entry],
@@ -173,7 +177,8 @@ def split_or_joined(sources: Sequence[Entry], new: Sequence[bool], index: int, c
     offers the closest old message (also one old message to several new ones).
 
     Split: the sentence and its new neighbour, read together, are a close edit of a former sentence
-    whose words include most of this sentence's; that translation is offered to both halves. Joined:
+    whose words include enough of this sentence's, and closer to it than the neighbour alone (else the
+    neighbour is a changed sentence and this one is new); that translation is offered to both halves. Joined:
     the sentence is a close edit of two former neighbours read together, each mostly within it; both
     translations are offered joined, with both msgids as ``#|``. The two former entries are not used
     up: they stay as obsolete, so that undoing the join revives them reviewed. Only new sentences
@@ -185,7 +190,9 @@ def split_or_joined(sources: Sequence[Entry], new: Sequence[bool], index: int, c
         if start >= 0 and start + 1 < len(sources) and new[start] and new[start + 1]:
             together = f"{sources[start].msgid} {sources[start + 1].msgid}"
             match, ratio = _best_match(together, candidates)
-            if match is not None and _mostly_within(source.msgid, match.msgid):
+            neighbour = sources[start + 1 if start == index else start]
+            if (match is not None and _mostly_within(source.msgid, match.msgid)
+                    and _similarity(neighbour.msgid, match.msgid) < ratio):
                 offers.append((ratio, match, True))
     for joined, parts in joins:
         ratio = _similarity(source.msgid, joined.msgid)
@@ -233,11 +240,11 @@ def _best_match(text: str, candidates: Iterable[Entry]) -> tuple[Entry | None, f
 
 
 def _mostly_within(part: str, whole: str) -> bool:
-    """Whether most words of ``part`` (by :data:`FUZZY_MATCH_THRESHOLD`) appear, in order, in ``whole``."""
+    """Whether enough words of ``part`` (:data:`PART_WORD_SHARE`) appear, in order, in ``whole``."""
     part_words, whole_words = WORD.findall(part.lower()), WORD.findall(whole.lower())
     matcher = difflib.SequenceMatcher(None, part_words, whole_words, autojunk=False)
     found = sum(block.size for block in matcher.get_matching_blocks())
-    return bool(part_words) and found >= FUZZY_MATCH_THRESHOLD * len(part_words)
+    return bool(part_words) and found >= PART_WORD_SHARE * len(part_words)
 
 
 def _suggest(source: Entry, match: Entry) -> Entry:

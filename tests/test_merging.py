@@ -172,6 +172,14 @@ def test_both_halves_of_a_split_sentence_are_offered_the_old_translation():
     assert not any(entry.obsolete for entry in merged)
 
 
+def test_a_split_with_a_reworded_half_offers_the_old_translation_to_both():
+    whole = "Und manchmal reicht schon ein einziges Gebäude, um einen Stimmungswechsel greifbar zu machen."
+    halves = ("Und manchmal reicht schon ein einziges Gebäude.", "Es macht einen Stimmungswechsel greifbar.")
+    old = catalog(f'\nmsgid "{whole}"\nmsgstr "Un seul bâtiment suffit."\n')
+    merged = merge_catalog(template(*halves), old, "fr")
+    assert [(e.msgstr, e.previous_msgid) for e in merged.active()] == [("Un seul bâtiment suffit.", whole)] * 2
+
+
 def test_a_joined_sentence_is_offered_both_old_translations_joined():
     old = catalog(f'\nmsgid "{FIRST}"\nmsgstr "La région espère du travail."\n\n'
                   f'msgid "{SECOND}"\nmsgstr "La ville construit une nouvelle usine."\n')
@@ -197,6 +205,8 @@ def test_a_new_sentence_next_to_a_changed_one_is_not_offered_its_translation():
     merged = merge_catalog(template(WHOLE.replace("neue", "große"), "Etwas ganz anderes."), old, "fr")
     assert by_msgid(merged)["Etwas ganz anderes."].msgstr == ""
     assert by_msgid(merged)[WHOLE.replace("neue", "große")].msgstr == WHOLE_FR
+    sharing_words = merge_catalog(template(WHOLE.replace("neue", "große"), "Die Stadt wartet."), old, "fr")
+    assert by_msgid(sharing_words)["Die Stadt wartet."].msgstr == ""
 
 
 # --- the rule, as a property: nothing a translator typed is lost ---------------------------------
