@@ -348,7 +348,8 @@ catalogs, invalid glossary), 2 usage error, 3 at least one error-level finding."
 STATE_BARS = (("reviewed", "█", "green"), ("edited_draft", "▚", "cyan"), ("source_changed", "▓", "magenta"),
               ("machine_draft", "▒", "yellow"), ("untranslated", "░", None))
 STATUS_COLUMNS = (("total", "total"), ("reviewed", "reviewed"), ("machine_draft", "drafts"),
-                  ("edited_draft", "edited"), ("source_changed", "changed"), ("untranslated", "untransl."), ("obsolete", "obsolete"))
+                  ("edited_draft", "edited"), ("source_changed", "changed"), ("untranslated", "untransl."),
+                  ("obsolete", "obsolete"))
 BAR_WIDTH = 20
 
 

@@ -352,7 +352,8 @@ def test_review_sheet_shows_each_state_and_the_previous_source(extracted):
     assert '<span class="state draft">machine draft</span>' in rows["s5"]
     assert '<span class="state missing">missing</span>' in rows["s6"]
     summary = re.search(r"<tr><th>Français</th>(.*?)</tr>", sheet).group(1)
-    assert re.findall(r'<td class="count">([^<]+)</td>', summary) == ["3", "1", "0", "1", "3", "38 %"]  # reviewed, draft, edited draft, changed, missing
+    # reviewed, machine draft, edited draft, source changed, missing
+    assert re.findall(r'<td class="count">([^<]+)</td>', summary) == ["3", "1", "0", "1", "3", "38 %"]
 
 
 def test_review_sheet_diff_shows_removed_words():

@@ -153,7 +153,8 @@ def test_a_translation_typed_for_a_changed_sentence_beats_its_old_machine_draft_
         dataclasses.replace(e, msgstr="La région espère beaucoup de travail.") if e.msgid == AFTER else e
         for e in changed.entries))
     (back,) = merge_catalog(template(BEFORE), parse_view(format_catalog(typed), path="fr.po"), "fr").active()
-    assert (back.msgstr, back.flags, back.previous_msgid) == ("La région espère beaucoup de travail.", ("fuzzy",), AFTER)
+    assert back.msgstr == "La région espère beaucoup de travail."
+    assert (back.flags, back.previous_msgid) == (("fuzzy",), AFTER)
 
 
 # --- split and joined sentences (issue 11, point 8) -----------------------------------------------
@@ -238,7 +239,8 @@ def test_a_translators_text_is_kept_unless_its_sentence_was_removed(operations):
         before = sentences[index]
         if operation in {"draft", "type"} and before is not None:
             if operation == "draft":
-                merged = _set_msgstr(merged, before, lambda e: e if e.msgstr else with_machine_draft(e, "Brouillon.", "Fake"))
+                merged = _set_msgstr(merged, before,
+                                     lambda e: e if e.msgstr else with_machine_draft(e, "Brouillon.", "Fake"))
             else:
                 merged = _set_msgstr(merged, before, lambda e: dataclasses.replace(e, msgstr=f"{text} {index}"))
                 typed_texts.add(f"{text} {index}")
@@ -266,6 +268,8 @@ def test_a_translators_text_is_kept_unless_its_sentence_was_removed(operations):
 def test_a_review_is_restored_after_two_edits_are_reverted():
     old = catalog(f'\nmsgid "{BEFORE}"\nmsgstr "La région espère du travail."\n')
     once = merge_catalog(template(AFTER), old, "fr")
-    twice = merge_catalog(template(AFTER.replace("viel", "sehr viel")), parse_view(format_catalog(once), path="fr.po"), "fr")
+    reread = parse_view(format_catalog(once), path="fr.po")
+    twice = merge_catalog(template(AFTER.replace("viel", "sehr viel")), reread, "fr")
     (back,) = merge_catalog(template(BEFORE), parse_view(format_catalog(twice), path="fr.po"), "fr").active()
-    assert (back.msgstr, back.state, back.previous_msgid) == ("La région espère du travail.", EntryState.REVIEWED, None)
+    assert (back.msgstr, back.previous_msgid) == ("La région espère du travail.", None)
+    assert back.state is EntryState.REVIEWED
