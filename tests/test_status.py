@@ -76,7 +76,8 @@ def test_status_json_on_a_known_catalog(project_dir):
     assert result.exit_code == 0, result.output
     fr, en = json.loads(result.output)["catalogs"]
     assert fr == {
-        "article": "nord", "lang": "fr", "path": str(FR), "exists": True, "percent_reviewed": 25.0, "needs_repair": None,
+        "article": "nord", "lang": "fr", "path": str(FR), "exists": True, "percent_reviewed": 25.0,
+        "needs_repair": None,
         "sentences": {"total": 8, "reviewed": 2, "machine_draft": 1, "edited_draft": 0,
                       "source_changed": 2,
                       "untranslated": 3, "obsolete": 1, "fuzzy": 3},
