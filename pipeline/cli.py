@@ -457,6 +457,10 @@ def build_editions(project: Project, only: str | None, policy: str, min_reviewed
         print_edition(edition)
     for sheet in result.review_sheets:
         click.echo(f"{'wrote' if sheet.written else 'unchanged'} {sheet.path}")
+    for error in result.damaged:
+        click.echo(f"Error: {error} (article not built)", err=True)
+    if result.damaged:
+        click.get_current_context().exit(EXIT_ERROR)
     if result.refused:
         click.get_current_context().exit(EXIT_REFUSED)
 
@@ -504,10 +508,11 @@ CHECK_EXIT_CODES = """\b
 Exit status: 0 no errors (warnings and info may be listed), 1 the check could not run (e.g. no
 catalogs, invalid glossary), 2 usage error, 3 at least one error-level finding."""
 
-STATE_BARS = (("reviewed", "█", "green"), ("source_changed", "▓", "magenta"),
+STATE_BARS = (("reviewed", "█", "green"), ("edited_draft", "▚", "cyan"), ("source_changed", "▓", "magenta"),
               ("machine_draft", "▒", "yellow"), ("untranslated", "░", None))
 STATUS_COLUMNS = (("total", "total"), ("reviewed", "reviewed"), ("machine_draft", "drafts"),
-                  ("source_changed", "changed"), ("untranslated", "untransl."), ("obsolete", "obsolete"))
+                  ("edited_draft", "edited"), ("source_changed", "changed"), ("untranslated", "untransl."),
+                  ("obsolete", "obsolete"))
 BAR_WIDTH = 20
 
 
@@ -529,6 +534,9 @@ def status(project: Project, as_json: bool) -> None:
     for row in [header, *rows]:
         click.echo("  ".join(cell + " " * (width - len(click.unstyle(cell)))
                              for cell, width in zip(row, widths)).rstrip())
+    for record in records:
+        if record.needs_repair:
+            click.echo(f"needs repair: {record.needs_repair}")
     click.echo("\nFigures are sentences/words; words are counted on the German source.")
     if any(record.orphaned for record in records):
         click.echo(f"orphaned: the article is no longer in {project.seeds}; restore it, or delete its catalogs.")
@@ -542,7 +550,7 @@ def status_json(record: CatalogStatus) -> dict[str, Any]:
     return {
         "article": record.slug, "lang": record.lang, "path": str(record.path), "exists": record.exists,
         "orphaned": record.orphaned,
-        "percent_reviewed": record.percent_reviewed,
+        "percent_reviewed": record.percent_reviewed, "needs_repair": record.needs_repair,
         "sentences": {name: tally.sentences for name, tally in figures.items()},
         "words": {name: tally.words for name, tally in figures.items()},
     }
@@ -552,6 +560,8 @@ def status_row(record: CatalogStatus) -> list[str]:
     if not record.exists:
         advice = f"no catalog yet: run `{pipeline_command()} extract`"
         return [record.slug, record.lang, advice] + [""] * len(STATUS_COLUMNS)
+    if record.needs_repair:
+        return [record.slug, record.lang, "needs repair (below)"] + [""] * len(STATUS_COLUMNS)
     widths = bar_widths(record)
     bar = "".join(click.style(mark * width, fg=colour) for (_, mark, colour), width in zip(STATE_BARS, widths))
     bar += " " * (BAR_WIDTH - sum(widths))

@@ -49,6 +49,7 @@ from pipeline.errors import CatalogError, PipelineError, location, os_error
 from pipeline.glossary import Glossary
 from pipeline.project import SOURCE_LANGUAGE, Project, english_language_name
 from pipeline.segmentation import split_sentences
+from pipeline.template_match import template_mismatches, template_of
 
 
 class Severity(enum.Enum):
@@ -717,6 +718,9 @@ def _check_catalog(item: _Catalog, glossary: Glossary, current: set[str]) -> Ite
     for severity, line, message in msgfmt(item.path):
         yield Problem(path, line, "msgfmt", severity, message)
 
+    for mismatch in template_mismatches(catalog, _template(item.path)):
+        yield Problem(path, mismatch.line, "template", Severity.ERROR, mismatch.message)
+
     active = list(catalog.active())
     keys = ((entry.msgctxt, entry.msgid, entry.line) for entry in active)
     for line, message in duplicates(keys):
@@ -731,9 +735,20 @@ def _check_catalog(item: _Catalog, glossary: Glossary, current: set[str]) -> Ite
         yield from _check_one(entry, context, path)
 
 
+def _template(path: Path) -> Catalog | None:
+    """The template a catalog is checked against; None when there is none (or it cannot be read:
+    ``extract`` reports that)."""
+    template = template_of(path)
+    try:
+        return catalogs.read_view(template) if template.is_file() else None
+    except CatalogError:
+        return None
+
+
 def _check_one(entry: Entry, context: Context, path: str) -> Iterator[Problem]:
     state, line = entry.state, entry.line
-    if state not in {EntryState.REVIEWED, EntryState.MACHINE_DRAFT, EntryState.SOURCE_CHANGED}:
+    if state not in {EntryState.REVIEWED, EntryState.MACHINE_DRAFT, EntryState.EDITED_DRAFT,
+                     EntryState.SOURCE_CHANGED}:
         return
     ignore = ignored_checks(entry.tcomment or "")
     for name in ignore:

@@ -216,7 +216,7 @@ def test_evaluate_follows_the_route_translate_takes_and_writes_nothing(reviewed_
     result = run("evaluate", "--json")
     assert result.exit_code == 0, result.output
     assert snapshot(Path("locales")) == before and not Path("editions").exists()
-    report = json.loads(result.output)
+    report = json.loads(result.stdout)
     by_lang = {item["lang"]: item for item in report["results"]}
     assert [(item["lang"], item["kind"], item["route"]) for item in report["results"]] == [
         ("fr", "pivot", "de→en→fr"), ("en", "direct", "de→en")]
@@ -233,7 +233,7 @@ def test_evaluate_follows_the_route_translate_takes_and_writes_nothing(reviewed_
 
 def test_route_both_compares_direct_and_pivot(reviewed_project, pivot_models, argos_archives):
     assert run("models", "install", str(argos_archives["de", "fr"])).exit_code == 0
-    report = json.loads(run("evaluate", "--json", "--route", "both").output)
+    report = json.loads(run("evaluate", "--json", "--route", "both").stdout)
     assert [(item["lang"], item["kind"]) for item in report["results"]] == [
         ("fr", "direct"), ("fr", "pivot"), ("en", "direct")]
     fr = [item for item in report["results"] if item["lang"] == "fr"]
@@ -251,7 +251,7 @@ def test_route_both_compares_direct_and_pivot(reviewed_project, pivot_models, ar
 
 def test_default_route_is_direct_when_its_package_is_installed(reviewed_project, pivot_models, argos_archives):
     assert run("models", "install", str(argos_archives["de", "fr"])).exit_code == 0
-    report = json.loads(run("evaluate", "--json", "--langs", "fr").output)
+    report = json.loads(run("evaluate", "--json", "--langs", "fr").stdout)
     assert [(item["lang"], item["route"]) for item in report["results"]] == [("fr", "de→fr")]
 
 
@@ -314,7 +314,7 @@ def test_glossary_terms_never_reach_the_model(reviewed_project, pivot_models, mo
     real_encode = SentencePieceTokenizer.encode
     monkeypatch.setattr(SentencePieceTokenizer, "encode",
                         lambda self, text: tokenised.append(text) or real_encode(self, text))
-    report = json.loads(run("evaluate", "--json", "--langs", "en").output)
+    report = json.loads(run("evaluate", "--json", "--langs", "en").stdout)
     assert "ZQX1 hat in ZQX2 eine Fabrik eröffnet." in tokenised
     assert not any("Verkor" in text for text in tokenised)
     assert report["results"][0]["glossary"]["terms"] == 2  # Verkor and Bourbourg in one sentence
