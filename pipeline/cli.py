@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any, ContextManager
 
 import click
 
+from pipeline import config
 from pipeline.errors import CHECK_FAILED, EXIT_ERROR, EXIT_REFUSED, INTERRUPTED, PipelineError
 from pipeline.extraction import UpdateResult, extract_project
-from pipeline.project import Project, english_language_name
+from pipeline.project import SOURCE_LANGUAGE, Project, checked_languages
 from pipeline.segmentation import read_article
 
 if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline --help` starts fast
@@ -29,7 +30,27 @@ if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline 
 
 
 class PipelineGroup(click.Group):
-    """Reports a :class:`PipelineError` as a one-line message with exit code 1, without a traceback."""
+    """Reports a :class:`PipelineError` as a one-line message with exit code 1, without a traceback;
+    starts the root context from ``[tool.pipeline]`` (see :mod:`pipeline.config`)."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        """The file becomes click's ``default_map``, so the environment and the command line override
+        it; every setting gets its ``PIPELINE_<KEY>`` variable. A bad file stops here, before any
+        command runs."""
+        found = None
+        if parent is None:
+            config.set_envvars(self)
+            try:
+                found = config.find_config(Path.cwd())
+                if found is not None and "default_map" not in extra:
+                    extra["default_map"] = config.default_map(self, found, cwd=Path.cwd())
+            except PipelineError as error:
+                raise failure(str(error)) from None
+        ctx = super().make_context(info_name, args, parent, **extra)
+        if parent is None:
+            ctx.meta[CONFIG_FILE] = found
+        return ctx
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -48,16 +69,24 @@ def failure(message: str) -> click.ClickException:
     return error
 
 
-def parse_langs(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
-    langs = tuple(code.strip() for code in value.split(",") if code.strip())
-    if not langs:
-        raise click.BadParameter("name at least one language, e.g. fr,en")
-    for lang in langs:
-        try:
-            english_language_name(lang)
-        except PipelineError as error:
-            raise click.BadParameter(str(error)) from None
-    return langs
+CONFIG_FILE = "pipeline.config_file"
+"""``ctx.meta`` key of the :class:`~pipeline.config.ConfigFile` in force (None without one)."""
+
+
+def parse_langs(ctx: click.Context | None, param: click.Parameter | None, value: str) -> tuple[str, ...]:
+    """A comma-separated list of language codes, checked by :func:`pipeline.project.checked_languages`."""
+    try:
+        return checked_languages(code for code in value.split(","))
+    except PipelineError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def parse_lang(ctx: click.Context | None, param: click.Parameter | None, value: str) -> str:
+    """One language code (the source language)."""
+    langs = parse_langs(ctx, param, value)
+    if len(langs) != 1:
+        raise click.BadParameter(f"name one language, not {len(langs)}")
+    return langs[0]
 
 
 pass_project = click.make_pass_decorator(Project)
@@ -83,19 +112,41 @@ def glossary_option(help: str) -> Decorator:
               help="Folder the localised editions are written to.")
 @click.option("--langs", default="fr,en", show_default=True, callback=parse_langs,
               help="Comma-separated target languages.")
+@click.option("--source-lang", default=SOURCE_LANGUAGE, show_default=True, callback=parse_lang,
+              help="Language of the articles in seeds/.")
 @click.version_option(package_name="article-localisation-pipeline")
 @click.pass_context
-def cli(ctx: click.Context, seeds: Path, locales: Path, editions: Path, langs: tuple[str, ...]) -> None:
-    """Localise German articles into French and English editions through gettext catalogs."""
-    ctx.obj = Project(seeds=seeds, locales=locales, editions=editions, langs=langs)
+def cli(ctx: click.Context, seeds: Path, locales: Path, editions: Path, langs: tuple[str, ...],
+        source_lang: str) -> None:
+    """Localise articles (German by default) into editions in other languages through gettext catalogs.
+
+    Settings come from the command line, then PIPELINE_<OPTION> environment variables, then
+    [tool.pipeline] in the nearest pyproject.toml, then the defaults: see `pipeline config`.
+    """
+    found = ctx.meta.get(CONFIG_FILE)
+    ctx.obj = Project(seeds=seeds, locales=locales, editions=editions,
+                      langs=targets_without_source(ctx, langs, source_lang), source_lang=source_lang,
+                      root=found.path.parent if found else None)
+
+
+def targets_without_source(ctx: click.Context, langs: tuple[str, ...], source_lang: str) -> tuple[str, ...]:
+    """The default targets less the source language (``source-lang = "en"`` targets French alone);
+    the source language named as a target is an error, with where it was named."""
+    if source_lang not in langs:
+        return langs
+    if ctx.get_parameter_source("langs") is click.core.ParameterSource.DEFAULT:
+        return tuple(lang for lang in langs if lang != source_lang)
+    _, where = config.origin(ctx, "langs", ctx.meta.get(CONFIG_FILE))
+    raise failure(f"{where}: langs names the source language {source_lang!r} as a target")
 
 
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @json_option('Print {"paragraphs": [["sentence", ...], ...]}.')
-def segment(file: Path, as_json: bool) -> None:
-    """Show how FILE is split into paragraphs and sentences."""
-    article = read_article(file)
+@pass_project
+def segment(project: Project, file: Path, as_json: bool) -> None:
+    """Show how FILE is split into paragraphs and sentences (of the source language)."""
+    article = read_article(file, language=project.source_lang)
     paragraphs = [[sentence.text for sentence in paragraph.sentences] for paragraph in article.paragraphs]
     if as_json:
         click.echo(json.dumps({"paragraphs": paragraphs}, ensure_ascii=False, indent=2))
@@ -293,7 +344,9 @@ def build_editions(project: Project, only: str | None, policy: str, min_reviewed
     """Write editions/<lang>/<slug>.{txt,md,html} from the catalogs."""
     from pipeline import editions
 
-    if min_reviewed is not None and policy != "reviewed":
+    ctx = click.get_current_context()
+    if min_reviewed is not None and policy != "reviewed" and ctx.get_parameter_source("min_reviewed") in (
+            click.core.ParameterSource.COMMANDLINE, click.core.ParameterSource.ENVIRONMENT):
         raise click.BadParameter("only applies with --policy reviewed", param_hint="--min-reviewed")
     langs = None
     if only is not None:
@@ -462,6 +515,30 @@ def report_json(report: Report, groups: Groups) -> dict[str, Any]:
         "problems": [{"path": p.path, "line": p.line, "check": p.check, "severity": p.severity.value,
                       "message": p.message} for problems in groups.values() for p in problems],
     }
+
+
+# --- settings (pipeline.config) ------------------------------------------------------------------
+
+
+@cli.command("config")
+@json_option('Print {"file": PATH or null, "settings": {KEY: {"value", "source", "origin", "commands"}}}.')
+@click.pass_context
+def show_config(ctx: click.Context, as_json: bool) -> None:
+    """Show the settings in force and where each comes from: option, environment, file, default."""
+    found = ctx.meta.get(CONFIG_FILE)
+    in_force = config.settings_in_force(ctx, cli, found)
+    if as_json:
+        click.echo(json.dumps({"file": str(found.path) if found else None,
+                               "settings": {item.key: {"value": item.value, "source": item.source,
+                                                       "origin": item.origin, "commands": list(item.commands)}
+                                            for item in in_force}}, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"configuration file: {found.path if found else f'none ([{config.TABLE}] in no {config.FILE_NAME} from here up)'}")
+    width = max(len(item.key) for item in in_force)
+    for item in in_force:
+        value = "(not set)" if item.value is None else json.dumps(item.value, ensure_ascii=False)
+        used_by = f"  [{', '.join(item.commands)}]" if item.commands else ""
+        click.echo(f"{item.key:<{width}} = {value:<20}  # {item.origin}{used_by}")
 
 
 def main() -> None:

@@ -544,7 +544,7 @@ def build(project: Project, *, langs: Sequence[str] | None = None, policy: Polic
     wanted = tuple(langs) if langs else published
     editions, sheets = [], []
     for path in project.article_paths():
-        article = read_article(path)
+        article = read_article(path, source=project.reference(path), language=project.source_lang)
         translations = _read_all(project, article, {*wanted, *(project.langs if review else ())})
         for lang in wanted:
             edition = plan_edition(article, translations[lang], lang=lang, langs=published,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import fcntl
 import os
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +35,23 @@ def english_language_name(lang: str) -> str:
         raise PipelineError(f"unknown language code {lang!r} (babel knows e.g. 'fr', 'en', 'de', 'pt_BR')")
 
 
+def checked_languages(codes: Iterable[str]) -> tuple[str, ...]:
+    """The language codes, stripped, each known to babel; none at all is an error.
+
+    The one check of language codes, whether they come from ``--langs``, ``PIPELINE_LANGS`` or
+    ``[tool.pipeline]``; a normaliser (``FR`` → ``fr``) would replace its body, not its callers.
+
+    >>> checked_languages([" fr", "en", ""])
+    ('fr', 'en')
+    """
+    langs = tuple(code.strip() for code in codes if code.strip())
+    if not langs:
+        raise PipelineError("name at least one language, e.g. fr,en")
+    for lang in langs:
+        english_language_name(lang)
+    return langs
+
+
 @dataclass(frozen=True, slots=True)
 class Project:
     seeds: Path = Path("seeds")
@@ -42,6 +59,15 @@ class Project:
     editions: Path = Path("editions")
     langs: tuple[str, ...] = ("fr", "en")
     source_lang: str = SOURCE_LANGUAGE
+    root: Path | None = None
+    """The folder of the ``pyproject.toml`` whose settings are in force: catalog references
+    (``#: seeds/x.txt:12``) are relative to it, so they do not change with the working folder."""
+
+    def reference(self, path: Path) -> str:
+        """How catalogs name a seed: relative to :attr:`root` when it is set, else as given."""
+        if self.root is None:
+            return str(path)
+        return os.path.relpath(path.absolute(), self.root.absolute())
 
     def article_paths(self) -> list[Path]:
         """The seed articles (``*.txt``), sorted; an empty or missing folder is an error."""
