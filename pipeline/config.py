@@ -35,6 +35,9 @@ TABLE = "tool.pipeline"
 ENV_PREFIX = "PIPELINE_"
 PER_RUN_OPTIONS = frozenset({"help", "version", "json", "list", "from-index", "lang"})
 """Options that choose what one run does or prints, not how the project is set up: not keys."""
+COMMAND_LINE_ONLY = frozenset({"allow-insecure-scheduler"})
+"""Options that lower security: a decision for each run, never one a cloned repository's file or a
+forgotten variable makes silently (``translate --allow-insecure-scheduler``): not keys either."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +98,7 @@ def option_key(option: click.Parameter) -> str | None:
     if not isinstance(option, click.Option) or option.hidden or not option.expose_value:
         return None
     key = next((name[2:] for name in option.opts if name.startswith("--")), None)
-    return None if key in PER_RUN_OPTIONS else key
+    return None if key in PER_RUN_OPTIONS | COMMAND_LINE_ONLY else key
 
 
 def settings(group: click.Group) -> dict[str, Setting]:
@@ -187,6 +190,8 @@ def default_map(group: click.Group, config: ConfigFile, *, cwd: Path) -> dict[st
 def unknown_key_message(key: str, known: Mapping[str, Setting]) -> str:
     """Names the right spelling when only the separator differs, else the closest keys."""
     respelt = key.replace("_", "-")
+    if respelt in COMMAND_LINE_ONLY:
+        return f"--{respelt} is given on the command line only, for each run that needs it"
     if respelt in known:
         return f"unknown key; write {respelt!r} (keys are spelt as the options, with hyphens)"
     close = difflib.get_close_matches(respelt, known, n=2)

@@ -255,9 +255,10 @@ def sentence_spans(paragraph: str, *, language: str = LANGUAGE) -> list[tuple[in
     >>> sentence_spans("Dr. Smith came. He left.", language="en")
     [(0, 15), (16, 24)]
     """
-    if language == LANGUAGE:
+    base = re.split(r"[_@-]", language, maxsplit=1)[0]  # de_AT, de_CH are German; pt_BR is sentencex's pt
+    if base == LANGUAGE:
         return _sentence_spans(paragraph)
-    return _plain_sentencex_spans(paragraph, language)
+    return _plain_sentencex_spans(paragraph, base)
 
 
 def _plain_sentencex_spans(paragraph: str, language: str) -> list[tuple[int, int]]:

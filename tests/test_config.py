@@ -9,13 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 import sentencex
 from click.testing import CliRunner
 
 from pipeline import config
 from pipeline.cli import cli
-from pipeline.errors import EXIT_ERROR, EXIT_REFUSED
+from pipeline.errors import EXIT_ERROR, EXIT_REFUSED, PipelineError
 from tests.conftest import REPO, run
 
 
@@ -221,3 +222,54 @@ def test_make_targets_follow_the_file(tmp_path):
     status = subprocess.run([*make, "status"], cwd=tmp_path, env=env, check=True, capture_output=True, text=True)
     rows = [line.split() for line in status.stdout.splitlines() if line.startswith("vallee-de-la-batterie")]
     assert [row[1] for row in rows] == ["fr", "en", "es"]
+
+
+# --- a new option is a new key, with no code in pipeline/config.py --------------------------------
+
+
+def cluster_like_cli() -> click.Group:
+    """The CLI as it will be once `translate` takes the cluster options (another branch adds them)."""
+
+    @click.group()
+    @click.option("--langs", default="fr,en")
+    def group(langs: str) -> None:
+        pass
+
+    @group.command()
+    @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto")
+    @click.option("--scheduler", metavar="ADDRESS", default=None)
+    @click.option("--allow-insecure-scheduler", is_flag=True)
+    @click.option("--tls-ca-file", type=click.Path(path_type=Path, dir_okay=False), default=None)
+    def translate(**options) -> None:
+        pass
+
+    return group
+
+
+def test_a_new_option_is_a_key_and_a_variable_with_no_code(tmp_path):
+    group = cluster_like_cli()
+    path = write_config(tmp_path, 'device = "cuda"\nscheduler = "tls://gpu1:8786"\ntls-ca-file = "ca.pem"')
+    found = config.default_map(group, config.read_config(path), cwd=tmp_path)
+    assert found == {"translate": {"device": "cuda", "scheduler": "tls://gpu1:8786", "tls_ca_file": Path("ca.pem")}}
+    config.set_envvars(group)
+    assert {option.name: option.envvar for option in group.commands["translate"].params} == {
+        "device": "PIPELINE_DEVICE", "scheduler": "PIPELINE_SCHEDULER", "allow_insecure_scheduler": None,
+        "tls_ca_file": "PIPELINE_TLS_CA_FILE"}
+    with pytest.raises(PipelineError, match=r":5: \[tool.pipeline\] device: 'gpu' is not one of"):
+        config.default_map(group, config.read_config(write_config(tmp_path, 'device = "gpu"')), cwd=tmp_path)
+
+
+def test_allowing_an_insecure_scheduler_is_never_a_file_setting(tmp_path):
+    path = write_config(tmp_path, "allow-insecure-scheduler = true")
+    with pytest.raises(PipelineError, match="--allow-insecure-scheduler is given on the command line only"):
+        config.default_map(cluster_like_cli(), config.read_config(path), cwd=tmp_path)
+
+
+def test_the_readme_example_is_a_valid_table(tmp_path):
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    example = readme.split("## Configuration", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "pyproject.toml"
+    path.write_text(example, encoding="utf-8")
+    found = config.default_map(cli, config.read_config(path), cwd=tmp_path)
+    assert found["langs"] == "fr,en" and found["translate"]["beam_size"] == 2
+    assert set(config.read_config(path).table) == set(config.settings(cli))  # complete: every key shown
