@@ -275,9 +275,9 @@ def origin(ctx: click.Context, name: str, config: ConfigFile | None) -> tuple[st
     option = next(param for param in ctx.command.params if param.name == name)
     key = option_key(option) or name
     where = {"option": f"--{key}", "environment": envvar_name(key), "default": "default"}.get(source)
-    if where is None:
-        where = str(config.path) if config is None or config.line_of(key) is None else \
-            f"{config.path}:{config.line_of(key)}"
+    if where is None:  # from the file, or a default_map given by a caller (config None)
+        where = "default_map" if config is None else str(config.path) if config.line_of(key) is None \
+            else f"{config.path}:{config.line_of(key)}"
     return source, where
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import click
@@ -17,7 +19,7 @@ from click.testing import CliRunner
 from pipeline import config
 from pipeline.cli import cli
 from pipeline.errors import EXIT_ERROR, EXIT_REFUSED, PipelineError
-from tests.conftest import REPO, run
+from tests.conftest import REPO, load, run
 
 
 def write_config(folder: Path, body: str) -> Path:
@@ -273,3 +275,39 @@ def test_the_readme_example_is_a_valid_table(tmp_path):
     found = config.default_map(cli, config.read_config(path), cwd=tmp_path)
     assert found["langs"] == "fr,en" and found["translate"]["beam_size"] == 2
     assert set(config.read_config(path).table) == set(config.settings(cli))  # complete: every key shown
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs GNU make")
+def test_editing_the_settings_does_not_reinstall_the_environment(tmp_path):
+    """Adding a language changes pyproject.toml, on which the environment depends; reinstalling it
+    would need the network, so only a change outside [tool.pipeline] does."""
+    shutil.copy(REPO / "Makefile", tmp_path / "Makefile")
+    text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    document = tomllib.loads(text)
+    del document["tool"]["pipeline"]
+    stamp = tmp_path / "venv" / ".installed"
+    stamp.parent.mkdir()
+    stamp.write_text(hashlib.sha256(json.dumps(document, sort_keys=True).encode()).hexdigest() + "\n")
+    os.utime(stamp, (0, 0))
+    (tmp_path / "pyproject.toml").write_text(text.replace('langs = ["fr", "en"]', 'langs = ["fr", "es"]'),
+                                             encoding="utf-8")
+    result = subprocess.run(["make", "install", f"VENV={tmp_path / 'venv'}", f"PYTHON={sys.executable}"],
+                            cwd=tmp_path, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "pip" not in result.stdout + result.stderr
+    assert not (tmp_path / "venv" / "bin").exists()
+    assert stamp.stat().st_mtime > 0
+
+
+def test_check_reads_the_source_numbers_in_the_source_language(project_dir):
+    """An English source's 1,200 is twelve hundred: French 1 200 matches it (read as German, 1,2)."""
+    write_config(project_dir, 'source-lang = "en"\nlangs = ["fr"]')
+    (project_dir / "seeds" / "nord.txt").write_text("The plant employs 1,200 people.\n", encoding="utf-8")
+    assert run("extract").exit_code == 0
+    path = project_dir / "locales" / "fr" / "LC_MESSAGES" / "nord.po"
+    catalog = load(path)
+    catalog[0].msgstr = "L'usine emploie 1 200 personnes."
+    catalog.save(str(path))
+    report = json.loads(run("check", "--json").output)
+    assert report["counts"]["error"] == 0, report["problems"]
+    assert "numbers" not in [problem["check"] for problem in report["problems"]]
