@@ -533,7 +533,8 @@ def show_config(ctx: click.Context, as_json: bool) -> None:
                                                        "origin": item.origin, "commands": list(item.commands)}
                                             for item in in_force}}, indent=2, ensure_ascii=False))
         return
-    click.echo(f"configuration file: {found.path if found else f'none ([{config.TABLE}] in no {config.FILE_NAME} from here up)'}")
+    nowhere = f"none ([{config.TABLE}] in no {config.FILE_NAME} from here up)"
+    click.echo(f"configuration file: {found.path if found else nowhere}")
     width = max(len(item.key) for item in in_force)
     for item in in_force:
         value = "(not set)" if item.value is None else json.dumps(item.value, ensure_ascii=False)

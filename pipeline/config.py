@@ -52,7 +52,8 @@ class ConfigFile:
         """The line of ``key = …`` inside ``[tool.pipeline]`` (tomllib keeps no positions), else the
         table's header line, else None.
 
-        >>> ConfigFile(Path("p"), {}, "[tool.pipeline]\\nlangs = ['fr']\\n[tool.x]\\nlangs = 1").line_of("langs")
+        >>> text = "[tool.pipeline]\\nlangs = ['fr']\\n[tool.x]\\nlangs = 1"
+        >>> ConfigFile(Path("p"), {}, text).line_of("langs")
         2
         """
         header = None
@@ -111,7 +112,11 @@ def settings(group: click.Group) -> dict[str, Setting]:
     return {key: Setting(key, tuple(options)) for key, options in found.items()}
 
 
-def _options(command: click.Command, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], click.Parameter]]:
+Located = tuple[tuple[str, ...], click.Parameter]
+"""A parameter and the path of the command that has it (``("translate",)``; ``()`` for the group)."""
+
+
+def _options(command: click.Command, path: tuple[str, ...]) -> Iterator[Located]:
     for param in command.params:
         yield path, param
     if isinstance(command, click.Group):
@@ -162,7 +167,8 @@ def read_config(path: Path) -> ConfigFile | None:
     table = tool["pipeline"]
     config = ConfigFile(path=path, table=table if isinstance(table, dict) else {}, text=text)
     if not isinstance(table, dict):
-        raise PipelineError(f"[{TABLE}] must be a table of settings", path=path, line=config.line_of("pipeline"))
+        raise PipelineError(f"[{TABLE}] must be a table of settings", path=path,
+                            line=config.line_of("pipeline"))
     return config
 
 
@@ -281,7 +287,8 @@ def origin(ctx: click.Context, name: str, config: ConfigFile | None) -> tuple[st
     return source, where
 
 
-def settings_in_force(ctx: click.Context, group: click.Group, config: ConfigFile | None) -> list[SettingInForce]:
+def settings_in_force(ctx: click.Context, group: click.Group,
+                      config: ConfigFile | None) -> list[SettingInForce]:
     """Each key's value and origin, read through click as the commands would read them: a context is
     made (not invoked) for each command that has the option."""
     root = ctx.find_root()

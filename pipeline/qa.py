@@ -347,7 +347,8 @@ def doubled(source: str, translation: str, context: Context) -> Iterator[str]:
         return
     ratio = len(translation.strip()) / max(len(source.strip()), 1)
     sentences = lexicon.sentences(translation, context.lang) if ratio >= DOUBLED_REPEAT_LENGTH else []
-    source_count = len(split_sentences(" ".join(source.split()), language=context.source_lang)) if sentences else 0
+    source_count = len(split_sentences(" ".join(source.split()), language=context.source_lang)) \
+        if sentences else 0
     if len(sentences) > source_count:
         much_longer = ratio >= DOUBLED_LENGTH and len(source.strip()) >= LENGTH_MIN_SOURCE
         if much_longer or _repeats_a_sentence(sentences):

@@ -400,7 +400,8 @@ def _paragraphs(lines: list[str], language: str = LANGUAGE) -> tuple[str, tuple[
             found.append((number, line, [ending]))
         else:
             (found[-1][2] if found else preamble).append(line + ending)
-    paragraphs = tuple(_paragraph(number, line, "".join(separator), language) for number, line, separator in found)
+    paragraphs = tuple(_paragraph(number, line, "".join(separator), language)
+                       for number, line, separator in found)
     return "".join(preamble), paragraphs
 
 
