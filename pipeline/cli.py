@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ContextManager
@@ -522,11 +523,13 @@ def report_json(report: Report, groups: Groups) -> dict[str, Any]:
 
 @cli.command("config")
 @json_option('Print {"file": PATH or null, "settings": {KEY: {"value", "source", "origin", "commands"}}}.')
+@pass_project
 @click.pass_context
-def show_config(ctx: click.Context, as_json: bool) -> None:
+def show_config(ctx: click.Context, project: Project, as_json: bool) -> None:
     """Show the settings in force and where each comes from: option, environment, file, default."""
     found = ctx.meta.get(CONFIG_FILE)
-    in_force = config.settings_in_force(ctx, cli, found)
+    in_force = [replace(item, value=list(project.langs)) if item.key == "langs" else item  # less the source
+                for item in config.settings_in_force(ctx, cli, found)]
     if as_json:
         click.echo(json.dumps({"file": str(found.path) if found else None,
                                "settings": {item.key: {"value": item.value, "source": item.source,

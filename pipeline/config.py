@@ -156,6 +156,8 @@ def read_config(path: Path) -> ConfigFile | None:
         document = tomllib.loads(text)
     except UnicodeDecodeError as error:
         raise PipelineError(f"not UTF-8 ({error.reason})", path=path) from None
+    except OSError as error:
+        raise PipelineError(f"cannot read: {error.strerror or error}", path=path) from None
     except tomllib.TOMLDecodeError as error:
         found = re.search(r"\(at (?:line (\d+), column \d+|end of document)\)$", str(error))
         message = str(error)[: found.start()].strip() if found else str(error)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import click
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 import sentencex
 from click.testing import CliRunner
 
@@ -158,10 +160,11 @@ BAD_FILES = [
     ('langs = ["fr", "xx"]', 5, "langs: unknown language code 'xx'"),
     ('source-lang = "klingon"', 5, "source-lang: unknown language code 'klingon'"),
     ('langs = ["fr",', 5, "invalid TOML"),
+    ('langs = ["fr"]\nbeam-size = = 2', 6, "invalid TOML: Invalid value"),
 ]
 
 
-@pytest.mark.parametrize("body, line, message", BAD_FILES, ids=[bad[2].split(":")[0] for bad in BAD_FILES])
+@pytest.mark.parametrize("body, line, message", BAD_FILES, ids=[f"{bad[2].split(':')[0]}-{number}" for number, bad in enumerate(BAD_FILES)])
 def test_a_bad_file_is_one_line_with_file_and_line_and_nothing_is_written(project_dir, body, line, message):
     path = write_config(project_dir, body)
     result = run("extract")
@@ -193,6 +196,7 @@ def test_another_source_language_splits_with_sentencex_rules_and_plans_routes_fr
     template = (project_dir / "locales" / "nord.pot").read_text(encoding="utf-8")
     assert '"Language: en\\n"' in template
     assert sorted(path.name for path in (project_dir / "locales").iterdir() if path.is_dir()) == ["fr"]
+    assert settings()["settings"]["langs"]["value"] == ["fr"]  # the default targets, less the source
     models = run("models", "list").output
     assert "en→fr: direct en→fr: missing en→fr" in models
 
@@ -311,3 +315,12 @@ def test_check_reads_the_source_numbers_in_the_source_language(project_dir):
     report = json.loads(run("check", "--json").output)
     assert report["counts"]["error"] == 0, report["problems"]
     assert "numbers" not in [problem["check"] for problem in report["problems"]]
+
+
+@given(before=st.lists(st.sampled_from(['seeds = "s"', "# langs = ['xx']", "", 'review = true', '"save-every" = 9']),
+                       max_size=5),
+       spacing=st.sampled_from(["=", " = ", "  =  "]), other_table=st.booleans())
+def test_the_line_of_a_key_is_found_in_our_table_only(before, spacing, other_table):
+    prefix = '[tool.other]\nlangs = ["de"]\n' if other_table else ""
+    text = prefix + "[tool.pipeline]\n" + "".join(line + "\n" for line in before) + f'langs{spacing}["fr"]\n'
+    assert config.ConfigFile(Path("p"), {}, text).line_of("langs") == text.count("\n")
