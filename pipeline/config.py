@@ -212,17 +212,20 @@ LANGUAGE_LIST_KEYS = frozenset({"langs"})
 
 
 def file_value(config: ConfigFile, key: str, value: Any, option: click.Option, *, cwd: Path) -> Any:
-    """The file's ``value`` as the option's click type converts it; paths relative to the file."""
+    """The file's ``value`` as the option's click type converts it; paths relative to the file.
+
+    An option given several times (``multiple=True``) takes a TOML array of its values.
+    """
     if key in LANGUAGE_LIST_KEYS:
         if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
             raise config.error(key, f"expected a list of language codes, e.g. {key} = [\"fr\", \"en\"]")
         value = ",".join(value)
+    elif option.multiple:
+        if not isinstance(value, list):
+            raise config.error(key, f"expected a list, not {type(value).__name__} {value!r}")
+        value = [_single_value(config, key, item, option, cwd=cwd) for item in value]
     else:
-        expected = _toml_types(option)
-        if not isinstance(value, expected) or (isinstance(value, bool) and bool not in expected):
-            raise config.error(key, f"expected {_describe(expected)}, not {type(value).__name__} {value!r}")
-        if isinstance(option.type, click.Path):
-            value = _relative_to(config.path.parent / value, cwd)
+        value = _single_value(config, key, value, option, cwd=cwd)
     try:
         converted = option.type_cast_value(click.Context(click.Command(None)), value)
         if option.callback is not None:
@@ -230,6 +233,13 @@ def file_value(config: ConfigFile, key: str, value: Any, option: click.Option, *
     except click.BadParameter as error:
         raise config.error(key, error.message) from None
     return value
+
+
+def _single_value(config: ConfigFile, key: str, value: Any, option: click.Option, *, cwd: Path) -> Any:
+    expected = _toml_types(option)
+    if not isinstance(value, expected) or (isinstance(value, bool) and bool not in expected):
+        raise config.error(key, f"expected {_describe(expected)}, not {type(value).__name__} {value!r}")
+    return _relative_to(config.path.parent / value, cwd) if isinstance(option.type, click.Path) else value
 
 
 def _toml_types(option: click.Option) -> tuple[type, ...]:

@@ -246,6 +246,7 @@ def cluster_like_cli() -> click.Group:
     @click.option("--scheduler", metavar="ADDRESS", default=None)
     @click.option("--allow-insecure-scheduler", is_flag=True)
     @click.option("--tls-ca-file", type=click.Path(path_type=Path, dir_okay=False), default=None)
+    @click.option("--worker", "workers", multiple=True, type=click.IntRange(1))
     def translate(**options) -> None:
         pass
 
@@ -254,15 +255,19 @@ def cluster_like_cli() -> click.Group:
 
 def test_a_new_option_is_a_key_and_a_variable_with_no_code(tmp_path):
     group = cluster_like_cli()
-    path = write_config(tmp_path, 'device = "cuda"\nscheduler = "tls://gpu1:8786"\ntls-ca-file = "ca.pem"')
+    path = write_config(tmp_path, 'device = "cuda"\nscheduler = "tls://gpu1:8786"\ntls-ca-file = "ca.pem"\n'
+                                  'worker = [1, 2]')
     found = config.default_map(group, config.read_config(path), cwd=tmp_path)
-    assert found == {"translate": {"device": "cuda", "scheduler": "tls://gpu1:8786", "tls_ca_file": Path("ca.pem")}}
+    assert found == {"translate": {"device": "cuda", "scheduler": "tls://gpu1:8786",
+                                   "tls_ca_file": Path("ca.pem"), "workers": [1, 2]}}
     config.set_envvars(group)
     assert {option.name: option.envvar for option in group.commands["translate"].params} == {
         "device": "PIPELINE_DEVICE", "scheduler": "PIPELINE_SCHEDULER", "allow_insecure_scheduler": None,
-        "tls_ca_file": "PIPELINE_TLS_CA_FILE"}
+        "tls_ca_file": "PIPELINE_TLS_CA_FILE", "workers": "PIPELINE_WORKER"}
     with pytest.raises(PipelineError, match=r":5: \[tool.pipeline\] device: 'gpu' is not one of"):
         config.default_map(group, config.read_config(write_config(tmp_path, 'device = "gpu"')), cwd=tmp_path)
+    with pytest.raises(PipelineError, match=r":5: \[tool.pipeline\] worker: expected a whole number, not str"):
+        config.default_map(group, config.read_config(write_config(tmp_path, 'worker = ["x"]')), cwd=tmp_path)
 
 
 def test_allowing_an_insecure_scheduler_is_never_a_file_setting(tmp_path):
