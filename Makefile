@@ -10,7 +10,7 @@ PIPELINE := $(PY) -m pipeline
 INSTALL_DIGEST := import hashlib, json, tomllib; d = tomllib.load(open("pyproject.toml", "rb")); \
 	d.get("tool", {}).pop("pipeline", None); print(hashlib.sha256(json.dumps(d, sort_keys=True).encode()).hexdigest())
 
-.PHONY: install extract translate editions status check test bench clean
+.PHONY: install extract translate editions status check test bench clean models
 
 install: $(STAMP)
 
@@ -43,3 +43,8 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) editions .pytest_cache .hypothesis
+
+# Argos Translate packages: `make models FILES="translate-de_en-1_9.argosmodel translate-en_fr-1_9.argosmodel"`
+# installs downloaded files; without FILES, the missing packages are downloaded from the Argos index.
+models: $(STAMP)
+	$(PIPELINE) models install $(if $(FILES),$(FILES),--from-index)

@@ -30,6 +30,7 @@ import contextlib
 import json
 import logging
 import os
+import re
 import shutil
 import socket
 import tempfile
@@ -39,6 +40,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from pipeline import project
 from pipeline.errors import ModelError
 from pipeline.files import file_stamp
 
@@ -50,8 +52,12 @@ INDEX_TIMEOUT_S = 10.0
 
 TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
 
-INSTALL_HINT = ("install them with `pipeline models install FILE.argosmodel` (a package downloaded "
-                "elsewhere) or `pipeline models install --from-index` (downloads from the Argos index)")
+
+def install_hint() -> str:
+    """How to install packages, with commands that run as printed from the current folder."""
+    command = project.pipeline_command()
+    return (f"install them with `{command} models install FILE.argosmodel…` (packages downloaded elsewhere) "
+            f"or `{command} models install --from-index` (downloads from the Argos index)")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -104,35 +110,82 @@ def packages_dir() -> Path:
     return Path(settings.package_data_dir)
 
 
-def installed_packages() -> list[InstalledPackage]:
-    """Translation packages in every folder argostranslate searches, sorted by pair and version.
+@dataclass(frozen=True, slots=True)
+class BrokenPackage:
+    """A folder in a packages folder that is no usable package (its metadata cannot be read)."""
 
-    Directories without a readable ``metadata.json`` are skipped (Argos's own listing would fail on
-    them); so are packages of other types (sentence boundary detection).
-    """
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class PackageScan:
+    installed: tuple[InstalledPackage, ...]
+    broken: tuple[BrokenPackage, ...]
+
+
+def installed_packages() -> list[InstalledPackage]:
+    """Translation packages in every folder argostranslate searches, sorted by pair and version."""
+    return list(scan_packages().installed)
+
+
+def scan_packages() -> PackageScan:
+    """Every package folder argostranslate searches: the translation packages, sorted by pair and
+    version, and the folders whose ``metadata.json`` is missing or wrong, so that they can be listed
+    as broken rather than leave their pair looking merely missing (Argos's own listing fails on
+    them). Hidden folders (our staging and backups) and packages of other types (sentence boundary
+    detection) are skipped."""
     from argostranslate import settings
 
-    found = []
+    found, broken = [], []
     for folder in map(Path, settings.package_dirs):
         if not folder.is_dir():
             continue
         for path in sorted(folder.iterdir()):
-            metadata = _read_metadata(path / "metadata.json") if path.is_dir() else None
-            if metadata is not None and metadata.get("type", "translate") == "translate":
+            if not path.is_dir() or path.name.startswith("."):
+                continue
+            try:
+                metadata = read_metadata(path / "metadata.json")
+            except ValueError as error:
+                broken.append(BrokenPackage(path, str(error)))
+                continue
+            if metadata.get("type", "translate") == "translate":
                 found.append(InstalledPackage(pair=Pair(metadata["from_code"], metadata["to_code"]),
                                               version=str(metadata.get("package_version", "")), path=path))
-    return sorted(found, key=lambda package: (package.pair, _version_key(package.version)))
+    installed = sorted(found, key=lambda package: (package.pair, _version_key(package.version)))
+    return PackageScan(installed=tuple(installed), broken=tuple(broken))
 
 
-def _read_metadata(path: Path) -> dict | None:
+LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})*")
+"""A language code as Argos's packages write them (``de``, ``zt``, ``pt_BR``): never a path."""
+
+
+def read_metadata(path: Path) -> dict:
+    """A package's ``metadata.json``; a ValueError says what is wrong with it."""
     try:
-        metadata = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(metadata, dict) or not all(
-            isinstance(metadata.get(key), str) and metadata[key] for key in ("from_code", "to_code")):
-        return None
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ValueError("no metadata.json") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ValueError(f"metadata.json cannot be read ({first_line(error)})") from None
+    try:
+        metadata = json.loads(text)
+    except ValueError as error:
+        raise ValueError(f"metadata.json is not valid JSON ({first_line(error)})") from None
+    check_metadata(metadata)
     return metadata
+
+
+def check_metadata(metadata) -> None:
+    """The fields the pipeline relies on: a JSON object whose codes are language codes, since they
+    end up in routes, provenance comments and (through Argos) paths."""
+    if not isinstance(metadata, dict):
+        raise ValueError("metadata.json is not a JSON object")
+    for key in ("from_code", "to_code"):
+        if not isinstance(metadata.get(key), str):
+            raise ValueError(f"metadata.json has no {key}")
+        if not LANGUAGE_CODE.fullmatch(metadata[key]):
+            raise ValueError(f"metadata.json's {key} {metadata[key]!r} is not a language code")
 
 
 def _version_key(version: str) -> tuple:
@@ -148,6 +201,25 @@ def newest_by_pair(packages: Iterable[InstalledPackage]) -> dict[Pair, Installed
         if current is None or _version_key(package.version) > _version_key(current.version):
             newest[package.pair] = package
     return newest
+
+
+def package_roles(packages: Sequence[InstalledPackage]) -> dict[Path, str]:
+    """Where several packages serve one pair, which one translation uses and why (the newest
+    version, as :func:`newest_by_pair` picks); nothing for a pair served once."""
+    newest = newest_by_pair(packages)
+    served = {pair: sum(1 for package in packages if package.pair == pair) for pair in newest}
+    roles = {}
+    for package in packages:
+        chosen = newest[package.pair]
+        if served[package.pair] < 2:
+            continue
+        if package.path == chosen.path:
+            roles[package.path] = f"used (newest of {served[package.pair]} {package.pair} packages)"
+        elif package.version == chosen.version:
+            roles[package.path] = f"not used: {chosen.path.name} has the same version and comes first"
+        else:
+            roles[package.path] = f"not used: {chosen.version} is newer"
+    return roles
 
 
 def plan_route(source: str, target: str, installed: Iterable[Pair]) -> Route:
@@ -185,7 +257,7 @@ def missing_message(routes: Mapping[str, Route]) -> str:
               if route.missing and route.kind == "pivot"]
     alternative = f" (or a direct {', '.join(direct)} package)" if direct else ""
     return (f"missing Argos Translate packages {', '.join(map(str, missing))}{alternative} needed for "
-            f"{', '.join(langs)}: {INSTALL_HINT}")
+            f"{', '.join(langs)}: {install_hint()}")
 
 
 # --- checking and installing a package file ------------------------------------------------------
@@ -247,11 +319,10 @@ def _archive_metadata(archive: zipfile.ZipFile, name: str, path: Path) -> dict:
     except (UnicodeDecodeError, ValueError) as error:
         raise ModelError(f"not an Argos Translate package: metadata.json is not valid JSON "
                          f"({first_line(error)})", path=path) from None
-    if not isinstance(metadata, dict):
-        raise ModelError("not an Argos Translate package: metadata.json is not a JSON object", path=path)
-    for key in ("from_code", "to_code"):
-        if not isinstance(metadata.get(key), str) or not metadata[key]:
-            raise ModelError(f"not an Argos Translate package: metadata.json has no {key}", path=path)
+    try:
+        check_metadata(metadata)
+    except ValueError as error:
+        raise ModelError(f"not an Argos Translate package: {error}", path=path) from None
     if metadata.get("type", "translate") != "translate":
         raise ModelError(f"not a translation package (type {metadata['type']!r})", path=path)
     return metadata
@@ -383,7 +454,7 @@ def fetch_index(*, timeout: float = INDEX_TIMEOUT_S) -> list:
     if updater.is_alive() or not index.exists() or file_stamp(index) == before:
         raise ModelError(f"cannot reach the Argos Translate package index ({settings.remote_package_index}); "
                          "offline, download the .argosmodel files elsewhere and install each with "
-                         "`pipeline models install FILE.argosmodel`")
+                         f"`{project.pipeline_command()} models install FILE.argosmodel`")
     try:
         with _quiet_argos():
             return package.get_available_packages()
@@ -419,7 +490,7 @@ def select_downloads(available: Iterable, routes: Mapping[str, Route]) -> list:
         for step in steps:
             if step not in offered:
                 raise ModelError(f"the Argos package index offers no {step} package; install one with "
-                                 "`pipeline models install FILE.argosmodel`")
+                                 f"`{project.pipeline_command()} models install FILE.argosmodel`")
             wanted[step] = offered[step]
     return [wanted[pair] for pair in sorted(wanted)]
 

@@ -4,6 +4,11 @@ An :class:`Article` keeps every byte of its source that is not a sentence (inden
 between sentences, blank lines, trailing newlines, the newline style and a UTF-8 BOM), so that
 ``assemble(article, lambda unit: unit.text)`` followed by :func:`encode` gives back the original file.
 Editions use the same walk with the translations in place of the sentences.
+
+A Markdown article (:data:`MARKDOWN`, read by :mod:`pipeline.markdown_article`) uses the same model:
+its "paragraphs" are the blocks whose text is translated (paragraphs, headings, list items, image alt
+texts), and the Markdown around them (block markers, front matter, code blocks) is kept in
+``preamble``, ``indent``, ``trailing`` and ``separator`` like the whitespace of a text article.
 """
 
 from __future__ import annotations
@@ -13,6 +18,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 BOM = "\ufeff"
+TEXT = "text"
+MARKDOWN = "markdown"
+"""The two syntaxes of a seed (``Article.syntax``): plain text (``.txt``) and CommonMark (``.md``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +29,11 @@ class Sentence:
     """The sentence exactly as in the source, without surrounding whitespace; never empty."""
     trailing: str = ""
     """Whitespace between this sentence and the next one, or the end of the line."""
+    raw: str = ""
+    """The sentence as the file writes it, when that differs from ``text``: a Markdown sentence that
+    runs over several lines (``text`` joins them with a space, as the catalog shows it)."""
+    line: int = 0
+    """1-based line where the sentence starts, when it is not its paragraph's first line (Markdown)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +58,8 @@ class Article:
     newline: str = "\n"
     """``"\\r\\n"`` when the source used CRLF line endings; the model itself always uses ``"\\n"``."""
     bom: bool = False
+    syntax: str = TEXT
+    """:data:`TEXT` or :data:`MARKDOWN`: how the editions read the sentences' markup."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,20 +97,24 @@ def units(article: Article) -> Iterator[Unit]:
             yield Unit(
                 text=sentence.text,
                 context=occurrence_context(seen[sentence.text]),
-                line=paragraph.line,
+                line=sentence.line or paragraph.line,
                 paragraph=number,
                 position=position,
             )
 
 
 def assemble(article: Article, render: Callable[[Unit], str]) -> str:
-    """The article's text with each sentence replaced by ``render(unit)``; newlines are ``"\\n"``."""
+    """The article's text with each sentence replaced by ``render(unit)``; newlines are ``"\\n"``.
+
+    A sentence rendered as its own ``text`` is written as the file had it (``raw``), line breaks and all.
+    """
     sentence_units = units(article)
     parts = [article.preamble]
     for paragraph in article.paragraphs:
         parts.append(paragraph.indent)
         for sentence in paragraph.sentences:
-            parts.append(render(next(sentence_units)))
+            shown = render(next(sentence_units))
+            parts.append(sentence.raw if sentence.raw and shown == sentence.text else shown)
             parts.append(sentence.trailing)
         parts.append(paragraph.separator)
     return "".join(parts)

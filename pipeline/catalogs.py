@@ -34,7 +34,7 @@ from types import MappingProxyType
 import polib
 
 from pipeline.article import BOM
-from pipeline.errors import CatalogError
+from pipeline.errors import CatalogError, os_error
 from pipeline.files import write_atomically
 from pipeline.po_format import format_catalog
 
@@ -321,7 +321,11 @@ def shorten(text: str, width: int = 60) -> str:
 
 def read_catalog(path: Path) -> polib.POFile:
     """Read a ``.po``/``.pot`` file written by us, a PO editor or gettext tools."""
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise os_error(error, "cannot read", path) from None
+    check_not_empty(data, path)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -331,6 +335,15 @@ def read_catalog(path: Path) -> polib.POFile:
     catalog = parse_catalog(text, path=path)
     _check_charset(catalog, path)
     return catalog
+
+
+def check_not_empty(data: bytes, path: Path) -> None:
+    """An emptied catalog (a failed copy, an editor crash, ``> file``) parses as a catalog without
+    entries; merging it would silently start over and hide that the translations are gone."""
+    if not data.strip():
+        size = "0 bytes" if not data else "only whitespace"
+        raise CatalogError(f"the file is empty ({size}); restore it from version control, or delete it "
+                           "to start an empty catalog", path=path)
 
 
 def declared_charset(metadata: dict[str, str]) -> str | None:

@@ -7,10 +7,11 @@ inside the commands that need them, so ``pipeline --help`` starts fast.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
-from dataclasses import replace
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ContextManager
 
@@ -19,13 +20,15 @@ import click
 from pipeline import config
 from pipeline.errors import CHECK_FAILED, EXIT_ERROR, EXIT_REFUSED, INTERRUPTED, PipelineError
 from pipeline.extraction import UpdateResult, extract_project
-from pipeline.project import SOURCE_LANGUAGE, Project, checked_languages
+from pipeline.project import (SOURCE_LANGUAGE, Project, locale_of, normalise_language, pipeline_command,
+                              target_languages)
 from pipeline.segmentation import read_article
 
 if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline --help` starts fast
     from pipeline.argos_packages import InstalledPackage, Pair
     from pipeline.drafting import DraftReport
     from pipeline.editions import Choice, EditionResult
+    from pipeline.engines import EngineFactory, EngineOptions
     from pipeline.qa import Problem, Report, Severity
     from pipeline.status import CatalogStatus
 
@@ -58,6 +61,8 @@ class PipelineGroup(click.Group):
             return super().invoke(ctx)
         except PipelineError as error:
             raise failure(str(error)) from None
+        except BrokenPipeError:
+            raise  # `pipeline status | head`: click ends quietly, as other command-line tools do
         except OSError as error:  # a folder that is a file, a read-only disk, permissions...
             where = f"{error.filename}: " if error.filename else ""
             raise failure(f"{where}{error.strerror or error}") from None
@@ -75,19 +80,23 @@ CONFIG_FILE = "pipeline.config_file"
 
 
 def parse_langs(ctx: click.Context | None, param: click.Parameter | None, value: str) -> tuple[str, ...]:
-    """A comma-separated list of language codes, checked by :func:`pipeline.project.checked_languages`."""
+    """Languages, each in babel's spelling (``FR`` → ``fr``) and once. Whether one is the source
+    language is :func:`targets`' question: ``--source-lang`` may not be read yet."""
+    codes = [code for code in value.split(",") if code.strip()]
+    if not codes:
+        raise click.BadParameter("name at least one language, e.g. fr,en")
     try:
-        return checked_languages(code for code in value.split(","))
+        return tuple(dict.fromkeys(normalise_language(code) for code in codes))
     except PipelineError as error:
         raise click.BadParameter(str(error)) from None
 
 
 def parse_lang(ctx: click.Context | None, param: click.Parameter | None, value: str) -> str:
-    """One language code (the source language)."""
-    langs = parse_langs(ctx, param, value)
-    if len(langs) != 1:
-        raise click.BadParameter(f"name one language, not {len(langs)}")
-    return langs[0]
+    """One language code (the source language), in babel's spelling."""
+    try:
+        return normalise_language(value)
+    except PipelineError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 pass_project = click.make_pass_decorator(Project)
@@ -106,7 +115,7 @@ def glossary_option(help: str) -> Decorator:
 
 @click.group(cls=PipelineGroup)
 @click.option("--seeds", type=click.Path(path_type=Path), default="seeds", show_default=True,
-              help="Folder of German articles (*.txt).")
+              help="Folder of German articles (*.txt, *.md).")
 @click.option("--locales", type=click.Path(path_type=Path), default="locales", show_default=True,
               help="Folder of gettext catalogs.")
 @click.option("--editions", type=click.Path(path_type=Path), default="editions", show_default=True,
@@ -126,19 +135,25 @@ def cli(ctx: click.Context, seeds: Path, locales: Path, editions: Path, langs: t
     """
     found = ctx.meta.get(CONFIG_FILE)
     ctx.obj = Project(seeds=seeds, locales=locales, editions=editions,
-                      langs=targets_without_source(ctx, langs, source_lang), source_lang=source_lang,
+                      langs=targets(ctx, langs, source_lang), source_lang=source_lang,
                       root=found.path.parent if found else None)
 
 
-def targets_without_source(ctx: click.Context, langs: tuple[str, ...], source_lang: str) -> tuple[str, ...]:
-    """The default targets less the source language (``source-lang = "en"`` targets French alone);
-    the source language named as a target is an error, with where it was named."""
-    if source_lang not in langs:
-        return langs
-    if ctx.get_parameter_source("langs") is click.core.ParameterSource.DEFAULT:
-        return tuple(lang for lang in langs if lang != source_lang)
-    _, where = config.origin(ctx, "langs", ctx.meta.get(CONFIG_FILE))
-    raise failure(f"{where}: langs names the source language {source_lang!r} as a target")
+def targets(ctx: click.Context, langs: tuple[str, ...], source_lang: str) -> tuple[str, ...]:
+    """The target languages (:func:`pipeline.project.target_languages`). The default targets leave
+    the source language out (``source-lang = "en"`` targets French); named as a target, it is an error
+    that says where: in the file, ``path:line`` and exit 1; on the command line or in a variable, a
+    usage error (exit 2)."""
+    source = ctx.get_parameter_source("langs")
+    if source is click.core.ParameterSource.DEFAULT:
+        langs = tuple(lang for lang in langs if locale_of(lang).language != locale_of(source_lang).language)
+    try:
+        return target_languages(langs, source=source_lang)
+    except PipelineError as error:
+        if source is click.core.ParameterSource.DEFAULT_MAP:
+            _, where = config.origin(ctx, "langs", ctx.meta.get(CONFIG_FILE))
+            raise failure(f"{where}: {error}") from None
+        raise click.BadParameter(str(error), ctx=ctx, param_hint="--langs") from None
 
 
 @cli.command()
@@ -206,10 +221,25 @@ COMPUTE_TYPES = ("default", "auto", "int8", "int8_float32", "int8_float16", "int
               help="CTranslate2 compute type  [default: the model's].")
 @click.option("--save-every", type=click.IntRange(1), default=128, show_default=True,
               help="Sentences per batch between two saves of the catalogs.")
+@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
+              help="Where CTranslate2 decodes: auto takes a CUDA GPU when there is one (on a cluster: "
+                   "each worker decides).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Translate on the Dask cluster of this scheduler (tls://HOST:PORT; tcp:// on this "
+                   "machine). See README, 'Machine translation on a cluster'.")
+@click.option("--allow-insecure-scheduler", is_flag=True,
+              help="Allow a plain tcp:// scheduler on another machine (unencrypted, unauthenticated).")
+@click.option("--tls-ca-file", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="With tls://: the CA certificate  [default: Dask's distributed.comm.tls.ca-file].")
+@click.option("--tls-cert", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="With tls://: this client's certificate  [default: Dask's configuration].")
+@click.option("--tls-key", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="With tls://: this client's private key  [default: Dask's configuration].")
 @pass_project
 @click.pass_context
-def translate(ctx: click.Context, project: Project, glossary_path: Path, save_every: int,
-              **engine_options) -> None:
+def translate(ctx: click.Context, project: Project, glossary_path: Path, save_every: int, device: str,
+              scheduler: str | None, allow_insecure_scheduler: bool, tls_ca_file: Path | None,
+              tls_cert: Path | None, tls_key: Path | None, **engine_options) -> None:
     """Extract, then fill every untranslated entry with a machine draft (fuzzy, with provenance).
 
     Translators' entries are never changed. Needs Argos Translate packages for de→en and de→fr (or
@@ -219,18 +249,23 @@ def translate(ctx: click.Context, project: Project, glossary_path: Path, save_ev
     from pipeline.glossary import load_glossary
 
     chosen = {name: value for name, value in engine_options.items() if value is not None}
-    make_engine = engines.local_engine(engines.EngineOptions(**chosen))
+    options = engines.EngineOptions(device=device, **chosen)
     glossary = load_glossary(glossary_path)  # a broken glossary stops the run before any write
+    if scheduler is None and (allow_insecure_scheduler or tls_ca_file or tls_cert or tls_key):
+        raise click.UsageError("--allow-insecure-scheduler and --tls-* go with --scheduler")
     try:
-        with project.lock():
+        # the device, and the cluster with its workers, are checked before any write
+        with engine_factory(options, scheduler, allow_insecure_scheduler,
+                            (tls_ca_file, tls_cert, tls_key)) as make_engine, project.lock():
             extracted = run_extract(project)
             result = drafting.draft_project(project, make_engine, extracted, glossary=glossary,
                                             save_every=save_every, progress=translation_progress)
     except KeyboardInterrupt:
         click.echo("interrupted: every catalog is as it was or fully updated, finished batches of drafts "
-                   "are saved; run `pipeline translate` again to go on",
+                   f"are saved; run `{pipeline_command()} translate` again to go on",
                    err=True)
         ctx.exit(INTERRUPTED)
+    glossary_notice(glossary_path)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     if result.report is not None:
@@ -239,6 +274,27 @@ def translate(ctx: click.Context, project: Project, glossary_path: Path, save_ev
         click.echo("nothing to draft: every entry has a translation")
     if result.missing:
         raise PipelineError(result.missing)
+
+
+def glossary_notice(path: Path) -> None:
+    """A missing glossary is no error (nothing is protected) but worth one notice on stderr, as a
+    mistyped ``--glossary`` or a glossary left out of a checkout would otherwise go unseen."""
+    if not path.exists():
+        click.echo(f"notice: {path}: no such file; no names or terms are protected", err=True)
+
+
+def engine_factory(options: EngineOptions, scheduler: str | None, allow_insecure: bool,
+                   tls: tuple[Path | None, Path | None, Path | None]) -> ContextManager[EngineFactory]:
+    """This machine's engine factory, or, with ``--scheduler``, the cluster's while its client is open."""
+    from pipeline import engines
+
+    if scheduler is None:
+        return contextlib.nullcontext(engines.local_engine(options))
+    from pipeline import cluster
+
+    cluster.quiet_client_logs()
+    return cluster.cluster_engine(scheduler, options, allow_insecure=allow_insecure,
+                                  tls=cluster.TlsFiles(*tls))
 
 
 def translation_progress(pair: Pair, total: int) -> ContextManager[Any]:
@@ -273,22 +329,27 @@ def models_list(project: Project) -> None:
     """Show installed packages and the route each language takes."""
     from pipeline import argos_packages
 
-    installed = argos_packages.installed_packages()
+    scan = argos_packages.scan_packages()
+    installed = scan.installed
     routes = argos_packages.plan_routes(project.source_lang, project.langs,
                                         {package.pair for package in installed})
     useful = argos_packages.useful_pairs(project.source_lang, project.langs)
+    roles = argos_packages.package_roles(installed)
     click.echo(f"installed in {argos_packages.packages_dir()}:")
     for package in installed:
-        note = "" if package.pair in useful else "  (not needed)"
-        click.echo(f"  {package.pair}  {package.version or '?'}  {package.path}{note}")
-    if not installed:
+        note = roles.get(package.path, "") if package.pair in useful else "(not needed)"
+        click.echo(f"  {package.pair}  {package.version or '?'}  {package.path}  {note}".rstrip())
+    for broken in scan.broken:
+        click.echo(f"  broken  {broken.path}: {broken.reason}; reinstall the package or delete the folder")
+    if not installed and not scan.broken:
         click.echo("  none")
     click.echo("needed:")
     for lang, route in routes.items():
         state = "ready" if route.available else "missing " + ", ".join(map(str, route.missing))
         click.echo(f"  {route.steps[0].source}→{lang}: {route.kind} {route}: {state}")
     if not all(route.available for route in routes.values()):
-        click.echo(argos_packages.INSTALL_HINT[0].upper() + argos_packages.INSTALL_HINT[1:] + ".")
+        hint = argos_packages.install_hint()
+        click.echo(hint[0].upper() + hint[1:] + ".")
 
 
 @models.command("install")
@@ -351,7 +412,7 @@ def build_editions(project: Project, only: str | None, policy: str, min_reviewed
         raise click.BadParameter("only applies with --policy reviewed", param_hint="--min-reviewed")
     langs = None
     if only is not None:
-        langs = parse_langs(click.get_current_context(), None, only)
+        langs = parse_edition_langs(only)
         unknown = [lang for lang in langs if lang not in (project.source_lang, *project.langs)]
         if unknown:
             raise click.BadParameter(f"{', '.join(unknown)} is not the source language or one of --langs "
@@ -364,6 +425,17 @@ def build_editions(project: Project, only: str | None, policy: str, min_reviewed
         click.echo(f"{'wrote' if sheet.written else 'unchanged'} {sheet.path}")
     if result.refused:
         click.get_current_context().exit(EXIT_REFUSED)
+
+
+def parse_edition_langs(value: str) -> tuple[str, ...]:
+    """``--lang`` of `build`: like ``--langs``, but the source language is allowed (it rebuilds the seed)."""
+    try:
+        langs = tuple(dict.fromkeys(normalise_language(code) for code in value.split(",") if code.strip()))
+    except PipelineError as error:
+        raise click.BadParameter(str(error), param_hint="--lang") from None
+    if not langs:
+        raise click.BadParameter("name at least one language, e.g. fr", param_hint="--lang")
+    return langs
 
 
 def print_edition(result: EditionResult) -> None:
@@ -381,6 +453,9 @@ def print_edition(result: EditionResult) -> None:
                f"{len(result.left_in_source)} untranslated)")
     for choice in result.left_in_source:
         print_sentence(result, choice, "not translated, left in the source language")
+    for choice in result.normalised:
+        print_sentence(result, choice, "warning: line breaks or control characters of the translation "
+                                       "replaced by spaces (the source is one line)")
 
 
 def print_sentence(result: EditionResult, choice: Choice, what: str) -> None:
@@ -414,13 +489,15 @@ def status(project: Project, as_json: bool) -> None:
         click.echo(json.dumps({"catalogs": [status_json(record) for record in records]}, indent=2,
                               ensure_ascii=False))
         return
-    rows = [status_row(record) for record in records]
-    header = ["article", "lang", "reviewed (words)", *(title for _, title in STATUS_COLUMNS)]
+    rows = [[*status_row(record), "orphaned" if record.orphaned else ""] for record in records]
+    header = ["article", "lang", "reviewed (words)", *(title for _, title in STATUS_COLUMNS), ""]
     widths = [max(len(click.unstyle(row[i])) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         click.echo("  ".join(cell + " " * (width - len(click.unstyle(cell)))
                              for cell, width in zip(row, widths)).rstrip())
     click.echo("\nFigures are sentences/words; words are counted on the German source.")
+    if any(record.orphaned for record in records):
+        click.echo(f"orphaned: the article is no longer in {project.seeds}; restore it, or delete its catalogs.")
     click.echo("Bar: " + "  ".join(click.style(mark, fg=colour) + " " + name.replace("_", " ")
                                    for name, mark, colour in STATE_BARS))
 
@@ -430,6 +507,7 @@ def status_json(record: CatalogStatus) -> dict[str, Any]:
     figures["fuzzy"] = record.fuzzy
     return {
         "article": record.slug, "lang": record.lang, "path": str(record.path), "exists": record.exists,
+        "orphaned": record.orphaned,
         "percent_reviewed": record.percent_reviewed,
         "sentences": {name: tally.sentences for name, tally in figures.items()},
         "words": {name: tally.words for name, tally in figures.items()},
@@ -438,7 +516,8 @@ def status_json(record: CatalogStatus) -> dict[str, Any]:
 
 def status_row(record: CatalogStatus) -> list[str]:
     if not record.exists:
-        return [record.slug, record.lang, "no catalog yet: run `pipeline extract`"] + [""] * len(STATUS_COLUMNS)
+        advice = f"no catalog yet: run `{pipeline_command()} extract`"
+        return [record.slug, record.lang, advice] + [""] * len(STATUS_COLUMNS)
     widths = bar_widths(record)
     bar = "".join(click.style(mark * width, fg=colour) for (_, mark, colour), width in zip(STATE_BARS, widths))
     bar += " " * (BAR_WIDTH - sum(widths))
@@ -481,6 +560,7 @@ def check(ctx: click.Context, project: Project, files: tuple[Path, ...], glossar
                        f"{entry_check.draft.value:7}) {entry_check.title}")
         return
     report = qa.check_project(project, load_glossary(glossary_path), list(files) or None)
+    glossary_notice(glossary_path)
     groups = qa.by_severity(report.problems)
     if as_json:
         click.echo(json.dumps(report_json(report, groups), indent=2, ensure_ascii=False))

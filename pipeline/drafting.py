@@ -20,6 +20,8 @@ Interruption
 Glossary terms
     Protected terms are replaced by placeholders before translation and their rendering for the
     final language is put back afterwards (:func:`pipeline.glossary.mask`, :func:`~pipeline.glossary.restore`).
+    Link targets, image paths and code spans of Markdown articles are masked the same way, kept as
+    written (:func:`pipeline.markdown_article.markup_terms`).
 
 The engine is passed in (:class:`pipeline.engines.Engine`); this module never builds one.
 """
@@ -33,13 +35,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ContextManager, Protocol
 
-from pipeline import argos_packages, catalogs
+from pipeline import argos_packages, catalogs, markdown_article
 from pipeline.argos_packages import Pair, Route
 from pipeline.catalogs import Catalog, EntryState, Key
 from pipeline.engines import Engine, EngineFactory
 from pipeline.extraction import UpdateResult
 from pipeline.files import FileStamp, file_stamp
-from pipeline.glossary import Glossary, Masked, mask, restore
+from pipeline.glossary import Glossary, Masked, Term, mask, restore
 from pipeline.project import Project
 
 DEFAULT_SAVE_EVERY = 128
@@ -176,6 +178,8 @@ class _Run:
     clock: Callable
     pending: dict[str, dict[str, list[tuple[OpenCatalog, Key]]]] = field(default_factory=dict)
     """lang → msgid → the empty entries (catalog, key) waiting for its translation."""
+    markdown: set[str] = field(default_factory=set)
+    """The pending msgids that are sentences of Markdown articles (their markup is masked too)."""
     masked: dict[str, Masked] = field(default_factory=dict)
     done: dict[tuple[Pair, str], str] = field(default_factory=dict)
     """(pair, input) → output, inputs and outputs masked."""
@@ -216,6 +220,8 @@ def _collect_pending(run: _Run) -> None:
         for entry in catalog.catalog.active():
             if entry.state is EntryState.UNTRANSLATED:
                 waiting.setdefault(entry.msgid, []).append((catalog, entry.key))
+                if any(file.endswith(markdown_article.SUFFIX) for file, _ in entry.occurrences):
+                    run.markdown.add(entry.msgid)
 
 
 def _fill_from_memory(run: _Run) -> None:
@@ -247,13 +253,19 @@ def _pair_order(routes: Mapping[str, tuple[Pair, ...]]) -> list[Pair]:
 def _input(run: _Run, msgid: str, route: tuple[Pair, ...], depth: int) -> str | None:
     """What step ``depth`` of ``route`` translates for ``msgid``; None while an earlier step is due."""
     if msgid not in run.masked:
-        run.masked[msgid] = mask(msgid, run.glossary)
+        run.masked[msgid] = mask(msgid, Glossary((*run.glossary.terms, *_markup_terms(run, msgid))))
     text = run.masked[msgid].text
     for step in route[:depth]:
         text = run.done.get((step, text))
         if text is None:
             return None
     return text
+
+
+def _markup_terms(run: _Run, msgid: str) -> tuple[Term, ...]:
+    """The link targets and code spans of a sentence of a Markdown article, masked like glossary
+    terms so that the engine never sees (or changes) them; none for text articles."""
+    return markdown_article.markup_terms(msgid) if msgid in run.markdown else ()
 
 
 def _translate_pair(run: _Run, pair: Pair, save_every: int, progress: Progress) -> PairRun:

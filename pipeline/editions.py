@@ -23,6 +23,11 @@ They are written atomically and only when their bytes change, and they contain n
 on its own: the date shown is the catalog's PO-Revision-Date (the template's for the source), which
 moves only when the catalog's content does. Typography is applied here, per locale
 (:mod:`pipeline.typography`), never to the catalogs.
+
+Each language is planned and typeset once (:func:`typeset_edition` gives a :class:`Page`), and the
+three renderers lay that page out. A Markdown article's ``.md`` edition is its own file with each
+sentence replaced, and its ``.html`` and ``.txt`` are rendered from that Markdown
+(:mod:`pipeline.markdown_article`).
 """
 
 from __future__ import annotations
@@ -36,17 +41,18 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote
 
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from pipeline import catalogs
-from pipeline.article import Article, Unit, assemble, encode, units
+from pipeline import catalogs, markdown_article
+from pipeline.article import MARKDOWN, Article, Unit, assemble, encode, units
 from pipeline.catalogs import EntryState, Translation, Translations
 from pipeline.errors import PipelineError
 from pipeline.files import FileResult, write_if_changed
-from pipeline.project import Project
+from pipeline.project import Project, locale_of
 from pipeline.segmentation import read_article
 from pipeline.typography import rules_for, typeset_units
 
@@ -76,6 +82,9 @@ class Choice:
     use: Use
     state: EntryState | None
     """The catalog entry's state; ``None`` when the catalog has no entry for the sentence."""
+    normalised: bool = False
+    """The translation held line breaks or control characters its one-line source has not; they
+    were replaced by spaces so that it cannot add a paragraph, a heading or a list item."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +118,8 @@ class EditionResult:
     """Sentences published as unreviewed (fuzzy) translation."""
     left_in_source: tuple[Choice, ...] = ()
     """Sentences published untranslated, in the source language."""
+    normalised: tuple[Choice, ...] = ()
+    """Sentences whose translation was put on one line (:attr:`Choice.normalised`)."""
     refused: str | None = None
     """Why the policy refused to build this edition; the previous files (``kept``) stay as they were."""
     missing: tuple[Choice, ...] = ()
@@ -132,11 +143,27 @@ class BuildResult:
 def choose(unit: Unit, found: Translation | None, policy: Policy) -> Choice:
     """The text of one sentence under ``policy``, falling back explicitly to the source sentence."""
     state = found.state if found else None
-    if found and state is EntryState.REVIEWED:
-        return Choice(unit, found.text, Use.REVIEWED, state)
-    if found and found.text and policy is Policy.DRAFT:
-        return Choice(unit, found.text, Use.UNREVIEWED, state)
+    if found and (state is EntryState.REVIEWED or (found.text and policy is Policy.DRAFT)):
+        text, normalised = on_source_lines(found.text, unit.text)
+        use = Use.REVIEWED if state is EntryState.REVIEWED else Use.UNREVIEWED
+        return Choice(unit, text, use, state, normalised=normalised)
     return Choice(unit, unit.text, Use.SOURCE_TEXT, state)
+
+
+LINE_BREAKING = re.compile(r"\s*[\x00-\x1f\x7f\x85\u2028\u2029]+\s*")
+"""Line breaks (``\\n``, ``\\r``, U+2028…) and other control characters, with the spaces around them."""
+
+
+def on_source_lines(translation: str, source: str) -> tuple[str, bool]:
+    """``translation`` with the line breaks and control characters its source has not replaced by a
+    space (an edition keeps the source's paragraphs), and whether anything was replaced.
+
+    >>> on_source_lines("Oui.\\n# Non", "Ja.")
+    ('Oui. # Non', True)
+    """
+    if LINE_BREAKING.search(source) or not LINE_BREAKING.search(translation):
+        return translation, False
+    return LINE_BREAKING.sub(" ", translation).strip(), True
 
 
 def plan_edition(article: Article, translations: Translations, *, lang: str, langs: Sequence[str],
@@ -214,7 +241,7 @@ def label(lang: str, key: str, *, count: int | None = None, **values: str | int)
     """A label in ``lang``, with the locale's plural form, number format and typography."""
     table = LABELS.get(lang) or LABELS.get(re.split(r"[_-]", lang)[0]) or LABELS["en"]
     text = table[key]
-    locale = Locale.parse(lang)
+    locale = locale_of(lang)
     if isinstance(text, dict):
         text = text.get(locale.plural_form(count or 0), text["other"])
     numbers = {name: format_decimal(value, locale=locale) for name, value in values.items() if isinstance(value, int)}
@@ -225,7 +252,7 @@ def label(lang: str, key: str, *, count: int | None = None, **values: str | int)
 
 def language_name(lang: str, *, in_lang: str) -> str:
     """``de`` as ``allemand`` in French; babel's CLDR data."""
-    return Locale.parse(lang).get_display_name(Locale.parse(in_lang)) or lang
+    return locale_of(lang).get_display_name(locale_of(in_lang)) or lang
 
 
 def own_language_name(lang: str) -> str:
@@ -242,7 +269,7 @@ def bcp47(lang: str) -> str:
 def date_line(edition: Edition) -> str | None:
     if edition.revised is None:
         return None
-    shown = format_date(edition.revised, format="long", locale=Locale.parse(edition.lang))
+    shown = format_date(edition.revised, format="long", locale=locale_of(edition.lang))
     return label(edition.lang, "updated", date=shown)
 
 
@@ -268,34 +295,62 @@ class Piece:
     choice: Choice
 
 
-def paragraphs(edition: Edition) -> list[list[Piece]]:
-    """The edition's sentences per paragraph, set with the locale's typography a paragraph at a time,
-    so that a quotation spanning several sentences gets matching marks."""
+@dataclass(frozen=True, slots=True)
+class Page:
+    """An edition typeset once: what every format is rendered from.
+
+    Planning the sentences, setting their typography, the date and the notices happen here, once per
+    language; the renderers only lay these pieces out, so the three formats cannot disagree.
+    """
+
+    edition: Edition
+    paragraphs: tuple[tuple[Piece, ...], ...]
+    """The sentences of each paragraph of the article, in the article's order."""
+    date_line: str | None
+    notices: tuple[str, ...]
+
+    @property
+    def pieces(self) -> Iterator[Piece]:
+        return (piece for paragraph in self.paragraphs for piece in paragraph)
+
+    @property
+    def headline(self) -> str | None:
+        """The first paragraph, when it is a single sentence followed by more text."""
+        if len(self.paragraphs) > 1 and len(self.paragraphs[0]) == 1:
+            return self.paragraphs[0][0].text
+        return None
+
+    def title(self, *, width: int = 90) -> str:
+        """The headline, or the first sentence shortened at a word boundary."""
+        first = self.paragraphs[0][0].text if self.paragraphs and self.paragraphs[0] else self.edition.article.slug
+        text = self.headline or first
+        if len(text) <= width:
+            return text
+        return text[: width - 1].rsplit(" ", 1)[0].rstrip(",;:–—- ") + "…"
+
+
+def typeset_edition(edition: Edition) -> Page:
+    """The edition's sentences set with the locale's typography a paragraph at a time (so that a
+    quotation spanning several sentences gets matching marks), with its date line and notices."""
     rules = None if edition.is_source else rules_for(edition.lang)
     choices = iter(edition.choices)
+    typeset_paragraph = typesetter(edition.article)
     result = []
     for paragraph in edition.article.paragraphs:
         chosen = [next(choices) for _ in paragraph.sentences]
         between = [sentence.trailing for sentence in paragraph.sentences[:-1]]
-        texts = typeset_units([choice.text for choice in chosen], rules, between=between)
-        result.append([Piece(choice.text if choice.use is Use.SOURCE_TEXT else text, choice)
-                       for text, choice in zip(texts, chosen)])
-    return result
+        texts = typeset_paragraph([choice.text for choice in chosen], rules, between=between)
+        result.append(tuple(Piece(choice.text if choice.use is Use.SOURCE_TEXT else text, choice)
+                            for text, choice in zip(texts, chosen)))
+    return Page(edition=edition, paragraphs=tuple(result), date_line=date_line(edition),
+                notices=tuple(notices(edition)))
 
 
-def headline(edition: Edition, pieces: list[list[Piece]]) -> str | None:
-    """The first paragraph, when it is a single sentence followed by more text."""
-    if len(pieces) > 1 and len(pieces[0]) == 1:
-        return pieces[0][0].text
-    return None
-
-
-def title(edition: Edition, pieces: list[list[Piece]], *, width: int = 90) -> str:
-    """The headline, or the first sentence shortened at a word boundary."""
-    text = headline(edition, pieces) or (pieces[0][0].text if pieces else edition.article.slug)
-    if len(text) <= width:
-        return text
-    return text[: width - 1].rsplit(" ", 1)[0].rstrip(",;:–—- ") + "…"
+def typesetter(article: Article) -> Callable[..., list[str]]:
+    """:func:`typeset_units`, or its Markdown-aware form that leaves code spans and URLs alone."""
+    if article.syntax == MARKDOWN:
+        return markdown_article.typeset_units
+    return typeset_units
 
 
 def edition_path(folder: Path, lang: str, slug: str, suffix: str) -> Path:
@@ -305,14 +360,18 @@ def edition_path(folder: Path, lang: str, slug: str, suffix: str) -> Path:
 # --- renderers: each yields the text of one format -----------------------------------------------
 
 
-def render_txt(edition: Edition) -> Iterator[str]:
-    """The article as plain text. The source edition is the seed itself; a translation starts with
-    its date and notices."""
+def render_txt(page: Page) -> Iterator[str]:
+    """The article as plain text. The source edition of a text article is the seed itself; a
+    translation starts with its date and notices."""
+    edition = page.edition
     if not edition.is_source:
-        header = [line for line in [date_line(edition), *notices(edition)] if line]
+        header = [line for line in [page.date_line, *page.notices] if line]
         if header:
             yield "\n".join(header) + "\n\n"
-    pieces = iter(piece for paragraph in paragraphs(edition) for piece in paragraph)
+    if edition.article.syntax == MARKDOWN:
+        yield markdown_article.plain_text(_markdown_body(page))
+        return
+    pieces = page.pieces
     yield assemble(edition.article, lambda unit: next(pieces).text)
 
 
@@ -330,23 +389,65 @@ def escape_markdown(text: str) -> str:
     return MARKDOWN_BLOCK_START.sub(lambda m: "\\" + m[1] if m[1] else m[2] + "\\" + m[3], text)
 
 
-def render_md(edition: Edition) -> Iterator[str]:
-    pieces = paragraphs(edition)
-    heading = headline(edition, pieces)
-    if heading:
+def render_md(page: Page) -> Iterator[str]:
+    edition = page.edition
+    if edition.article.syntax == MARKDOWN:
+        yield from _render_markdown_article(page)
+        return
+    paragraphs = page.paragraphs
+    if heading := page.headline:
         yield f"# {escape_markdown(heading)}\n\n"
-        pieces = pieces[1:]
-    if line := date_line(edition):
-        yield f"*{escape_markdown(line)}*\n\n"
-    for notice in notices(edition):
-        yield f"> {escape_markdown(notice)}\n\n"
-    for paragraph in pieces:
+        paragraphs = paragraphs[1:]
+    yield from _markdown_header(page)
+    for paragraph in paragraphs:
         yield " ".join(escape_markdown(piece.text) for piece in paragraph) + "\n\n"
-    links = [f"[{escape_markdown(own_language_name(lang))}](../{lang}/{edition.article.slug}.md)"
+    yield from _markdown_footer(edition)
+
+
+def _markdown_header(page: Page) -> Iterator[str]:
+    if page.date_line:
+        yield f"*{escape_markdown(page.date_line)}*\n\n"
+    for notice in page.notices:
+        yield f"> {escape_markdown(notice)}\n\n"
+
+
+def _markdown_footer(edition: Edition) -> Iterator[str]:
+    links = [f"[{escape_markdown(own_language_name(lang))}]({edition_href(lang, edition.article.slug, suffix='.md')})"
              for lang in edition.langs if lang != edition.lang]
     if links:
         name = typeset_units([label(edition.lang, "languages") + ":"], rules_for(edition.lang))[0]
         yield f"---\n\n{escape_markdown(name)} " + " · ".join(links) + "\n"
+
+
+def _markdown_body(page: Page, *, mark_untranslated: bool = False) -> str:
+    """A Markdown article with each sentence replaced by the edition's (newlines are ``"\\n"``);
+    with ``mark_untranslated``, the sentences left in the source language between
+    :data:`markdown_article.UNTRANSLATED` marks."""
+    pieces = page.pieces
+    opening, closing = markdown_article.UNTRANSLATED
+
+    def shown(unit: Unit) -> str:
+        piece = next(pieces)
+        if mark_untranslated and piece.choice.use is Use.SOURCE_TEXT and not page.edition.is_source:
+            return opening + markdown_article.as_block_text(piece.text, unit) + closing
+        return markdown_article.as_block_text(piece.text, unit)
+
+    return assemble(page.edition.article, shown)
+
+
+def _render_markdown_article(page: Page) -> Iterator[str]:
+    """The source edition is the seed byte for byte; a translation keeps the source's blocks and
+    markup, with the date and notices after the front matter and the language links at the end."""
+    body = _markdown_body(page)
+    if page.edition.is_source:
+        yield body
+        return
+    front, rest = markdown_article.split_front_matter(body)
+    if front:
+        yield front + "\n"
+    yield from _markdown_header(page)
+    yield rest.strip("\n") + "\n\n"
+    yield from _markdown_footer(page.edition)
 
 
 STYLESHEET = """
@@ -359,6 +460,8 @@ h1 { font-size: 1.9em; line-height: 1.2; margin: .8em 0 .2em; }
 .notice { font: 15px/1.5 system-ui, sans-serif; background: #fff4d6; border-left: 5px solid #c98a00;
           padding: .6em .9em; }
 .untranslated { background: #fde8e8; }
+img { max-width: 100%; height: auto; }
+blockquote { margin-left: 0; padding-left: 1em; border-left: 3px solid #ccc; color: #333; }
 """
 
 
@@ -366,31 +469,49 @@ def escape(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def render_html(edition: Edition) -> Iterator[str]:
+def render_html(page: Page) -> Iterator[str]:
     """A complete HTML5 document; every text from a catalog is escaped."""
+    edition = page.edition
     slug, lang = edition.article.slug, edition.lang
-    pieces = paragraphs(edition)
+    markdown = edition.article.syntax == MARKDOWN
+    title = markdown_article.plain_inline(page.title()) if markdown else page.title()
     yield f'<!DOCTYPE html>\n<html lang="{escape(bcp47(lang))}">\n<head>\n<meta charset="utf-8">\n'
     yield '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-    yield f"<title>{escape(title(edition, pieces))}</title>\n"
+    yield f"<title>{escape(title)}</title>\n"
     for other in (*edition.langs, "x-default"):
         target = edition.source_lang if other == "x-default" else other
         yield (f'<link rel="alternate" hreflang="{escape(bcp47(other))}" '
-               f'href="../{escape(target)}/{escape(slug)}.html">\n')
+               f'href="{escape(edition_href(target, slug))}">\n')
     yield f"<style>{STYLESHEET}</style>\n</head>\n<body>\n<main>\n"
     yield from _html_nav(edition)
     yield "<article>\n"
-    heading = headline(edition, pieces)
+    paragraphs = page.paragraphs
+    heading = None if markdown else page.headline
     if heading:
         yield f"<h1>{escape(heading)}</h1>\n"
-        pieces = pieces[1:]
-    if edition.revised and (line := date_line(edition)):
-        yield f'<p class="date"><time datetime="{edition.revised.isoformat()}">{escape(line)}</time></p>\n'
-    for notice in notices(edition):
+        paragraphs = paragraphs[1:]
+    if edition.revised and page.date_line:
+        yield f'<p class="date"><time datetime="{edition.revised.isoformat()}">{escape(page.date_line)}</time></p>\n'
+    for notice in page.notices:
         yield f'<p class="notice" role="note">{escape(notice)}</p>\n'
-    for paragraph in pieces:
-        yield "<p>" + " ".join(_html_sentence(piece, edition) for piece in paragraph) + "</p>\n"
+    if markdown:
+        body = markdown_article.split_front_matter(_markdown_body(page, mark_untranslated=True))[1]
+        yield markdown_article.to_html(body, untranslated_lang=bcp47(edition.source_lang))
+    else:
+        for paragraph in paragraphs:
+            yield "<p>" + " ".join(_html_sentence(piece, edition) for piece in paragraph) + "</p>\n"
     yield "</article>\n</main>\n</body>\n</html>\n"
+
+
+def edition_href(lang: str, slug: str, *, suffix: str = ".html") -> str:
+    """The relative link from one edition to another, percent-encoded so that any slug works
+    (``#`` would start a fragment, ``%`` an escape, ``)`` end a Markdown link, umlauts would depend
+    on the browser).
+
+    >>> edition_href("fr", "wahl#2&münchen"), edition_href("en", "a(b)", suffix=".md")
+    ('../fr/wahl%232%26m%C3%BCnchen.html', '../en/a%28b%29.md')
+    """
+    return f"../{quote(lang)}/{quote(slug, safe='')}{suffix}"
 
 
 def _html_nav(edition: Edition) -> Iterator[str]:
@@ -400,7 +521,7 @@ def _html_nav(edition: Edition) -> Iterator[str]:
     name = label(edition.lang, "languages")
     yield f'<nav aria-label="{escape(name)}">{escape(typeset_units([name + ":"], rules_for(edition.lang))[0])} '
     for lang in others:
-        yield (f'<a href="../{escape(lang)}/{escape(edition.article.slug)}.html" '
+        yield (f'<a href="{escape(edition_href(lang, edition.article.slug))}" '
                f'hreflang="{escape(bcp47(lang))}" lang="{escape(bcp47(lang))}">'
                f"{escape(own_language_name(lang))}</a>")
     yield "</nav>\n"
@@ -412,18 +533,21 @@ def _html_sentence(piece: Piece, edition: Edition) -> str:
     return escape(piece.text)
 
 
-RENDERERS: dict[str, Callable[[Edition], Iterator[str]]] = {"txt": render_txt, "md": render_md, "html": render_html}
+RENDERERS: dict[str, Callable[[Page], Iterator[str]]] = {"txt": render_txt, "md": render_md, "html": render_html}
 
 
 # --- writing -------------------------------------------------------------------------------------
 
 
 def write_edition(edition: Edition, folder: Path) -> tuple[FileResult, ...]:
-    """Write the edition in every format; the plain text keeps the seed's newlines and BOM."""
+    """Typeset the edition once and write it in every format. The seed's own format (``.txt`` or
+    ``.md``) keeps its newlines and BOM, so that the source edition is the seed byte for byte."""
+    page = typeset_edition(edition)
+    own_format = "md" if edition.article.syntax == MARKDOWN else "txt"
     results = []
     for suffix, render in RENDERERS.items():
-        text = "".join(render(edition))
-        data = encode(edition.article, text) if suffix == "txt" else text.encode("utf-8")
+        text = "".join(render(page))
+        data = encode(edition.article, text) if suffix == own_format else text.encode("utf-8")
         results.append(write_if_changed(edition_path(folder, edition.lang, edition.article.slug, suffix), data))
     return tuple(results)
 
@@ -595,4 +719,5 @@ def _publish(edition: Edition, folder: Path, *, policy: Policy, min_reviewed: fl
                          if (path := edition_path(folder, lang, slug, suffix)).exists())
         return EditionResult(**counts, refused=reason, missing=edition.using(Use.SOURCE_TEXT), kept=previous)
     return EditionResult(**counts, files=write_edition(edition, folder),
-                         unreviewed=edition.using(Use.UNREVIEWED), left_in_source=edition.using(Use.SOURCE_TEXT))
+                         unreviewed=edition.using(Use.UNREVIEWED), left_in_source=edition.using(Use.SOURCE_TEXT),
+                         normalised=tuple(choice for choice in edition.choices if choice.normalised))

@@ -53,3 +53,10 @@ class CatalogError(PipelineError):
 
 class ModelError(PipelineError):
     """A missing, broken or unsuitable Argos Translate package."""
+
+
+def os_error(error: OSError, action: str, path: str | Path) -> PipelineError:
+    """An operating-system error as ``path: action (reason)``: the file the user knows (not a
+    temporary name) and what was being done to it, e.g. ``locales/x.pot: cannot write (No space left
+    on device)``."""
+    return PipelineError(f"{action} ({error.strerror or error})", path=path)

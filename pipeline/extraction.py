@@ -91,7 +91,8 @@ def extract(project: Project, article: Article, *, moment: datetime) -> list[Upd
         _check_msgids_unedited(catalog, previous_template, project.catalog_path(lang, article.slug))
 
     old_date = previous_template.metadata.get("POT-Creation-Date") if previous_template else None
-    template = build_template(article, creation_date=old_date or header_date(moment), language=project.source_lang)
+    template = build_template(article, creation_date=old_date or header_date(moment),
+                              language=project.source_lang)
     written = save_if_changed(template, previous_template, template_file, date_fields=DATE_FIELDS, now=moment)
     template = written or template
     results = [UpdateResult(path=template_file, written=written is not None)]
@@ -142,7 +143,8 @@ def extract_project(project: Project, *, jobs: int | None = None) -> Iterator[li
     the run with nothing changed.
     """
     moment = catalogs.now()
-    articles = [read_article(path, source=project.reference(path), language=project.source_lang) for path in project.article_paths()]
+    articles = [read_article(path, source=project.reference(path), language=project.source_lang)
+                for path in project.article_paths()]
     yield from extract_articles(project, articles, moment=moment, jobs=jobs)
 
 

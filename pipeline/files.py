@@ -12,6 +12,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.errors import os_error
+
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
@@ -20,7 +22,17 @@ class FileResult:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that readers see either the old or the new file."""
+    """Replace ``path`` with ``data`` so that readers see either the old or the new file.
+
+    An operating-system error (disk full, read-only folder) names ``path``, not the temporary file.
+    """
+    try:
+        _write_then_rename(path, data)
+    except OSError as error:
+        raise os_error(error, "cannot write", path) from None
+
+
+def _write_then_rename(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

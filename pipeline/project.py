@@ -2,12 +2,23 @@
 
 Every stage receives a :class:`Project` instead of building paths itself, so ``--seeds``,
 ``--locales`` and ``--langs`` mean the same thing to every command.
+
+The seeds folder is read as editors leave it: hidden files, editor lock files (``.#slug.txt``,
+often a dangling symlink) and backups (``slug.txt~``, ``.slug.txt.swp``, ``#slug.txt#``) are not
+articles and are skipped; anything that is not a regular file inside the folder (a FIFO would make
+``extract`` wait forever, a symlink could publish any file of the machine) is refused before a
+single article is opened.
 """
 
 from __future__ import annotations
 
 import fcntl
+import functools
 import os
+import shlex
+import shutil
+import stat
+import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -16,9 +27,16 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from pipeline.errors import PipelineError
+from pipeline.errors import PipelineError, os_error
 
 SOURCE_LANGUAGE = "de"
+
+SEED_SUFFIXES = (".txt", ".md")
+"""File name endings of seed articles; a new article format adds its suffix here."""
+
+UNPORTABLE_NAME_CHARACTERS = frozenset('<>:"\\|?*')
+"""Characters Windows cannot store in a file name: an article so named could not be checked out
+there. Every other character works: slugs are percent-encoded where they become links."""
 
 
 def english_language_name(lang: str) -> str:
@@ -30,26 +48,9 @@ def english_language_name(lang: str) -> str:
     'French'
     """
     try:
-        return Locale.parse(lang).get_display_name("en")
+        return locale_of(lang).get_display_name("en")
     except (UnknownLocaleError, ValueError):
         raise PipelineError(f"unknown language code {lang!r} (babel knows e.g. 'fr', 'en', 'de', 'pt_BR')")
-
-
-def checked_languages(codes: Iterable[str]) -> tuple[str, ...]:
-    """The language codes, stripped, each known to babel; none at all is an error.
-
-    The one check of language codes, whether they come from ``--langs``, ``PIPELINE_LANGS`` or
-    ``[tool.pipeline]``; a normaliser (``FR`` → ``fr``) would replace its body, not its callers.
-
-    >>> checked_languages([" fr", "en", ""])
-    ('fr', 'en')
-    """
-    langs = tuple(code.strip() for code in codes if code.strip())
-    if not langs:
-        raise PipelineError("name at least one language, e.g. fr,en")
-    for lang in langs:
-        english_language_name(lang)
-    return langs
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +71,21 @@ class Project:
         return os.path.relpath(path.absolute(), self.root.absolute())
 
     def article_paths(self) -> list[Path]:
-        """The seed articles (``*.txt``), sorted; an empty or missing folder is an error."""
+        """The seed articles, sorted; an empty, missing or unsafe folder is an error.
+
+        Also checks that no catalog folder spells one of the languages differently (see
+        :func:`check_language_folders`), as every command that reads articles writes catalogs next.
+        """
         if not self.seeds.is_dir():
-            raise PipelineError("no such folder; put the German articles (*.txt) there", path=self.seeds)
-        paths = sorted(self.seeds.glob("*.txt"))
+            what = "is a file, not a folder" if self.seeds.exists() else "no such folder"
+            raise PipelineError(f"{what}; put the German articles "
+                                f"({', '.join('*' + suffix for suffix in SEED_SUFFIXES)}) there", path=self.seeds)
+        paths = seed_paths(self.seeds)
         if not paths:
-            raise PipelineError("no articles (*.txt) in this folder", path=self.seeds)
+            raise PipelineError(f"no articles ({', '.join('*' + suffix for suffix in SEED_SUFFIXES)}) "
+                                "in this folder", path=self.seeds)
         _check_slugs(paths)
+        check_language_folders(self.locales, self.langs)
         return paths
 
     @contextmanager
@@ -87,9 +96,19 @@ class Project:
         The lock is an ``flock`` on an open file, so it is released when the process dies, even by
         SIGKILL: no stale lock to clean up by hand.
         """
-        self.locales.mkdir(parents=True, exist_ok=True)
+        if self.locales.exists() and not self.locales.is_dir():
+            raise PipelineError("is a file, not a folder: cannot create the catalogs folder here "
+                                "(see --locales)", path=self.locales)
+        try:
+            self.locales.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise os_error(error, "cannot create the catalogs folder", self.locales) from None
         path = self.locales / ".pipeline.lock"
-        with open(path, "a+", encoding="utf-8") as handle:
+        try:
+            handle = open(path, "a+", encoding="utf-8")
+        except OSError as error:
+            raise os_error(error, "cannot create the lock file", path) from None
+        with handle:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
@@ -97,9 +116,12 @@ class Project:
                 holder = handle.read().strip() or "another process"
                 raise PipelineError(f"{holder} is updating these catalogs; wait for it to finish and "
                                     "run again", path=self.locales) from None
-            handle.truncate(0)
-            handle.write(f"pipeline run {os.getpid()}")
-            handle.flush()
+            try:
+                handle.truncate(0)
+                handle.write(f"pipeline run {os.getpid()}")
+                handle.flush()
+            except OSError as error:
+                raise os_error(error, "cannot write the lock file", path) from None
             try:
                 yield
             finally:
@@ -112,6 +134,143 @@ class Project:
         return self.locales / lang / "LC_MESSAGES" / f"{slug}.po"
 
 
+def pipeline_command() -> str:
+    """``pipeline`` as the user can type it in the current folder, for advice in messages.
+
+    ``make translate`` runs ``.venv/bin/python -m pipeline`` without activating the environment, so
+    a bare ``pipeline`` in advice would be "command not found". The script of this installation is
+    named ``pipeline`` when the shell finds it on ``PATH``, else by its path: relative from inside the
+    project (``.venv/bin/pipeline``), absolute from elsewhere.
+    """
+    script = Path(sys.executable).parent / "pipeline"
+    if not script.exists():
+        return f"{shlex.quote(sys.executable)} -m pipeline"
+    found = shutil.which("pipeline")
+    if found and Path(found).resolve() == script.resolve():
+        return "pipeline"
+    relative = os.path.relpath(script.absolute())
+    if relative.startswith(".."):
+        return shlex.quote(str(script.absolute()))
+    return shlex.quote(relative if os.sep in relative else os.path.join(".", relative))
+
+
+# --- languages -----------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=64)
+def locale_of(lang: str) -> Locale:
+    """babel's locale for ``lang``, parsed once per process: ``Locale.parse`` reads CLDR data on every
+    call, and one build asks for the same few locales for every folder, label and date."""
+    return Locale.parse(lang)
+
+
+def normalise_language(code: str) -> str:
+    """One spelling per locale, babel's: ``FR`` → ``fr``, ``pt-br`` → ``pt_BR``; unknown codes are
+    an error. Without this, ``fr`` and ``FR`` would get two catalogs of the same language.
+
+    >>> normalise_language("FR"), normalise_language("pt-br"), normalise_language("zh-hant")
+    ('fr', 'pt_BR', 'zh_Hant')
+    """
+    try:
+        return str(locale_of(code.strip().replace("-", "_")))
+    except (UnknownLocaleError, ValueError):
+        raise PipelineError(f"unknown language code {code!r} (babel knows e.g. 'fr', 'en', 'de', 'pt_BR')") \
+            from None
+
+
+def target_languages(codes: Iterable[str], *, source: str = SOURCE_LANGUAGE) -> tuple[str, ...]:
+    """The target languages named by ``codes``, normalised, each once, in the order given.
+
+    The source language (in any variant, ``de_AT`` too) is refused: its catalog would translate
+    German into German, and ``build --lang de`` already rebuilds the source.
+    """
+    langs: list[str] = []
+    for code in codes:
+        lang = normalise_language(code)
+        if locale_of(lang).language == locale_of(source).language:
+            raise PipelineError(f"{code!r} is the source language, not a target; the source edition "
+                                f"is built from the template (build --lang {source})")
+        if lang not in langs:
+            langs.append(lang)
+    return tuple(langs)
+
+
+def check_language_folders(locales: Path, langs: Iterable[str]) -> None:
+    """Refuse a catalog folder that spells a target language differently (``locales/pt-BR`` for
+    ``pt_BR``, ``locales/FR`` for ``fr``): writing ``locales/pt_BR`` beside it would start a second,
+    empty catalog of the same language and leave the translators' work aside."""
+    if not locales.is_dir():
+        return
+    wanted = set(langs)
+    for folder in sorted(path for path in locales.iterdir() if path.is_dir()):
+        try:
+            lang = normalise_language(folder.name)
+        except PipelineError:
+            continue
+        if lang in wanted and folder.name != lang:
+            raise PipelineError(f"catalogs of {lang} are in a folder spelt {folder.name!r}; rename it to "
+                                f"{lang!r} (the spelling the pipeline uses) and run again", path=folder)
+
+
+# --- seed articles -------------------------------------------------------------------------------
+
+
+def seed_paths(seeds: Path) -> list[Path]:
+    """The articles in ``seeds``, sorted: regular files named ``<slug><suffix>``, editors' leftovers
+    skipped, anything else refused (see the module docstring)."""
+    root = seeds.resolve()
+    paths = seed_names(seeds)
+    for path in paths:
+        _check_seed_file(path, root)
+    return paths
+
+
+def seed_names(seeds: Path) -> list[Path]:
+    """The names in ``seeds`` that are articles, sorted, without looking at what they are (a missing
+    folder has none): for telling which catalogs still have their article."""
+    if not seeds.is_dir():
+        return []
+    try:
+        names = list(seeds.iterdir())
+    except OSError as error:
+        raise os_error(error, "cannot list the articles", seeds) from None
+    return sorted(path for path in names if path.suffix in SEED_SUFFIXES and not is_editor_leftover(path.name))
+
+
+def is_editor_leftover(name: str) -> bool:
+    """Hidden files, Emacs lock (``.#x``) and autosave (``#x#``) files, backups (``x~``), Vim swap
+    files (``.x.swp``).
+
+    >>> [is_editor_leftover(name) for name in (".#a.txt", "#a.txt#", "a.txt~", ".a.txt.swp", "a.txt")]
+    [True, True, True, True, False]
+    """
+    return name.startswith((".", "#")) or name.endswith("~")
+
+
+def _check_seed_file(path: Path, root: Path) -> None:
+    """A seed must be a regular file inside the seeds folder (through symlinks too)."""
+    try:
+        target = path.resolve(strict=True)
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        raise PipelineError("a symbolic link to a missing file; fix or delete it", path=path) from None
+    except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop
+        raise PipelineError(f"cannot read the article ({getattr(error, 'strerror', None) or error})",
+                            path=path) from None
+    if not target.is_relative_to(root):
+        raise PipelineError(f"a symbolic link leading outside the seeds folder ({target}); copy the "
+                            "article into the folder instead", path=path)
+    if not stat.S_ISREG(mode):
+        raise PipelineError(f"not an article: {file_kind(mode)}, not a regular file", path=path)
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words, from its ``st_mode``."""
+    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    return next((name for test, name in kinds if test(mode)), "a special file")
+
+
 def _check_slugs(paths: list[Path]) -> None:
     """Two seeds whose names differ only in case or Unicode normalisation would share catalogs on
     case-insensitive file systems (macOS, Windows): refuse them rather than mix their translations."""
@@ -120,6 +279,10 @@ def _check_slugs(paths: list[Path]) -> None:
         if any(character.isspace() for character in path.stem):
             raise PipelineError("article names must not contain spaces (gettext references split at "
                                 "them); use hyphens", path=path)
+        unportable = sorted(UNPORTABLE_NAME_CHARACTERS.intersection(path.stem))
+        if unportable:
+            raise PipelineError(f"article names must not contain {' '.join(unportable)} (Windows cannot "
+                                "store such a file name); use letters, digits and hyphens", path=path)
         normalised = unicodedata.normalize("NFC", path.stem).casefold()
         if normalised in seen:
             raise PipelineError(f"article name collides with {seen[normalised].name!r} "

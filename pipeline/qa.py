@@ -42,10 +42,10 @@ from pathlib import Path
 
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
-from pipeline import catalogs, lexicon
+from pipeline import catalogs, lexicon, markdown_article
 from pipeline.catalogs import Catalog, Entry, EntryState
 from pipeline.article import BOM
-from pipeline.errors import CatalogError, PipelineError, location
+from pipeline.errors import CatalogError, PipelineError, location, os_error
 from pipeline.glossary import Glossary
 from pipeline.project import SOURCE_LANGUAGE, Project, english_language_name
 from pipeline.segmentation import split_sentences
@@ -77,6 +77,8 @@ class Context:
     lang: str
     glossary: Glossary = Glossary()
     source_lang: str = SOURCE_LANGUAGE
+    markdown: bool = False
+    """The entries are sentences of a Markdown article (their inline markup is checked)."""
 
 
 # --- entry checks --------------------------------------------------------------------------------
@@ -219,9 +221,11 @@ def empty(source: str, translation: str, context: Context) -> Iterator[str]:
 def unchanged(source: str, translation: str, context: Context) -> Iterator[str]:
     """Translation identical to the source
 
-    Allowed when the source is only names and numbers (glossary terms, figures, punctuation).
+    Allowed when the source is only names and numbers (glossary terms, figures, punctuation), or,
+    in a Markdown article, what stays as written (code spans, link targets, autolinks).
     """
-    if translation.strip() == source.strip() and not _only_names(source, context.glossary):
+    text = markdown_article.without_markup(source) if context.markdown else source
+    if translation.strip() == source.strip() and not _only_names(text, context.glossary):
         yield "the translation is identical to the German source"
 
 
@@ -304,10 +308,13 @@ def untranslated_words(source: str, translation: str, context: Context) -> Itera
     according to wordfreq's word lists (so ``Zulieferer``, ``Steuereinnahmen``, ``Kohle``, but not
     ``Diesel`` or a name such as ``Legrand`` that both languages use). Capitals are no sign of a
     name: every German noun has one. A name that the word lists take for German belongs in the
-    glossary.
+    glossary. In a Markdown article, what must stay as written (code spans, link targets) is not
+    looked at.
     """
     protected = {word.casefold() for term, _, _ in context.glossary.find(source)
                  for word in WORD_RUN.findall(term.source)}
+    if context.markdown:  # code spans, URLs and reference labels stay as written
+        source, translation = markdown_article.without_markup(source), markdown_article.without_markup(translation)
     source, translation = ADDRESS.sub(" ", source), ADDRESS.sub(" ", translation)
     source_words = {word.casefold() for word in WORD_RUN.findall(source)}
     lower_case = {word for word in WORD_RUN.findall(source) if word.islower()}
@@ -425,6 +432,29 @@ def control_characters(source: str, translation: str, context: Context) -> Itera
               "cannot change the edition's paragraphs"
 
 
+def inline_markup(source: str, translation: str, context: Context) -> Iterator[str]:
+    """Markdown markup differs from the source's (links, emphasis, code spans)
+
+    A translation must keep its sentence's link targets and image paths (as written), as many
+    emphasis and strong spans, and its code spans unchanged; otherwise the edition loses a link or
+    shows stray asterisks. Only sentences of Markdown articles are checked.
+    """
+    if not context.markdown:
+        return
+    before, after = markdown_article.markup_of(source), markdown_article.markup_of(translation)
+    if before.targets != after.targets:
+        missing = sorted(set(before.targets) - set(after.targets))
+        yield (f"link targets differ from the source's: {', '.join(missing)} missing" if missing
+               else "link targets differ from the source's (added or repeated)")
+    for name, count, found in (("emphasis", before.emphasis, after.emphasis), ("strong", before.strong, after.strong)):
+        if count != found:
+            yield f"{count} {name} span(s) in the source, {found} in the translation"
+    if before.code != after.code:
+        changed = sorted(set(before.code) - set(after.code))
+        yield ("code spans must stay as written: " + ", ".join(f"`{code}`" for code in changed) if changed
+               else "code spans differ from the source's (added or repeated)")
+
+
 EntryCheck = Callable[[str, str, Context], Iterable[str]]
 
 
@@ -460,6 +490,7 @@ CHECKS = [
     Check(untranslated_words, reviewed=WARNING, draft=WARNING),
     Check(endpunc, reviewed=WARNING, draft=INFO),
     Check(length, reviewed=WARNING, draft=WARNING),
+    Check(inline_markup, reviewed=ERROR, draft=WARNING),
 ]
 """Every entry check, in the order findings are reported for an entry."""
 
@@ -649,7 +680,12 @@ def _load(path: Path) -> _Catalog:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise PipelineError(f"cannot read: {error.strerror}", path=path) from None
+        raise os_error(error, "cannot read", path) from None
+    try:
+        catalogs.check_not_empty(data, path)
+    except CatalogError as error:
+        item.problems.append(Problem(str(path), None, "empty_file", Severity.ERROR, error.message))
+        return item
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -691,7 +727,8 @@ def _check_catalog(item: _Catalog, glossary: Glossary, current: set[str], *,
     for line, message in obsolete(gone, current):
         yield Problem(path, line, "obsolete", Severity.INFO, message)
 
-    context = Context(lang=item.lang, glossary=glossary, source_lang=source_lang)
+    markdown = any(file.endswith(markdown_article.SUFFIX) for entry in active for file, _ in entry.occurrences)
+    context = Context(lang=item.lang, glossary=glossary, markdown=markdown, source_lang=source_lang)
     for entry in active:
         yield from _check_one(entry, context, path)
 

@@ -24,11 +24,11 @@ Sentence boundaries
 -------------------
 `sentencex <https://github.com/wikimedia/sentencex>`_ (Wikimedia, written in Rust, already a
 dependency) proposes the boundaries: it returns exact substrings, keeps a quotation that spans several
-sentences in one piece, and handles the common abbreviations, initials, dates and numbers. On the 135
-tricky cases of ``tests/test_segmentation.py`` it is right in 83 (47 of the first 63, 36 of the 72 of
+sentences in one piece, and handles the common abbreviations, initials, dates and numbers. On the 142
+tricky cases of ``tests/test_segmentation.py`` it is right in 86 (47 of the first 63, 39 of the 79 of
 ``ROUND_TWO``); pysbd (``char_span=True``) was right in 46 of the first 63, at 30 ms per seed article
 against sentencex's 0.1 ms. These data tables and small rules correct what sentencex gets wrong, all
-135 right, for about 0.25 ms per seed article in all (``bench/bench_segmentation.py``):
+142 right, for about 0.25 ms per seed article in all (``bench/bench_segmentation.py``):
 
 ``SHOWN_TO_SENTENCEX``
     Characters sentencex does not know, shown to it as ones it does (one character for one, so the
@@ -57,14 +57,17 @@ against sentencex's 0.1 ms. These data tables and small rules correct what sente
 
 The rules, each a small function: :func:`_joins_across` vetoes sentencex's boundaries (the tables
 above; a bracketed interjection, ``Er hat (!) Millionen``; the number of a list item that starts the
-paragraph, ``1. Dies ist …``; a boundary inside a word, ``Dipl.|-Ing.``, which keeps URLs and e-mail
-addresses whole, unless :func:`_is_glued_sentence_end`). :func:`_added_cuts` adds the boundaries
-sentencex misses (the abbreviations above; a sentence that starts with a number, ``… bla. | 700 Jahre
+paragraph or a sentence, ``1. Dies ist …``, :func:`_numbers_list_item`; a boundary inside a word,
+``Dipl.|-Ing.``, which keeps URLs and e-mail addresses whole, unless :func:`_is_glued_sentence_end`).
+:func:`_added_cuts` adds the boundaries sentencex misses (the abbreviations above, also before a
+closing quote, ``„… usw.“ | Danach``; a sentence that starts with a number, ``… bla. | 700 Jahre
 später``, unless an abbreviation, a month or a number precedes it, ``Nr. 5``, ``Jan. 2026``, ``am 3.
 10. 1990``; an address that ends a sentence, ``… presse@verkor.fr. | Wir``; hashtags and handles
-after a sentence, a unit of their own, ``… heute. | #Dunkerque #Batterie | Morgen …``; a footnote,
-``… belegt.[1] | Weitere``). :func:`_past_trailers` keeps the emoji and footnote markers that follow
-a sentence end with that sentence (``Toll! 😀 | Morgen``, ``… belegt.¹ | Weitere``).
+after a sentence, a unit of their own, ``… heute. | #Dunkerque #Batterie | Morgen …``; a quotation
+after a quotation in typewriter quotes, ``,,Kommst du?'' | ,,Nein''``; a bracket that closes a
+sentence, ``(Er sagte: „Ja.“) | Dann``; a footnote, ``… belegt.[1] | Weitere``). :func:`_past_trailers`
+keeps the emoji, emoticons and footnote markers that follow a sentence end with that sentence
+(``Toll! 😀 | Morgen``, ``… belegt.¹ | Weitere``, ``… geändert.* | Er``).
 :func:`_before_opening_marks` gives an opening quotation mark or bracket that sentencex leaves at the
 end of a sentence (``Er kam. »|Siehe``, where the quotation is not closed) to the sentence it opens.
 
@@ -79,8 +82,9 @@ second for a 60,000-character paragraph of them); other long paragraphs take lin
 
 from __future__ import annotations
 
-import importlib.resources
+import importlib.util
 import re
+import stat
 from collections.abc import Iterator
 from itertools import accumulate
 from pathlib import Path
@@ -89,6 +93,7 @@ import sentencex
 
 from pipeline.article import BOM, Article, Paragraph, Sentence
 from pipeline.errors import ArticleError
+from pipeline.project import file_kind
 
 LANGUAGE = "de"
 
@@ -106,9 +111,13 @@ def _somajo_abbreviations() -> frozenset[str]:
     """SoMaJo's curated German abbreviations (about 1,250, kept up to date with its releases).
 
     Read from the package's data files rather than copied, so that the list improves with SoMaJo;
-    its tokenizer itself is not used (it is a hundred times slower than sentencex).
+    its tokenizer itself is not used (it is a hundred times slower than sentencex). The files are
+    found without importing the package, which would cost every command 40 ms (it loads ``regex``).
     """
-    data = importlib.resources.files("somajo") / "data"
+    spec = importlib.util.find_spec("somajo")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("somajo is not installed; run `make install`")
+    data = Path(spec.submodule_search_locations[0]) / "data"
     entries = set()
     for name in ("abbreviations_de.txt", "single_token_abbreviations_de.txt"):
         for line in (data / name).read_text(encoding="utf-8").splitlines():
@@ -153,7 +162,7 @@ SENTENCE_STARTERS = frozenset(
 
 SENTENCE_END_BEFORE_STARTER = frozenset(
     """
-    bzw. ggf. evtl. inkl. exkl. Jh. Jhd. Jhdt. Mio. Mrd. Tsd. Std. Min. Sek. Chr. Co. Inc. Ltd.
+    bzw. ggf. evtl. inkl. exkl. ff. pp. Jh. Jhd. Jhdt. Mio. Mrd. Tsd. Std. Min. Sek. Chr. Co. Inc. Ltd.
     Mo. Di. Mi. Do. Fr. Sa. So. Jan. Feb. Mär. Apr. Jun. Jul. Aug. Sep. Sept. Okt. Nov. Dez.
     """.split()
 )
@@ -201,6 +210,7 @@ _OPENING_MARKS = "„“\"»«‚‘'(["
 _TRAILING_PUNCTUATION = ".,;:!?…“”\"»«‘’')]"
 _OPENING = r"[„“\"»«‚‘(\[]*"
 _CLOSING = r"[”“\"»«’)\]]*"
+_CLOSING_QUOTES = r"[”“\"»«’]*"
 _SENTENCE_START = rf"{_OPENING}[A-ZÄÖÜ]"
 _STARTER = rf"{_OPENING}(?:{'|'.join(sorted(SENTENCE_STARTERS))})\b"
 _LONGER = 1 + _longest_letters(SENTENCE_END_ABBREVIATIONS | SENTENCE_END_BEFORE_STARTER)
@@ -209,14 +219,20 @@ _ABBREVIATION_ENDS_SENTENCE = re.compile(
     # skips from full stop to full stop at C speed (a leading alternation of words would try every
     # position of the text); it first rules out the usual case, a longer word or a number.
     rf"\.(?<=[^\W\d_]\.)(?<![^\W\d_]{{{_LONGER}}}\.)"
-    rf"(?:{_one_of(SENTENCE_END_ABBREVIATIONS)}\s+(?={_SENTENCE_START})"
-    rf"|{_one_of(SENTENCE_END_BEFORE_STARTER)}\s+(?={_STARTER}))"
+    rf"(?:{_one_of(SENTENCE_END_ABBREVIATIONS)}{_CLOSING_QUOTES}\s+(?={_SENTENCE_START})"
+    rf"|{_one_of(SENTENCE_END_BEFORE_STARTER)}{_CLOSING_QUOTES}\s+(?={_STARTER}))"
 )
 _NUMBER_AFTER_FULL_STOP = re.compile(r"\.\s+(?=\d)")
-_FULL_STOP_BEFORE_WORD = re.compile(r"\.\s+(?=\S)")
+_FULL_STOP_BEFORE_WORD = re.compile(rf"\.{_CLOSING_QUOTES}\s+(?=\S)")
 _SENTENCE_WORD = re.compile(r"[^\W\d_][^\W\d_-]*\.")
-_TAGS_AFTER_SENTENCE = re.compile(rf"[.!?…]{_CLOSING}\s+(?:[#@]\w\S*\s+)+(?={_SENTENCE_START})")
+_TAGS_AFTER_SENTENCE = re.compile(
+    rf"[.!?…]{_CLOSING}\s+(?P<tags>(?:[#@]\w\S*\s+)*[#@]\w\S*)(?:\s+(?={_SENTENCE_START})|\s*$)"
+)
+"""Hashtags and handles between a sentence end and a new sentence or the end of the paragraph."""
 _FOOTNOTE = r"(?:[⁰¹²³⁴-⁹]+|\[\d{1,3}\]|\*{1,3}|†)+"
+_QUOTATION_AFTER_QUOTATION = re.compile(r"[.!?…](?:''|[”“\"»«’])+\s+(?=,,|[„»«\"])")
+"""A quotation that ends with its sentence, then another: ``,,Kommst du?'' | ,,Nein'', antwortete sie``
+(typewriter quotes, which sentencex does not pair)."""
 _BRACKET_CLOSES_AFTER_SENTENCE = re.compile(rf"[.!?…][”“\"»«’]*[)\]]\s+(?={_SENTENCE_START})")
 _FOOTNOTE_AFTER_SENTENCE = re.compile(rf"[.!?…]{_CLOSING}{_FOOTNOTE}\s+(?={_SENTENCE_START})")
 _EMOJI = "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+"
@@ -275,15 +291,20 @@ def _plain_sentencex_spans(paragraph: str, language: str) -> list[tuple[int, int
 # --------------------------------------------------------------------------------------------------
 
 
-def segment_text(text: str, *, slug: str, source: str, language: str = LANGUAGE) -> Article:
+def segment_text(text: str, *, slug: str, source: str, markdown: bool = False,
+                 language: str = LANGUAGE) -> Article:
     """Build an Article from decoded text, which may still start with a BOM and use CRLF endings.
 
     Sets ``bom`` and ``newline`` so that :func:`pipeline.article.encode` restores them; the model
-    itself always uses ``"\\n"``.
+    itself always uses ``"\\n"``. A ``markdown`` text is read by :mod:`pipeline.markdown_article`.
     """
     bom = text.startswith(BOM)
     text = text.removeprefix(BOM)
     newline = "\r\n" if "\r\n" in text else "\n"
+    if markdown:
+        from pipeline.markdown_article import parse_markdown  # it splits with this module's sentences
+
+        return parse_markdown(text.replace("\r\n", "\n"), slug=slug, source=source, newline=newline, bom=bom)
     preamble, paragraphs = _paragraphs(text.replace("\r\n", "\n").split("\n"), language)
     return Article(
         slug=slug, source=source, paragraphs=paragraphs, preamble=preamble, newline=newline, bom=bom
@@ -305,7 +326,8 @@ def read_article(path: Path, *, source: str | None = None, language: str = LANGU
     text = _decode(data, path)
     _check_control_characters(text, path)
     _check_line_lengths(text, path)
-    article = segment_text(text, slug=path.stem, source=source or str(path), language=language)
+    article = segment_text(text, slug=path.stem, source=source or str(path), markdown=path.suffix == ".md",
+                           language=language)
     _check_sentence_lengths(article, path)
     if not article.paragraphs:
         raise ArticleError(
@@ -351,8 +373,13 @@ def _check_sentence_lengths(article: Article, path: Path) -> None:
 
 
 def _read_bytes(path: Path) -> bytes:
-    """The file's bytes; a missing or unreadable file is the author's to fix, so an ArticleError."""
+    """The file's bytes; a missing or unreadable file is the author's to fix, so an ArticleError.
+
+    Only a regular file is opened: opening a FIFO for reading waits for a writer, forever."""
     try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            raise ArticleError(f"not an article: {file_kind(mode)}, not a regular file", path=path)
         return path.read_bytes()
     except OSError as error:
         raise ArticleError(f"cannot read the article ({error.strerror or error})", path=path) from None
@@ -420,7 +447,7 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences: sentencex's boundaries less those the tables veto, plus
     those the rules add, each moved past the emoji and footnote markers that end its sentence."""
     cuts = [cut for cut in _sentencex_cuts(paragraph) if not _joins_across(paragraph, cut)]
-    added = list(_added_cuts(paragraph, cuts))
+    added = [cut for cut in _added_cuts(paragraph, cuts) if cut < len(paragraph)]
     if added:
         cuts = sorted({*cuts, *added})
     settled = [_past_trailers(paragraph, cut) if _may_trail(paragraph[cut]) else cut for cut in cuts]
@@ -452,11 +479,12 @@ def _added_cuts(paragraph: str, cuts: list[int]) -> Iterator[int]:
     """Sentence ends sentencex misses: after an abbreviation that ends the sentence (``… usw. Danach``)
     or an address (``… presse@verkor.fr. Wir``), before a sentence that starts with a number (``… bla.
     700 Jahre später``), after hashtags and handles that follow a sentence (``… heute. #Dunkerque |
-    Morgen …``), after a bracket that closes a sentence (``(Er sagte: „Ja.“) | Dann``) and after a
-    footnote marker (``… belegt.[1] | Weitere …``).
+    Morgen …``), between two quotations (``,,Kommst du?'' | ,,Nein''``), after a bracket that closes a
+    sentence (``(Er sagte: „Ja.“) | Dann``) and after a footnote marker (``… belegt.[1] | Weitere …``).
 
     Each rule looks only where it can apply (a full stop inside one of the sentences, a paragraph
-    that holds ``#``, ``@``, a bracket or ``*``), which keeps the split as fast as without them.
+    that holds ``#``, ``@``, a typewriter quote, a bracket or ``*``), which keeps the split as fast as
+    without them.
     """
     known = set(cuts)
     for found in _FULL_STOP_BEFORE_WORD.finditer(paragraph):
@@ -464,6 +492,10 @@ def _added_cuts(paragraph: str, cuts: list[int]) -> Iterator[int]:
             yield found.end()
     if "#" in paragraph or "@" in paragraph:
         for found in _TAGS_AFTER_SENTENCE.finditer(paragraph):
+            yield found.start("tags")  # where sentencex took the end for an abbreviation (``im TV.``)
+            yield found.end()
+    if '"' in paragraph or "''" in paragraph or ",," in paragraph:
+        for found in _QUOTATION_AFTER_QUOTATION.finditer(paragraph):
             yield found.end()
     if ")" in paragraph or "]" in paragraph:
         for found in _BRACKET_CLOSES_AFTER_SENTENCE.finditer(paragraph):

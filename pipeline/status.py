@@ -12,6 +12,7 @@ target language; see :func:`count_words`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from pathlib import Path
 from pipeline import catalogs
 from pipeline.catalogs import EntryState
 from pipeline.errors import PipelineError
-from pipeline.project import Project
+from pipeline.project import Project, check_language_folders, pipeline_command, seed_names
 
 COUNTED_WORD = re.compile(r"\w+(?:[-'’.,:/]\w+)*")
 """A word: letters or digits, joined by inner hyphens, apostrophes and separators, so that
@@ -56,6 +57,8 @@ class CatalogStatus:
     path: Path
     exists: bool
     """False when the article has no catalog for this language yet (run ``pipeline extract``)."""
+    orphaned: bool = False
+    """True when the article is no longer in the seeds folder: its catalogs are left over."""
     reviewed: Tally = Tally()
     machine_draft: Tally = Tally()
     source_changed: Tally = Tally()
@@ -110,18 +113,21 @@ def project_status(project: Project) -> list[CatalogStatus]:
     """One record per article and language of the project, articles sorted by name.
 
     Articles are those in the seeds folder plus any that only have catalogs left, so a catalog
-    whose article was removed still shows up.
+    whose article was removed still shows up, marked :attr:`CatalogStatus.orphaned`.
     """
-    slugs = sorted(_slugs(project))
+    check_language_folders(project.locales, project.langs)
+    seeded = {path.stem for path in seed_names(project.seeds)}
+    slugs = sorted(_slugs(project, seeded))
     if not slugs:
         raise PipelineError("no articles and no catalogs; put articles in the seeds folder and run "
-                            "`pipeline extract`", path=project.seeds)
-    return [catalog_status(project.catalog_path(lang, slug), slug=slug, lang=lang)
+                            f"`{pipeline_command()} extract`", path=project.seeds)
+    return [dataclasses.replace(catalog_status(project.catalog_path(lang, slug), slug=slug, lang=lang),
+                                orphaned=slug not in seeded)
             for slug in slugs for lang in project.langs]
 
 
-def _slugs(project: Project) -> set[str]:
-    slugs = {path.stem for path in project.seeds.glob("*.txt")}
+def _slugs(project: Project, seeded: set[str]) -> set[str]:
+    slugs = set(seeded)
     for pattern in [project.template_path("*"), *(project.catalog_path(lang, "*") for lang in project.langs)]:
         slugs.update(path.stem for path in pattern.parent.glob(pattern.name))
     return slugs

@@ -66,8 +66,9 @@ QUOTE_ROLES: dict[str, str] = {
 quotes, guillemets (French orientation). ``either`` is decided by context."""
 
 SINGLE_QUOTES = "‘’'"
-OPENING_CONTEXT = "([{—–-/" + "„‚«‹“‘\"'"
-"""Characters after which an ambiguous mark opens a quotation (besides spaces and the start)."""
+OPENING_CONTEXT = "([{—–-/" + "„‚«‹“‘\"'" + "*_"
+"""Characters after which an ambiguous mark opens a quotation (besides spaces and the start); ``*``
+and ``_`` open Markdown emphasis (``*"Ja"*``)."""
 SEPARATOR = "\ue000"
 """Joins the units of a paragraph for :func:`typeset_units`; a private-use character no text has."""
 

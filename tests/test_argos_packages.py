@@ -249,3 +249,68 @@ def test_from_index_downloads_and_installs_the_missing_legs(project_dir, argos_d
     assert result.exit_code == 0, result.output
     assert installed_dirs(argos_dir) == ["translate-de_en-1_9", "translate-en_fr-1_9"]
     assert list(Path(settings.downloads_dir).iterdir()) == []
+
+
+# --- packages that are not what they say ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", ["../../x", "de/en", "", "DE EN", "x" * 40])
+def test_metadata_whose_codes_are_not_language_codes_is_refused(project_dir, argos_dir, argos_archives,
+                                                                 tmp_path, code):
+    def recode(name, data):
+        if not name.endswith("/metadata.json"):
+            return data
+        return json.dumps({**json.loads(data), "to_code": code}).encode()
+
+    archive = rezip(argos_archives["de", "en"], tmp_path / "odd.argosmodel", recode)
+    result = run("models", "install", str(archive))
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"Error: {archive}: not an Argos Translate package: metadata.json's to_code {code!r} is not a "
+        "language code"]
+    assert installed_dirs(argos_dir) == []
+
+
+def test_two_packages_for_one_pair_list_which_is_used_and_why(project_dir, argos_dir, argos_archives, tmp_path):
+    def newer(name, data):
+        return json.dumps({**json.loads(data), "package_version": "1.10"}).encode() \
+            if name.endswith("/metadata.json") else data
+
+    renamed = tmp_path / "renamed.argosmodel"
+    with zipfile.ZipFile(rezip(argos_archives["de", "en"], tmp_path / "newer.argosmodel", newer)) as old, \
+            zipfile.ZipFile(renamed, "w") as new:
+        for info in old.infolist():
+            new.writestr(info.filename.replace("translate-de_en-1_9", "translate-de_en-1_10"), old.read(info))
+    assert run("models", "install", str(argos_archives["de", "en"]), str(renamed)).exit_code == 0
+    listing = run("models", "list").output
+    old_line, = [line for line in listing.splitlines() if "translate-de_en-1_9" in line]
+    new_line, = [line for line in listing.splitlines() if "translate-de_en-1_10" in line]
+    assert "used (newest of 2 de→en packages)" in new_line
+    assert "not used: 1.10 is newer" in old_line
+
+
+def test_a_package_with_broken_metadata_is_listed_as_broken(project_dir, argos_dir, argos_archives):
+    package = argos_packages.install_package(argos_archives["de", "en"])
+    (package.path / "metadata.json").write_text("{from_code: de", encoding="utf-8")
+    listing = run("models", "list")
+    assert listing.exit_code == 0
+    broken, = [line for line in listing.output.splitlines() if str(package.path) in line]
+    assert "broken" in broken and "metadata.json is not valid JSON" in broken
+    assert "none" not in listing.output.split("needed:")[0]
+
+
+def test_two_packages_of_the_same_version_say_which_one_is_used(tmp_path):
+    first, second = (argos_packages.InstalledPackage(DE_EN, "1.9", tmp_path / name) for name in ("a", "b"))
+    roles = argos_packages.package_roles([first, second])
+    assert roles[first.path] == "used (newest of 2 de→en packages)"
+    assert roles[second.path] == "not used: a has the same version and comes first"
+
+
+def test_an_installed_package_whose_codes_are_paths_is_broken_and_unused(project_dir, argos_dir, argos_archives):
+    package = argos_packages.install_package(argos_archives["de", "en"])
+    metadata = json.loads((package.path / "metadata.json").read_text(encoding="utf-8"))
+    (package.path / "metadata.json").write_text(json.dumps({**metadata, "to_code": "../../x"}), encoding="utf-8")
+    scan = argos_packages.scan_packages()
+    assert scan.installed == ()
+    assert scan.broken == (argos_packages.BrokenPackage(package.path,
+                                                        "metadata.json's to_code '../../x' is not a language code"),)

@@ -1,13 +1,21 @@
-"""The CLI (pipeline.cli): a thin layer; what it adds is parsing, printing and exit codes."""
+"""The CLI (pipeline.cli): a thin layer; what it adds is parsing, printing and exit codes. And the
+command line as a newcomer meets it: advice that runs as printed, quiet pipes, notices."""
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
 import subprocess
 import sys
 import time
+from pathlib import Path
 
-from pipeline import errors
-from tests.conftest import REPO, run
+from click.testing import CliRunner
+
+from pipeline import argos_packages, errors
+from pipeline.cli import cli
+from tests.conftest import REPO, SMALL_ARTICLE, run
 
 
 def test_exit_codes_live_in_one_place():
@@ -26,7 +34,7 @@ def test_a_pipeline_error_is_one_line_with_exit_status_1(project_dir):
     result = run("--seeds", "nowhere", "extract")
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == ["Error: nowhere: no such folder; put the German articles "
-                                                  "(*.txt) there"]
+                                                  "(*.txt, *.md) there"]
 
 
 def test_extract_prints_every_file_once(project_dir):
@@ -64,3 +72,76 @@ def test_help_imports_neither_argostranslate_nor_ctranslate2():
                             check=True)
     assert output.stdout.strip().splitlines()[-1] == "[]"
     assert time.monotonic() - started < 10
+
+
+# --- the command line as a newcomer meets it ------------------------------------------------------
+
+
+def printed_command(message: str) -> list[str]:
+    """The first `command` quoted in a message, as words."""
+    return re.search(r"`([^`]+)`", message).group(1).split()
+
+
+def runs_from_here(program: str) -> bool:
+    return shutil.which(program) is not None or ("/" in program and os.access(program, os.X_OK))
+
+
+def test_install_advice_runs_as_printed_from_the_repository_root(project_dir, argos_dir, monkeypatch):
+    result = run("translate")
+    assert result.exit_code == 1
+    assert argos_packages.install_hint() in result.output.strip().splitlines()[-1]
+    monkeypatch.chdir(REPO)
+    advice = printed_command(argos_packages.install_hint())
+    assert runs_from_here(advice[0]), advice
+    assert advice[1:3] == ["models", "install"]
+    help_text = subprocess.run([advice[0], "models", "install", "--help"], capture_output=True, text=True,
+                               timeout=60)
+    assert help_text.returncode == 0 and "FILES" in help_text.stdout
+
+
+def test_install_advice_from_elsewhere_is_an_absolute_path_or_on_path(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert runs_from_here(printed_command(argos_packages.install_hint())[0])
+
+
+def test_make_models_installs_the_files_given():
+    dry = subprocess.run(["make", "-n", "-C", str(REPO), "models", "FILES=a.argosmodel b.argosmodel"],
+                         capture_output=True, text=True, timeout=60)
+    assert dry.returncode == 0, dry.stderr
+    assert "pipeline models install a.argosmodel b.argosmodel" in dry.stdout
+
+
+def test_readme_set_up_shows_how_to_install_models():
+    set_up = (REPO / "README.md").read_text(encoding="utf-8").split("## Set-up", 1)[1].split("\n## ", 1)[0]
+    assert "make models FILES=" in set_up and ".venv/bin/pipeline models install" in set_up
+
+
+def test_status_into_a_pipe_closed_early_ends_quietly(project_dir):
+    for number in range(1500):
+        Path(f"seeds/artikel-{number:04}.txt").write_text(SMALL_ARTICLE, encoding="utf-8")
+    child = subprocess.Popen([sys.executable, "-m", "pipeline", "status"], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(REPO)})
+    child.stdout.readline()
+    child.stdout.close()  # as `| head -1` does
+    stderr = child.stderr.read().decode()
+    child.wait(timeout=60)
+    assert stderr == ""
+    assert child.returncode != 0
+
+
+def test_a_missing_glossary_is_one_notice(project_dir):
+    assert run("extract").exit_code == 0
+    result = CliRunner().invoke(cli, ["check"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip().splitlines() == [
+        "notice: glossary.toml: no such file; no names or terms are protected"]
+    Path("glossary.toml").write_text('keep = ["Verkor"]\n', encoding="utf-8")
+    assert CliRunner().invoke(cli, ["check"]).stderr == ""
+
+
+def test_install_advice_inside_the_scripts_folder_is_a_path(monkeypatch):
+    from pipeline.project import pipeline_command
+
+    monkeypatch.setenv("PATH", "/nonexistent")
+    monkeypatch.chdir(Path(sys.executable).parent)
+    assert pipeline_command() == "./pipeline"

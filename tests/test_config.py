@@ -179,7 +179,11 @@ def test_the_source_language_named_as_a_target_is_an_error_naming_where(project_
     path = write_config(project_dir, 'source-lang = "en"\nlangs = ["fr", "en"]')
     result = run("extract")
     assert result.exit_code == EXIT_ERROR
-    assert result.output == f"Error: {path}:6: langs names the source language 'en' as a target\n"
+    assert result.output.startswith(f"Error: {path}:6: 'en' is the source language, not a target")
+    assert len(result.output.splitlines()) == 1
+    usage = CliRunner().invoke(cli, ["--langs", "fr,EN", "extract"], env={"PIPELINE_SOURCE_LANG": "en"})
+    assert usage.exit_code == 2 and "'en' is the source language, not a target" in usage.output
+    assert "(build --lang en)" in usage.output
 
 
 # --- another source language ---------------------------------------------------------------------
@@ -317,7 +321,7 @@ def test_check_reads_the_source_numbers_in_the_source_language(project_dir):
     catalog = load(path)
     catalog[0].msgstr = "L'usine emploie 1 200 personnes."
     catalog.save(str(path))
-    report = json.loads(run("check", "--json").output)
+    report = json.loads(run("check", "--json").stdout)
     assert report["counts"]["error"] == 0, report["problems"]
     assert "numbers" not in [problem["check"] for problem in report["problems"]]
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from pipeline import catalogs, editions, errors
-from pipeline.typography import NBSP, NNBSP, TYPOGRAPHY, typeset, typeset_units
+from pipeline.project import Project
+from pipeline.typography import NNBSP, TYPOGRAPHY, typeset
 from tests.conftest import SEED, entry, load, run, set_draft
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
@@ -220,44 +220,7 @@ def test_source_edition_reads_the_template_msgids(extracted, monkeypatch):
     assert "Arbeit. JA.\n" in edition("de", "txt")
 
 
-# --- typography ----------------------------------------------------------------------------------
-
-TYPOGRAPHY_CASES = [
-    ("fr", "„Bonjour“, dit-il.", f"«{NNBSP}Bonjour{NNBSP}», dit-il."),
-    ("fr", '"Bonjour", dit-il.', f"«{NNBSP}Bonjour{NNBSP}», dit-il."),
-    ("fr", "« Déjà juste »", f"«{NNBSP}Déjà juste{NNBSP}»"),
-    ("fr", f"«{NBSP}Avec espaces insécables{NBSP}»", f"«{NBSP}Avec espaces insécables{NBSP}»"),
-    ("fr", f"«{NNBSP}Déjà fine{NNBSP}»", f"«{NNBSP}Déjà fine{NNBSP}»"),
-    ("fr", "Vraiment ? Oui ! Enfin; voilà : fini", f"Vraiment{NNBSP}? Oui{NNBSP}! Enfin{NNBSP}; voilà{NBSP}: fini"),
-    ("fr", "Quoi?!", f"Quoi{NNBSP}?!"),
-    ("fr", "Rendez-vous à 9:30 sur https://example.fr/a?b=1 : merci",
-     f"Rendez-vous à 9:30 sur https://example.fr/a?b=1{NBSP}: merci"),
-    ("fr", "Il dit : „C'est ‚bien‘.“", f"Il dit{NBSP}: «{NNBSP}C’est “bien”.{NNBSP}»"),
-    ("fr", "l'usine d'aujourd'hui", "l’usine d’aujourd’hui"),
-    ("en", "„Yes“, he said.", "“Yes”, he said."),
-    ("en", '"It\'s the \'90s," she said.', "“It’s the ’90s,” she said."),
-    ("en", "He said: 'fine'.", "He said: “fine”."),
-    ("en", "„Outer ‚inner‘ text“", "“Outer ‘inner’ text”"),
-    ("en", "« Bonjour »", "“Bonjour”"),
-    ("en", "the students' books at 9:30", "the students’ books at 9:30"),
-    ("en", "See 'https://example.com/it's?a=1' now", "See “https://example.com/it's?a=1” now"),
-]
-
-
-@pytest.mark.parametrize(("lang", "written", "shown"), TYPOGRAPHY_CASES)
-def test_typography(lang, written, shown):
-    assert typeset(written, TYPOGRAPHY[lang]) == shown
-    assert typeset(shown, TYPOGRAPHY[lang]) == shown            # never applied twice
-
-
-def test_quotation_spanning_sentences_gets_matching_marks():
-    sentences = ["„Wenn es wackelt, wackeln wir.", "Aber wir fahren los.“", "Ein Satz."]
-    assert typeset_units(sentences, TYPOGRAPHY["fr"]) == [
-        f"«{NNBSP}Wenn es wackelt, wackeln wir.", f"Aber wir fahren los.{NNBSP}»", "Ein Satz."]
-
-
-def test_languages_without_rules_are_left_as_written():
-    assert typeset("„Ja“ ?", editions.rules_for("it")) == "„Ja“ ?"
+# --- typography in editions (the rules themselves: tests/test_typography.py) -------------------
 
 
 def test_typography_is_applied_in_the_edition_not_the_catalog(all_reviewed):
@@ -381,23 +344,101 @@ def test_extract_without_changes_keeps_editions_identical(all_reviewed):
     assert snapshot() == before
 
 
-WORDS = st.sampled_from(["mot", "l'eau", "it's", "9:30", "https://x.fr/?a=1", "'90s", "x"])
-OPENING = st.sampled_from(["", "", "„", '"', "'", "‚", "« ", "«", "“", "‘", "(", f"«{NNBSP}", f"«{NBSP}"])
-CLOSING = st.sampled_from(["", "", "“", '"', "'", "‘", " »", "»", "”", "’", ")", f"{NNBSP}»"])
-PUNCTUATION = st.sampled_from(["", "", ".", ",", " :", ":", "?", " ?", "!", ";", f"{NNBSP}?", "?!"])
-QUOTED_TEXT = st.lists(st.tuples(OPENING, WORDS, CLOSING, PUNCTUATION).map("".join), min_size=1, max_size=6)
+# --- one plan per edition ------------------------------------------------------------------------
 
 
-@settings(max_examples=300, deadline=None)
-@given(QUOTED_TEXT.map(" ".join), st.sampled_from(["fr", "en"]))
-def test_typography_is_idempotent(text, lang):
-    once = typeset(text, TYPOGRAPHY[lang])
-    assert typeset(once, TYPOGRAPHY[lang]) == once
+def test_each_edition_is_typeset_once_and_each_locale_parsed_once(all_reviewed, monkeypatch):
+    planned, parsed = [], []
+    real_typeset, real_parse = editions.typeset_edition, editions.Locale.parse
+
+    def counting_typeset(edition):
+        planned.append(edition.lang)
+        return real_typeset(edition)
+
+    def counting_parse(identifier, *args, **kwargs):
+        if isinstance(identifier, str):
+            parsed.append(identifier)
+        return real_parse(identifier, *args, **kwargs)
+
+    monkeypatch.setattr(editions, "typeset_edition", counting_typeset)
+    monkeypatch.setattr(editions.Locale, "parse", counting_parse)
+    editions.locale_of.cache_clear()
+    editions.build(Project())
+    assert sorted(planned) == ["de", "en", "fr"]
+    assert sorted(parsed) == ["de", "en", "fr"]
 
 
+# --- a translation cannot change the edition's structure -----------------------------------------
 
-def test_a_private_use_character_in_a_translation_cannot_shift_sentences():
-    from pipeline.typography import rules_for, typeset_units
 
-    texts = ["A \ue000 b.", "C.", "D."]
-    assert typeset_units(texts, rules_for("fr")) == texts
+@pytest.mark.parametrize("translation", ["Oui.\n\nNon.", "Oui.\n# Titre", "Oui.\r- liste", "Oui.\u2028Non.",
+                                         "Oui.\x0b\x1fNon."])
+def test_line_breaks_in_a_translation_are_normalised_and_named(all_reviewed, translation):
+    translate(FR, {"Ja.": translation})
+    result = run("build", "--lang", "fr")
+    assert result.exit_code == 0, result.output
+    txt = edition("fr", "txt")
+    body = txt.split("\n\n", 1)[1]
+    assert body.splitlines()[2].startswith("La région espère du travail. Oui. ")
+    assert len(body.splitlines()) == 4                                  # the seed's four paragraphs
+    md = edition("fr", "md")
+    assert "\n# Titre" not in md and "\n- liste" not in md
+    assert "seeds/nord.txt:3: fr: warning: line breaks or control characters" in result.output
+    assert result.output.count("warning: line breaks") == 1
+
+
+def test_a_source_with_a_line_break_keeps_its_translation_as_written():
+    unit = editions.Unit("A\nB", None, 1, 1, 1)
+    found = catalogs.Translation("C\nD", catalogs.EntryState.REVIEWED)
+    assert editions.choose(unit, found, editions.Policy.DRAFT).text == "C\nD"
+
+
+# --- golden editions (tests/golden/editions/<case>/<lang>/<slug>.<suffix>, found by glob) --------
+
+GOLDEN = Path(__file__).parent / "golden" / "editions"
+
+
+def golden_case_text(project: Path) -> None:
+    translate(FR, {key: FRENCH[key] for key in list(FRENCH)[:5]})
+    translate(FR, {"Ein Satz, der trifft.": "Une phrase qui fait mouche."}, drafts=True)
+    translate(EN, {**ENGLISH, SECOND_JA: "Yes."})
+
+
+def golden_case_markdown(project: Path) -> None:
+    from tests.test_markdown_article import ARTICLE
+    from tests.test_markdown_article import FRENCH as MARKDOWN_FRENCH
+
+    Path("seeds/nord.txt").unlink()
+    Path("seeds/nord.md").write_text(ARTICLE, encoding="utf-8")
+    assert run("extract").exit_code == 0
+    translate(FR, dict(list(MARKDOWN_FRENCH.items())[:-1]))
+
+
+GOLDEN_CASES = {"text": golden_case_text, "markdown": golden_case_markdown}
+
+
+def without_dates(text: str, lang: str) -> str:
+    """The edition with its revision date (the day the test's catalogs were written) as ``<DATE>``."""
+    path = Path(f"locales/{lang}/LC_MESSAGES/nord.po")
+    revised = catalogs.read_translations(path, template=False).revision_date if path.exists() else None
+    if revised is None:
+        return text
+    shown = editions.format_date(revised.date(), format="long", locale=editions.locale_of(lang))
+    return text.replace(shown, "<DATE>").replace(revised.date().isoformat(), "<ISO-DATE>")
+
+
+@pytest.mark.parametrize("case", sorted(GOLDEN_CASES))
+def test_editions_match_the_golden_files(extracted, case):
+    GOLDEN_CASES[case](extracted)
+    assert run("build").exit_code == 0
+    built = {path.relative_to("editions"): without_dates(path.read_text(encoding="utf-8"), path.parent.name)
+             for path in Path("editions").glob("*/*.*")}
+    folder = GOLDEN / case
+    if os.environ.get("UPDATE_GOLDEN"):
+        for relative, text in built.items():
+            (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+            (folder / relative).write_text(text, encoding="utf-8")
+    golden = {path.relative_to(folder): path.read_text(encoding="utf-8") for path in folder.glob("*/*.*")}
+    assert sorted(built) == sorted(golden)
+    for relative, text in golden.items():
+        assert built[relative] == text, relative

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline import engines
+from pipeline import batching, engines
 from pipeline.argos_packages import Pair
+from tests.conftest import run
 
 DE_EN = Pair("de", "en")
 
@@ -55,7 +56,7 @@ def test_engine_batches_sentences_with_one_translator_per_pair(pivot_models, mon
     options = spy.batches[0][1]
     assert options["batch_type"] == "examples" and options["max_batch_size"] == 4
     longest = max(len(tokens) for tokens in spy.batches[0][0])
-    assert options["max_decoding_length"] == engines.decoding_limit(longest)
+    assert options["max_decoding_length"] == batching.decoding_limit(longest)
     assert all(isinstance(text, str) and text == text.strip() and text for text in first)
 
 
@@ -74,8 +75,8 @@ def test_detokenizing_keeps_underscores_and_trims(pivot_models):
     argos = engine(pivot_models)
     tokenizer = argos._model(DE_EN).tokenizer
     text = "Die Datei heißt batterie_2025.txt"
-    assert engines.detokenize(tokenizer, tokenizer.encode(text)) == text
-    assert engines.detokenize(tokenizer, ["▁tok12", "▁Die"]) == "tok12 Die"
+    assert batching.detokenize(tokenizer, tokenizer.encode(text)) == text
+    assert batching.detokenize(tokenizer, ["▁tok12", "▁Die"]) == "tok12 Die"
 
 
 def test_target_prefix_is_forced_and_stripped(pivot_models):
@@ -110,3 +111,14 @@ def test_local_engine_builds_argos_with_the_options(pivot_models):
     installed = argos_packages.newest_by_pair(argos_packages.installed_packages())
     built = engines.local_engine(engines.EngineOptions(beam_size=2))(installed)
     assert isinstance(built, engines.ArgosTranslator) and built.options.beam_size == 2
+
+
+def test_a_compute_type_the_device_lacks_is_named_as_such(project_dir, pivot_models, monkeypatch):
+    import ctranslate2
+
+    monkeypatch.setattr(ctranslate2, "get_supported_compute_types", lambda device: {"int8", "float32"})
+    result = run("translate", "--compute-type", "float16")
+    assert result.exit_code == 1
+    (line,) = [line for line in result.output.splitlines() if line.startswith("Error:")]
+    assert "compute type float16 is not available on this device (cpu)" in line
+    assert "int8" in line and "reinstall" not in line

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
 
 import pytest
 
+from pipeline.errors import PipelineError
 from pipeline.files import file_stamp, write_atomically, write_if_changed
 
 
@@ -43,3 +45,17 @@ def test_file_stamp_of_a_missing_file_is_none(tmp_path):
     assert file_stamp(tmp_path / "none") is None
     (tmp_path / "a").write_bytes(b"abc")
     assert file_stamp(tmp_path / "a")[1] == 3
+
+
+def test_an_os_error_names_the_file_and_the_action_not_the_temporary(tmp_path, monkeypatch):
+    path = tmp_path / "a.po"
+    path.write_bytes(b"old")
+
+    def full(descriptor):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(PipelineError) as raised:
+        write_atomically(path, b"new")
+    assert str(raised.value) == f"{path}: cannot write (No space left on device)"
+    assert path.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["a.po"]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -21,6 +23,14 @@ from tests.conftest import entry, load, run, set_draft
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 EN = Path("locales/en/LC_MESSAGES/nord.po")
 
+
+@pytest.fixture(autouse=True)
+def glossary_file(request):
+    """Every project here has a glossary, as the repository does: the notice about a missing one goes
+    to stderr, which CliRunner mixes into the output these tests read (and parse as JSON)."""
+    if "project_dir" in request.fixturenames:
+        (request.getfixturevalue("project_dir") / "glossary.toml").write_text("keep = []\n", encoding="utf-8")
+
 needs_msgfmt = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext not installed")
 
 GLOSSARY = Glossary((
@@ -37,7 +47,7 @@ GLOSSARY = Glossary((
 
 
 def problems(check, source: str, translation: str, lang: str = "en") -> list[str]:
-    return list(check(source, translation, Context(lang=lang, glossary=GLOSSARY)))
+    return list(check(source, translation, Context(lang=lang, glossary=GLOSSARY, markdown=True)))
 
 
 def fails(check, source: str, translation: str, lang: str = "en") -> bool:
@@ -117,6 +127,7 @@ FAILING = [
     (qa.glossary, "Verkor plant ambitioniert.", "verkor voit grand.", "fr"),
     (qa.glossary, "Getragen von TotalEnergies.", "Backed by Totalenergies.", "en"),
     (qa.glossary, "Ein kalter Wind bei Dunkerque.", "A cold wind near dunkirk.", "en"),
+    (qa.inline_markup, "Siehe [den Bericht](https://x.org/b.pdf).", "See [the report](https://x.org/a.pdf).", "en"),
 ]
 
 PASSING = [
@@ -207,6 +218,7 @@ PASSING = [
     (qa.glossary, "Die Gigafactory von Verkor.", "Gigafactory de Verkor, l'usine.", "fr"),
     (qa.glossary, "Verkor und TotalEnergies.", "Verkor et TotalEnergies.", "fr"),
     (qa.glossary, "Verkor plant ambitioniert.", "VERKOR voit grand, Verkor avance.", "fr"),
+    (qa.inline_markup, "Siehe [den *Bericht*](https://x.org/b.pdf).", "See the *[report](https://x.org/b.pdf)*.", "en"),
 ]
 
 
@@ -610,3 +622,28 @@ def test_languages_without_a_word_list_or_number_words_still_check(lang):
     findings = qa.check_entry("Die Zulieferer und 16 Werke.", "Zulieferer 16", context, draft=False)
     assert "untranslated_words" in {check.name for check, _, _ in findings}
     assert passes(qa.numbers, "Die Zulieferer und 16 Werke.", "Zulieferer sixteen 16", lang)
+
+
+def test_a_catalog_emptied_to_nothing_is_one_error(project_dir):
+    run("extract")
+    FR.write_bytes(b"")
+    result = run("check")
+    assert result.exit_code == 3
+    assert [line for line in result.output.splitlines() if str(FR) in line] == [
+        f"{FR}: [empty_file] the file is empty (0 bytes); restore it from version control, or delete it to "
+        "start an empty catalog"]
+
+
+def test_an_unreadable_catalog_names_the_file_and_the_action(project_dir, monkeypatch):
+    run("extract")
+    real = Path.read_bytes
+
+    def denied(path):
+        if path.suffix == ".po":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)
+    result = run("check")
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == f"Error: {FR}: cannot read (Permission denied)"

@@ -284,6 +284,25 @@ ROUND_TWO = {
         "Gegründet hat ihn der Verein Batterie Nord e. V. Er wurde 2020 eingetragen.",
         ["Gegründet hat ihn der Verein Batterie Nord e. V.", "Er wurde 2020 eingetragen."],
     ),
+    "usw-before-closing-quote": (
+        "„Wir kauften Äpfel usw.“ Danach gingen wir.",
+        ["„Wir kauften Äpfel usw.“", "Danach gingen wir."],
+    ),
+    "etc-pp-and-ff-end-sentences": (
+        "Wir brauchen Holz, Sand etc. pp. Dann bauen wir. Siehe S. 12 ff. Dort steht mehr. Das regeln "
+        "§§ 5 ff. BGB.",
+        [
+            "Wir brauchen Holz, Sand etc. pp.",
+            "Dann bauen wir.",
+            "Siehe S. 12 ff.",
+            "Dort steht mehr.",
+            "Das regeln §§ 5 ff. BGB.",
+        ],
+    ),
+    "etc-inside-brackets": (
+        "Wir kauften Obst (Äpfel, Birnen etc.) und gingen heim.",
+        ["Wir kauften Obst (Äpfel, Birnen etc.) und gingen heim."],
+    ),
     "usw-before-lowercase": (
         "Wir kauften Brot, Käse etc. und gingen heim.",
         ["Wir kauften Brot, Käse etc. und gingen heim."],
@@ -344,6 +363,10 @@ ROUND_TWO = {
     "handles-between-sentences": (
         "Danke an alle! @Verkor @Renault Wir sehen uns.",
         ["Danke an alle!", "@Verkor @Renault", "Wir sehen uns."],
+    ),
+    "hashtags-after-abbreviation-like-word": (
+        "Heute Abend im TV. #tatort #ARD",
+        ["Heute Abend im TV.", "#tatort #ARD"],
     ),
     "hashtag-as-subject": ("Toll! #Dunkerque ist super.", ["Toll!", "#Dunkerque ist super."]),
     "hashtag-inside-sentence": ("Das #Werk öffnet heute.", ["Das #Werk öffnet heute."]),
@@ -479,6 +502,18 @@ ROUND_TWO = {
     "comma-quotes-question-and-answer": (
         ",,Kommst du mit?” ,,Nein“, antwortete sie.",
         [",,Kommst du mit?”", ",,Nein“, antwortete sie."],
+    ),
+    "typewriter-quotes-question-and-answer": (
+        ",,Kommst du mit?'' ,,Nein'', antwortete sie. „Wirklich?\" „Ja\", sagte sie.",
+        [",,Kommst du mit?''", ",,Nein'', antwortete sie.", "„Wirklich?\"", "„Ja\", sagte sie."],
+    ),
+    "quotations-in-a-row": (
+        "„Hast du das gesehen?“ „Ja!“ „Und?“ „Nichts.“",
+        ["„Hast du das gesehen?“", "„Ja!“", "„Und?“", "„Nichts.“"],
+    ),
+    "quotation-goes-on-after-comma": (
+        "„Warte…“, sagte sie, „ich komme mit.“",
+        ["„Warte…“, sagte sie, „ich komme mit.“"],
     ),
     "quoted-question-and-answer": (
         "„Kommst du mit?“ „Nein“, antwortete sie.",
@@ -663,3 +698,16 @@ def test_regional_german_keeps_the_german_rules_and_other_languages_get_sentence
     assert split_sentences(text, language="de_CH") == split_sentences(text)
     english = "Mr. Smith came in 2025. He left."
     assert split_sentences(english, language="en") == ["Mr. Smith came in 2025.", "He left."]
+
+
+def test_segment_refuses_a_fifo_without_opening_it(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    completed = subprocess.run([sys.executable, "-m", "pipeline", "segment", str(fifo)], capture_output=True,
+                               text=True, timeout=60, cwd=Path(__file__).resolve().parent.parent)
+    assert completed.returncode == 1
+    assert completed.stderr.strip() == f"Error: {fifo}: not an article: a named pipe (FIFO), not a regular file"

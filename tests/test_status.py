@@ -14,8 +14,9 @@ import pytest
 
 from pipeline import catalogs
 from pipeline.catalogs import EntryState
+from pipeline.project import pipeline_command
 from pipeline.status import CatalogStatus, Tally, count_words, tally_entries
-from tests.conftest import entry, load, run, set_draft
+from tests.conftest import SMALL_ARTICLE, entry, load, run, set_draft
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 
@@ -76,7 +77,8 @@ def test_status_json_on_a_known_catalog(project_dir):
     assert result.exit_code == 0, result.output
     fr, en = json.loads(result.output)["catalogs"]
     assert fr == {
-        "article": "nord", "lang": "fr", "path": str(FR), "exists": True, "percent_reviewed": 25.0,
+        "article": "nord", "lang": "fr", "path": str(FR), "exists": True, "orphaned": False,
+        "percent_reviewed": 25.0,
         "sentences": {"total": 8, "reviewed": 2, "machine_draft": 1, "source_changed": 2,
                       "untranslated": 3, "obsolete": 1, "fuzzy": 3},
         "words": {"total": 36, "reviewed": 9, "machine_draft": 4, "source_changed": 8,
@@ -104,7 +106,8 @@ def test_missing_catalog_is_shown_not_an_error(project_dir):
     Path("locales/en/LC_MESSAGES/nord.po").unlink()
     result = run("status")
     assert result.exit_code == 0
-    assert result.output.splitlines()[2].split(maxsplit=2) == ["nord", "en", "no catalog yet: run `pipeline extract`"]
+    assert result.output.splitlines()[2].split(maxsplit=2) == [
+        "nord", "en", f"no catalog yet: run `{pipeline_command()} extract`"]
     [_, en] = json.loads(run("status", "--json").output)["catalogs"]
     assert en["exists"] is False and en["sentences"]["total"] == 0
 
@@ -152,3 +155,28 @@ def test_status_agrees_with_msgfmt_on_the_seed_article(seed_project):
     assert figures["fuzzy"] == en["sentences"]["fuzzy"] > 0
     assert figures["untranslated"] == en["sentences"]["untranslated"] > 0
 
+
+
+def test_an_article_whose_seed_was_deleted_is_orphaned(project_dir):
+    Path("seeds/sud.txt").write_text(SMALL_ARTICLE, encoding="utf-8")
+    run("extract")
+    Path("seeds/nord.txt").unlink()
+    result = run("status")
+    assert result.exit_code == 0, result.output
+    rows = {tuple(line.split()[:2]): line for line in result.output.splitlines()[1:5]}
+    assert "orphaned" in rows["nord", "fr"] and "orphaned" not in rows["sud", "fr"]
+    assert "orphaned: the article is no longer in seeds" in result.output
+    records = json.loads(run("status", "--json").output)["catalogs"]
+    assert {(record["article"], record["orphaned"]) for record in records} == {("nord", True), ("sud", False)}
+
+
+def test_a_catalog_emptied_to_nothing_is_reported_not_recreated(project_dir):
+    run("extract")
+    FR.write_bytes(b"")
+    for command in ("status", "extract"):
+        result = run(command)
+        assert result.exit_code == 1
+        assert result.output.strip().splitlines() == [
+            f"Error: {FR}: the file is empty (0 bytes); restore it from version control, or delete it "
+            "to start an empty catalog"]
+    assert FR.read_bytes() == b""
