@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline 
     from pipeline.drafting import DraftReport
     from pipeline.editions import Choice, EditionResult
     from pipeline.engines import EngineFactory, EngineOptions
+    from pipeline.evaluation import Evaluation, RouteEvaluation, Score
     from pipeline.qa import Problem, Report, Severity
     from pipeline.status import CatalogStatus
 
@@ -381,6 +382,105 @@ def install_from_index(project: Project) -> list[InstalledPackage]:
     with click.progressbar(wanted, label="downloading", show_pos=True,
                            item_show_func=lambda item: item and f"{item.from_code}→{item.to_code}") as bar:
         return [argos_packages.install_available(available) for available in bar]
+
+
+# --- evaluating machine translation (pipeline.evaluation) ----------------------------------------
+
+ROUTE_CHOICES = ("default", "direct", "pivot", "both")
+
+
+@cli.command()
+@json_option("Print the figures as JSON for scripts (structure in README).")
+@click.option("--langs", "only", default=None, metavar="LANGS",
+              help="Comma-separated languages to evaluate  [default: those of `pipeline --langs`].")
+@click.option("--route", "route_choice", type=click.Choice(ROUTE_CHOICES), default="default",
+              show_default=True, help="default: the route translate takes; direct or pivot: that route "
+                                      "only; both: each installed route, side by side.")
+@glossary_option("Names and terms to protect from the engine, and to count in its output.")
+@pass_project
+@click.pass_context
+def evaluate(ctx: click.Context, project: Project, as_json: bool, only: str | None, route_choice: str,
+             glossary_path: Path) -> None:
+    """Score machine translation against the reviewed translations (chrF, BLEU, glossary terms kept).
+
+    Translates the German of every reviewed entry in memory, along the routes `translate` takes, and
+    compares the output with the translators' work. Writes nothing. Needs the Argos packages
+    `translate` needs: see `pipeline models`.
+    """
+    from pipeline import engines, evaluation
+    from pipeline.glossary import load_glossary
+
+    langs = parse_langs(ctx, None, only) if only else None
+    if langs and project.source_lang in langs:
+        raise click.BadParameter(f"{project.source_lang} is the source language", param_hint="--langs")
+    try:
+        result = evaluation.evaluate_project(
+            project, engines.local_engine(), langs=langs, choice=evaluation.RouteChoice(route_choice),
+            glossary=load_glossary(glossary_path), progress=evaluation_progress)
+    except KeyboardInterrupt:
+        click.echo("interrupted: nothing was written", err=True)
+        ctx.exit(INTERRUPTED)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if as_json:
+        click.echo(json.dumps(evaluation_json(result), indent=2, ensure_ascii=False))
+    else:
+        print_evaluation(result)
+
+
+def evaluation_progress(pair: Pair, total: int) -> ContextManager[Any]:
+    """A progress bar per pair on a terminal, on stderr so that `--json` output stays clean."""
+    return click.progressbar(length=total, label=f"translating {pair}", show_pos=True, file=sys.stderr,
+                             hidden=not total or not sys.stderr.isatty())
+
+
+def print_evaluation(result: Evaluation) -> None:
+    for route in result.results:
+        share = f"{route.glossary_kept}/{route.glossary_terms} ({route.glossary_share:.0%})" \
+            if route.glossary_terms else "none in the sources"
+        click.echo(f"{route.lang} {route.kind} {route.route} ({route.provenance}): {route.sentences} "
+                   f"sentences, {route.articles} article(s)")
+        click.echo(f"  {route.chrf.formatted()}   {route.bleu.formatted()}   glossary terms kept: {share}")
+    for comparison in result.comparisons:
+        verdict = "" if comparison.p_value is None else \
+            f" (paired bootstrap p = {comparison.p_value:.3f}: " + \
+            ("a real difference)" if comparison.beyond_noise else "within noise on this sample)")
+        click.echo(f"{comparison.lang}: {comparison.first.kind} − {comparison.second.kind} = "
+                   f"{comparison.chrf_difference:+.2f} chrF{verdict}")
+    for lang in result.unreviewed:
+        click.echo(f"{lang}: no reviewed translation, nothing to score")
+    signatures = dict.fromkeys(f"{score.name}: {score.signature}"
+                               for route in result.results for score in (route.chrf, route.bleu))
+    click.echo("signatures:\n" + "\n".join(f"  {signature}" for signature in signatures))
+
+
+def evaluation_json(result: Evaluation) -> dict[str, Any]:
+    return {
+        "results": [route_json(route) for route in result.results],
+        "comparisons": [{"lang": c.lang, "first": c.first.kind, "second": c.second.kind,
+                         "chrf_difference": c.chrf_difference, "p_value": c.p_value,
+                         "beyond_noise": c.beyond_noise}
+                        for c in result.comparisons],
+        "unreviewed": list(result.unreviewed),
+        "warnings": list(result.warnings),
+    }
+
+
+def route_json(route: RouteEvaluation) -> dict[str, Any]:
+    return {
+        "lang": route.lang, "route": route.route, "kind": route.kind, "provenance": route.provenance,
+        "sentences": route.sentences, "articles": route.articles,
+        "chrf": score_json(route.chrf), "bleu": score_json(route.bleu),
+        "glossary": {"terms": route.glossary_terms, "kept": route.glossary_kept, "share": route.glossary_share},
+    }
+
+
+def score_json(score: Score) -> dict[str, Any]:
+    return {"name": score.name, "score": score.score, "mean": score.mean, "interval": score.interval,
+            "signature": score.signature}
+
+
+# --- end of evaluating machine translation ----------------------------------------------------------
 
 
 # --- editions (pipeline.editions) ----------------------------------------------------------------
