@@ -103,11 +103,15 @@ def option_key(option: click.Parameter) -> str | None:
 
 
 def settings(group: click.Group) -> dict[str, Setting]:
-    """Every key of the ``pipeline`` command tree, in the order the options are declared."""
+    """Every key of the ``pipeline`` command tree, in the order the options are declared.
+
+    A command's option named as one of the group's (``evaluate --langs``, a subset of ``pipeline
+    --langs`` for one run) is not a key: the key is the group's.
+    """
     found: dict[str, list] = {}
     for path, option in _options(group, ()):
         key = option_key(option)
-        if key is not None:
+        if key is not None and not (path and any(not where for where, _ in found.get(key, []))):
             found.setdefault(key, []).append((path, option))
     return {key: Setting(key, tuple(options)) for key, options in found.items()}
 

@@ -143,6 +143,7 @@ def test_every_option_but_the_per_run_ones_is_a_key_with_its_variable():
     assert {"langs", "source-lang", "seeds", "locales", "editions", "glossary", "policy", "min-reviewed",
             "beam-size", "max-batch-size", "compute-type", "save-every"} <= set(keys)
     assert not {"json", "list", "help", "version", "lang", "from-index"} & set(keys)
+    assert [path for path, _ in keys["langs"].options] == [()]  # evaluate --langs narrows one run: not a key
     config.set_envvars(cli)
     assert {option.envvar for _, option in keys["glossary"].options} == {"PIPELINE_GLOSSARY"}
 
