@@ -92,6 +92,14 @@ def parse_langs(ctx: click.Context | None, param: click.Parameter | None, value:
         raise click.BadParameter(str(error)) from None
 
 
+def parse_targets(value: str, source_lang: str) -> tuple[str, ...]:
+    """Target languages of one command (``evaluate --langs``): :func:`parse_langs`, less the source."""
+    try:
+        return target_languages(parse_langs(None, None, value), source=source_lang)
+    except PipelineError as error:
+        raise click.BadParameter(str(error), param_hint="--langs") from None
+
+
 def parse_lang(ctx: click.Context | None, param: click.Parameter | None, value: str) -> str:
     """One language code (the source language), in babel's spelling."""
     try:
@@ -410,9 +418,7 @@ def evaluate(ctx: click.Context, project: Project, as_json: bool, only: str | No
     from pipeline import engines, evaluation
     from pipeline.glossary import load_glossary
 
-    langs = parse_langs(ctx, None, only) if only else None
-    if langs and project.source_lang in langs:
-        raise click.BadParameter(f"{project.source_lang} is the source language", param_hint="--langs")
+    langs = parse_targets(only, project.source_lang) if only else None
     try:
         result = evaluation.evaluate_project(
             project, engines.local_engine(), langs=langs, choice=evaluation.RouteChoice(route_choice),
