@@ -11,14 +11,17 @@ import contextlib
 import json
 import sys
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ContextManager
 
 import click
 
+from pipeline import config
 from pipeline.errors import CHECK_FAILED, EXIT_ERROR, EXIT_REFUSED, INTERRUPTED, PipelineError
 from pipeline.extraction import UpdateResult, extract_project
-from pipeline.project import Project, normalise_language, pipeline_command, target_languages
+from pipeline.project import (SOURCE_LANGUAGE, Project, locale_of, normalise_language, pipeline_command,
+                              target_languages)
 from pipeline.segmentation import read_article
 
 if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline --help` starts fast
@@ -32,7 +35,27 @@ if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline 
 
 
 class PipelineGroup(click.Group):
-    """Reports a :class:`PipelineError` as a one-line message with exit code 1, without a traceback."""
+    """Reports a :class:`PipelineError` as a one-line message with exit code 1, without a traceback;
+    starts the root context from ``[tool.pipeline]`` (see :mod:`pipeline.config`)."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        """The file becomes click's ``default_map``, so the environment and the command line override
+        it; every setting gets its ``PIPELINE_<KEY>`` variable. A bad file stops here, before any
+        command runs."""
+        found = None
+        if parent is None:
+            config.set_envvars(self)
+            try:
+                found = config.find_config(Path.cwd())
+                if found is not None and "default_map" not in extra:
+                    extra["default_map"] = config.default_map(self, found, cwd=Path.cwd())
+            except PipelineError as error:
+                raise failure(str(error)) from None
+        ctx = super().make_context(info_name, args, parent, **extra)
+        if parent is None:
+            ctx.meta[CONFIG_FILE] = found
+        return ctx
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -53,13 +76,34 @@ def failure(message: str) -> click.ClickException:
     return error
 
 
-def parse_langs(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
-    """Target languages, each in babel's spelling (``FR`` → ``fr``) and once; the source is refused."""
+CONFIG_FILE = "pipeline.config_file"
+"""``ctx.meta`` key of the :class:`~pipeline.config.ConfigFile` in force (None without one)."""
+
+
+def parse_langs(ctx: click.Context | None, param: click.Parameter | None, value: str) -> tuple[str, ...]:
+    """Languages, each in babel's spelling (``FR`` → ``fr``) and once. Whether one is the source
+    language is :func:`targets`' question: ``--source-lang`` may not be read yet."""
     codes = [code for code in value.split(",") if code.strip()]
     if not codes:
         raise click.BadParameter("name at least one language, e.g. fr,en")
     try:
-        return target_languages(codes)
+        return tuple(dict.fromkeys(normalise_language(code) for code in codes))
+    except PipelineError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def parse_targets(value: str, source_lang: str) -> tuple[str, ...]:
+    """Target languages of one command (``evaluate --langs``): :func:`parse_langs`, less the source."""
+    try:
+        return target_languages(parse_langs(None, None, value), source=source_lang)
+    except PipelineError as error:
+        raise click.BadParameter(str(error), param_hint="--langs") from None
+
+
+def parse_lang(ctx: click.Context | None, param: click.Parameter | None, value: str) -> str:
+    """One language code (the source language), in babel's spelling."""
+    try:
+        return normalise_language(value)
     except PipelineError as error:
         raise click.BadParameter(str(error)) from None
 
@@ -87,19 +131,47 @@ def glossary_option(help: str) -> Decorator:
               help="Folder the localised editions are written to.")
 @click.option("--langs", default="fr,en", show_default=True, callback=parse_langs,
               help="Comma-separated target languages.")
+@click.option("--source-lang", default=SOURCE_LANGUAGE, show_default=True, callback=parse_lang,
+              help="Language of the articles in seeds/.")
 @click.version_option(package_name="article-localisation-pipeline")
 @click.pass_context
-def cli(ctx: click.Context, seeds: Path, locales: Path, editions: Path, langs: tuple[str, ...]) -> None:
-    """Localise German articles into French and English editions through gettext catalogs."""
-    ctx.obj = Project(seeds=seeds, locales=locales, editions=editions, langs=langs)
+def cli(ctx: click.Context, seeds: Path, locales: Path, editions: Path, langs: tuple[str, ...],
+        source_lang: str) -> None:
+    """Localise articles (German by default) into editions in other languages through gettext catalogs.
+
+    Settings come from the command line, then PIPELINE_<OPTION> environment variables, then
+    [tool.pipeline] in the nearest pyproject.toml, then the defaults: see `pipeline config`.
+    """
+    found = ctx.meta.get(CONFIG_FILE)
+    ctx.obj = Project(seeds=seeds, locales=locales, editions=editions,
+                      langs=targets(ctx, langs, source_lang), source_lang=source_lang,
+                      root=found.path.parent if found else None)
+
+
+def targets(ctx: click.Context, langs: tuple[str, ...], source_lang: str) -> tuple[str, ...]:
+    """The target languages (:func:`pipeline.project.target_languages`). The default targets leave
+    the source language out (``source-lang = "en"`` targets French); named as a target, it is an error
+    that says where: in the file, ``path:line`` and exit 1; on the command line or in a variable, a
+    usage error (exit 2)."""
+    source = ctx.get_parameter_source("langs")
+    if source is click.core.ParameterSource.DEFAULT:
+        langs = tuple(lang for lang in langs if locale_of(lang).language != locale_of(source_lang).language)
+    try:
+        return target_languages(langs, source=source_lang)
+    except PipelineError as error:
+        if source is click.core.ParameterSource.DEFAULT_MAP:
+            _, where = config.origin(ctx, "langs", ctx.meta.get(CONFIG_FILE))
+            raise failure(f"{where}: {error}") from None
+        raise click.BadParameter(str(error), ctx=ctx, param_hint="--langs") from None
 
 
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @json_option('Print {"paragraphs": [["sentence", ...], ...]}.')
-def segment(file: Path, as_json: bool) -> None:
-    """Show how FILE is split into paragraphs and sentences."""
-    article = read_article(file)
+@pass_project
+def segment(project: Project, file: Path, as_json: bool) -> None:
+    """Show how FILE is split into paragraphs and sentences (of the source language)."""
+    article = read_article(file, language=project.source_lang)
     paragraphs = [[sentence.text for sentence in paragraph.sentences] for paragraph in article.paragraphs]
     if as_json:
         click.echo(json.dumps({"paragraphs": paragraphs}, ensure_ascii=False, indent=2))
@@ -346,9 +418,7 @@ def evaluate(ctx: click.Context, project: Project, as_json: bool, only: str | No
     from pipeline import engines, evaluation
     from pipeline.glossary import load_glossary
 
-    langs = parse_langs(ctx, None, only) if only else None
-    if langs and project.source_lang in langs:
-        raise click.BadParameter(f"{project.source_lang} is the source language", param_hint="--langs")
+    langs = parse_targets(only, project.source_lang) if only else None
     try:
         result = evaluation.evaluate_project(
             project, engines.local_engine(), langs=langs, choice=evaluation.RouteChoice(route_choice),
@@ -442,7 +512,9 @@ def build_editions(project: Project, only: str | None, policy: str, min_reviewed
     """Write editions/<lang>/<slug>.{txt,md,html} from the catalogs."""
     from pipeline import editions
 
-    if min_reviewed is not None and policy != "reviewed":
+    ctx = click.get_current_context()
+    if min_reviewed is not None and policy != "reviewed" and ctx.get_parameter_source("min_reviewed") in (
+            click.core.ParameterSource.COMMANDLINE, click.core.ParameterSource.ENVIRONMENT):
         raise click.BadParameter("only applies with --policy reviewed", param_hint="--min-reviewed")
     langs = None
     if only is not None:
@@ -640,6 +712,33 @@ def report_json(report: Report, groups: Groups) -> dict[str, Any]:
         "problems": [{"path": p.path, "line": p.line, "check": p.check, "severity": p.severity.value,
                       "message": p.message} for problems in groups.values() for p in problems],
     }
+
+
+# --- settings (pipeline.config) ------------------------------------------------------------------
+
+
+@cli.command("config")
+@json_option('Print {"file": PATH or null, "settings": {KEY: {"value", "source", "origin", "commands"}}}.')
+@pass_project
+@click.pass_context
+def show_config(ctx: click.Context, project: Project, as_json: bool) -> None:
+    """Show the settings in force and where each comes from: option, environment, file, default."""
+    found = ctx.meta.get(CONFIG_FILE)
+    in_force = [replace(item, value=list(project.langs)) if item.key == "langs" else item  # less the source
+                for item in config.settings_in_force(ctx, cli, found)]
+    if as_json:
+        click.echo(json.dumps({"file": str(found.path) if found else None,
+                               "settings": {item.key: {"value": item.value, "source": item.source,
+                                                       "origin": item.origin, "commands": list(item.commands)}
+                                            for item in in_force}}, indent=2, ensure_ascii=False))
+        return
+    nowhere = f"none ([{config.TABLE}] in no {config.FILE_NAME} from here up)"
+    click.echo(f"configuration file: {found.path if found else nowhere}")
+    width = max(len(item.key) for item in in_force)
+    for item in in_force:
+        value = "(not set)" if item.value is None else json.dumps(item.value, ensure_ascii=False)
+        used_by = f"  [{', '.join(item.commands)}]" if item.commands else ""
+        click.echo(f"{item.key:<{width}} = {value:<20}  # {item.origin}{used_by}")
 
 
 def main() -> None:

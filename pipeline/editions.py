@@ -672,7 +672,7 @@ def build(project: Project, *, langs: Sequence[str] | None = None, policy: Polic
     wanted = tuple(langs) if langs else published
     editions, sheets, damaged = [], [], []
     for path in project.article_paths():
-        article = read_article(path)
+        article = read_article(path, source=project.reference(path), language=project.source_lang)
         try:
             translations = _read_all(project, article, {*wanted, *(project.langs if review else ())})
         except TemplateMismatchError as error:

@@ -53,7 +53,7 @@ class UpdateResult:
     whether someone rewrote it since."""
 
 
-def build_template(article: Article, *, creation_date: str) -> Catalog:
+def build_template(article: Article, *, creation_date: str, language: str = SOURCE_LANGUAGE) -> Catalog:
     """The ``.pot`` of an article: one entry per sentence, identified by (msgctxt, msgid)."""
     header = (
         f"Sentences of the article {article.slug!r} ({article.source}).\n"
@@ -66,7 +66,7 @@ def build_template(article: Article, *, creation_date: str) -> Catalog:
         "PO-Revision-Date": creation_date,
         "Last-Translator": "",
         "Language-Team": "",
-        "Language": SOURCE_LANGUAGE,
+        "Language": language,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
@@ -92,7 +92,8 @@ def extract(project: Project, article: Article, *, moment: datetime) -> list[Upd
             check_against_template(catalog, previous_template, project.catalog_path(lang, article.slug))
 
     old_date = previous_template.metadata.get("POT-Creation-Date") if previous_template else None
-    template = build_template(article, creation_date=old_date or header_date(moment))
+    template = build_template(article, creation_date=old_date or header_date(moment),
+                              language=project.source_lang)
     written = save_if_changed(template, previous_template, template_file, date_fields=DATE_FIELDS, now=moment)
     template = written or template
     results = [UpdateResult(path=template_file, written=written is not None)]
@@ -143,7 +144,8 @@ def extract_project(project: Project, *, jobs: int | None = None) -> Iterator[li
     the run with nothing changed.
     """
     moment = catalogs.now()
-    articles = [read_article(path) for path in project.article_paths()]
+    articles = [read_article(path, source=project.reference(path), language=project.source_lang)
+                for path in project.article_paths()]
     yield from extract_articles(project, articles, moment=moment, jobs=jobs)
 
 

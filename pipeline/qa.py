@@ -355,7 +355,8 @@ def doubled(source: str, translation: str, context: Context) -> Iterator[str]:
         return
     ratio = len(translation.strip()) / max(len(source.strip()), 1)
     sentences = lexicon.sentences(translation, context.lang) if ratio >= DOUBLED_REPEAT_LENGTH else []
-    source_count = len(split_sentences(" ".join(source.split()))) if sentences else 0
+    source_count = len(split_sentences(" ".join(source.split()), language=context.source_lang)) \
+        if sentences else 0
     if len(sentences) > source_count:
         much_longer = ratio >= DOUBLED_LENGTH and len(source.strip()) >= LENGTH_MIN_SOURCE
         if much_longer or _repeats_a_sentence(sentences):
@@ -671,7 +672,7 @@ def check_project(project: Project, glossary: Glossary, paths: Iterable[Path] | 
     for item in loaded:
         problems.extend(item.problems)
         if item.catalog is not None:
-            problems.extend(_check_catalog(item, glossary, current))
+            problems.extend(_check_catalog(item, glossary, current, source_lang=project.source_lang))
     return Report(catalogs=tuple(item.path for item in loaded), problems=tuple(problems))
 
 
@@ -709,7 +710,8 @@ def _load(path: Path) -> _Catalog:
     return item
 
 
-def _check_catalog(item: _Catalog, glossary: Glossary, current: set[str]) -> Iterator[Problem]:
+def _check_catalog(item: _Catalog, glossary: Glossary, current: set[str], *,
+                   source_lang: str = SOURCE_LANGUAGE) -> Iterator[Problem]:
     path, catalog = str(item.path), item.catalog
     header_line = _header_line(item.lines)
     for function, severity in HEADER_CHECKS:
@@ -730,7 +732,7 @@ def _check_catalog(item: _Catalog, glossary: Glossary, current: set[str]) -> Ite
         yield Problem(path, line, "obsolete", Severity.INFO, message)
 
     markdown = any(markdown_article.from_markdown_article(entry.occurrences) for entry in active)
-    context = Context(lang=item.lang, glossary=glossary, markdown=markdown)
+    context = Context(lang=item.lang, glossary=glossary, markdown=markdown, source_lang=source_lang)
     for entry in active:
         yield from _check_one(entry, context, path)
 
