@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, ContextManager
 
 import click
 
-from pipeline import config
+from pipeline import cli_config
 from pipeline.errors import CHECK_FAILED, EXIT_ERROR, EXIT_REFUSED, INTERRUPTED, PipelineError
 from pipeline.extraction import UpdateResult, extract_project
 from pipeline.project import (SOURCE_LANGUAGE, Project, locale_of, normalise_language, pipeline_command,
@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline 
 
 class PipelineGroup(click.Group):
     """Reports a :class:`PipelineError` as a one-line message with exit code 1, without a traceback;
-    starts the root context from ``[tool.pipeline]`` (see :mod:`pipeline.config`)."""
+    starts the root context from ``[tool.pipeline]`` (see :mod:`pipeline.cli_config`)."""
 
     def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
                      **extra: Any) -> click.Context:
@@ -45,11 +45,11 @@ class PipelineGroup(click.Group):
         command runs."""
         found = None
         if parent is None:
-            config.set_envvars(self)
+            cli_config.set_envvars(self)
             try:
-                found = config.find_config(Path.cwd())
+                found = cli_config.find_config(Path.cwd())
                 if found is not None and "default_map" not in extra:
-                    extra["default_map"] = config.default_map(self, found, cwd=Path.cwd())
+                    extra["default_map"] = cli_config.default_map(self, found, cwd=Path.cwd())
             except PipelineError as error:
                 raise failure(str(error)) from None
         ctx = super().make_context(info_name, args, parent, **extra)
@@ -77,7 +77,7 @@ def failure(message: str) -> click.ClickException:
 
 
 CONFIG_FILE = "pipeline.config_file"
-"""``ctx.meta`` key of the :class:`~pipeline.config.ConfigFile` in force (None without one)."""
+"""``ctx.meta`` key of the :class:`~pipeline.cli_config.ConfigFile` in force (None without one)."""
 
 
 def parse_langs(ctx: click.Context | None, param: click.Parameter | None, value: str) -> tuple[str, ...]:
@@ -160,7 +160,7 @@ def targets(ctx: click.Context, langs: tuple[str, ...], source_lang: str) -> tup
         return target_languages(langs, source=source_lang)
     except PipelineError as error:
         if source is click.core.ParameterSource.DEFAULT_MAP:
-            _, where = config.origin(ctx, "langs", ctx.meta.get(CONFIG_FILE))
+            _, where = cli_config.origin(ctx, "langs", ctx.meta.get(CONFIG_FILE))
             raise failure(f"{where}: {error}") from None
         raise click.BadParameter(str(error), ctx=ctx, param_hint="--langs") from None
 
@@ -714,7 +714,7 @@ def report_json(report: Report, groups: Groups) -> dict[str, Any]:
     }
 
 
-# --- settings (pipeline.config) ------------------------------------------------------------------
+# --- settings (pipeline.cli_config) ------------------------------------------------------------
 
 
 @cli.command("config")
@@ -725,14 +725,14 @@ def show_config(ctx: click.Context, project: Project, as_json: bool) -> None:
     """Show the settings in force and where each comes from: option, environment, file, default."""
     found = ctx.meta.get(CONFIG_FILE)
     in_force = [replace(item, value=list(project.langs)) if item.key == "langs" else item  # less the source
-                for item in config.settings_in_force(ctx, cli, found)]
+                for item in cli_config.settings_in_force(ctx, cli, found)]
     if as_json:
         click.echo(json.dumps({"file": str(found.path) if found else None,
                                "settings": {item.key: {"value": item.value, "source": item.source,
                                                        "origin": item.origin, "commands": list(item.commands)}
                                             for item in in_force}}, indent=2, ensure_ascii=False))
         return
-    nowhere = f"none ([{config.TABLE}] in no {config.FILE_NAME} from here up)"
+    nowhere = f"none ([{cli_config.TABLE}] in no {cli_config.FILE_NAME} from here up)"
     click.echo(f"configuration file: {found.path if found else nowhere}")
     width = max(len(item.key) for item in in_force)
     for item in in_force:

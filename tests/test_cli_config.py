@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import sentencex
 from click.testing import CliRunner
 
-from pipeline import config
+from pipeline import cli_config as config
 from pipeline.cli import cli
 from pipeline.errors import EXIT_ERROR, EXIT_REFUSED, PipelineError
 from tests.conftest import REPO, load, run
