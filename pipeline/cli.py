@@ -216,23 +216,44 @@ COMPUTE_TYPES = ("default", "auto", "int8", "int8_float32", "int8_float16", "int
 """CTranslate2's compute types."""
 
 
+ENGINE_OPTIONS = (
+    click.option("--beam-size", type=click.IntRange(1, 32), default=None,
+                 help="Beam width  [default: 4, as Argos]."),
+    click.option("--max-batch-size", type=click.IntRange(1), default=None,
+                 help="Sentences per CTranslate2 batch  [default: 32]."),
+    click.option("--inter-threads", type=click.IntRange(1), default=None,
+                 help="Batches translated in parallel  [default: cores, up to 4]."),
+    click.option("--intra-threads", type=click.IntRange(1), default=None,
+                 help="Threads per batch  [default: cores / inter-threads]."),
+    click.option("--compute-type", default=None, type=click.Choice(COMPUTE_TYPES),
+                 help="CTranslate2 compute type  [default: the model's]."),
+    click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
+                 help="Where CTranslate2 decodes: auto takes a CUDA GPU when there is one (on a cluster: "
+                      "each worker decides)."),
+)
+"""The engine's settings, declared once: ``translate`` and ``evaluate`` run the same engine."""
+
+
+def engine_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add :data:`ENGINE_OPTIONS` to ``command``; they arrive as keyword arguments for
+    :func:`engine_settings`."""
+    for option in reversed(ENGINE_OPTIONS):
+        command = option(command)
+    return command
+
+
+def engine_settings(**options: Any) -> EngineOptions:
+    """The :class:`~pipeline.engines.EngineOptions` of the engine options given (the rest default)."""
+    from pipeline import engines
+
+    return engines.EngineOptions(**{name: value for name, value in options.items() if value is not None})
+
+
 @cli.command()
 @glossary_option("Names and terms to protect from the engine.")
-@click.option("--beam-size", type=click.IntRange(1, 32), default=None,
-              help="Beam width  [default: 4, as Argos].")
-@click.option("--max-batch-size", type=click.IntRange(1), default=None,
-              help="Sentences per CTranslate2 batch  [default: 32].")
-@click.option("--inter-threads", type=click.IntRange(1), default=None,
-              help="Batches translated in parallel  [default: cores, up to 4].")
-@click.option("--intra-threads", type=click.IntRange(1), default=None,
-              help="Threads per batch  [default: cores / inter-threads].")
-@click.option("--compute-type", default=None, type=click.Choice(COMPUTE_TYPES),
-              help="CTranslate2 compute type  [default: the model's].")
+@engine_options
 @click.option("--save-every", type=click.IntRange(1), default=128, show_default=True,
               help="Sentences per batch between two saves of the catalogs.")
-@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
-              help="Where CTranslate2 decodes: auto takes a CUDA GPU when there is one (on a cluster: "
-                   "each worker decides).")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Translate on the Dask cluster of this scheduler (tls://HOST:PORT; tcp:// on this "
                    "machine). See README, 'Machine translation on a cluster'.")
@@ -246,7 +267,7 @@ COMPUTE_TYPES = ("default", "auto", "int8", "int8_float32", "int8_float16", "int
               help="With tls://: this client's private key  [default: Dask's configuration].")
 @pass_project
 @click.pass_context
-def translate(ctx: click.Context, project: Project, glossary_path: Path, save_every: int, device: str,
+def translate(ctx: click.Context, project: Project, glossary_path: Path, save_every: int,
               scheduler: str | None, allow_insecure_scheduler: bool, tls_ca_file: Path | None,
               tls_cert: Path | None, tls_key: Path | None, **engine_options) -> None:
     """Extract, then fill every untranslated entry with a machine draft (fuzzy, with provenance).
@@ -254,11 +275,10 @@ def translate(ctx: click.Context, project: Project, glossary_path: Path, save_ev
     Translators' entries are never changed. Needs Argos Translate packages for de→en and de→fr (or
     en→fr, through English): see `pipeline models`.
     """
-    from pipeline import drafting, engines
+    from pipeline import drafting
     from pipeline.glossary import load_glossary
 
-    chosen = {name: value for name, value in engine_options.items() if value is not None}
-    options = engines.EngineOptions(device=device, **chosen)
+    options = engine_settings(**engine_options)
     glossary = load_glossary(glossary_path)  # a broken glossary stops the run before any write
     if scheduler is None and (allow_insecure_scheduler or tls_ca_file or tls_cert or tls_key):
         raise click.UsageError("--allow-insecure-scheduler and --tls-* go with --scheduler")
@@ -405,14 +425,15 @@ ROUTE_CHOICES = ("default", "direct", "pivot", "both")
               show_default=True, help="default: the route translate takes; direct or pivot: that route "
                                       "only; both: each installed route, side by side.")
 @glossary_option("Names and terms to protect from the engine, and to count in its output.")
+@engine_options
 @pass_project
 @click.pass_context
 def evaluate(ctx: click.Context, project: Project, as_json: bool, only: str | None, route_choice: str,
-             glossary_path: Path) -> None:
+             glossary_path: Path, **engine_options: Any) -> None:
     """Score machine translation against the reviewed translations (chrF, BLEU, glossary terms kept).
 
-    Translates the German of every reviewed entry in memory, along the routes `translate` takes, and
-    compares the output with the translators' work. Writes nothing. Needs the Argos packages
+    Translates the German of every reviewed entry in memory, along the routes `translate` takes and
+    with its engine settings, and compares the output with the translators' work. Writes nothing. Needs the Argos packages
     `translate` needs: see `pipeline models`.
     """
     from pipeline import engines, evaluation
@@ -421,7 +442,8 @@ def evaluate(ctx: click.Context, project: Project, as_json: bool, only: str | No
     langs = parse_targets(only, project.source_lang) if only else None
     try:
         result = evaluation.evaluate_project(
-            project, engines.local_engine(), langs=langs, choice=evaluation.RouteChoice(route_choice),
+            project, engines.local_engine(engine_settings(**engine_options)), langs=langs,
+            choice=evaluation.RouteChoice(route_choice),
             glossary=load_glossary(glossary_path), progress=evaluation_progress)
     except KeyboardInterrupt:
         click.echo("interrupted: nothing was written", err=True)

@@ -134,7 +134,7 @@ def test_the_text_output_says_where_each_value_comes_from(project_dir):
     assert lines[0] == f"configuration file: {path}"
     assert any(line.startswith("langs") and '["fr", "es"]' in line and f"# {path}:5" in line for line in lines)
     assert any(line.startswith("seeds") and "# --seeds" in line for line in lines)
-    assert any(line.startswith("beam-size") and "# PIPELINE_BEAM_SIZE  [translate]" in line for line in lines)
+    assert any(line.startswith("beam-size") and "# PIPELINE_BEAM_SIZE  [translate, evaluate]" in line for line in lines)
     assert any(line.startswith("save-every") and "# default" in line for line in lines)
 
 

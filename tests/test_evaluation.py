@@ -329,6 +329,19 @@ def test_evaluate_uses_the_engine_translate_uses(reviewed_project, pivot_models,
     assert pairs == [DE_EN, EN_FR]  # German to English once, for English and the pivot alike
 
 
+def test_evaluate_takes_the_engine_settings_translate_takes(reviewed_project, pivot_models, monkeypatch):
+    settings_used = []
+    real = engines.ArgosTranslator.__init__
+
+    def recording(self, packages, options=engines.EngineOptions()):
+        settings_used.append(options)
+        real(self, packages, options)
+
+    monkeypatch.setattr(engines.ArgosTranslator, "__init__", recording)
+    assert run("evaluate", "--json", "--beam-size", "2", "--max-batch-size", "8").exit_code == 0
+    assert [(options.beam_size, options.max_batch_size) for options in settings_used] == [(2, 8)]
+
+
 def test_help_does_not_import_sacrebleu():
     code = ("import sys\n"
             "from pipeline.cli import cli\n"
