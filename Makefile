@@ -1,19 +1,24 @@
 # Everything installs into .venv on first use, so a fresh clone needs only `make translate` / `make test`.
+# The commands take their settings (languages, folders, policy…) from [tool.pipeline] in pyproject.toml.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PIPELINE := $(PY) -m pipeline
+# A digest of pyproject.toml less [tool.pipeline]: editing the settings (adding a language) must not
+# reinstall the environment, which needs the network.
+INSTALL_DIGEST := import hashlib, json, tomllib; d = tomllib.load(open("pyproject.toml", "rb")); \
+	d.get("tool", {}).pop("pipeline", None); print(hashlib.sha256(json.dumps(d, sort_keys=True).encode()).hexdigest())
 
 .PHONY: install extract translate editions status check test bench clean models
 
 install: $(STAMP)
 
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	@digest=$$($(PYTHON) -c '$(INSTALL_DIGEST)') || exit 1; \
+	if [ -f $(STAMP) ] && [ "$$(cat $(STAMP))" = "$$digest" ]; then touch $(STAMP); else \
+		set -x; $(PYTHON) -m venv $(VENV) && $(PY) -m pip install --quiet --upgrade pip && \
+		$(PY) -m pip install --quiet -e '.[test]' && echo "$$digest" > $(STAMP); fi
 
 extract: $(STAMP)
 	$(PIPELINE) extract

@@ -12,7 +12,9 @@ Lokalize, Weblate) keep it too, so a translator's tools can re-save a file witho
 * reviewed translation: ``msgstr`` set, no ``fuzzy`` flag;
 * machine draft: ``fuzzy`` plus a translator comment starting with ``machine translation:``
   (translator comments survive ``msgmerge``; ``#.`` comments absent from the template and unknown
-  flags do not);
+  flags do not), ending with a digest of what the engine wrote (``[draft 1a2b3c4d]``);
+* edited draft: the same, but the msgstr no longer matches the digest: a translator rewrote the
+  draft in an editor that kept the flag and the comment, so the text is a translator's work;
 * source changed: ``fuzzy`` with the previous msgid recorded as ``#| msgid``;
 * untranslated: empty ``msgstr``.
 
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import hashlib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -40,6 +43,10 @@ from pipeline.po_format import format_catalog
 
 MACHINE_TRANSLATION_MARK = "machine translation: "
 """Start of the translator-comment line that marks an entry's msgstr as a machine draft."""
+DRAFT_DIGEST = re.compile(r" \[draft ([0-9a-f]{8})\]$")
+"""End of the provenance line: a digest of the msgstr the engine wrote, so that a draft a translator
+rewrote (keeping ``fuzzy`` and the comment, as Lokalize, Weblate and plain editors do) is told apart.
+Drafts written before digests were recorded have none and count as machine drafts."""
 
 DATE_FIELDS = ("POT-Creation-Date", "PO-Revision-Date")
 DATE_FORMAT = "%Y-%m-%d %H:%M%z"
@@ -53,6 +60,8 @@ class EntryState(enum.Enum):
 
     REVIEWED = "reviewed"
     MACHINE_DRAFT = "machine draft"
+    EDITED_DRAFT = "edited draft"
+    """A machine draft a translator rewrote, still ``fuzzy``: human work waiting for its flag to be cleared."""
     SOURCE_CHANGED = "source changed"
     """Fuzzy but not a plain machine draft: the source changed under a translation (``#|``), or a
     translator flagged it for another look."""
@@ -156,10 +165,29 @@ def _comment_lines(entry: Entry) -> list[str]:
     return entry.tcomment.split("\n") if entry.tcomment else []
 
 
+def text_digest(text: str) -> str:
+    """A short digest of a msgstr, to tell later whether it is still the text it was made from."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def _provenance_line(entry: Entry) -> str | None:
+    if "fuzzy" not in entry.flags:
+        return None
+    return next((line for line in _comment_lines(entry) if line.startswith(MACHINE_TRANSLATION_MARK)), None)
+
+
 def is_machine_draft(entry: Entry) -> bool:
-    return "fuzzy" in entry.flags and any(
-        line.startswith(MACHINE_TRANSLATION_MARK) for line in _comment_lines(entry)
-    )
+    """Fuzzy, marked as machine translation, and its msgstr still what the engine wrote."""
+    line = _provenance_line(entry)
+    if line is None:
+        return False
+    digest = DRAFT_DIGEST.search(line)
+    return digest is None or digest.group(1) == text_digest(entry.msgstr)
+
+
+def is_edited_draft(entry: Entry) -> bool:
+    """A machine draft whose msgstr a translator has rewritten since (the flag still set)."""
+    return _provenance_line(entry) is not None and not is_machine_draft(entry)
 
 
 def entry_state(entry: Entry) -> EntryState:
@@ -169,8 +197,12 @@ def entry_state(entry: Entry) -> EntryState:
         return EntryState.UNTRANSLATED
     if "fuzzy" not in entry.flags:
         return EntryState.REVIEWED
-    if is_machine_draft(entry) and entry.previous_msgid is None:
+    if entry.previous_msgid is not None:
+        return EntryState.SOURCE_CHANGED
+    if is_machine_draft(entry):
         return EntryState.MACHINE_DRAFT
+    if is_edited_draft(entry):
+        return EntryState.EDITED_DRAFT
     return EntryState.SOURCE_CHANGED
 
 
@@ -180,8 +212,8 @@ def with_machine_draft(entry: Entry, translation: str, provenance: str) -> Entry
         raise ValueError(f"entry {entry.msgid!r} already has a translation")
     flags = entry.flags if "fuzzy" in entry.flags else ("fuzzy", *entry.flags)
     kept = [line for line in _comment_lines(entry) if not line.startswith(MACHINE_TRANSLATION_MARK)]
-    return dataclasses.replace(entry, msgstr=translation, flags=flags,
-                               tcomment="\n".join(kept + [MACHINE_TRANSLATION_MARK + provenance]))
+    mark = f"{MACHINE_TRANSLATION_MARK}{provenance} [draft {text_digest(translation)}]"
+    return dataclasses.replace(entry, msgstr=translation, flags=flags, tcomment="\n".join(kept + [mark]))
 
 
 def with_machine_drafts(catalog: Catalog, drafts: Mapping[Key, tuple[str, str]]) -> Catalog:
@@ -656,7 +688,11 @@ class Translations:
 
 def read_translations(path: Path, *, template: bool = False) -> Translations:
     """The active entries of a ``.po`` file (or, with ``template``, a ``.pot``: texts are msgids)."""
-    catalog = read_view(path)
+    return translations_of(read_view(path), path, template=template)
+
+
+def translations_of(catalog: Catalog, path: Path, *, template: bool = False) -> Translations:
+    """:func:`read_translations` of a catalog already read from ``path``."""
     entries = {
         entry.key: Translation(
             text=entry.msgid if template else entry.msgstr,

@@ -11,14 +11,17 @@ import contextlib
 import json
 import sys
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ContextManager
 
 import click
 
+from pipeline import cli_config
 from pipeline.errors import CHECK_FAILED, EXIT_ERROR, EXIT_REFUSED, INTERRUPTED, PipelineError
 from pipeline.extraction import UpdateResult, extract_project
-from pipeline.project import Project, normalise_language, pipeline_command, target_languages
+from pipeline.project import (SOURCE_LANGUAGE, Project, locale_of, normalise_language, pipeline_command,
+                              target_languages)
 from pipeline.segmentation import read_article
 
 if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline --help` starts fast
@@ -27,12 +30,32 @@ if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline 
     from pipeline.editions import Choice, EditionResult
     from pipeline.engines import EngineFactory, EngineOptions
     from pipeline.evaluation import Evaluation, RouteEvaluation, Score
-    from pipeline.qa import Problem, Report, Severity
+    from pipeline.qa import Report
     from pipeline.status import CatalogStatus
 
 
 class PipelineGroup(click.Group):
-    """Reports a :class:`PipelineError` as a one-line message with exit code 1, without a traceback."""
+    """Reports a :class:`PipelineError` as a one-line message with exit code 1, without a traceback;
+    starts the root context from ``[tool.pipeline]`` (see :mod:`pipeline.cli_config`)."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        """The file becomes click's ``default_map``, so the environment and the command line override
+        it; every setting gets its ``PIPELINE_<KEY>`` variable. A bad file stops here, before any
+        command runs."""
+        found = None
+        if parent is None:
+            cli_config.set_envvars(self)
+            try:
+                found = cli_config.find_config(Path.cwd())
+                if found is not None and "default_map" not in extra:
+                    extra["default_map"] = cli_config.default_map(self, found, cwd=Path.cwd())
+            except PipelineError as error:
+                raise failure(str(error)) from None
+        ctx = super().make_context(info_name, args, parent, **extra)
+        if parent is None:
+            ctx.meta[CONFIG_FILE] = found
+        return ctx
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -53,13 +76,34 @@ def failure(message: str) -> click.ClickException:
     return error
 
 
-def parse_langs(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
-    """Target languages, each in babel's spelling (``FR`` → ``fr``) and once; the source is refused."""
+CONFIG_FILE = "pipeline.config_file"
+"""``ctx.meta`` key of the :class:`~pipeline.cli_config.ConfigFile` in force (None without one)."""
+
+
+def parse_langs(ctx: click.Context | None, param: click.Parameter | None, value: str) -> tuple[str, ...]:
+    """Languages, each in babel's spelling (``FR`` → ``fr``) and once. Whether one is the source
+    language is :func:`targets`' question: ``--source-lang`` may not be read yet."""
     codes = [code for code in value.split(",") if code.strip()]
     if not codes:
         raise click.BadParameter("name at least one language, e.g. fr,en")
     try:
-        return target_languages(codes)
+        return tuple(dict.fromkeys(normalise_language(code) for code in codes))
+    except PipelineError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def parse_targets(value: str, source_lang: str) -> tuple[str, ...]:
+    """Target languages of one command (``evaluate --langs``): :func:`parse_langs`, less the source."""
+    try:
+        return target_languages(parse_langs(None, None, value), source=source_lang)
+    except PipelineError as error:
+        raise click.BadParameter(str(error), param_hint="--langs") from None
+
+
+def parse_lang(ctx: click.Context | None, param: click.Parameter | None, value: str) -> str:
+    """One language code (the source language), in babel's spelling."""
+    try:
+        return normalise_language(value)
     except PipelineError as error:
         raise click.BadParameter(str(error)) from None
 
@@ -87,19 +131,47 @@ def glossary_option(help: str) -> Decorator:
               help="Folder the localised editions are written to.")
 @click.option("--langs", default="fr,en", show_default=True, callback=parse_langs,
               help="Comma-separated target languages.")
+@click.option("--source-lang", default=SOURCE_LANGUAGE, show_default=True, callback=parse_lang,
+              help="Language of the articles in seeds/.")
 @click.version_option(package_name="article-localisation-pipeline")
 @click.pass_context
-def cli(ctx: click.Context, seeds: Path, locales: Path, editions: Path, langs: tuple[str, ...]) -> None:
-    """Localise German articles into French and English editions through gettext catalogs."""
-    ctx.obj = Project(seeds=seeds, locales=locales, editions=editions, langs=langs)
+def cli(ctx: click.Context, seeds: Path, locales: Path, editions: Path, langs: tuple[str, ...],
+        source_lang: str) -> None:
+    """Localise articles (German by default) into editions in other languages through gettext catalogs.
+
+    Settings come from the command line, then PIPELINE_<OPTION> environment variables, then
+    [tool.pipeline] in the nearest pyproject.toml, then the defaults: see `pipeline config`.
+    """
+    found = ctx.meta.get(CONFIG_FILE)
+    ctx.obj = Project(seeds=seeds, locales=locales, editions=editions,
+                      langs=targets(ctx, langs, source_lang), source_lang=source_lang,
+                      root=found.path.parent if found else None)
+
+
+def targets(ctx: click.Context, langs: tuple[str, ...], source_lang: str) -> tuple[str, ...]:
+    """The target languages (:func:`pipeline.project.target_languages`). The default targets leave
+    the source language out (``source-lang = "en"`` targets French); named as a target, it is an error
+    that says where: in the file, ``path:line`` and exit 1; on the command line or in a variable, a
+    usage error (exit 2)."""
+    source = ctx.get_parameter_source("langs")
+    if source is click.core.ParameterSource.DEFAULT:
+        langs = tuple(lang for lang in langs if locale_of(lang).language != locale_of(source_lang).language)
+    try:
+        return target_languages(langs, source=source_lang)
+    except PipelineError as error:
+        if source is click.core.ParameterSource.DEFAULT_MAP:
+            _, where = cli_config.origin(ctx, "langs", ctx.meta.get(CONFIG_FILE))
+            raise failure(f"{where}: {error}") from None
+        raise click.BadParameter(str(error), ctx=ctx, param_hint="--langs") from None
 
 
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @json_option('Print {"paragraphs": [["sentence", ...], ...]}.')
-def segment(file: Path, as_json: bool) -> None:
-    """Show how FILE is split into paragraphs and sentences."""
-    article = read_article(file)
+@pass_project
+def segment(project: Project, file: Path, as_json: bool) -> None:
+    """Show how FILE is split into paragraphs and sentences (of the source language)."""
+    article = read_article(file, language=project.source_lang)
     paragraphs = [[sentence.text for sentence in paragraph.sentences] for paragraph in article.paragraphs]
     if as_json:
         click.echo(json.dumps({"paragraphs": paragraphs}, ensure_ascii=False, indent=2))
@@ -144,23 +216,44 @@ COMPUTE_TYPES = ("default", "auto", "int8", "int8_float32", "int8_float16", "int
 """CTranslate2's compute types."""
 
 
+ENGINE_OPTIONS = (
+    click.option("--beam-size", type=click.IntRange(1, 32), default=None,
+                 help="Beam width  [default: 4, as Argos]."),
+    click.option("--max-batch-size", type=click.IntRange(1), default=None,
+                 help="Sentences per CTranslate2 batch  [default: 32]."),
+    click.option("--inter-threads", type=click.IntRange(1), default=None,
+                 help="Batches translated in parallel  [default: cores, up to 4]."),
+    click.option("--intra-threads", type=click.IntRange(1), default=None,
+                 help="Threads per batch  [default: cores / inter-threads]."),
+    click.option("--compute-type", default=None, type=click.Choice(COMPUTE_TYPES),
+                 help="CTranslate2 compute type  [default: the model's]."),
+    click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
+                 help="Where CTranslate2 decodes: auto takes a CUDA GPU when there is one (on a cluster: "
+                      "each worker decides)."),
+)
+"""The engine's settings, declared once: ``translate`` and ``evaluate`` run the same engine."""
+
+
+def engine_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add :data:`ENGINE_OPTIONS` to ``command``; they arrive as keyword arguments for
+    :func:`engine_settings`."""
+    for option in reversed(ENGINE_OPTIONS):
+        command = option(command)
+    return command
+
+
+def engine_settings(**options: Any) -> EngineOptions:
+    """The :class:`~pipeline.engines.EngineOptions` of the engine options given (the rest default)."""
+    from pipeline import engines
+
+    return engines.EngineOptions(**{name: value for name, value in options.items() if value is not None})
+
+
 @cli.command()
 @glossary_option("Names and terms to protect from the engine.")
-@click.option("--beam-size", type=click.IntRange(1, 32), default=None,
-              help="Beam width  [default: 4, as Argos].")
-@click.option("--max-batch-size", type=click.IntRange(1), default=None,
-              help="Sentences per CTranslate2 batch  [default: 32].")
-@click.option("--inter-threads", type=click.IntRange(1), default=None,
-              help="Batches translated in parallel  [default: cores, up to 4].")
-@click.option("--intra-threads", type=click.IntRange(1), default=None,
-              help="Threads per batch  [default: cores / inter-threads].")
-@click.option("--compute-type", default=None, type=click.Choice(COMPUTE_TYPES),
-              help="CTranslate2 compute type  [default: the model's].")
+@engine_options
 @click.option("--save-every", type=click.IntRange(1), default=128, show_default=True,
               help="Sentences per batch between two saves of the catalogs.")
-@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
-              help="Where CTranslate2 decodes: auto takes a CUDA GPU when there is one (on a cluster: "
-                   "each worker decides).")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Translate on the Dask cluster of this scheduler (tls://HOST:PORT; tcp:// on this "
                    "machine). See README, 'Machine translation on a cluster'.")
@@ -174,7 +267,7 @@ COMPUTE_TYPES = ("default", "auto", "int8", "int8_float32", "int8_float16", "int
               help="With tls://: this client's private key  [default: Dask's configuration].")
 @pass_project
 @click.pass_context
-def translate(ctx: click.Context, project: Project, glossary_path: Path, save_every: int, device: str,
+def translate(ctx: click.Context, project: Project, glossary_path: Path, save_every: int,
               scheduler: str | None, allow_insecure_scheduler: bool, tls_ca_file: Path | None,
               tls_cert: Path | None, tls_key: Path | None, **engine_options) -> None:
     """Extract, then fill every untranslated entry with a machine draft (fuzzy, with provenance).
@@ -182,11 +275,10 @@ def translate(ctx: click.Context, project: Project, glossary_path: Path, save_ev
     Translators' entries are never changed. Needs Argos Translate packages for de→en and de→fr (or
     en→fr, through English): see `pipeline models`.
     """
-    from pipeline import drafting, engines
+    from pipeline import drafting
     from pipeline.glossary import load_glossary
 
-    chosen = {name: value for name, value in engine_options.items() if value is not None}
-    options = engines.EngineOptions(device=device, **chosen)
+    options = engine_settings(**engine_options)
     glossary = load_glossary(glossary_path)  # a broken glossary stops the run before any write
     if scheduler is None and (allow_insecure_scheduler or tls_ca_file or tls_cert or tls_key):
         raise click.UsageError("--allow-insecure-scheduler and --tls-* go with --scheduler")
@@ -333,25 +425,25 @@ ROUTE_CHOICES = ("default", "direct", "pivot", "both")
               show_default=True, help="default: the route translate takes; direct or pivot: that route "
                                       "only; both: each installed route, side by side.")
 @glossary_option("Names and terms to protect from the engine, and to count in its output.")
+@engine_options
 @pass_project
 @click.pass_context
 def evaluate(ctx: click.Context, project: Project, as_json: bool, only: str | None, route_choice: str,
-             glossary_path: Path) -> None:
+             glossary_path: Path, **engine_options: Any) -> None:
     """Score machine translation against the reviewed translations (chrF, BLEU, glossary terms kept).
 
-    Translates the German of every reviewed entry in memory, along the routes `translate` takes, and
-    compares the output with the translators' work. Writes nothing. Needs the Argos packages
+    Translates the German of every reviewed entry in memory, along the routes `translate` takes and
+    with its engine settings, and compares the output with the translators' work. Writes nothing. Needs the Argos packages
     `translate` needs: see `pipeline models`.
     """
     from pipeline import engines, evaluation
     from pipeline.glossary import load_glossary
 
-    langs = parse_langs(ctx, None, only) if only else None
-    if langs and project.source_lang in langs:
-        raise click.BadParameter(f"{project.source_lang} is the source language", param_hint="--langs")
+    langs = parse_targets(only, project.source_lang) if only else None
     try:
         result = evaluation.evaluate_project(
-            project, engines.local_engine(), langs=langs, choice=evaluation.RouteChoice(route_choice),
+            project, engines.local_engine(engine_settings(**engine_options)), langs=langs,
+            choice=evaluation.RouteChoice(route_choice),
             glossary=load_glossary(glossary_path), progress=evaluation_progress)
     except KeyboardInterrupt:
         click.echo("interrupted: nothing was written", err=True)
@@ -442,7 +534,9 @@ def build_editions(project: Project, only: str | None, policy: str, min_reviewed
     """Write editions/<lang>/<slug>.{txt,md,html} from the catalogs."""
     from pipeline import editions
 
-    if min_reviewed is not None and policy != "reviewed":
+    ctx = click.get_current_context()
+    if min_reviewed is not None and policy != "reviewed" and ctx.get_parameter_source("min_reviewed") in (
+            click.core.ParameterSource.COMMANDLINE, click.core.ParameterSource.ENVIRONMENT):
         raise click.BadParameter("only applies with --policy reviewed", param_hint="--min-reviewed")
     langs = None
     if only is not None:
@@ -457,6 +551,10 @@ def build_editions(project: Project, only: str | None, policy: str, min_reviewed
         print_edition(edition)
     for sheet in result.review_sheets:
         click.echo(f"{'wrote' if sheet.written else 'unchanged'} {sheet.path}")
+    for error in result.damaged:
+        click.echo(f"Error: {error} (article not built)", err=True)
+    if result.damaged:
+        click.get_current_context().exit(EXIT_ERROR)
     if result.refused:
         click.get_current_context().exit(EXIT_REFUSED)
 
@@ -504,10 +602,11 @@ CHECK_EXIT_CODES = """\b
 Exit status: 0 no errors (warnings and info may be listed), 1 the check could not run (e.g. no
 catalogs, invalid glossary), 2 usage error, 3 at least one error-level finding."""
 
-STATE_BARS = (("reviewed", "█", "green"), ("source_changed", "▓", "magenta"),
+STATE_BARS = (("reviewed", "█", "green"), ("edited_draft", "▚", "cyan"), ("source_changed", "▓", "magenta"),
               ("machine_draft", "▒", "yellow"), ("untranslated", "░", None))
 STATUS_COLUMNS = (("total", "total"), ("reviewed", "reviewed"), ("machine_draft", "drafts"),
-                  ("source_changed", "changed"), ("untranslated", "untransl."), ("obsolete", "obsolete"))
+                  ("edited_draft", "edited"), ("source_changed", "changed"), ("untranslated", "untransl."),
+                  ("obsolete", "obsolete"))
 BAR_WIDTH = 20
 
 
@@ -529,6 +628,9 @@ def status(project: Project, as_json: bool) -> None:
     for row in [header, *rows]:
         click.echo("  ".join(cell + " " * (width - len(click.unstyle(cell)))
                              for cell, width in zip(row, widths)).rstrip())
+    for record in records:
+        if record.needs_repair:
+            click.echo(f"needs repair: {record.needs_repair}")
     click.echo("\nFigures are sentences/words; words are counted on the German source.")
     if any(record.orphaned for record in records):
         click.echo(f"orphaned: the article is no longer in {project.seeds}; restore it, or delete its catalogs.")
@@ -542,7 +644,7 @@ def status_json(record: CatalogStatus) -> dict[str, Any]:
     return {
         "article": record.slug, "lang": record.lang, "path": str(record.path), "exists": record.exists,
         "orphaned": record.orphaned,
-        "percent_reviewed": record.percent_reviewed,
+        "percent_reviewed": record.percent_reviewed, "needs_repair": record.needs_repair,
         "sentences": {name: tally.sentences for name, tally in figures.items()},
         "words": {name: tally.words for name, tally in figures.items()},
     }
@@ -552,6 +654,8 @@ def status_row(record: CatalogStatus) -> list[str]:
     if not record.exists:
         advice = f"no catalog yet: run `{pipeline_command()} extract`"
         return [record.slug, record.lang, advice] + [""] * len(STATUS_COLUMNS)
+    if record.needs_repair:
+        return [record.slug, record.lang, "needs repair (below)"] + [""] * len(STATUS_COLUMNS)
     widths = bar_widths(record)
     bar = "".join(click.style(mark * width, fg=colour) for (_, mark, colour), width in zip(STATE_BARS, widths))
     bar += " " * (BAR_WIDTH - sum(widths))
@@ -630,6 +734,33 @@ def report_json(report: Report, groups: Groups) -> dict[str, Any]:
         "problems": [{"path": p.path, "line": p.line, "check": p.check, "severity": p.severity.value,
                       "message": p.message} for problems in groups.values() for p in problems],
     }
+
+
+# --- settings (pipeline.cli_config) ------------------------------------------------------------
+
+
+@cli.command("config")
+@json_option('Print {"file": PATH or null, "settings": {KEY: {"value", "source", "origin", "commands"}}}.')
+@pass_project
+@click.pass_context
+def show_config(ctx: click.Context, project: Project, as_json: bool) -> None:
+    """Show the settings in force and where each comes from: option, environment, file, default."""
+    found = ctx.meta.get(CONFIG_FILE)
+    in_force = [replace(item, value=list(project.langs)) if item.key == "langs" else item  # less the source
+                for item in cli_config.settings_in_force(ctx, cli, found)]
+    if as_json:
+        click.echo(json.dumps({"file": str(found.path) if found else None,
+                               "settings": {item.key: {"value": item.value, "source": item.source,
+                                                       "origin": item.origin, "commands": list(item.commands)}
+                                            for item in in_force}}, indent=2, ensure_ascii=False))
+        return
+    nowhere = f"none ([{cli_config.TABLE}] in no {cli_config.FILE_NAME} from here up)"
+    click.echo(f"configuration file: {found.path if found else nowhere}")
+    width = max(len(item.key) for item in in_force)
+    for item in in_force:
+        value = "(not set)" if item.value is None else json.dumps(item.value, ensure_ascii=False)
+        used_by = f"  [{', '.join(item.commands)}]" if item.commands else ""
+        click.echo(f"{item.key:<{width}} = {value:<20}  # {item.origin}{used_by}")
 
 
 def main() -> None:

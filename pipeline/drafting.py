@@ -41,7 +41,7 @@ from pipeline.catalogs import Catalog, EntryState, Key
 from pipeline.engines import Engine, EngineFactory
 from pipeline.extraction import UpdateResult
 from pipeline.files import FileStamp, file_stamp
-from pipeline.glossary import Glossary, Masked, Term, mask, restore
+from pipeline.glossary import Glossary, Masked, mask, restore
 from pipeline.project import Project
 
 DEFAULT_SAVE_EVERY = 128
@@ -220,7 +220,7 @@ def _collect_pending(run: _Run) -> None:
         for entry in catalog.catalog.active():
             if entry.state is EntryState.UNTRANSLATED:
                 waiting.setdefault(entry.msgid, []).append((catalog, entry.key))
-                if any(file.endswith(markdown_article.SUFFIX) for file, _ in entry.occurrences):
+                if markdown_article.from_markdown_article(entry.occurrences):
                     run.markdown.add(entry.msgid)
 
 
@@ -253,7 +253,7 @@ def _pair_order(routes: Mapping[str, tuple[Pair, ...]]) -> list[Pair]:
 def _input(run: _Run, msgid: str, route: tuple[Pair, ...], depth: int) -> str | None:
     """What step ``depth`` of ``route`` translates for ``msgid``; None while an earlier step is due."""
     if msgid not in run.masked:
-        run.masked[msgid] = mask(msgid, Glossary((*run.glossary.terms, *_markup_terms(run, msgid))))
+        run.masked[msgid] = engine_input(msgid, run.glossary, markdown=msgid in run.markdown)
     text = run.masked[msgid].text
     for step in route[:depth]:
         text = run.done.get((step, text))
@@ -262,10 +262,12 @@ def _input(run: _Run, msgid: str, route: tuple[Pair, ...], depth: int) -> str | 
     return text
 
 
-def _markup_terms(run: _Run, msgid: str) -> tuple[Term, ...]:
-    """The link targets and code spans of a sentence of a Markdown article, masked like glossary
-    terms so that the engine never sees (or changes) them; none for text articles."""
-    return markdown_article.markup_terms(msgid) if msgid in run.markdown else ()
+def engine_input(msgid: str, glossary: Glossary, *, markdown: bool) -> Masked:
+    """``msgid`` as the engine gets it: glossary terms masked and, in a sentence of a Markdown
+    article, link targets and code spans too, so that the engine never sees (or changes) them.
+    ``evaluate`` sends the same text, so that it scores what ``translate`` would draft."""
+    terms = markdown_article.markup_terms(msgid) if markdown else ()
+    return mask(msgid, Glossary((*glossary.terms, *terms)) if terms else glossary)
 
 
 def _translate_pair(run: _Run, pair: Pair, save_every: int, progress: Progress) -> PairRun:

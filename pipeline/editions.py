@@ -43,7 +43,6 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
-from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
@@ -55,6 +54,7 @@ from pipeline.files import FileResult, write_if_changed
 from pipeline.project import Project, locale_of
 from pipeline.segmentation import read_article
 from pipeline.typography import rules_for, typeset_units
+from pipeline.template_match import TemplateMismatchError, check_against_template
 
 FORMATS = ("txt", "md", "html")
 REVIEW_FOLDER = "review"
@@ -131,6 +131,9 @@ class EditionResult:
 class BuildResult:
     editions: tuple[EditionResult, ...]
     review_sheets: tuple[FileResult, ...] = ()
+    damaged: tuple[TemplateMismatchError, ...] = ()
+    """Articles refused because a catalog does not belong to its template (a hand-edited msgid or
+    msgctxt): publishing them would show German for the translator's sentence."""
 
     @property
     def refused(self) -> tuple[EditionResult, ...]:
@@ -557,6 +560,7 @@ def write_edition(edition: Edition, folder: Path) -> tuple[FileResult, ...]:
 REVIEW_STATES: dict[EntryState | None, tuple[str, str]] = {
     EntryState.REVIEWED: ("reviewed", "reviewed"),
     EntryState.MACHINE_DRAFT: ("machine draft", "draft"),
+    EntryState.EDITED_DRAFT: ("edited draft", "changed"),
     EntryState.SOURCE_CHANGED: ("source changed", "changed"),
     EntryState.UNTRANSLATED: ("missing", "missing"),
     None: ("missing", "missing"),
@@ -666,10 +670,14 @@ def build(project: Project, *, langs: Sequence[str] | None = None, policy: Polic
     languages) and, with ``review``, the review sheets. Never prints; the result says what happened."""
     published = (project.source_lang, *[lang for lang in project.langs if lang != project.source_lang])
     wanted = tuple(langs) if langs else published
-    editions, sheets = [], []
+    editions, sheets, damaged = [], [], []
     for path in project.article_paths():
-        article = read_article(path)
-        translations = _read_all(project, article, {*wanted, *(project.langs if review else ())})
+        article = read_article(path, source=project.reference(path), language=project.source_lang)
+        try:
+            translations = _read_all(project, article, {*wanted, *(project.langs if review else ())})
+        except TemplateMismatchError as error:
+            damaged.append(error)
+            continue
         for lang in wanted:
             edition = plan_edition(article, translations[lang], lang=lang, langs=published,
                                    source_lang=project.source_lang, policy=policy)
@@ -679,23 +687,28 @@ def build(project: Project, *, langs: Sequence[str] | None = None, policy: Polic
             text = "".join(render_review(article, sheet, source_lang=project.source_lang))
             target = project.editions / REVIEW_FOLDER / f"{article.slug}.html"
             sheets.append(write_if_changed(target, text.encode("utf-8")))
-    return BuildResult(editions=tuple(editions), review_sheets=tuple(sheets))
+    return BuildResult(editions=tuple(editions), review_sheets=tuple(sheets), damaged=tuple(damaged))
 
 
 def _read_all(project: Project, article: Article, langs: set[str]) -> dict[str, Translations]:
-    """The template (checked against the article) and the catalog of every language in ``langs``."""
-    template = _read(project.template_path(article.slug), template=True)
-    _check_current(article, template)
-    found = {project.source_lang: template}
+    """The template (checked against the article) and the catalog of every language in ``langs``
+    (each checked against the template)."""
+    template_path = project.template_path(article.slug)
+    template = _read(template_path)
+    found = {project.source_lang: catalogs.translations_of(template, template_path, template=True)}
+    _check_current(article, found[project.source_lang])
     for lang in langs - {project.source_lang}:
-        found[lang] = _read(project.catalog_path(lang, article.slug), template=False)
+        path = project.catalog_path(lang, article.slug)
+        catalog = _read(path)
+        check_against_template(catalog, template, path)
+        found[lang] = catalogs.translations_of(catalog, path)
     return found
 
 
-def _read(path: Path, *, template: bool) -> Translations:
+def _read(path: Path) -> catalogs.Catalog:
     if not path.is_file():
         raise PipelineError("no such catalog; run `pipeline extract` (make extract) first", path=path)
-    return catalogs.read_translations(path, template=template)
+    return catalogs.read_view(path)
 
 
 def _check_current(article: Article, template: Translations) -> None:

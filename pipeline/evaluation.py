@@ -19,17 +19,17 @@ is usually noise, and the figures say so.
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from pipeline import argos_packages, catalogs
+from pipeline import argos_packages, catalogs, markdown_article
 from pipeline.argos_packages import InstalledPackage, Pair, Route
 from pipeline.catalogs import EntryState
-from pipeline.drafting import DEFAULT_SAVE_EVERY, Progress, no_progress
+from pipeline.drafting import DEFAULT_SAVE_EVERY, Progress, engine_input, no_progress
 from pipeline.engines import Engine, EngineFactory
 from pipeline.errors import PipelineError
-from pipeline.glossary import Glossary, Masked, mask, restore
+from pipeline.glossary import Glossary, Masked, restore
 from pipeline.project import Project
 
 DEFAULT_BOOTSTRAP = 1000
@@ -62,6 +62,13 @@ class ReviewedSentence:
     """The German sentence (the entry's ``msgid``)."""
     reference: str
     """Its reviewed translation."""
+    markdown: bool = False
+    """A sentence of a Markdown article: its inline markup is masked from the engine and left out
+    of the scores, on both sides."""
+
+    def scored(self, text: str) -> str:
+        """``text`` (the reference or a translation of this sentence) as it is scored."""
+        return markdown_article.plain_inline(text) if self.markdown else text
 
 
 def reviewed_sentences(project: Project, lang: str) -> tuple[ReviewedSentence, ...]:
@@ -76,7 +83,8 @@ def reviewed_sentences(project: Project, lang: str) -> tuple[ReviewedSentence, .
             continue
         for entry in catalogs.read_view(path).active():
             if entry.state is EntryState.REVIEWED:
-                found.append(ReviewedSentence(article.stem, entry.msgid, entry.msgstr))
+                found.append(ReviewedSentence(article.stem, entry.msgid, entry.msgstr,
+                                              markdown_article.from_markdown_article(entry.occurrences)))
     return tuple(found)
 
 
@@ -127,18 +135,21 @@ def missing_routes(routes: Mapping[str, Sequence[Route]], choice: RouteChoice) -
 
 def translate_routes(engine: Engine, routes: Mapping[Hashable, tuple[Pair, ...]], sentences: Iterable[str], *,
                      glossary: Glossary = Glossary(), batch_size: int = DEFAULT_SAVE_EVERY,
-                     progress: Progress = no_progress) -> dict[Hashable, dict[str, str]]:
+                     progress: Progress = no_progress,
+                     markdown: Collection[str] = frozenset()) -> dict[Hashable, dict[str, str]]:
     """Translate ``sentences`` along every route, as :func:`pipeline.drafting.draft` does, in memory.
 
     ``routes`` maps a name (a language, or a language and route kind) to its chain of pairs. Terms
     are masked, each distinct input is sent once per pair in batches of ``batch_size`` (so a German
     sentence goes to English once, for English and for the pivot alike), and the final language's
-    renderings are restored. Returns name → sentence → translation.
+    renderings are restored. Returns name → sentence → translation. The sentences in ``markdown``
+    come from Markdown articles (see :func:`pipeline.drafting.engine_input`).
 
     Written here rather than shared with drafting because drafting interleaves saving with its
     batches; the steps it shares (``mask``, ``restore``, one engine call per batch) are the same.
     """
-    masked: dict[str, Masked] = {sentence: mask(sentence, glossary) for sentence in dict.fromkeys(sentences)}
+    masked: dict[str, Masked] = {sentence: engine_input(sentence, glossary, markdown=sentence in markdown)
+                                 for sentence in dict.fromkeys(sentences)}
     done: dict[tuple[Pair, str], str] = {}
     depth_of_pairs = max((len(route) for route in routes.values()), default=0)
     for depth in range(depth_of_pairs):
@@ -180,8 +191,9 @@ def scoring_text(text: str) -> str:
     """A hypothesis or reference as it is scored: the one place both sides are prepared, so that
     they are always prepared alike.
 
-    Only whitespace is normalised (runs of spaces and line breaks become one space) for now. When
-    inline markup reaches the msgids (Markdown articles), it is stripped here, from both sides.
+    Whitespace is normalised (runs of spaces and line breaks become one space). The inline markup
+    of a Markdown article's sentences was already taken off both sides
+    (:meth:`ReviewedSentence.scored`).
 
     >>> scoring_text("  Une phrase\\n  courte. ")
     'Une phrase courte.'
@@ -360,17 +372,19 @@ def evaluate(references: Mapping[str, Sequence[ReviewedSentence]], routes: Mappi
     """
     chains = {(lang, route.kind): route.steps for lang, options in routes.items() for route in options}
     sources = [sentence.source for lang in routes for sentence in references[lang]]
+    markdown = {sentence.source for lang in routes for sentence in references[lang] if sentence.markdown}
     translated = translate_routes(engine, chains, sources, glossary=glossary, batch_size=batch_size,
-                                  progress=progress)
+                                  progress=progress, markdown=markdown)
     results, comparisons = [], []
     for lang, options in routes.items():
         reviewed = references[lang]
-        outputs = [[translated[(lang, route.kind)][sentence.source] for sentence in reviewed] for route in options]
+        outputs = [[sentence.scored(translated[(lang, route.kind)][sentence.source]) for sentence in reviewed]
+                   for route in options]
         scored = [_route_evaluation(engine, lang, route, reviewed, hypotheses, glossary, n_bootstrap)
                   for route, hypotheses in zip(options, outputs)]
         results += scored
         if len(scored) == 2:
-            p_value = paired_p_value(*outputs, [sentence.reference for sentence in reviewed],
+            p_value = paired_p_value(*outputs, [sentence.scored(sentence.reference) for sentence in reviewed],
                                      n_bootstrap=n_bootstrap) if n_bootstrap > 1 else None
             comparisons.append(RouteComparison(lang, *scored, p_value=p_value))
     unreviewed = tuple(lang for lang, reviewed in references.items() if not reviewed)
@@ -380,7 +394,8 @@ def evaluate(references: Mapping[str, Sequence[ReviewedSentence]], routes: Mappi
 
 def _route_evaluation(engine: Engine, lang: str, route: Route, reviewed: Sequence[ReviewedSentence],
                       hypotheses: Sequence[str], glossary: Glossary, n_bootstrap: int) -> RouteEvaluation:
-    chrf, bleu = score(hypotheses, [sentence.reference for sentence in reviewed], lang, n_bootstrap=n_bootstrap)
+    chrf, bleu = score(hypotheses, [sentence.scored(sentence.reference) for sentence in reviewed], lang,
+                       n_bootstrap=n_bootstrap)
     counts = [glossary_terms(sentence.source, hypothesis, lang, glossary)
               for sentence, hypothesis in zip(reviewed, hypotheses)]
     return RouteEvaluation(

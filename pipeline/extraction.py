@@ -24,12 +24,12 @@ from pathlib import Path
 
 from pipeline import catalogs
 from pipeline.article import Article, units
-from pipeline.catalogs import DATE_FIELDS, Catalog, Entry, header_date, read_view, save_if_changed, shorten
-from pipeline.errors import CatalogError
+from pipeline.catalogs import DATE_FIELDS, Catalog, Entry, header_date, read_view, save_if_changed
 from pipeline.files import FileStamp, file_stamp
-from pipeline.merging import TEMPLATE_DIGEST_FIELD, merge_catalog, merge_counts, template_digest
+from pipeline.merging import merge_catalog, merge_counts
 from pipeline.project import SOURCE_LANGUAGE, Project
 from pipeline.segmentation import read_article
+from pipeline.template_match import check_against_template
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +53,7 @@ class UpdateResult:
     whether someone rewrote it since."""
 
 
-def build_template(article: Article, *, creation_date: str) -> Catalog:
+def build_template(article: Article, *, creation_date: str, language: str = SOURCE_LANGUAGE) -> Catalog:
     """The ``.pot`` of an article: one entry per sentence, identified by (msgctxt, msgid)."""
     header = (
         f"Sentences of the article {article.slug!r} ({article.source}).\n"
@@ -66,7 +66,7 @@ def build_template(article: Article, *, creation_date: str) -> Catalog:
         "PO-Revision-Date": creation_date,
         "Last-Translator": "",
         "Language-Team": "",
-        "Language": SOURCE_LANGUAGE,
+        "Language": language,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
@@ -88,10 +88,12 @@ def extract(project: Project, article: Article, *, moment: datetime) -> list[Upd
     previous_template = _read_if_exists(template_file)
     previous = {lang: _read_if_exists(project.catalog_path(lang, article.slug)) for lang in project.langs}
     for lang, catalog in previous.items():
-        _check_msgids_unedited(catalog, previous_template, project.catalog_path(lang, article.slug))
+        if catalog is not None:
+            check_against_template(catalog, previous_template, project.catalog_path(lang, article.slug))
 
     old_date = previous_template.metadata.get("POT-Creation-Date") if previous_template else None
-    template = build_template(article, creation_date=old_date or header_date(moment))
+    template = build_template(article, creation_date=old_date or header_date(moment),
+                              language=project.source_lang)
     written = save_if_changed(template, previous_template, template_file, date_fields=DATE_FIELDS, now=moment)
     template = written or template
     results = [UpdateResult(path=template_file, written=written is not None)]
@@ -142,7 +144,8 @@ def extract_project(project: Project, *, jobs: int | None = None) -> Iterator[li
     the run with nothing changed.
     """
     moment = catalogs.now()
-    articles = [read_article(path) for path in project.article_paths()]
+    articles = [read_article(path, source=project.reference(path), language=project.source_lang)
+                for path in project.article_paths()]
     yield from extract_articles(project, articles, moment=moment, jobs=jobs)
 
 
@@ -152,21 +155,3 @@ def available_cores() -> int:
 
 def _read_if_exists(path: Path) -> Catalog | None:
     return read_view(path) if path.exists() else None
-
-
-def _check_msgids_unedited(catalog: Catalog | None, template: Catalog | None, path: Path) -> None:
-    """A msgid the template never had, in a catalog merged with that very template (its
-    ``X-Template-Digest``), was edited by hand: stop rather than treat the translator's edit as a
-    removed sentence. Catalogs out of step with the template (an interrupted run, a catalog from an
-    older version) are merged normally."""
-    if catalog is None or template is None:
-        return
-    if catalog.metadata.get(TEMPLATE_DIGEST_FIELD) != template_digest(template):
-        return
-    known = {entry.key for entry in template}
-    for entry in catalog.active():
-        if entry.key not in known:
-            raise CatalogError(
-                f"msgid {shorten(entry.msgid)!r} is not in the template {path.name.removesuffix('.po')}.pot: "
-                "was it edited? The msgid is the German source; change msgstr only (or the article in seeds/)",
-                path=path, line=entry.line)

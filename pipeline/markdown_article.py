@@ -486,6 +486,12 @@ def typeset_units(texts: Sequence[str], rules: typography.Typography | None, *,
 # --- machine translation and QA ------------------------------------------------------------------
 
 
+def from_markdown_article(occurrences: Sequence[tuple[str, str]]) -> bool:
+    """Whether an entry with these ``#:`` references is a sentence of a Markdown article (its inline
+    markup is then markup, not text)."""
+    return any(file.endswith(SUFFIX) for file, _ in occurrences)
+
+
 def markup_terms(text: str) -> tuple[Term, ...]:
     """The protected spans of a sentence as glossary terms kept as written: machine translation
     masks them like names, so the engine never sees a URL or a code span."""

@@ -6,6 +6,10 @@ Every rule about what happens to a translation when its article changes lives he
   position comments;
 * a changed sentence receives the closest reviewed translation (a close edit, see
   :data:`FUZZY_MATCH_THRESHOLD`) as a fuzzy suggestion with the old sentence as ``#| msgid``;
+* a sentence split in two gets the old translation offered to both halves, and a sentence joined
+  from two gets both old translations joined (see :func:`split_or_joined`);
+* a changed sentence whose old wording comes back gets its review back, if the translation offered
+  for the change had been reviewed and was not edited since (:data:`REVIEWED_BEFORE_MARK`);
 * a removed sentence becomes obsolete (``#~``), never deleted, and is revived if it comes back;
 * a new sentence is added untranslated.
 
@@ -19,16 +23,24 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import hashlib
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 
 from babel.messages.plurals import get_plural
 
-from pipeline.catalogs import Catalog, Entry, Key, is_machine_draft
+from pipeline.catalogs import Catalog, Entry, Key, is_machine_draft, text_digest
 from pipeline.project import english_language_name
 
 FUZZY_MATCH_THRESHOLD = 0.75
 """Least similarity (difflib ratio) for a previous translation to be offered for a changed sentence.
 Only close edits qualify: a wrong guess presented as a translation costs reviewers more than none."""
+
+REVIEWED_BEFORE_MARK = "reviewed for the previous source: "
+"""Start of the translator comment the merge adds when it offers a *reviewed* translation for a
+changed sentence, followed by a digest of that msgstr. If the old wording comes back while the
+msgstr still matches the digest, the review is restored; a translation that was only a draft, or
+that a translator edited since, stays fuzzy. A translator comment, because msgmerge and PO editors
+keep those (and drop ``#.`` comments and unknown flags)."""
 
 TEMPLATE_DIGEST_FIELD = "X-Template-Digest"
 """Header field of a language catalog naming the template it was last merged with (a digest of the
@@ -76,13 +88,25 @@ def _merged_entries(template: Catalog, previous: Catalog) -> Iterable[Entry]:
     candidates = [entry for entry in leftovers + list(obsolete.values())
                   if entry.msgstr and not is_machine_draft(entry)]
     used: set[Key] = set()
+    reverted = _reverted_reviews(leftovers)
+    sources = template.entries
+    new = [entry.key not in current and entry.key not in obsolete for entry in sources]
+    joins = _adjacent_pairs(previous, {entry.key for entry in candidates if not entry.obsolete})
 
-    for source in template:
+    for index, source in enumerate(sources):
         old = current.get(source.key) or obsolete.get(source.key)
-        if old is not None:
+        revives_a_draft = old is not None and old.obsolete and is_machine_draft(old)
+        human = closest_translation(source.msgid, candidates, used) if revives_a_draft else None
+        if human is not None:  # what a translator typed for the changed wording beats the old machine draft
+            yield _suggest(source, human)
+        elif old is not None:
             yield _carry_over(source, old)
+        elif source.key in reverted:
+            used.update(entry.key for entry in reverted[source.key])
+            yield _restore_review(source, reverted[source.key][0])
         else:
-            match = closest_translation(source.msgid, candidates, used)
+            match = (closest_translation(source.msgid, candidates, used)
+                     or split_or_joined(sources, new, index, candidates, joins, used))
             yield _suggest(source, match) if match else source
 
     for entry in leftovers:
@@ -109,27 +133,137 @@ def _carry_over(source: Entry, old: Entry) -> Entry:
 
 def closest_translation(msgid: str, candidates: Iterable[Entry], used: set[Key]) -> Entry | None:
     """The most similar former sentence among ``candidates`` (human translations), if it is a close edit."""
-    best, best_ratio = None, FUZZY_MATCH_THRESHOLD
-    for candidate in candidates:
-        matcher = difflib.SequenceMatcher(None, msgid, candidate.msgid, autojunk=False)
-        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
-            continue
-        ratio = matcher.ratio()
-        if ratio >= best_ratio:
-            best, best_ratio = candidate, ratio
+    best, _ = _best_match(msgid, candidates)
     if best is not None:
         used.add(best.key)
     return best
 
 
+def _comment_without_review_mark(entry: Entry) -> list[str]:
+    """The translator comment's lines without the review mark; a lone empty ``#`` line stays."""
+    lines = entry.tcomment.split("\n") if entry.tcomment or entry.tcomment_empty_line else []
+    return [line for line in lines if not line.startswith(REVIEWED_BEFORE_MARK)]
+
+
+def _reverted_reviews(leftovers: Iterable[Entry]) -> dict[Key, list[Entry]]:
+    """Fuzzy entries offered a reviewed translation, still unedited, by the key of their ``#|``
+    source: if that sentence is back in the template, their review is restored."""
+    found: dict[Key, list[Entry]] = {}
+    for entry in leftovers:
+        if _offered_as_reviewed(entry):
+            found.setdefault((entry.previous_msgctxt, entry.previous_msgid), []).append(entry)
+    return found
+
+
+def _offered_as_reviewed(entry: Entry) -> bool:
+    """A fuzzy entry with ``#|`` whose msgstr is still the reviewed translation the merge offered."""
+    mark = REVIEWED_BEFORE_MARK + text_digest(entry.msgstr)
+    return "fuzzy" in entry.flags and entry.previous_msgid is not None and mark in entry.tcomment.split("\n")
+
+
+def _restore_review(source: Entry, entry: Entry) -> Entry:
+    """``source`` with the reviewed translation it had before its wording changed and came back."""
+    comment = _comment_without_review_mark(entry)
+    return dataclasses.replace(
+        source, msgstr=entry.msgstr, flags=tuple(flag for flag in entry.flags if flag != "fuzzy"),
+        tcomment="\n".join(comment), tcomment_empty_line=comment == [""])
+
+
+WORD = re.compile(r"\w+")
+PART_WORD_SHARE = 0.5
+"""Least share of a part's words found, in order, in the other side for a split or join to be
+recognised: a half is often reworded when a sentence is split (``…, um X zu machen`` → ``Es macht X.``),
+while a sentence that merely stands next to a changed one shares next to none."""
+
+
+def split_or_joined(sources: Sequence[Entry], new: Sequence[bool], index: int, candidates: Sequence[Entry],
+                    joins: Sequence[tuple[Entry, tuple[Entry, Entry]]], used: set[Key]) -> Entry | None:
+    """A translation for ``sources[index]`` when an editor split or joined sentences, as msgmerge
+    offers the closest old message (also one old message to several new ones).
+
+    Split: the sentence and its new neighbour, read together, are a close edit of a former sentence
+    whose words include enough of this sentence's, and closer to it than the neighbour alone (else the
+    neighbour is a changed sentence and this one is new); that translation is offered to both halves. Joined:
+    the sentence is a close edit of two former neighbours read together, each mostly within it; both
+    translations are offered joined, with both msgids as ``#|``. The two former entries are not used
+    up: they stay as obsolete, so that undoing the join revives them reviewed. Only new sentences
+    take part (a neighbour that was already in the catalog was not split from anything).
+    """
+    source = sources[index]
+    offers: list[tuple[float, Entry, bool]] = []
+    for start in (index - 1, index):
+        if start >= 0 and start + 1 < len(sources) and new[start] and new[start + 1]:
+            together = f"{sources[start].msgid} {sources[start + 1].msgid}"
+            match, ratio = _best_match(together, candidates)
+            neighbour = sources[start + 1 if start == index else start]
+            if (match is not None and _mostly_within(source.msgid, match.msgid)
+                    and _similarity(neighbour.msgid, match.msgid) < ratio):
+                offers.append((ratio, match, True))
+    for joined, parts in joins:
+        ratio = _similarity(source.msgid, joined.msgid)
+        if ratio >= FUZZY_MATCH_THRESHOLD and all(_mostly_within(part.msgid, source.msgid) for part in parts):
+            offers.append((ratio, joined, False))
+    if not offers:
+        return None
+    _, match, from_split = max(offers, key=lambda offer: offer[0])
+    if from_split:
+        used.add(match.key)
+    return match
+
+
+def _adjacent_pairs(previous: Catalog, keys: set[Key]) -> list[tuple[Entry, tuple[Entry, Entry]]]:
+    """Neighbouring active entries of ``previous`` whose keys are both in ``keys`` (what a join may
+    have merged), each read as one (:func:`_joined`) with its two parts."""
+    active = list(previous.active())
+    return [(_joined(first, second), (first, second)) for first, second in zip(active, active[1:])
+            if first.key in keys and second.key in keys]
+
+
+def _joined(first: Entry, second: Entry) -> Entry:
+    """Two former entries read as one: msgids and translations joined with a space, reviewed if both were."""
+    comments = dict.fromkeys(_comment_without_review_mark(first) + _comment_without_review_mark(second))
+    fuzzy = "fuzzy" in first.flags or "fuzzy" in second.flags
+    return Entry(msgid=f"{first.msgid} {second.msgid}", msgstr=f"{first.msgstr} {second.msgstr}",
+                 flags=("fuzzy",) if fuzzy else (), tcomment="\n".join(comments))
+
+
+def _similarity(text: str, other: str) -> float:
+    """difflib's ratio, or 0 when its quick upper bounds already fall short of a close edit."""
+    matcher = difflib.SequenceMatcher(None, text, other, autojunk=False)
+    if matcher.real_quick_ratio() < FUZZY_MATCH_THRESHOLD or matcher.quick_ratio() < FUZZY_MATCH_THRESHOLD:
+        return 0.0
+    return matcher.ratio()
+
+
+def _best_match(text: str, candidates: Iterable[Entry]) -> tuple[Entry | None, float]:
+    best, best_ratio = None, FUZZY_MATCH_THRESHOLD
+    for candidate in candidates:
+        ratio = _similarity(text, candidate.msgid)
+        if ratio >= best_ratio:
+            best, best_ratio = candidate, ratio
+    return best, best_ratio
+
+
+def _mostly_within(part: str, whole: str) -> bool:
+    """Whether enough words of ``part`` (:data:`PART_WORD_SHARE`) appear, in order, in ``whole``."""
+    part_words, whole_words = WORD.findall(part.lower()), WORD.findall(whole.lower())
+    matcher = difflib.SequenceMatcher(None, part_words, whole_words, autojunk=False)
+    found = sum(block.size for block in matcher.get_matching_blocks())
+    return bool(part_words) and found >= PART_WORD_SHARE * len(part_words)
+
+
 def _suggest(source: Entry, match: Entry) -> Entry:
-    """A new entry offering ``match``'s translation, fuzzy, with the msgid it translated as ``#|``."""
+    """A new entry offering ``match``'s translation, fuzzy, with the msgid it translated as ``#|``;
+    a reviewed translation is marked as such (:data:`REVIEWED_BEFORE_MARK`)."""
     already_fuzzy_with_previous = "fuzzy" in match.flags and match.previous_msgid is not None
+    comment = _comment_without_review_mark(match)
+    if "fuzzy" not in match.flags or _offered_as_reviewed(match):  # the #| kept below is what was reviewed
+        comment.append(REVIEWED_BEFORE_MARK + text_digest(match.msgstr))
     return dataclasses.replace(
         source,
         msgstr=match.msgstr,
-        tcomment=match.tcomment,
-        tcomment_empty_line=match.tcomment_empty_line,
+        tcomment="\n".join(comment),
+        tcomment_empty_line=comment == [""],
         flags=("fuzzy", *(flag for flag in match.flags if flag != "fuzzy")),
         previous_msgid=match.previous_msgid if already_fuzzy_with_previous else match.msgid,
         previous_msgctxt=match.previous_msgctxt if already_fuzzy_with_previous else match.msgctxt,

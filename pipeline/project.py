@@ -60,6 +60,15 @@ class Project:
     editions: Path = Path("editions")
     langs: tuple[str, ...] = ("fr", "en")
     source_lang: str = SOURCE_LANGUAGE
+    root: Path | None = None
+    """The folder of the ``pyproject.toml`` whose settings are in force: catalog references
+    (``#: seeds/x.txt:12``) are relative to it, so they do not change with the working folder."""
+
+    def reference(self, path: Path) -> str:
+        """How catalogs name a seed: relative to :attr:`root` when it is set, else as given."""
+        if self.root is None:
+            return str(path)
+        return os.path.relpath(path.absolute(), self.root.absolute())
 
     def article_paths(self) -> list[Path]:
         """The seed articles, sorted; an empty, missing or unsafe folder is an error.
@@ -180,7 +189,7 @@ def target_languages(codes: Iterable[str], *, source: str = SOURCE_LANGUAGE) -> 
         lang = normalise_language(code)
         if locale_of(lang).language == locale_of(source).language:
             raise PipelineError(f"{code!r} is the source language, not a target; the source edition "
-                                "is built from the template (build --lang de)")
+                                f"is built from the template (build --lang {source})")
         if lang not in langs:
             langs.append(lang)
     return tuple(langs)

@@ -49,6 +49,7 @@ from pipeline.errors import CatalogError, PipelineError, location, os_error
 from pipeline.glossary import Glossary
 from pipeline.project import SOURCE_LANGUAGE, Project, english_language_name
 from pipeline.segmentation import split_sentences
+from pipeline.template_match import template_mismatches, template_of
 
 
 class Severity(enum.Enum):
@@ -354,7 +355,8 @@ def doubled(source: str, translation: str, context: Context) -> Iterator[str]:
         return
     ratio = len(translation.strip()) / max(len(source.strip()), 1)
     sentences = lexicon.sentences(translation, context.lang) if ratio >= DOUBLED_REPEAT_LENGTH else []
-    source_count = len(split_sentences(" ".join(source.split()))) if sentences else 0
+    source_count = len(split_sentences(" ".join(source.split()), language=context.source_lang)) \
+        if sentences else 0
     if len(sentences) > source_count:
         much_longer = ratio >= DOUBLED_LENGTH and len(source.strip()) >= LENGTH_MIN_SOURCE
         if much_longer or _repeats_a_sentence(sentences):
@@ -670,7 +672,7 @@ def check_project(project: Project, glossary: Glossary, paths: Iterable[Path] | 
     for item in loaded:
         problems.extend(item.problems)
         if item.catalog is not None:
-            problems.extend(_check_catalog(item, glossary, current))
+            problems.extend(_check_catalog(item, glossary, current, source_lang=project.source_lang))
     return Report(catalogs=tuple(item.path for item in loaded), problems=tuple(problems))
 
 
@@ -708,7 +710,8 @@ def _load(path: Path) -> _Catalog:
     return item
 
 
-def _check_catalog(item: _Catalog, glossary: Glossary, current: set[str]) -> Iterator[Problem]:
+def _check_catalog(item: _Catalog, glossary: Glossary, current: set[str], *,
+                   source_lang: str = SOURCE_LANGUAGE) -> Iterator[Problem]:
     path, catalog = str(item.path), item.catalog
     header_line = _header_line(item.lines)
     for function, severity in HEADER_CHECKS:
@@ -716,6 +719,9 @@ def _check_catalog(item: _Catalog, glossary: Glossary, current: set[str]) -> Ite
             yield Problem(path, header_line, function.__name__, severity, message)
     for severity, line, message in msgfmt(item.path):
         yield Problem(path, line, "msgfmt", severity, message)
+
+    for mismatch in template_mismatches(catalog, _template(item.path)):
+        yield Problem(path, mismatch.line, "template", Severity.ERROR, mismatch.message)
 
     active = list(catalog.active())
     keys = ((entry.msgctxt, entry.msgid, entry.line) for entry in active)
@@ -725,15 +731,26 @@ def _check_catalog(item: _Catalog, glossary: Glossary, current: set[str]) -> Ite
     for line, message in obsolete(gone, current):
         yield Problem(path, line, "obsolete", Severity.INFO, message)
 
-    markdown = any(file.endswith(markdown_article.SUFFIX) for entry in active for file, _ in entry.occurrences)
-    context = Context(lang=item.lang, glossary=glossary, markdown=markdown)
+    markdown = any(markdown_article.from_markdown_article(entry.occurrences) for entry in active)
+    context = Context(lang=item.lang, glossary=glossary, markdown=markdown, source_lang=source_lang)
     for entry in active:
         yield from _check_one(entry, context, path)
 
 
+def _template(path: Path) -> Catalog | None:
+    """The template a catalog is checked against; None when there is none (or it cannot be read:
+    ``extract`` reports that)."""
+    template = template_of(path)
+    try:
+        return catalogs.read_view(template) if template.is_file() else None
+    except CatalogError:
+        return None
+
+
 def _check_one(entry: Entry, context: Context, path: str) -> Iterator[Problem]:
     state, line = entry.state, entry.line
-    if state not in {EntryState.REVIEWED, EntryState.MACHINE_DRAFT, EntryState.SOURCE_CHANGED}:
+    if state not in {EntryState.REVIEWED, EntryState.MACHINE_DRAFT, EntryState.EDITED_DRAFT,
+                     EntryState.SOURCE_CHANGED}:
         return
     ignore = ignored_checks(entry.tcomment or "")
     for name in ignore:

@@ -248,8 +248,8 @@ _GLUED_SENTENCE_END = re.compile(r"[^\W\d_]*[a-zäöüß][.!?]([A-ZÄÖÜ][a-zä
 _ORDINAL = re.compile(r"\d{1,3}\.")
 
 
-def split_sentences(paragraph: str) -> list[str]:
-    """German-aware sentence split of one paragraph (one line, no newline).
+def split_sentences(paragraph: str, *, language: str = LANGUAGE) -> list[str]:
+    """Sentence split of one paragraph (one line, no newline): German-aware by default.
 
     Returns the sentences as exact substrings of ``paragraph``, stripped of surrounding whitespace,
     non-empty, in order; only whitespace lies between and around them, so the line can be rebuilt.
@@ -257,10 +257,42 @@ def split_sentences(paragraph: str) -> list[str]:
     >>> split_sentences("Industrie im 21. Jahrhundert eben. Ein Artikel von M. Legrand")
     ['Industrie im 21. Jahrhundert eben.', 'Ein Artikel von M. Legrand']
     """
-    return [paragraph[start:end] for start, end in _sentence_spans(paragraph)]
+    return [paragraph[start:end] for start, end in sentence_spans(paragraph, language=language)]
 
 
-def segment_text(text: str, *, slug: str, source: str, markdown: bool = False) -> Article:
+# --- the source language: German gets the tables above, any other language sentencex's own rules ---
+
+
+def sentence_spans(paragraph: str, *, language: str = LANGUAGE) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of ``paragraph`` in ``language`` (the project's
+    ``source-lang``). The tables and rules of this module are German; for another language
+    sentencex's own rules (its abbreviations and quotation handling for that language) decide.
+
+    >>> sentence_spans("Dr. Smith came. He left.", language="en")
+    [(0, 15), (16, 24)]
+    """
+    base = re.split(r"[_@-]", language, maxsplit=1)[0]  # de_AT, de_CH are German; pt_BR is sentencex's pt
+    if base == LANGUAGE:
+        return _sentence_spans(paragraph)
+    return _plain_sentencex_spans(paragraph, base)
+
+
+def _plain_sentencex_spans(paragraph: str, language: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for piece in sentencex.segment(language, paragraph):
+        stripped = piece.strip()
+        if stripped:
+            begin = start + len(piece) - len(piece.lstrip())
+            spans.append((begin, begin + len(stripped)))
+        start += len(piece)
+    return spans
+
+
+# --------------------------------------------------------------------------------------------------
+
+
+def segment_text(text: str, *, slug: str, source: str, markdown: bool = False,
+                 language: str = LANGUAGE) -> Article:
     """Build an Article from decoded text, which may still start with a BOM and use CRLF endings.
 
     Sets ``bom`` and ``newline`` so that :func:`pipeline.article.encode` restores them; the model
@@ -273,14 +305,15 @@ def segment_text(text: str, *, slug: str, source: str, markdown: bool = False) -
         from pipeline.markdown_article import parse_markdown  # it splits with this module's sentences
 
         return parse_markdown(text.replace("\r\n", "\n"), slug=slug, source=source, newline=newline, bom=bom)
-    preamble, paragraphs = _paragraphs(text.replace("\r\n", "\n").split("\n"))
+    preamble, paragraphs = _paragraphs(text.replace("\r\n", "\n").split("\n"), language)
     return Article(
         slug=slug, source=source, paragraphs=paragraphs, preamble=preamble, newline=newline, bom=bom
     )
 
 
-def read_article(path: Path, *, source: str | None = None) -> Article:
-    """Read a seed file: the slug is the file's stem, the source ``source`` or the path as given.
+def read_article(path: Path, *, source: str | None = None, language: str = LANGUAGE) -> Article:
+    """Read a seed file in ``language``: the slug is the file's stem, the source ``source`` or the
+    path as given.
 
     Raises :class:`ArticleError` naming the file (and line) for what the author must fix: a file
     that cannot be read, binary data, bytes that are not UTF-8, an article without text.
@@ -293,7 +326,8 @@ def read_article(path: Path, *, source: str | None = None) -> Article:
     text = _decode(data, path)
     _check_control_characters(text, path)
     _check_line_lengths(text, path)
-    article = segment_text(text, slug=path.stem, source=source or str(path), markdown=path.suffix == ".md")
+    article = segment_text(text, slug=path.stem, source=source or str(path), markdown=path.suffix == ".md",
+                           language=language)
     _check_sentence_lengths(article, path)
     if not article.paragraphs:
         raise ArticleError(
@@ -380,7 +414,7 @@ def _location(data: bytes, offset: int) -> tuple[int, int]:
     return data.count(b"\n", 0, offset) + 1, column
 
 
-def _paragraphs(lines: list[str]) -> tuple[str, tuple[Paragraph, ...]]:
+def _paragraphs(lines: list[str], language: str = LANGUAGE) -> tuple[str, tuple[Paragraph, ...]]:
     """The preamble and the paragraphs of the text whose lines (split at ``"\\n"``) are ``lines``.
 
     Blank lines are attached to the paragraph before them (its separator), or to the preamble.
@@ -393,13 +427,14 @@ def _paragraphs(lines: list[str]) -> tuple[str, tuple[Paragraph, ...]]:
             found.append((number, line, [ending]))
         else:
             (found[-1][2] if found else preamble).append(line + ending)
-    paragraphs = tuple(_paragraph(number, line, "".join(separator)) for number, line, separator in found)
+    paragraphs = tuple(_paragraph(number, line, "".join(separator), language)
+                       for number, line, separator in found)
     return "".join(preamble), paragraphs
 
 
-def _paragraph(number: int, line: str, separator: str) -> Paragraph:
+def _paragraph(number: int, line: str, separator: str, language: str = LANGUAGE) -> Paragraph:
     """A non-blank line as a paragraph, its whitespace kept in ``indent`` and ``trailing``."""
-    spans = _sentence_spans(line)
+    spans = sentence_spans(line, language=language)
     next_starts = [start for start, _ in spans[1:]] + [len(line)]
     sentences = tuple(
         Sentence(text=line[start:end], trailing=line[end:next_start])

@@ -20,8 +20,9 @@ from pathlib import Path
 
 from pipeline import catalogs
 from pipeline.catalogs import EntryState
-from pipeline.errors import PipelineError
+from pipeline.errors import PipelineError, location
 from pipeline.project import Project, check_language_folders, pipeline_command, seed_names
+from pipeline.template_match import template_mismatches, template_of
 
 COUNTED_WORD = re.compile(r"\w+(?:[-'’.,:/]\w+)*")
 """A word: letters or digits, joined by inner hyphens, apostrophes and separators, so that
@@ -61,20 +62,25 @@ class CatalogStatus:
     """True when the article is no longer in the seeds folder: its catalogs are left over."""
     reviewed: Tally = Tally()
     machine_draft: Tally = Tally()
+    edited_draft: Tally = Tally()
+    """Machine drafts a translator rewrote, waiting for their ``fuzzy`` flag to be cleared."""
     source_changed: Tally = Tally()
     untranslated: Tally = Tally()
     obsolete: Tally = Tally()
     """Entries no longer in the article (``#~``), kept in case their sentence comes back; not part
     of :attr:`total`."""
+    needs_repair: str | None = None
+    """``path:line: what is wrong`` when the catalog does not belong to its template (a hand-edited
+    msgid or msgctxt, a plural entry: :mod:`pipeline.template_match`); its figures are then unreliable."""
 
     @property
     def total(self) -> Tally:
-        return self.reviewed + self.machine_draft + self.source_changed + self.untranslated
+        return self.reviewed + self.machine_draft + self.edited_draft + self.source_changed + self.untranslated
 
     @property
     def fuzzy(self) -> Tally:
-        """Machine drafts and source-changed entries together, as gettext counts them."""
-        return self.machine_draft + self.source_changed
+        """Machine drafts (edited or not) and source-changed entries together, as gettext counts them."""
+        return self.machine_draft + self.edited_draft + self.source_changed
 
     @property
     def percent_reviewed(self) -> float:
@@ -86,6 +92,7 @@ class CatalogStatus:
 FIELD_OF_STATE = {
     EntryState.REVIEWED: "reviewed",
     EntryState.MACHINE_DRAFT: "machine_draft",
+    EntryState.EDITED_DRAFT: "edited_draft",
     EntryState.SOURCE_CHANGED: "source_changed",
     EntryState.UNTRANSLATED: "untranslated",
     EntryState.OBSOLETE: "obsolete",
@@ -106,7 +113,12 @@ def catalog_status(path: Path, *, slug: str, lang: str) -> CatalogStatus:
     if not path.exists():
         return CatalogStatus(slug=slug, lang=lang, path=path, exists=False)
     catalog = catalogs.read_view(path)
-    return tally_entries(slug, lang, path, ((entry.state, entry.msgid) for entry in catalog))
+    record = tally_entries(slug, lang, path, ((entry.state, entry.msgid) for entry in catalog))
+    template = template_of(path)
+    mismatches = template_mismatches(catalog, catalogs.read_view(template) if template.is_file() else None)
+    if not mismatches:
+        return record
+    return dataclasses.replace(record, needs_repair=location(path, mismatches[0].line) + ": " + mismatches[0].message)
 
 
 def project_status(project: Project) -> list[CatalogStatus]:

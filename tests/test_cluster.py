@@ -73,7 +73,7 @@ def test_drafts_on_the_cluster_are_identical_to_a_local_run(seed_project, pivot_
     assert remote.exit_code == 0, remote.output
     assert catalog_texts() == expected
     assert all(entry_state(e) is EntryState.MACHINE_DRAFT for e in load(FR))
-    assert {e.tcomment for e in load(FR)} == {
+    assert {catalogs.DRAFT_DIGEST.sub("", e.tcomment) for e in load(FR)} == {
         catalogs.MACHINE_TRANSLATION_MARK + "Argos Translate de→en 1.9 → en→fr 1.9 (pivot)"}
 
 

@@ -50,6 +50,11 @@ def state(path: Path) -> dict[tuple[str | None, str], tuple[str, list[str], str]
     return {(e.msgctxt, e.msgid): (e.msgstr, list(e.flags), e.tcomment) for e in load(path)}
 
 
+def provenance_of(found) -> str:
+    """A draft's provenance comment without the digest of the drafted text."""
+    return catalogs.DRAFT_DIGEST.sub("", found.tcomment)
+
+
 # --- catalog logic with the fake engine ----------------------------------------------------------
 
 
@@ -59,7 +64,8 @@ def test_every_empty_entry_gets_a_fuzzy_draft_with_provenance(project_dir):
         for e in load(path):
             assert entry_state(e) is EntryState.MACHINE_DRAFT
             assert e.flags == ["fuzzy"]
-            assert e.tcomment == catalogs.MACHINE_TRANSLATION_MARK + provenance
+            digest = catalogs.text_digest(e.msgstr)  # what the engine wrote, to recognise a translator's edit
+            assert e.tcomment == f"{catalogs.MACHINE_TRANSLATION_MARK}{provenance} [draft {digest}]"
     assert entry(load(EN), REGION).msgstr == f"{REGION} [en]"
     assert entry(load(FR), REGION).msgstr == f"{REGION} [en] [fr]"
     assert {drafts.lang: drafts.machine for drafts in report.languages} == {"en": 8, "fr": 8}
@@ -122,7 +128,7 @@ def test_direct_route_needs_no_english(project_dir):
     fake = FakeTranslator()
     draft(extracted(), fake, {"fr": (DE_FR,)})
     assert {pair for pair, _ in fake.calls} == {DE_FR}
-    assert entry(load(FR), REGION).tcomment.endswith("Fake de→fr 0.0")
+    assert provenance_of(entry(load(FR), REGION)).endswith("Fake de→fr 0.0")
     assert all(not e.msgstr for e in load(EN))
 
 
@@ -143,7 +149,7 @@ def test_reviewed_translation_of_another_article_is_reused_as_a_draft(project_di
     reused = entry(load(Path("locales/fr/LC_MESSAGES/sued.po")), REGION)
     assert reused.msgstr == "La région espère du travail."
     assert entry_state(reused) is EntryState.MACHINE_DRAFT
-    assert reused.tcomment == catalogs.MACHINE_TRANSLATION_MARK + "translation memory: nord"
+    assert provenance_of(reused) == catalogs.MACHINE_TRANSLATION_MARK + "translation memory: nord"
     assert f"{REGION} [en]" not in fake.sentences(EN_FR)
     assert REGION in fake.sentences(DE_EN)  # English still needs its own draft
     assert {drafts.lang: drafts.memory for drafts in report.languages} == {"fr": 1, "en": 0}
@@ -213,7 +219,7 @@ def test_translate_drafts_every_entry_through_the_pivot(project_dir, pivot_model
                              (FR, "Argos Translate de→en 1.9 → en→fr 1.9 (pivot)")):
         catalog = load(path)
         assert catalog and all(entry_state(e) is EntryState.MACHINE_DRAFT for e in catalog)
-        assert {e.tcomment for e in catalog} == {catalogs.MACHINE_TRANSLATION_MARK + provenance}
+        assert {provenance_of(e) for e in catalog} == {catalogs.MACHINE_TRANSLATION_MARK + provenance}
     german = [sentence for pair, batch in calls if pair == DE_EN for sentence in batch]
     assert sorted(german) == sorted(msgids(EN))  # "Ja." twice in the article, translated once
     assert {pair for pair, _ in calls} == {DE_EN, EN_FR}
@@ -230,7 +236,7 @@ def test_translate_prefers_a_direct_package(project_dir, pivot_models, argos_arc
     result = run("translate", "--beam-size", "1")
     assert result.exit_code == 0, result.output
     direct = catalogs.MACHINE_TRANSLATION_MARK + "Argos Translate de→fr 2.0"
-    assert {e.tcomment for e in load(FR)} == {direct}
+    assert {provenance_of(e) for e in load(FR)} == {direct}
 
 
 def test_translate_without_models_extracts_then_says_what_to_install(project_dir, argos_dir):
@@ -373,3 +379,21 @@ def test_translate_without_models_names_only_the_languages_with_something_to_dra
     message = result.output.strip().splitlines()[-1]
     assert result.exit_code == 1 and message.startswith("Error: missing Argos Translate packages")
     assert "de→en" in message and "needed for en:" in message and "en→fr" not in message
+
+
+def test_an_edited_draft_of_a_changed_sentence_is_offered_not_drafted_again(project_dir):
+    """Issue 11, point 1: a translator rewrote a draft in an editor that kept `fuzzy` and the
+    provenance comment; then the German sentence changed. The rewrite is kept, with `#|`."""
+    draft(extracted(), FakeTranslator(), PIVOT)
+    edit(FR, lambda catalog: setattr(entry(catalog, REGION), "msgstr", "La région espère du travail."))
+    assert {e.msgid: e.state for e in catalogs.read_view(FR)}[REGION] is EntryState.EDITED_DRAFT
+    seed = Path("seeds/nord.txt")
+    seed.write_text(seed.read_text(encoding="utf-8").replace(REGION, "Die Region hofft auf viel Arbeit."),
+                    encoding="utf-8")
+    fake = FakeTranslator()
+    draft(extracted(), fake, PIVOT)
+    offered = entry(load(FR), "Die Region hofft auf viel Arbeit.")
+    assert (offered.msgstr, offered.previous_msgid) == ("La région espère du travail.", REGION)
+    assert "fuzzy" in offered.flags
+    assert not any(e.obsolete and e.msgstr == "La région espère du travail." for e in load(FR))
+    assert "Die Region hofft auf viel Arbeit. [en]" not in fake.sentences(EN_FR)

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from babel import Locale
 
 from pipeline import catalogs, editions, errors
 from pipeline.project import Project
@@ -207,15 +208,15 @@ def test_real_seed_round_trips_through_the_catalogs(seed_project):
 
 def test_source_edition_reads_the_template_msgids(extracted, monkeypatch):
     """The source is rebuilt from the catalog, not copied: a changed msgid would show."""
-    real = catalogs.read_translations
+    real = catalogs.translations_of
 
-    def doctored(path, *, template=False):
-        found = real(path, template=template)
+    def doctored(catalog, path, *, template=False):
+        found = real(catalog, path, template=template)
         if template:
             found.entries[(None, "Ja.")] = catalogs.Translation("JA.", catalogs.EntryState.REVIEWED)
         return found
 
-    monkeypatch.setattr(catalogs, "read_translations", doctored)
+    monkeypatch.setattr(catalogs, "translations_of", doctored)
     run("build", "--lang", "de")
     assert "Arbeit. JA.\n" in edition("de", "txt")
 
@@ -315,7 +316,8 @@ def test_review_sheet_shows_each_state_and_the_previous_source(extracted):
     assert '<span class="state draft">machine draft</span>' in rows["s5"]
     assert '<span class="state missing">missing</span>' in rows["s6"]
     summary = re.search(r"<tr><th>Français</th>(.*?)</tr>", sheet).group(1)
-    assert re.findall(r'<td class="count">([^<]+)</td>', summary) == ["3", "1", "1", "3", "38 %"]
+    # reviewed, machine draft, edited draft, source changed, missing
+    assert re.findall(r'<td class="count">([^<]+)</td>', summary) == ["3", "1", "0", "1", "3", "38 %"]
 
 
 def test_review_sheet_diff_shows_removed_words():
@@ -349,7 +351,7 @@ def test_extract_without_changes_keeps_editions_identical(all_reviewed):
 
 def test_each_edition_is_typeset_once_and_each_locale_parsed_once(all_reviewed, monkeypatch):
     planned, parsed = [], []
-    real_typeset, real_parse = editions.typeset_edition, editions.Locale.parse
+    real_typeset, real_parse = editions.typeset_edition, Locale.parse
 
     def counting_typeset(edition):
         planned.append(edition.lang)
@@ -361,7 +363,7 @@ def test_each_edition_is_typeset_once_and_each_locale_parsed_once(all_reviewed, 
         return real_parse(identifier, *args, **kwargs)
 
     monkeypatch.setattr(editions, "typeset_edition", counting_typeset)
-    monkeypatch.setattr(editions.Locale, "parse", counting_parse)
+    monkeypatch.setattr(Locale, "parse", counting_parse)
     editions.locale_of.cache_clear()
     editions.build(Project())
     assert sorted(planned) == ["de", "en", "fr"]

@@ -122,6 +122,17 @@ def test_translation_in_memory_masks_terms_and_translates_german_once():
     assert out[("fr", "direct")]["Ja."] == "Ja. [fr]"
 
 
+def test_sentences_of_markdown_articles_keep_urls_and_code_from_the_engine_and_markup_from_the_scores():
+    fake = FakeTranslator()
+    sentence = "Siehe [den Bericht](https://example.org/bericht) und `make test`."
+    out = translate_routes(fake, {"en": (DE_EN,)}, [sentence], markdown={sentence})
+    assert "https://example.org" not in fake.sentences(DE_EN)[0] and "make test" not in fake.sentences(DE_EN)[0]
+    assert "(https://example.org/bericht)" in out["en"][sentence] and "`make test`" in out["en"][sentence]
+    reviewed = ReviewedSentence("a", sentence, "See [the report](https://example.org/bericht).", markdown=True)
+    assert reviewed.scored(reviewed.reference) == "See the report."
+    assert ReviewedSentence("b", "Ja.", "*Yes*.").scored("*Yes*.") == "*Yes*."  # text articles: as written
+
+
 WORDS = st.sampled_from(["Verkor", "baut", "in", "Dunkerque", "Ja", "die", "Gigafactory", "", "."])
 SENTENCES = st.lists(st.lists(WORDS, max_size=6).map(" ".join), max_size=12)
 
@@ -205,7 +216,7 @@ def test_evaluate_follows_the_route_translate_takes_and_writes_nothing(reviewed_
     result = run("evaluate", "--json")
     assert result.exit_code == 0, result.output
     assert snapshot(Path("locales")) == before and not Path("editions").exists()
-    report = json.loads(result.output)
+    report = json.loads(result.stdout)
     by_lang = {item["lang"]: item for item in report["results"]}
     assert [(item["lang"], item["kind"], item["route"]) for item in report["results"]] == [
         ("fr", "pivot", "de→en→fr"), ("en", "direct", "de→en")]
@@ -222,7 +233,7 @@ def test_evaluate_follows_the_route_translate_takes_and_writes_nothing(reviewed_
 
 def test_route_both_compares_direct_and_pivot(reviewed_project, pivot_models, argos_archives):
     assert run("models", "install", str(argos_archives["de", "fr"])).exit_code == 0
-    report = json.loads(run("evaluate", "--json", "--route", "both").output)
+    report = json.loads(run("evaluate", "--json", "--route", "both").stdout)
     assert [(item["lang"], item["kind"]) for item in report["results"]] == [
         ("fr", "direct"), ("fr", "pivot"), ("en", "direct")]
     fr = [item for item in report["results"] if item["lang"] == "fr"]
@@ -240,7 +251,7 @@ def test_route_both_compares_direct_and_pivot(reviewed_project, pivot_models, ar
 
 def test_default_route_is_direct_when_its_package_is_installed(reviewed_project, pivot_models, argos_archives):
     assert run("models", "install", str(argos_archives["de", "fr"])).exit_code == 0
-    report = json.loads(run("evaluate", "--json", "--langs", "fr").output)
+    report = json.loads(run("evaluate", "--json", "--langs", "fr").stdout)
     assert [(item["lang"], item["route"]) for item in report["results"]] == [("fr", "de→fr")]
 
 
@@ -303,7 +314,7 @@ def test_glossary_terms_never_reach_the_model(reviewed_project, pivot_models, mo
     real_encode = SentencePieceTokenizer.encode
     monkeypatch.setattr(SentencePieceTokenizer, "encode",
                         lambda self, text: tokenised.append(text) or real_encode(self, text))
-    report = json.loads(run("evaluate", "--json", "--langs", "en").output)
+    report = json.loads(run("evaluate", "--json", "--langs", "en").stdout)
     assert "ZQX1 hat in ZQX2 eine Fabrik eröffnet." in tokenised
     assert not any("Verkor" in text for text in tokenised)
     assert report["results"][0]["glossary"]["terms"] == 2  # Verkor and Bourbourg in one sentence
@@ -316,6 +327,19 @@ def test_evaluate_uses_the_engine_translate_uses(reviewed_project, pivot_models,
                         lambda self, pair, sentences: pairs.append(pair) or real(self, pair, sentences))
     assert run("evaluate", "--json").exit_code == 0
     assert pairs == [DE_EN, EN_FR]  # German to English once, for English and the pivot alike
+
+
+def test_evaluate_takes_the_engine_settings_translate_takes(reviewed_project, pivot_models, monkeypatch):
+    settings_used = []
+    real = engines.ArgosTranslator.__init__
+
+    def recording(self, packages, options=engines.EngineOptions()):
+        settings_used.append(options)
+        real(self, packages, options)
+
+    monkeypatch.setattr(engines.ArgosTranslator, "__init__", recording)
+    assert run("evaluate", "--json", "--beam-size", "2", "--max-batch-size", "8").exit_code == 0
+    assert [(options.beam_size, options.max_batch_size) for options in settings_used] == [(2, 8)]
 
 
 def test_help_does_not_import_sacrebleu():

@@ -51,7 +51,7 @@ def edit_the_article() -> None:
 
 
 def status_figures() -> list[dict]:
-    return [item["sentences"] for item in json.loads(run("status", "--json").output)["catalogs"]]
+    return [item["sentences"] for item in json.loads(run("status", "--json").stdout)["catalogs"]]
 
 
 @pytest.fixture
@@ -107,7 +107,7 @@ def test_a_catalog_resaved_by_an_editor_is_left_byte_for_byte(worked_on, resave)
 
 
 def test_counts_agree_with_msgfmt_statistics(worked_on):
-    figures = {item["lang"]: item["sentences"] for item in json.loads(run("status", "--json").output)["catalogs"]}
+    figures = {item["lang"]: item["sentences"] for item in json.loads(run("status", "--json").stdout)["catalogs"]}
     for lang, path in (("fr", FR), ("en", EN)):
         report = subprocess.run(["msgfmt", "--statistics", "-o", "/dev/null", str(path)], capture_output=True,
                                 text=True, env={"LC_ALL": "C", "PATH": "/usr/bin:/bin"}, check=True).stderr

@@ -421,7 +421,7 @@ def test_json_output(project_dir):
     translate(FR, {"Die Region hofft auf Arbeit.": "La région espère du travail ?"})
     result = run("check", "--json")
     assert result.exit_code == 0
-    report = json.loads(result.output)
+    report = json.loads(result.stdout)
     assert report["catalogs"] == [str(FR), str(EN)]
     assert report["counts"] == {"error": 0, "warning": 1, "info": 0}
     assert report["problems"] == [{
@@ -434,7 +434,7 @@ def test_json_output_keeps_the_exit_code(project_dir):
     translate(FR, {"Die Region hofft auf Arbeit.": " "})
     result = run("check", "--json")
     assert result.exit_code == 3
-    assert json.loads(result.output)["counts"]["error"] == 1
+    assert json.loads(result.stdout)["counts"]["error"] == 1
 
 
 def test_header_language_must_match_folder(project_dir):

@@ -691,6 +691,15 @@ def test_missing_article_is_an_article_error(tmp_path):
         read_article(tmp_path / "missing.txt")
 
 
+def test_regional_german_keeps_the_german_rules_and_other_languages_get_sentencex_rules():
+    from pipeline.segmentation import split_sentences
+
+    text = "Industrie im 21. Jahrhundert eben. Ein Artikel von M. Legrand"
+    assert split_sentences(text, language="de_CH") == split_sentences(text)
+    english = "Mr. Smith came in 2025. He left."
+    assert split_sentences(english, language="en") == ["Mr. Smith came in 2025.", "He left."]
+
+
 def test_segment_refuses_a_fifo_without_opening_it(tmp_path):
     import os
     import subprocess

@@ -75,13 +75,14 @@ def test_status_json_on_a_known_catalog(project_dir):
     prepare_known_catalog()
     result = run("status", "--json")
     assert result.exit_code == 0, result.output
-    fr, en = json.loads(result.output)["catalogs"]
+    fr, en = json.loads(result.stdout)["catalogs"]
     assert fr == {
         "article": "nord", "lang": "fr", "path": str(FR), "exists": True, "orphaned": False,
-        "percent_reviewed": 25.0,
-        "sentences": {"total": 8, "reviewed": 2, "machine_draft": 1, "source_changed": 2,
+        "percent_reviewed": 25.0, "needs_repair": None,
+        "sentences": {"total": 8, "reviewed": 2, "machine_draft": 1, "edited_draft": 0,
+                      "source_changed": 2,
                       "untranslated": 3, "obsolete": 1, "fuzzy": 3},
-        "words": {"total": 36, "reviewed": 9, "machine_draft": 4, "source_changed": 8,
+        "words": {"total": 36, "reviewed": 9, "machine_draft": 4, "edited_draft": 0, "source_changed": 8,
                   "untranslated": 15, "obsolete": 3, "fuzzy": 12},
     }
     assert (en["lang"], en["percent_reviewed"], en["sentences"]["untranslated"]) == ("en", 0.0, 8)
@@ -93,12 +94,12 @@ def test_status_table_on_a_known_catalog(project_dir):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].split() == ["article", "lang", "reviewed", "(words)", "total", "reviewed", "drafts",
-                                "changed", "untransl.", "obsolete"]
+                                "edited", "changed", "untransl.", "obsolete"]
     # 36 words on a 20-character bar: 9 reviewed → 5, 8 changed → 4.4 → 5, 4 drafts → 2, 15 untranslated → 8
     assert lines[1].split() == ["nord", "fr", "█████▓▓▓▓▓▒▒░░░░░░░░", "25.0%",
-                                "8/36", "2/9", "1/4", "2/8", "3/15", "1/3"]
+                                "8/36", "2/9", "1/4", "0/0", "2/8", "3/15", "1/3"]
     assert lines[2].split()[:4] == ["nord", "en", "░" * 20, "0.0%"]
-    assert "█ reviewed  ▓ source changed  ▒ machine draft  ░ untranslated" in result.output
+    assert "█ reviewed  ▚ edited draft  ▓ source changed  ▒ machine draft  ░ untranslated" in result.output
 
 
 def test_missing_catalog_is_shown_not_an_error(project_dir):
@@ -108,7 +109,7 @@ def test_missing_catalog_is_shown_not_an_error(project_dir):
     assert result.exit_code == 0
     assert result.output.splitlines()[2].split(maxsplit=2) == [
         "nord", "en", f"no catalog yet: run `{pipeline_command()} extract`"]
-    [_, en] = json.loads(run("status", "--json").output)["catalogs"]
+    [_, en] = json.loads(run("status", "--json").stdout)["catalogs"]
     assert en["exists"] is False and en["sentences"]["total"] == 0
 
 
@@ -129,10 +130,10 @@ def test_status_agrees_with_msgfmt_statistics(project_dir):
     fuzzy_but_empty.flags = ["fuzzy"]
     entry(catalog, "„Hauptsache, hier passiert wieder was.“").msgstr = " "  # translated, to gettext
     FR.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
-    fr = json.loads(run("status", "--json").output)["catalogs"][0]["sentences"]
+    fr = json.loads(run("status", "--json").stdout)["catalogs"][0]["sentences"]
     assert msgfmt_statistics(FR) == {
         "translated": fr["reviewed"],
-        "fuzzy": fr["machine_draft"] + fr["source_changed"],
+        "fuzzy": fr["machine_draft"] + fr["edited_draft"] + fr["source_changed"],
         "untranslated": fr["untranslated"],
     }
     assert fr["fuzzy"] == 3
@@ -149,7 +150,7 @@ def test_status_agrees_with_msgfmt_on_the_seed_article(seed_project):
         elif number % 3 == 1:
             set_draft(item, "Draft.", "test")
     path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
-    en = json.loads(run("status", "--json").output)["catalogs"][1]
+    en = json.loads(run("status", "--json").stdout)["catalogs"][1]
     figures = msgfmt_statistics(path)
     assert figures["translated"] == en["sentences"]["reviewed"] > 0
     assert figures["fuzzy"] == en["sentences"]["fuzzy"] > 0
@@ -166,7 +167,7 @@ def test_an_article_whose_seed_was_deleted_is_orphaned(project_dir):
     rows = {tuple(line.split()[:2]): line for line in result.output.splitlines()[1:5]}
     assert "orphaned" in rows["nord", "fr"] and "orphaned" not in rows["sud", "fr"]
     assert "orphaned: the article is no longer in seeds" in result.output
-    records = json.loads(run("status", "--json").output)["catalogs"]
+    records = json.loads(run("status", "--json").stdout)["catalogs"]
     assert {(record["article"], record["orphaned"]) for record in records} == {("nord", True), ("sud", False)}
 
 
@@ -180,3 +181,22 @@ def test_a_catalog_emptied_to_nothing_is_reported_not_recreated(project_dir):
             f"Error: {FR}: the file is empty (0 bytes); restore it from version control, or delete it "
             "to start an empty catalog"]
     assert FR.read_bytes() == b""
+
+
+def test_an_edited_machine_draft_is_counted_apart(project_dir):
+    """A draft a translator rewrote (flag and comment kept by the editor) waits for its flag to be
+    cleared: neither a machine draft nor a changed source (issue 11, point 1)."""
+    run("extract")
+    catalog = load(FR)
+    drafted = catalogs.with_machine_draft(catalogs.Entry("Ein Satz, der trifft."), "Une phrase.", "test")
+    found = entry(catalog, "Ein Satz, der trifft.")
+    found.msgstr, found.flags, found.tcomment = "Une phrase qui touche.", ["fuzzy"], drafted.tcomment
+    FR.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    fr = json.loads(run("status", "--json").stdout)["catalogs"][0]
+    assert (fr["sentences"]["edited_draft"], fr["sentences"]["machine_draft"], fr["sentences"]["fuzzy"]) == (1, 0, 1)
+    assert fr["words"]["edited_draft"] == 4
+    lines = run("status").output.splitlines()
+    assert "edited" in lines[0].split()
+    assert lines[1].split()[lines[0].split().index("edited")] == "1/4", lines
+    if shutil.which("msgfmt"):
+        assert msgfmt_statistics(FR)["fuzzy"] == fr["sentences"]["fuzzy"]

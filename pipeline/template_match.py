@@ -1,0 +1,70 @@
+"""Whether a language catalog still belongs to its template: the one check every command that reads
+catalogs runs (``extract`` and ``translate`` stop, ``check`` reports, ``status`` says the catalog
+needs repair, ``build`` refuses the article).
+
+A language catalog's msgctxt/msgid pairs are the template's: they identify the sentences of the
+article. A catalog merged with the very template on disk (its ``X-Template-Digest``,
+:data:`pipeline.merging.TEMPLATE_DIGEST_FIELD`) that holds a pair the template lacks was edited by
+hand (a msgid or msgctxt retyped, an entry added); merging it would treat the translator's entry as a
+removed sentence, and an edition would publish German in its place. A catalog out of step with the
+template (an interrupted run, a catalog from an older version) is not judged here: ``extract`` merges
+it normally. A plural entry is wrong in any catalog: sentences have no plural forms, and an edition
+would find no ``msgstr`` in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.catalogs import Catalog, Entry, shorten
+from pipeline.errors import CatalogError
+from pipeline.merging import TEMPLATE_DIGEST_FIELD, template_digest
+
+
+@dataclass(frozen=True, slots=True)
+class Mismatch:
+    """One entry of a catalog that does not belong to its template."""
+
+    line: int | None
+    """Line of the entry's ``msgid``."""
+    message: str
+
+
+def template_mismatches(catalog: Catalog, template: Catalog | None) -> list[Mismatch]:
+    """Every active entry of ``catalog`` that does not belong to ``template``, in file order."""
+    merged_with_it = template is not None and catalog.metadata.get(TEMPLATE_DIGEST_FIELD) == template_digest(template)
+    known = {entry.key for entry in template} if template is not None else set()
+    contexts = {entry.msgid for entry in template} if template is not None else set()
+    found = []
+    for entry in catalog.active():
+        if entry.msgid_plural or entry.msgstr_plural:
+            found.append(Mismatch(entry.line, f"msgid {shorten(entry.msgid)!r} is a plural entry (msgid_plural): "
+                                              "sentences have no plural forms; keep one msgstr"))
+        elif merged_with_it and entry.key not in known:
+            found.append(Mismatch(entry.line, _not_in_template(entry, entry.msgid in contexts)))
+    return found
+
+
+def _not_in_template(entry: Entry, msgid_known: bool) -> str:
+    if msgid_known:
+        context = "no msgctxt" if entry.msgctxt is None else f"msgctxt {entry.msgctxt!r}"
+        return (f"{context} of msgid {shorten(entry.msgid)!r} is not in the template: was it edited? "
+                "msgctxt tells repeated sentences apart; restore it as the template has it")
+    return ("msgid {!r} is not in the template: was it edited? The msgid is the German source; "
+            "change msgstr only (or the article in seeds/)").format(shorten(entry.msgid))
+
+
+class TemplateMismatchError(CatalogError):
+    """A catalog holds an entry that does not belong to its template."""
+
+
+def check_against_template(catalog: Catalog, template: Catalog | None, path: Path) -> None:
+    """Stop with ``path:line: …`` at the first entry that does not belong to ``template``."""
+    for mismatch in template_mismatches(catalog, template):
+        raise TemplateMismatchError(mismatch.message, path=path, line=mismatch.line)
+
+
+def template_of(catalog_path: Path) -> Path:
+    """Where the template of ``locales/<lang>/LC_MESSAGES/<slug>.po`` lives: ``locales/<slug>.pot``."""
+    return catalog_path.parent.parent.parent / f"{catalog_path.stem}.pot"
