@@ -38,7 +38,7 @@ from typing import ContextManager, Protocol
 from pipeline import argos_packages, catalogs, markdown_article
 from pipeline.argos_packages import Pair, Route
 from pipeline.catalogs import Catalog, EntryState, Key
-from pipeline.engines import Engine, EngineFactory
+from pipeline.engines import Engine, EngineFactory, route_label, translate_checked
 from pipeline.extraction import UpdateResult
 from pipeline.files import FileStamp, file_stamp
 from pipeline.glossary import Glossary, Masked, mask, restore
@@ -286,10 +286,7 @@ def _translate_pair(run: _Run, pair: Pair, save_every: int, progress: Progress) 
     with progress(pair, len(todo)) as bar:
         for start in range(0, len(todo), save_every):
             batch = todo[start:start + save_every]
-            outputs = run.engine.translate(pair, batch)
-            if len(outputs) != len(batch):
-                raise RuntimeError(f"{run.engine.name} returned {len(outputs)} translations "
-                                   f"for {len(batch)} sentences")
+            outputs = translate_checked(run.engine, pair, batch)
             run.done.update(((pair, text), output) for text, output in zip(batch, outputs))
             batches += 1
             _fill_finished(run, pair)
@@ -319,8 +316,7 @@ def _fill_finished(run: _Run, pair: Pair) -> None:
 
 
 def _provenance(engine: Engine, route: tuple[Pair, ...]) -> str:
-    steps = " → ".join(engine.label(pair) for pair in route)
-    return f"{engine.name} {steps}" + (" (pivot)" if len(route) > 1 else "")
+    return route_label(engine, route) + (" (pivot)" if len(route) > 1 else "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,20 @@ class Engine(Protocol):
         """One translation per sentence, in order (a list as long as ``sentences``)."""
 
 
+def translate_checked(engine: Engine, pair: Pair, sentences: Sequence[str]) -> list[str]:
+    """``engine.translate``, refusing an answer without one translation per sentence: zipped with
+    its sentences, a shorter or longer list would put translations on the wrong entries."""
+    outputs = engine.translate(pair, sentences)
+    if len(outputs) != len(sentences):
+        raise RuntimeError(f"{engine.name} returned {len(outputs)} translations for {len(sentences)} sentences")
+    return outputs
+
+
+def route_label(engine: Engine, route: Sequence[Pair]) -> str:
+    """The engine and what translates each step of ``route``: ``Argos Translate de→en 1.9 → en→fr 1.9``."""
+    return f"{engine.name} " + " → ".join(engine.label(pair) for pair in route)
+
+
 EngineFactory = Callable[[Mapping[Pair, InstalledPackage]], Engine]
 """Builds the engine for the packages each pair needs: :func:`pipeline.drafting.draft_project`
 calls it once it knows which pairs have packages, so a run with nothing to do loads no model."""

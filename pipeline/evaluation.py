@@ -27,7 +27,7 @@ from pipeline import argos_packages, catalogs, markdown_article
 from pipeline.argos_packages import InstalledPackage, Pair, Route
 from pipeline.catalogs import EntryState
 from pipeline.drafting import DEFAULT_SAVE_EVERY, Progress, engine_input, no_progress
-from pipeline.engines import Engine, EngineFactory
+from pipeline.engines import Engine, EngineFactory, route_label, translate_checked
 from pipeline.errors import PipelineError
 from pipeline.glossary import Glossary, Masked, restore
 from pipeline.project import Project
@@ -177,9 +177,7 @@ def _translate_batches(engine: Engine, pair: Pair, todo: list[str], done: dict[t
     with progress(pair, len(todo)) as bar:
         for start in range(0, len(todo), batch_size):
             batch = todo[start:start + batch_size]
-            outputs = engine.translate(pair, batch)
-            if len(outputs) != len(batch):
-                raise RuntimeError(f"{engine.name} returned {len(outputs)} translations for {len(batch)} sentences")
+            outputs = translate_checked(engine, pair, batch)
             done.update(((pair, text), output) for text, output in zip(batch, outputs))
             bar.update(len(batch))
 
@@ -400,7 +398,7 @@ def _route_evaluation(engine: Engine, lang: str, route: Route, reviewed: Sequenc
               for sentence, hypothesis in zip(reviewed, hypotheses)]
     return RouteEvaluation(
         lang=lang, route=str(route), kind=route.kind,
-        provenance=f"{engine.name} " + " → ".join(engine.label(pair) for pair in route.steps),
+        provenance=route_label(engine, route.steps),
         sentences=len(reviewed), articles=len({sentence.slug for sentence in reviewed}),
         chrf=chrf, bleu=bleu, glossary_terms=sum(terms for terms, _ in counts),
         glossary_kept=sum(kept for _, kept in counts))

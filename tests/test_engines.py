@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pipeline import batching, engines
 from pipeline.argos_packages import Pair
 from tests.conftest import run
@@ -122,3 +124,24 @@ def test_a_compute_type_the_device_lacks_is_named_as_such(project_dir, pivot_mod
     (line,) = [line for line in result.output.splitlines() if line.startswith("Error:")]
     assert "compute type float16 is not available on this device (cpu)" in line
     assert "int8" in line and "reinstall" not in line
+
+
+# --- what every caller of an engine relies on --------------------------------------------------------
+
+
+class ShortEngine(engines.FakeTranslator):
+    """Drops the last translation, as a broken engine might."""
+
+    def translate(self, pair, sentences):
+        return super().translate(pair, sentences)[:-1]
+
+
+def test_an_answer_without_one_translation_per_sentence_is_refused():
+    with pytest.raises(RuntimeError, match="Fake returned 1 translations for 2 sentences"):
+        engines.translate_checked(ShortEngine(), DE_EN, ["Ja.", "Nein."])
+    assert engines.translate_checked(engines.FakeTranslator(), DE_EN, ["Ja."]) == ["Ja. [en]"]
+
+
+def test_a_route_is_labelled_with_the_engine_and_each_step():
+    route = (DE_EN, Pair("en", "fr"))
+    assert engines.route_label(engines.FakeTranslator(), route) == "Fake de→en 0.0 → en→fr 0.0"
