@@ -20,8 +20,8 @@ import click
 from pipeline import cli_config
 from pipeline.errors import CHECK_FAILED, EXIT_ERROR, EXIT_REFUSED, INTERRUPTED, PipelineError
 from pipeline.extraction import UpdateResult, extract_project
-from pipeline.project import (SOURCE_LANGUAGE, Project, locale_of, normalise_language, pipeline_command,
-                              target_languages)
+from pipeline.project import (SOURCE_LANGUAGE, Project, english_language_name, locale_of, normalise_language,
+                              pipeline_command, target_languages)
 from pipeline.segmentation import read_article
 
 if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline --help` starts fast
@@ -80,22 +80,28 @@ CONFIG_FILE = "pipeline.config_file"
 """``ctx.meta`` key of the :class:`~pipeline.cli_config.ConfigFile` in force (None without one)."""
 
 
-def parse_langs(ctx: click.Context | None, param: click.Parameter | None, value: str) -> tuple[str, ...]:
-    """Languages, each in babel's spelling (``FR`` → ``fr``) and once. Whether one is the source
-    language is :func:`targets`' question: ``--source-lang`` may not be read yet."""
-    codes = [code for code in value.split(",") if code.strip()]
-    if not codes:
-        raise click.BadParameter("name at least one language, e.g. fr,en")
+def language_list(value: str, *, example: str, param_hint: str | None = None) -> tuple[str, ...]:
+    """Comma-separated language codes, each in babel's spelling (``FR`` → ``fr``) and once; a usage
+    error for an unknown code or none at all."""
     try:
-        return tuple(dict.fromkeys(normalise_language(code) for code in codes))
+        langs = tuple(dict.fromkeys(normalise_language(code) for code in value.split(",") if code.strip()))
     except PipelineError as error:
-        raise click.BadParameter(str(error)) from None
+        raise click.BadParameter(str(error), param_hint=param_hint) from None
+    if not langs:
+        raise click.BadParameter(f"name at least one language, e.g. {example}", param_hint=param_hint)
+    return langs
+
+
+def parse_langs(ctx: click.Context | None, param: click.Parameter | None, value: str) -> tuple[str, ...]:
+    """``--langs``: :func:`language_list`. Whether one is the source language is :func:`targets`'
+    question: ``--source-lang`` may not be read yet."""
+    return language_list(value, example="fr,en")
 
 
 def parse_targets(value: str, source_lang: str) -> tuple[str, ...]:
-    """Target languages of one command (``evaluate --langs``): :func:`parse_langs`, less the source."""
+    """Target languages of one command (``evaluate --langs``): :func:`language_list`, less the source."""
     try:
-        return target_languages(parse_langs(None, None, value), source=source_lang)
+        return target_languages(language_list(value, example="fr,en", param_hint="--langs"), source=source_lang)
     except PipelineError as error:
         raise click.BadParameter(str(error), param_hint="--langs") from None
 
@@ -124,7 +130,7 @@ def glossary_option(help: str) -> Decorator:
 
 @click.group(cls=PipelineGroup)
 @click.option("--seeds", type=click.Path(path_type=Path), default="seeds", show_default=True,
-              help="Folder of German articles (*.txt, *.md).")
+              help="Folder of the articles (*.txt, *.md).")
 @click.option("--locales", type=click.Path(path_type=Path), default="locales", show_default=True,
               help="Folder of gettext catalogs.")
 @click.option("--editions", type=click.Path(path_type=Path), default="editions", show_default=True,
@@ -272,8 +278,8 @@ def translate(ctx: click.Context, project: Project, glossary_path: Path, save_ev
               tls_cert: Path | None, tls_key: Path | None, **engine_options) -> None:
     """Extract, then fill every untranslated entry with a machine draft (fuzzy, with provenance).
 
-    Translators' entries are never changed. Needs Argos Translate packages for de→en and de→fr (or
-    en→fr, through English): see `pipeline models`.
+    Translators' entries are never changed. Needs Argos Translate packages only for the languages
+    with something left to draft (source→target, or through English): see `pipeline models`.
     """
     from pipeline import drafting
     from pipeline.glossary import load_glossary
@@ -432,9 +438,9 @@ def evaluate(ctx: click.Context, project: Project, as_json: bool, only: str | No
              glossary_path: Path, **engine_options: Any) -> None:
     """Score machine translation against the reviewed translations (chrF, BLEU, glossary terms kept).
 
-    Translates the German of every reviewed entry in memory, along the routes `translate` takes and
-    with its engine settings, and compares the output with the translators' work. Writes nothing. Needs the Argos packages
-    `translate` needs: see `pipeline models`.
+    Translates the source of every reviewed entry in memory, along the routes `translate` takes and
+    with its engine settings, and compares the output with the translators' work. Writes nothing.
+    Needs the Argos packages `translate` needs: see `pipeline models`.
     """
     from pipeline import engines, evaluation
     from pipeline.glossary import load_glossary
@@ -529,18 +535,18 @@ date), 2 usage error, 3 the `reviewed` policy refused at least one edition (its 
               help="With --policy reviewed: least share of reviewed sentences to publish  [default: 100].")
 @click.option("--review", is_flag=True, help="Also write editions/review/<slug>.html for editors.")
 @pass_project
-def build_editions(project: Project, only: str | None, policy: str, min_reviewed: float | None,
-                   review: bool) -> None:
+@click.pass_context
+def build_editions(ctx: click.Context, project: Project, only: str | None, policy: str,
+                   min_reviewed: float | None, review: bool) -> None:
     """Write editions/<lang>/<slug>.{txt,md,html} from the catalogs."""
     from pipeline import editions
 
-    ctx = click.get_current_context()
     if min_reviewed is not None and policy != "reviewed" and ctx.get_parameter_source("min_reviewed") in (
             click.core.ParameterSource.COMMANDLINE, click.core.ParameterSource.ENVIRONMENT):
         raise click.BadParameter("only applies with --policy reviewed", param_hint="--min-reviewed")
     langs = None
     if only is not None:
-        langs = parse_edition_langs(only)
+        langs = language_list(only, example="fr", param_hint="--lang")  # the source too: it rebuilds the seed
         unknown = [lang for lang in langs if lang not in (project.source_lang, *project.langs)]
         if unknown:
             raise click.BadParameter(f"{', '.join(unknown)} is not the source language or one of --langs "
@@ -554,20 +560,9 @@ def build_editions(project: Project, only: str | None, policy: str, min_reviewed
     for error in result.damaged:
         click.echo(f"Error: {error} (article not built)", err=True)
     if result.damaged:
-        click.get_current_context().exit(EXIT_ERROR)
+        ctx.exit(EXIT_ERROR)
     if result.refused:
-        click.get_current_context().exit(EXIT_REFUSED)
-
-
-def parse_edition_langs(value: str) -> tuple[str, ...]:
-    """``--lang`` of `build`: like ``--langs``, but the source language is allowed (it rebuilds the seed)."""
-    try:
-        langs = tuple(dict.fromkeys(normalise_language(code) for code in value.split(",") if code.strip()))
-    except PipelineError as error:
-        raise click.BadParameter(str(error), param_hint="--lang") from None
-    if not langs:
-        raise click.BadParameter("name at least one language, e.g. fr", param_hint="--lang")
-    return langs
+        ctx.exit(EXIT_REFUSED)
 
 
 def print_edition(result: EditionResult) -> None:
@@ -631,7 +626,8 @@ def status(project: Project, as_json: bool) -> None:
     for record in records:
         if record.needs_repair:
             click.echo(f"needs repair: {record.needs_repair}")
-    click.echo("\nFigures are sentences/words; words are counted on the German source.")
+    click.echo("\nFigures are sentences/words; words are counted on the "
+               f"{english_language_name(project.source_lang)} source.")
     if any(record.orphaned for record in records):
         click.echo(f"orphaned: the article is no longer in {project.seeds}; restore it, or delete its catalogs.")
     click.echo("Bar: " + "  ".join(click.style(mark, fg=colour) + " " + name.replace("_", " ")

@@ -145,3 +145,13 @@ def test_install_advice_inside_the_scripts_folder_is_a_path(monkeypatch):
     monkeypatch.setenv("PATH", "/nonexistent")
     monkeypatch.chdir(Path(sys.executable).parent)
     assert pipeline_command() == "./pipeline"
+
+
+def test_status_names_the_source_language_its_words_are_counted_in(project_dir):
+    (project_dir / "seeds" / "nord.txt").write_text("Mr. Smith opened a factory. It employs people.\n",
+                                                    encoding="utf-8")
+    assert run("--source-lang", "en", "--langs", "fr", "extract").exit_code == 0
+    result = run("--source-lang", "en", "--langs", "fr", "status")
+    assert result.exit_code == 0 and "words are counted on the English source" in result.output
+    assert "German" not in result.output
+    assert "words are counted on the German source" in run("status").output

@@ -287,6 +287,12 @@ def test_the_source_language_is_a_usage_error(reviewed_project):
     assert result.exit_code == 2 and "'de' is the source language" in result.output
 
 
+@pytest.mark.parametrize("langs", ["xx", ","])
+def test_a_bad_language_list_is_a_usage_error_naming_the_option(reviewed_project, langs):
+    result = run("evaluate", "--langs", langs)
+    assert result.exit_code == 2 and "Invalid value for --langs" in result.output, result.output
+
+
 def test_ctrl_c_exits_130_and_writes_nothing(reviewed_project, pivot_models, monkeypatch):
     def interrupted(self, pair, sentences):
         raise KeyboardInterrupt
