@@ -161,7 +161,7 @@ def _unpickle_entry(state: dict) -> Entry:
 # --- entry state ---------------------------------------------------------------------------------
 
 
-def _comment_lines(entry: Entry) -> list[str]:
+def _translator_comment_lines(entry: Entry) -> list[str]:
     return entry.tcomment.split("\n") if entry.tcomment else []
 
 
@@ -173,7 +173,8 @@ def text_digest(text: str) -> str:
 def _provenance_line(entry: Entry) -> str | None:
     if "fuzzy" not in entry.flags:
         return None
-    return next((line for line in _comment_lines(entry) if line.startswith(MACHINE_TRANSLATION_MARK)), None)
+    return next((line for line in _translator_comment_lines(entry) if line.startswith(MACHINE_TRANSLATION_MARK)),
+                None)
 
 
 def is_machine_draft(entry: Entry) -> bool:
@@ -211,7 +212,7 @@ def with_machine_draft(entry: Entry, translation: str, provenance: str) -> Entry
     if entry.msgstr:
         raise ValueError(f"entry {entry.msgid!r} already has a translation")
     flags = entry.flags if "fuzzy" in entry.flags else ("fuzzy", *entry.flags)
-    kept = [line for line in _comment_lines(entry) if not line.startswith(MACHINE_TRANSLATION_MARK)]
+    kept = [line for line in _translator_comment_lines(entry) if not line.startswith(MACHINE_TRANSLATION_MARK)]
     mark = f"{MACHINE_TRANSLATION_MARK}{provenance} [draft {text_digest(translation)}]"
     return dataclasses.replace(entry, msgstr=translation, flags=flags, tcomment="\n".join(kept + [mark]))
 
@@ -519,7 +520,7 @@ def _restore_comments(catalog: polib.POFile, lines: list[str], readable: list[st
         catalog.header = ""  # polib took the first entry's comments for a header comment
         return
     block = blocks[header_line]
-    header = polib.POEntry(msgid="", msgstr=_header_msgstr(readable, header_line),
+    header = polib.POEntry(msgid="", msgstr=_header_msgstr_as_written(readable, header_line),
                            occurrences=[_occurrence(reference) for reference in block.references])
     _set_comments(header, block)
     catalog.header = header.tcomment
@@ -546,7 +547,7 @@ def _occurrence(reference: str) -> tuple[str, str]:
     return (path, line) if path and line.isdigit() else (reference, "")
 
 
-def _header_msgstr(lines: list[str], header_line: int) -> str:
+def _header_msgstr_as_written(lines: list[str], header_line: int) -> str:
     """The header's msgstr exactly as written, from the lines after its ``msgid ""``."""
     parts: list[str] = []
     for line in lines[header_line:]:

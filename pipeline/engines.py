@@ -151,10 +151,10 @@ class ArgosTranslator:
     """Argos Translate packages run through CTranslate2 in batches; one CTranslate2 Translator per pair.
 
     Sentences go through the package's tokenizer (``pkg.tokenizer.encode``), are sorted by length and
-    cut into batches of ``max_batch_size`` (:mod:`pipeline.batching`), and every batch is queued at once (``asynchronous=True``)
-    so that ``inter_threads`` workers stay busy; each batch gets an output limit proportional to its
-    longest input. Inputs over :data:`MAX_INPUT_TOKENS` are translated in parts, and a warning is
-    added to :attr:`warnings`.
+    cut into batches of ``max_batch_size`` (:mod:`pipeline.batching`), and every batch is queued at once
+    (``asynchronous=True``) so that ``inter_threads`` workers stay busy; each batch gets an output
+    limit proportional to its longest input. Inputs over :data:`MAX_INPUT_TOKENS` are translated in
+    parts, and a warning is added to :attr:`warnings`.
     """
 
     name = "Argos Translate"
