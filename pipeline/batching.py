@@ -8,13 +8,13 @@ sentence translated in another batch may come out differently.
 
 Steps: :func:`encode` (tokenise; over-long inputs in parts), :func:`plan_batches` (by length, evenly),
 :func:`start_batch` / :func:`output_tokens` (one ``translate_batch`` call and its token lists), then
-:func:`join` and :func:`detokenize` back to one text per sentence.
+:func:`in_part_order`, :func:`join` and :func:`detokenize` back to one text per sentence.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -88,6 +88,21 @@ def output_tokens(result: Any, decoding: Decoding) -> list[str]:
 def translate_batch(translator: Any, batch: list[list[str]], decoding: Decoding) -> list[list[str]]:
     """One batch, waited for: output token lists in input order."""
     return [output_tokens(result, decoding) for result in start_batch(translator, batch, decoding)]
+
+
+def in_part_order(groups: Sequence[Sequence[int]], batch_outputs: Iterable[Sequence[list[str]]],
+                  count: int) -> list[list[str] | None]:
+    """The outputs of every batch put back in the order of the ``count`` parts (``groups[i]``: the
+    parts batch ``i`` translated, as :func:`plan_batches` cut them); None for a part no batch held.
+
+    >>> in_part_order([[2, 0]], [[["c"], ["a"]]], 3)
+    [['a'], None, ['c']]
+    """
+    outputs: list[list[str] | None] = [None] * count
+    for group, tokens in zip(groups, batch_outputs):
+        for index, output in zip(group, tokens):
+            outputs[index] = output
+    return outputs
 
 
 def join(tokenizer: Any, encoded: Encoded, outputs: Sequence[list[str] | None], count: int,

@@ -342,10 +342,7 @@ class DaskTranslator:
         groups = self.options.batches(encoded.parts)
         results = self._run(pair, shipped.plugin, [[encoded.parts[i] for i in group] for group in groups],
                             decoding)
-        outputs: list[list[str] | None] = [None] * len(encoded.parts)
-        for group, tokens in zip(groups, results):
-            for index, output in zip(group, tokens):
-                outputs[index] = output
+        outputs = batching.in_part_order(groups, results, len(encoded.parts))
         return batching.join(shipped.tokenizer, encoded, outputs, len(sentences), shipped.target_prefix)
 
     def _run(self, pair: Pair, plugin: str, batches: list[list[list[str]]],

@@ -173,12 +173,12 @@ class ArgosTranslator:
         encoded = batching.encode(model.tokenizer, sentences, limit=MAX_INPUT_TOKENS)
         self.warnings += batching.split_warnings(pair, sentences, encoded, MAX_INPUT_TOKENS)
         decoding = self.options.decoding(model.target_prefix)
-        jobs = [(group, batching.start_batch(model.translator, [encoded.parts[i] for i in group], decoding))
-                for group in self.options.batches(encoded.parts)]  # all queued: inter_threads stay busy
-        outputs: list[list[str] | None] = [None] * len(encoded.parts)
-        for group, results in jobs:
-            for index, result in zip(group, results):
-                outputs[index] = batching.output_tokens(result, decoding)
+        groups = self.options.batches(encoded.parts)
+        queued = [batching.start_batch(model.translator, [encoded.parts[i] for i in group], decoding)
+                  for group in groups]  # all queued at once: inter_threads stay busy
+        outputs = batching.in_part_order(
+            groups, ([batching.output_tokens(result, decoding) for result in results] for results in queued),
+            len(encoded.parts))
         return batching.join(model.tokenizer, encoded, outputs, len(sentences), model.target_prefix)
 
     def _model(self, pair: Pair) -> _LoadedModel:
