@@ -11,7 +11,8 @@ Provenance
     ``translation memory: <slug>`` (still fuzzy: the match gets a look in its new context).
 Work done once
     Identical sentences (across articles too) are translated once per pair, and through a pivot the
-    German is translated to English once: that English is the English draft and the input of en→fr.
+    source (German) is translated to English once: that English is the English draft and the input
+    of en→fr.
     Catalogs come from extraction (:class:`pipeline.extraction.UpdateResult`) rather than being
     read again where extraction ran in this process.
 Interruption

@@ -1,7 +1,7 @@
 """How good is the machine translation? Score the engine against the translators' reviewed work.
 
-``pipeline evaluate`` translates the German of every reviewed entry, in memory, along the routes
-``translate`` takes (the same glossary masking, engine and batches of sentences), and compares the
+``pipeline evaluate`` translates the source sentence of every reviewed entry, in memory, along the
+routes ``translate`` takes (the same glossary masking, engine and batches of sentences), and compares the
 output with the reviewed translations: chrF (the primary figure for sentence-level French and
 English) and BLEU, both computed with sacrebleu's metric objects and reported with their signatures,
 plus the share of glossary terms the engine output keeps. Nothing is written.
@@ -59,7 +59,7 @@ class RouteChoice(Enum):
 class ReviewedSentence:
     slug: str
     source: str
-    """The German sentence (the entry's ``msgid``)."""
+    """The source sentence (the entry's ``msgid``)."""
     reference: str
     """Its reviewed translation."""
     markdown: bool = False
@@ -140,7 +140,7 @@ def translate_routes(engine: Engine, routes: Mapping[Hashable, tuple[Pair, ...]]
     """Translate ``sentences`` along every route, as :func:`pipeline.drafting.draft` does, in memory.
 
     ``routes`` maps a name (a language, or a language and route kind) to its chain of pairs. Terms
-    are masked, each distinct input is sent once per pair in batches of ``batch_size`` (so a German
+    are masked, each distinct input is sent once per pair in batches of ``batch_size`` (so a source
     sentence goes to English once, for English and for the pivot alike), and the final language's
     renderings are restored. Returns name → sentence → translation. The sentences in ``markdown``
     come from Markdown articles (see :func:`pipeline.drafting.engine_input`).
