@@ -480,3 +480,47 @@ def test_a_translation_with_a_line_break_is_put_on_one_line_and_named(markdown_p
     assert result.exit_code == 0
     assert "- Premier point. # Titre Autre" in edition("fr", "md")
     assert "seeds/nord.md:16: fr: warning: line breaks or control characters" in result.output
+
+
+# --- found on newsroom articles (tests/data/markdown/) -------------------------------------------
+
+
+def test_toml_front_matter_is_kept_untranslated(project_dir):
+    Path("seeds/nord.txt").unlink()
+    text = '+++\ntitle = "Wahl"\ndraft = false\n+++\n\n# Titel\n\nEin Satz.\n'
+    assert [unit.text for unit in units(parse(text))] == ["Titel", "Ein Satz."]
+    Path("seeds/nord.md").write_text(text, encoding="utf-8")
+    assert run("extract").exit_code == 0
+    assert run("build", "--lang", "fr").exit_code == 0
+    assert edition("fr", "md").startswith('+++\ntitle = "Wahl"\ndraft = false\n+++\n\n*Mis à jour le ')
+    assert "Wahl" not in edition("fr", "html").split("<article>", 1)[1]
+    assert "draft" not in edition("fr", "txt")
+
+
+def test_a_lone_plus_line_is_no_front_matter():
+    assert [unit.text for unit in units(parse("+++\n\nEin Satz.\n"))] == ["+++", "Ein Satz."]
+
+
+def test_the_authors_inline_html_is_rendered_and_a_translators_is_shown_as_text(markdown_project):
+    Path("seeds/nord.md").write_text("Die <em>Einheitszelle</em> kommt.<br>\nSie ist <sup>neu</sup>.\n",
+                                     encoding="utf-8")
+    assert run("extract").exit_code == 0
+    review({"Die <em>Einheitszelle</em> kommt.<br> Sie ist <sup>neu</sup>.":
+            "La <em>cellule</em> arrive.<br> <script>alert(1)</script> Elle est <sup>neuve</sup>."})
+    assert run("build", "--lang", "fr").exit_code == 0
+    body = edition("fr", "html").split("<article>", 1)[1]
+    assert "La <em>cellule</em> arrive.<br>" in body and "<sup>neuve</sup>" in body
+    assert "<script>" not in body and "&lt;script&gt;" in body
+
+
+def test_bare_urls_and_email_addresses_are_protected():
+    text = "Tickets unter https://www.buchmesse.de/tickets?a=1 oder presse@buchmesse.de."
+    spans = [text[start:end] for start, end in markdown_article.protected_spans(text)]
+    assert spans == ["https://www.buchmesse.de/tickets?a=1", "presse@buchmesse.de"]
+    assert [term.source for term in markdown_article.markup_terms(text)] == spans
+
+
+def test_text_edition_numbers_ordered_lists_and_indents_nested_ones():
+    text = "1. Erstens.\n2. Zweitens.\n   - innen\n\n   Absatz.\n3. Drittens.\n"
+    assert markdown_article.plain_text(text) == (
+        "1. Erstens.\n2. Zweitens.\n   - innen\n\n   Absatz.\n3. Drittens.\n")
