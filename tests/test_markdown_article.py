@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -524,3 +525,123 @@ def test_text_edition_numbers_ordered_lists_and_indents_nested_ones():
     text = "1. Erstens.\n2. Zweitens.\n   - innen\n\n   Absatz.\n3. Drittens.\n"
     assert markdown_article.plain_text(text) == (
         "1. Erstens.\n2. Zweitens.\n   - innen\n\n   Absatz.\n3. Drittens.\n")
+
+
+# --- newsroom articles (tests/data/markdown/): the whole loop, as on held-out articles ------------
+# Front matter (YAML, TOML), ATX and setext headings, datelines, inline/reference/collapsed/angle-bracket
+# links with titles, nested emphasis in links, images (alone and inline), loose/tight/nested lists,
+# nested block quotes, code spans and blocks, hard breaks, HTML blocks and inline HTML, a pipe table
+# (a paragraph to CommonMark), escapes, entities, bare URLs, CRLF, a BOM, trailing whitespace, no final
+# newline. The French "translation" is the msgid in capitals outside its protected spans.
+
+NEWSROOM = sorted((Path(__file__).parent / "data" / "markdown").glob("*.md"))
+
+
+@pytest.fixture(params=NEWSROOM, ids=lambda path: path.stem)
+def newsroom(request, project_dir: Path) -> Path:
+    Path("seeds/nord.txt").unlink()
+    shutil.copy(request.param, Path("seeds") / request.param.name)
+    assert run("extract").exit_code == 0
+    return Path("seeds") / request.param.name
+
+
+def shout(text: str) -> str:
+    """``text`` in capitals outside its protected spans: a translation that keeps all the markup."""
+    parts, last = [], 0
+    for start, end in markdown_article.protected_spans(text):
+        parts += [text[last:start].upper(), text[start:end]]
+        last = end
+    return "".join(parts) + text[last:].upper()
+
+
+def catalog_path(seed: Path, lang: str = "fr") -> Path:
+    return Path(f"locales/{lang}/LC_MESSAGES/{seed.stem}.po")
+
+
+def translate_all(seed: Path, translate, *, drafts=lambda msgid: False) -> None:
+    path = catalog_path(seed)
+    catalog = load(path)
+    for found in catalog:
+        if drafts(found.msgid):
+            set_draft(found, translate(found.msgid), "test engine")
+        else:
+            found.msgstr = translate(found.msgid)
+    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+
+
+def source_text(seed: Path) -> str:
+    return seed.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+
+
+def block_types(text: str) -> list[str]:
+    return [token.type for token in markdown_article.html_parser().parse(text)
+            if token.block and token.type not in ("inline", "front_matter")]
+
+
+def links(html: str) -> list[str]:
+    return sorted(re.findall(r'(?:href|src)="([^"]*)"', html))
+
+
+def test_newsroom_article_build_de_gives_it_back_byte_for_byte(newsroom):
+    assert run("build", "--lang", "de").exit_code == 0
+    assert Path("editions/de", newsroom.name).read_bytes() == newsroom.read_bytes()
+
+
+def test_newsroom_article_msgids_are_readable(newsroom):
+    for found in load(Path(f"locales/{newsroom.stem}.pot")):
+        assert found.msgid == found.msgid.strip() and "\n" not in found.msgid
+        assert not re.search("[\ue000-\uf8ff]|ZQX", found.msgid)
+        assert not found.msgid.startswith(("#", "> ", "- ", "---", "+++", "title:", "[")), found.msgid
+
+
+def test_newsroom_article_translated_keeps_blocks_links_and_protected_markup(newsroom):
+    translate_all(newsroom, shout)
+    result = run("build", "--lang", "fr")
+    assert result.exit_code == 0, result.output
+    source, md = source_text(newsroom), Path("editions/fr", newsroom.name).read_bytes().decode("utf-8-sig")
+    assert md.replace("\r\n", "\n").startswith(markdown_article.split_front_matter(source)[0])
+    assert block_types(md.replace("\r\n", "\n"))[2:-3] == block_types(source)   # less the date, the language links
+    body = Path(f"editions/fr/{newsroom.stem}.html").read_text(encoding="utf-8").split("<article>", 1)[1]
+    assert links(body) == links(markdown_article.to_html(source))
+    assert "<script" not in body
+    for found in load(catalog_path(newsroom)):
+        for start, end in markdown_article.protected_spans(found.msgid):
+            assert found.msgid[start:end] in md, found.msgid[start:end]   # no typography in code or URLs
+    text = Path(f"editions/fr/{newsroom.stem}.txt").read_text(encoding="utf-8")
+    assert "](" not in text and "**" not in text and "<https" not in text
+
+
+def test_newsroom_article_check_is_silent_on_translations_that_keep_the_markup(newsroom):
+    translate_all(newsroom, shout)
+    result = run("check", "--json", str(catalog_path(newsroom)))
+    found = [p for p in json.loads(result.stdout)["problems"] if p["check"] in ("inline_markup", "markup", "brackets")]
+    assert found == []
+
+
+def test_newsroom_article_check_flags_lost_markup(newsroom):
+    template = load(Path(f"locales/{newsroom.stem}.pot"))
+    marked = [e.msgid for e in template if markdown_article.markup_of(e.msgid) != markdown_article.markup_of(
+        markdown_article.plain_inline(e.msgid))]
+    drafts = set(marked[1::2])
+    translate_all(newsroom, lambda msgid: markdown_article.plain_inline(msgid) if msgid in marked else shout(msgid),
+                  drafts=drafts.__contains__)
+    result = run("check", "--json", str(catalog_path(newsroom)))
+    found = sorted((p["line"], p["severity"]) for p in json.loads(result.stdout)["problems"]
+                   if p["check"] == "inline_markup")
+    assert marked
+    assert len({line for line, severity in found if severity == "error"}) == len(marked) - len(drafts)
+    assert len({line for line, severity in found if severity == "warning"}) == len(drafts)
+    assert {severity for _, severity in found} <= {"error", "warning"}
+
+
+def test_newsroom_article_urls_and_code_never_reach_the_engine(newsroom):
+    from pipeline.argos_packages import Pair
+
+    fake = FakeTranslator()
+    draft(open_catalogs(Project()), fake, {"en": (Pair("de", "en"),)})
+    sent = "\n".join(fake.sentences(Pair("de", "en")))
+    english = {e.msgid: e.msgstr for e in load(catalog_path(newsroom, "en"))}
+    for msgid, translation in english.items():
+        for start, end in markdown_article.protected_spans(msgid):
+            assert msgid[start:end] not in sent
+            assert msgid[start:end] in translation
