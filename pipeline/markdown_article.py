@@ -583,10 +583,21 @@ def markup_of(text: str) -> Markup:
     tokens = source_parser().parseInline(text, env)
     children = list(_walk(tokens[0].children or [])) if tokens else []
     code = sorted(child.content for child in children if child.type == "code_inline")
-    targets = sorted(text[start:end] for start, end, name in env[SPANS] if name in ("link", "image", "autolink"))
+    targets = sorted(_as_label(text[start:end]) for start, end, name in env[SPANS]
+                     if name in ("link", "image", "autolink"))
     return Markup(targets=tuple(targets),
                   emphasis=sum(child.type == "em_open" for child in children),
                   strong=sum(child.type == "strong_open" for child in children), code=tuple(code))
+
+
+COLLAPSED_REFERENCE = re.compile(r"!?(\[.*\])\[\]", re.DOTALL)
+
+
+def _as_label(target: str) -> str:
+    """A collapsed reference ``[Dossier][]`` as the label it uses, ``[Dossier]``, so that a
+    translation may give the link its own text: ``[le dossier][Dossier]``."""
+    collapsed = COLLAPSED_REFERENCE.fullmatch(target)
+    return collapsed.group(1) if collapsed else target
 
 
 def _walk(tokens: Sequence[Token]) -> Iterator[Token]:

@@ -203,7 +203,8 @@ INLINE = st.one_of(
     WORD, WORD.map(lambda w: f"*{w}*"), WORD.map(lambda w: f"**{w}**"), WORD.map(lambda w: f"`{w}`"),
     WORD.map(lambda w: f"_{w}_"), WORD.map(lambda w: f"__{w}__"), st.just("snake_case_name"),
     WORD.map(lambda w: f"[{w}](https://x.org/{w.strip('.')}.html)"), st.just("<https://example.org/a?b=1>"),
-    WORD.map(lambda w: f"[{w}][ref]"), st.just("„Zitat“"))
+    WORD.map(lambda w: f"[{w}][ref]"), st.just("„Zitat“"), WORD.map(lambda w: f"<em>{w}</em>"),
+    st.just("https://x.de/a_b?c=1"), st.just("&amp;"), st.just("\\*"), WORD.map(lambda w: f"[*{w}* **x**](/a)"))
 SENTENCE = st.lists(INLINE, min_size=1, max_size=6).map(" ".join).map(lambda s: s[0].upper() + s[1:] + ".")
 LINES = st.lists(SENTENCE, min_size=1, max_size=3).map(" ".join)
 PARAGRAPH = st.lists(LINES, min_size=1, max_size=3).flatmap(
@@ -215,7 +216,7 @@ BLOCK = st.one_of(
     PARAGRAPH.map(lambda t: "> " + t.replace("\n", "\n> ")), st.just("```\ncode. Nicht.\n```"),
     WORD.map(lambda w: f"![{w} Bild](bilder/{w.strip('.')}.jpg)"), st.just("---"), st.just("<div>x</div>"))
 ARTICLES = st.tuples(
-    st.sampled_from(["", "---\ntitle: x\n---\n\n"]),
+    st.sampled_from(["", "---\ntitle: x\n---\n\n", '+++\ntitle = "x"\n+++\n\n']),
     st.lists(BLOCK, min_size=1, max_size=6),
     st.sampled_from(["\n\n", "\n\n\n"]),
     st.sampled_from(["", "\n", "\n\n[ref]: https://example.org/ref\n"]),
@@ -645,3 +646,21 @@ def test_newsroom_article_urls_and_code_never_reach_the_engine(newsroom):
         for start, end in markdown_article.protected_spans(msgid):
             assert msgid[start:end] not in sent
             assert msgid[start:end] in translation
+
+
+@pytest.mark.parametrize("source, shown", [
+    ("**Zitat des Tages:** „Bücher“", f"**Zitat des Tages{NBSP}:** «{NNBSP}Bücher{NNBSP}»"),
+    ("*Hinweis:* Dieser Text.", f"*Hinweis{NBSP}:* Dieser Text."),
+    ("Wirklich?** Ja!_", f"Wirklich{NNBSP}?** Ja{NNBSP}!_"),
+    ("Um 9:30 und `a:**`.", "Um 9:30 und `a:**`."),
+])
+def test_french_punctuation_space_before_a_closing_emphasis(source, shown):
+    assert markdown_article.typeset_units([source], TYPOGRAPHY["fr"]) == [shown]
+
+
+@pytest.mark.parametrize("source", ["Mehr im [Dossier][].", "Mehr im [Dossier]."])
+def test_a_collapsed_or_shortcut_reference_may_be_translated_as_a_full_one(source):
+    assert not fails(source, "Plus dans le [dossier][Dossier].")
+    assert not fails(source, source)
+    assert fails(source, "Plus dans le [dossier][Autre].")
+    assert fails(source, "Plus dans le dossier.")
