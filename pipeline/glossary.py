@@ -246,13 +246,16 @@ def restore(translation: str, masked: Masked, lang: str, glossary: Glossary) -> 
         return translation
 
     def rendering(match: re.Match[str]) -> str:
-        number = int(match.group(1))
-        if not 1 <= number <= len(masked.terms):
+        digits = match.group(1)
+        # A term followed by a number (Markdown's <abbr>50Hertz) glues it to its placeholder:
+        # ZQX150 is ZQX1 and 50 when there is no 150th term.
+        cut = next((cut for cut in range(len(digits), 0, -1) if 1 <= int(digits[:cut]) <= len(masked.terms)), 0)
+        if not cut:
             return match.group(0)
-        term = masked.terms[number - 1]
+        term = masked.terms[int(digits[:cut]) - 1]
         text = glossary.rendering(term, lang)
         if match.start() == 0 and text[:1].islower() and term.source[:1].isupper():
-            return text[:1].upper() + text[1:]
-        return text
+            text = text[:1].upper() + text[1:]
+        return text + digits[cut:]
 
     return PLACEHOLDER_FOUND.sub(rendering, translation)

@@ -499,6 +499,8 @@ def plain_text(text: str) -> str:
             markers.pop()
         elif token.type in ("inline", "fence", "code_block"):
             shown = plain_inline_tokens(token.children or []) if token.type == "inline" else token.content.rstrip("\n")
+            if not shown.strip():               # an image without alt text: nothing to read
+                continue
             indent = "".join(" " * len(marker) for marker in markers[:-1])
             first = indent + (markers[-1] if item_starts else " " * len(markers[-1])) if markers else ""
             if parts:

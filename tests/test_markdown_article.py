@@ -664,3 +664,17 @@ def test_a_collapsed_or_shortcut_reference_may_be_translated_as_a_full_one(sourc
     assert not fails(source, source)
     assert fails(source, "Plus dans le [dossier][Autre].")
     assert fails(source, "Plus dans le dossier.")
+
+
+def test_text_edition_leaves_out_an_image_without_alt_text():
+    assert markdown_article.plain_text("Ein Satz.\n\n![](bilder/leer.png)\n\nNoch einer.\n") == "Ein Satz.\n\nNoch einer.\n"
+
+
+def test_markup_followed_by_a_number_comes_back_from_the_engine():
+    from pipeline.glossary import mask, restore
+
+    text = 'Ein Sprecher von <abbr title="50Hertz GmbH">50Hertz</abbr> sagte.'
+    markup = Glossary(markdown_article.markup_terms(text))
+    masked = mask(text, markup)
+    assert "50Hertz GmbH" not in masked.text
+    assert restore(masked.text, masked, "en", markup) == text
