@@ -199,7 +199,8 @@ def _spaces_before_punctuation(text: str, rules: Typography) -> str:
     """A no-break space before ``; : ! ?`` where the locale wants one, unless one is there already.
 
     Only punctuation that ends a word counts (followed by a space, the end, a closing mark, the
-    ``*``/``_`` closing a Markdown emphasis, or more punctuation), so ``9:30``, ``https://`` and ``?q=1`` stay as they are.
+    ``*``/``_`` closing a Markdown emphasis, or more punctuation), so ``9:30``, ``https://`` and
+    ``?q=1`` stay as they are.
     """
     if not rules.space_before:
         return text

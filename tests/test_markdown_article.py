@@ -667,7 +667,8 @@ def test_a_collapsed_or_shortcut_reference_may_be_translated_as_a_full_one(sourc
 
 
 def test_text_edition_leaves_out_an_image_without_alt_text():
-    assert markdown_article.plain_text("Ein Satz.\n\n![](bilder/leer.png)\n\nNoch einer.\n") == "Ein Satz.\n\nNoch einer.\n"
+    text = "Ein Satz.\n\n![](bilder/leer.png)\n\nNoch einer.\n"
+    assert markdown_article.plain_text(text) == "Ein Satz.\n\nNoch einer.\n"
 
 
 def test_markup_followed_by_a_number_comes_back_from_the_engine():
