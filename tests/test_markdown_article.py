@@ -679,3 +679,24 @@ def test_markup_followed_by_a_number_comes_back_from_the_engine():
     masked = mask(text, markup)
     assert "50Hertz GmbH" not in masked.text
     assert restore(masked.text, masked, "en", markup) == text
+
+
+def test_translate_with_real_models_keeps_a_newsroom_articles_markup_away_from_the_engine(
+        project_dir, pivot_models, monkeypatch):
+    from tests.test_drafting import calls_to_engine
+
+    Path("seeds/nord.txt").unlink()
+    seed = next(path for path in NEWSROOM if path.stem == "buchmesse-frankfurt")
+    shutil.copy(seed, Path("seeds") / seed.name)
+    calls = calls_to_engine(monkeypatch)
+    result = run("translate", "--beam-size", "1")
+    assert result.exit_code == 0, result.output
+    sent = "\n".join(sentence for _, batch in calls for sentence in batch)
+    template = load(Path(f"locales/{seed.stem}.pot"))
+    for found in template:
+        for start, end in markdown_article.protected_spans(found.msgid):
+            assert found.msgid[start:end] not in sent
+    for found in load(catalog_path(seed, "en")):   # random weights: a URL in a draft is the msgid's own
+        assert found.msgstr
+        for url in re.findall(r"https?://[^\s)>\"]+", found.msgstr):
+            assert url in found.msgid
