@@ -499,7 +499,8 @@ def render_html(page: Page) -> Iterator[str]:
         yield f'<p class="notice" role="note">{escape(notice)}</p>\n'
     if markdown:
         body = markdown_article.split_front_matter(_markdown_body(page, mark_untranslated=True))[1]
-        yield markdown_article.to_html(body, untranslated_lang=bcp47(edition.source_lang))
+        author_html = markdown_article.inline_html(unit.text for unit in units(edition.article))
+        yield markdown_article.to_html(body, untranslated_lang=bcp47(edition.source_lang), author_html=author_html)
     else:
         for paragraph in paragraphs:
             yield "<p>" + " ".join(_html_sentence(piece, edition) for piece in paragraph) + "</p>\n"

@@ -79,7 +79,12 @@ class Glossary:
 
 @functools.lru_cache(maxsize=1024)
 def _pattern(source: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + re.escape(source) + r"(?!\w)")
+    """Whole words: a term that starts (ends) with a letter or digit must not continue a word.
+    A term that starts or ends with other characters (a Markdown code span, ``<em>``, ``&nbsp;``,
+    masked by :func:`pipeline.markdown_article.markup_terms`) is found wherever it is written."""
+    before = r"(?<!\w)" if re.match(r"\w", source) else ""
+    after = r"(?!\w)" if re.search(r"\w$", source) else ""
+    return re.compile(before + re.escape(source) + after)
 
 
 # --- loading -------------------------------------------------------------------------------------
@@ -241,13 +246,16 @@ def restore(translation: str, masked: Masked, lang: str, glossary: Glossary) -> 
         return translation
 
     def rendering(match: re.Match[str]) -> str:
-        number = int(match.group(1))
-        if not 1 <= number <= len(masked.terms):
+        digits = match.group(1)
+        # A term followed by a number (Markdown's <abbr>50Hertz) glues it to its placeholder:
+        # ZQX150 is ZQX1 and 50 when there is no 150th term.
+        cut = next((cut for cut in range(len(digits), 0, -1) if 1 <= int(digits[:cut]) <= len(masked.terms)), 0)
+        if not cut:
             return match.group(0)
-        term = masked.terms[number - 1]
+        term = masked.terms[int(digits[:cut]) - 1]
         text = glossary.rendering(term, lang)
         if match.start() == 0 and text[:1].islower() and term.source[:1].isupper():
-            return text[:1].upper() + text[1:]
-        return text
+            text = text[:1].upper() + text[1:]
+        return text + digits[cut:]
 
     return PLACEHOLDER_FOUND.sub(rendering, translation)

@@ -30,11 +30,12 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -68,10 +69,43 @@ class AnyReference(dict):
 # --- the parsers ---------------------------------------------------------------------------------
 
 
+def with_front_matter(md: MarkdownIt) -> MarkdownIt:
+    """``md`` reading YAML front matter (``---``, mdit-py-plugins) and TOML front matter (``+++``)."""
+    md.use(front_matter_plugin)
+    md.block.ruler.before("front_matter", "toml_front_matter", _toml_front_matter,
+                          {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    return md
+
+
+TOML_FENCE = "+++"
+
+
+def _toml_front_matter(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """Hugo's TOML front matter: a ``+++`` first line up to the next ``+++`` line, as one
+    ``front_matter`` token. Written here because mdit-py-plugins' rule knows only ``---``; a ``+++``
+    with no closing line is text."""
+    if start_line != 0 or _line(state, 0) != TOML_FENCE:
+        return False
+    closing = next((line for line in range(1, end_line) if _line(state, line) == TOML_FENCE), None)
+    if closing is None:
+        return False
+    if not silent:
+        token = state.push("front_matter", "", 0)
+        token.hidden, token.block, token.markup = True, True, TOML_FENCE
+        token.content = state.src[state.bMarks[1]:state.eMarks[closing - 1]] if closing > 1 else ""
+        token.map = [start_line, closing + 1]
+    state.line = closing + 1
+    return True
+
+
+def _line(state: StateBlock, line: int) -> str:
+    return state.src[state.bMarks[line]:state.eMarks[line]].rstrip(" \t")
+
+
 @functools.lru_cache(maxsize=1)
 def source_parser() -> MarkdownIt:
     """CommonMark with front matter, its inline rules noting protected spans in ``env[SPANS]``."""
-    md = MarkdownIt("commonmark").use(front_matter_plugin)
+    md = with_front_matter(MarkdownIt("commonmark"))
     rules = {rule.name: rule.fn for rule in md.inline.ruler.__rules__}
     for name in PROTECTED_RULES:
         md.inline.ruler.at(name, _noting_spans(rules[name], name))
@@ -81,11 +115,36 @@ def source_parser() -> MarkdownIt:
 @functools.lru_cache(maxsize=1)
 def html_parser() -> MarkdownIt:
     """CommonMark for the editions: an HTML block of the seed (which only the author writes: a
-    translation cannot start a block, :func:`as_block_text`) is kept, inline HTML, which a translation
-    may hold, is shown as text (a ``<script>`` is never run)."""
-    md = MarkdownIt("commonmark").use(front_matter_plugin)
-    md.add_render_rule("html_inline", lambda self, tokens, index, options, env: escapeHtml(tokens[index].content))
+    translation cannot start a block, :func:`as_block_text`) is kept; an inline HTML tag is kept
+    only if the author wrote it in the article (``env[AUTHOR_HTML]``, :func:`inline_html`), any
+    other, which only a translation can hold, is shown as text (a ``<script>`` is never run)."""
+    md = with_front_matter(MarkdownIt("commonmark"))
+    md.add_render_rule("html_inline", _render_inline_html)
     return md
+
+
+AUTHOR_HTML = "pipeline_author_html"
+"""Key of the markdown-it ``env`` entry holding the inline HTML tags the article's author wrote."""
+
+
+def _render_inline_html(self: object, tokens: Sequence[Token], index: int, options: object, env: dict) -> str:
+    tag = tokens[index].content
+    return tag if tag in env.get(AUTHOR_HTML, ()) else escapeHtml(tag)
+
+
+def inline_html(texts: Iterable[str]) -> frozenset[str]:
+    """The inline HTML tags (``<em>``, ``<br>``, ``</abbr>``) of these sentences, as written.
+
+    >>> sorted(inline_html(["Die <em>Zelle</em>.", "`<b>` ist Code."]))
+    ['</em>', '<em>']
+    """
+    found: set[str] = set()
+    for text in texts:
+        if "<" in text:
+            env = {"references": AnyReference(), SPANS: []}
+            source_parser().parseInline(text, env)
+            found.update(text[start:end] for start, end, name in env[SPANS] if name == "html_inline")
+    return frozenset(found)
 
 
 def _noting_spans(rule: Callable[[StateInline, bool], bool], name: str) -> Callable[[StateInline, bool], bool]:
@@ -117,17 +176,19 @@ def _protected_part(state: StateInline, name: str, start: int) -> tuple[int, int
 
 def protected_spans(text: str, references: dict | None = None) -> list[tuple[int, int]]:
     """(start, end) of the link destinations, code spans, autolinks, entities and inline HTML of
-    ``text`` (inline Markdown), sorted and merged.
+    ``text`` (inline Markdown), and of the URLs and e-mail addresses written out in its text
+    (CommonMark makes no links of them, but they must not change either), sorted and merged.
 
     >>> protected_spans("Siehe [die Studie](https://x.org/a.pdf) und `a=1`.")
     [(18, 39), (44, 49)]
     """
-    if not MARKUP_CHARACTERS.search(text):
-        return []
-    env = {"references": AnyReference() if references is None else references, SPANS: []}
-    source_parser().parseInline(text, env)
+    spans = [(*match.span(), "bare") for match in typography.PROTECTED.finditer(text)]
+    if MARKUP_CHARACTERS.search(text):
+        env = {"references": AnyReference() if references is None else references, SPANS: []}
+        source_parser().parseInline(text, env)
+        spans += env[SPANS]
     merged: list[tuple[int, int]] = []
-    for start, end, _ in sorted(env[SPANS]):
+    for start, end, _ in sorted(spans):
         if merged and start < merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         elif end > start:
@@ -405,15 +466,16 @@ HTML. Punctuation to CommonMark (so emphasis next to them parses as next to a qu
 found in no German text: ⸂ ⸃, the substitution brackets of critical editions."""
 
 
-def to_html(text: str, *, untranslated_lang: str = "") -> str:
-    """The Markdown ``text`` as HTML; inline HTML and unsafe link schemes are shown as text or dropped.
+def to_html(text: str, *, untranslated_lang: str = "", author_html: frozenset[str] = frozenset()) -> str:
+    """The Markdown ``text`` as HTML; unsafe link schemes are dropped, inline HTML is shown as text
+    unless it is one of the tags of ``author_html`` (those the seed's author wrote, :func:`inline_html`).
 
     Sentences between :data:`UNTRANSLATED` marks are wrapped in ``<span class="untranslated">`` (in
     an alt text, which cannot hold markup, the marks are dropped). A text that holds the marks of its
     own is rendered without them being read as marks.
     """
     opening, closing = UNTRANSLATED
-    rendered = html_parser().render(text)
+    rendered = html_parser().render(text, {AUTHOR_HTML: author_html})
     if not untranslated_lang or text.count(opening) != text.count(closing):
         return rendered
     rendered = re.sub(r'(?<= )([a-z]+=")([^"]*)"', lambda m: m[1] + m[2].replace(opening, "").replace(closing, "") + '"',
@@ -424,19 +486,27 @@ def to_html(text: str, *, untranslated_lang: str = "") -> str:
 
 def plain_text(text: str) -> str:
     """The Markdown ``text`` as plain text: a blank line between blocks, list items on their own
-    lines after a dash, code blocks as they are, front matter and link definitions left out."""
+    lines after their marker (``-`` or their number, nested lists indented under their item), code
+    blocks as they are, front matter and link definitions left out."""
     parts: list[str] = []
-    lists = 0
+    markers: list[str] = []      # the marker of each open list item, the innermost last
+    item_starts = in_list = False
     for token in html_parser().parse(text):
-        if token.type in ("bullet_list_open", "ordered_list_open"):
-            lists += 1
-        elif token.type in ("bullet_list_close", "ordered_list_close"):
-            lists -= 1
+        if token.type == "list_item_open":
+            markers.append(f"{token.info}{token.markup} " if token.info else "- ")
+            item_starts = True
+        elif token.type == "list_item_close":
+            markers.pop()
         elif token.type in ("inline", "fence", "code_block"):
             shown = plain_inline_tokens(token.children or []) if token.type == "inline" else token.content.rstrip("\n")
-            item = lists and token.type == "inline"
-            parts.append(("\n" if item and parts and parts[-1].startswith("- ") else "\n\n") if parts else "")
-            parts.append(("- " if item else "") + shown)
+            if not shown.strip():               # an image without alt text: nothing to read
+                continue
+            indent = "".join(" " * len(marker) for marker in markers[:-1])
+            first = indent + (markers[-1] if item_starts else " " * len(markers[-1])) if markers else ""
+            if parts:
+                parts.append("\n" if item_starts and in_list else "\n\n")
+            parts.append(first + shown.replace("\n", "\n" + " " * len(first)))
+            in_list, item_starts = bool(markers), False
     return "".join(parts) + "\n" if parts else ""
 
 
@@ -515,10 +585,21 @@ def markup_of(text: str) -> Markup:
     tokens = source_parser().parseInline(text, env)
     children = list(_walk(tokens[0].children or [])) if tokens else []
     code = sorted(child.content for child in children if child.type == "code_inline")
-    targets = sorted(text[start:end] for start, end, name in env[SPANS] if name in ("link", "image", "autolink"))
+    targets = sorted(_as_label(text[start:end]) for start, end, name in env[SPANS]
+                     if name in ("link", "image", "autolink"))
     return Markup(targets=tuple(targets),
                   emphasis=sum(child.type == "em_open" for child in children),
                   strong=sum(child.type == "strong_open" for child in children), code=tuple(code))
+
+
+COLLAPSED_REFERENCE = re.compile(r"!?(\[.*\])\[\]", re.DOTALL)
+
+
+def _as_label(target: str) -> str:
+    """A collapsed reference ``[Dossier][]`` as the label it uses, ``[Dossier]``, so that a
+    translation may give the link its own text: ``[le dossier][Dossier]``."""
+    collapsed = COLLAPSED_REFERENCE.fullmatch(target)
+    return collapsed.group(1) if collapsed else target
 
 
 def _walk(tokens: Sequence[Token]) -> Iterator[Token]:

@@ -198,14 +198,15 @@ def _set_space(text: str, marks: tuple[str, str], space: str, *, closing_too: bo
 def _spaces_before_punctuation(text: str, rules: Typography) -> str:
     """A no-break space before ``; : ! ?`` where the locale wants one, unless one is there already.
 
-    Only punctuation that ends a word counts (followed by a space, the end, a closing mark or more
-    punctuation), so ``9:30``, ``https://`` and ``?q=1`` stay as they are.
+    Only punctuation that ends a word counts (followed by a space, the end, a closing mark, the
+    ``*``/``_`` closing a Markdown emphasis, or more punctuation), so ``9:30``, ``https://`` and
+    ``?q=1`` stay as they are.
     """
     if not rules.space_before:
         return text
     spaces = dict(rules.space_before)
     marks = re.escape("".join(spaces))
-    closers = re.escape("»”’)]›" + rules.quotes[1] + rules.inner_quotes[1])
+    closers = re.escape("»”’)]›*_" + rules.quotes[1] + rules.inner_quotes[1])   # *_: Markdown **Zitat:**
     pattern = re.compile(f"(?<=[^\\s{marks}{SEPARATOR}]) ?([{marks}])(?=$|[\\s{SEPARATOR}{marks}{closers}])")
     spans = _protected_spans(text)
 
