@@ -273,8 +273,9 @@ _INITIAL_OR_REGNAL_NUMBER = re.compile(r"[A-Z]|[IVXLC]{2,6}")
 _STARTS_SENTENCE_OR_SIE = re.compile(_STARTER_OR_SIE)
 _YEAR_OR_QUANTITY = re.compile(r"\d+\.")
 _FULL_STOP_BEFORE_WORD = re.compile(rf"\.{_CLOSING_QUOTES}\s+(?=\S)")
-_OTHER_END_MARK_BEFORE_WORD = re.compile(rf"[!?…]{_CLOSING_QUOTES}\s+(?=\S)")
-"""Apart from full stops, which a literal search finds twice as fast as a class of characters."""
+_OTHER_END_MARK_BEFORE_WORD = re.compile(rf"[!?…]{_CLOSING_QUOTES}\s+(?=[\d„»«‚\"<xX])")
+"""``?``, ``!`` and ``…`` before what :func:`_mark_ends_sentence` looks at after them (a number, a
+quotation, an emoticon); full stops are found apart, as a literal search is twice as fast."""
 _SENTENCE_WORD = re.compile(r"[^\W\d_][^\W\d_-]*\.")
 _TAGS_AFTER_SENTENCE = re.compile(
     rf"[.!?…]{_CLOSING}\s+(?P<tags>(?:[#@]\w\S*\s+)*[#@]\w\S*)(?:\s+(?={_SENTENCE_START})|\s*$)"
@@ -295,6 +296,7 @@ _LETTER_EMOTICON_AFTER_SENTENCE = re.compile(
 """Emoticons after a sentence end, then a new sentence: ``Danke! <3 | Bis bald``, where sentencex takes
 ``<3`` or ``xD`` for the start of a lowercase word; the cut is then moved past them, to the sentence
 they close."""
+_QUOTATION_OR_EMOTICON_STARTS = frozenset("„»«‚\"<xX")
 _QUOTATION_RESUMES = re.compile(rf"[.!?…]{_CLOSING}\s+(?=[„»«‚\"](?:…|\.\.\.))")
 """A quotation that takes up where it trailed off starts a unit: ``Sie stockte. | „…unglaublich.“``."""
 _INTERJECTION_OR_NUMBER = re.compile(
@@ -546,11 +548,11 @@ def _added_cuts(paragraph: str, cuts: list[int]) -> Iterator[int]:
     """
     known = set(cuts)
     for found in _FULL_STOP_BEFORE_WORD.finditer(paragraph):
-        if found.end() not in known and _mark_ends_sentence(paragraph, found.start()):
+        if found.end() not in known and _mark_ends_sentence(paragraph, found.start(), found.end()):
             yield found.end()
     if "!" in paragraph or "?" in paragraph or "…" in paragraph:
         for found in _OTHER_END_MARK_BEFORE_WORD.finditer(paragraph):
-            if found.end() not in known and _mark_ends_sentence(paragraph, found.start()):
+            if found.end() not in known and _mark_ends_sentence(paragraph, found.start(), found.end()):
                 yield found.end()
     if "#" in paragraph or "@" in paragraph:
         for found in _TAGS_AFTER_SENTENCE.finditer(paragraph):
@@ -578,9 +580,9 @@ def _closes_sentence(paragraph: str, cut: int) -> bool:
     return len(last) > 2 and last not in ABBREVIATIONS and not _INTERJECTION_OR_NUMBER.fullmatch(word)
 
 
-def _mark_ends_sentence(paragraph: str, mark: int) -> bool:
-    """Whether the end mark (``.!?…``) at ``mark``, followed by a word where sentencex sees no sentence
-    end, ends a sentence after all: a full stop after a word (:func:`_full_stop_ends_sentence`), ``?``
+def _mark_ends_sentence(paragraph: str, mark: int, word: int) -> bool:
+    """Whether the end mark (``.!?…``) at ``mark``, followed by the word at ``word`` where sentencex
+    sees no sentence end, ends a sentence after all: a full stop after a word (:func:`_full_stop_ends_sentence`), ``?``
     or ``!`` before a number (``Wer war dabei? | 30 Menschen …``), any of them before a quotation that
     takes up again (``Sie stockte. | „…unglaublich.“``) or before an emoticon that sentencex takes
     for a word, and a new sentence (``Danke! <3 | Bis bald``)."""
@@ -589,7 +591,7 @@ def _mark_ends_sentence(paragraph: str, mark: int) -> bool:
         return True
     if end_mark in "!?" and _NUMBER_AFTER_QUESTION_OR_EXCLAMATION.match(paragraph, mark):
         return True
-    return bool(
+    return paragraph[word] in _QUOTATION_OR_EMOTICON_STARTS and bool(
         _QUOTATION_RESUMES.match(paragraph, mark) or _LETTER_EMOTICON_AFTER_SENTENCE.match(paragraph, mark)
     )
 
