@@ -1391,6 +1391,33 @@ def test_split_sentences_fresh_eyes(text, expected):
     assert split_sentences(text) == expected
 
 
+# Where the second round's rules stop: each keeps a unit whole that a looser rule would cut.
+SECOND_ROUND_LIMITS = {
+    "heading-with-regnal-number": ("Teil II. Die Rückkehr", ["Teil II. Die Rückkehr"]),
+    "regnal-number-before-verb": ("Karl V. regierte lange.", ["Karl V. regierte lange."]),
+    "initial-starting-the-paragraph": ("Herr K. Sie kennen ihn?", ["Herr K. Sie kennen ihn?"]),
+    "among-others-before-newspaper": (
+        "Es berichteten u. a. Die Zeit und Der Spiegel.",
+        ["Es berichteten u. a. Die Zeit und Der Spiegel."],
+    ),
+    "camel-case-after-abbreviation": ("Das gilt z.B. eBay-Händler.", ["Das gilt z.B. eBay-Händler."]),
+    "number-after-interjection": ("Er hat (!) 3 Autos.", ["Er hat (!) 3 Autos."]),
+    "year-before-list-item": (
+        "Das gilt bis 2025. 1. Die Kosten steigen.",
+        ["Das gilt bis 2025.", "1. Die Kosten steigen."],
+    ),
+    "preposition-after-weekday": (
+        "Das Konzert beginnt am Sa. Um 20 Uhr geht es los.",
+        ["Das Konzert beginnt am Sa.", "Um 20 Uhr geht es los."],
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), SECOND_ROUND_LIMITS.values(), ids=SECOND_ROUND_LIMITS.keys())
+def test_split_sentences_second_round_limits(text, expected):
+    assert split_sentences(text) == expected
+
+
 TRAILERS = ["😀", "🎉🎉", "❤️", "¹", "² ³", "[1]", "*", ":-)", "<3", "xD", "†"]
 TOKENS = [
     *"Das war bla usw etc bzw Mrd Jh Pat Diagn Gedanken Verschiedene Danach Die Er z. B. S. Nr. 3. 700 "
