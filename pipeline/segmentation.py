@@ -27,10 +27,10 @@ dependency) proposes the boundaries: it returns exact substrings, keeps a quotat
 sentences in one piece, and handles the common abbreviations, initials, dates and numbers. On the 142
 tricky cases of ``tests/test_segmentation.py`` it is right in 86 (47 of the first 63, 39 of the 79 of
 ``ROUND_TWO``); pysbd (``char_span=True``) was right in 46 of the first 63, at 30 ms per seed article
-against sentencex's 0.1 ms. On the 345 cases of ``FRESH_EYES`` there, written from scratch for a
-second round, sentencex alone is right in 203, the splitter of the first round in 312. These data
-tables and small rules correct what sentencex gets wrong, all 487 right, for about 0.25–0.3 ms per
-seed article in all (``bench/bench_segmentation.py``):
+against sentencex's 0.1 ms. On the 369 cases of ``FRESH_EYES`` there, written from scratch for a
+second round, sentencex alone is right in 221, the splitter of the first round in 333. These data
+tables and small rules correct what sentencex gets wrong, all right, for about 0.25–0.3 ms per seed
+article in all (``bench/bench_segmentation.py``):
 
 ``SHOWN_TO_SENTENCEX``
     Characters sentencex does not know, shown to it as ones it does (one character for one, so the
@@ -183,12 +183,12 @@ sentence before one of the ``SENTENCE_STARTERS``, not before the formal ``Sie``.
 
 SENTENCE_END_BEFORE_STARTER_OR_SIE = frozenset(
     """
-    ff. pp. Jh. Jhd. Jhdt. Mio. Mrd. Tsd. Std. Min. Sek. Pfd. Stk. Chr. Co. Inc. Ltd.
+    ff. pp. Jh. Jhd. Jhdt. Mio. Mrd. Tsd. Std. Min. Sek. Pfd. Stk. Chr. Co. Inc. Ltd. n.V. n.E.
     Mo. Di. Mi. Do. Fr. Sa. So. Jan. Feb. Mär. Apr. Jun. Jul. Aug. Sep. Sept. Okt. Nov. Dez.
     """.split()
 )
-"""Units, eras, months and weekdays: a quantity or a date ends here, so ``Sie`` after them starts a
-sentence too (``… aus dem 14. Jh. | Sie ist gut erhalten``)."""
+"""Units, eras, months, weekdays and results (``1:1 n. V.``, after extra time): a quantity or a date
+ends here, so ``Sie`` after them starts a sentence too (``… aus dem 14. Jh. | Sie ist gut erhalten``)."""
 
 SENTENCE_END_BEFORE_PRONOUN = frozenset("u.a.".split())
 """``u. a.`` is mostly *unter anderem* before a name or a title (``u. a. Renault``, ``u. a. Die
