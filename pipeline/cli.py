@@ -525,7 +525,7 @@ date), 2 usage error, 3 the `reviewed` policy refused at least one edition (its 
 @click.option("--policy", type=click.Choice(["draft", "reviewed"]), default="draft", show_default=True,
               help="draft: reviewed, else machine-drafted sentences, with a notice; "
                    "reviewed: reviewed sentences only.")
-@click.option("--min-reviewed", type=click.FloatRange(0, 100), default=None, metavar="PCT",
+@click.option("--min-reviewed", type=cli_config.NumberRange(0, 100), default=None, metavar="PCT",
               help="With --policy reviewed: least share of reviewed sentences to publish  [default: 100].")
 @click.option("--review", is_flag=True, help="Also write editions/review/<slug>.html for editors.")
 @pass_project

@@ -17,6 +17,7 @@ library derives its schema from click options, which is what keeps one definitio
 from __future__ import annotations
 
 import difflib
+import math
 import os
 import re
 import tomllib
@@ -83,6 +84,18 @@ class Setting:
     @property
     def envvar(self) -> str:
         return envvar_name(self.key)
+
+
+class NumberRange(click.FloatRange):
+    """click's ``FloatRange`` that refuses ``nan``: every comparison with it is false, so it passes the
+    range check (``min-reviewed = nan`` then refused every edition as "below nan"). For options whose
+    value is a number, on the command line, in a variable and in the file alike."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number", param, ctx)
+        return number
 
 
 def envvar_name(key: str) -> str:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+from babel.core import parse_locale
 
 from pipeline.errors import PipelineError, os_error
 
@@ -164,18 +165,36 @@ def locale_of(lang: str) -> Locale:
     return Locale.parse(lang)
 
 
+NOT_LANGUAGES = frozenset({"und", "root", "c", "posix"})
+"""Codes babel reads as a locale that are no language to translate into: ``und`` (undetermined) is
+read as ``en_US``, ``C``/``POSIX`` as ``en_US_POSIX``, ``root`` is CLDR's base data."""
+
+
 def normalise_language(code: str) -> str:
     """One spelling per locale, babel's: ``FR`` → ``fr``, ``pt-br`` → ``pt_BR``; unknown codes are
     an error. Without this, ``fr`` and ``FR`` would get two catalogs of the same language.
 
+    A deprecated code is the language it stands for (``iw`` → ``he``, as ``he``), without the
+    territory babel's likely subtags add to it (``he_IL``): else ``iw`` and ``he`` would get two catalogs.
+
     >>> normalise_language("FR"), normalise_language("pt-br"), normalise_language("zh-hant")
     ('fr', 'pt_BR', 'zh_Hant')
+    >>> normalise_language("iw"), normalise_language("iw-IL")
+    ('he', 'he_IL')
     """
     try:
-        return str(locale_of(code.strip().replace("-", "_")))
+        given = parse_locale(code.strip().replace("-", "_"))
+        locale = locale_of(code.strip().replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         raise PipelineError(f"unknown language code {code!r} (babel knows e.g. 'fr', 'en', 'de', 'pt_BR')") \
             from None
+    if given[0].lower() in NOT_LANGUAGES or locale.variant == "POSIX":
+        raise PipelineError(f"unknown language code {code!r}: it names no language (babel knows e.g. "
+                            "'fr', 'en', 'de', 'pt_BR')")
+    if given[1] is None and locale.territory is not None:  # a deprecated code (``iw``) read through
+        locale = locale_of(locale.language if locale.script is None  # babel's likely subtags (he_IL)
+                           else f"{locale.language}_{locale.script}")
+    return str(locale)
 
 
 def target_languages(codes: Iterable[str], *, source: str = SOURCE_LANGUAGE) -> tuple[str, ...]:
@@ -198,8 +217,12 @@ def target_languages(codes: Iterable[str], *, source: str = SOURCE_LANGUAGE) -> 
 def check_language_folders(locales: Path, langs: Iterable[str]) -> None:
     """Refuse a catalog folder that spells a target language differently (``locales/pt-BR`` for
     ``pt_BR``, ``locales/FR`` for ``fr``): writing ``locales/pt_BR`` beside it would start a second,
-    empty catalog of the same language and leave the translators' work aside."""
+    empty catalog of the same language and leave the translators' work aside. A ``locales`` that
+    is a file is refused here too, so that every command says so instead of finding no catalog."""
     if not locales.is_dir():
+        if locales.exists():
+            raise PipelineError("is a file, not a folder; --locales (or `locales` in pyproject.toml) "
+                                "names the folder of the catalogs", path=locales)
         return
     wanted = set(langs)
     for folder in sorted(path for path in locales.iterdir() if path.is_dir()):
@@ -227,8 +250,11 @@ def seed_paths(seeds: Path) -> list[Path]:
 
 def seed_names(seeds: Path) -> list[Path]:
     """The names in ``seeds`` that are articles, sorted, without looking at what they are (a missing
-    folder has none): for telling which catalogs still have their article."""
+    folder has none, a file is an error): for telling which catalogs still have their article."""
     if not seeds.is_dir():
+        if seeds.exists():
+            raise PipelineError(f"is a file, not a folder; put the German articles "
+                                f"({', '.join('*' + suffix for suffix in SEED_SUFFIXES)}) there", path=seeds)
         return []
     try:
         names = list(seeds.iterdir())

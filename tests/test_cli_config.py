@@ -334,3 +334,22 @@ def test_the_line_of_a_key_is_found_in_our_table_only(before, spacing, other_tab
     prefix = '[tool.other]\nlangs = ["de"]\n' if other_table else ""
     text = prefix + "[tool.pipeline]\n" + "".join(line + "\n" for line in before) + f'langs{spacing}["fr"]\n'
     assert config.ConfigFile(Path("p"), {}, text).line_of("langs") == text.count("\n")
+
+
+@pytest.mark.parametrize("where", ["file", "environment", "option"])
+def test_min_reviewed_not_a_number_is_refused(project_dir, where):
+    """``nan`` passes a range check (every comparison with it is false): a build would then refuse
+    every edition as "below --min-reviewed nan"."""
+    args, env = ["build", "--policy", "reviewed"], None
+    if where == "file":
+        path = write_config(project_dir, "min-reviewed = nan")
+    elif where == "environment":
+        env = {"PIPELINE_MIN_REVIEWED": "nan"}
+    else:
+        args += ["--min-reviewed", "NaN"]
+    result = CliRunner().invoke(cli, args, env=env, catch_exceptions=False)
+    assert result.exit_code == (1 if where == "file" else 2), result.output
+    assert "min-reviewed" in result.output and "not a number" in result.output
+    if where == "file":
+        assert f"{path}:5:" in result.output
+    assert not Path("editions").exists()
