@@ -6,8 +6,8 @@ Every rule about what happens to a translation when its article changes lives he
   position comments;
 * a changed sentence receives the closest reviewed translation (a close edit, see
   :data:`FUZZY_MATCH_THRESHOLD`) as a fuzzy suggestion with the old sentence as ``#| msgid``;
-* a sentence split in two gets the old translation offered to both halves, and a sentence joined
-  from two gets both old translations joined (see :func:`split_or_joined`);
+* a sentence split in two or three gets the old translation offered to every part, and a sentence
+  joined from two or three gets the old translations joined (see :func:`split_or_joined`);
 * a changed sentence whose old wording comes back gets its review back, if the translation offered
   for the change had been reviewed and was not edited since (:data:`REVIEWED_BEFORE_MARK`);
 * a removed sentence becomes obsolete (``#~``), never deleted, and is revived if it comes back;
@@ -24,7 +24,7 @@ import dataclasses
 import difflib
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from babel.messages.plurals import get_plural
 
@@ -91,7 +91,7 @@ def _merged_entries(template: Catalog, previous: Catalog) -> Iterable[Entry]:
     reverted = _reverted_reviews(leftovers)
     sources = template.entries
     new = [entry.key not in current and entry.key not in obsolete for entry in sources]
-    joins = _adjacent_pairs(previous, {entry.key for entry in candidates if not entry.obsolete})
+    joins = _adjacent_runs(previous, {entry.key for entry in candidates if not entry.obsolete})
 
     for index, source in enumerate(sources):
         old = current.get(source.key) or obsolete.get(source.key)
@@ -176,29 +176,35 @@ recognised: a half is often reworded when a sentence is split (``…, um X zu ma
 while a sentence that merely stands next to a changed one shares next to none."""
 
 
+MOST_PARTS = 3
+"""Most neighbouring sentences a split makes of one, or a join makes one of: an editor splits a long
+sentence in two or three, rarely more, and every extra part makes a wrong guess likelier."""
+
+
 def split_or_joined(sources: Sequence[Entry], new: Sequence[bool], index: int, candidates: Sequence[Entry],
-                    joins: Sequence[tuple[Entry, tuple[Entry, Entry]]], used: set[Key]) -> Entry | None:
+                    joins: Sequence[tuple[Entry, tuple[Entry, ...]]], used: set[Key]) -> Entry | None:
     """A translation for ``sources[index]`` when an editor split or joined sentences, as msgmerge
     offers the closest old message (also one old message to several new ones).
 
-    Split: the sentence and its new neighbour, read together, are a close edit of a former sentence
-    whose words include enough of this sentence's, and closer to it than the neighbour alone (else the
-    neighbour is a changed sentence and this one is new); that translation is offered to both halves. Joined:
-    the sentence is a close edit of two former neighbours read together, each mostly within it; both
-    translations are offered joined, with both msgids as ``#|``. The two former entries are not used
-    up: they stay as obsolete, so that undoing the join revives them reviewed. Only new sentences
-    take part (a neighbour that was already in the catalog was not split from anything).
+    Split: the sentence and its new neighbours (two or three parts, :data:`MOST_PARTS`), read
+    together, are a close edit of a former sentence whose words include enough of this sentence's,
+    and closer to it than any other part alone (else that part is a changed sentence and this one is
+    new); that translation is offered to every part. Joined: the sentence is a close edit of two or
+    three former neighbours read together, each mostly within it; their translations are offered
+    joined, with their msgids as ``#|``. The former entries are not used up: they stay as obsolete,
+    so that undoing the join revives them reviewed. Only new sentences take part (a neighbour that
+    was already in the catalog was not split from anything).
     """
     source = sources[index]
     offers: list[tuple[float, Entry, bool]] = []
-    for start in (index - 1, index):
-        if start >= 0 and start + 1 < len(sources) and new[start] and new[start + 1]:
-            together = f"{sources[start].msgid} {sources[start + 1].msgid}"
-            match, ratio = _best_match(together, candidates)
-            neighbour = sources[start + 1 if start == index else start]
-            if (match is not None and _mostly_within(source.msgid, match.msgid)
-                    and _similarity(neighbour.msgid, match.msgid) < ratio):
-                offers.append((ratio, match, True))
+    for window in _windows_around(index, len(sources)):
+        if not all(new[position] for position in window):
+            continue
+        match, ratio = _best_match(" ".join(sources[position].msgid for position in window), candidates)
+        others = [sources[position].msgid for position in window if position != index]
+        if (match is not None and _mostly_within(source.msgid, match.msgid)
+                and all(_similarity(other, match.msgid) < ratio for other in others)):
+            offers.append((ratio, match, True))
     for joined, parts in joins:
         ratio = _similarity(source.msgid, joined.msgid)
         if ratio >= FUZZY_MATCH_THRESHOLD and all(_mostly_within(part.msgid, source.msgid) for part in parts):
@@ -211,19 +217,28 @@ def split_or_joined(sources: Sequence[Entry], new: Sequence[bool], index: int, c
     return match
 
 
-def _adjacent_pairs(previous: Catalog, keys: set[Key]) -> list[tuple[Entry, tuple[Entry, Entry]]]:
-    """Neighbouring active entries of ``previous`` whose keys are both in ``keys`` (what a join may
-    have merged), each read as one (:func:`_joined`) with its two parts."""
+def _windows_around(index: int, count: int) -> Iterator[range]:
+    """The runs of 2 to :data:`MOST_PARTS` neighbouring positions (of ``count``) that hold ``index``."""
+    for size in range(2, MOST_PARTS + 1):
+        for start in range(index - size + 1, index + 1):
+            if start >= 0 and start + size <= count:
+                yield range(start, start + size)
+
+
+def _adjacent_runs(previous: Catalog, keys: set[Key]) -> list[tuple[Entry, tuple[Entry, ...]]]:
+    """Runs of 2 to :data:`MOST_PARTS` neighbouring active entries of ``previous`` whose keys are all in
+    ``keys`` (what a join may have merged), each read as one (:func:`_joined`) with its parts."""
     active = list(previous.active())
-    return [(_joined(first, second), (first, second)) for first, second in zip(active, active[1:])
-            if first.key in keys and second.key in keys]
+    runs = [tuple(active[start:start + size]) for size in range(2, MOST_PARTS + 1)
+            for start in range(len(active) - size + 1)]
+    return [(_joined(run), run) for run in runs if all(entry.key in keys for entry in run)]
 
 
-def _joined(first: Entry, second: Entry) -> Entry:
-    """Two former entries read as one: msgids and translations joined with a space, reviewed if both were."""
-    comments = dict.fromkeys(_comment_without_review_mark(first) + _comment_without_review_mark(second))
-    fuzzy = "fuzzy" in first.flags or "fuzzy" in second.flags
-    return Entry(msgid=f"{first.msgid} {second.msgid}", msgstr=f"{first.msgstr} {second.msgstr}",
+def _joined(parts: Sequence[Entry]) -> Entry:
+    """Former entries read as one: msgids and translations joined with a space, reviewed if all were."""
+    comments = dict.fromkeys(line for part in parts for line in _comment_without_review_mark(part))
+    fuzzy = any("fuzzy" in part.flags for part in parts)
+    return Entry(msgid=" ".join(part.msgid for part in parts), msgstr=" ".join(part.msgstr for part in parts),
                  flags=("fuzzy",) if fuzzy else (), tcomment="\n".join(comments))
 
 

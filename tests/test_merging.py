@@ -208,6 +208,25 @@ def test_a_joined_sentence_is_offered_both_old_translations_joined():
                                                              (SECOND, EntryState.REVIEWED)]
 
 
+THIRD = "Die Schulen bilden Ingenieure aus."
+WHOLE3 = "Die Region hofft auf Arbeit, die Stadt baut eine neue Fabrik, und die Schulen bilden Ingenieure aus."
+WHOLE3_FR = "La région espère du travail, la ville construit une usine, et les écoles forment des ingénieurs."
+
+
+def test_every_part_of_a_sentence_split_in_three_is_offered_the_old_translation():
+    old = catalog(f'\nmsgid "{WHOLE3}"\nmsgstr "{WHOLE3_FR}"\n')
+    merged = merge_catalog(template(FIRST, SECOND, THIRD), old, "fr")
+    assert [(e.msgstr, e.previous_msgid) for e in merged.active()] == [(WHOLE3_FR, WHOLE3)] * 3
+    assert not any(entry.obsolete for entry in merged)
+
+
+def test_a_sentence_joined_from_three_is_offered_all_three_translations():
+    parts = ("La région espère du travail.", "La ville construit une usine.", "Les écoles forment des ingénieurs.")
+    old = catalog("".join(f'\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n' for msgid, msgstr in zip((FIRST, SECOND, THIRD), parts)))
+    (offered,) = merge_catalog(template(WHOLE3), old, "fr").active()
+    assert (offered.msgstr, offered.previous_msgid) == (" ".join(parts), f"{FIRST} {SECOND} {THIRD}")
+
+
 def test_undoing_a_split_restores_the_review():
     old = catalog(f'\nmsgid "{WHOLE}"\nmsgstr "{WHOLE_FR}"\n')
     split = merge_catalog(template(FIRST, SECOND), old, "fr")
