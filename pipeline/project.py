@@ -243,6 +243,7 @@ def seed_paths(seeds: Path) -> list[Path]:
     skipped, anything else refused (see the module docstring)."""
     root = seeds.resolve()
     paths = seed_names(seeds)
+    _check_suffix_case(seeds)
     for path in paths:
         _check_seed_file(path, root)
     return paths
@@ -261,6 +262,25 @@ def seed_names(seeds: Path) -> list[Path]:
     except OSError as error:
         raise os_error(error, "cannot list the articles", seeds) from None
     return sorted(path for path in names if path.suffix in SEED_SUFFIXES and not is_editor_leftover(path.name))
+
+
+def printable(path: Path) -> str:
+    r"""``path`` with its control characters escaped, so that a message naming it stays one line.
+
+    >>> print(printable(Path("seeds/a\x01b.txt")))
+    seeds/a\x01b.txt
+    """
+    return "".join(character if character.isprintable() else repr(character)[1:-1] for character in str(path))
+
+
+def _check_suffix_case(seeds: Path) -> None:
+    """Refuse ``slug.TXT`` (as some Windows and macOS tools save it): not an article by its suffix, it
+    would be left out of every run without a word, and its translation never made."""
+    for path in sorted(seeds.iterdir()):
+        if (path.suffix not in SEED_SUFFIXES and path.suffix.lower() in SEED_SUFFIXES
+                and not is_editor_leftover(path.name)):
+            raise PipelineError(f"article suffixes are written in lower case: rename it to "
+                                f"{path.stem + path.suffix.lower()!r}", path=path)
 
 
 def is_editor_leftover(name: str) -> bool:
@@ -302,9 +322,16 @@ def _check_slugs(paths: list[Path]) -> None:
     case-insensitive file systems (macOS, Windows): refuse them rather than mix their translations."""
     seen: dict[str, Path] = {}
     for path in paths:
+        if any(character in "\n\r" or unicodedata.category(character) == "Cc" for character in path.stem):
+            raise PipelineError("article names must not contain line breaks or other control characters "
+                                "(they break the catalogs' references and every listing); rename the article",
+                                path=printable(path))
         if any(character.isspace() for character in path.stem):
             raise PipelineError("article names must not contain spaces (gettext references split at "
                                 "them); use hyphens", path=path)
+        if path.stem.startswith("-"):
+            raise PipelineError("article names must not start with '-' (msgfmt, git and the shell would "
+                                "read its catalogs' names as options); rename the article", path=path)
         unportable = sorted(UNPORTABLE_NAME_CHARACTERS.intersection(path.stem))
         if unportable:
             raise PipelineError(f"article names must not contain {' '.join(unportable)} (Windows cannot "

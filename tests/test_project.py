@@ -169,6 +169,24 @@ def test_a_name_windows_cannot_store_is_refused(project_dir):
     assert_refused(run("extract"), 'seeds/a"b#c.txt', '"', "Windows")
 
 
+@pytest.mark.parametrize("name, fragment", [("-rf.txt", "start with '-'"), ("--help.txt", "start with '-'"),
+                                            ("a\x01b.txt", "control characters"), ("a\nb.txt", "line breaks")])
+def test_a_name_tools_would_misread_is_refused(project_dir, name, fragment):
+    """``msgfmt -rf.po`` or ``git add --help.po`` read such a catalog's name as an option; a control
+    character or a line break in a name breaks the catalog's ``#:`` reference and every listing."""
+    Path("seeds/nord.txt").rename(Path("seeds") / name)
+    assert_refused(run("extract"), fragment)
+    assert catalog_slugs() == []
+
+
+def test_an_article_whose_suffix_is_in_capitals_is_refused_not_silently_skipped(project_dir):
+    """``Artikel.TXT``, as some Windows and macOS tools save it, was left out of every run without a word."""
+    Path("seeds/nord.txt").rename("seeds/nord.TXT")
+    Path("seeds/sud.txt").write_text(SMALL_ARTICLE, encoding="utf-8")
+    assert_refused(run("extract"), "seeds/nord.TXT", "rename it to 'nord.txt'")
+    assert catalog_slugs() == []
+
+
 def test_a_slug_with_url_characters_makes_working_links(project_dir):
     Path("seeds/nord.txt").rename("seeds/wahl#2&münchen.txt")
     assert run("extract").exit_code == 0
