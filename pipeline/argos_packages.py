@@ -27,6 +27,7 @@ The index
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import logging
 import os
@@ -225,8 +226,29 @@ def package_roles(packages: Sequence[InstalledPackage]) -> dict[Path, str]:
 def plan_route(source: str, target: str, installed: Iterable[Pair]) -> Route:
     """The direct route if its package is installed, else the pivot through English if both legs are;
     otherwise the route to install (the pivot, as Argos's index offers no de→fr), with what is missing.
+
+    Argos's packages are per language (``fr``, ``de``), the project's codes may name a region
+    (``fr_FR``, a ``de_AT`` source): a route between the codes as given is taken if it is installed,
+    else the route between their languages (what the index offers).
     """
     installed = set(installed)
+    exact = _route(source, target, installed)
+    languages = (base_language(source), base_language(target))
+    if exact.available or languages == (source, target):
+        return exact
+    return dataclasses.replace(_route(*languages, installed), target=target)
+
+
+def base_language(code: str) -> str:
+    """The language of a code without its region or script: ``fr_FR`` → ``fr``.
+
+    >>> base_language("pt_BR"), base_language("de")
+    ('pt', 'de')
+    """
+    return re.split(r"[_-]", code, maxsplit=1)[0]
+
+
+def _route(source: str, target: str, installed: set[Pair]) -> Route:
     direct = Pair(source, target)
     if direct in installed or PIVOT_LANGUAGE in (source, target):
         return Route(target, (direct,), () if direct in installed else (direct,))
@@ -243,9 +265,10 @@ def useful_pairs(source: str, langs: Sequence[str]) -> set[Pair]:
     """Pairs a route of the project could use: the direct ones and the legs of pivots through English."""
     pairs = set()
     for lang in (lang for lang in langs if lang != source):
-        pairs.add(Pair(source, lang))
-        if PIVOT_LANGUAGE not in (source, lang):
-            pairs |= {Pair(source, PIVOT_LANGUAGE), Pair(PIVOT_LANGUAGE, lang)}
+        for start, end in {(source, lang), (base_language(source), base_language(lang))}:
+            pairs.add(Pair(start, end))
+            if PIVOT_LANGUAGE not in (start, end):
+                pairs |= {Pair(start, PIVOT_LANGUAGE), Pair(PIVOT_LANGUAGE, end)}
     return pairs
 
 

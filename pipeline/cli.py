@@ -123,11 +123,11 @@ def glossary_option(help: str) -> Decorator:
 
 
 @click.group(cls=PipelineGroup)
-@click.option("--seeds", type=click.Path(path_type=Path), default="seeds", show_default=True,
+@click.option("--seeds", type=cli_config.FolderPath(path_type=Path), default="seeds", show_default=True,
               help="Folder of German articles (*.txt, *.md).")
-@click.option("--locales", type=click.Path(path_type=Path), default="locales", show_default=True,
+@click.option("--locales", type=cli_config.FolderPath(path_type=Path), default="locales", show_default=True,
               help="Folder of gettext catalogs.")
-@click.option("--editions", type=click.Path(path_type=Path), default="editions", show_default=True,
+@click.option("--editions", type=cli_config.FolderPath(path_type=Path), default="editions", show_default=True,
               help="Folder the localised editions are written to.")
 @click.option("--langs", default="fr,en", show_default=True, callback=parse_langs,
               help="Comma-separated target languages.")

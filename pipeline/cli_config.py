@@ -98,6 +98,19 @@ class NumberRange(click.FloatRange):
         return number
 
 
+EMPTY_PATH = "empty path: it would name the project's own folder (README.md as an article); name the folder"
+
+
+class FolderPath(click.Path):
+    """click's ``Path`` that refuses an empty value: ``--seeds ""`` named the working folder, so every
+    ``*.md`` there (README.md) became an article."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail(EMPTY_PATH, param, ctx)
+        return super().convert(value, param, ctx)
+
+
 def envvar_name(key: str) -> str:
     """The variable of a key: one per option, whichever commands take it.
 
@@ -256,6 +269,8 @@ def _single_value(config: ConfigFile, key: str, value: Any, option: click.Option
     expected = _toml_types(option)
     if not isinstance(value, expected) or (isinstance(value, bool) and bool not in expected):
         raise config.error(key, f"expected {_describe(expected)}, not {type(value).__name__} {value!r}")
+    if isinstance(option.type, click.Path) and not value.strip():
+        raise config.error(key, EMPTY_PATH)
     return _relative_to(config.path.parent / value, cwd) if isinstance(option.type, click.Path) else value
 
 

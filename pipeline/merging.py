@@ -124,11 +124,21 @@ def template_digest(template: Catalog) -> str:
 
 def _carry_over(source: Entry, old: Entry) -> Entry:
     """The translator's entry for an unchanged sentence, with the template's references and comments."""
+    if old.msgid_plural or old.msgstr_plural:
+        old = _singular(old)
     if (not old.obsolete and old.occurrences == source.occurrences and old.comment == source.comment
             and old.comment_empty_line == source.comment_empty_line):
         return old
     return dataclasses.replace(old, obsolete=False, occurrences=source.occurrences, comment=source.comment,
                                comment_empty_line=source.comment_empty_line)
+
+
+def _singular(entry: Entry) -> Entry:
+    """A plural entry (an editor's, gone to obsolete) as a sentence's entry: its first form, fuzzy, for
+    a translator to check. Revived as a plural entry, it would make every command refuse the catalog."""
+    flags = entry.flags if "fuzzy" in entry.flags else ("fuzzy", *entry.flags)
+    return dataclasses.replace(entry, msgstr=entry.msgstr_plural.get(0, entry.msgstr), msgid_plural="",
+                               msgstr_plural={}, previous_msgid_plural=None, flags=flags)
 
 
 def closest_translation(msgid: str, candidates: Iterable[Entry], used: set[Key]) -> Entry | None:

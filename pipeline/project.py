@@ -225,6 +225,7 @@ def check_language_folders(locales: Path, langs: Iterable[str]) -> None:
                                 "names the folder of the catalogs", path=locales)
         return
     wanted = set(langs)
+    folders = {}
     for folder in sorted(path for path in locales.iterdir() if path.is_dir()):
         try:
             lang = normalise_language(folder.name)
@@ -233,6 +234,21 @@ def check_language_folders(locales: Path, langs: Iterable[str]) -> None:
         if lang in wanted and folder.name != lang:
             raise PipelineError(f"catalogs of {lang} are in a folder spelt {folder.name!r}; rename it to "
                                 f"{lang!r} (the spelling the pipeline uses) and run again", path=folder)
+        folders[lang] = folder
+    for lang in wanted - folders.keys():
+        _check_not_set_aside(lang, folders, wanted)
+
+
+def _check_not_set_aside(lang: str, folders: dict[str, Path], wanted: set[str]) -> None:
+    """Refuse a new target (``fr_FR``) whose language has catalogs under another, untargeted code
+    (``locales/fr``): it would start empty catalogs and leave the translators' work aside, as a
+    changed ``langs`` easily does. Naming both (``fr,fr_CA``) keeps both."""
+    for other, folder in folders.items():
+        if other not in wanted and locale_of(other).language == locale_of(lang).language \
+                and any(folder.glob("LC_MESSAGES/*.po")):
+            raise PipelineError(f"the catalogs of this language are here, under {other!r}, and {lang!r} "
+                                f"is not {other!r}: name it {other!r} in --langs (or rename this folder to "
+                                f"{lang!r}), or name both to translate both", path=folder)
 
 
 # --- seed articles -------------------------------------------------------------------------------

@@ -353,3 +353,21 @@ def test_min_reviewed_not_a_number_is_refused(project_dir, where):
     if where == "file":
         assert f"{path}:5:" in result.output
     assert not Path("editions").exists()
+
+
+@pytest.mark.parametrize("key", ["seeds", "locales", "editions", "glossary"])
+def test_an_empty_path_in_the_file_is_an_error_not_the_projects_folder(project_dir, key):
+    """``seeds = ""`` named the project's own folder: README.md became an article."""
+    path = write_config(project_dir, f'{key} = ""')
+    result = CliRunner().invoke(cli, ["extract"], catch_exceptions=False)
+    assert result.exit_code == 1, result.output
+    assert f"{path}:5: [tool.pipeline] {key}: empty" in result.output
+    assert not Path("locales").exists()
+
+
+@pytest.mark.parametrize("option", ["--seeds", "--locales", "--editions"])
+def test_an_empty_folder_option_is_a_usage_error(project_dir, option):
+    result = CliRunner().invoke(cli, [option, "", "extract"], catch_exceptions=False)
+    assert result.exit_code == 2, result.output
+    assert "empty" in result.output
+    assert not Path("locales").exists()

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from pipeline.catalogs import Catalog, Entry, EntryState, parse_view, with_machine_draft
 from pipeline.merging import TEMPLATE_DIGEST_FIELD, merge_catalog, merge_counts, template_digest
 from pipeline.po_format import format_catalog
+from pipeline.template_match import template_mismatches
 
 HEADER = 'msgid ""\nmsgstr ""\n"Project-Id-Version: nord\\n"\n"POT-Creation-Date: 2026-01-01 00:00+0000\\n"\n'
 
@@ -91,6 +92,17 @@ def test_the_header_as_written_and_lone_empty_comment_lines_are_carried_over():
     assert '"Language:  fr\\n"\n"X-Generator:Handmade\\n"\n' in text
     assert '#\n#. paragraph 1, sentence 1\n#: seeds/nord.txt:1\nmsgid "Ja."' in text
     assert '#\n# reviewed for the previous source: ' in text.split('msgid "Ja."')[1]  # the offer keeps the empty line
+
+
+def test_an_obsolete_plural_entry_revived_by_its_sentence_becomes_a_fuzzy_sentence():
+    """An editor's plural entry that went to obsolete and whose sentence comes back must not return as
+    a plural entry: every command would then refuse the catalog extract has just written."""
+    old = catalog('\n#~ msgid "Ja."\n#~ msgid_plural "Jas."\n#~ msgstr[0] "Oui."\n#~ msgstr[1] "Ouis."\n')
+    merged = merge_catalog(template("Ja."), old, "fr")
+    (revived,) = merged.active()
+    assert (revived.msgstr, revived.msgid_plural, dict(revived.msgstr_plural)) == ("Oui.", "", {})
+    assert "fuzzy" in revived.flags
+    assert template_mismatches(merged, template("Ja.")) == []
 
 
 # --- edited machine drafts (issue 11, point 1) ----------------------------------------------------

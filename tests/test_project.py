@@ -104,6 +104,17 @@ def test_a_catalog_folder_spelt_differently_is_refused_not_doubled(project_dir):
     assert snapshot() == before and not Path("locales/pt_BR").exists()
 
 
+def test_a_regional_code_does_not_set_the_languages_catalogs_aside(project_dir):
+    """``langs = ["fr-FR"]`` after ``fr`` started empty ``fr_FR`` catalogs and left the translators'
+    French aside; naming both keeps both."""
+    assert run("--langs", "fr", "extract").exit_code == 0
+    before = snapshot()
+    assert_refused(run("--langs", "fr-FR", "extract"), "locales/fr", "fr_FR")
+    assert snapshot() == before and not Path("locales/fr_FR").exists()
+    assert run("--langs", "fr,fr-CA", "extract").exit_code == 0
+    assert Path("locales/fr_CA/LC_MESSAGES/nord.po").exists()
+
+
 # --- the seeds folder as editors leave it --------------------------------------------------------
 
 
