@@ -71,7 +71,8 @@ class ConfigFile:
         return PipelineError(f"[{TABLE}] {key}: {message}", path=self.path, line=self.line_of(key))
 
 
-_TABLE_HEADER = re.compile(r"\[\s*tool\s*\.\s*pipeline\s*\]\s*(#.*)?")
+_TABLE_HEADER = re.compile(r"""\[\s*(["']?)tool\1\s*\.\s*(["']?)pipeline\2\s*\]\s*(#.*)?""")
+"""``[tool.pipeline]`` as TOML allows it to be written: spaces around the dot, quoted names."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,10 +183,15 @@ def find_config(start: Path) -> ConfigFile | None:
 def read_config(path: Path) -> ConfigFile | None:
     """The table of ``path``, or None when it has none; broken TOML is an error with its line."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        text = data.decode("utf-8")
+        if text.startswith("\ufeff"):
+            raise PipelineError("starts with a byte-order mark (BOM), which TOML does not allow (pip "
+                                "refuses it too); save the file as UTF-8 without BOM", path=path, line=1)
         document = tomllib.loads(text)
     except UnicodeDecodeError as error:
-        raise PipelineError(f"not UTF-8 ({error.reason})", path=path) from None
+        raise PipelineError(f"not UTF-8 ({error.reason}); save the file as UTF-8", path=path,
+                            line=data.count(b"\n", 0, error.start) + 1) from None
     except OSError as error:
         raise PipelineError(f"cannot read: {error.strerror or error}", path=path) from None
     except tomllib.TOMLDecodeError as error:

@@ -371,3 +371,19 @@ def test_an_empty_folder_option_is_a_usage_error(project_dir, option):
     assert result.exit_code == 2, result.output
     assert "empty" in result.output
     assert not Path("locales").exists()
+
+
+@pytest.mark.parametrize("data, line, message", [
+    ('\ufeff[tool.pipeline]\nlangs = ["fr"]\n'.encode("utf-8"), 1, "byte-order mark"),  # Windows Notepad
+    ('[tool.pipeline]\n# Sprache\nlangs = ["fr"] # Französisch\n'.encode("latin-1"), 3, "not UTF-8"),
+    ("[tool.'pipeline']\nbeam-size = 0\n".encode("utf-8"), 2, "beam-size: 0 is not in the range"),
+    ('[ "tool" . "pipeline" ]\nbeam-size = 0\n'.encode("utf-8"), 2, "beam-size: 0 is not in the range"),
+])
+def test_a_file_as_editors_save_it_is_one_line_with_its_line(project_dir, data, line, message):
+    path = project_dir / "pyproject.toml"
+    path.write_bytes(data)
+    result = run("extract")
+    assert result.exit_code == EXIT_ERROR, result.output
+    assert result.output.startswith(f"Error: {path}:{line}: "), result.output
+    assert message in result.output and len(result.output.strip().splitlines()) == 1
+    assert not (project_dir / "locales").exists()
