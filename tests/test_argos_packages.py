@@ -51,6 +51,15 @@ def test_a_regional_code_takes_its_languages_packages(installed, steps, missing)
     assert plan_route("de_AT", "en_GB", {DE_EN}) == Route("en_GB", (DE_EN,), ())
 
 
+def test_traditional_chinese_and_brazilian_portuguese_take_argos_own_codes():
+    """Argos names them ``zt`` and ``pb``; ``zh`` is simplified Chinese, never a draft for ``zh_Hant``."""
+    en_zt, en_zh, en_pb, en_pt = Pair("en", "zt"), Pair("en", "zh"), Pair("en", "pb"), Pair("en", "pt")
+    assert plan_route("en", "zh_Hant_TW", {en_zt, en_zh}) == Route("zh_Hant_TW", (en_zt,), ())
+    assert plan_route("en", "zh_Hant", {en_zh}) == Route("zh_Hant", (en_zt,), (en_zt,))
+    assert plan_route("en", "pt_BR", {en_pb, en_pt}) == Route("pt_BR", (en_pb,), ())
+    assert plan_route("en", "pt_BR", {en_pt}) == Route("pt_BR", (en_pt,), ())
+
+
 def test_newest_version_of_a_pair_wins(tmp_path):
     packages = [argos_packages.InstalledPackage(DE_EN, version, tmp_path / version)
                 for version in ("1.9", "1.10", "1.2")]
