@@ -91,7 +91,8 @@ def _merged_entries(template: Catalog, previous: Catalog) -> Iterable[Entry]:
     reverted = _reverted_reviews(leftovers)
     sources = template.entries
     new = [entry.key not in current and entry.key not in obsolete for entry in sources]
-    joins = _adjacent_runs(previous, {entry.key for entry in candidates if not entry.obsolete})
+    joins = _adjacent_runs(previous, {entry.key for entry in candidates if not entry.obsolete},
+                           {entry.key for entry in leftovers})
 
     for index, source in enumerate(sources):
         old = current.get(source.key) or obsolete.get(source.key)
@@ -105,8 +106,13 @@ def _merged_entries(template: Catalog, previous: Catalog) -> Iterable[Entry]:
             used.update(entry.key for entry in reverted[source.key])
             yield _restore_review(source, reverted[source.key][0])
         else:
-            match = (closest_translation(source.msgid, candidates, used)
-                     or split_or_joined(sources, new, index, candidates, joins, used))
+            joined, join_ratio = best_join(source, joins)
+            closest, ratio = _best_match(source.msgid, candidates)
+            if closest is not None and ratio >= join_ratio:
+                used.add(closest.key)
+                match = closest
+            else:  # a join can beat one of its parts alone (a long sentence joined with a short one)
+                match = joined or split_or_joined(sources, new, index, candidates, joins, used)
             yield _suggest(source, match) if match else source
 
     for entry in leftovers:
@@ -215,16 +221,27 @@ def split_or_joined(sources: Sequence[Entry], new: Sequence[bool], index: int, c
         if (match is not None and _mostly_within(source.msgid, match.msgid)
                 and all(_similarity(other, match.msgid) < ratio for other in others)):
             offers.append((ratio, match, True))
-    for joined, parts in joins:
-        ratio = _similarity(source.msgid, joined.msgid)
-        if ratio >= FUZZY_MATCH_THRESHOLD and all(_mostly_within(part.msgid, source.msgid) for part in parts):
-            offers.append((ratio, joined, False))
+    joined, ratio = best_join(source, joins)
+    if joined is not None:
+        offers.append((ratio, joined, False))
     if not offers:
         return None
     _, match, from_split = max(offers, key=lambda offer: offer[0])
     if from_split:
         used.add(match.key)
     return match
+
+
+def best_join(source: Entry, joins: Sequence[tuple[Entry, tuple[Entry, ...]]]) -> tuple[Entry | None, float]:
+    """The former neighbours (read as one) that ``source`` is a close edit of, each part mostly within
+    it, and how close; (None, 0) when there are none."""
+    best: tuple[Entry | None, float] = (None, 0.0)
+    for joined, parts in joins:
+        ratio = _similarity(source.msgid, joined.msgid)
+        if (ratio >= FUZZY_MATCH_THRESHOLD and ratio > best[1]
+                and all(_mostly_within(part.msgid, source.msgid) for part in parts)):
+            best = (joined, ratio)
+    return best
 
 
 def _windows_around(index: int, count: int) -> Iterator[range]:
@@ -235,20 +252,27 @@ def _windows_around(index: int, count: int) -> Iterator[range]:
                 yield range(start, start + size)
 
 
-def _adjacent_runs(previous: Catalog, keys: set[Key]) -> list[tuple[Entry, tuple[Entry, ...]]]:
-    """Runs of 2 to :data:`MOST_PARTS` neighbouring active entries of ``previous`` whose keys are all in
-    ``keys`` (what a join may have merged), each read as one (:func:`_joined`) with its parts."""
+def _adjacent_runs(previous: Catalog, keys: set[Key], gone: set[Key]) -> list[tuple[Entry, tuple[Entry, ...]]]:
+    """Runs of 2 to :data:`MOST_PARTS` neighbouring active entries of ``previous`` that a join may have
+    merged, each read as one (:func:`_joined`) with its parts: every part is gone from the template
+    (``gone``), at least one is a translation in ``keys`` (a human one), the others too or without a
+    human text (untranslated, a machine draft), so that joining a translated sentence with an
+    untranslated one does not send its text to obsolete."""
     active = list(previous.active())
     runs = [tuple(active[start:start + size]) for size in range(2, MOST_PARTS + 1)
             for start in range(len(active) - size + 1)]
-    return [(_joined(run), run) for run in runs if all(entry.key in keys for entry in run)]
+    return [(_joined(run, keys), run) for run in runs
+            if any(entry.key in keys for entry in run) and all(entry.key in gone for entry in run)
+            and all(entry.key in keys or not entry.msgstr or is_machine_draft(entry) for entry in run)]
 
 
-def _joined(parts: Sequence[Entry]) -> Entry:
-    """Former entries read as one: msgids and translations joined with a space, reviewed if all were."""
-    comments = dict.fromkeys(line for part in parts for line in _comment_without_review_mark(part))
-    fuzzy = any("fuzzy" in part.flags for part in parts)
-    return Entry(msgid=" ".join(part.msgid for part in parts), msgstr=" ".join(part.msgstr for part in parts),
+def _joined(parts: Sequence[Entry], keys: set[Key]) -> Entry:
+    """Former entries read as one: msgids joined with a space, and the human translations (those in
+    ``keys``); reviewed only if every part was, fuzzy when a part had no human translation."""
+    human = [part for part in parts if part.key in keys]
+    comments = dict.fromkeys(line for part in human for line in _comment_without_review_mark(part))
+    fuzzy = len(human) < len(parts) or any("fuzzy" in part.flags for part in human)
+    return Entry(msgid=" ".join(part.msgid for part in parts), msgstr=" ".join(part.msgstr for part in human),
                  flags=("fuzzy",) if fuzzy else (), tcomment="\n".join(comments))
 
 

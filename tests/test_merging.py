@@ -239,6 +239,28 @@ def test_a_sentence_joined_from_three_is_offered_all_three_translations():
     assert (offered.msgstr, offered.previous_msgid) == (" ".join(parts), f"{FIRST} {SECOND} {THIRD}")
 
 
+def test_a_translation_joined_with_an_untranslated_or_machine_drafted_neighbour_is_offered():
+    """Joining a translated sentence with one nobody had translated (or only the engine had) sent the
+    translator's text to obsolete; it is offered, with both old sentences as ``#|``, the engine's
+    text left out (only human translations are offered)."""
+    for neighbour in (Entry(SECOND), drafted(SECOND, "La ville construit.")):
+        old = Catalog(metadata=catalog("").metadata,
+                      entries=(Entry(FIRST, msgstr="La région espère du travail."), neighbour))
+        (offered,) = merge_catalog(template(WHOLE), old, "fr").active()
+        assert (offered.msgstr, offered.previous_msgid) == ("La région espère du travail.", f"{FIRST} {SECOND}")
+        assert "fuzzy" in offered.flags
+
+
+def test_a_long_sentence_joined_with_a_short_one_offers_both_translations():
+    """The long part alone is already a close edit of the joined sentence; the short part's
+    translation went to obsolete. The join, closer still, is offered."""
+    long = "Die Region im Norden hofft seit vielen Jahren auf neue Arbeit in den Fabriken am Hafen."
+    short = "Das dauert."
+    old = catalog(f'\nmsgid "{long}"\nmsgstr "La région espère."\n\nmsgid "{short}"\nmsgstr "Ça dure."\n')
+    (offered,) = merge_catalog(template(long[:-1] + ", und das dauert."), old, "fr").active()
+    assert (offered.msgstr, offered.previous_msgid) == ("La région espère. Ça dure.", f"{long} {short}")
+
+
 def test_undoing_a_split_restores_the_review():
     old = catalog(f'\nmsgid "{WHOLE}"\nmsgstr "{WHOLE_FR}"\n')
     split = merge_catalog(template(FIRST, SECOND), old, "fr")
@@ -324,3 +346,47 @@ def test_a_reverted_edit_keeps_a_lone_empty_translator_comment_line():
     old = catalog(f'\n#\nmsgid "{BEFORE}"\nmsgstr "La région espère du travail."\n')
     back = changed_and_reverted(old)
     assert back.state is EntryState.REVIEWED and (back.tcomment, back.tcomment_empty_line) == ("", True)
+
+
+WORDS = ["Region", "Stadt", "Fabrik", "Arbeit", "Hafen", "Schule", "Ingenieure", "Wind", "Ebene", "Dorf",
+         "Bürger", "Rat", "Plan", "Geld", "Zukunft"]
+SENTENCE = st.lists(st.sampled_from(WORDS), min_size=3, max_size=7, unique=True).map(
+    lambda words: " ".join(["Die", *words]) + ".")
+EDITS = st.lists(st.tuples(st.sampled_from(["type", "draft", "split", "join"]), st.integers(0, 9)), max_size=10)
+
+
+def _split(sentence: str) -> list[str]:
+    words = sentence[:-1].split(" ")
+    middle = max(2, len(words) // 2)
+    return [" ".join(words[:middle]) + ".", " ".join(["Die", *words[middle:]]) + "."]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(SENTENCE, min_size=2, max_size=5, unique=True), EDITS)
+def test_a_split_or_joined_sentence_keeps_its_translators_text_active(sentences, edits):
+    """Random translations, drafts, splits and joins of neighbours: a text a translator typed for a
+    sentence that was split or joined is still on an active entry afterwards (never only obsolete)."""
+    merged = merge_catalog(template(*sentences), None, "fr")
+    for step, (operation, position) in enumerate(edits):
+        index = position % len(sentences)
+        if operation in {"type", "draft"}:
+            text = f"Texte {step}."
+            merged = _set_msgstr(merged, sentences[index], lambda e: (
+                dataclasses.replace(e, msgstr=text) if operation == "type"
+                else e if e.msgstr else with_machine_draft(e, "Brouillon.", "Fake")))
+            continue
+        if operation == "join" and index + 1 == len(sentences):
+            continue
+        parts = sentences[index:index + (2 if operation == "join" else 1)]
+        before = {entry.msgid: entry.msgstr for entry in merged.active()}
+        typed = [before[part] for part in parts if before[part].startswith("Texte")]
+        replacement = (_split(parts[0]) if operation == "split"
+                       else [parts[0][:-1] + ", und " + parts[1][0].lower() + parts[1][1:]])
+        changed = sentences[:index] + replacement + sentences[index + len(parts):]
+        if len(set(changed)) < len(changed):  # a part that repeats another sentence is not a split
+            continue
+        sentences = changed
+        merged = merge_catalog(template(*sentences), parse_view(format_catalog(merged), path="fr.po"), "fr")
+        active = " ".join(entry.msgstr for entry in merged.active())
+        for text in typed:
+            assert text in active, (operation, parts, text)
