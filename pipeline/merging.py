@@ -7,7 +7,7 @@ Every rule about what happens to a translation when its article changes lives he
 * a changed sentence receives the closest reviewed translation (a close edit, see
   :data:`FUZZY_MATCH_THRESHOLD`) as a fuzzy suggestion with the old sentence as ``#| msgid``;
 * a sentence split in two or three gets the old translation offered to every part, and a sentence
-  joined from two or three gets the old translations joined (see :func:`split_or_joined`);
+  joined from two or three gets their human translations joined (see :func:`closest_offer`);
 * a changed sentence whose old wording comes back gets its review back, if the translation offered
   for the change had been reviewed and was not edited since (:data:`REVIEWED_BEFORE_MARK`);
 * a removed sentence becomes obsolete (``#~``), never deleted, and is revived if it comes back;
@@ -106,13 +106,7 @@ def _merged_entries(template: Catalog, previous: Catalog) -> Iterable[Entry]:
             used.update(entry.key for entry in reverted[source.key])
             yield _restore_review(source, reverted[source.key][0])
         else:
-            joined, join_ratio = best_join(source, joins)
-            closest, ratio = _best_match(source.msgid, candidates)
-            if closest is not None and ratio >= join_ratio:
-                used.add(closest.key)
-                match = closest
-            else:  # a join can beat one of its parts alone (a long sentence joined with a short one)
-                match = joined or split_or_joined(sources, new, index, candidates, joins, used)
+            match = closest_offer(sources, new, index, candidates, joins, used)
             yield _suggest(source, match) if match else source
 
     for entry in leftovers:
@@ -197,44 +191,52 @@ MOST_PARTS = 3
 sentence in two or three, rarely more, and every extra part makes a wrong guess likelier."""
 
 
-def split_or_joined(sources: Sequence[Entry], new: Sequence[bool], index: int, candidates: Sequence[Entry],
-                    joins: Sequence[tuple[Entry, tuple[Entry, ...]]], used: set[Key]) -> Entry | None:
-    """A translation for ``sources[index]`` when an editor split or joined sentences, as msgmerge
-    offers the closest old message (also one old message to several new ones).
+def closest_offer(sources: Sequence[Entry], new: Sequence[bool], index: int, candidates: Sequence[Entry],
+                  joins: Sequence[tuple[Entry, tuple[Entry, ...]]], used: set[Key]) -> Entry | None:
+    """The translation to offer a new ``sources[index]``, as msgmerge offers the closest old message
+    (also one old message to several new ones): the closest of a close edit of one former sentence,
+    a split (:func:`best_split`) and a join (:func:`best_join`), so that a split or joined sentence
+    gets its own translation even where one part alone is a close edit of some other old sentence."""
+    source = sources[index]
+    closest, ratio = _best_match(source.msgid, candidates)
+    split, split_ratio = best_split(sources, new, index, candidates)
+    joined, join_ratio = best_join(source, joins)
+    _, match, used_up = max((ratio, closest, True), (split_ratio, split, True), (join_ratio, joined, False),
+                            key=lambda offer: (offer[0], offer[2]))  # on a tie, what uses its entry up
+    if match is not None and used_up:
+        used.add(match.key)
+    return match
 
-    Split: the sentence and its new neighbours (two or three parts, :data:`MOST_PARTS`), read
-    together, are a close edit of a former sentence whose words include enough of this sentence's,
-    and closer to it than any other part alone (else that part is a changed sentence and this one is
-    new); that translation is offered to every part. Joined: the sentence is a close edit of two or
-    three former neighbours read together, each mostly within it; their translations are offered
-    joined, with their msgids as ``#|``. The former entries are not used up: they stay as obsolete,
-    so that undoing the join revives them reviewed. Only new sentences take part (a neighbour that
-    was already in the catalog was not split from anything).
+
+def best_split(sources: Sequence[Entry], new: Sequence[bool], index: int,
+               candidates: Sequence[Entry]) -> tuple[Entry | None, float]:
+    """The former sentence an editor split into ``sources[index]`` and its new neighbours, and how
+    close; (None, 0) when there is none.
+
+    The sentence and its new neighbours (two or three parts, :data:`MOST_PARTS`), read together, are
+    a close edit of a former sentence whose words include enough of this sentence's, and closer to it
+    than any other part alone (else that part is a changed sentence and this one is new); that
+    translation is offered to every part. Only new sentences take part (a neighbour that was already
+    in the catalog was not split from anything).
     """
     source = sources[index]
-    offers: list[tuple[float, Entry, bool]] = []
+    best: tuple[Entry | None, float] = (None, 0.0)
     for window in _windows_around(index, len(sources)):
         if not all(new[position] for position in window):
             continue
         match, ratio = _best_match(" ".join(sources[position].msgid for position in window), candidates)
         others = [sources[position].msgid for position in window if position != index]
-        if (match is not None and _mostly_within(source.msgid, match.msgid)
+        if (match is not None and ratio > best[1] and _mostly_within(source.msgid, match.msgid)
                 and all(_similarity(other, match.msgid) < ratio for other in others)):
-            offers.append((ratio, match, True))
-    joined, ratio = best_join(source, joins)
-    if joined is not None:
-        offers.append((ratio, joined, False))
-    if not offers:
-        return None
-    _, match, from_split = max(offers, key=lambda offer: offer[0])
-    if from_split:
-        used.add(match.key)
-    return match
+            best = (match, ratio)
+    return best
 
 
 def best_join(source: Entry, joins: Sequence[tuple[Entry, tuple[Entry, ...]]]) -> tuple[Entry | None, float]:
     """The former neighbours (read as one) that ``source`` is a close edit of, each part mostly within
-    it, and how close; (None, 0) when there are none."""
+    it, and how close; (None, 0) when there are none. Their human translations are offered joined,
+    with their msgids as ``#|``; the former entries are not used up: they stay as obsolete, so that
+    undoing the join revives them reviewed."""
     best: tuple[Entry | None, float] = (None, 0.0)
     for joined, parts in joins:
         ratio = _similarity(source.msgid, joined.msgid)
