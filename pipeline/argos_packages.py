@@ -27,6 +27,7 @@ The index
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import logging
 import os
@@ -225,8 +226,36 @@ def package_roles(packages: Sequence[InstalledPackage]) -> dict[Path, str]:
 def plan_route(source: str, target: str, installed: Iterable[Pair]) -> Route:
     """The direct route if its package is installed, else the pivot through English if both legs are;
     otherwise the route to install (the pivot, as Argos's index offers no de→fr), with what is missing.
+
+    Argos's packages are per language (``fr``, ``de``; ``zt`` and ``pb`` for traditional Chinese and
+    Brazilian Portuguese), the project's codes may name a region (``fr_FR``, a ``de_AT`` source): the
+    first installed route between the codes Argos may use for them (:func:`argos_codes`, most
+    specific first) is taken, else the route between the most general ones (what the index offers).
     """
     installed = set(installed)
+    routes = [_route(start, end, installed) for start in argos_codes(source) for end in argos_codes(target)]
+    chosen = next((route for route in routes if route.available), routes[-1])
+    return dataclasses.replace(chosen, target=target)
+
+
+ARGOS_OWN_CODES = {"zh_Hant": "zt", "pt_BR": "pb"}
+"""Locales Argos's packages name with codes of their own (its ``sbd.py`` maps them back)."""
+
+
+def argos_codes(code: str) -> list[str]:
+    """The codes an Argos package may use for ``code``, most specific first: itself, Argos's own code,
+    its language (not for traditional Chinese: ``zh`` packages write simplified Chinese).
+
+    >>> argos_codes("fr_FR"), argos_codes("pt_BR"), argos_codes("zh_Hant_TW"), argos_codes("de")
+    (['fr_FR', 'fr'], ['pt_BR', 'pb', 'pt'], ['zh_Hant_TW', 'zt'], ['de'])
+    """
+    own = next((argos for locale, argos in ARGOS_OWN_CODES.items()
+                if code == locale or code.startswith(locale + "_")), None)
+    language = None if own == "zt" else re.split(r"[_-]", code, maxsplit=1)[0]
+    return list(dict.fromkeys(item for item in (code, own, language) if item))
+
+
+def _route(source: str, target: str, installed: set[Pair]) -> Route:
     direct = Pair(source, target)
     if direct in installed or PIVOT_LANGUAGE in (source, target):
         return Route(target, (direct,), () if direct in installed else (direct,))
@@ -243,9 +272,10 @@ def useful_pairs(source: str, langs: Sequence[str]) -> set[Pair]:
     """Pairs a route of the project could use: the direct ones and the legs of pivots through English."""
     pairs = set()
     for lang in (lang for lang in langs if lang != source):
-        pairs.add(Pair(source, lang))
-        if PIVOT_LANGUAGE not in (source, lang):
-            pairs |= {Pair(source, PIVOT_LANGUAGE), Pair(PIVOT_LANGUAGE, lang)}
+        for start, end in {(start, end) for start in argos_codes(source) for end in argos_codes(lang)}:
+            pairs.add(Pair(start, end))
+            if PIVOT_LANGUAGE not in (start, end):
+                pairs |= {Pair(start, PIVOT_LANGUAGE), Pair(PIVOT_LANGUAGE, end)}
     return pairs
 
 

@@ -129,11 +129,11 @@ def glossary_option(help: str) -> Decorator:
 
 
 @click.group(cls=PipelineGroup)
-@click.option("--seeds", type=click.Path(path_type=Path), default="seeds", show_default=True,
+@click.option("--seeds", type=cli_config.FolderPath(path_type=Path), default="seeds", show_default=True,
               help="Folder of the articles (*.txt, *.md).")
-@click.option("--locales", type=click.Path(path_type=Path), default="locales", show_default=True,
+@click.option("--locales", type=cli_config.FolderPath(path_type=Path), default="locales", show_default=True,
               help="Folder of gettext catalogs.")
-@click.option("--editions", type=click.Path(path_type=Path), default="editions", show_default=True,
+@click.option("--editions", type=cli_config.FolderPath(path_type=Path), default="editions", show_default=True,
               help="Folder the localised editions are written to.")
 @click.option("--langs", default="fr,en", show_default=True, callback=parse_langs,
               help="Comma-separated target languages.")
@@ -531,7 +531,7 @@ date), 2 usage error, 3 the `reviewed` policy refused at least one edition (its 
 @click.option("--policy", type=click.Choice(["draft", "reviewed"]), default="draft", show_default=True,
               help="draft: reviewed, else machine-drafted sentences, with a notice; "
                    "reviewed: reviewed sentences only.")
-@click.option("--min-reviewed", type=click.FloatRange(0, 100), default=None, metavar="PCT",
+@click.option("--min-reviewed", type=cli_config.NumberRange(0, 100), default=None, metavar="PCT",
               help="With --policy reviewed: least share of reviewed sentences to publish  [default: 100].")
 @click.option("--review", is_flag=True, help="Also write editions/review/<slug>.html for editors.")
 @pass_project

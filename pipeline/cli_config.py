@@ -17,6 +17,7 @@ library derives its schema from click options, which is what keeps one definitio
 from __future__ import annotations
 
 import difflib
+import math
 import os
 import re
 import tomllib
@@ -70,7 +71,8 @@ class ConfigFile:
         return PipelineError(f"[{TABLE}] {key}: {message}", path=self.path, line=self.line_of(key))
 
 
-_TABLE_HEADER = re.compile(r"\[\s*tool\s*\.\s*pipeline\s*\]\s*(#.*)?")
+_TABLE_HEADER = re.compile(r"""\[\s*(["']?)tool\1\s*\.\s*(["']?)pipeline\2\s*\]\s*(#.*)?""")
+"""``[tool.pipeline]`` as TOML allows it to be written: spaces around the dot, quoted names."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,31 @@ class Setting:
     @property
     def envvar(self) -> str:
         return envvar_name(self.key)
+
+
+class NumberRange(click.FloatRange):
+    """click's ``FloatRange`` that refuses ``nan``: every comparison with it is false, so it passes the
+    range check (``min-reviewed = nan`` then refused every edition as "below nan"). For options whose
+    value is a number, on the command line, in a variable and in the file alike."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number", param, ctx)
+        return number
+
+
+EMPTY_PATH = "empty path: it would name the project's own folder (README.md as an article); name the folder"
+
+
+class FolderPath(click.Path):
+    """click's ``Path`` that refuses an empty value: ``--seeds ""`` named the working folder, so every
+    ``*.md`` there (README.md) became an article."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail(EMPTY_PATH, param, ctx)
+        return super().convert(value, param, ctx)
 
 
 def envvar_name(key: str) -> str:
@@ -156,10 +183,15 @@ def find_config(start: Path) -> ConfigFile | None:
 def read_config(path: Path) -> ConfigFile | None:
     """The table of ``path``, or None when it has none; broken TOML is an error with its line."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        text = data.decode("utf-8")
+        if text.startswith("\ufeff"):
+            raise PipelineError("starts with a byte-order mark (BOM), which TOML does not allow (pip "
+                                "refuses it too); save the file as UTF-8 without BOM", path=path, line=1)
         document = tomllib.loads(text)
     except UnicodeDecodeError as error:
-        raise PipelineError(f"not UTF-8 ({error.reason})", path=path) from None
+        raise PipelineError(f"not UTF-8 ({error.reason}); save the file as UTF-8", path=path,
+                            line=data.count(b"\n", 0, error.start) + 1) from None
     except OSError as error:
         raise PipelineError(f"cannot read: {error.strerror or error}", path=path) from None
     except tomllib.TOMLDecodeError as error:
@@ -243,6 +275,8 @@ def _single_value(config: ConfigFile, key: str, value: Any, option: click.Option
     expected = _toml_types(option)
     if not isinstance(value, expected) or (isinstance(value, bool) and bool not in expected):
         raise config.error(key, f"expected {_describe(expected)}, not {type(value).__name__} {value!r}")
+    if isinstance(option.type, click.Path) and not value.strip():
+        raise config.error(key, EMPTY_PATH)
     return _relative_to(config.path.parent / value, cwd) if isinstance(option.type, click.Path) else value
 
 

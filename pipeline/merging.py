@@ -6,8 +6,8 @@ Every rule about what happens to a translation when its article changes lives he
   position comments;
 * a changed sentence receives the closest reviewed translation (a close edit, see
   :data:`FUZZY_MATCH_THRESHOLD`) as a fuzzy suggestion with the old sentence as ``#| msgid``;
-* a sentence split in two gets the old translation offered to both halves, and a sentence joined
-  from two gets both old translations joined (see :func:`split_or_joined`);
+* a sentence split in two or three gets the old translation offered to every part, and a sentence
+  joined from two or three gets their human translations joined (see :func:`closest_offer`);
 * a changed sentence whose old wording comes back gets its review back, if the translation offered
   for the change had been reviewed and was not edited since (:data:`REVIEWED_BEFORE_MARK`);
 * a removed sentence becomes obsolete (``#~``), never deleted, and is revived if it comes back;
@@ -24,7 +24,7 @@ import dataclasses
 import difflib
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from babel.messages.plurals import get_plural
 
@@ -91,7 +91,8 @@ def _merged_entries(template: Catalog, previous: Catalog) -> Iterable[Entry]:
     reverted = _reverted_reviews(leftovers)
     sources = template.entries
     new = [entry.key not in current and entry.key not in obsolete for entry in sources]
-    joins = _adjacent_pairs(previous, {entry.key for entry in candidates if not entry.obsolete})
+    joins = _adjacent_runs(previous, {entry.key for entry in candidates if not entry.obsolete},
+                           {entry.key for entry in leftovers})
 
     for index, source in enumerate(sources):
         old = current.get(source.key) or obsolete.get(source.key)
@@ -105,8 +106,7 @@ def _merged_entries(template: Catalog, previous: Catalog) -> Iterable[Entry]:
             used.update(entry.key for entry in reverted[source.key])
             yield _restore_review(source, reverted[source.key][0])
         else:
-            match = (closest_translation(source.msgid, candidates, used)
-                     or split_or_joined(sources, new, index, candidates, joins, used))
+            match = closest_offer(sources, new, index, candidates, joins, used)
             yield _suggest(source, match) if match else source
 
     for entry in leftovers:
@@ -124,11 +124,21 @@ def template_digest(template: Catalog) -> str:
 
 def _carry_over(source: Entry, old: Entry) -> Entry:
     """The translator's entry for an unchanged sentence, with the template's references and comments."""
+    if old.msgid_plural or old.msgstr_plural:
+        old = _singular(old)
     if (not old.obsolete and old.occurrences == source.occurrences and old.comment == source.comment
             and old.comment_empty_line == source.comment_empty_line):
         return old
     return dataclasses.replace(old, obsolete=False, occurrences=source.occurrences, comment=source.comment,
                                comment_empty_line=source.comment_empty_line)
+
+
+def _singular(entry: Entry) -> Entry:
+    """A plural entry (an editor's, gone to obsolete) as a sentence's entry: its first form, fuzzy, for
+    a translator to check. Revived as a plural entry, it would make every command refuse the catalog."""
+    flags = entry.flags if "fuzzy" in entry.flags else ("fuzzy", *entry.flags)
+    return dataclasses.replace(entry, msgstr=entry.msgstr_plural.get(0, entry.msgstr), msgid_plural="",
+                               msgstr_plural={}, previous_msgid_plural=None, flags=flags)
 
 
 def closest_translation(msgid: str, candidates: Iterable[Entry], used: set[Key]) -> Entry | None:
@@ -176,54 +186,95 @@ recognised: a half is often reworded when a sentence is split (``…, um X zu ma
 while a sentence that merely stands next to a changed one shares next to none."""
 
 
-def split_or_joined(sources: Sequence[Entry], new: Sequence[bool], index: int, candidates: Sequence[Entry],
-                    joins: Sequence[tuple[Entry, tuple[Entry, Entry]]], used: set[Key]) -> Entry | None:
-    """A translation for ``sources[index]`` when an editor split or joined sentences, as msgmerge
-    offers the closest old message (also one old message to several new ones).
+MOST_PARTS = 3
+"""Most neighbouring sentences a split makes of one, or a join makes one of: an editor splits a long
+sentence in two or three, rarely more, and every extra part makes a wrong guess likelier."""
 
-    Split: the sentence and its new neighbour, read together, are a close edit of a former sentence
-    whose words include enough of this sentence's, and closer to it than the neighbour alone (else the
-    neighbour is a changed sentence and this one is new); that translation is offered to both halves. Joined:
-    the sentence is a close edit of two former neighbours read together, each mostly within it; both
-    translations are offered joined, with both msgids as ``#|``. The two former entries are not used
-    up: they stay as obsolete, so that undoing the join revives them reviewed. Only new sentences
-    take part (a neighbour that was already in the catalog was not split from anything).
-    """
+
+def closest_offer(sources: Sequence[Entry], new: Sequence[bool], index: int, candidates: Sequence[Entry],
+                  joins: Sequence[tuple[Entry, tuple[Entry, ...]]], used: set[Key]) -> Entry | None:
+    """The translation to offer a new ``sources[index]``, as msgmerge offers the closest old message
+    (also one old message to several new ones): the closest of a close edit of one former sentence,
+    a split (:func:`best_split`) and a join (:func:`best_join`), so that a split or joined sentence
+    gets its own translation even where one part alone is a close edit of some other old sentence."""
     source = sources[index]
-    offers: list[tuple[float, Entry, bool]] = []
-    for start in (index - 1, index):
-        if start >= 0 and start + 1 < len(sources) and new[start] and new[start + 1]:
-            together = f"{sources[start].msgid} {sources[start + 1].msgid}"
-            match, ratio = _best_match(together, candidates)
-            neighbour = sources[start + 1 if start == index else start]
-            if (match is not None and _mostly_within(source.msgid, match.msgid)
-                    and _similarity(neighbour.msgid, match.msgid) < ratio):
-                offers.append((ratio, match, True))
-    for joined, parts in joins:
-        ratio = _similarity(source.msgid, joined.msgid)
-        if ratio >= FUZZY_MATCH_THRESHOLD and all(_mostly_within(part.msgid, source.msgid) for part in parts):
-            offers.append((ratio, joined, False))
-    if not offers:
-        return None
-    _, match, from_split = max(offers, key=lambda offer: offer[0])
-    if from_split:
+    closest, ratio = _best_match(source.msgid, candidates)
+    split, split_ratio = best_split(sources, new, index, candidates)
+    joined, join_ratio = best_join(source, joins)
+    _, match, used_up = max((ratio, closest, True), (split_ratio, split, True), (join_ratio, joined, False),
+                            key=lambda offer: (offer[0], offer[2]))  # on a tie, what uses its entry up
+    if match is not None and used_up:
         used.add(match.key)
     return match
 
 
-def _adjacent_pairs(previous: Catalog, keys: set[Key]) -> list[tuple[Entry, tuple[Entry, Entry]]]:
-    """Neighbouring active entries of ``previous`` whose keys are both in ``keys`` (what a join may
-    have merged), each read as one (:func:`_joined`) with its two parts."""
+def best_split(sources: Sequence[Entry], new: Sequence[bool], index: int,
+               candidates: Sequence[Entry]) -> tuple[Entry | None, float]:
+    """The former sentence an editor split into ``sources[index]`` and its new neighbours, and how
+    close; (None, 0) when there is none.
+
+    The sentence and its new neighbours (two or three parts, :data:`MOST_PARTS`), read together, are
+    a close edit of a former sentence whose words include enough of this sentence's, and closer to it
+    than any other part alone (else that part is a changed sentence and this one is new); that
+    translation is offered to every part. Only new sentences take part (a neighbour that was already
+    in the catalog was not split from anything).
+    """
+    source = sources[index]
+    best: tuple[Entry | None, float] = (None, 0.0)
+    for window in _windows_around(index, len(sources)):
+        if not all(new[position] for position in window):
+            continue
+        match, ratio = _best_match(" ".join(sources[position].msgid for position in window), candidates)
+        others = [sources[position].msgid for position in window if position != index]
+        if (match is not None and ratio > best[1] and _mostly_within(source.msgid, match.msgid)
+                and all(_similarity(other, match.msgid) < ratio for other in others)):
+            best = (match, ratio)
+    return best
+
+
+def best_join(source: Entry, joins: Sequence[tuple[Entry, tuple[Entry, ...]]]) -> tuple[Entry | None, float]:
+    """The former neighbours (read as one) that ``source`` is a close edit of, each part mostly within
+    it, and how close; (None, 0) when there are none. Their human translations are offered joined,
+    with their msgids as ``#|``; the former entries are not used up: they stay as obsolete, so that
+    undoing the join revives them reviewed."""
+    best: tuple[Entry | None, float] = (None, 0.0)
+    for joined, parts in joins:
+        ratio = _similarity(source.msgid, joined.msgid)
+        if (ratio >= FUZZY_MATCH_THRESHOLD and ratio > best[1]
+                and all(_mostly_within(part.msgid, source.msgid) for part in parts)):
+            best = (joined, ratio)
+    return best
+
+
+def _windows_around(index: int, count: int) -> Iterator[range]:
+    """The runs of 2 to :data:`MOST_PARTS` neighbouring positions (of ``count``) that hold ``index``."""
+    for size in range(2, MOST_PARTS + 1):
+        for start in range(index - size + 1, index + 1):
+            if start >= 0 and start + size <= count:
+                yield range(start, start + size)
+
+
+def _adjacent_runs(previous: Catalog, keys: set[Key], gone: set[Key]) -> list[tuple[Entry, tuple[Entry, ...]]]:
+    """Runs of 2 to :data:`MOST_PARTS` neighbouring active entries of ``previous`` that a join may have
+    merged, each read as one (:func:`_joined`) with its parts: every part is gone from the template
+    (``gone``), at least one is a translation in ``keys`` (a human one), the others too or without a
+    human text (untranslated, a machine draft), so that joining a translated sentence with an
+    untranslated one does not send its text to obsolete."""
     active = list(previous.active())
-    return [(_joined(first, second), (first, second)) for first, second in zip(active, active[1:])
-            if first.key in keys and second.key in keys]
+    runs = [tuple(active[start:start + size]) for size in range(2, MOST_PARTS + 1)
+            for start in range(len(active) - size + 1)]
+    return [(_joined(run, keys), run) for run in runs
+            if any(entry.key in keys for entry in run) and all(entry.key in gone for entry in run)
+            and all(entry.key in keys or not entry.msgstr or is_machine_draft(entry) for entry in run)]
 
 
-def _joined(first: Entry, second: Entry) -> Entry:
-    """Two former entries read as one: msgids and translations joined with a space, reviewed if both were."""
-    comments = dict.fromkeys(_comment_without_review_mark(first) + _comment_without_review_mark(second))
-    fuzzy = "fuzzy" in first.flags or "fuzzy" in second.flags
-    return Entry(msgid=f"{first.msgid} {second.msgid}", msgstr=f"{first.msgstr} {second.msgstr}",
+def _joined(parts: Sequence[Entry], keys: set[Key]) -> Entry:
+    """Former entries read as one: msgids joined with a space, and the human translations (those in
+    ``keys``); reviewed only if every part was, fuzzy when a part had no human translation."""
+    human = [part for part in parts if part.key in keys]
+    comments = dict.fromkeys(line for part in human for line in _comment_without_review_mark(part))
+    fuzzy = len(human) < len(parts) or any("fuzzy" in part.flags for part in human)
+    return Entry(msgid=" ".join(part.msgid for part in parts), msgstr=" ".join(part.msgstr for part in human),
                  flags=("fuzzy",) if fuzzy else (), tcomment="\n".join(comments))
 
 

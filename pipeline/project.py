@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+from babel.core import parse_locale
 
 from pipeline.errors import PipelineError, os_error
 
@@ -164,18 +165,36 @@ def locale_of(lang: str) -> Locale:
     return Locale.parse(lang)
 
 
+NOT_LANGUAGES = frozenset({"und", "root", "c", "posix"})
+"""Codes babel reads as a locale that are no language to translate into: ``und`` (undetermined) is
+read as ``en_US``, ``C``/``POSIX`` as ``en_US_POSIX``, ``root`` is CLDR's base data."""
+
+
 def normalise_language(code: str) -> str:
     """One spelling per locale, babel's: ``FR`` → ``fr``, ``pt-br`` → ``pt_BR``; unknown codes are
     an error. Without this, ``fr`` and ``FR`` would get two catalogs of the same language.
 
+    A deprecated code is the language it stands for (``iw`` → ``he``, as ``he``), without the
+    territory babel's likely subtags add to it (``he_IL``): else ``iw`` and ``he`` would get two catalogs.
+
     >>> normalise_language("FR"), normalise_language("pt-br"), normalise_language("zh-hant")
     ('fr', 'pt_BR', 'zh_Hant')
+    >>> normalise_language("iw"), normalise_language("iw-IL")
+    ('he', 'he_IL')
     """
     try:
-        return str(locale_of(code.strip().replace("-", "_")))
+        given = parse_locale(code.strip().replace("-", "_"))
+        locale = locale_of(code.strip().replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         raise PipelineError(f"unknown language code {code!r} (babel knows e.g. 'fr', 'en', 'de', 'pt_BR')") \
             from None
+    if given[0].lower() in NOT_LANGUAGES or locale.variant == "POSIX":
+        raise PipelineError(f"unknown language code {code!r}: it names no language (babel knows e.g. "
+                            "'fr', 'en', 'de', 'pt_BR')")
+    if given[1] is None and locale.territory is not None:  # a deprecated code (``iw``) read through
+        locale = locale_of(locale.language if locale.script is None  # babel's likely subtags (he_IL)
+                           else f"{locale.language}_{locale.script}")
+    return str(locale)
 
 
 def target_languages(codes: Iterable[str], *, source: str = SOURCE_LANGUAGE) -> tuple[str, ...]:
@@ -198,10 +217,15 @@ def target_languages(codes: Iterable[str], *, source: str = SOURCE_LANGUAGE) -> 
 def check_language_folders(locales: Path, langs: Iterable[str]) -> None:
     """Refuse a catalog folder that spells a target language differently (``locales/pt-BR`` for
     ``pt_BR``, ``locales/FR`` for ``fr``): writing ``locales/pt_BR`` beside it would start a second,
-    empty catalog of the same language and leave the translators' work aside."""
+    empty catalog of the same language and leave the translators' work aside. A ``locales`` that
+    is a file is refused here too, so that every command says so instead of finding no catalog."""
     if not locales.is_dir():
+        if locales.exists():
+            raise PipelineError("is a file, not a folder; --locales (or `locales` in pyproject.toml) "
+                                "names the folder of the catalogs", path=locales)
         return
     wanted = set(langs)
+    folders = {}
     for folder in sorted(path for path in locales.iterdir() if path.is_dir()):
         try:
             lang = normalise_language(folder.name)
@@ -210,6 +234,21 @@ def check_language_folders(locales: Path, langs: Iterable[str]) -> None:
         if lang in wanted and folder.name != lang:
             raise PipelineError(f"catalogs of {lang} are in a folder spelt {folder.name!r}; rename it to "
                                 f"{lang!r} (the spelling the pipeline uses) and run again", path=folder)
+        folders[lang] = folder
+    for lang in wanted - folders.keys():
+        _check_not_set_aside(lang, folders, wanted)
+
+
+def _check_not_set_aside(lang: str, folders: dict[str, Path], wanted: set[str]) -> None:
+    """Refuse a new target (``fr_FR``) whose language has catalogs under another, untargeted code
+    (``locales/fr``): it would start empty catalogs and leave the translators' work aside, as a
+    changed ``langs`` easily does. Naming both (``fr,fr_CA``) keeps both."""
+    for other, folder in folders.items():
+        if other not in wanted and locale_of(other).language == locale_of(lang).language \
+                and any(folder.glob("LC_MESSAGES/*.po")):
+            raise PipelineError(f"the catalogs of this language are here, under {other!r}, and {lang!r} "
+                                f"is not {other!r}: name it {other!r} in --langs (or rename this folder to "
+                                f"{lang!r}), or name both to translate both", path=folder)
 
 
 # --- seed articles -------------------------------------------------------------------------------
@@ -220,6 +259,7 @@ def seed_paths(seeds: Path) -> list[Path]:
     skipped, anything else refused (see the module docstring)."""
     root = seeds.resolve()
     paths = seed_names(seeds)
+    _check_suffix_case(seeds)
     for path in paths:
         _check_seed_file(path, root)
     return paths
@@ -227,14 +267,36 @@ def seed_paths(seeds: Path) -> list[Path]:
 
 def seed_names(seeds: Path) -> list[Path]:
     """The names in ``seeds`` that are articles, sorted, without looking at what they are (a missing
-    folder has none): for telling which catalogs still have their article."""
+    folder has none, a file is an error): for telling which catalogs still have their article."""
     if not seeds.is_dir():
+        if seeds.exists():
+            raise PipelineError(f"is a file, not a folder; put the German articles "
+                                f"({', '.join('*' + suffix for suffix in SEED_SUFFIXES)}) there", path=seeds)
         return []
     try:
         names = list(seeds.iterdir())
     except OSError as error:
         raise os_error(error, "cannot list the articles", seeds) from None
     return sorted(path for path in names if path.suffix in SEED_SUFFIXES and not is_editor_leftover(path.name))
+
+
+def printable(path: Path) -> str:
+    r"""``path`` with its control characters escaped, so that a message naming it stays one line.
+
+    >>> print(printable(Path("seeds/a\x01b.txt")))
+    seeds/a\x01b.txt
+    """
+    return "".join(character if character.isprintable() else repr(character)[1:-1] for character in str(path))
+
+
+def _check_suffix_case(seeds: Path) -> None:
+    """Refuse ``slug.TXT`` (as some Windows and macOS tools save it): not an article by its suffix, it
+    would be left out of every run without a word, and its translation never made."""
+    for path in sorted(seeds.iterdir()):
+        if (path.suffix not in SEED_SUFFIXES and path.suffix.lower() in SEED_SUFFIXES
+                and not is_editor_leftover(path.name)):
+            raise PipelineError(f"article suffixes are written in lower case: rename it to "
+                                f"{path.stem + path.suffix.lower()!r}", path=path)
 
 
 def is_editor_leftover(name: str) -> bool:
@@ -276,9 +338,16 @@ def _check_slugs(paths: list[Path]) -> None:
     case-insensitive file systems (macOS, Windows): refuse them rather than mix their translations."""
     seen: dict[str, Path] = {}
     for path in paths:
+        if any(character in "\n\r" or unicodedata.category(character) == "Cc" for character in path.stem):
+            raise PipelineError("article names must not contain line breaks or other control characters "
+                                "(they break the catalogs' references and every listing); rename the article",
+                                path=printable(path))
         if any(character.isspace() for character in path.stem):
             raise PipelineError("article names must not contain spaces (gettext references split at "
                                 "them); use hyphens", path=path)
+        if path.stem.startswith("-"):
+            raise PipelineError("article names must not start with '-' (msgfmt, git and the shell would "
+                                "read its catalogs' names as options); rename the article", path=path)
         unportable = sorted(UNPORTABLE_NAME_CHARACTERS.intersection(path.stem))
         if unportable:
             raise PipelineError(f"article names must not contain {' '.join(unportable)} (Windows cannot "

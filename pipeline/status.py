@@ -115,7 +115,10 @@ def catalog_status(path: Path, *, slug: str, lang: str) -> CatalogStatus:
     catalog = catalogs.read_view(path)
     record = tally_entries(slug, lang, path, ((entry.state, entry.msgid) for entry in catalog))
     template = template_of(path)
-    mismatches = template_mismatches(catalog, catalogs.read_view(template) if template.is_file() else None)
+    if not template.exists():  # nothing can be checked or built against it: build refuses the article
+        return dataclasses.replace(record, needs_repair=f"{template}: missing, the template of this catalog; "
+                                                       f"`{pipeline_command()} extract` writes it again")
+    mismatches = template_mismatches(catalog, catalogs.read_view(template))
     if not mismatches:
         return record
     return dataclasses.replace(record, needs_repair=location(path, mismatches[0].line) + ": " + mismatches[0].message)

@@ -38,6 +38,28 @@ def test_english_is_always_direct():
     assert str(plan_route("de", "fr", {DE_EN, EN_FR})) == "de→en→fr"
 
 
+@pytest.mark.parametrize("installed, steps, missing", [
+    ({DE_EN, EN_FR}, (DE_EN, EN_FR), ()),
+    ({DE_FR}, (DE_FR,), ()),
+    (set(), (DE_EN, EN_FR), (DE_EN, EN_FR)),
+    ({DE_EN, EN_FR, Pair("de_AT", "fr_FR")}, (Pair("de_AT", "fr_FR"),), ()),  # a regional package, if any, first
+])
+def test_a_regional_code_takes_its_languages_packages(installed, steps, missing):
+    """Argos's packages are per language (``fr``, ``de``): ``fr_FR`` or a ``de_AT`` source reaches them
+    instead of asking for en→fr_FR, which no index offers."""
+    assert plan_route("de_AT", "fr_FR", installed) == Route("fr_FR", steps, missing)
+    assert plan_route("de_AT", "en_GB", {DE_EN}) == Route("en_GB", (DE_EN,), ())
+
+
+def test_traditional_chinese_and_brazilian_portuguese_take_argos_own_codes():
+    """Argos names them ``zt`` and ``pb``; ``zh`` is simplified Chinese, never a draft for ``zh_Hant``."""
+    en_zt, en_zh, en_pb, en_pt = Pair("en", "zt"), Pair("en", "zh"), Pair("en", "pb"), Pair("en", "pt")
+    assert plan_route("en", "zh_Hant_TW", {en_zt, en_zh}) == Route("zh_Hant_TW", (en_zt,), ())
+    assert plan_route("en", "zh_Hant", {en_zh}) == Route("zh_Hant", (en_zt,), (en_zt,))
+    assert plan_route("en", "pt_BR", {en_pb, en_pt}) == Route("pt_BR", (en_pb,), ())
+    assert plan_route("en", "pt_BR", {en_pt}) == Route("pt_BR", (en_pt,), ())
+
+
 def test_newest_version_of_a_pair_wins(tmp_path):
     packages = [argos_packages.InstalledPackage(DE_EN, version, tmp_path / version)
                 for version in ("1.9", "1.10", "1.2")]
@@ -314,3 +336,13 @@ def test_an_installed_package_whose_codes_are_paths_is_broken_and_unused(project
     assert scan.installed == ()
     assert scan.broken == (argos_packages.BrokenPackage(package.path,
                                                         "metadata.json's to_code '../../x' is not a language code"),)
+
+
+def test_translate_into_a_regional_code_uses_the_languages_packages(project_dir, pivot_models):
+    """``langs = ["fr-FR"]`` (a common habit) drafted nothing: it asked for an en→fr_FR package."""
+    result = run("--langs", "fr-FR,en-GB", "translate", "--beam-size", "1")
+    assert result.exit_code == 0, result.output
+    for lang, route in (("fr_FR", "de→en 1.9 → en→fr 1.9"), ("en_GB", "de→en 1.9")):
+        text = Path(f"locales/{lang}/LC_MESSAGES/nord.po").read_text(encoding="utf-8")
+        assert f"# machine translation: Argos Translate {route}" in text
+        assert 'msgstr ""\n\n' not in text.split("\n\n", 1)[1] + "\n\n"  # every entry drafted

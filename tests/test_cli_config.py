@@ -334,3 +334,56 @@ def test_the_line_of_a_key_is_found_in_our_table_only(before, spacing, other_tab
     prefix = '[tool.other]\nlangs = ["de"]\n' if other_table else ""
     text = prefix + "[tool.pipeline]\n" + "".join(line + "\n" for line in before) + f'langs{spacing}["fr"]\n'
     assert config.ConfigFile(Path("p"), {}, text).line_of("langs") == text.count("\n")
+
+
+@pytest.mark.parametrize("where", ["file", "environment", "option"])
+def test_min_reviewed_not_a_number_is_refused(project_dir, where):
+    """``nan`` passes a range check (every comparison with it is false): a build would then refuse
+    every edition as "below --min-reviewed nan"."""
+    args, env = ["build", "--policy", "reviewed"], None
+    if where == "file":
+        path = write_config(project_dir, "min-reviewed = nan")
+    elif where == "environment":
+        env = {"PIPELINE_MIN_REVIEWED": "nan"}
+    else:
+        args += ["--min-reviewed", "NaN"]
+    result = CliRunner().invoke(cli, args, env=env, catch_exceptions=False)
+    assert result.exit_code == (1 if where == "file" else 2), result.output
+    assert "min-reviewed" in result.output and "not a number" in result.output
+    if where == "file":
+        assert f"{path}:5:" in result.output
+    assert not Path("editions").exists()
+
+
+@pytest.mark.parametrize("key", ["seeds", "locales", "editions", "glossary"])
+def test_an_empty_path_in_the_file_is_an_error_not_the_projects_folder(project_dir, key):
+    """``seeds = ""`` named the project's own folder: README.md became an article."""
+    path = write_config(project_dir, f'{key} = ""')
+    result = CliRunner().invoke(cli, ["extract"], catch_exceptions=False)
+    assert result.exit_code == 1, result.output
+    assert f"{path}:5: [tool.pipeline] {key}: empty" in result.output
+    assert not Path("locales").exists()
+
+
+@pytest.mark.parametrize("option", ["--seeds", "--locales", "--editions"])
+def test_an_empty_folder_option_is_a_usage_error(project_dir, option):
+    result = CliRunner().invoke(cli, [option, "", "extract"], catch_exceptions=False)
+    assert result.exit_code == 2, result.output
+    assert "empty" in result.output
+    assert not Path("locales").exists()
+
+
+@pytest.mark.parametrize("data, line, message", [
+    ('\ufeff[tool.pipeline]\nlangs = ["fr"]\n'.encode("utf-8"), 1, "byte-order mark"),  # Windows Notepad
+    ('[tool.pipeline]\n# Sprache\nlangs = ["fr"] # Französisch\n'.encode("latin-1"), 3, "not UTF-8"),
+    ("[tool.'pipeline']\nbeam-size = 0\n".encode("utf-8"), 2, "beam-size: 0 is not in the range"),
+    ('[ "tool" . "pipeline" ]\nbeam-size = 0\n'.encode("utf-8"), 2, "beam-size: 0 is not in the range"),
+])
+def test_a_file_as_editors_save_it_is_one_line_with_its_line(project_dir, data, line, message):
+    path = project_dir / "pyproject.toml"
+    path.write_bytes(data)
+    result = run("extract")
+    assert result.exit_code == EXIT_ERROR, result.output
+    assert result.output.startswith(f"Error: {path}:{line}: "), result.output
+    assert message in result.output and len(result.output.strip().splitlines()) == 1
+    assert not (project_dir / "locales").exists()

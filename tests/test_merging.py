@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from pipeline.catalogs import Catalog, Entry, EntryState, parse_view, with_machine_draft
 from pipeline.merging import TEMPLATE_DIGEST_FIELD, merge_catalog, merge_counts, template_digest
 from pipeline.po_format import format_catalog
+from pipeline.template_match import template_mismatches
 
 HEADER = 'msgid ""\nmsgstr ""\n"Project-Id-Version: nord\\n"\n"POT-Creation-Date: 2026-01-01 00:00+0000\\n"\n'
 
@@ -91,6 +92,17 @@ def test_the_header_as_written_and_lone_empty_comment_lines_are_carried_over():
     assert '"Language:  fr\\n"\n"X-Generator:Handmade\\n"\n' in text
     assert '#\n#. paragraph 1, sentence 1\n#: seeds/nord.txt:1\nmsgid "Ja."' in text
     assert '#\n# reviewed for the previous source: ' in text.split('msgid "Ja."')[1]  # the offer keeps the empty line
+
+
+def test_an_obsolete_plural_entry_revived_by_its_sentence_becomes_a_fuzzy_sentence():
+    """An editor's plural entry that went to obsolete and whose sentence comes back must not return as
+    a plural entry: every command would then refuse the catalog extract has just written."""
+    old = catalog('\n#~ msgid "Ja."\n#~ msgid_plural "Jas."\n#~ msgstr[0] "Oui."\n#~ msgstr[1] "Ouis."\n')
+    merged = merge_catalog(template("Ja."), old, "fr")
+    (revived,) = merged.active()
+    assert (revived.msgstr, revived.msgid_plural, dict(revived.msgstr_plural)) == ("Oui.", "", {})
+    assert "fuzzy" in revived.flags
+    assert template_mismatches(merged, template("Ja.")) == []
 
 
 # --- edited machine drafts (issue 11, point 1) ----------------------------------------------------
@@ -208,6 +220,48 @@ def test_a_joined_sentence_is_offered_both_old_translations_joined():
                                                              (SECOND, EntryState.REVIEWED)]
 
 
+THIRD = "Die Schulen bilden Ingenieure aus."
+WHOLE3 = "Die Region hofft auf Arbeit, die Stadt baut eine neue Fabrik, und die Schulen bilden Ingenieure aus."
+WHOLE3_FR = "La région espère du travail, la ville construit une usine, et les écoles forment des ingénieurs."
+
+
+def test_every_part_of_a_sentence_split_in_three_is_offered_the_old_translation():
+    old = catalog(f'\nmsgid "{WHOLE3}"\nmsgstr "{WHOLE3_FR}"\n')
+    merged = merge_catalog(template(FIRST, SECOND, THIRD), old, "fr")
+    assert [(e.msgstr, e.previous_msgid) for e in merged.active()] == [(WHOLE3_FR, WHOLE3)] * 3
+    assert not any(entry.obsolete for entry in merged)
+
+
+def test_a_sentence_joined_from_three_is_offered_all_three_translations():
+    parts = ("La région espère du travail.", "La ville construit une usine.", "Les écoles forment des ingénieurs.")
+    old = catalog("".join(f'\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n'
+                          for msgid, msgstr in zip((FIRST, SECOND, THIRD), parts)))
+    (offered,) = merge_catalog(template(WHOLE3), old, "fr").active()
+    assert (offered.msgstr, offered.previous_msgid) == (" ".join(parts), f"{FIRST} {SECOND} {THIRD}")
+
+
+def test_a_translation_joined_with_an_untranslated_or_machine_drafted_neighbour_is_offered():
+    """Joining a translated sentence with one nobody had translated (or only the engine had) sent the
+    translator's text to obsolete; it is offered, with both old sentences as ``#|``, the engine's
+    text left out (only human translations are offered)."""
+    for neighbour in (Entry(SECOND), drafted(SECOND, "La ville construit.")):
+        old = Catalog(metadata=catalog("").metadata,
+                      entries=(Entry(FIRST, msgstr="La région espère du travail."), neighbour))
+        (offered,) = merge_catalog(template(WHOLE), old, "fr").active()
+        assert (offered.msgstr, offered.previous_msgid) == ("La région espère du travail.", f"{FIRST} {SECOND}")
+        assert "fuzzy" in offered.flags
+
+
+def test_a_long_sentence_joined_with_a_short_one_offers_both_translations():
+    """The long part alone is already a close edit of the joined sentence; the short part's
+    translation went to obsolete. The join, closer still, is offered."""
+    long = "Die Region im Norden hofft seit vielen Jahren auf neue Arbeit in den Fabriken am Hafen."
+    short = "Das dauert."
+    old = catalog(f'\nmsgid "{long}"\nmsgstr "La région espère."\n\nmsgid "{short}"\nmsgstr "Ça dure."\n')
+    (offered,) = merge_catalog(template(long[:-1] + ", und das dauert."), old, "fr").active()
+    assert (offered.msgstr, offered.previous_msgid) == ("La région espère. Ça dure.", f"{long} {short}")
+
+
 def test_undoing_a_split_restores_the_review():
     old = catalog(f'\nmsgid "{WHOLE}"\nmsgstr "{WHOLE_FR}"\n')
     split = merge_catalog(template(FIRST, SECOND), old, "fr")
@@ -293,3 +347,51 @@ def test_a_reverted_edit_keeps_a_lone_empty_translator_comment_line():
     old = catalog(f'\n#\nmsgid "{BEFORE}"\nmsgstr "La région espère du travail."\n')
     back = changed_and_reverted(old)
     assert back.state is EntryState.REVIEWED and (back.tcomment, back.tcomment_empty_line) == ("", True)
+
+
+WORDS = ["Region", "Stadt", "Fabrik", "Arbeit", "Hafen", "Schule", "Ingenieure", "Wind", "Ebene", "Dorf",
+         "Bürger", "Rat", "Plan", "Geld", "Zukunft", "Kran", "Deich", "Möwe", "Batterie", "Auto", "Zelle",
+         "Strom", "Lohn", "Markt"]
+SENTENCES = st.tuples(st.permutations(WORDS), st.integers(2, 5)).map(
+    lambda drawn: ["Die " + " ".join(drawn[0][4 * n:4 * n + 4]) + "." for n in range(drawn[1])])
+"""Sentences without a word in common, as an article's sentences mostly are."""
+EDITS = st.lists(st.tuples(st.sampled_from(["type", "draft", "split", "join"]), st.integers(0, 9)), max_size=10)
+
+
+def _split(sentence: str) -> list[str]:
+    words = sentence[:-1].split(" ")
+    middle = max(2, len(words) // 2)
+    return [" ".join(words[:middle]) + ".", " ".join(["Die", *words[middle:]]) + "."]
+
+
+@settings(max_examples=150, deadline=None)
+@given(SENTENCES, EDITS)
+def test_a_split_or_joined_sentence_keeps_its_translators_text_active(sentences, edits):
+    """Random translations, drafts, splits and joins of neighbours: a text a translator typed for a
+    sentence that was split or joined is still on an active entry afterwards (never only obsolete)."""
+    merged = merge_catalog(template(*sentences), None, "fr")
+    seen = set(sentences)
+    for step, (operation, position) in enumerate(edits):
+        index = position % len(sentences)
+        if operation in {"type", "draft"}:
+            text = f"Texte {step}."
+            merged = _set_msgstr(merged, sentences[index], lambda e: (
+                dataclasses.replace(e, msgstr=text) if operation == "type"
+                else e if e.msgstr else with_machine_draft(e, "Brouillon.", "Fake")))
+            continue
+        if operation == "join" and index + 1 == len(sentences):
+            continue
+        parts = sentences[index:index + (2 if operation == "join" else 1)]
+        before = {entry.msgid: entry.msgstr for entry in merged.active()}
+        typed = [before[part] for part in parts if before[part].startswith("Texte")]
+        replacement = (_split(parts[0]) if operation == "split"
+                       else [parts[0][:-1] + ", und " + parts[1][0].lower() + parts[1][1:]])
+        changed = sentences[:index] + replacement + sentences[index + len(parts):]
+        if len(set(changed)) < len(changed) or seen.intersection(replacement):
+            continue  # a part that repeats a sentence, or brings back a former one (revived), is no split
+        seen.update(replacement)
+        sentences = changed
+        merged = merge_catalog(template(*sentences), parse_view(format_catalog(merged), path="fr.po"), "fr")
+        active = " ".join(entry.msgstr for entry in merged.active())
+        for text in typed:
+            assert text in active, (operation, parts, text)

@@ -79,12 +79,40 @@ def test_normalise_language_keeps_distinct_locales_apart():
     assert project.target_languages(["en", "en-us", "EN_US", "en-GB"]) == ("en", "en_US", "en_GB")
 
 
+def test_a_deprecated_code_is_the_language_it_stands_for_not_a_territory_of_it():
+    """babel resolves ``iw`` through its likely subtags to ``he_IL``, so ``iw`` and ``he`` gave two
+    catalogs of Hebrew; a code that names no territory gets none."""
+    assert project.target_languages(["iw", "he", "in", "id", "ji", "mo"]) == ("he", "id", "yi", "ro")
+    assert project.normalise_language("iw_IL") == "he_IL"
+    assert project.normalise_language("zh-Hant-TW") == project.normalise_language("zh_TW") == "zh_Hant_TW"
+    assert project.normalise_language("FR_fr") == project.normalise_language("fr-FR") == "fr_FR"
+
+
+@pytest.mark.parametrize("code", ["und", "root", "C", "POSIX", "C.UTF-8", "en_US_POSIX"])
+def test_codes_that_name_no_language_are_refused(code):
+    """babel reads ``und`` (undetermined) as ``en_US`` and ``C`` as ``en_US_POSIX``: neither is a
+    language a newsroom translates into."""
+    with pytest.raises(PipelineError, match="unknown language code"):
+        project.normalise_language(code)
+
+
 def test_a_catalog_folder_spelt_differently_is_refused_not_doubled(project_dir):
     assert run("--langs", "pt_BR", "extract").exit_code == 0
     Path("locales/pt_BR").rename("locales/pt-BR")
     before = snapshot()
     assert_refused(run("--langs", "pt-br", "extract"), "locales/pt-BR", "rename it to 'pt_BR'")
     assert snapshot() == before and not Path("locales/pt_BR").exists()
+
+
+def test_a_regional_code_does_not_set_the_languages_catalogs_aside(project_dir):
+    """``langs = ["fr-FR"]`` after ``fr`` started empty ``fr_FR`` catalogs and left the translators'
+    French aside; naming both keeps both."""
+    assert run("--langs", "fr", "extract").exit_code == 0
+    before = snapshot()
+    assert_refused(run("--langs", "fr-FR", "extract"), "locales/fr", "fr_FR")
+    assert snapshot() == before and not Path("locales/fr_FR").exists()
+    assert run("--langs", "fr,fr-CA", "extract").exit_code == 0
+    assert Path("locales/fr_CA/LC_MESSAGES/nord.po").exists()
 
 
 # --- the seeds folder as editors leave it --------------------------------------------------------
@@ -152,6 +180,24 @@ def test_a_name_windows_cannot_store_is_refused(project_dir):
     assert_refused(run("extract"), 'seeds/a"b#c.txt', '"', "Windows")
 
 
+@pytest.mark.parametrize("name, fragment", [("-rf.txt", "start with '-'"), ("--help.txt", "start with '-'"),
+                                            ("a\x01b.txt", "control characters"), ("a\nb.txt", "line breaks")])
+def test_a_name_tools_would_misread_is_refused(project_dir, name, fragment):
+    """``msgfmt -rf.po`` or ``git add --help.po`` read such a catalog's name as an option; a control
+    character or a line break in a name breaks the catalog's ``#:`` reference and every listing."""
+    Path("seeds/nord.txt").rename(Path("seeds") / name)
+    assert_refused(run("extract"), fragment)
+    assert catalog_slugs() == []
+
+
+def test_an_article_whose_suffix_is_in_capitals_is_refused_not_silently_skipped(project_dir):
+    """``Artikel.TXT``, as some Windows and macOS tools save it, was left out of every run without a word."""
+    Path("seeds/nord.txt").rename("seeds/nord.TXT")
+    Path("seeds/sud.txt").write_text(SMALL_ARTICLE, encoding="utf-8")
+    assert_refused(run("extract"), "seeds/nord.TXT", "rename it to 'nord.txt'")
+    assert catalog_slugs() == []
+
+
 def test_a_slug_with_url_characters_makes_working_links(project_dir):
     Path("seeds/nord.txt").rename("seeds/wahl#2&münchen.txt")
     assert run("extract").exit_code == 0
@@ -180,6 +226,18 @@ def test_seeds_that_is_a_file(project_dir):
 def test_locales_that_is_a_file(project_dir):
     Path("lfile").write_text("x", encoding="utf-8")
     assert_refused(run("--locales", "lfile", "extract"), "lfile: is a file, not a folder")
+
+
+@pytest.mark.parametrize("command", [["status"], ["status", "--json"], ["build", "--lang", "fr"]])
+def test_every_command_says_locales_is_a_file(project_dir, command):
+    assert run("extract").exit_code == 0
+    Path("lfile").write_text("x", encoding="utf-8")
+    assert_refused(run("--locales", "lfile", *command), "lfile: is a file, not a folder")
+
+
+def test_status_says_seeds_is_a_file_instead_of_calling_every_article_orphaned(project_dir):
+    assert run("extract").exit_code == 0
+    assert_refused(run("--seeds", "seeds/nord.txt", "status"), "seeds/nord.txt: is a file, not a folder")
 
 
 def test_disk_full_names_the_file_then_a_rerun_recovers(project_dir, monkeypatch):

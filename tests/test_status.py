@@ -200,3 +200,14 @@ def test_an_edited_machine_draft_is_counted_apart(project_dir):
     assert lines[1].split()[lines[0].split().index("edited")] == "1/4", lines
     if shutil.which("msgfmt"):
         assert msgfmt_statistics(FR)["fuzzy"] == fr["sentences"]["fuzzy"]
+
+
+def test_a_catalog_whose_template_was_deleted_needs_repair(project_dir):
+    """Without its template nothing can be checked or built (build refuses); status said 100 %."""
+    assert run("extract").exit_code == 0
+    Path("locales/nord.pot").unlink()
+    result = run("status", "--json")
+    assert result.exit_code == 0, result.output
+    for record in json.loads(result.stdout)["catalogs"]:
+        assert record["needs_repair"].startswith("locales/nord.pot: missing"), record
+        assert "extract" in record["needs_repair"]
