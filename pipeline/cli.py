@@ -581,8 +581,8 @@ def print_edition(result: EditionResult) -> None:
     for choice in result.left_in_source:
         print_sentence(result, choice, "not translated, left in the source language")
     for choice in result.normalised:
-        print_sentence(result, choice, "warning: line breaks or control characters of the translation "
-                                       "replaced by spaces (the source is one line)")
+        print_sentence(result, choice, "warning: line breaks, control characters or surrounding spaces of "
+                                       "the translation replaced or taken off (the source has none)")
 
 
 def print_sentence(result: EditionResult, choice: Choice, what: str) -> None:

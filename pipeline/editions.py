@@ -83,8 +83,9 @@ class Choice:
     state: EntryState | None
     """The catalog entry's state; ``None`` when the catalog has no entry for the sentence."""
     normalised: bool = False
-    """The translation held line breaks or control characters its one-line source has not; they
-    were replaced by spaces so that it cannot add a paragraph, a heading or a list item."""
+    """The translation held line breaks, control characters or surrounding spaces its source has
+    not; they were replaced by spaces or taken off, so that it cannot add a paragraph, a heading, a
+    list item or a code block."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,15 +159,22 @@ LINE_BREAKING = re.compile(r"\s*[\x00-\x1f\x7f\x85\u2028\u2029]+\s*")
 
 
 def on_source_lines(translation: str, source: str) -> tuple[str, bool]:
-    """``translation`` with the line breaks and control characters its source has not replaced by a
-    space (an edition keeps the source's paragraphs), and whether anything was replaced.
+    """``translation`` laid out as its source: the line breaks and control characters the source has
+    not replaced by a space, and spaces around it that the source has not taken off (an edition keeps
+    the source's paragraphs; four leading spaces would make a Markdown code block); and whether
+    anything was changed.
 
     >>> on_source_lines("Oui.\\n# Non", "Ja.")
     ('Oui. # Non', True)
+    >>> on_source_lines("    Oui.", "Ja.")
+    ('Oui.', True)
     """
-    if LINE_BREAKING.search(source) or not LINE_BREAKING.search(translation):
-        return translation, False
-    return LINE_BREAKING.sub(" ", translation).strip(), True
+    laid_out = translation
+    if not LINE_BREAKING.search(source):
+        laid_out = LINE_BREAKING.sub(" ", laid_out)
+    if source == source.strip():
+        laid_out = laid_out.strip()
+    return laid_out, laid_out != translation
 
 
 def plan_edition(article: Article, translations: Translations, *, lang: str, langs: Sequence[str],

@@ -385,8 +385,19 @@ def test_line_breaks_in_a_translation_are_normalised_and_named(all_reviewed, tra
     assert len(body.splitlines()) == 4                                  # the seed's four paragraphs
     md = edition("fr", "md")
     assert "\n# Titre" not in md and "\n- liste" not in md
-    assert "seeds/nord.txt:3: fr: warning: line breaks or control characters" in result.output
+    assert "seeds/nord.txt:3: fr: warning: line breaks, control characters" in result.output
     assert result.output.count("warning: line breaks") == 1
+
+
+@pytest.mark.parametrize("translation", ["    La région espère du travail.", "\tLa région espère du travail. "])
+def test_spaces_around_a_translation_cannot_make_a_code_block(all_reviewed, translation):
+    translate(FR, {"Die Region hofft auf Arbeit.": translation})
+    result = run("build", "--lang", "fr")
+    assert result.exit_code == 0, result.output
+    md = edition("fr", "md")
+    assert "\nLa région espère du travail. Oui." in md and "    La région" not in md
+    assert "<pre>" not in edition("fr", "html")
+    assert "seeds/nord.txt:3: fr: warning: " in result.output
 
 
 def test_a_source_with_a_line_break_keeps_its_translation_as_written():

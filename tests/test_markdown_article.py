@@ -481,7 +481,7 @@ def test_a_translation_with_a_line_break_is_put_on_one_line_and_named(markdown_p
     result = run("build", "--lang", "fr")
     assert result.exit_code == 0
     assert "- Premier point. # Titre Autre" in edition("fr", "md")
-    assert "seeds/nord.md:16: fr: warning: line breaks or control characters" in result.output
+    assert "seeds/nord.md:16: fr: warning: line breaks, control characters" in result.output
 
 
 # --- found on newsroom articles (tests/data/markdown/) -------------------------------------------
