@@ -27,7 +27,6 @@ The index
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import json
 import logging
 import os
@@ -228,14 +227,40 @@ def plan_route(source: str, target: str, installed: Iterable[Pair]) -> Route:
     otherwise the route to install (the pivot, as Argos's index offers no de→fr), with what is missing.
 
     Argos's packages are per language (``fr``, ``de``; ``zt`` and ``pb`` for traditional Chinese and
-    Brazilian Portuguese), the project's codes may name a region (``fr_FR``, a ``de_AT`` source): the
-    first installed route between the codes Argos may use for them (:func:`argos_codes`, most
-    specific first) is taken, else the route between the most general ones (what the index offers).
+    Brazilian Portuguese), the project's codes may name a region (``fr_FR``, a ``de_AT`` source): each
+    route takes the first installed pair between the codes Argos may use for them (:func:`argos_codes`,
+    most specific first), else the pair between the most general ones (what the index offers).
     """
     installed = set(installed)
-    routes = [_route(start, end, installed) for start in argos_codes(source) for end in argos_codes(target)]
-    chosen = next((route for route in routes if route.available), routes[-1])
-    return dataclasses.replace(chosen, target=target)
+    direct = direct_route(source, target, installed)
+    pivot = pivot_route(source, target, installed)
+    return direct if direct.available or pivot is None else pivot
+
+
+def direct_route(source: str, target: str, installed: Iterable[Pair]) -> Route:
+    """The route from ``source`` to ``target`` in one package (installed or not)."""
+    installed = set(installed)
+    return _first_installed([Route(target, (pair,), () if pair in installed else (pair,))
+                             for pair in _code_pairs(source, target)])
+
+
+def pivot_route(source: str, target: str, installed: Iterable[Pair]) -> Route | None:
+    """The route through English (installed or not); None when either language is English."""
+    installed = set(installed)
+    routes = []
+    for pair in _code_pairs(source, target):
+        if PIVOT_LANGUAGE not in (pair.source, pair.target):
+            legs = (Pair(pair.source, PIVOT_LANGUAGE), Pair(PIVOT_LANGUAGE, pair.target))
+            routes.append(Route(target, legs, tuple(leg for leg in legs if leg not in installed)))
+    return _first_installed(routes) if routes else None
+
+
+def _code_pairs(source: str, target: str) -> list[Pair]:
+    return [Pair(start, end) for start in argos_codes(source) for end in argos_codes(target)]
+
+
+def _first_installed(routes: list[Route]) -> Route:
+    return next((route for route in routes if route.available), routes[-1])
 
 
 ARGOS_OWN_CODES = {"zh_Hant": "zt", "pt_BR": "pb"}
@@ -253,14 +278,6 @@ def argos_codes(code: str) -> list[str]:
                 if code == locale or code.startswith(locale + "_")), None)
     language = None if own == "zt" else re.split(r"[_-]", code, maxsplit=1)[0]
     return list(dict.fromkeys(item for item in (code, own, language) if item))
-
-
-def _route(source: str, target: str, installed: set[Pair]) -> Route:
-    direct = Pair(source, target)
-    if direct in installed or PIVOT_LANGUAGE in (source, target):
-        return Route(target, (direct,), () if direct in installed else (direct,))
-    pivot = (Pair(source, PIVOT_LANGUAGE), Pair(PIVOT_LANGUAGE, target))
-    return Route(target, pivot, tuple(step for step in pivot if step not in installed))
 
 
 def plan_routes(source: str, langs: Sequence[str], installed: Iterable[Pair]) -> dict[str, Route]:

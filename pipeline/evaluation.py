@@ -98,21 +98,19 @@ def choose_routes(source: str, lang: str, installed: Iterable[Pair], choice: Rou
     misses) when none is; ``PIVOT`` for English, the pivot language itself, is an error.
     """
     installed = set(installed)
-    direct = Pair(source, lang)
-    direct_route = Route(lang, (direct,), () if direct in installed else (direct,))
+    direct = argos_packages.direct_route(source, lang, installed)
     if choice is RouteChoice.DIRECT:
-        return [direct_route]
-    if argos_packages.PIVOT_LANGUAGE in (source, lang):
+        return [direct]
+    pivot = argos_packages.pivot_route(source, lang, installed)
+    if pivot is None:
         if choice is RouteChoice.PIVOT:
             raise PipelineError(f"{lang} has no pivot route: {argos_packages.PIVOT_LANGUAGE} is the pivot "
                                 f"language (use --route direct or both)")
-        return [direct_route]
-    legs = (Pair(source, argos_packages.PIVOT_LANGUAGE), Pair(argos_packages.PIVOT_LANGUAGE, lang))
-    pivot_route = Route(lang, legs, tuple(leg for leg in legs if leg not in installed))
+        return [direct]
     if choice is RouteChoice.PIVOT:
-        return [pivot_route]
+        return [pivot]
     if choice is RouteChoice.BOTH:
-        ready = [route for route in (direct_route, pivot_route) if route.available]
+        ready = [route for route in (direct, pivot) if route.available]
         if ready:
             return ready
     return [argos_packages.plan_route(source, lang, installed)]

@@ -107,6 +107,13 @@ def test_route_choices():
         choose_routes("de", "en", everything, RouteChoice.PIVOT)
 
 
+def test_forced_routes_of_a_regional_target_use_its_languages_packages():
+    installed = {DE_FR, DE_EN, EN_FR}
+    assert [str(r) for r in choose_routes("de", "fr_FR", installed, RouteChoice.DIRECT)] == ["de→fr"]
+    assert [str(r) for r in choose_routes("de", "fr_FR", installed, RouteChoice.PIVOT)] == ["de→en→fr"]
+    assert all(route.available for route in choose_routes("de", "fr_FR", installed, RouteChoice.BOTH))
+
+
 # --- translating in memory, as drafting does -----------------------------------------------------
 
 
