@@ -91,14 +91,28 @@ SPACES = re.compile(r"[\s\u00a0\u202f\u2009]")
 
 
 def numbers(source: str, translation: str, context: Context) -> Iterator[str]:
-    """Numbers of the source missing from the translation
+    """Numbers of the source missing from the translation, or numbers it does not have
 
     Numbers are compared as values, each read with its language's separators (babel), so German
     ``1,5`` is English ``1.5`` and German ``1.200`` is French ``1 200``. A whole number may also be
     written in words (``16`` → "seize", "sixteen"; ``21.`` → "twenty-first") or as a Roman numeral
-    (``21. Jahrhundert`` → "XXIe siècle").
+    (``21. Jahrhundert`` → "XXIe siècle"). A number of the translation, in figures or in words
+    ("thirty"), must be in the source, in figures or in words ("tausend" may be ``1 000``).
     """
     found = {_number_value(text, context.lang) for text in NUMBER.findall(translation)}
+    source_values = {_number_value(text, context.source_lang) for text in NUMBER.findall(source)}
+    missing = list(_numbers_missing(source, translation, found, context))
+    in_source = source_values | lexicon.numbers_named_in_words(source, context.source_lang)
+    written = {_digits(text) for text in NUMBER.findall(source)}  # reported as missing if read otherwise
+    added = _numbers_added(translation, in_source, written, context.lang)
+    if missing and added:  # one finding for a number changed
+        missing[-1] += f"; the translation has {added} instead"
+    elif added:
+        missing.append(f"{added} not in the source (a wrong number?)")
+    yield from missing
+
+
+def _numbers_missing(source: str, translation: str, found: set, context: Context) -> Iterator[str]:
     reported = set()
     for text in NUMBER.findall(source):
         value = _number_value(text, context.source_lang)
@@ -108,6 +122,32 @@ def numbers(source: str, translation: str, context: Context) -> Iterator[str]:
         expected = _format_number(value, context.lang, grouped=bool(re.fullmatch(GROUPED_NUMBER, text)))
         hint = f" (written {expected!r} in {context.lang})" if expected != text else ""
         yield f"{text!r} is missing from the translation{hint}"
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+NUMBER_IN_NAME = re.compile(r"(?<=[^\W\d_])\d")
+"""A figure glued to a letter before it is part of a name or formula ("CO2", "A4", "ID.3")."""
+
+
+def _numbers_added(translation: str, in_source: set, written: set[str], lang: str) -> str:
+    """Numbers of the translation, in figures or in words, that the source does not have (quoted,
+    separated by commas; empty when there are none).
+
+    Figures with the source's digits (``1.200`` copied into English, where it reads 1.2) are left
+    to the missing number's message; figures glued to a letter are names (``CO2``, ``A4``).
+    """
+    added = []
+    for match in NUMBER.finditer(translation):
+        text, start = match.group(), match.start()
+        if _number_value(text, lang) not in in_source and _digits(text) not in written and text not in added \
+                and not (start and NUMBER_IN_NAME.match(translation, start - 1)):
+            added.append(text)
+    added += [str(value) for value in sorted(lexicon.numbers_written_in_words(translation, lang))
+              if Decimal(value) not in in_source]
+    return ", ".join(repr(text) for text in added)
 
 
 def _number_value(text: str, lang: str) -> Decimal | str:
@@ -319,11 +359,13 @@ def untranslated_words(source: str, translation: str, context: Context) -> Itera
     source, translation = ADDRESS.sub(" ", source), ADDRESS.sub(" ", translation)
     source_words = {word.casefold() for word in WORD_RUN.findall(source)}
     lower_case = {word for word in WORD_RUN.findall(source) if word.islower()}
+    after_article = lexicon.after_indefinite_article(translation, context.lang)
     left = []
     for word in re.findall(r"[^\W\d_]+", translation):
         folded = word.casefold()
         if folded in source_words and folded not in protected and word not in left and \
-                lexicon.is_german(word.lower(), context.lang, lower_case=word.lower() in lower_case):
+                lexicon.is_german(word.lower(), context.lang, lower_case=word.lower() in lower_case,
+                                  after_article=word in after_article):
             left.append(word)
     if left:
         yield f"German left in the translation: {', '.join(left[:5])}" + (" …" if len(left) > 5 else "")
