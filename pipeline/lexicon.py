@@ -281,16 +281,17 @@ def numbers_named_in_words(text: str, lang: str) -> set[int]:
     return {vocabulary[word] for word in WORD.findall(text.casefold()) if word in vocabulary}
 
 
-WORDED_IN_TRANSLATION = (*range(2, 101), 1000)
-"""Numbers looked for in words in a translation: "one"/"un" are articles as often as numbers, larger
-ones are written with figures."""
+WORDED_IN_TRANSLATION = (*range(3, 101), 1000)
+"""Numbers looked for in words in a translation: "one"/"un" are articles as often as numbers, "two"
+is in idioms ("a decade or two", "the two companies" for "beide Unternehmen"), larger ones are
+written with figures."""
 NOT_NUMBERS = {"fr": frozenset({"neuf"})}
 """Number words that are more often ordinary words ("un bâtiment neuf": a new building)."""
 PER_CENT = re.compile(r"\b(?:pour|per)\s+cent\b", re.IGNORECASE)
 
 
 def numbers_written_in_words(text: str, lang: str) -> set[int]:
-    """Numbers from two to a hundred, and a thousand, that ``text`` writes as cardinal words of ``lang``
+    """Numbers from three to a hundred, and a thousand, that ``text`` writes as cardinal words of ``lang``
     ("seize", "thirty", "a thousand"); not "pour cent", nor words listed in :data:`NOT_NUMBERS`.
 
     >>> sorted(numbers_written_in_words("dix ou trente ans, un bâtiment neuf, 5 pour cent", "fr"))

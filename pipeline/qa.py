@@ -143,7 +143,7 @@ def _numbers_added(translation: str, in_source: set, written: set[str], lang: st
     for match in NUMBER.finditer(translation):
         text, start = match.group(), match.start()
         if _number_value(text, lang) not in in_source and _digits(text) not in written and text not in added \
-                and not (start and NUMBER_IN_NAME.match(translation, start - 1)):
+                and not NUMBER_IN_NAME.match(translation, start):
             added.append(text)
     added += [str(value) for value in sorted(lexicon.numbers_written_in_words(translation, lang))
               if Decimal(value) not in in_source]
@@ -226,6 +226,24 @@ def brackets(source: str, translation: str, context: Context) -> Iterator[str]:
     if source_quotes % 2 != translation_quotes % 2:
         yield (f"quotation marks are unbalanced: the source has {source_quotes}, "
                f"the translation {translation_quotes}")
+    elif source_quotes % 2 == 0 and source.count("‚") == source.count("‘") and _single_quote_left_open(translation):
+        yield "a single quotation mark ‘ is opened and not closed"
+
+
+APOSTROPHE = re.compile(r"’(?=[^\W\d_])")
+"""’ followed by a letter is an apostrophe ("something’s", "l’usine"), not a closing quotation mark."""
+
+
+def _single_quote_left_open(translation: str) -> bool:
+    """More ‘ than closing ’ in an English or French translation (where ‘ only ever opens).
+
+    A ’ before a letter is an apostrophe; one after a word ("the editors’ newsletter") may be either,
+    so it is counted as closing: a translation is only reported when it cannot be balanced.
+
+    >>> _single_quote_left_open("‘The main thing is that something’s happening."), _single_quote_left_open("‘Yes’, he said.")
+    (True, False)
+    """
+    return translation.count("‘") > translation.count("’") - len(APOSTROPHE.findall(translation))
 
 
 CLOSING = " \t\n\u00a0\u202f\u2009" + DOUBLE_QUOTES + "‚‘’‹›')]}"

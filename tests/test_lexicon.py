@@ -57,3 +57,45 @@ def test_other_numbers_or_letters_are_not_the_number(number, text, lang):
 ])
 def test_sentences_of_a_translation(text, lang, count):
     assert len(lexicon.sentences(text, lang)) == count
+
+
+@pytest.mark.parametrize("word, lang", [("fabrik", "en"), ("zelle", "fr")])
+def test_a_capitalised_word_after_an_indefinite_article_is_no_name(word, lang):
+    assert not lexicon.is_german(word, lang), "alone it might be a name: German nouns have capitals too"
+    assert lexicon.is_german(word, lang, after_article=True)
+
+
+@pytest.mark.parametrize("brand", ["porsche", "opel", "audi"])
+def test_brands_after_an_article_stay_names(brand):
+    assert not lexicon.is_german(brand, "fr", after_article=True)
+
+
+@pytest.mark.parametrize("word, german", [("müller", False), ("düsseldorf", False), ("zürich", False),
+                                          ("bäcker", True), ("öl", True), ("südkorea", True), ("straße", True)])
+def test_umlaut_words_that_travel_are_names(word, german):
+    assert lexicon.is_german(word, "en") is german
+
+
+def test_after_indefinite_article():
+    assert lexicon.after_indefinite_article("Une Fabrik, des Zulieferer et une usine à Douai.", "fr") == {
+        "Fabrik", "Zulieferer"}
+    assert lexicon.after_indefinite_article("A Fabrik.", "ko") == set()
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Über tausend Arbeitsplätze", {1000}), ("in zehn, zwanzig Jahren", {10, 20}), ("die zweiten Lieferungen", {2}),
+    ("ein Projekt", {1}), ("zweitausend Stellen", {2000}), ("1,5 Milliarden", {10**9}), ("Hunderttausende", set()),
+])
+def test_numbers_named_in_words_of_the_source(text, values):
+    assert lexicon.numbers_named_in_words(text, "de") == values
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    ("dix ou trente ans", "fr", {10, 30}), ("un bâtiment neuf, 5 pour cent", "fr", set()),
+    ("soixante et onze usines", "fr", {71}), ("deux cents usines", "fr", set()),
+    ("more than a hundred jobs", "en", {100}), ("one hundred and two plants", "en", set()),
+    ("a decade or two", "en", set()), ("hundreds of thousands of cars", "en", set()),
+    ("between thirty and fifty", "en", {30, 50}),
+])
+def test_numbers_written_in_words_of_a_translation(text, lang, values):
+    assert lexicon.numbers_written_in_words(text, lang) == values
