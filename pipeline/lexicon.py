@@ -133,8 +133,9 @@ def _zipf(word: str, lang: str) -> float:
 
 # --- numbers in words ----------------------------------------------------------------------------
 
-ROMAN_SUFFIXES = r"(?:e|er|re|ème|è|eme|th|st|nd|rd)?"
-"""Ordinal endings after a Roman numeral: French ``XXIe``, ``Ier``, ``Ire``; English ``XXIst`` is rare."""
+ROMAN_SUFFIXES = r"(?:e|er|re|ème|è|eme|ᵉ|ᵉʳ|ʳᵉ|th|st|nd|rd)?"
+"""Ordinal endings after a Roman numeral: French ``XXIe``, ``XXIᵉ`` (superscript, as typographers
+write it), ``Ier``, ``Ire``; English ``XXIst`` is rare."""
 LARGEST_WORDED = 10**6
 """Whole numbers up to this may be written in words ("seize", "one thousand")."""
 SPELLED_VALUES = (*range(101), *range(200, 1001, 100), *range(2000, 21000, 1000), 10**6, 10**9)
@@ -298,13 +299,24 @@ def numbers_written_in_words(text: str, lang: str) -> set[int]:
     [10, 30]
     """
     text = PER_CENT.sub(" ", text)
+    spellings: dict[int, set[str]] = {}
+    for word in set(_normalise_words(text).split()):
+        for number, spelled in _cardinals_starting_with(lang).get(word, ()):
+            spellings.setdefault(number, set()).add(spelled)
+    return {number for number, spelled in spellings.items()
+            if written_in_words(number, text, lang, spellings=frozenset(spelled), roman=False)}
+
+
+@functools.cache
+def _cardinals_starting_with(lang: str) -> dict[str, tuple[tuple[int, str], ...]]:
+    """First word -> ``(number, cardinal)`` for :data:`WORDED_IN_TRANSLATION`, so that a text is
+    searched only for the numbers whose first word it has."""
     ambiguous = NOT_NUMBERS.get(lang.split("_")[0], frozenset())
-    found = set()
+    index: dict[str, list[tuple[int, str]]] = {}
     for number in WORDED_IN_TRANSLATION:
-        cardinals = _cardinal_words(number, lang) - ambiguous
-        if cardinals and written_in_words(number, text, lang, spellings=cardinals, roman=False):
-            found.add(number)
-    return found
+        for spelled in sorted(_cardinal_words(number, lang) - ambiguous):
+            index.setdefault(spelled.split(" ", 1)[0], []).append((number, spelled))
+    return {word: tuple(found) for word, found in index.items()}
 
 
 @functools.cache
