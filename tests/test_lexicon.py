@@ -35,6 +35,7 @@ def test_a_lower_case_source_word_is_no_name():
     (16, "seize gigawattheures", "fr"), (16, "sixteen gigawatt hours", "en"), (21, "le XXIe siècle", "fr"),
     (21, "the twenty-first century", "en"), (21, "le vingt-et-unième siècle", "fr"), (1000, "a thousand jobs", "en"),
     (1000, "mille emplois", "fr"), (1, "une usine", "fr"), (1, "au Ier siècle", "fr"), (131, "cent trente et un", "fr"),
+    (21, "le XXIᵉ siècle", "fr"), (1, "le Iᵉʳ siècle", "fr"),
 ])
 def test_numbers_written_in_words(number, text, lang):
     assert lexicon.written_in_words(number, text, lang)

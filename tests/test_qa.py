@@ -133,6 +133,7 @@ FAILING = [
     (qa.numbers, "Über tausend Arbeitsplätze direkt.", "Plus de 1\u202f500 emplois directs.", "fr"),
     (qa.numbers, "Über tausend Arbeitsplätze direkt.", "More than a hundred direct jobs.", "en"),
     (qa.numbers, "In zehn, zwanzig Jahren.", "Dans dix ou trente ans.", "fr"),
+    (qa.numbers, "Industrie im 21. Jahrhundert eben.", "Bref, l’industrie du XXᵉ siècle.", "fr"),
     (qa.numbers, "In zehn, zwanzig Jahren.", "In 10 or 30 years.", "en"),
     (qa.numbers, "Der Markt bleibt volatil.", "The market stays volatile, as in 2019.", "en"),
     (qa.untranslated_words, "Im Dezember öffnete eine Fabrik ihre Tore.", "In December a Fabrik opened its doors.", "en"),
@@ -234,6 +235,7 @@ PASSING = [
     (qa.inline_markup, "Siehe [den *Bericht*](https://x.org/b.pdf).", "See the *[report](https://x.org/b.pdf)*.", "en"),
     # second round, on translations the checks were not tuned on
     (qa.numbers, "Über tausend Arbeitsplätze direkt.", "Plus de 1\u202f000 emplois directs.", "fr"),
+    (qa.numbers, "Industrie im 21. Jahrhundert eben.", "Bref, l’industrie du XXIᵉ siècle.", "fr"),
     (qa.numbers, "In zehn, zwanzig Jahren.", "In 10 or 20 years.", "en"),
     (qa.numbers, "In zehn, zwanzig Jahren.", "In a decade or two.", "en"),
     (qa.numbers, "Ein Platz mit geringem CO₂ Fußabdruck.", "A site with a low CO2 footprint.", "en"),
