@@ -40,7 +40,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from babel.numbers import NumberFormatError, format_decimal, parse_decimal
+from babel.numbers import NumberFormatError, format_decimal, get_decimal_symbol, get_group_symbol, parse_decimal
 
 from pipeline import catalogs, lexicon, markdown_article
 from pipeline.catalogs import Catalog, Entry, EntryState
@@ -151,9 +151,14 @@ def _numbers_added(translation: str, in_source: set, written: set[str], lang: st
 
 
 def _number_value(text: str, lang: str) -> Decimal | str:
-    """The value of a number as written in ``lang``; the text itself if babel cannot read it."""
+    """The value of a number as written in ``lang``; the text itself if babel cannot read it, or if
+    it uses a separator that ``lang`` does not (babel reads French ``1.5`` as 1.5, but French writes
+    ``1,5``)."""
     compact = SPACES.sub("", text)  # spaces only ever group digits
     try:
+        separators = {get_decimal_symbol(lang), get_group_symbol(lang)}
+        if any(not character.isdigit() and character not in separators for character in compact):
+            return compact
         return parse_decimal(compact, locale=lang)
     except (NumberFormatError, ValueError):
         return compact
@@ -424,10 +429,15 @@ def doubled(source: str, translation: str, context: Context) -> Iterator[str]:
                    "is something said twice?")
             return
     words = WORD_RUN.findall(translation.casefold())
+    source_words = WORD_RUN.findall(source.casefold())
     size = max(DOUBLED_SHORTEST, min(DOUBLED_RUN, len(words) // 2))
     run = _twice_said(words, size)
-    if run and not _twice_said(WORD_RUN.findall(source.casefold()), size):
+    if run and not _twice_said(source_words, size):
         yield f"{run!r} occurs twice in the translation"
+        return
+    run = _twice_in_a_row(words)
+    if run and not _twice_in_a_row(source_words):
+        yield f"{run!r} is said twice in a row"
 
 
 def _repeats_a_sentence(sentences: list[str]) -> bool:
@@ -435,6 +445,21 @@ def _repeats_a_sentence(sentences: list[str]) -> bool:
     folded = [" ".join(WORD_RUN.findall(sentence.casefold())) for sentence in sentences]
     return any(SequenceMatcher(None, first, second).ratio() >= DOUBLED_SIMILARITY
                for index, first in enumerate(folded) for second in folded[index + 1:])
+
+
+def _twice_in_a_row(words: list[str]) -> str | None:
+    """The first run of :data:`DOUBLED_SHORTEST` words or more followed at once by itself: prose does
+    not do that ("step by step" is three different words), a machine stuttering over the end of a
+    sentence does.
+
+    >>> _twice_in_a_row("the flat plains outside dunkirk the flat plains outside dunkirk".split())
+    'the flat plains outside dunkirk'
+    """
+    for size in range(len(words) // 2, DOUBLED_SHORTEST - 1, -1):
+        for start in range(len(words) - 2 * size + 1):
+            if words[start:start + size] == words[start + size:start + 2 * size]:
+                return " ".join(words[start:start + size])
+    return None
 
 
 def _twice_said(words: list[str], size: int) -> str | None:
