@@ -76,6 +76,37 @@ def is_german(word: str, lang: str, *, lower_case: bool = False, after_article: 
     return _more_german(word, lang, margin) or _german_compound(word, lang)
 
 
+GERMAN_DETERMINERS = frozenset("""
+    ein eine einen einem einer eines der die das den dem des kein keine keinen keinem keiner keines
+""".split())
+ATTRIBUTIVE_NAMES = frozenset({"en"})
+"""Languages that put a name before a noun as an adjective ("a Duisburg steelworks", "a Mittelstand
+company"): there a capitalised word after an indefinite article is a common noun only if the source
+has an article before it too ("eine Fabrik")."""
+
+
+def common_nouns(source: str, translation: str, lang: str) -> set[str]:
+    """Capitalised words of the translation that are common nouns rather than names, as far as the
+    articles tell: after an indefinite article of ``lang`` (and, in :data:`ATTRIBUTIVE_NAMES`
+    languages, after a German article in the source).
+
+    >>> sorted(common_nouns("Eine Fabrik in Duisburg.", "A Fabrik, a Duisburg plant.", "en"))
+    ['Fabrik']
+    """
+    found = after_indefinite_article(translation, lang)
+    if lang.split("_")[0] in ATTRIBUTIVE_NAMES:
+        found &= {match[2] for match in ARTICLE_AND_WORD.finditer(source)
+                  if match[1].casefold() in GERMAN_DETERMINERS
+                  and not (match[0].startswith(",") and match[1].casefold() in RELATIVE_PRONOUNS)}
+    return found
+
+
+ARTICLE_AND_WORD = re.compile(r"(?:,\s*)?\b(\w+)(?=\s+(\w+))")
+"""A word and the next, with the comma before it if any."""
+RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "den", "dem", "des"})
+"""After a comma these start a relative clause ("…, das Salzgitter gehört"): no article; "eine" is."""
+
+
 def after_indefinite_article(text: str, lang: str) -> set[str]:
     """Capitalised words that follow an indefinite article of ``lang`` in ``text``.
 

@@ -382,7 +382,7 @@ def untranslated_words(source: str, translation: str, context: Context) -> Itera
     source, translation = ADDRESS.sub(" ", source), ADDRESS.sub(" ", translation)
     source_words = {word.casefold() for word in WORD_RUN.findall(source)}
     lower_case = {word for word in WORD_RUN.findall(source) if word.islower()}
-    after_article = lexicon.after_indefinite_article(translation, context.lang)
+    after_article = lexicon.common_nouns(source, translation, context.lang)
     left = []
     for word in re.findall(r"[^\W\d_]+", translation):
         folded = word.casefold()

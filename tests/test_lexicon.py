@@ -100,3 +100,14 @@ def test_numbers_named_in_words_of_the_source(text, values):
 ])
 def test_numbers_written_in_words_of_a_translation(text, lang, values):
     assert lexicon.numbers_written_in_words(text, lang) == values
+
+
+@pytest.mark.parametrize("source, translation, lang, nouns", [
+    ("Im Dezember öffnete, eine Fabrik ihre Tore.", "In December a Fabrik opened its doors.", "en", {"Fabrik"}),
+    ("Ein Stahlwerk in Duisburg, das Salzgitter gehört.", "A Duisburg steelworks owned by a Salzgitter company.", "en",
+     set()),
+    ("Aber Schritt für Schritt, Zelle für Zelle.", "Mais pas à pas, une Zelle après l’autre.", "fr", {"Zelle"}),
+])
+def test_common_nouns_are_told_by_articles(source, translation, lang, nouns):
+    """English puts names before nouns ("a Duisburg steelworks"): the source's article must agree."""
+    assert lexicon.common_nouns(source, translation, lang) == nouns

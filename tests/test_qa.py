@@ -255,6 +255,8 @@ PASSING = [
     (qa.untranslated_words, "Die Fabrik von Müller in Düsseldorf und Zürich.",
      "Müller’s factory in Düsseldorf and Zürich.", "en"),
     (qa.untranslated_words, "Ein Porsche aus Ingolstadt.", "Une Porsche venue d’Ingolstadt.", "fr"),
+    (qa.untranslated_words, "Ein Stahlwerk in Duisburg, das Salzgitter gehört.",
+     "A Duisburg steelworks owned by a Salzgitter company.", "en"),
     (qa.brackets, "Er sagt: „Hauptsache, hier passiert wieder was.“",
      "He says: ‘The main thing is that something’s happening here again.’", "en"),
     (qa.brackets, "Abonniere den Newsletter unserer Chefredaktion!", "Sign up to our editors’ newsletter!", "en"),
