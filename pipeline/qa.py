@@ -91,7 +91,7 @@ SPACES = re.compile(r"[\s\u00a0\u202f\u2009]")
 
 
 def numbers(source: str, translation: str, context: Context) -> Iterator[str]:
-    """Numbers of the source missing from the translation, or numbers it does not have
+    """Numbers missing from the translation, or not in the source
 
     Numbers are compared as values, each read with its language's separators (babel), so German
     ``1,5`` is English ``1.5`` and German ``1.200`` is French ``1 200``. A whole number may also be

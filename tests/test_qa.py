@@ -706,3 +706,13 @@ def test_an_unreadable_catalog_names_the_file_and_the_action(project_dir, monkey
     result = run("check")
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-1] == f"Error: {FR}: cannot read (Permission denied)"
+
+
+@given(st.integers(min_value=2, max_value=100), st.sampled_from(["en", "fr"]))
+def test_a_number_the_source_writes_in_words_may_become_figures_but_not_another(number, lang):
+    from num2words import num2words
+
+    source = f"Es sind {num2words(number, lang='de')} Werke."
+    assert passes(qa.numbers, source, f"Il y a {number} usines.", lang)
+    assert fails(qa.numbers, source, f"Il y a {number + 1} usines.", lang)
+    assert fails(qa.numbers, source, f"Il y a {num2words(number + 1, lang=lang)} usines.", lang) or number + 1 > 100
