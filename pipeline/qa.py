@@ -245,8 +245,10 @@ def _single_quote_left_open(translation: str) -> bool:
     A ’ before a letter is an apostrophe; one after a word ("the editors’ newsletter") may be either,
     so it is counted as closing: a translation is only reported when it cannot be balanced.
 
-    >>> _single_quote_left_open("‘The main thing is that something’s happening."), _single_quote_left_open("‘Yes’, he said.")
-    (True, False)
+    >>> _single_quote_left_open("‘The main thing is that something’s happening.")
+    True
+    >>> _single_quote_left_open("‘Yes’, he said.")
+    False
     """
     return translation.count("‘") > translation.count("’") - len(APOSTROPHE.findall(translation))
 
