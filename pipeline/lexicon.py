@@ -302,15 +302,31 @@ def _source_number_words(lang: str) -> dict[str, int]:
 
 
 def numbers_named_in_words(text: str, lang: str) -> set[int]:
-    """Numbers the text names in single words of ``lang`` ("tausend", "zwanzig", "zweiten", "eine").
+    """Numbers the text names in single words of ``lang`` ("tausend", "zwanzig", "zweiten", "eine"),
+    also at the start of a compound ("dreimal": "three times", "Fünfjahresplan": "five-year plan").
 
-    Generous on purpose: these are the numbers a translation may give in figures.
+    Generous on purpose: these are the numbers a translation may give in figures or words, so a word
+    that only happens to start like a number ("Achtung") costs nothing but a missed wrong number.
 
-    >>> sorted(numbers_named_in_words("in zehn, zwanzig Jahren, über tausend Stellen", "de"))
-    [10, 20, 1000]
+    >>> sorted(numbers_named_in_words("in zehn, zwanzig Jahren, über tausend Stellen, dreimal", "de"))
+    [3, 10, 20, 1000]
     """
     vocabulary = _source_number_words(lang)
-    return {vocabulary[word] for word in WORD.findall(text.casefold()) if word in vocabulary}
+    prefix = _number_prefix(lang)
+    found = set()
+    for word in WORD.findall(text.casefold()):
+        match = None if word in vocabulary else prefix.match(word)
+        if word in vocabulary or match:
+            found.add(vocabulary[word if match is None else match.group()])
+    return found
+
+
+@functools.cache
+def _number_prefix(lang: str) -> re.Pattern[str]:
+    """The cardinals of :data:`SPELLED_VALUES` in ``lang`` (one word each), longest first, to match the
+    start of a compound."""
+    cardinals = {word for number in SPELLED_VALUES for word in _cardinal_words(number, lang) if " " not in word}
+    return re.compile("|".join(re.escape(word) for word in sorted(cardinals, key=len, reverse=True)))
 
 
 WORDED_IN_TRANSLATION = (*range(3, 101), 1000)

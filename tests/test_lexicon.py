@@ -86,6 +86,7 @@ def test_after_indefinite_article():
 @pytest.mark.parametrize("text, values", [
     ("Über tausend Arbeitsplätze", {1000}), ("in zehn, zwanzig Jahren", {10, 20}), ("die zweiten Lieferungen", {2}),
     ("ein Projekt", {1}), ("zweitausend Stellen", {2000}), ("1,5 Milliarden", {10**9}), ("Hunderttausende", set()),
+    ("dreimal, ein Fünfjahresplan", {1, 3, 5}),
 ])
 def test_numbers_named_in_words_of_the_source(text, values):
     assert lexicon.numbers_named_in_words(text, "de") == values

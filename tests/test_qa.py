@@ -242,6 +242,8 @@ PASSING = [
     # second round, on translations the checks were not tuned on
     (qa.numbers, "Über tausend Arbeitsplätze direkt.", "Plus de 1\u202f000 emplois directs.", "fr"),
     (qa.numbers, "Industrie im 21. Jahrhundert eben.", "Bref, l’industrie du XXIᵉ siècle.", "fr"),
+    (qa.numbers, "Das passierte dreimal.", "It happened three times.", "en"),
+    (qa.numbers, "Ein Fünfjahresplan.", "Un plan sur 5 ans.", "fr"),
     (qa.doubled, "Aber Schritt für Schritt, Zelle für Zelle.", "Mais pas à pas, petit à petit, cellule après cellule.",
      "fr"),
     (qa.doubled, "Ja, ja, ja.", "Yes, yes, yes.", "en"),
