@@ -30,6 +30,7 @@ GERMAN_WORDS = frozenset("""
 """German function words that are not words in English or French (so ``die``, ``man``, ``hat``,
 ``also``, ``es``, ``des``, ``hier``, ``dort``, ``mit`` are left out)."""
 UMLAUT = re.compile(r"[äöüßÄÖÜ]")
+SHARP_S = re.compile("ß")
 LONG_WORD = 5
 """Source words of at least this many letters are judged by their frequency in each language."""
 FOREIGN_WORD_ZIPF = 3.0
@@ -41,25 +42,80 @@ in every language's news ("Legrand", "Wolfsburg", "Habeck"), German common words
 ("Kohle": 4.4 in German, 1.3 in English)."""
 LOWER_CASE_MARGIN_ZIPF = 1.0
 """The margin for a word the source writes in lower case: not a noun, so not a name."""
+ARTICLE_MARGIN_ZIPF = 1.5
+"""The margin for a word that follows an indefinite article in the translation ("a Fabrik", "une
+Zelle"): a common noun rather than a place or a person; brands ("an Opel", "une Audi") are used
+abroad nearly as often as in German (margins under 1.1)."""
+INDEFINITE_ARTICLES = {"en": frozenset({"a", "an", "one"}), "fr": frozenset({"un", "une", "des"})}
+"""Words after which a capitalised word is a common noun rather than a name, per target language."""
+UMLAUT_NAME_ZIPF = 2.0
+"""A word with ä, ö or ü that the source writes with a capital and that is at least this frequent
+in the target language or in English is a name that travels ("Müller", "Düsseldorf", "Zürich"):
+German nouns with umlauts ("Bäcker", "Öl", "Börse") are rarer outside German."""
 NAME_LANGUAGE = "en"
 """Names of people and places travel through English: a word English uses is not German residue."""
 
 
-def is_german(word: str, lang: str, *, lower_case: bool = False) -> bool:
+def is_german(word: str, lang: str, *, lower_case: bool = False, after_article: bool = False) -> bool:
     """Whether a lower-case word found in both texts is German rather than a word of ``lang``.
 
     Judged by wordfreq's lists: frequent outside German (in ``lang`` or English), it is a word or
     a name that travels; absent outside German but known in German (most compounds: "Zulieferer",
     "Steuereinnahmen"), far more frequent in German ("Kohle"), or a compound unknown to every list
     whose last part is German ("Dieselkrise" = diesel + Krise), it is German. A word written in lower
-    case in the source (``lower_case``) is no name, so a smaller margin suffices ("abstrakt").
+    case in the source (``lower_case``) is no name, so a smaller margin suffices ("abstrakt"); nor is
+    one the translation puts after an indefinite article (``after_article``: "a Fabrik").
     """
-    if word in GERMAN_WORDS or UMLAUT.search(word):
-        return True  # wordfreq folds "große" into French "grosse", so umlauts are judged by themselves
+    if word in GERMAN_WORDS or SHARP_S.search(word):
+        return True  # wordfreq folds "große" into French "grosse", so ß is judged by itself
+    if UMLAUT.search(word):
+        return lower_case or after_article or max(_zipf(word, lang), _zipf(word, NAME_LANGUAGE)) < UMLAUT_NAME_ZIPF
     if len(word) < LONG_WORD:
         return False
-    margin = LOWER_CASE_MARGIN_ZIPF if lower_case else GERMAN_MARGIN_ZIPF
+    margin = LOWER_CASE_MARGIN_ZIPF if lower_case else ARTICLE_MARGIN_ZIPF if after_article else GERMAN_MARGIN_ZIPF
     return _more_german(word, lang, margin) or _german_compound(word, lang)
+
+
+GERMAN_DETERMINERS = frozenset("""
+    ein eine einen einem einer eines der die das den dem des kein keine keinen keinem keiner keines
+""".split())
+ATTRIBUTIVE_NAMES = frozenset({"en"})
+"""Languages that put a name before a noun as an adjective ("a Duisburg steelworks", "a Mittelstand
+company"): there a capitalised word after an indefinite article is a common noun only if the source
+has an article before it too ("eine Fabrik")."""
+
+
+def common_nouns(source: str, translation: str, lang: str) -> set[str]:
+    """Capitalised words of the translation that are common nouns rather than names, as far as the
+    articles tell: after an indefinite article of ``lang`` (and, in :data:`ATTRIBUTIVE_NAMES`
+    languages, after a German article in the source).
+
+    >>> sorted(common_nouns("Eine Fabrik in Duisburg.", "A Fabrik, a Duisburg plant.", "en"))
+    ['Fabrik']
+    """
+    found = after_indefinite_article(translation, lang)
+    if lang.split("_")[0] in ATTRIBUTIVE_NAMES:
+        found &= {match[2] for match in ARTICLE_AND_WORD.finditer(source)
+                  if match[1].casefold() in GERMAN_DETERMINERS
+                  and not (match[0].startswith(",") and match[1].casefold() in RELATIVE_PRONOUNS)}
+    return found
+
+
+ARTICLE_AND_WORD = re.compile(r"(?:,\s*)?\b(\w+)(?=\s+(\w+))")
+"""A word and the next, with the comma before it if any."""
+RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "den", "dem", "des"})
+"""After a comma these start a relative clause ("…, das Salzgitter gehört"): no article; "eine" is."""
+
+
+def after_indefinite_article(text: str, lang: str) -> set[str]:
+    """Capitalised words that follow an indefinite article of ``lang`` in ``text``.
+
+    >>> sorted(after_indefinite_article("Then a Fabrik opened near Dunkirk, one Zelle at a time.", "en"))
+    ['Fabrik', 'Zelle']
+    """
+    articles = INDEFINITE_ARTICLES.get(lang.split("_")[0], frozenset())
+    words = WORD.findall(text)
+    return {word for before, word in zip(words, words[1:]) if before.casefold() in articles and word[:1].isupper()}
 
 
 def _more_german(word: str, lang: str, margin: float) -> bool:
@@ -108,13 +164,18 @@ def _zipf(word: str, lang: str) -> float:
 
 # --- numbers in words ----------------------------------------------------------------------------
 
-ROMAN_SUFFIXES = r"(?:e|er|re|ème|è|eme|th|st|nd|rd)?"
-"""Ordinal endings after a Roman numeral: French ``XXIe``, ``Ier``, ``Ire``; English ``XXIst`` is rare."""
+ROMAN_SUFFIXES = r"(?:e|er|re|ème|è|eme|ᵉ|ᵉʳ|ʳᵉ|th|st|nd|rd)?"
+"""Ordinal endings after a Roman numeral: French ``XXIe``, ``XXIᵉ`` (superscript, as typographers
+write it), ``Ier``, ``Ire``; English ``XXIst`` is rare."""
 LARGEST_WORDED = 10**6
 """Whole numbers up to this may be written in words ("seize", "one thousand")."""
+SPELLED_VALUES = (*range(101), *range(200, 1001, 100), *range(2000, 21000, 1000), 10**6, 10**9)
+"""Numbers whose words are known as number words: a source may use them in place of figures ("tausend",
+"zwanzig", "zweite"); next to another number word, they make one number ("deux cents")."""
 
 
-def written_in_words(number: int, text: str, lang: str) -> bool:
+def written_in_words(number: int, text: str, lang: str, *, spellings: frozenset[str] | None = None,
+                     roman: bool = True) -> bool:
     """Whether the whole number appears in ``text`` in words ("seize", "twenty-first", "a thousand")
     or as a Roman numeral ("XXIe").
 
@@ -123,22 +184,41 @@ def written_in_words(number: int, text: str, lang: str) -> bool:
     """
     if not 0 < number <= LARGEST_WORDED:
         return False
-    if number < 4000 and re.search(rf"(?<!\w){_roman(number)}{_roman_suffix(number)}(?!\w)", text):
+    if roman and number < 4000 and re.search(rf"(?<!\w){_roman(number)}{_roman_suffix(number)}(?!\w)", text):
         return True
     words = _normalise_words(text)
     vocabulary = _number_vocabulary(lang)
-    for spelled in _number_words(number, lang):
+    for spelled in _number_words(number, lang) if spellings is None else spellings:
         for match in re.finditer(f" {re.escape(spelled)} ", words):
-            before = words[:match.start()].rsplit(" ", 1)[-1]
+            before = words[:match.start()].rsplit(" ", 2)[-2:]
+            if len(before) == 2 and (before[0], before[1], spelled.split(" ", 1)[0]) in _joined_words(lang):
+                continue  # "two" of "hundred and two"
+            before = before[-1]
             after = words[match.end():].split(" ")[:2]
-            if after[:1] and after[0] in NUMBER_JOINERS:  # "cent trente et un"
-                after = after[1:] if after[1:] and after[1] in ONES else []
+            if after[:1] and after[0] in NUMBER_JOINERS:  # "cent trente et un", "one hundred and two"
+                goes_on = after[1:] and (spelled.rsplit(" ", 1)[-1], after[0], after[1]) in _joined_words(lang)
+                after = after[1:] if goes_on else []
             if before not in vocabulary and not (after and after[0] in vocabulary | ONES):
                 return True  # "thirty" is not "thirty-one", "sixteen" not "one hundred sixteen"
     return False
 
 
 NUMBER_JOINERS = frozenset({"and", "et", "und"})
+
+
+@functools.cache
+def _joined_words(lang: str) -> frozenset[tuple[str, str, str]]:
+    """``(word, joiner, word)`` as num2words joins them inside one number in ``lang``: "vingt et un",
+    "soixante et onze", "hundred and two"; "thirty and fifty" are two numbers."""
+    joined = set()
+    for number in (*range(200), *range(1000, 1100)):
+        for spelled in _number_words(number, lang):
+            words = spelled.split(" ")
+            joined.update(tuple(words[index:index + 3]) for index in range(len(words) - 2)
+                          if words[index + 1] in NUMBER_JOINERS)
+    return frozenset(joined)
+
+
 ONES = frozenset({"one", "un", "une", "ein", "eine"})
 
 
@@ -146,7 +226,7 @@ ONES = frozenset({"one", "un", "une", "ein", "eine"})
 def _number_vocabulary(lang: str) -> frozenset[str]:
     """The words num2words uses for numbers in ``lang``, less those that are also articles or
     conjunctions ("a", "un", "une", "and", "et")."""
-    words = {word for number in (*range(101), 1000, 10**6, 10**9)
+    words = {word for number in SPELLED_VALUES
              for spelled in _number_words(number, lang) for word in spelled.split()}
     return frozenset(words - ONES - NUMBER_JOINERS - {"a", "an"})
 
@@ -187,7 +267,7 @@ def _number_words(number: int, lang: str) -> frozenset[str]:
     for kind in ("cardinal", "ordinal"):
         try:
             words = num2words(number, lang=lang, to=kind)
-        except (NotImplementedError, OverflowError, ValueError, TypeError, AttributeError):
+        except (NotImplementedError, OverflowError, ValueError, TypeError, AttributeError, KeyError):
             continue
         spelled.add(_normalise_words(words).strip())
     if lang.split("_")[0] == "fr":  # num2words writes the masculine: "un", "vingt et un", "premier"
@@ -198,6 +278,105 @@ def _number_words(number: int, lang: str) -> frozenset[str]:
         if rest and first in ONES:
             spelled.update({rest, f"a {rest}"})
     return frozenset(spelled - {""})
+
+
+INFLECTIONS = ("", "n", "r", "s", "m")
+"""Endings of inflected ordinals and of "ein" (German "zweiten", "dritter", "einem")."""
+
+
+@functools.cache
+def _source_number_words(lang: str) -> dict[str, int]:
+    """Word -> value for every single word num2words writes for :data:`SPELLED_VALUES` in ``lang``
+    ("einundzwanzig", "zweite"), with inflected forms, scale words alone ("tausend", "Millionen") and
+    the indefinite article, which is "one" too (lower case)."""
+    words: dict[str, int] = {word + ending: 1 for word in ONES for ending in INFLECTIONS}
+    for number in SPELLED_VALUES:
+        for spelled in _number_words(number, lang):
+            if " " not in spelled:
+                words.update({spelled + ending: number for ending in INFLECTIONS})
+            for one in ONES:  # "eintausend" is also "tausend", "eine million" also "Millionen"
+                rest = spelled.removeprefix(one).strip()
+                if number >= 100 and rest != spelled and " " not in rest:
+                    words.update({rest + ending: number for ending in ("", "e", "en", "s")})
+    return words
+
+
+def numbers_named_in_words(text: str, lang: str) -> set[int]:
+    """Numbers the text names in single words of ``lang`` ("tausend", "zwanzig", "zweiten", "eine"),
+    also at the start of a compound ("dreimal": "three times", "Fünfjahresplan": "five-year plan").
+
+    Generous on purpose: these are the numbers a translation may give in figures or words, so a word
+    that only happens to start like a number ("Achtung") costs nothing but a missed wrong number.
+
+    >>> sorted(numbers_named_in_words("in zehn, zwanzig Jahren, über tausend Stellen, dreimal", "de"))
+    [3, 10, 20, 1000]
+    """
+    vocabulary = _source_number_words(lang)
+    prefix = _number_prefix(lang)
+    found = set()
+    for word in WORD.findall(text.casefold()):
+        match = None if word in vocabulary else prefix.match(word)
+        if word in vocabulary or match:
+            found.add(vocabulary[word if match is None else match.group()])
+    return found
+
+
+@functools.cache
+def _number_prefix(lang: str) -> re.Pattern[str]:
+    """The cardinals of :data:`SPELLED_VALUES` in ``lang`` (one word each), longest first, to match the
+    start of a compound."""
+    cardinals = {word for number in SPELLED_VALUES for word in _cardinal_words(number, lang) if " " not in word}
+    return re.compile("|".join(re.escape(word) for word in sorted(cardinals, key=len, reverse=True)))
+
+
+WORDED_IN_TRANSLATION = (*range(3, 101), 1000)
+"""Numbers looked for in words in a translation: "one"/"un" are articles as often as numbers, "two"
+is in idioms ("a decade or two", "the two companies" for "beide Unternehmen"), larger ones are
+written with figures."""
+NOT_NUMBERS = {"fr": frozenset({"neuf"})}
+"""Number words that are more often ordinary words ("un bâtiment neuf": a new building)."""
+PER_CENT = re.compile(r"\b(?:pour|per)\s+cent\b", re.IGNORECASE)
+
+
+def numbers_written_in_words(text: str, lang: str) -> set[int]:
+    """Numbers from three to a hundred, and a thousand, that ``text`` writes as cardinal words of ``lang``
+    ("seize", "thirty", "a thousand"); not "pour cent", nor words listed in :data:`NOT_NUMBERS`.
+
+    >>> sorted(numbers_written_in_words("dix ou trente ans, un bâtiment neuf, 5 pour cent", "fr"))
+    [10, 30]
+    """
+    text = PER_CENT.sub(" ", text)
+    spellings: dict[int, set[str]] = {}
+    for word in set(_normalise_words(text).split()):
+        for number, spelled in _cardinals_starting_with(lang).get(word, ()):
+            spellings.setdefault(number, set()).add(spelled)
+    return {number for number, spelled in spellings.items()
+            if written_in_words(number, text, lang, spellings=frozenset(spelled), roman=False)}
+
+
+@functools.cache
+def _cardinals_starting_with(lang: str) -> dict[str, tuple[tuple[int, str], ...]]:
+    """First word -> ``(number, cardinal)`` for :data:`WORDED_IN_TRANSLATION`, so that a text is
+    searched only for the numbers whose first word it has."""
+    ambiguous = NOT_NUMBERS.get(lang.split("_")[0], frozenset())
+    index: dict[str, list[tuple[int, str]]] = {}
+    for number in WORDED_IN_TRANSLATION:
+        for spelled in sorted(_cardinal_words(number, lang) - ambiguous):
+            index.setdefault(spelled.split(" ", 1)[0], []).append((number, spelled))
+    return {word: tuple(found) for word, found in index.items()}
+
+
+@functools.cache
+def _cardinal_words(number: int, lang: str) -> frozenset[str]:
+    """The cardinal of :func:`_number_words` only ("seize", not "seizième": "second" is a time too)."""
+    from num2words import num2words
+
+    try:
+        cardinal = _normalise_words(num2words(number, lang=lang)).strip()
+    except (NotImplementedError, OverflowError, ValueError, TypeError, AttributeError, KeyError):
+        return frozenset()
+    return frozenset(spelled for spelled in _number_words(number, lang)
+                     if spelled == cardinal or spelled.endswith(" " + cardinal.partition(" ")[2]))
 
 
 # --- sentences of a translation ------------------------------------------------------------------

@@ -40,7 +40,7 @@ from decimal import Decimal
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from babel.numbers import NumberFormatError, format_decimal, parse_decimal
+from babel.numbers import NumberFormatError, format_decimal, get_decimal_symbol, get_group_symbol, parse_decimal
 
 from pipeline import catalogs, lexicon, markdown_article
 from pipeline.catalogs import Catalog, Entry, EntryState
@@ -91,14 +91,28 @@ SPACES = re.compile(r"[\s\u00a0\u202f\u2009]")
 
 
 def numbers(source: str, translation: str, context: Context) -> Iterator[str]:
-    """Numbers of the source missing from the translation
+    """Numbers missing from the translation, or not in the source
 
     Numbers are compared as values, each read with its language's separators (babel), so German
     ``1,5`` is English ``1.5`` and German ``1.200`` is French ``1 200``. A whole number may also be
     written in words (``16`` → "seize", "sixteen"; ``21.`` → "twenty-first") or as a Roman numeral
-    (``21. Jahrhundert`` → "XXIe siècle").
+    (``21. Jahrhundert`` → "XXIe siècle"). A number of the translation, in figures or in words
+    ("thirty"), must be in the source, in figures or in words ("tausend" may be ``1 000``).
     """
     found = {_number_value(text, context.lang) for text in NUMBER.findall(translation)}
+    source_values = {_number_value(text, context.source_lang) for text in NUMBER.findall(source)}
+    missing = list(_numbers_missing(source, translation, found, context))
+    in_source = source_values | lexicon.numbers_named_in_words(source, context.source_lang)
+    written = {_digits(text) for text in NUMBER.findall(source)}  # reported as missing if read otherwise
+    added = _numbers_added(translation, in_source, written, context.lang)
+    if missing and added:  # one finding for a number changed
+        missing[-1] += f"; the translation has {added} instead"
+    elif added:
+        missing.append(f"{added} not in the source (a wrong number?)")
+    yield from missing
+
+
+def _numbers_missing(source: str, translation: str, found: set, context: Context) -> Iterator[str]:
     reported = set()
     for text in NUMBER.findall(source):
         value = _number_value(text, context.source_lang)
@@ -110,10 +124,41 @@ def numbers(source: str, translation: str, context: Context) -> Iterator[str]:
         yield f"{text!r} is missing from the translation{hint}"
 
 
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+NUMBER_IN_NAME = re.compile(r"(?<=[^\W\d_])\d")
+"""A figure glued to a letter before it is part of a name or formula ("CO2", "A4", "ID.3")."""
+
+
+def _numbers_added(translation: str, in_source: set, written: set[str], lang: str) -> str:
+    """Numbers of the translation, in figures or in words, that the source does not have (quoted,
+    separated by commas; empty when there are none).
+
+    Figures with the source's digits (``1.200`` copied into English, where it reads 1.2) are left
+    to the missing number's message; figures glued to a letter are names (``CO2``, ``A4``).
+    """
+    added = []
+    for match in NUMBER.finditer(translation):
+        text, start = match.group(), match.start()
+        if _number_value(text, lang) not in in_source and _digits(text) not in written and text not in added \
+                and not NUMBER_IN_NAME.match(translation, start):
+            added.append(text)
+    added += [str(value) for value in sorted(lexicon.numbers_written_in_words(translation, lang))
+              if Decimal(value) not in in_source]
+    return ", ".join(repr(text) for text in added)
+
+
 def _number_value(text: str, lang: str) -> Decimal | str:
-    """The value of a number as written in ``lang``; the text itself if babel cannot read it."""
+    """The value of a number as written in ``lang``; the text itself if babel cannot read it, or if
+    it uses a separator that ``lang`` does not (babel reads French ``1.5`` as 1.5, but French writes
+    ``1,5``)."""
     compact = SPACES.sub("", text)  # spaces only ever group digits
     try:
+        separators = {get_decimal_symbol(lang), get_group_symbol(lang)}
+        if any(not character.isdigit() and character not in separators for character in compact):
+            return compact
         return parse_decimal(compact, locale=lang)
     except (NumberFormatError, ValueError):
         return compact
@@ -186,6 +231,26 @@ def brackets(source: str, translation: str, context: Context) -> Iterator[str]:
     if source_quotes % 2 != translation_quotes % 2:
         yield (f"quotation marks are unbalanced: the source has {source_quotes}, "
                f"the translation {translation_quotes}")
+    elif source_quotes % 2 == 0 and source.count("‚") == source.count("‘") and _single_quote_left_open(translation):
+        yield "a single quotation mark ‘ is opened and not closed"
+
+
+APOSTROPHE = re.compile(r"’(?=[^\W\d_])")
+"""’ followed by a letter is an apostrophe ("something’s", "l’usine"), not a closing quotation mark."""
+
+
+def _single_quote_left_open(translation: str) -> bool:
+    """More ‘ than closing ’ in an English or French translation (where ‘ only ever opens).
+
+    A ’ before a letter is an apostrophe; one after a word ("the editors’ newsletter") may be either,
+    so it is counted as closing: a translation is only reported when it cannot be balanced.
+
+    >>> _single_quote_left_open("‘The main thing is that something’s happening.")
+    True
+    >>> _single_quote_left_open("‘Yes’, he said.")
+    False
+    """
+    return translation.count("‘") > translation.count("’") - len(APOSTROPHE.findall(translation))
 
 
 CLOSING = " \t\n\u00a0\u202f\u2009" + DOUBLE_QUOTES + "‚‘’‹›')]}"
@@ -319,11 +384,13 @@ def untranslated_words(source: str, translation: str, context: Context) -> Itera
     source, translation = ADDRESS.sub(" ", source), ADDRESS.sub(" ", translation)
     source_words = {word.casefold() for word in WORD_RUN.findall(source)}
     lower_case = {word for word in WORD_RUN.findall(source) if word.islower()}
+    after_article = lexicon.common_nouns(source, translation, context.lang)
     left = []
     for word in re.findall(r"[^\W\d_]+", translation):
         folded = word.casefold()
         if folded in source_words and folded not in protected and word not in left and \
-                lexicon.is_german(word.lower(), context.lang, lower_case=word.lower() in lower_case):
+                lexicon.is_german(word.lower(), context.lang, lower_case=word.lower() in lower_case,
+                                  after_article=word in after_article):
             left.append(word)
     if left:
         yield f"German left in the translation: {', '.join(left[:5])}" + (" …" if len(left) > 5 else "")
@@ -364,10 +431,15 @@ def doubled(source: str, translation: str, context: Context) -> Iterator[str]:
                    "is something said twice?")
             return
     words = WORD_RUN.findall(translation.casefold())
+    source_words = WORD_RUN.findall(source.casefold())
     size = max(DOUBLED_SHORTEST, min(DOUBLED_RUN, len(words) // 2))
     run = _twice_said(words, size)
-    if run and not _twice_said(WORD_RUN.findall(source.casefold()), size):
+    if run and not _twice_said(source_words, size):
         yield f"{run!r} occurs twice in the translation"
+        return
+    run = _twice_in_a_row(words)
+    if run and not _twice_in_a_row(source_words):
+        yield f"{run!r} is said twice in a row"
 
 
 def _repeats_a_sentence(sentences: list[str]) -> bool:
@@ -375,6 +447,21 @@ def _repeats_a_sentence(sentences: list[str]) -> bool:
     folded = [" ".join(WORD_RUN.findall(sentence.casefold())) for sentence in sentences]
     return any(SequenceMatcher(None, first, second).ratio() >= DOUBLED_SIMILARITY
                for index, first in enumerate(folded) for second in folded[index + 1:])
+
+
+def _twice_in_a_row(words: list[str]) -> str | None:
+    """The first run of :data:`DOUBLED_SHORTEST` words or more followed at once by itself: prose does
+    not do that ("step by step" is three different words), a machine stuttering over the end of a
+    sentence does.
+
+    >>> _twice_in_a_row("the flat plains outside dunkirk the flat plains outside dunkirk".split())
+    'the flat plains outside dunkirk'
+    """
+    for size in range(len(words) // 2, DOUBLED_SHORTEST - 1, -1):
+        for start in range(len(words) - 2 * size + 1):
+            if words[start:start + size] == words[start + size:start + 2 * size]:
+                return " ".join(words[start:start + size])
+    return None
 
 
 def _twice_said(words: list[str], size: int) -> str | None:

@@ -35,6 +35,7 @@ def test_a_lower_case_source_word_is_no_name():
     (16, "seize gigawattheures", "fr"), (16, "sixteen gigawatt hours", "en"), (21, "le XXIe siècle", "fr"),
     (21, "the twenty-first century", "en"), (21, "le vingt-et-unième siècle", "fr"), (1000, "a thousand jobs", "en"),
     (1000, "mille emplois", "fr"), (1, "une usine", "fr"), (1, "au Ier siècle", "fr"), (131, "cent trente et un", "fr"),
+    (21, "le XXIᵉ siècle", "fr"), (1, "le Iᵉʳ siècle", "fr"),
 ])
 def test_numbers_written_in_words(number, text, lang):
     assert lexicon.written_in_words(number, text, lang)
@@ -57,3 +58,57 @@ def test_other_numbers_or_letters_are_not_the_number(number, text, lang):
 ])
 def test_sentences_of_a_translation(text, lang, count):
     assert len(lexicon.sentences(text, lang)) == count
+
+
+@pytest.mark.parametrize("word, lang", [("fabrik", "en"), ("zelle", "fr")])
+def test_a_capitalised_word_after_an_indefinite_article_is_no_name(word, lang):
+    assert not lexicon.is_german(word, lang), "alone it might be a name: German nouns have capitals too"
+    assert lexicon.is_german(word, lang, after_article=True)
+
+
+@pytest.mark.parametrize("brand", ["porsche", "opel", "audi"])
+def test_brands_after_an_article_stay_names(brand):
+    assert not lexicon.is_german(brand, "fr", after_article=True)
+
+
+@pytest.mark.parametrize("word, german", [("müller", False), ("düsseldorf", False), ("zürich", False),
+                                          ("bäcker", True), ("öl", True), ("südkorea", True), ("straße", True)])
+def test_umlaut_words_that_travel_are_names(word, german):
+    assert lexicon.is_german(word, "en") is german
+
+
+def test_after_indefinite_article():
+    assert lexicon.after_indefinite_article("Une Fabrik, des Zulieferer et une usine à Douai.", "fr") == {
+        "Fabrik", "Zulieferer"}
+    assert lexicon.after_indefinite_article("A Fabrik.", "ko") == set()
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Über tausend Arbeitsplätze", {1000}), ("in zehn, zwanzig Jahren", {10, 20}), ("die zweiten Lieferungen", {2}),
+    ("ein Projekt", {1}), ("zweitausend Stellen", {2000}), ("1,5 Milliarden", {10**9}), ("Hunderttausende", set()),
+    ("dreimal, ein Fünfjahresplan", {1, 3, 5}),
+])
+def test_numbers_named_in_words_of_the_source(text, values):
+    assert lexicon.numbers_named_in_words(text, "de") == values
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    ("dix ou trente ans", "fr", {10, 30}), ("un bâtiment neuf, 5 pour cent", "fr", set()),
+    ("soixante et onze usines", "fr", {71}), ("deux cents usines", "fr", set()),
+    ("more than a hundred jobs", "en", {100}), ("one hundred and two plants", "en", set()),
+    ("a decade or two", "en", set()), ("hundreds of thousands of cars", "en", set()),
+    ("between thirty and fifty", "en", {30, 50}),
+])
+def test_numbers_written_in_words_of_a_translation(text, lang, values):
+    assert lexicon.numbers_written_in_words(text, lang) == values
+
+
+@pytest.mark.parametrize("source, translation, lang, nouns", [
+    ("Im Dezember öffnete, eine Fabrik ihre Tore.", "In December a Fabrik opened its doors.", "en", {"Fabrik"}),
+    ("Ein Stahlwerk in Duisburg, das Salzgitter gehört.", "A Duisburg steelworks owned by a Salzgitter company.", "en",
+     set()),
+    ("Aber Schritt für Schritt, Zelle für Zelle.", "Mais pas à pas, une Zelle après l’autre.", "fr", {"Zelle"}),
+])
+def test_common_nouns_are_told_by_articles(source, translation, lang, nouns):
+    """English puts names before nouns ("a Duisburg steelworks"): the source's article must agree."""
+    assert lexicon.common_nouns(source, translation, lang) == nouns
