@@ -49,7 +49,7 @@ from pipeline.errors import CatalogError, PipelineError, location, os_error
 from pipeline.glossary import Glossary
 from pipeline.project import SOURCE_LANGUAGE, Project, english_language_name
 from pipeline.segmentation import split_sentences
-from pipeline.template_match import template_mismatches, template_of
+from pipeline.template_match import read_template_of, template_mismatches, template_of
 
 
 class Severity(enum.Enum):
@@ -100,6 +100,7 @@ def numbers(source: str, translation: str, context: Context) -> Iterator[str]:
     ("thirty"), must be in the source, in figures or in words ("tausend" may be ``1 000``).
     """
     found = {_number_value(text, context.lang) for text in NUMBER.findall(translation)}
+    found |= {SPACES.sub("", text) for text in NUMBER.findall(translation)}  # numbers read as text match as text
     source_values = {_number_value(text, context.source_lang) for text in NUMBER.findall(source)}
     missing = list(_numbers_missing(source, translation, found, context))
     in_source = source_values | lexicon.numbers_named_in_words(source, context.source_lang)
@@ -151,13 +152,15 @@ def _numbers_added(translation: str, in_source: set, written: set[str], lang: st
 
 
 def _number_value(text: str, lang: str) -> Decimal | str:
-    """The value of a number as written in ``lang``; the text itself if babel cannot read it, or if
-    it uses a separator that ``lang`` does not (babel reads French ``1.5`` as 1.5, but French writes
-    ``1,5``)."""
+    """The value of a number as written in ``lang``; the text itself if babel cannot read it, if it
+    uses a separator that ``lang`` does not (babel reads French ``1.5`` as 1.5, but French writes
+    ``1,5``), or if its group separator groups no thousands (German ``4.0`` is a version, not 40)."""
     compact = SPACES.sub("", text)  # spaces only ever group digits
     try:
         separators = {get_decimal_symbol(lang), get_group_symbol(lang)}
         if any(not character.isdigit() and character not in separators for character in compact):
+            return compact
+        if get_group_symbol(lang) in compact and not re.fullmatch(GROUPED_NUMBER, text):
             return compact
         return parse_decimal(compact, locale=lang)
     except (NumberFormatError, ValueError):
@@ -807,7 +810,10 @@ def _check_catalog(item: _Catalog, glossary: Glossary, current: set[str], *,
     for severity, line, message in msgfmt(item.path):
         yield Problem(path, line, "msgfmt", severity, message)
 
-    for mismatch in template_mismatches(catalog, _template(item.path)):
+    template, trouble = read_template_of(item.path)
+    if trouble and (item.path.parent.name == "LC_MESSAGES" or template_of(item.path).exists()):
+        yield Problem(path, header_line, "template", Severity.ERROR, trouble)
+    for mismatch in template_mismatches(catalog, template):
         yield Problem(path, mismatch.line, "template", Severity.ERROR, mismatch.message)
 
     active = list(catalog.active())
@@ -822,16 +828,6 @@ def _check_catalog(item: _Catalog, glossary: Glossary, current: set[str], *,
     context = Context(lang=item.lang, glossary=glossary, markdown=markdown, source_lang=source_lang)
     for entry in active:
         yield from _check_one(entry, context, path)
-
-
-def _template(path: Path) -> Catalog | None:
-    """The template a catalog is checked against; None when there is none (or it cannot be read:
-    ``extract`` reports that)."""
-    template = template_of(path)
-    try:
-        return catalogs.read_view(template) if template.is_file() else None
-    except CatalogError:
-        return None
 
 
 def _check_one(entry: Entry, context: Context, path: str) -> Iterator[Problem]:

@@ -22,7 +22,7 @@ from pipeline import catalogs
 from pipeline.catalogs import EntryState
 from pipeline.errors import PipelineError, location
 from pipeline.project import Project, check_language_folders, pipeline_command, seed_names
-from pipeline.template_match import template_mismatches, template_of
+from pipeline.template_match import read_template_of, template_mismatches
 
 COUNTED_WORD = re.compile(r"\w+(?:[-'’.,:/]\w+)*")
 """A word: letters or digits, joined by inner hyphens, apostrophes and separators, so that
@@ -114,11 +114,10 @@ def catalog_status(path: Path, *, slug: str, lang: str) -> CatalogStatus:
         return CatalogStatus(slug=slug, lang=lang, path=path, exists=False)
     catalog = catalogs.read_view(path)
     record = tally_entries(slug, lang, path, ((entry.state, entry.msgid) for entry in catalog))
-    template = template_of(path)
-    if not template.exists():  # nothing can be checked or built against it: build refuses the article
-        return dataclasses.replace(record, needs_repair=f"{template}: missing, the template of this catalog; "
-                                                       f"`{pipeline_command()} extract` writes it again")
-    mismatches = template_mismatches(catalog, catalogs.read_view(template))
+    template, trouble = read_template_of(path)
+    if trouble:  # nothing can be checked or built against it: build refuses the article
+        return dataclasses.replace(record, needs_repair=trouble)
+    mismatches = template_mismatches(catalog, template)
     if not mismatches:
         return record
     return dataclasses.replace(record, needs_repair=location(path, mismatches[0].line) + ": " + mismatches[0].message)

@@ -17,9 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.catalogs import Catalog, Entry, shorten
+from pipeline.catalogs import Catalog, Entry, read_view, shorten
 from pipeline.errors import CatalogError
 from pipeline.merging import TEMPLATE_DIGEST_FIELD, template_digest
+from pipeline.project import pipeline_command
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,3 +69,17 @@ def check_against_template(catalog: Catalog, template: Catalog | None, path: Pat
 def template_of(catalog_path: Path) -> Path:
     """Where the template of ``locales/<lang>/LC_MESSAGES/<slug>.po`` lives: ``locales/<slug>.pot``."""
     return catalog_path.parent.parent.parent / f"{catalog_path.stem}.pot"
+
+
+def read_template_of(catalog_path: Path) -> tuple[Catalog | None, str | None]:
+    """(the template of the catalog at ``catalog_path``, None) or (None, why there is none to check it
+    against): a deleted or damaged template leaves every command that reads the catalog blind to
+    edited msgids, and ``build`` refuses the article, so ``check`` and ``status`` say so."""
+    template = template_of(catalog_path)
+    if not template.is_file():
+        return None, f"{template}: missing, the template of this catalog; `{pipeline_command()} extract` writes it again"
+    try:
+        return read_view(template), None
+    except CatalogError as error:
+        return None, (f"{error} (the template of this catalog: restore it from version control, or delete it "
+                      f"and run `{pipeline_command()} extract`)")

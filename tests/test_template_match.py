@@ -110,3 +110,18 @@ def test_build_refuses_the_article_instead_of_publishing_german(edited_msgctxt):
     assert f"Error: {FR}:{edited_msgctxt}: msgctxt 'occurrence 9'" in result.output
     assert not Path("editions/fr/nord.txt").exists()
     assert Path("editions/fr/sued.txt").exists()  # other articles are still published
+
+
+@pytest.mark.parametrize("damage", ["delete", "garble"])
+def test_check_reports_a_missing_or_unreadable_template(project_dir, damage):
+    assert run("extract").exit_code == 0
+    template = Path("locales/nord.pot")
+    if damage == "delete":
+        template.unlink()
+    else:
+        template.write_text('msgid "unterminated\n', encoding="utf-8")
+    result = run("check", "--json")
+    assert result.exit_code == 3, result.output
+    found = {(p["path"], p["severity"]) for p in json.loads(result.stdout)["problems"] if p["check"] == "template"}
+    assert found == {(str(FR), "error"), (str(EN), "error")}
+    assert run("status").output.count("needs repair") >= 2
