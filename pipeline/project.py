@@ -79,7 +79,7 @@ class Project:
         """
         if not self.seeds.is_dir():
             what = "is a file, not a folder" if self.seeds.exists() else "no such folder"
-            raise PipelineError(f"{what}; put the German articles "
+            raise PipelineError(f"{what}; put the articles "
                                 f"({', '.join('*' + suffix for suffix in SEED_SUFFIXES)}) there", path=self.seeds)
         paths = seed_paths(self.seeds)
         if not paths:
@@ -270,7 +270,7 @@ def seed_names(seeds: Path) -> list[Path]:
     folder has none, a file is an error): for telling which catalogs still have their article."""
     if not seeds.is_dir():
         if seeds.exists():
-            raise PipelineError(f"is a file, not a folder; put the German articles "
+            raise PipelineError(f"is a file, not a folder; put the articles "
                                 f"({', '.join('*' + suffix for suffix in SEED_SUFFIXES)}) there", path=seeds)
         return []
     try:
