@@ -332,7 +332,7 @@ class DaskTranslator:
         self._shipped: dict[Pair, _Shipped] = {}
 
     def label(self, pair: Pair) -> str:
-        return f"{pair} {self.packages[pair].version}".rstrip()
+        return engines.package_label(pair, self.packages[pair])
 
     def translate(self, pair: Pair, sentences: Sequence[str]) -> list[str]:
         shipped = self._ship(pair)

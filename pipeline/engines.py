@@ -147,6 +147,12 @@ class _LoadedModel:
     target_prefix: str
 
 
+def package_label(pair: Pair, package: InstalledPackage) -> str:
+    """``de→en 1.9``: the pair and the version of the package that translates it, as provenance
+    names it (the same for every engine that runs Argos packages, local or cluster)."""
+    return f"{pair} {package.version}".rstrip()
+
+
 class ArgosTranslator:
     """Argos Translate packages run through CTranslate2 in batches; one CTranslate2 Translator per pair.
 
@@ -166,7 +172,7 @@ class ArgosTranslator:
         self._models: dict[Pair, _LoadedModel] = {}
 
     def label(self, pair: Pair) -> str:
-        return f"{pair} {self.packages[pair].version}".rstrip()
+        return package_label(pair, self.packages[pair])
 
     def translate(self, pair: Pair, sentences: Sequence[str]) -> list[str]:
         model = self._model(pair)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -126,3 +127,16 @@ def pivot_models(argos_dir: Path, argos_archives: dict[tuple[str, str], Path]) -
     result = run("models", "install", str(argos_archives["de", "en"]), str(argos_archives["en", "fr"]))
     assert result.exit_code == 0, result.output
     return argos_dir
+
+
+def deny_reading_catalogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every ``.po`` read raises EACCES, as an unreadable file would (the tests run as root, so
+    ``chmod`` would not stop them)."""
+    real = Path.read_bytes
+
+    def denied(path: Path) -> bytes:
+        if path.suffix == ".po":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", denied)

@@ -17,7 +17,7 @@ import pytest
 from pipeline import project
 from pipeline.errors import PipelineError
 from pipeline.project import Project, english_language_name
-from tests.conftest import SMALL_ARTICLE, run
+from tests.conftest import SMALL_ARTICLE, deny_reading_catalogs, run
 from tests.test_robustness import assert_refused, snapshot
 
 # --- paths, articles and the lock ----------------------------------------------------------------
@@ -280,14 +280,7 @@ def test_locales_under_a_file_names_the_folder_and_the_action(project_dir):
 
 def test_an_unreadable_catalog_names_the_file_and_the_action(project_dir, monkeypatch):
     assert run("extract").exit_code == 0
-    real = Path.read_bytes
-
-    def denied(path):
-        if path.suffix == ".po":
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
-        return real(path)
-
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    deny_reading_catalogs(monkeypatch)
     for command in ("extract", "status"):
         assert_refused(run(command), "locales/fr/LC_MESSAGES/nord.po: cannot read (Permission denied)")
 

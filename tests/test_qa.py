@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import errno
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -18,7 +16,7 @@ from hypothesis import strategies as st
 from pipeline import catalogs, lexicon, qa
 from pipeline.glossary import Glossary, Term
 from pipeline.qa import Context, Severity
-from tests.conftest import entry, load, run, set_draft
+from tests.conftest import deny_reading_catalogs, entry, load, run, set_draft
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 EN = Path("locales/en/LC_MESSAGES/nord.po")
@@ -701,14 +699,7 @@ def test_a_catalog_emptied_to_nothing_is_one_error(project_dir):
 
 def test_an_unreadable_catalog_names_the_file_and_the_action(project_dir, monkeypatch):
     run("extract")
-    real = Path.read_bytes
-
-    def denied(path):
-        if path.suffix == ".po":
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
-        return real(path)
-
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    deny_reading_catalogs(monkeypatch)
     result = run("check")
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-1] == f"Error: {FR}: cannot read (Permission denied)"
