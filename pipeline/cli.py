@@ -20,8 +20,8 @@ import click
 from pipeline import cli_config
 from pipeline.errors import CHECK_FAILED, EXIT_ERROR, EXIT_REFUSED, INTERRUPTED, PipelineError
 from pipeline.extraction import UpdateResult, extract_project
-from pipeline.project import (SOURCE_LANGUAGE, Project, english_language_name, locale_of, normalise_language,
-                              pipeline_command, target_languages)
+from pipeline.project import (SOURCE_LANGUAGE, Project, english_language_name, normalise_language,
+                              pipeline_command, same_language, target_languages)
 from pipeline.segmentation import read_article
 
 if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline --help` starts fast
@@ -161,7 +161,7 @@ def targets(ctx: click.Context, langs: tuple[str, ...], source_lang: str) -> tup
     usage error (exit 2)."""
     source = ctx.get_parameter_source("langs")
     if source is click.core.ParameterSource.DEFAULT:
-        langs = tuple(lang for lang in langs if locale_of(lang).language != locale_of(source_lang).language)
+        langs = tuple(lang for lang in langs if not same_language(lang, source_lang))
     try:
         return target_languages(langs, source=source_lang)
     except PipelineError as error:

@@ -79,12 +79,10 @@ class Project:
         """
         if not self.seeds.is_dir():
             what = "is a file, not a folder" if self.seeds.exists() else "no such folder"
-            raise PipelineError(f"{what}; put the articles "
-                                f"({', '.join('*' + suffix for suffix in SEED_SUFFIXES)}) there", path=self.seeds)
+            raise PipelineError(f"{what}; put the articles ({seed_patterns()}) there", path=self.seeds)
         paths = seed_paths(self.seeds)
         if not paths:
-            raise PipelineError(f"no articles ({', '.join('*' + suffix for suffix in SEED_SUFFIXES)}) "
-                                "in this folder", path=self.seeds)
+            raise PipelineError(f"no articles ({seed_patterns()}) in this folder", path=self.seeds)
         _check_slugs(paths)
         check_language_folders(self.locales, self.langs)
         return paths
@@ -182,9 +180,10 @@ def normalise_language(code: str) -> str:
     >>> normalise_language("iw"), normalise_language("iw-IL")
     ('he', 'he_IL')
     """
+    spelt = code.strip().replace("-", "_")
     try:
-        given = parse_locale(code.strip().replace("-", "_"))
-        locale = locale_of(code.strip().replace("-", "_"))
+        given = parse_locale(spelt)
+        locale = locale_of(spelt)
     except (UnknownLocaleError, ValueError):
         raise PipelineError(f"unknown language code {code!r} (babel knows e.g. 'fr', 'en', 'de', 'pt_BR')") \
             from None
@@ -197,6 +196,15 @@ def normalise_language(code: str) -> str:
     return str(locale)
 
 
+def same_language(lang: str, other: str) -> bool:
+    """Whether two codes name the same language, whatever their territory or script (``de_AT``, ``de``).
+
+    >>> same_language("de_AT", "de"), same_language("fr", "de")
+    (True, False)
+    """
+    return locale_of(lang).language == locale_of(other).language
+
+
 def target_languages(codes: Iterable[str], *, source: str = SOURCE_LANGUAGE) -> tuple[str, ...]:
     """The target languages named by ``codes``, normalised, each once, in the order given.
 
@@ -206,7 +214,7 @@ def target_languages(codes: Iterable[str], *, source: str = SOURCE_LANGUAGE) -> 
     langs: list[str] = []
     for code in codes:
         lang = normalise_language(code)
-        if locale_of(lang).language == locale_of(source).language:
+        if same_language(lang, source):
             raise PipelineError(f"{code!r} is the source language, not a target; the source edition "
                                 f"is built from the template (build --lang {source})")
         if lang not in langs:
@@ -244,7 +252,7 @@ def _check_not_set_aside(lang: str, folders: dict[str, Path], wanted: set[str]) 
     (``locales/fr``): it would start empty catalogs and leave the translators' work aside, as a
     changed ``langs`` easily does. Naming both (``fr,fr_CA``) keeps both."""
     for other, folder in folders.items():
-        if other not in wanted and locale_of(other).language == locale_of(lang).language \
+        if other not in wanted and same_language(other, lang) \
                 and any(folder.glob("LC_MESSAGES/*.po")):
             raise PipelineError(f"the catalogs of this language are here, under {other!r}, and {lang!r} "
                                 f"is not {other!r}: name it {other!r} in --langs (or rename this folder to "
@@ -258,8 +266,9 @@ def seed_paths(seeds: Path) -> list[Path]:
     """The articles in ``seeds``, sorted: regular files named ``<slug><suffix>``, editors' leftovers
     skipped, anything else refused (see the module docstring)."""
     root = seeds.resolve()
-    paths = seed_names(seeds)
-    _check_suffix_case(seeds)
+    entries = _folder_entries(seeds)
+    paths = _article_names(entries)
+    _check_suffix_case(entries)
     for path in paths:
         _check_seed_file(path, root)
     return paths
@@ -268,16 +277,29 @@ def seed_paths(seeds: Path) -> list[Path]:
 def seed_names(seeds: Path) -> list[Path]:
     """The names in ``seeds`` that are articles, sorted, without looking at what they are (a missing
     folder has none, a file is an error): for telling which catalogs still have their article."""
+    return _article_names(_folder_entries(seeds))
+
+
+def seed_patterns() -> str:
+    """The seed suffixes as messages name them: ``*.txt, *.md``."""
+    return ", ".join("*" + suffix for suffix in SEED_SUFFIXES)
+
+
+def _folder_entries(seeds: Path) -> list[Path]:
+    """Everything in ``seeds``, sorted, listed once for every check; none for a missing folder."""
     if not seeds.is_dir():
         if seeds.exists():
-            raise PipelineError(f"is a file, not a folder; put the articles "
-                                f"({', '.join('*' + suffix for suffix in SEED_SUFFIXES)}) there", path=seeds)
+            raise PipelineError(f"is a file, not a folder; put the articles ({seed_patterns()}) there",
+                                path=seeds)
         return []
     try:
-        names = list(seeds.iterdir())
+        return sorted(seeds.iterdir())
     except OSError as error:
         raise os_error(error, "cannot list the articles", seeds) from None
-    return sorted(path for path in names if path.suffix in SEED_SUFFIXES and not is_editor_leftover(path.name))
+
+
+def _article_names(entries: Iterable[Path]) -> list[Path]:
+    return [path for path in entries if path.suffix in SEED_SUFFIXES and not is_editor_leftover(path.name)]
 
 
 def printable(path: Path) -> str:
@@ -289,10 +311,10 @@ def printable(path: Path) -> str:
     return "".join(character if character.isprintable() else repr(character)[1:-1] for character in str(path))
 
 
-def _check_suffix_case(seeds: Path) -> None:
+def _check_suffix_case(entries: Iterable[Path]) -> None:
     """Refuse ``slug.TXT`` (as some Windows and macOS tools save it): not an article by its suffix, it
     would be left out of every run without a word, and its translation never made."""
-    for path in sorted(seeds.iterdir()):
+    for path in entries:
         if (path.suffix not in SEED_SUFFIXES and path.suffix.lower() in SEED_SUFFIXES
                 and not is_editor_leftover(path.name)):
             raise PipelineError(f"article suffixes are written in lower case: rename it to "
