@@ -332,8 +332,8 @@ def origin(ctx: click.Context, name: str, config: ConfigFile | None) -> tuple[st
     key = option_key(option) or name
     where = {"option": f"--{key}", "environment": envvar_name(key), "default": "default"}.get(source)
     if where is None:  # from the file, or a default_map given by a caller (config None)
-        where = "default_map" if config is None else str(config.path) if config.line_of(key) is None \
-            else f"{config.path}:{config.line_of(key)}"
+        line = None if config is None else config.line_of(key)
+        where = "default_map" if config is None else str(config.path) if line is None else f"{config.path}:{line}"
     return source, where
 
 
