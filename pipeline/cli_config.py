@@ -262,10 +262,11 @@ def file_value(config: ConfigFile, key: str, value: Any, option: click.Option, *
         value = [_single_value(config, key, item, option, cwd=cwd) for item in value]
     else:
         value = _single_value(config, key, value, option, cwd=cwd)
+    checking = click.Context(click.Command(None))
     try:
-        converted = option.type_cast_value(click.Context(click.Command(None)), value)
+        converted = option.type_cast_value(checking, value)
         if option.callback is not None:
-            option.callback(click.Context(click.Command(None)), option, converted)
+            option.callback(checking, option, converted)
     except click.BadParameter as error:
         raise config.error(key, error.message) from None
     return value
