@@ -51,7 +51,11 @@ def english_language_name(lang: str) -> str:
     try:
         return locale_of(lang).get_display_name("en")
     except (UnknownLocaleError, ValueError):
-        raise PipelineError(f"unknown language code {lang!r} (babel knows e.g. 'fr', 'en', 'de', 'pt_BR')")
+        raise _unknown_language(lang) from None
+
+
+def _unknown_language(code: str, why: str = "") -> PipelineError:
+    return PipelineError(f"unknown language code {code!r}{why} (babel knows e.g. 'fr', 'en', 'de', 'pt_BR')")
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,11 +189,9 @@ def normalise_language(code: str) -> str:
         given = parse_locale(spelt)
         locale = locale_of(spelt)
     except (UnknownLocaleError, ValueError):
-        raise PipelineError(f"unknown language code {code!r} (babel knows e.g. 'fr', 'en', 'de', 'pt_BR')") \
-            from None
+        raise _unknown_language(code) from None
     if given[0].lower() in NOT_LANGUAGES or locale.variant == "POSIX":
-        raise PipelineError(f"unknown language code {code!r}: it names no language (babel knows e.g. "
-                            "'fr', 'en', 'de', 'pt_BR')")
+        raise _unknown_language(code, ": it names no language")
     if given[1] is None and locale.territory is not None:  # a deprecated code (``iw``) read through
         locale = locale_of(locale.language if locale.script is None  # babel's likely subtags (he_IL)
                            else f"{locale.language}_{locale.script}")
