@@ -141,10 +141,15 @@ def inline_html(texts: Iterable[str]) -> frozenset[str]:
     found: set[str] = set()
     for text in texts:
         if "<" in text:
-            env = {"references": AnyReference(), SPANS: []}
-            source_parser().parseInline(text, env)
-            found.update(text[start:end] for start, end, name in env[SPANS] if name == "html_inline")
+            found.update(text[start:end] for start, end, name in _parse_inline(text)[1] if name == "html_inline")
     return frozenset(found)
+
+
+def _parse_inline(text: str) -> tuple[list[Token], list[tuple[int, int, str]]]:
+    """The inline tokens of ``text`` (every reference label taken as defined) and its protected spans
+    as the wrapped rules noted them: ``(start, end, rule name)``."""
+    env = {"references": AnyReference(), SPANS: []}
+    return source_parser().parseInline(text, env), env[SPANS]
 
 
 def _noting_spans(rule: Callable[[StateInline, bool], bool], name: str) -> Callable[[StateInline, bool], bool]:
@@ -174,7 +179,7 @@ def _protected_part(state: StateInline, name: str, start: int) -> tuple[int, int
     return label_end + 1, end
 
 
-def protected_spans(text: str, references: dict | None = None) -> list[tuple[int, int]]:
+def protected_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the link destinations, code spans, autolinks, entities and inline HTML of
     ``text`` (inline Markdown), and of the URLs and e-mail addresses written out in its text
     (CommonMark makes no links of them, but they must not change either), sorted and merged.
@@ -184,9 +189,7 @@ def protected_spans(text: str, references: dict | None = None) -> list[tuple[int
     """
     spans = [(*match.span(), "bare") for match in typography.PROTECTED.finditer(text)]
     if MARKUP_CHARACTERS.search(text):
-        env = {"references": AnyReference() if references is None else references, SPANS: []}
-        source_parser().parseInline(text, env)
-        spans += env[SPANS]
+        spans += _parse_inline(text)[1]
     merged: list[tuple[int, int]] = []
     for start, end, _ in sorted(spans):
         if merged and start < merged[-1][1]:
@@ -206,7 +209,6 @@ class _Located:
     start: int
     end: int
     text: str
-    line: int = 0
 
 
 def without_markup(text: str) -> str:
@@ -581,11 +583,10 @@ class Markup:
 
 
 def markup_of(text: str) -> Markup:
-    env = {"references": AnyReference(), SPANS: []}
-    tokens = source_parser().parseInline(text, env)
+    tokens, spans = _parse_inline(text)
     children = list(_walk(tokens[0].children or [])) if tokens else []
     code = sorted(child.content for child in children if child.type == "code_inline")
-    targets = sorted(_as_label(text[start:end]) for start, end, name in env[SPANS]
+    targets = sorted(_as_label(text[start:end]) for start, end, name in spans
                      if name in ("link", "image", "autolink"))
     return Markup(targets=tuple(targets),
                   emphasis=sum(child.type == "em_open" for child in children),
