@@ -52,6 +52,7 @@ PROTECTED_RULES = ("backticks", "autolink", "html_inline", "entity", "link", "im
 BLOCK_UNITS = {"paragraph_open", "heading_open"}
 PLACEHOLDERS = range(0xE100, 0xF8FF)
 """Private-use characters standing for protected spans while typography runs."""
+PLACEHOLDER = re.compile(f"[{chr(PLACEHOLDERS[0])}-{chr(PLACEHOLDERS[-1])}]")
 MARKUP_CHARACTERS = re.compile(r"[\\`*_\[\]<>!&~]")
 
 
@@ -542,7 +543,7 @@ def typeset_units(texts: Sequence[str], rules: typography.Typography | None, *,
     masked, hidden = [], []
     for text in texts:
         spans = protected_spans(text)
-        if any(ord(character) in PLACEHOLDERS for character in text) or len(hidden) + len(spans) > len(PLACEHOLDERS):
+        if PLACEHOLDER.search(text) or len(hidden) + len(spans) > len(PLACEHOLDERS):
             return list(texts)
         parts, last = [], 0
         for start, end in spans:
@@ -551,7 +552,7 @@ def typeset_units(texts: Sequence[str], rules: typography.Typography | None, *,
             last = end
         masked.append("".join(parts) + text[last:])
     typeset = typography.typeset_units(masked, rules)  # the gaps may hold "> " or a hard break: spaces will do
-    return [re.sub("[\ue100-\uf8fe]", lambda match: hidden[ord(match.group()) - PLACEHOLDERS[0]], text)
+    return [PLACEHOLDER.sub(lambda match: hidden[ord(match.group()) - PLACEHOLDERS[0]], text)
             for text in typeset]
 
 
