@@ -261,15 +261,7 @@ def _number_words(number: int, lang: str) -> frozenset[str]:
     >>> sorted(_number_words(16, "fr"))
     ['seize', 'seizième']
     """
-    from num2words import num2words  # imported on first use: `pipeline --help` stays fast
-
-    spelled = set()
-    for kind in ("cardinal", "ordinal"):
-        try:
-            words = num2words(number, lang=lang, to=kind)
-        except (NotImplementedError, OverflowError, ValueError, TypeError, AttributeError, KeyError):
-            continue
-        spelled.add(_normalise_words(words).strip())
+    spelled = {words for kind in ("cardinal", "ordinal") if (words := _spelled_by_num2words(number, lang, kind))}
     if lang.split("_")[0] == "fr":  # num2words writes the masculine: "un", "vingt et un", "premier"
         spelled.update(re.sub(r"\b(un|premier)$", lambda m: {"un": "une", "premier": "première"}[m[1]], words)
                        for words in list(spelled))
@@ -277,7 +269,18 @@ def _number_words(number: int, lang: str) -> frozenset[str]:
         first, _, rest = words.partition(" ")
         if rest and first in ONES:
             spelled.update({rest, f"a {rest}"})
-    return frozenset(spelled - {""})
+    return frozenset(spelled)
+
+
+def _spelled_by_num2words(number: int, lang: str, kind: str) -> str | None:
+    """num2words' ``kind`` ("cardinal", "ordinal") of ``number`` in ``lang``, normalised as
+    :func:`_normalise_words` does; None where num2words cannot write it."""
+    from num2words import num2words  # imported on first use: `pipeline --help` stays fast
+
+    try:
+        return _normalise_words(num2words(number, lang=lang, to=kind)).strip()
+    except (NotImplementedError, OverflowError, ValueError, TypeError, AttributeError, KeyError):
+        return None
 
 
 INFLECTIONS = ("", "n", "r", "s", "m")
@@ -369,11 +372,8 @@ def _cardinals_starting_with(lang: str) -> dict[str, tuple[tuple[int, str], ...]
 @functools.cache
 def _cardinal_words(number: int, lang: str) -> frozenset[str]:
     """The cardinal of :func:`_number_words` only ("seize", not "seizième": "second" is a time too)."""
-    from num2words import num2words
-
-    try:
-        cardinal = _normalise_words(num2words(number, lang=lang)).strip()
-    except (NotImplementedError, OverflowError, ValueError, TypeError, AttributeError, KeyError):
+    cardinal = _spelled_by_num2words(number, lang, "cardinal")
+    if cardinal is None:
         return frozenset()
     return frozenset(spelled for spelled in _number_words(number, lang)
                      if spelled == cardinal or spelled.endswith(" " + cardinal.partition(" ")[2]))

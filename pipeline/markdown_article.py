@@ -52,6 +52,7 @@ PROTECTED_RULES = ("backticks", "autolink", "html_inline", "entity", "link", "im
 BLOCK_UNITS = {"paragraph_open", "heading_open"}
 PLACEHOLDERS = range(0xE100, 0xF8FF)
 """Private-use characters standing for protected spans while typography runs."""
+PLACEHOLDER = re.compile(f"[{chr(PLACEHOLDERS[0])}-{chr(PLACEHOLDERS[-1])}]")
 MARKUP_CHARACTERS = re.compile(r"[\\`*_\[\]<>!&~]")
 
 
@@ -141,10 +142,15 @@ def inline_html(texts: Iterable[str]) -> frozenset[str]:
     found: set[str] = set()
     for text in texts:
         if "<" in text:
-            env = {"references": AnyReference(), SPANS: []}
-            source_parser().parseInline(text, env)
-            found.update(text[start:end] for start, end, name in env[SPANS] if name == "html_inline")
+            found.update(text[start:end] for start, end, name in _parse_inline(text)[1] if name == "html_inline")
     return frozenset(found)
+
+
+def _parse_inline(text: str) -> tuple[list[Token], list[tuple[int, int, str]]]:
+    """The inline tokens of ``text`` (every reference label taken as defined) and its protected spans
+    as the wrapped rules noted them: ``(start, end, rule name)``."""
+    env = {"references": AnyReference(), SPANS: []}
+    return source_parser().parseInline(text, env), env[SPANS]
 
 
 def _noting_spans(rule: Callable[[StateInline, bool], bool], name: str) -> Callable[[StateInline, bool], bool]:
@@ -174,7 +180,7 @@ def _protected_part(state: StateInline, name: str, start: int) -> tuple[int, int
     return label_end + 1, end
 
 
-def protected_spans(text: str, references: dict | None = None) -> list[tuple[int, int]]:
+def protected_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the link destinations, code spans, autolinks, entities and inline HTML of
     ``text`` (inline Markdown), and of the URLs and e-mail addresses written out in its text
     (CommonMark makes no links of them, but they must not change either), sorted and merged.
@@ -184,9 +190,7 @@ def protected_spans(text: str, references: dict | None = None) -> list[tuple[int
     """
     spans = [(*match.span(), "bare") for match in typography.PROTECTED.finditer(text)]
     if MARKUP_CHARACTERS.search(text):
-        env = {"references": AnyReference() if references is None else references, SPANS: []}
-        source_parser().parseInline(text, env)
-        spans += env[SPANS]
+        spans += _parse_inline(text)[1]
     merged: list[tuple[int, int]] = []
     for start, end, _ in sorted(spans):
         if merged and start < merged[-1][1]:
@@ -206,7 +210,6 @@ class _Located:
     start: int
     end: int
     text: str
-    line: int = 0
 
 
 def without_markup(text: str) -> str:
@@ -540,7 +543,7 @@ def typeset_units(texts: Sequence[str], rules: typography.Typography | None, *,
     masked, hidden = [], []
     for text in texts:
         spans = protected_spans(text)
-        if any(ord(character) in PLACEHOLDERS for character in text) or len(hidden) + len(spans) > len(PLACEHOLDERS):
+        if PLACEHOLDER.search(text) or len(hidden) + len(spans) > len(PLACEHOLDERS):
             return list(texts)
         parts, last = [], 0
         for start, end in spans:
@@ -549,7 +552,7 @@ def typeset_units(texts: Sequence[str], rules: typography.Typography | None, *,
             last = end
         masked.append("".join(parts) + text[last:])
     typeset = typography.typeset_units(masked, rules)  # the gaps may hold "> " or a hard break: spaces will do
-    return [re.sub("[\ue100-\uf8fe]", lambda match: hidden[ord(match.group()) - PLACEHOLDERS[0]], text)
+    return [PLACEHOLDER.sub(lambda match: hidden[ord(match.group()) - PLACEHOLDERS[0]], text)
             for text in typeset]
 
 
@@ -581,11 +584,10 @@ class Markup:
 
 
 def markup_of(text: str) -> Markup:
-    env = {"references": AnyReference(), SPANS: []}
-    tokens = source_parser().parseInline(text, env)
+    tokens, spans = _parse_inline(text)
     children = list(_walk(tokens[0].children or [])) if tokens else []
     code = sorted(child.content for child in children if child.type == "code_inline")
-    targets = sorted(_as_label(text[start:end]) for start, end, name in env[SPANS]
+    targets = sorted(_as_label(text[start:end]) for start, end, name in spans
                      if name in ("link", "image", "autolink"))
     return Markup(targets=tuple(targets),
                   emphasis=sum(child.type == "em_open" for child in children),

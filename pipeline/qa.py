@@ -30,6 +30,7 @@ German; numbers in words are recognised for whole numbers in num2words' language
 from __future__ import annotations
 
 import enum
+import functools
 import os
 import re
 import shutil
@@ -99,12 +100,13 @@ def numbers(source: str, translation: str, context: Context) -> Iterator[str]:
     (``21. Jahrhundert`` → "XXIe siècle"). A number of the translation, in figures or in words
     ("thirty"), must be in the source, in figures or in words ("tausend" may be ``1 000``).
     """
-    found = {_number_value(text, context.lang) for text in NUMBER.findall(translation)}
-    found |= {SPACES.sub("", text) for text in NUMBER.findall(translation)}  # numbers read as text match as text
-    source_values = {_number_value(text, context.source_lang) for text in NUMBER.findall(source)}
-    missing = list(_numbers_missing(source, translation, found, context))
+    translation_numbers, source_numbers = NUMBER.findall(translation), NUMBER.findall(source)
+    found = {_number_value(text, context.lang) for text in translation_numbers}
+    found |= {SPACES.sub("", text) for text in translation_numbers}  # numbers read as text match as text
+    source_values = {_number_value(text, context.source_lang) for text in source_numbers}
+    missing = list(_numbers_missing(source_numbers, translation, found, context))
     in_source = source_values | lexicon.numbers_named_in_words(source, context.source_lang)
-    written = {_digits(text) for text in NUMBER.findall(source)}  # reported as missing if read otherwise
+    written = {_digits(text) for text in source_numbers}  # reported as missing if read otherwise
     added = _numbers_added(translation, in_source, written, context.lang)
     if missing and added:  # one finding for a number changed
         missing[-1] += f"; the translation has {added} instead"
@@ -113,9 +115,9 @@ def numbers(source: str, translation: str, context: Context) -> Iterator[str]:
     yield from missing
 
 
-def _numbers_missing(source: str, translation: str, found: set, context: Context) -> Iterator[str]:
+def _numbers_missing(source_numbers: list[str], translation: str, found: set, context: Context) -> Iterator[str]:
     reported = set()
-    for text in NUMBER.findall(source):
+    for text in source_numbers:
         value = _number_value(text, context.source_lang)
         if value in found or value in reported or _written_in_words(value, translation, context.lang):
             continue
@@ -157,14 +159,21 @@ def _number_value(text: str, lang: str) -> Decimal | str:
     ``1,5``), or if its group separator groups no thousands (German ``4.0`` is a version, not 40)."""
     compact = SPACES.sub("", text)  # spaces only ever group digits
     try:
-        separators = {get_decimal_symbol(lang), get_group_symbol(lang)}
-        if any(not character.isdigit() and character not in separators for character in compact):
+        decimal_symbol, group_symbol = _separators(lang)
+        if any(not character.isdigit() and character not in (decimal_symbol, group_symbol) for character in compact):
             return compact
-        if get_group_symbol(lang) in compact and not re.fullmatch(GROUPED_NUMBER, text):
+        if group_symbol in compact and not re.fullmatch(GROUPED_NUMBER, text):
             return compact
         return parse_decimal(compact, locale=lang)
     except (NumberFormatError, ValueError):
         return compact
+
+
+@functools.cache
+def _separators(lang: str) -> tuple[str, str]:
+    """``lang``'s decimal and group symbols, looked up once per language (each babel call parses the
+    locale again)."""
+    return get_decimal_symbol(lang), get_group_symbol(lang)
 
 
 def _written_in_words(value: Decimal | str, translation: str, lang: str) -> bool:
