@@ -327,9 +327,9 @@ def numbers_named_in_words(text: str, lang: str) -> set[int]:
 @functools.cache
 def _number_prefix(lang: str) -> re.Pattern[str]:
     """The cardinals of :data:`SPELLED_VALUES` in ``lang`` (one word each), longest first, to match the
-    start of a compound."""
+    start of a compound; a pattern that never matches for a language num2words does not know."""
     cardinals = {word for number in SPELLED_VALUES for word in _cardinal_words(number, lang) if " " not in word}
-    return re.compile("|".join(re.escape(word) for word in sorted(cardinals, key=len, reverse=True)))
+    return re.compile("|".join(re.escape(word) for word in sorted(cardinals, key=len, reverse=True)) or "(?!)")
 
 
 WORDED_IN_TRANSLATION = (*range(3, 101), 1000)

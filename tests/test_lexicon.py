@@ -112,3 +112,9 @@ def test_numbers_written_in_words_of_a_translation(text, lang, values):
 def test_common_nouns_are_told_by_articles(source, translation, lang, nouns):
     """English puts names before nouns ("a Duisburg steelworks"): the source's article must agree."""
     assert lexicon.common_nouns(source, translation, lang) == nouns
+
+
+def test_a_source_language_without_number_words_finds_none():
+    """num2words knows no Swahili: no number words are looked for, instead of an empty pattern that
+    matches every word (it crashed `pipeline check` for such a source language)."""
+    assert lexicon.numbers_named_in_words("Habari 5 za leo", "sw") == set()
