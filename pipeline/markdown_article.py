@@ -43,7 +43,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from pipeline import typography
 from pipeline.article import MARKDOWN, Article, Paragraph, Sentence, Unit
 from pipeline.glossary import Term
-from pipeline.segmentation import split_sentences
+from pipeline.segmentation import LANGUAGE, split_sentences
 
 SUFFIX = ".md"
 SPANS = "pipeline_protected_spans"
@@ -227,13 +227,14 @@ def without_markup(text: str) -> str:
     return "".join(parts)
 
 
-def parse_markdown(text: str, *, slug: str, source: str, newline: str = "\n", bom: bool = False) -> Article:
-    """The article written in ``text`` (``"\\n"`` newlines, no BOM): its units and the Markdown kept
-    around them, so that assembling the msgids gives ``text`` back."""
+def parse_markdown(text: str, *, slug: str, source: str, newline: str = "\n", bom: bool = False,
+                   language: str = LANGUAGE) -> Article:
+    """The article written in ``text`` (``"\\n"`` newlines, no BOM) in ``language``: its units and the
+    Markdown kept around them, so that assembling the msgids gives ``text`` back."""
     env: dict = {}
     tokens = source_parser().parse(text, env)
     line_starts = _line_starts(text)
-    blocks = [(token_line, found) for token_line, found in _units(tokens, text, line_starts, env) if found]
+    blocks = [(token_line, found) for token_line, found in _units(tokens, text, line_starts, env, language) if found]
     paragraphs = []
     for number, (line, found) in enumerate(blocks):
         following = blocks[number + 1][1][0].start if number + 1 < len(blocks) else len(text)
@@ -253,7 +254,8 @@ def _line_starts(text: str) -> list[int]:
     return [0, *(match.end() for match in re.finditer("[\r\n]", text))]
 
 
-def _units(tokens: list[Token], text: str, line_starts: list[int], env: dict) -> Iterator[tuple[int, list[_Located]]]:
+def _units(tokens: list[Token], text: str, line_starts: list[int], env: dict,
+           language: str) -> Iterator[tuple[int, list[_Located]]]:
     """(1-based line, sentences) of each block whose text is translated, in reading order."""
     for opening, inline in zip(tokens, tokens[1:]):
         if opening.type not in BLOCK_UNITS or inline.type != "inline" or not opening.map:
@@ -265,7 +267,7 @@ def _units(tokens: list[Token], text: str, line_starts: list[int], env: dict) ->
         if alt is not None:
             yield opening.map[0] + 1, alt
         else:
-            yield opening.map[0] + 1, _sentences(pieces, text, env)
+            yield opening.map[0] + 1, _sentences(pieces, text, env, language)
 
 
 def _content_lines(content: str, text: str, line_starts: list[int], first: int) -> list[tuple[int, int]] | None:
@@ -307,7 +309,7 @@ def _lone_image_alt(inline: Token, offsets: list[tuple[int, int]]) -> list[_Loca
 HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
 
 
-def _sentences(located: list[tuple[int, int]], text: str, env: dict) -> list[_Located]:
+def _sentences(located: list[tuple[int, int]], text: str, env: dict, language: str) -> list[_Located]:
     """The sentences of a block whose lines are at ``located`` (offset, length): split at hard line
     breaks and as a text paragraph is, keeping only the cuts that leave the markup intact."""
     offsets = [start for start, _ in located]
@@ -316,7 +318,7 @@ def _sentences(located: list[tuple[int, int]], text: str, env: dict) -> list[_Lo
     flat = "\n".join(lines)                                   # the block's text, offsets map line by line
     spans = []
     for chunk_start, chunk in _chunks(flat, lines):
-        spans += [(chunk_start + start, chunk_start + end) for start, end in _chunk_sentences(chunk)]
+        spans += [(chunk_start + start, chunk_start + end) for start, end in _chunk_sentences(chunk, language)]
     spans = _keep_markup_whole(flat, spans, env)
     return [_Located(_to_file(s, offsets, lines), _to_file(e - 1, offsets, lines) + 1,
                      one_spelling(_one_line(flat[s:e]), env)) for s, e in spans]
@@ -325,14 +327,14 @@ def _sentences(located: list[tuple[int, int]], text: str, env: dict) -> list[_Lo
 EMPHASIS_DELIMITERS = re.compile(r"[*_]+")
 
 
-def _chunk_sentences(chunk: str) -> list[tuple[int, int]]:
+def _chunk_sentences(chunk: str, language: str) -> list[tuple[int, int]]:
     """(start, end) of the sentences of a text without hard breaks. The splitter is shown emphasis
     delimiters as spaces (it would not end a sentence before ``**Berlin.** Die``); each sentence
     then takes back the delimiters that touch it, and a cut with no whitespace is dropped."""
     shown = EMPHASIS_DELIMITERS.sub(lambda match: " " * len(match.group()), chunk.replace("\n", " "))
     spans: list[tuple[int, int]] = []
     searched = 0
-    for sentence in split_sentences(shown):
+    for sentence in split_sentences(shown, language=language):
         start = shown.index(sentence, searched)
         end = searched = start + len(sentence)
         floor = spans[-1][1] if spans else 0

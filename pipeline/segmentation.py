@@ -365,7 +365,8 @@ def segment_text(text: str, *, slug: str, source: str, markdown: bool = False,
     if markdown:
         from pipeline.markdown_article import parse_markdown  # it splits with this module's sentences
 
-        return parse_markdown(text.replace("\r\n", "\n"), slug=slug, source=source, newline=newline, bom=bom)
+        return parse_markdown(text.replace("\r\n", "\n"), slug=slug, source=source, newline=newline, bom=bom,
+                              language=language)
     preamble, paragraphs = _paragraphs(text.replace("\r\n", "\n").split("\n"), language)
     return Article(
         slug=slug, source=source, paragraphs=paragraphs, preamble=preamble, newline=newline, bom=bom

@@ -700,3 +700,12 @@ def test_translate_with_real_models_keeps_a_newsroom_articles_markup_away_from_t
         assert found.msgstr
         for url in re.findall(r"https?://[^\s)>\"]+", found.msgstr):
             assert url in found.msgid
+
+
+def test_a_markdown_article_is_split_with_the_rules_of_its_source_language():
+    """`source-lang = "en"`: a `.md` article is split as a `.txt` one is, not with the German tables."""
+    text = "# Title\n\nCome at 5 p.m. Tomorrow is fine.\n"
+    as_markdown = segment_text(text, slug="s", source="s.md", markdown=True, language="en")
+    as_text = segment_text(text.split("\n\n", 1)[1], slug="s", source="s.txt", language="en")
+    assert [unit.text for unit in units(as_markdown)][1:] == [unit.text for unit in units(as_text)] \
+        == ["Come at 5 p.m.", "Tomorrow is fine."]
