@@ -22,7 +22,10 @@ from pipeline import catalogs
 from pipeline.catalogs import EntryState
 from pipeline.errors import PipelineError, location
 from pipeline.project import Project, check_language_folders, pipeline_command, seed_names
-from pipeline.template_match import read_template_of, template_mismatches
+from pipeline.template_match import read_template_of, template_mismatches, template_of
+
+TemplatesRead = dict[Path, tuple[catalogs.Catalog | None, str | None]]
+""":func:`pipeline.template_match.read_template_of` of an article's catalogs, by template path."""
 
 COUNTED_WORD = re.compile(r"\w+(?:[-'’.,:/]\w+)*")
 """A word: letters or digits, joined by inner hyphens, apostrophes and separators, so that
@@ -108,13 +111,20 @@ def tally_entries(slug: str, lang: str, path: Path, states: Iterable[tuple[Entry
     return CatalogStatus(slug=slug, lang=lang, path=path, exists=True, **counts)
 
 
-def catalog_status(path: Path, *, slug: str, lang: str) -> CatalogStatus:
-    """The status of the catalog at ``path``; a missing file is reported, not an error."""
+def catalog_status(path: Path, *, slug: str, lang: str, templates: TemplatesRead | None = None) -> CatalogStatus:
+    """The status of the catalog at ``path``; a missing file is reported, not an error.
+
+    ``templates`` keeps the templates read for the article's other catalogs, so that its template is
+    read once for all its languages (reading it again took a quarter of ``status``'s time with three)."""
     if not path.exists():
         return CatalogStatus(slug=slug, lang=lang, path=path, exists=False)
     catalog = catalogs.read_view(path)
     record = tally_entries(slug, lang, path, ((entry.state, entry.msgid) for entry in catalog))
-    template, trouble = read_template_of(path)
+    templates = {} if templates is None else templates
+    template_path = template_of(path)
+    if template_path not in templates:
+        templates[template_path] = read_template_of(path)
+    template, trouble = templates[template_path]
     if trouble:  # nothing can be checked or built against it: build refuses the article
         return dataclasses.replace(record, needs_repair=trouble)
     mismatches = template_mismatches(catalog, template)
@@ -135,9 +145,14 @@ def project_status(project: Project) -> list[CatalogStatus]:
     if not slugs:
         raise PipelineError("no articles and no catalogs; put articles in the seeds folder and run "
                             f"`{pipeline_command()} extract`", path=project.seeds)
-    return [dataclasses.replace(catalog_status(project.catalog_path(lang, slug), slug=slug, lang=lang),
-                                orphaned=slug not in seeded)
-            for slug in slugs for lang in project.langs]
+    return [record for slug in slugs for record in _article_status(project, slug, orphaned=slug not in seeded)]
+
+
+def _article_status(project: Project, slug: str, *, orphaned: bool) -> list[CatalogStatus]:
+    templates: TemplatesRead = {}  # the article's template, read once for all its languages
+    return [dataclasses.replace(catalog_status(project.catalog_path(lang, slug), slug=slug, lang=lang,
+                                               templates=templates), orphaned=orphaned)
+            for lang in project.langs]
 
 
 def _slugs(project: Project, seeded: set[str]) -> set[str]:

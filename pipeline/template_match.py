@@ -35,15 +35,15 @@ class Mismatch:
 def template_mismatches(catalog: Catalog, template: Catalog | None) -> list[Mismatch]:
     """Every active entry of ``catalog`` that does not belong to ``template``, in file order."""
     merged_with_it = template is not None and catalog.metadata.get(TEMPLATE_DIGEST_FIELD) == template_digest(template)
-    known = {entry.key for entry in template} if template is not None else set()
-    contexts = {entry.msgid for entry in template} if template is not None else set()
+    known = {entry.key for entry in template} if merged_with_it else set()
+    known_msgids = {msgid for _, msgid in known}
     found = []
     for entry in catalog.active():
         if entry.msgid_plural or entry.msgstr_plural:
             found.append(Mismatch(entry.line, f"msgid {shorten(entry.msgid)!r} is a plural entry (msgid_plural): "
                                               "sentences have no plural forms; keep one msgstr"))
         elif merged_with_it and entry.key not in known:
-            found.append(Mismatch(entry.line, _not_in_template(entry, entry.msgid in contexts)))
+            found.append(Mismatch(entry.line, _not_in_template(entry, entry.msgid in known_msgids)))
     return found
 
 
@@ -52,8 +52,8 @@ def _not_in_template(entry: Entry, msgid_known: bool) -> str:
         context = "no msgctxt" if entry.msgctxt is None else f"msgctxt {entry.msgctxt!r}"
         return (f"{context} of msgid {shorten(entry.msgid)!r} is not in the template: was it edited? "
                 "msgctxt tells repeated sentences apart; restore it as the template has it")
-    return ("msgid {!r} is not in the template: was it edited? The msgid is the German source; "
-            "change msgstr only (or the article in seeds/)").format(shorten(entry.msgid))
+    return (f"msgid {shorten(entry.msgid)!r} is not in the template: was it edited? The msgid is the German source; "
+            "change msgstr only (or the article in seeds/)")
 
 
 class TemplateMismatchError(CatalogError):
