@@ -234,7 +234,7 @@ class PackagePlugin(WorkerPlugin):
     def __init__(self, package: InstalledPackage, archive: bytes, checksum: str, *, device: str,
                  compute_type: str):
         self.name = plugin_name(checksum, device, compute_type)
-        self.pair, self.version = package.pair, package.version
+        self.pair = package.pair
         self.archive, self.checksum = archive, checksum
         self.device, self.compute_type = device, compute_type
         self.translator: Any = None
