@@ -26,6 +26,7 @@ The index
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import json
 import logging
@@ -207,12 +208,12 @@ def package_roles(packages: Sequence[InstalledPackage]) -> dict[Path, str]:
     """Where several packages serve one pair, which one translation uses and why (the newest
     version, as :func:`newest_by_pair` picks); nothing for a pair served once."""
     newest = newest_by_pair(packages)
-    served = {pair: sum(1 for package in packages if package.pair == pair) for pair in newest}
+    served = collections.Counter(package.pair for package in packages)
     roles = {}
     for package in packages:
-        chosen = newest[package.pair]
         if served[package.pair] < 2:
             continue
+        chosen = newest[package.pair]
         if package.path == chosen.path:
             roles[package.path] = f"used (newest of {served[package.pair]} {package.pair} packages)"
         elif package.version == chosen.version:
@@ -289,10 +290,10 @@ def useful_pairs(source: str, langs: Sequence[str]) -> set[Pair]:
     """Pairs a route of the project could use: the direct ones and the legs of pivots through English."""
     pairs = set()
     for lang in (lang for lang in langs if lang != source):
-        for start, end in {(start, end) for start in argos_codes(source) for end in argos_codes(lang)}:
-            pairs.add(Pair(start, end))
-            if PIVOT_LANGUAGE not in (start, end):
-                pairs |= {Pair(start, PIVOT_LANGUAGE), Pair(PIVOT_LANGUAGE, end)}
+        for pair in _code_pairs(source, lang):
+            pairs.add(pair)
+            if PIVOT_LANGUAGE not in (pair.source, pair.target):
+                pairs |= {Pair(pair.source, PIVOT_LANGUAGE), Pair(PIVOT_LANGUAGE, pair.target)}
     return pairs
 
 

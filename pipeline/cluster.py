@@ -40,7 +40,7 @@ import shutil
 import socket
 import tempfile
 import zipfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -234,7 +234,7 @@ class PackagePlugin(WorkerPlugin):
     def __init__(self, package: InstalledPackage, archive: bytes, checksum: str, *, device: str,
                  compute_type: str):
         self.name = plugin_name(checksum, device, compute_type)
-        self.pair, self.version = package.pair, package.version
+        self.pair = package.pair
         self.archive, self.checksum = archive, checksum
         self.device, self.compute_type = device, compute_type
         self.translator: Any = None
@@ -313,43 +313,31 @@ class _Shipped:
     target_prefix: str
 
 
-class DaskTranslator:
-    """The :class:`pipeline.engines.Engine` protocol on a Dask cluster.
+class DaskTranslator(engines.ArgosEngine):
+    """The :class:`pipeline.engines.Engine` protocol on a Dask cluster: the batches of
+    :class:`pipeline.engines.ArgosEngine`, decoded by the workers.
 
     ``translate`` is called per save chunk by :func:`pipeline.drafting.draft`: all batches of the
     chunk are submitted at once, gathered as they complete, and returned in order; futures are
     dropped once gathered, and cancelled on an interruption so the cluster stops working for us.
     """
 
-    name = "Argos Translate"
-
     def __init__(self, client: Any, packages: Mapping[Pair, InstalledPackage],
                  options: engines.EngineOptions):
+        super().__init__(packages, options)
         self.client = client
-        self.packages = dict(packages)
-        self.options = options
-        self.warnings: list[str] = []
         self._shipped: dict[Pair, _Shipped] = {}
 
-    def label(self, pair: Pair) -> str:
-        return engines.package_label(pair, self.packages[pair])
-
-    def translate(self, pair: Pair, sentences: Sequence[str]) -> list[str]:
+    def _tokenizer(self, pair: Pair) -> tuple[Any, str]:
         shipped = self._ship(pair)
-        encoded = batching.encode(shipped.tokenizer, sentences, limit=engines.MAX_INPUT_TOKENS)
-        self.warnings += batching.split_warnings(pair, sentences, encoded, engines.MAX_INPUT_TOKENS)
-        decoding = self.options.decoding(shipped.target_prefix)
-        groups = self.options.batches(encoded.parts)
-        results = self._run(pair, shipped.plugin, [[encoded.parts[i] for i in group] for group in groups],
-                            decoding)
-        outputs = batching.in_part_order(groups, results, len(encoded.parts))
-        return batching.join(shipped.tokenizer, encoded, outputs, len(sentences), shipped.target_prefix)
+        return shipped.tokenizer, shipped.target_prefix
 
-    def _run(self, pair: Pair, plugin: str, batches: list[list[list[str]]],
-             decoding: batching.Decoding) -> list[list[list[str]]]:
+    def _decode(self, pair: Pair, batches: list[list[list[str]]],
+                decoding: batching.Decoding) -> list[list[list[str]]]:
         from distributed import as_completed
         from distributed.utils import CancelledError
 
+        plugin = self._shipped[pair].plugin
         futures = {self.client.submit(translate_on_worker, plugin, batch, decoding, pure=False): number
                    for number, batch in enumerate(batches)}
         results: list[Any] = [None] * len(batches)

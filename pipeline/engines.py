@@ -11,14 +11,15 @@ hands them to an engine in batches, one pair at a time; the engine only translat
 
 The CLI builds the engine factory (:func:`local_engine`, or :func:`pipeline.cluster.cluster_engine`
 with ``--scheduler``) and passes it to :func:`pipeline.drafting.draft_project`. Both Argos engines
-encode, cut and decode through :mod:`pipeline.batching`, so their drafts are identical.
+encode, cut and decode in :class:`ArgosEngine`, through :mod:`pipeline.batching`, so their drafts are
+identical.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -153,14 +154,16 @@ def package_label(pair: Pair, package: InstalledPackage) -> str:
     return f"{pair} {package.version}".rstrip()
 
 
-class ArgosTranslator:
-    """Argos Translate packages run through CTranslate2 in batches; one CTranslate2 Translator per pair.
+class ArgosEngine:
+    """What every engine that runs Argos packages shares: its provenance (:func:`package_label`) and
+    the way sentences become batches and batches become drafts (:mod:`pipeline.batching`), written
+    once so that engines decoding in different places give identical drafts. A subclass says where
+    a pair's tokenizer comes from (:meth:`_tokenizer`) and where batches are decoded (:meth:`_decode`).
 
     Sentences go through the package's tokenizer (``pkg.tokenizer.encode``), are sorted by length and
-    cut into batches of ``max_batch_size`` (:mod:`pipeline.batching`), and every batch is queued at once
-    (``asynchronous=True``) so that ``inter_threads`` workers stay busy; each batch gets an output
-    limit proportional to its longest input. Inputs over :data:`MAX_INPUT_TOKENS` are translated in
-    parts, and a warning is added to :attr:`warnings`.
+    cut into batches (:meth:`EngineOptions.batches`), each with an output limit proportional to its
+    longest input. Inputs over :data:`MAX_INPUT_TOKENS` are translated in parts, and a warning is
+    added to :attr:`warnings`.
     """
 
     name = "Argos Translate"
@@ -169,23 +172,49 @@ class ArgosTranslator:
         self.packages = dict(packages)
         self.options = options
         self.warnings: list[str] = []
-        self._models: dict[Pair, _LoadedModel] = {}
 
     def label(self, pair: Pair) -> str:
         return package_label(pair, self.packages[pair])
 
     def translate(self, pair: Pair, sentences: Sequence[str]) -> list[str]:
-        model = self._model(pair)
-        encoded = batching.encode(model.tokenizer, sentences, limit=MAX_INPUT_TOKENS)
+        tokenizer, target_prefix = self._tokenizer(pair)
+        encoded = batching.encode(tokenizer, sentences, limit=MAX_INPUT_TOKENS)
         self.warnings += batching.split_warnings(pair, sentences, encoded, MAX_INPUT_TOKENS)
-        decoding = self.options.decoding(model.target_prefix)
+        decoding = self.options.decoding(target_prefix)
         groups = self.options.batches(encoded.parts)
-        queued = [batching.start_batch(model.translator, [encoded.parts[i] for i in group], decoding)
-                  for group in groups]  # all queued at once: inter_threads stay busy
-        outputs = batching.in_part_order(
-            groups, ([batching.output_tokens(result, decoding) for result in results] for results in queued),
-            len(encoded.parts))
-        return batching.join(model.tokenizer, encoded, outputs, len(sentences), model.target_prefix)
+        results = self._decode(pair, [[encoded.parts[i] for i in group] for group in groups], decoding)
+        outputs = batching.in_part_order(groups, results, len(encoded.parts))
+        return batching.join(tokenizer, encoded, outputs, len(sentences), target_prefix)
+
+    def _tokenizer(self, pair: Pair) -> tuple[Any, str]:
+        """The package's tokenizer for ``pair`` and its target prefix, its model made ready."""
+        raise NotImplementedError
+
+    def _decode(self, pair: Pair, batches: list[list[list[str]]],
+                decoding: batching.Decoding) -> Iterable[Sequence[list[str]]]:
+        """The output token lists of every batch, batch by batch in order."""
+        raise NotImplementedError
+
+
+class ArgosTranslator(ArgosEngine):
+    """Argos Translate packages run through CTranslate2 in batches; one CTranslate2 Translator per pair.
+
+    Every batch is queued at once (``asynchronous=True``) so that ``inter_threads`` workers stay busy.
+    """
+
+    def __init__(self, packages: Mapping[Pair, InstalledPackage], options: EngineOptions = EngineOptions()):
+        super().__init__(packages, options)
+        self._models: dict[Pair, _LoadedModel] = {}
+
+    def _tokenizer(self, pair: Pair) -> tuple[Any, str]:
+        model = self._model(pair)
+        return model.tokenizer, model.target_prefix
+
+    def _decode(self, pair: Pair, batches: list[list[list[str]]],
+                decoding: batching.Decoding) -> Iterable[Sequence[list[str]]]:
+        translator = self._model(pair).translator
+        queued = [batching.start_batch(translator, batch, decoding) for batch in batches]  # all at once
+        return ([batching.output_tokens(result, decoding) for result in results] for results in queued)
 
     def _model(self, pair: Pair) -> _LoadedModel:
         if pair not in self._models:

@@ -374,13 +374,15 @@ def evaluate(references: Mapping[str, Sequence[ReviewedSentence]], routes: Mappi
     results, comparisons = [], []
     for lang, options in routes.items():
         reviewed = references[lang]
+        scored_references = [sentence.scored(sentence.reference) for sentence in reviewed]
         outputs = [[sentence.scored(translated[(lang, route.kind)][sentence.source]) for sentence in reviewed]
                    for route in options]
-        scored = [_route_evaluation(engine, lang, route, reviewed, hypotheses, glossary, n_bootstrap)
+        scored = [_route_evaluation(engine, lang, route, reviewed, hypotheses, scored_references, glossary,
+                                    n_bootstrap)
                   for route, hypotheses in zip(options, outputs)]
         results += scored
         if len(scored) == 2:
-            p_value = paired_p_value(*outputs, [sentence.scored(sentence.reference) for sentence in reviewed],
+            p_value = paired_p_value(*outputs, scored_references,
                                      n_bootstrap=n_bootstrap) if n_bootstrap > 1 else None
             comparisons.append(RouteComparison(lang, *scored, p_value=p_value))
     unreviewed = tuple(lang for lang, reviewed in references.items() if not reviewed)
@@ -389,9 +391,10 @@ def evaluate(references: Mapping[str, Sequence[ReviewedSentence]], routes: Mappi
 
 
 def _route_evaluation(engine: Engine, lang: str, route: Route, reviewed: Sequence[ReviewedSentence],
-                      hypotheses: Sequence[str], glossary: Glossary, n_bootstrap: int) -> RouteEvaluation:
-    chrf, bleu = score(hypotheses, [sentence.scored(sentence.reference) for sentence in reviewed], lang,
-                       n_bootstrap=n_bootstrap)
+                      hypotheses: Sequence[str], references: Sequence[str], glossary: Glossary,
+                      n_bootstrap: int) -> RouteEvaluation:
+    """``references``: the reviewed translations as scored, prepared once for every route of ``lang``."""
+    chrf, bleu = score(hypotheses, references, lang, n_bootstrap=n_bootstrap)
     counts = [glossary_terms(sentence.source, hypothesis, lang, glossary)
               for sentence, hypothesis in zip(reviewed, hypotheses)]
     return RouteEvaluation(
