@@ -18,7 +18,6 @@ is usually noise, and the figures say so.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -29,7 +28,7 @@ from pipeline.catalogs import EntryState
 from pipeline.drafting import DEFAULT_SAVE_EVERY, Progress, engine_input, no_progress
 from pipeline.engines import Engine, EngineFactory, route_label, translate_checked
 from pipeline.errors import PipelineError
-from pipeline.glossary import Glossary, Masked, restore
+from pipeline.glossary import Glossary, Masked, holds_rendering, restore
 from pipeline.project import Project
 
 DEFAULT_BOOTSTRAP = 1000
@@ -287,13 +286,8 @@ def glossary_terms(source: str, hypothesis: str, lang: str, glossary: Glossary) 
     (2, 1)
     """
     renderings = {glossary.rendering(term, lang) for term, _, _ in glossary.find(source)}
-    kept = sum(1 for rendering in renderings if _holds(hypothesis, rendering))
+    kept = sum(1 for rendering in renderings if holds_rendering(hypothesis, rendering))
     return len(renderings), kept
-
-
-def _holds(text: str, rendering: str) -> bool:
-    raised = rendering[:1].upper() + rendering[1:]
-    return any(re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text) for form in {rendering, raised})
 
 
 # --- the evaluation ------------------------------------------------------------------------------

@@ -77,6 +77,27 @@ class Glossary:
         return term.renderings.get(lang, term.source)
 
 
+def written_as(text: str, rendering: str) -> list[str]:
+    """Each occurrence of ``rendering`` in ``text`` as a whole word, as it is written there (any case)."""
+    pattern = r"(?<!\w)" + re.escape(rendering) + r"(?!\w)"
+    return [match.group() for match in re.finditer(pattern, text, re.IGNORECASE)]
+
+
+def keeps_case(written: str, rendering: str) -> bool:
+    """``written`` is ``rendering`` exactly, or with its first letter raised to a capital (a term may
+    start a sentence): the glossary's case is part of a name.
+
+    >>> keeps_case("Gigafactory", "gigafactory"), keeps_case("Prologium", "ProLogium")
+    (True, False)
+    """
+    return written == rendering or written == rendering[:1].upper() + rendering[1:]
+
+
+def holds_rendering(text: str, rendering: str) -> bool:
+    """Whether ``text`` has ``rendering`` as a whole word, in the glossary's case."""
+    return any(keeps_case(written, rendering) for written in written_as(text, rendering))
+
+
 @functools.lru_cache(maxsize=1024)
 def _pattern(source: str) -> re.Pattern[str]:
     """Whole words: a term that starts (ends) with a letter or digit must not continue a word.

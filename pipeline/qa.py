@@ -47,7 +47,7 @@ from pipeline import catalogs, lexicon, markdown_article
 from pipeline.catalogs import Catalog, Entry, EntryState
 from pipeline.article import BOM
 from pipeline.errors import CatalogError, PipelineError, location, os_error
-from pipeline.glossary import Glossary
+from pipeline.glossary import Glossary, keeps_case, written_as
 from pipeline.project import SOURCE_LANGUAGE, Project, english_language_name
 from pipeline.segmentation import split_sentences
 from pipeline.template_match import read_template_of, template_mismatches, template_of
@@ -203,22 +203,12 @@ def glossary(source: str, translation: str, context: Context) -> Iterator[str]:
         if rendering in seen:
             continue
         seen.add(rendering)
-        pattern = r"(?<!\w)" + re.escape(rendering) + r"(?!\w)"
-        written = [match.group() for match in re.finditer(pattern, translation, re.IGNORECASE)]
+        written = written_as(translation, rendering)
         if not written:
             note = f" ({term.note})" if term.note else ""
             yield f"{term.source!r} must be rendered as {rendering!r}{note}"
-        elif not any(_same_case(text, rendering) for text in written):
+        elif not any(keeps_case(text, rendering) for text in written):
             yield f"{rendering!r} is written {written[0]!r}; the glossary's case is part of the name"
-
-
-def _same_case(written: str, rendering: str) -> bool:
-    """``written`` is ``rendering`` exactly, or with its first letter raised to a capital.
-
-    >>> _same_case("Gigafactory", "gigafactory"), _same_case("Prologium", "ProLogium")
-    (True, False)
-    """
-    return written == rendering or written == rendering[:1].upper() + rendering[1:]
 
 
 BRACKETS = ("()", "[]", "{}")
