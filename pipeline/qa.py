@@ -757,11 +757,15 @@ def check_project(project: Project, glossary: Glossary, paths: Iterable[Path] | 
     loaded = [_load(path) for path in (catalog_paths(project) if paths is None else paths)]
     current = {entry.msgid for item in loaded if item.catalog is not None
                for entry in item.catalog.active()}
+    templates: dict[Path, tuple[Catalog | None, str | None]] = {}  # each read once, for all its languages
     problems: list[Problem] = []
     for item in loaded:
         problems.extend(item.problems)
         if item.catalog is not None:
-            problems.extend(_check_catalog(item, glossary, current, source_lang=project.source_lang))
+            if template_of(item.path) not in templates:
+                templates[template_of(item.path)] = read_template_of(item.path)
+            problems.extend(_check_catalog(item, templates[template_of(item.path)], glossary, current,
+                                           source_lang=project.source_lang))
     return Report(catalogs=tuple(item.path for item in loaded), problems=tuple(problems))
 
 
@@ -799,8 +803,9 @@ def _load(path: Path) -> _Catalog:
     return item
 
 
-def _check_catalog(item: _Catalog, glossary: Glossary, current: set[str], *,
-                   source_lang: str = SOURCE_LANGUAGE) -> Iterator[Problem]:
+def _check_catalog(item: _Catalog, template_read: tuple[Catalog | None, str | None], glossary: Glossary,
+                   current: set[str], *, source_lang: str = SOURCE_LANGUAGE) -> Iterator[Problem]:
+    """The problems of one loaded catalog; ``template_read`` is :func:`read_template_of`'s answer."""
     path, catalog = str(item.path), item.catalog
     header_line = _header_line(item.lines)
     for function, severity in HEADER_CHECKS:
@@ -809,7 +814,7 @@ def _check_catalog(item: _Catalog, glossary: Glossary, current: set[str], *,
     for severity, line, message in msgfmt(item.path):
         yield Problem(path, line, "msgfmt", severity, message)
 
-    template, trouble = read_template_of(item.path)
+    template, trouble = template_read
     if trouble and (item.path.parent.name == "LC_MESSAGES" or template_of(item.path).exists()):
         yield Problem(path, header_line, "template", Severity.ERROR, trouble)
     for mismatch in template_mismatches(catalog, template):
