@@ -10,7 +10,7 @@ PIPELINE := $(PY) -m pipeline
 INSTALL_DIGEST := import hashlib, json, tomllib; d = tomllib.load(open("pyproject.toml", "rb")); \
 	d.get("tool", {}).pop("pipeline", None); print(hashlib.sha256(json.dumps(d, sort_keys=True).encode()).hexdigest())
 
-.PHONY: install extract translate editions status check test bench clean models
+.PHONY: install extract translate editions status check test bench clean models docs lint
 
 install: $(STAMP)
 
@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 	@digest=$$($(PYTHON) -c '$(INSTALL_DIGEST)') || exit 1; \
 	if [ -f $(STAMP) ] && [ "$$(cat $(STAMP))" = "$$digest" ]; then touch $(STAMP); else \
 		set -x; $(PYTHON) -m venv $(VENV) && $(PY) -m pip install --quiet --upgrade pip && \
-		$(PY) -m pip install --quiet -e '.[test]' && echo "$$digest" > $(STAMP); fi
+		$(PY) -m pip install --quiet -e '.[test,docs,lint]' && echo "$$digest" > $(STAMP); fi
 
 extract: $(STAMP)
 	$(PIPELINE) extract
@@ -38,11 +38,21 @@ check: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 
+# The documentation site (docs/ → site/), strict: a broken link, anchor or page left out fails.
+docs: $(STAMP)
+	$(PY) -m mkdocs build --strict
+
+# Lint and format checks (settings in pyproject.toml), and the type checker on the package.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy pipeline
+
 bench: $(STAMP)
 	for script in bench/*.py; do $(PY) $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) editions .pytest_cache .hypothesis
+	rm -rf $(VENV) editions site .pytest_cache .hypothesis
 
 # Argos Translate packages: `make models FILES="translate-de_en-1_9.argosmodel translate-en_fr-1_9.argosmodel"`
 # installs downloaded files; without FILES, the missing packages are downloaded from the Argos index.

@@ -171,7 +171,7 @@ def targets(ctx: click.Context, langs: tuple[str, ...], source_lang: str) -> tup
         raise click.BadParameter(str(error), ctx=ctx, param_hint="--langs") from None
 
 
-@cli.command()
+@cli.command(short_help="Show how an article is split into sentences.")
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @json_option('Print {"paragraphs": [["sentence", ...], ...]}.')
 @pass_project
@@ -207,7 +207,7 @@ def print_update(result: UpdateResult) -> None:
         click.echo(f"unchanged {result.path}")
 
 
-@cli.command()
+@cli.command(short_help="Update the templates and every language's catalogs.")
 @pass_project
 def extract(project: Project) -> None:
     """Update locales/<slug>.pot and each language's .po from the articles in seeds/."""
@@ -255,14 +255,14 @@ def engine_settings(**options: Any) -> EngineOptions:
     return engines.EngineOptions(**{name: value for name, value in options.items() if value is not None})
 
 
-@cli.command()
+@cli.command(short_help="Extract, then machine-draft untranslated entries.")
 @glossary_option("Names and terms to protect from the engine.")
 @engine_options
 @click.option("--save-every", type=click.IntRange(1), default=128, show_default=True,
               help="Sentences per batch between two saves of the catalogs.")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Translate on the Dask cluster of this scheduler (tls://HOST:PORT; tcp:// on this "
-                   "machine). See README, 'Machine translation on a cluster'.")
+                   "machine). See docs/machine-translation.md, 'Machine translation on a cluster'.")
 @click.option("--allow-insecure-scheduler", is_flag=True,
               help="Allow a plain tcp:// scheduler on another machine (unencrypted, unauthenticated).")
 @click.option("--tls-ca-file", type=click.Path(path_type=Path, dir_okay=False), default=None,
@@ -353,12 +353,12 @@ def print_drafts(report: DraftReport) -> None:
         click.echo(f"updated {path}")
 
 
-@cli.group()
+@cli.group(short_help="List and install Argos Translate packages.")
 def models() -> None:
     """List and install the Argos Translate packages `translate` needs."""
 
 
-@models.command("list")
+@models.command("list", short_help="Show installed packages and each language's route.")
 @pass_project
 def models_list(project: Project) -> None:
     """Show installed packages and the route each language takes."""
@@ -387,7 +387,7 @@ def models_list(project: Project) -> None:
         click.echo(hint[0].upper() + hint[1:] + ".")
 
 
-@models.command("install")
+@models.command("install", short_help="Install package files, or the missing ones from the index.")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--from-index", is_flag=True, help="Download the missing packages from the Argos index.")
 @pass_project
@@ -423,8 +423,8 @@ def install_from_index(project: Project) -> list[InstalledPackage]:
 ROUTE_CHOICES = ("default", "direct", "pivot", "both")
 
 
-@cli.command()
-@json_option("Print the figures as JSON for scripts (structure in README).")
+@cli.command(short_help="Score machine translation against reviewed translations.")
+@json_option("Print the figures as JSON for scripts (structure in docs/evaluation.md).")
 @click.option("--langs", "only", default=None, metavar="LANGS",
               help="Comma-separated languages to evaluate  [default: those of `pipeline --langs`].")
 @click.option("--route", "route_choice", type=click.Choice(ROUTE_CHOICES), default="default",
@@ -524,7 +524,7 @@ Exit status: 0 built (drafts and untranslated sentences are listed), 1 error (e.
 date), 2 usage error, 3 the `reviewed` policy refused at least one edition (its previous files kept)."""
 
 
-@cli.command("build", epilog=EDITIONS_EXIT_CODES)
+@cli.command("build", epilog=EDITIONS_EXIT_CODES, short_help="Write the editions (and the review sheet).")
 @click.option("--lang", "only", default=None, metavar="LANGS",
               help="Comma-separated languages to build, e.g. fr, or de to rebuild the source "
                    "[default: the source and every --langs language].")
@@ -605,7 +605,7 @@ STATUS_COLUMNS = (("total", "total"), ("reviewed", "reviewed"), ("machine_draft"
 BAR_WIDTH = 20
 
 
-@cli.command()
+@cli.command(short_help="Show what is left to translate and review.")
 @json_option("Print the figures as JSON for scripts.")
 @pass_project
 def status(project: Project, as_json: bool) -> None:
@@ -671,7 +671,7 @@ def bar_widths(record: CatalogStatus) -> list[int]:
     return widths
 
 
-@cli.command(epilog=CHECK_EXIT_CODES)
+@cli.command(epilog=CHECK_EXIT_CODES, short_help="Check the translations for errors.")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @glossary_option("Glossary of protected names and terms.")
 @json_option("Print the findings as JSON for scripts.")
@@ -735,7 +735,7 @@ def report_json(report: Report, groups: Groups) -> dict[str, Any]:
 # --- settings (pipeline.cli_config) ------------------------------------------------------------
 
 
-@cli.command("config")
+@cli.command("config", short_help="Show the settings in force and where each comes from.")
 @json_option('Print {"file": PATH or null, "settings": {KEY: {"value", "source", "origin", "commands"}}}.')
 @pass_project
 @click.pass_context

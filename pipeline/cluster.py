@@ -99,7 +99,7 @@ def check_address(address: str, *, allow_insecure: bool = False) -> str:
         raise PipelineError(
             f"--scheduler {address}: refusing a plain tcp:// scheduler on another machine: a Dask "
             "scheduler runs whatever its clients send, unencrypted and unauthenticated; use tls:// with "
-            "certificates (README, 'Running a cluster safely'), or --allow-insecure-scheduler on a "
+            "certificates (docs/machine-translation.md, 'Running a cluster safely'), or --allow-insecure-scheduler on a "
             "network you trust")
     return unparse_address(scheme, location)
 

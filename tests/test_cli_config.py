@@ -281,9 +281,9 @@ def test_allowing_an_insecure_scheduler_is_never_a_file_setting(tmp_path):
         config.default_map(cluster_like_cli(), config.read_config(path), cwd=tmp_path)
 
 
-def test_the_readme_example_is_a_valid_table(tmp_path):
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    example = readme.split("## Configuration", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
+def test_the_documented_example_is_a_valid_table(tmp_path):
+    page = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
+    example = page.split("```toml\n", 1)[1].split("```", 1)[0]
     path = tmp_path / "pyproject.toml"
     path.write_text(example, encoding="utf-8")
     found = config.default_map(cli, config.read_config(path), cwd=tmp_path)
