@@ -19,37 +19,27 @@ Installing
     it next to the packages folder, loads the tokenizer and the CTranslate2 model from there, and only
     then moves the directory into place.
 The index
-    ``update_package_index()`` swallows network errors and ``get_available_packages()`` then recurses
-    forever when no local index exists. :func:`fetch_index` runs the update under a short socket
-    timeout and in a thread it stops waiting for, and trusts only an index file the update wrote.
+    Fetching and downloading from Argos's package index is :mod:`pipeline.argos_index`'s.
 """
 
 from __future__ import annotations
 
 import collections
-import contextlib
 import json
-import logging
 import os
 import re
 import shutil
-import socket
 import tempfile
-import threading
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from pipeline import project
 from pipeline.errors import ModelError
-from pipeline.files import file_stamp
 
 PIVOT_LANGUAGE = "en"
 """The language a pair without a direct package is translated through."""
-
-INDEX_TIMEOUT_S = 10.0
-"""Longest wait for the package index: a socket timeout for each connection, and the whole update."""
 
 TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
 
@@ -153,7 +143,7 @@ def scan_packages() -> PackageScan:
             if metadata.get("type", "translate") == "translate":
                 found.append(InstalledPackage(pair=Pair(metadata["from_code"], metadata["to_code"]),
                                               version=str(metadata.get("package_version", "")), path=path))
-    installed = sorted(found, key=lambda package: (package.pair, _version_key(package.version)))
+    installed = sorted(found, key=lambda package: (package.pair, version_key(package.version)))
     return PackageScan(installed=tuple(installed), broken=tuple(broken))
 
 
@@ -189,7 +179,7 @@ def check_metadata(metadata) -> None:
             raise ValueError(f"metadata.json's {key} {metadata[key]!r} is not a language code")
 
 
-def _version_key(version: str) -> tuple:
+def version_key(version: str) -> tuple:
     """Sort key for package versions: numerically where they are numbers (``1.10`` after ``1.9``)."""
     return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in version.split("."))
 
@@ -199,7 +189,7 @@ def newest_by_pair(packages: Iterable[InstalledPackage]) -> dict[Pair, Installed
     newest: dict[Pair, InstalledPackage] = {}
     for package in packages:
         current = newest.get(package.pair)
-        if current is None or _version_key(package.version) > _version_key(current.version):
+        if current is None or version_key(package.version) > version_key(current.version):
             newest[package.pair] = package
     return newest
 
@@ -394,15 +384,6 @@ def install_package_files(paths: Sequence[Path]) -> list[InstalledPackage]:
     return [install_package(path) for path in paths]
 
 
-def missing_pairs_from_index(source_lang: str, langs: Sequence[str]) -> list:
-    """The index packages (argostranslate's AvailablePackage) that ``langs`` still need; empty when
-    every needed package is installed (the index is then not fetched)."""
-    routes = plan_routes(source_lang, langs, {package.pair for package in installed_packages()})
-    if all(route.available for route in routes.values()):
-        return []
-    return select_downloads(fetch_index(), routes)
-
-
 def install_package(path: Path) -> InstalledPackage:
     """Check ``path``, extract it beside the packages folder, load it, then move it into place.
 
@@ -471,87 +452,3 @@ def _forget_argos_language_cache() -> None:
     translate = sys.modules.get("argostranslate.translate")
     if translate is not None:
         translate.get_installed_languages.cache_clear()
-
-
-# --- the Argos package index ---------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def _quiet_argos() -> Iterator[None]:
-    """Argos logs a swallowed network error through the logging module; we report it ourselves."""
-    logger = logging.getLogger("argostranslate.utils")
-    was_disabled, logger.disabled = logger.disabled, True
-    try:
-        yield
-    finally:
-        logger.disabled = was_disabled
-
-
-def fetch_index(*, timeout: float = INDEX_TIMEOUT_S) -> list:
-    """Update argostranslate's local copy of the package index and return its AvailablePackages.
-
-    Fails fast (a ModelError saying how to install from a file) when the index cannot be reached.
-    """
-    from argostranslate import package, settings
-
-    index = Path(settings.local_package_index)
-    before = file_stamp(index)
-    updater = threading.Thread(target=_update_index, args=(package, timeout), daemon=True)
-    updater.start()
-    updater.join(timeout + 1)
-    if updater.is_alive() or not index.exists() or file_stamp(index) == before:
-        raise ModelError(f"cannot reach the Argos Translate package index ({settings.remote_package_index}); "
-                         "offline, download the .argosmodel files elsewhere and install each with "
-                         f"`{project.pipeline_command()} models install FILE.argosmodel`")
-    try:
-        with _quiet_argos():
-            return package.get_available_packages()
-    except (OSError, ValueError) as error:
-        raise ModelError(f"unreadable package index ({first_line(error)})", path=index) from None
-
-
-def _update_index(package, timeout: float) -> None:
-    previous = socket.getdefaulttimeout()
-    socket.setdefaulttimeout(timeout)
-    try:
-        with _quiet_argos():
-            package.update_package_index()
-    finally:
-        socket.setdefaulttimeout(previous)
-
-
-def select_downloads(available: Iterable, routes: Mapping[str, Route]) -> list:
-    """The index packages that give every route its missing pairs, a direct one where offered."""
-    offered = {}
-    for candidate in available:
-        if getattr(candidate, "type", "translate") != "translate" or not candidate.from_code \
-                or not candidate.to_code:
-            continue
-        pair = Pair(candidate.from_code, candidate.to_code)
-        newest = offered.get(pair)
-        if newest is None or _version_key(candidate.package_version) > _version_key(newest.package_version):
-            offered[pair] = candidate
-    wanted: dict[Pair, object] = {}
-    for route in routes.values():
-        direct = Pair(route.steps[0].source, route.target)
-        steps = (direct,) if route.missing and direct in offered else route.missing
-        for step in steps:
-            if step not in offered:
-                raise ModelError(f"the Argos package index offers no {step} package; install one with "
-                                 f"`{project.pipeline_command()} models install FILE.argosmodel`")
-            wanted[step] = offered[step]
-    return [wanted[pair] for pair in sorted(wanted)]
-
-
-def install_available(available) -> InstalledPackage:
-    """Download one index package with argostranslate (into its download cache) and install it."""
-    with _quiet_argos():
-        try:
-            download = Path(available.download())
-        except Exception as error:  # noqa: BLE001 - argostranslate raises a bare Exception
-            raise ModelError(f"download of {available.from_code}→{available.to_code} failed "
-                             f"({first_line(error)})") from None
-    try:
-        return install_package(download)
-    finally:
-        download.unlink(missing_ok=True)

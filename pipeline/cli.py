@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ContextManager
@@ -25,7 +25,9 @@ from pipeline.project import (SOURCE_LANGUAGE, Project, english_language_name, n
 from pipeline.segmentation import read_article
 
 if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline --help` starts fast
+    from pipeline.argos_index import IndexPackage
     from pipeline.argos_packages import InstalledPackage, Pair
+    from pipeline.downloads import Progress, Timeouts
     from pipeline.drafting import DraftReport
     from pipeline.editions import Choice, EditionResult
     from pipeline.engines import EngineFactory, EngineOptions
@@ -390,14 +392,22 @@ def models_list(project: Project) -> None:
 @models.command("install", short_help="Install package files, or the missing ones from the index.")
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--from-index", is_flag=True, help="Download the missing packages from the Argos index.")
+@click.option("--connect-timeout", type=cli_config.NumberRange(0.1, 600), default=15.0, show_default=True,
+              metavar="SECONDS", help="Longest wait for a connection to the index or a download server.")
+@click.option("--read-timeout", type=cli_config.NumberRange(0.1, 3600), default=30.0, show_default=True,
+              metavar="SECONDS", help="Longest wait for the next bytes of a download before giving up "
+                                      "(the partial file is kept and resumed next time).")
 @pass_project
-def models_install(project: Project, files: tuple[Path, ...], from_index: bool) -> None:
+def models_install(project: Project, files: tuple[Path, ...], from_index: bool, connect_timeout: float,
+                   read_timeout: float) -> None:
     """Install FILES (.argosmodel packages), or what is missing from the Argos index."""
     from pipeline import argos_packages
+    from pipeline.downloads import Timeouts
 
     if bool(files) == from_index:
         raise click.UsageError("give FILE.argosmodel files or --from-index (not both)")
-    packages = install_from_index(project) if from_index else argos_packages.install_package_files(files)
+    packages = install_from_index(project, Timeouts(connect_timeout, read_timeout)) if from_index \
+        else argos_packages.install_package_files(files)
     useful = argos_packages.useful_pairs(project.source_lang, project.langs)
     for package in packages:
         note = "" if package.pair in useful else \
@@ -405,17 +415,44 @@ def models_install(project: Project, files: tuple[Path, ...], from_index: bool) 
         click.echo(f"installed {package.pair} {package.version} in {package.path}{note}")
 
 
-def install_from_index(project: Project) -> list[InstalledPackage]:
-    """Download and install what the project's languages miss, with a progress bar."""
-    from pipeline import argos_packages
+def install_from_index(project: Project, timeouts: Timeouts) -> list[InstalledPackage]:
+    """Download and install what the project's languages miss: a progress bar in bytes on a terminal,
+    a line per package otherwise."""
+    from pipeline import argos_index
 
-    wanted = argos_packages.missing_pairs_from_index(project.source_lang, project.langs)
+    wanted = argos_index.missing_packages(project.source_lang, project.langs, timeouts)
     if not wanted:
         click.echo("every needed package is installed")
         return []
-    with click.progressbar(wanted, label="downloading", show_pos=True,
-                           item_show_func=lambda item: item and f"{item.from_code}→{item.to_code}") as bar:
-        return [argos_packages.install_available(available) for available in bar]
+    installed = []
+    for package in wanted:
+        with _download_progress(package) as progress:
+            installed.append(argos_index.install_from_index(package, timeouts, progress=progress))
+    return installed
+
+
+@contextlib.contextmanager
+def _download_progress(package: IndexPackage) -> Iterator[Progress]:
+    """A progress bar in bytes for ``package`` on a terminal, sized by the server's Content-Length;
+    otherwise one quiet line saying what is fetched from where."""
+    from pipeline.downloads import format_progress, format_size, no_progress
+
+    if not sys.stdout.isatty():
+        click.echo(f"downloading {package} from {package.links[0]}")
+        yield no_progress
+        return
+    with contextlib.ExitStack() as stack:
+        bar = None
+
+        def update(done: int, total: int | None) -> None:
+            nonlocal bar
+            if bar is None:
+                bar = stack.enter_context(click.progressbar(
+                    length=total or 1, label=f"downloading {package}", show_percent=bool(total),
+                    show_eta=bool(total), item_show_func=lambda text: text))
+            bar.update(done - bar.pos, format_progress(done, total) if total else format_size(done))
+
+        yield update
 
 
 # --- evaluating machine translation (pipeline.evaluation) ----------------------------------------

@@ -360,7 +360,10 @@ def _context_for(contexts: dict[tuple[str, ...], click.Context], path: tuple[str
     if path not in contexts:
         parent = _context_for(contexts, path[:-1], group)
         command = parent.command.commands[path[-1]]  # type: ignore[attr-defined]
-        contexts[path] = command.make_context(path[-1], [], parent=parent, resilient_parsing=False)
+        # A subgroup (``models``) given no arguments would print its help and exit; it is only the
+        # parent of the command whose options are read, and has no options of its own.
+        contexts[path] = command.make_context(path[-1], [], parent=parent,
+                                              resilient_parsing=isinstance(command, click.Group))
     return contexts[path]
 
 

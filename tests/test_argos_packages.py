@@ -8,7 +8,6 @@ import socket
 import time
 import zipfile
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -64,23 +63,6 @@ def test_newest_version_of_a_pair_wins(tmp_path):
     packages = [argos_packages.InstalledPackage(DE_EN, version, tmp_path / version)
                 for version in ("1.9", "1.10", "1.2")]
     assert argos_packages.newest_by_pair(packages)[DE_EN].version == "1.10"
-
-
-def available(source: str, target: str, version: str = "1.0") -> SimpleNamespace:
-    return SimpleNamespace(type="translate", from_code=source, to_code=target, package_version=version)
-
-
-def test_index_selection_takes_a_direct_package_when_offered_else_the_pivot_legs():
-    routes = argos_packages.plan_routes("de", ("fr", "en"), set())
-    index = [available("de", "en", "1.0"), available("de", "en", "1.9"), available("en", "fr"),
-             available("fr", "en")]
-    chosen = argos_packages.select_downloads(index, routes)
-    assert [(a.from_code, a.to_code, a.package_version) for a in chosen] == [
-        ("de", "en", "1.9"), ("en", "fr", "1.0")]
-    direct = argos_packages.select_downloads([*index, available("de", "fr")], routes)
-    assert {(a.from_code, a.to_code) for a in direct} == {("de", "en"), ("de", "fr")}
-    with pytest.raises(ModelError, match="offers no en→fr"):
-        argos_packages.select_downloads([available("de", "en")], routes)
 
 
 # --- installing files ----------------------------------------------------------------------------
@@ -238,39 +220,6 @@ def test_from_index_without_a_network_fails_fast(project_dir, argos_dir, monkeyp
     assert time.monotonic() - started < 5
     assert result.exit_code == 1 and "pipeline models install FILE.argosmodel" in result.output
     assert not Path(settings.local_package_index).exists()
-
-
-def test_from_index_with_everything_installed_does_not_go_online(project_dir, pivot_models, monkeypatch):
-    monkeypatch.setattr(argos_packages, "fetch_index", lambda **_: pytest.fail("went online"))
-    result = run("models", "install", "--from-index")
-    assert result.exit_code == 0 and "every needed package is installed" in result.output
-
-
-def test_from_index_downloads_and_installs_the_missing_legs(project_dir, argos_dir, argos_archives,
-                                                            monkeypatch):
-    """The index and downloads are simulated: argostranslate's AvailablePackage.download is the seam."""
-    from argostranslate import package, settings
-
-    index = []
-    for pair in (("de", "en"), ("en", "fr")):
-        archive = argos_archives[pair]
-        metadata = json.loads(zipfile.ZipFile(archive).read(f"{archive.stem}/metadata.json"))
-        index.append({**metadata, "links": [f"http://127.0.0.1:9/{archive.name}"]})
-
-    def update_index():
-        Path(settings.local_package_index).write_text(json.dumps(index))
-
-    def download(self):
-        copy = Path(settings.downloads_dir) / f"{self.from_code}_{self.to_code}.argosmodel"
-        shutil.copy(argos_archives[self.from_code, self.to_code], copy)
-        return copy
-
-    monkeypatch.setattr(package, "update_package_index", update_index)
-    monkeypatch.setattr(package.AvailablePackage, "download", download)
-    result = run("models", "install", "--from-index")
-    assert result.exit_code == 0, result.output
-    assert installed_dirs(argos_dir) == ["translate-de_en-1_9", "translate-en_fr-1_9"]
-    assert list(Path(settings.downloads_dir).iterdir()) == []
 
 
 # --- packages that are not what they say ---------------------------------------------------------
