@@ -22,8 +22,9 @@ from pipeline.errors import PipelineError
 from pipeline.inline_codes import Code, Piece, merge_text
 
 XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2"
-POSITION_GROUP = "position"
-"""Name of the ``<context-group>`` that says where a sentence stands in its article."""
+LOCATION = "location"
+"""``purpose`` of the ``<context-group>`` that says where a sentence stands in its article; the
+group is named after its unit, as names must be unique in a file."""
 
 
 class Xliff12Unit(xliffunit):
@@ -61,7 +62,7 @@ class ExchangeUnit:
     notes: tuple[tuple[str, str], ...] = ()
     """(``from``, text) of each ``<note>``."""
     context: tuple[tuple[str, str], ...] = ()
-    """(``context-type``, text) of the :data:`POSITION_GROUP` context group."""
+    """(``context-type``, text) of the :data:`LOCATION` context group."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,7 @@ def _xliff_unit(unit: ExchangeUnit) -> xliffunit:
     for origin, text in unit.notes:
         element.addnote(text, origin=origin)
     if unit.context:
-        element.createcontextgroup(POSITION_GROUP, list(unit.context), purpose="location")
+        element.createcontextgroup(unit.id, list(unit.context), purpose=LOCATION)
     return element
 
 
@@ -123,7 +124,7 @@ def parse_xliff(data: bytes, *, path: Path) -> ExchangeFile:
 
 def _exchange_unit(unit: xliffunit) -> ExchangeUnit:
     target_node = unit.getlanguageNode(lang=None, index=1)
-    groups = unit.getcontextgroups(POSITION_GROUP)
+    groups = unit.getcontextgroupsbyattribute("purpose", LOCATION)
     return ExchangeUnit(
         id=unit.xmlelement.get("id") or "", source=merge_text(_pieces(unit.rich_source[0])),
         target=None if target_node is None else merge_text(_pieces(unit.rich_target[0])),
