@@ -15,8 +15,8 @@ from pipeline.errors import EXIT_ERROR, EXIT_REFUSED
 from pipeline.po_format import format_catalog
 from pipeline.xliff_exchange import unit_id
 from tests.conftest import entry, load, run, set_draft
+from tests.test_xliff_format import xliff_schema
 
-SCHEMAS = Path(__file__).parent / "data" / "xliff"
 NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
 
 ARTICLE = (
@@ -27,19 +27,6 @@ ARTICLE = (
     "Der Bürgermeister ist zufrieden. Die Gewerkschaft bleibt skeptisch.\n"
 )
 LINKED = "Verkor hat in **Bourbourg** eine [Fabrik](https://verkor.com) eröffnet."
-
-
-class _LocalSchemas(etree.Resolver):
-    """The strict schema imports xml.xsd from the W3C's site: read the copy beside it instead."""
-
-    def resolve(self, url: str, pubid: str, context: object) -> object:
-        return self.resolve_filename(str(SCHEMAS / Path(url).name), context)
-
-
-def xliff_schema() -> etree.XMLSchema:
-    parser = etree.XMLParser()
-    parser.resolvers.add(_LocalSchemas())
-    return etree.XMLSchema(etree.parse(str(SCHEMAS / "xliff-core-1.2-strict.xsd"), parser))
 
 
 @pytest.fixture
