@@ -62,7 +62,7 @@ def unit_id(key: Key) -> str:
     """A ``<trans-unit>`` id that stays as long as the sentence (msgctxt and msgid) does.
 
     >>> unit_id((None, "Der Hund bellt."))
-    's-3a5d4ad03f05'
+    's-8c11fb20f5a6'
     """
     msgctxt, msgid = key
     digest = hashlib.sha256(f"{msgctxt or ''}\x04{msgid}".encode("utf-8")).hexdigest()
@@ -216,7 +216,7 @@ class ImportResult:
 
 def read_returned(project: Project, path: Path) -> Returned:
     """An exchange file, refused with one line unless it is for an article, a target language and the
-    source language of this project."""
+    source language of this project, whose catalog is up to date with its template."""
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -231,9 +231,11 @@ def read_returned(project: Project, path: Path) -> Returned:
     slug = PurePosixPath(exchange.original).stem
     if not slug or not project.template_path(slug).is_file():
         raise PipelineError(f"is for {exchange.original!r}, not an article of this project", path=path)
-    reference = article_reference(read_template(project, slug))
+    template = read_template(project, slug)
+    reference = article_reference(template)
     if exchange.original != reference:
         raise PipelineError(f"is for {exchange.original!r}, but the article {slug!r} is {reference!r}", path=path)
+    read_current_catalog(project, template, lang, slug)  # refused now, before any file is imported
     return Returned(path, slug, lang, exchange)
 
 

@@ -33,8 +33,8 @@ def xliff_schema() -> etree.XMLSchema:
 
 LINK = split_codes("Siehe [die Studie](https://x.org/a?b=1&c=2) & <b>x</b>.", markdown=True)
 EXCHANGE = ExchangeFile(original="seeds/a.md", source_lang="de", target_lang="fr", units=(
-    ExchangeUnit("s-1", LINK, ("Voir ", Code("1", "["), "l'étude", Code("2", "]"), Code("3", "(https://x.org/a?b=1&c=2)"),
-                               Code("4", "<b>"), "x", Code("5", "</b>"), "."),
+    ExchangeUnit("s-1", LINK, ("Voir ", Code("1", "["), "l'étude", Code("2", "]"),
+                               Code("3", "(https://x.org/a?b=1&c=2)"), Code("4", "<b>"), "x", Code("5", "</b>"), "."),
                  state="needs-review-translation", notes=(("previous source", "Siehe hier."),
                                                           ("machine translation", "argos de→fr 1.9"))),
     ExchangeUnit("s-2", ("Neu.",), context=(("sourcefile", "seeds/a.md"), ("linenumber", "3"),
