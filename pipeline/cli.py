@@ -744,7 +744,7 @@ def report_json(report: Report, groups: Groups) -> dict[str, Any]:
               help="Comma-separated languages to export  [default: every --langs language].")
 @click.option("--all", "everything", is_flag=True,
               help="Every sentence, reviewed ones too (state final)  [default: untranslated, drafts, changed].")
-@click.option("--xliff", "folder", type=cli_config.FolderPath(path_type=Path), default="xliff", show_default=True,
+@click.option("--xliff", "folder", type=click.Path(path_type=Path, file_okay=False), default="xliff", show_default=True,
               help="Folder the XLIFF files are written to, as <lang>/<slug>.xlf.")
 @click.option("--copy-source", is_flag=True,
               help="Give untranslated units a target holding the source (state new), for tools that "
