@@ -11,7 +11,7 @@ article as a context group; inline Markdown markup travels as ``<ph>`` codes
 Import maps states back (:func:`is_reviewed`): ``final``/``signed-off`` or ``approved="yes"`` →
 reviewed; ``translated`` → fuzzy unless ``reviewed`` is asked for; anything else → fuzzy. A unit whose
 German sentence changed since export (its id is not in the template any more) is offered as fuzzy with
-the old sentence as ``#| msgid`` to the sentence now at its place, never as reviewed. A unit that lost
+the old sentence as ``#| msgid`` to the close edit of it now in the article, never as reviewed. A unit that lost
 an inline code is refused with its id; a reviewed translation is never replaced by an unreviewed one.
 Nothing else in the catalog changes, and a catalog nothing was imported into is not written: an export
 imported back unchanged leaves every ``.po`` byte for byte as it was.
@@ -32,7 +32,7 @@ from pipeline.errors import CatalogError, PipelineError, os_error
 from pipeline.files import write_if_changed
 from pipeline.inline_codes import Code, Piece, join_codes, missing_codes, split_codes, split_like
 from pipeline.markdown_article import from_markdown_article
-from pipeline.merging import REVIEWED_BEFORE_MARK, TEMPLATE_DIGEST_FIELD, template_digest
+from pipeline.merging import REVIEWED_BEFORE_MARK, TEMPLATE_DIGEST_FIELD, closest_translation, template_digest
 from pipeline.project import Project, pipeline_command, same_language
 from pipeline.template_match import check_against_template
 from pipeline.xliff_format import ExchangeFile, ExchangeUnit, format_xliff, parse_xliff
@@ -52,8 +52,7 @@ REVIEWED_STATES = frozenset({"final", "signed-off"})
 UNREVIEWED_TRANSLATION = frozenset({None, "translated"})
 """States ``--reviewed`` (or ``approved="yes"``) turns into reviewed: a translation nobody said needs work."""
 POSITION = "x-position"
-"""``context-type`` of the sentence's place (``paragraph 3, sentence 2``), by which a unit whose
-German changed finds the sentence now at its place."""
+"""``context-type`` of the sentence's place in its article (``paragraph 3, sentence 2``)."""
 PREVIOUS_SOURCE = "previous source"
 """``from`` of the note holding a changed sentence's previous source (``#| msgid``)."""
 
@@ -244,7 +243,7 @@ def import_returned(project: Project, returned: Returned, *, reviewed: bool, mom
     template = read_template(project, returned.slug)
     catalog_path = project.catalog_path(returned.lang, returned.slug)
     catalog = read_current_catalog(project, template, returned.lang, returned.slug)
-    merge = _Merge(catalog, reviewed=reviewed)
+    merge = _Merge(catalog, {unit.id for unit in returned.exchange.units}, reviewed=reviewed)
     for unit in returned.exchange.units:
         merge.add(unit)
     updated = dataclasses.replace(catalog, entries=tuple(merge.changed.get(entry.key, entry)
@@ -264,10 +263,11 @@ def is_reviewed(unit: ExchangeUnit, *, reviewed: bool) -> bool:
 class _Merge:
     """The entries an exchange file changes, and what to report; each unit is looked at once."""
 
-    def __init__(self, catalog: Catalog, *, reviewed: bool) -> None:
+    def __init__(self, catalog: Catalog, ids: set[str], *, reviewed: bool) -> None:
         self.entries = {entry.key: entry for entry in catalog.active()}
         self.by_id = {unit_id(key): key for key in self.entries}
-        self.by_position = {entry.comment: entry.key for entry in self.entries.values() if entry.comment}
+        self.unclaimed = [entry for key, entry in self.entries.items() if unit_id(key) not in ids]
+        """Sentences no unit of the file is for: where a unit whose German changed may belong."""
         self.reviewed_flag = reviewed
         self.changed: dict[Key, Entry] = {}
         self.reports: list[UnitReport] = []
@@ -310,26 +310,27 @@ class _Merge:
 
     def _offer(self, unit: ExchangeUnit) -> None:
         """A unit whose German sentence is not in the catalog any more: its translation goes to the
-        sentence now at its place, fuzzy, with the old sentence as ``#| msgid``."""
-        position = dict(unit.context).get(POSITION)
-        entry = self.entries.get(self.by_position.get(position or "", (None, "")))
+        closest sentence now in the article, if that is a close edit of it (as ``extract`` merges,
+        :func:`pipeline.merging.closest_translation`), fuzzy, with the old sentence as ``#| msgid``."""
+        previous = join_codes(unit.source, unit.source)
         text = self._text(unit, unit.source)
-        if text is None or (unit.state == "new" and text == join_codes(unit.source, unit.source)):
+        if text is None or (unit.state == "new" and text == previous):
             return
+        entry = closest_translation(previous, self.unclaimed, used=set())
         if entry is None:
-            self._report(unit, "its German sentence is no longer in the article; not imported")
+            self._report(unit, "its German sentence is no longer in the article (nor a close edit of it); "
+                               "not imported")
         elif entry.state is EntryState.REVIEWED:
             self._report(unit, "the German sentence changed since export and the catalog has a reviewed "
                                "translation of the new one; not imported")
         elif lost := missing_codes(unit.target or (), unit.source):
             self._report(unit, f"lost inline code {_codes(lost)}; not imported", refused=True)
         else:
-            previous = join_codes(unit.source, unit.source)
             self.changed[entry.key] = dataclasses.replace(fuzzy_entry(entry, text), previous_msgctxt=None,
                                                           previous_msgid=previous)
             self.offered += 1
             self._report(unit, f"the German sentence changed since export ({shorten(previous)!r}); "
-                               "offered as fuzzy to the sentence now at its place")
+                               f"offered as fuzzy to {shorten(entry.msgid)!r}")
 
     def _text(self, unit: ExchangeUnit, source: Sequence[Piece]) -> str | None:
         """The returned translation with the source's markup in place of its codes; None when there

@@ -271,3 +271,18 @@ def test_catalogs_not_merged_with_the_current_template_are_refused(article: Path
     result = run("import", "xliff/fr/nord.xlf")
     assert result.exit_code == EXIT_ERROR
     assert "not merged with the current template" in result.output
+
+
+def test_a_unit_whose_sentence_was_rewritten_beyond_a_close_edit_is_reported_not_imported(article: Path) -> None:
+    run("export", "--lang", "fr")
+    edit(article / "xliff/fr/nord.xlf", {"Die Gewerkschaft bleibt skeptisch.": ("Le syndicat reste sceptique.",
+                                                                                "final")})
+    (article / "seeds/nord.md").write_text(ARTICLE.replace("Die Gewerkschaft bleibt skeptisch.",
+                                                           "Ganz anders sieht es die IG Metall."), encoding="utf-8")
+    assert run("extract").exit_code == 0
+    before = catalogs(article)
+    result = run("import", "xliff/fr/nord.xlf")
+    assert result.exit_code == 0
+    assert f"unit {unit_id((None, 'Die Gewerkschaft bleibt skeptisch.'))}: its German sentence is no longer" \
+        in result.output
+    assert catalogs(article) == before
