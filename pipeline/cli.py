@@ -773,7 +773,12 @@ def parse_export_langs(value: str, project: Project) -> tuple[str, ...]:
     return langs
 
 
-@cli.command("import")
+IMPORT_EXIT_CODES = """\b
+Exit status: 0 imported (units only offered or kept are listed), 1 a file was refused (no catalog
+written), 2 usage error, 3 at least one unit was refused (the others were imported)."""
+
+
+@cli.command("import", epilog=IMPORT_EXIT_CODES)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--reviewed", is_flag=True,
               help="Take translations in state translated as reviewed  [default: fuzzy, to review].")
