@@ -769,6 +769,74 @@ def report_json(report: Report, groups: Groups) -> dict[str, Any]:
     }
 
 
+# --- agencies and CAT tools (pipeline.xliff_exchange) --------------------------------------------
+
+
+@cli.command("export", short_help="Write XLIFF files of the sentences to translate.")
+@click.argument("slugs", nargs=-1, metavar="[SLUG]...")
+@click.option("--lang", "only", default=None, metavar="LANGS",
+              help="Comma-separated languages to export  [default: every --langs language].")
+@click.option("--all", "everything", is_flag=True,
+              help="Every sentence, reviewed ones too (state final)  [default: untranslated, drafts, changed].")
+@click.option("--xliff", "folder", type=click.Path(path_type=Path, file_okay=False), default="xliff", show_default=True,
+              help="Folder the XLIFF files are written to, as <lang>/<slug>.xlf.")
+@click.option("--copy-source", is_flag=True,
+              help="Give untranslated units a target holding the source (state new), for tools that "
+                   "translate targets only, such as OmegaT's built-in XLIFF filter.")
+@pass_project
+def export_xliff(project: Project, slugs: tuple[str, ...], only: str | None, everything: bool, folder: Path,
+                 copy_source: bool) -> None:
+    """Write XLIFF 1.2 files of the sentences to translate, for agencies and CAT tools."""
+    from pipeline import xliff_exchange
+
+    langs = project.langs if only is None else parse_export_langs(only, project)
+    for result in xliff_exchange.export_project(project, out=folder, langs=langs, slugs=slugs,
+                                                everything=everything, copy_source=copy_source):
+        if not result.units:
+            click.echo(f"nothing to export for {result.lang}/{result.slug}")
+        else:
+            click.echo(f"{'wrote' if result.written else 'unchanged'} {result.path} ({result.units} units)")
+
+
+def parse_export_langs(value: str, project: Project) -> tuple[str, ...]:
+    langs = language_list(value, example="fr", param_hint="--lang")
+    unknown = [lang for lang in langs if lang not in project.langs]
+    if unknown:
+        raise click.BadParameter(f"{', '.join(unknown)} is not one of --langs ({', '.join(project.langs)})",
+                                 param_hint="--lang")
+    return langs
+
+
+IMPORT_EXIT_CODES = """\b
+Exit status: 0 imported (units only offered or kept are listed), 1 a file was refused (no catalog
+written), 2 usage error, 3 at least one unit was refused (the others were imported)."""
+
+
+@cli.command("import", epilog=IMPORT_EXIT_CODES, short_help="Merge translations returned in XLIFF files.")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--reviewed", is_flag=True,
+              help="Take translations in state translated as reviewed  [default: fuzzy, to review].")
+@pass_project
+@click.pass_context
+def import_xliff(ctx: click.Context, project: Project, files: tuple[Path, ...], reviewed: bool) -> None:
+    """Merge translations returned in XLIFF files (FILE.xlf...) into the catalogs."""
+    from pipeline import catalogs, xliff_exchange
+
+    returned = [xliff_exchange.read_returned(project, path) for path in files]  # all checked before any write
+    refused = 0
+    with project.lock():
+        for item in returned:
+            result = xliff_exchange.import_returned(project, item, reviewed=reviewed, moment=catalogs.now())
+            click.echo(f"{'updated' if result.written else 'unchanged'} {result.catalog} from {result.path} "
+                       f"({result.applied} imported, {result.reviewed} of them reviewed; "
+                       f"{result.offered} changed sentences offered as fuzzy)")
+            for report in result.reports:
+                click.echo(f"{result.path}: unit {report.unit_id}: {report.message}", err=True)
+            refused += result.refused
+    if refused:
+        ctx.exit(EXIT_REFUSED)
+
+
 # --- settings (pipeline.cli_config) ------------------------------------------------------------
 
 
