@@ -36,6 +36,7 @@ from types import MappingProxyType
 
 import polib
 
+from pipeline import dates
 from pipeline.article import BOM
 from pipeline.errors import CatalogError, os_error
 from pipeline.files import write_atomically
@@ -660,7 +661,8 @@ def header_date(moment: datetime) -> str:
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    """The moment written into headers: now, or ``SOURCE_DATE_EPOCH`` (:mod:`pipeline.dates`)."""
+    return dates.build_moment()
 
 
 # --- lookups for editions and review sheets (pipeline.editions) ----------------------------------
