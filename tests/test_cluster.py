@@ -13,7 +13,6 @@ import re
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -105,7 +104,7 @@ def test_each_worker_keeps_one_checked_copy_of_each_package_and_loads_it_once(
 
 
 def test_a_worker_killed_mid_run_costs_only_its_batches(project_dir, argos_dir, slow_archive, scheduler,
-                                                        monkeypatch):
+                                                        monkeypatch, tmp_path):
     from distributed import Client
 
     assert run("models", "install", str(slow_archive)).exit_code == 0
@@ -113,16 +112,13 @@ def test_a_worker_killed_mid_run_costs_only_its_batches(project_dir, argos_dir, 
     real = cluster.DaskTranslator.translate
     monkeypatch.setattr(cluster.DaskTranslator, "translate",
                         lambda self, pair, sentences: returned.extend(sentences) or real(self, pair, sentences))
+    marker = tmp_path / "killed"
+    monkeypatch.setattr(cluster, "translate_on_worker", killing_the_first_worker_it_runs_on(marker))
+    result = run("--langs", "en", "translate", "--scheduler", scheduler, "--beam-size", "1",
+                 "--max-batch-size", "2", "--save-every", "8")
+    assert result.exit_code == 0, result.output
+    assert marker.read_text() == "killed"  # exactly one worker died, holding a batch
     with Client(scheduler, set_as_default=False) as watcher:
-        pids = watcher.run(os.getpid)
-        killed: list[str] = []
-        killer = threading.Thread(target=kill_a_busy_worker, args=(watcher, pids, killed), daemon=True)
-        killer.start()
-        result = run("--langs", "en", "translate", "--scheduler", scheduler, "--beam-size", "1",
-                     "--max-batch-size", "2", "--save-every", "8")
-        killer.join(30)
-        assert result.exit_code == 0, result.output
-        assert killed, "no worker was busy when the killer looked"
         watcher.wait_for_workers(2, timeout=60)  # the nanny replaces it
     english = load(Path("locales/en/LC_MESSAGES/nord.po"))
     assert all(entry_state(e) is EntryState.MACHINE_DRAFT for e in english)
@@ -130,16 +126,20 @@ def test_a_worker_killed_mid_run_costs_only_its_batches(project_dir, argos_dir, 
     assert len(returned) == len(set(returned))  # every sentence translated once
 
 
-def kill_a_busy_worker(client, pids: dict[str, int], killed: list[str]) -> None:
-    """SIGKILL the first worker seen holding tasks of ours (as an out-of-memory kill would)."""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not killed:
-        for address, keys in client.processing().items():
-            if any("translate_on_worker" in str(key) for key in keys) and address in pids:
-                os.kill(pids[address], signal.SIGKILL)
-                killed.append(address)
-                return
-        time.sleep(0.02)
+def killing_the_first_worker_it_runs_on(marker: Path):
+    """A task that SIGKILLs the worker running the run's first batch, in the middle of that batch (as
+    an out-of-memory kill would), then translates as usual: the worker dies holding work whatever the
+    machine's load, with no clock involved. A local function, so that the task travels by value."""
+    def translate_or_die(name, batch, decoding):
+        try:
+            claimed = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            return cluster.translate_on_worker(name, batch, decoding)
+        os.write(claimed, b"killed")
+        os.close(claimed)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    return translate_or_die
 
 
 def test_a_batch_that_kills_every_worker_it_meets_is_one_line(project_dir, pivot_models, scheduler,
