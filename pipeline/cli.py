@@ -271,11 +271,14 @@ def engine_settings(**options: Any) -> EngineOptions:
               help="With tls://: this client's certificate  [default: Dask's configuration].")
 @click.option("--tls-key", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="With tls://: this client's private key  [default: Dask's configuration].")
+@click.option("--no-workers-timeout", type=click.IntRange(1, 86400), default=120, show_default=True,
+              metavar="SECONDS", help="With --scheduler: stop (finished drafts kept) once every worker "
+                                      "has been gone this long.")
 @pass_project
 @click.pass_context
 def translate(ctx: click.Context, project: Project, glossary_path: Path, save_every: int,
               scheduler: str | None, allow_insecure_scheduler: bool, tls_ca_file: Path | None,
-              tls_cert: Path | None, tls_key: Path | None, **engine_options) -> None:
+              tls_cert: Path | None, tls_key: Path | None, no_workers_timeout: int, **engine_options) -> None:
     """Extract, then fill every untranslated entry with a machine draft (fuzzy, with provenance).
 
     Translators' entries are never changed. Needs Argos Translate packages only for the languages
@@ -291,7 +294,7 @@ def translate(ctx: click.Context, project: Project, glossary_path: Path, save_ev
     try:
         # the device, and the cluster with its workers, are checked before any write
         with engine_factory(options, scheduler, allow_insecure_scheduler,
-                            (tls_ca_file, tls_cert, tls_key)) as make_engine, project.lock():
+                            (tls_ca_file, tls_cert, tls_key), no_workers_timeout) as make_engine, project.lock():
             extracted = run_extract(project)
             result = drafting.draft_project(project, make_engine, extracted, glossary=glossary,
                                             save_every=save_every, progress=translation_progress)
@@ -319,7 +322,8 @@ def glossary_notice(path: Path) -> None:
 
 
 def engine_factory(options: EngineOptions, scheduler: str | None, allow_insecure: bool,
-                   tls: tuple[Path | None, Path | None, Path | None]) -> ContextManager[EngineFactory]:
+                   tls: tuple[Path | None, Path | None, Path | None],
+                   no_workers_timeout: float = 120) -> ContextManager[EngineFactory]:
     """This machine's engine factory, or, with ``--scheduler``, the cluster's while its client is open."""
     from pipeline import engines
 
@@ -329,7 +333,7 @@ def engine_factory(options: EngineOptions, scheduler: str | None, allow_insecure
 
     cluster.quiet_client_logs()
     return cluster.cluster_engine(scheduler, options, allow_insecure=allow_insecure,
-                                  tls=cluster.TlsFiles(*tls))
+                                  tls=cluster.TlsFiles(*tls), no_workers_timeout=no_workers_timeout)
 
 
 def translation_progress(pair: Pair, total: int) -> ContextManager[Any]:

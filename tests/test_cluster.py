@@ -150,7 +150,7 @@ def test_a_batch_that_kills_every_worker_it_meets_is_one_line(project_dir, pivot
     def killing(futures, **options):  # what as_completed gives after allowed-failures deaths
         killed = KilledWorker("translate_on_worker-1234", SimpleNamespace(address="tcp://127.0.0.1:1"),
                               allowed_failures=3)
-        yield SimpleNamespace(status="error", exception=lambda: killed)
+        yield FailedFuture(killed)
 
     monkeypatch.setattr(distributed, "as_completed", killing)
     result = run("--langs", "en", "translate", "--scheduler", scheduler, "--beam-size", "1")
@@ -158,6 +158,47 @@ def test_a_batch_that_kills_every_worker_it_meets_is_one_line(project_dir, pivot
     assert result.output.strip().splitlines()[-1] == (
         "Error: a de→en batch was lost with every worker that ran it (4 died running it, the last "
         "tcp://127.0.0.1:1); finished batches are saved: see the workers' logs (out of memory?) and run again")
+
+
+class FailedFuture:
+    """A future that failed with ``error`` (hashable, as Dask's futures are)."""
+
+    status = "error"
+
+    def __init__(self, error: BaseException):
+        self.error = error
+
+    def exception(self) -> BaseException:
+        return self.error
+
+
+def test_a_run_whose_every_worker_died_stops_after_the_timeout_keeping_finished_drafts(
+        project_dir, pivot_models, tmp_path, monkeypatch):
+    counter = tmp_path / "batches"
+    monkeypatch.setattr(cluster, "translate_on_worker", killing_every_worker_at_batch(5, counter))
+    with dask_processes.scheduler(tmp_path / "dask") as address, \
+            dask_processes.workers(tmp_path / "dask", address, count=1):
+        dask_processes.wait_for_workers(address, 1)
+        result = run("--langs", "en", "translate", "--scheduler", address, "--beam-size", "1",
+                     "--max-batch-size", "1", "--save-every", "2", "--no-workers-timeout", "1")
+    assert result.exit_code == 1, result.output
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: every Dask worker has gone (none for 1 s) while translating de→en; finished batches are "
+        "saved: start workers (`dask worker SCHEDULER`) and run again, or wait longer with --no-workers-timeout")
+    assert len(drafted(Path("locales/en/LC_MESSAGES/nord.po"))) == 4  # two chunks of two, saved
+
+
+def killing_every_worker_at_batch(number: int, counter: Path):
+    """A task that, at the run's ``number``-th batch, SIGKILLs its worker's whole process group (the
+    nanny too, so nothing replaces it), as losing every machine of a cluster would."""
+    def translate_or_kill_all(name, batch, decoding):
+        with open(counter, "ab") as stream:
+            stream.write(b".")
+        if counter.stat().st_size >= number:
+            os.killpg(os.getpgid(0), signal.SIGKILL)
+        return cluster.translate_on_worker(name, batch, decoding)
+
+    return translate_or_kill_all
 
 
 def test_ctrl_c_keeps_finished_batches_and_a_rerun_finishes(project_dir, argos_dir, slow_archive, scheduler):
