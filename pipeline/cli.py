@@ -222,14 +222,23 @@ COMPUTE_TYPES = ("default", "auto", "int8", "int8_float32", "int8_float16", "int
 """CTranslate2's compute types."""
 
 
+MAX_BATCH_SIZE = 4096
+"""Sentences per batch: far above any useful size (32 is Argos's), far below what makes CTranslate2
+allocate out of range (2**31 gave ``std::bad_alloc``, 10**23 a ``TypeError``)."""
+MAX_THREADS = 1024
+"""Threads: more than any machine's cores; CTranslate2 takes a C ``int``."""
+MAX_SAVE_EVERY = 10**7
+"""Sentences between two saves: more than any archive holds."""
+
+
 ENGINE_OPTIONS = (
     click.option("--beam-size", type=click.IntRange(1, 32), default=None,
                  help="Beam width  [default: 4, as Argos]."),
-    click.option("--max-batch-size", type=click.IntRange(1), default=None,
+    click.option("--max-batch-size", type=click.IntRange(1, MAX_BATCH_SIZE), default=None,
                  help="Sentences per CTranslate2 batch  [default: 32]."),
-    click.option("--inter-threads", type=click.IntRange(1), default=None,
+    click.option("--inter-threads", type=click.IntRange(1, MAX_THREADS), default=None,
                  help="Batches translated in parallel  [default: cores, up to 4]."),
-    click.option("--intra-threads", type=click.IntRange(1), default=None,
+    click.option("--intra-threads", type=click.IntRange(1, MAX_THREADS), default=None,
                  help="Threads per batch  [default: cores / inter-threads]."),
     click.option("--compute-type", default=None, type=click.Choice(COMPUTE_TYPES),
                  help="CTranslate2 compute type  [default: the model's]."),
@@ -258,7 +267,7 @@ def engine_settings(**options: Any) -> EngineOptions:
 @cli.command()
 @glossary_option("Names and terms to protect from the engine.")
 @engine_options
-@click.option("--save-every", type=click.IntRange(1), default=128, show_default=True,
+@click.option("--save-every", type=click.IntRange(1, MAX_SAVE_EVERY), default=128, show_default=True,
               help="Sentences per batch between two saves of the catalogs.")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Translate on the Dask cluster of this scheduler (tls://HOST:PORT; tcp:// on this "
