@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ContextManager
@@ -547,10 +547,15 @@ date), 2 usage error, 3 the `reviewed` policy refused at least one edition (its 
 @click.option("--min-reviewed", type=cli_config.NumberRange(0, 100), default=None, metavar="PCT",
               help="With --policy reviewed: least share of reviewed sentences to publish  [default: 100].")
 @click.option("--review", is_flag=True, help="Also write editions/review/<slug>.html for editors.")
+@click.option("--edition-locale", "edition_locales", multiple=True, metavar="LANG=LOCALE",
+              callback=lambda ctx, param, values: tuple(f"{lang}={locale}" for lang, locale
+                                                        in edition_locale_map(values).items()),
+              help="Regional conventions of a language's editions (their date), e.g. en=en_GB; repeatable "
+                   "[default: the language's own].")
 @pass_project
 @click.pass_context
 def build_editions(ctx: click.Context, project: Project, only: str | None, policy: str,
-                   min_reviewed: float | None, review: bool) -> None:
+                   min_reviewed: float | None, review: bool, edition_locales: tuple[str, ...]) -> None:
     """Write editions/<lang>/<slug>.{txt,md,html} from the catalogs."""
     from pipeline import editions
 
@@ -565,7 +570,8 @@ def build_editions(ctx: click.Context, project: Project, only: str | None, polic
             raise click.BadParameter(f"{', '.join(unknown)} is not the source language or one of --langs "
                                      f"({', '.join(project.langs)})", param_hint="--lang")
     result = editions.build(project, langs=langs, policy=editions.Policy(policy),
-                            min_reviewed=100.0 if min_reviewed is None else min_reviewed, review=review)
+                            min_reviewed=100.0 if min_reviewed is None else min_reviewed, review=review,
+                            locales=edition_locale_map(edition_locales))
     for edition in result.editions:
         print_edition(edition)
     for sheet in result.review_sheets:
@@ -576,6 +582,16 @@ def build_editions(ctx: click.Context, project: Project, only: str | None, polic
         ctx.exit(EXIT_ERROR)
     if result.refused:
         ctx.exit(EXIT_REFUSED)
+
+
+def edition_locale_map(values: Sequence[str]) -> dict[str, str]:
+    """``("en=en_GB",)`` as ``{"en": "en_GB"}``, each value checked (the file's values too)."""
+    from pipeline.edition_dates import parse_edition_locale
+
+    try:
+        return dict(parse_edition_locale(value) for value in values)
+    except PipelineError as error:
+        raise click.BadParameter(error.message) from None
 
 
 def print_edition(result: EditionResult) -> None:
