@@ -30,6 +30,7 @@ import click
 from click.core import ParameterSource
 
 from pipeline.errors import PipelineError
+from pipeline.input_files import MAX_CONFIG_BYTES, read_regular_file
 
 FILE_NAME = "pyproject.toml"
 TABLE = "tool.pipeline"
@@ -183,7 +184,7 @@ def find_config(start: Path) -> ConfigFile | None:
 def read_config(path: Path) -> ConfigFile | None:
     """The table of ``path``, or None when it has none; broken TOML is an error with its line."""
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path, what="settings file", limit=MAX_CONFIG_BYTES)
         text = data.decode("utf-8")
         if text.startswith("\ufeff"):
             raise PipelineError("starts with a byte-order mark (BOM), which TOML does not allow (pip "

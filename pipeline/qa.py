@@ -48,6 +48,7 @@ from pipeline.catalogs import Catalog, Entry, EntryState
 from pipeline.article import BOM
 from pipeline.errors import CatalogError, PipelineError, location, os_error
 from pipeline.glossary import Glossary, keeps_case, written_as
+from pipeline.input_files import MAX_CATALOG_BYTES, read_regular_file
 from pipeline.project import SOURCE_LANGUAGE, Project, english_language_name
 from pipeline.segmentation import split_sentences
 from pipeline.template_match import read_template_of, template_mismatches, template_of
@@ -772,7 +773,7 @@ def check_project(project: Project, glossary: Glossary, paths: Iterable[Path] | 
 def _load(path: Path) -> _Catalog:
     item = _Catalog(path=path, lang=path.parent.parent.name if path.parent.name == "LC_MESSAGES" else "")
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path, what="catalog", limit=MAX_CATALOG_BYTES)
     except OSError as error:
         raise os_error(error, "cannot read", path) from None
     try:

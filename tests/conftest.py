@@ -150,3 +150,11 @@ def deny_reading_catalogs(monkeypatch: pytest.MonkeyPatch) -> None:
         return real(path)
 
     monkeypatch.setattr(Path, "read_bytes", denied)
+    real_open = os.open
+
+    def denied_open(path, flags, *args, **kwargs):  # pipeline.input_files opens descriptors
+        if str(path).endswith(".po") and not flags & os.O_CREAT:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied_open)
