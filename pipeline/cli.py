@@ -148,6 +148,9 @@ def cli(ctx: click.Context, seeds: Path, locales: Path, editions: Path, langs: t
     Settings come from the command line, then PIPELINE_<OPTION> environment variables, then
     [tool.pipeline] in the nearest pyproject.toml, then the defaults: see `pipeline config`.
     """
+    from pipeline.argos_packages import check_packages_variable
+
+    check_packages_variable()  # before any command imports argostranslate
     found = ctx.meta.get(CONFIG_FILE)
     ctx.obj = Project(seeds=seeds, locales=locales, editions=editions,
                       langs=targets(ctx, langs, source_lang), source_lang=source_lang,
