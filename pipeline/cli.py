@@ -462,6 +462,10 @@ def evaluate(ctx: click.Context, project: Project, as_json: bool, only: str | No
     from pipeline.glossary import load_glossary
 
     langs = parse_targets(only, project.source_lang) if only else None
+    unknown = [lang for lang in langs or () if lang not in project.langs]
+    if unknown:
+        raise click.BadParameter(f"{', '.join(unknown)} is not one of the project's languages "
+                                 f"({', '.join(project.langs)}); see `pipeline --langs`", param_hint="--langs")
     try:
         result = evaluation.evaluate_project(
             project, engines.local_engine(engine_settings(**engine_options)), langs=langs,
