@@ -770,8 +770,14 @@ def check_project(project: Project, glossary: Glossary, paths: Iterable[Path] | 
     return Report(catalogs=tuple(item.path for item in loaded), problems=tuple(problems))
 
 
+CATALOG_SUFFIXES = (".po", ".pot")
+
+
 def _load(path: Path) -> _Catalog:
     item = _Catalog(path=path, lang=path.parent.parent.name if path.parent.name == "LC_MESSAGES" else "")
+    if path.suffix not in CATALOG_SUFFIXES:
+        raise PipelineError("not a catalog: check reads gettext catalogs (*.po, *.pot); an article is "
+                            "checked through its catalogs (`pipeline check` checks them all)", path=path)
     try:
         data = read_regular_file(path, what="catalog", limit=MAX_CATALOG_BYTES)
     except OSError as error:
@@ -810,6 +816,8 @@ def _check_catalog(item: _Catalog, template_read: tuple[Catalog | None, str | No
     path, catalog = str(item.path), item.catalog
     header_line = _header_line(item.lines)
     for function, severity in HEADER_CHECKS:
+        if function is plural_forms and item.path.suffix == ".pot":
+            continue  # a template has none: msginit and msgmerge take each language's from its .po
         for message in function(catalog.metadata, item.lang):
             yield Problem(path, header_line, function.__name__, severity, message)
     for severity, line, message in msgfmt(item.path):
