@@ -105,11 +105,15 @@ EMPTY_PATH = "empty path: it would name the project's own folder (README.md as a
 
 class FolderPath(click.Path):
     """click's ``Path`` that refuses an empty value: ``--seeds ""`` named the working folder, so every
-    ``*.md`` there (README.md) became an article."""
+    ``*.md`` there (README.md) became an article; and control characters, which every message naming
+    the folder would print raw (``PIPELINE_SEEDS=$'\x01'``)."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str) and not value.strip():
             self.fail(EMPTY_PATH, param, ctx)
+        if isinstance(value, str) and not value.isprintable():
+            self.fail(f"{ascii(value)}: control characters in a folder name (a stray byte in a variable?); "
+                      "name the folder", param, ctx)
         return super().convert(value, param, ctx)
 
 

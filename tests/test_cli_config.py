@@ -416,3 +416,13 @@ def test_an_absurd_batch_size_in_the_file_names_its_line(project_dir, value):
     assert result.output.strip().splitlines() == [
         f"Error: {project_dir / 'pyproject.toml'}:2: [tool.pipeline] max-batch-size: {value} is not in the "
         "range 1<=x<=4096."]
+
+
+@pytest.mark.parametrize("value", ["\x01", "seeds\x1b[2J", "a\nb"])
+def test_a_folder_with_control_characters_is_refused_without_printing_them(project_dir, value, monkeypatch):
+    monkeypatch.setenv("PIPELINE_SEEDS", value)
+    result = run("status")
+    assert result.exit_code == 2
+    assert f"{ascii(value)}: control characters in a folder name" in result.output
+    assert not any(character in result.output for character in "\x01\x1b")
+    assert result.output.count("\n") == 4  # usage, hint, blank line, the error
