@@ -352,7 +352,11 @@ def settings_in_force(ctx: click.Context, group: click.Group,
     found = []
     for setting in settings(group).values():
         path, option = setting.options[0]
-        option_ctx = _context_for(contexts, path, group)
+        try:
+            option_ctx = _context_for(contexts, path, group)
+        except click.UsageError as error:  # a bad variable: a usage error of this command, not of `path`
+            raise click.UsageError(f"{error.format_message().rstrip('.')} (a setting of "
+                                   f"`{' '.join(path)}`)", ctx=ctx) from None
         source, where = origin(option_ctx, option.name, config)
         found.append(SettingInForce(key=setting.key, value=_plain(option_ctx.params.get(option.name)),
                                     source=source, origin=where,

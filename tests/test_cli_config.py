@@ -426,3 +426,14 @@ def test_a_folder_with_control_characters_is_refused_without_printing_them(proje
     assert f"{ascii(value)}: control characters in a folder name" in result.output
     assert not any(character in result.output for character in "\x01\x1b")
     assert result.output.count("\n") == 4  # usage, hint, blank line, the error
+
+
+@pytest.mark.parametrize("as_json", [[], ["--json"]])
+def test_config_names_a_bad_variable_instead_of_a_usage_error_of_another_command(project_dir, monkeypatch, as_json):
+    monkeypatch.setenv("PIPELINE_BEAM_SIZE", "99")
+    result = run("config", *as_json)
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[0] == "Usage: cli config [OPTIONS]"
+    assert result.output.strip().splitlines()[-1:] == [
+        "Error: Invalid value for '--beam-size' (env var: 'PIPELINE_BEAM_SIZE'): 99 is not in the range "
+        "1<=x<=32 (a setting of `translate`)"]
