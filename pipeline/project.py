@@ -87,7 +87,7 @@ class Project:
         paths = seed_paths(self.seeds)
         if not paths:
             raise PipelineError(f"no articles ({seed_patterns()}) in this folder", path=self.seeds)
-        _check_slugs(paths)
+        check_slugs(paths)
         check_language_folders(self.locales, self.langs)
         return paths
 
@@ -357,7 +357,7 @@ def file_kind(mode: int) -> str:
     return next((name for test, name in kinds if test(mode)), "a special file")
 
 
-def _check_slugs(paths: list[Path]) -> None:
+def check_slugs(paths: list[Path]) -> None:
     """Two seeds whose names differ only in case or Unicode normalisation would share catalogs on
     case-insensitive file systems (macOS, Windows): refuse them rather than mix their translations."""
     seen: dict[str, Path] = {}
@@ -377,6 +377,9 @@ def _check_slugs(paths: list[Path]) -> None:
             raise PipelineError(f"article names must not contain {' '.join(unportable)} (Windows cannot "
                                 "store such a file name); use letters, digits and hyphens", path=path)
         normalised = unicodedata.normalize("NFC", path.stem).casefold()
+        if normalised in seen and seen[normalised].stem == path.stem:
+            raise PipelineError(f"{seen[normalised].name!r} is the same article ({path.stem!r}) in another "
+                                "format: their catalogs would be one; keep one of the two", path=path)
         if normalised in seen:
             raise PipelineError(f"article name collides with {seen[normalised].name!r} "
                                 "(names must differ by more than case or accents' encoding)", path=path)
