@@ -81,6 +81,7 @@ class Project:
         Also checks that no catalog folder spells one of the languages differently (see
         :func:`check_language_folders`), as every command that reads articles writes catalogs next.
         """
+        self.check_folders_apart()
         if not self.seeds.is_dir():
             what = "is a file, not a folder" if self.seeds.exists() else "no such folder"
             raise PipelineError(f"{what}; put the articles ({seed_patterns()}) there", path=self.seeds)
@@ -90,6 +91,19 @@ class Project:
         check_slugs(paths)
         check_language_folders(self.locales, self.langs)
         return paths
+
+    def check_folders_apart(self) -> None:
+        """Refuse seeds, catalogs and editions folders that are one folder or one inside another:
+        with ``seeds = "editions/de"``, ``build`` wrote its editions over the articles."""
+        folders = {"seeds": self.seeds, "locales": self.locales, "editions": self.editions}
+        resolved = {name: path.resolve() for name, path in folders.items()}  # through symlinks too
+        for name, path in resolved.items():
+            for other, other_path in resolved.items():
+                if name < other and (path == other_path or path.is_relative_to(other_path)
+                                     or other_path.is_relative_to(path)):
+                    raise PipelineError(f"the {name} folder ({folders[name]}) and the {other} folder "
+                                        f"({folders[other]}) overlap; give each its own folder "
+                                        f"(--{name}, --{other})")
 
     @contextmanager
     def lock(self) -> Iterator[None]:

@@ -139,6 +139,7 @@ def project_status(project: Project) -> list[CatalogStatus]:
     Articles are those in the seeds folder plus any that only have catalogs left, so a catalog
     whose article was removed still shows up, marked :attr:`CatalogStatus.orphaned`.
     """
+    project.check_folders_apart()
     check_language_folders(project.locales, project.langs)
     names = seed_names(project.seeds)
     check_slugs(names)  # two seeds of one slug: extract and build refuse them, so no 100 % either
