@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import fcntl
 import functools
+import itertools
 import os
 import shlex
 import shutil
@@ -58,6 +59,10 @@ def _unknown_language(code: str, why: str = "") -> PipelineError:
     return PipelineError(f"unknown language code {code!r}{why} (babel knows e.g. 'fr', 'en', 'de', 'pt_BR')")
 
 
+MAY_NEST = frozenset({("locales", "seeds"), ("editions", "seeds")})
+"""(inner, outer) folders that may nest: the seeds folder is read at its top level only."""
+
+
 @dataclass(frozen=True, slots=True)
 class Project:
     seeds: Path = Path("seeds")
@@ -93,17 +98,17 @@ class Project:
         return paths
 
     def check_folders_apart(self) -> None:
-        """Refuse seeds, catalogs and editions folders that are one folder or one inside another:
-        with ``seeds = "editions/de"``, ``build`` wrote its editions over the articles."""
+        """Refuse folders that are one, or where one is written inside the other: with ``seeds =
+        "editions/de"``, ``build`` wrote its editions over the articles. The outputs may lie inside
+        the seeds folder, which is read at its top level only (``editions`` run from a subfolder)."""
         folders = {"seeds": self.seeds, "locales": self.locales, "editions": self.editions}
         resolved = {name: path.resolve() for name, path in folders.items()}  # through symlinks too
-        for name, path in resolved.items():
-            for other, other_path in resolved.items():
-                if name < other and (path == other_path or path.is_relative_to(other_path)
-                                     or other_path.is_relative_to(path)):
-                    raise PipelineError(f"the {name} folder ({folders[name]}) and the {other} folder "
-                                        f"({folders[other]}) overlap; give each its own folder "
-                                        f"(--{name}, --{other})")
+        for inner, outer in itertools.permutations(folders, 2):
+            nested = resolved[inner].is_relative_to(resolved[outer]) and (inner, outer) not in MAY_NEST
+            if resolved[inner] == resolved[outer] or nested:
+                raise PipelineError(f"the {inner} folder ({folders[inner]}) and the {outer} folder "
+                                    f"({folders[outer]}) overlap; give each its own folder "
+                                    f"(--{inner}, --{outer})")
 
     @contextmanager
     def lock(self) -> Iterator[None]:

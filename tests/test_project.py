@@ -330,11 +330,16 @@ def test_folders_that_overlap_are_refused(project_dir, command):
     result = run(command)
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-1] == (
-        "Error: the editions folder (editions) and the seeds folder (editions/de) overlap; give each its own "
-        "folder (--editions, --seeds)")
+        "Error: the seeds folder (editions/de) and the editions folder (editions) overlap; give each its own "
+        "folder (--seeds, --editions)")
     assert {path: path.read_bytes() for path in Path("editions").rglob("*") if path.is_file()} == before
 
 
 def test_a_symlink_does_not_hide_an_overlap(project_dir):
     Path("more").symlink_to("seeds")
-    assert_refused(run("--locales", "more", "extract"), "the locales folder (more) and the seeds folder (seeds) overlap")
+    assert_refused(run("--locales", "more", "extract"), "the seeds folder (seeds) and the locales folder (more) overlap")
+
+
+def test_outputs_inside_the_seeds_folder_are_allowed(project_dir):
+    assert run("--locales", "seeds/locales", "--editions", "seeds/editions", "extract").exit_code == 0
+    assert run("--locales", "seeds/locales", "--editions", "seeds/editions", "build").exit_code == 0
