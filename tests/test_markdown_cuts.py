@@ -63,3 +63,15 @@ def test_segmenting_a_paragraph_is_linear_in_its_length(unit, monkeypatch):
     counter = ParsedCharacters(monkeypatch)
     single, double = work(unit, 200, counter), work(unit, 400, counter)
     assert double <= 2.2 * single, (single, double)   # quadratic work would give about 4
+
+
+def test_the_linear_time_bench_runs_in_quick_mode():
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    result = subprocess.run([sys.executable, str(REPO / "bench" / "bench_linear_time.py"), "--quick"],
+                            capture_output=True, text=True, timeout=300, cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 5 and all("ratio" in line for line in result.stdout.splitlines())
