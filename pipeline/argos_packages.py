@@ -29,9 +29,10 @@ import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -92,6 +93,31 @@ class Route:
 
 
 # --- what is installed, what is needed -----------------------------------------------------------
+
+
+PACKAGES_VARIABLE = "ARGOS_PACKAGES_DIR"
+
+
+def check_packages_variable(environ: MutableMapping[str, str] = os.environ) -> None:
+    """Make ``ARGOS_PACKAGES_DIR`` safe before argostranslate reads it (once, when first imported).
+
+    Empty, it is taken as unset: argostranslate read it as the working folder, so ``models list``
+    called ``seeds`` and ``locales`` broken packages and ``models install`` wrote into the project.
+    Naming a file (or anything but a folder), it is an error that says so, not ``File exists``."""
+    value = environ.get(PACKAGES_VARIABLE)
+    if value is None:
+        return
+    if not value.strip():
+        del environ[PACKAGES_VARIABLE]
+        return
+    try:
+        mode = Path(value).stat().st_mode
+    except OSError:
+        return  # missing: argostranslate creates it
+    if not stat.S_ISDIR(mode):
+        kind = "a file" if stat.S_ISREG(mode) else project.file_kind(mode)
+        raise ModelError(f"{PACKAGES_VARIABLE} names {kind}, not a folder: point it at the folder of Argos "
+                         "packages, or unset it", path=project.printable(Path(value)))
 
 
 def packages_dir() -> Path:

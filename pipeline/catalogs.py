@@ -36,9 +36,11 @@ from types import MappingProxyType
 
 import polib
 
+from pipeline import dates
 from pipeline.article import BOM
 from pipeline.errors import CatalogError, os_error
 from pipeline.files import write_atomically
+from pipeline.input_files import MAX_CATALOG_BYTES, read_regular_file
 from pipeline.po_format import format_catalog
 
 MACHINE_TRANSLATION_MARK = "machine translation: "
@@ -582,7 +584,7 @@ def shorten(text: str, width: int = 60) -> str:
 def read_catalog(path: Path) -> polib.POFile:
     """Read a ``.po``/``.pot`` file written by us, a PO editor or gettext tools."""
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path, what="catalog", limit=MAX_CATALOG_BYTES)
     except OSError as error:
         raise os_error(error, "cannot read", path) from None
     check_not_empty(data, path)
@@ -660,7 +662,8 @@ def header_date(moment: datetime) -> str:
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    """The moment written into headers: now, or ``SOURCE_DATE_EPOCH`` (:mod:`pipeline.dates`)."""
+    return dates.build_moment()
 
 
 # --- lookups for editions and review sheets (pipeline.editions) ----------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ContextManager
@@ -150,6 +150,9 @@ def cli(ctx: click.Context, seeds: Path, locales: Path, editions: Path, langs: t
     Settings come from the command line, then PIPELINE_<OPTION> environment variables, then
     [tool.pipeline] in the nearest pyproject.toml, then the defaults: see `pipeline config`.
     """
+    from pipeline.argos_packages import check_packages_variable
+
+    check_packages_variable()  # before any command imports argostranslate
     found = ctx.meta.get(CONFIG_FILE)
     ctx.obj = Project(seeds=seeds, locales=locales, editions=editions,
                       langs=targets(ctx, langs, source_lang), source_lang=source_lang,
@@ -224,14 +227,23 @@ COMPUTE_TYPES = ("default", "auto", "int8", "int8_float32", "int8_float16", "int
 """CTranslate2's compute types."""
 
 
+MAX_BATCH_SIZE = 4096
+"""Sentences per batch: far above any useful size (32 is Argos's), far below what makes CTranslate2
+allocate out of range (2**31 gave ``std::bad_alloc``, 10**23 a ``TypeError``)."""
+MAX_THREADS = 1024
+"""Threads: more than any machine's cores; CTranslate2 takes a C ``int``."""
+MAX_SAVE_EVERY = 10**7
+"""Sentences between two saves: more than any archive holds."""
+
+
 ENGINE_OPTIONS = (
     click.option("--beam-size", type=click.IntRange(1, 32), default=None,
                  help="Beam width  [default: 4, as Argos]."),
-    click.option("--max-batch-size", type=click.IntRange(1), default=None,
+    click.option("--max-batch-size", type=click.IntRange(1, MAX_BATCH_SIZE), default=None,
                  help="Sentences per CTranslate2 batch  [default: 32]."),
-    click.option("--inter-threads", type=click.IntRange(1), default=None,
+    click.option("--inter-threads", type=click.IntRange(1, MAX_THREADS), default=None,
                  help="Batches translated in parallel  [default: cores, up to 4]."),
-    click.option("--intra-threads", type=click.IntRange(1), default=None,
+    click.option("--intra-threads", type=click.IntRange(1, MAX_THREADS), default=None,
                  help="Threads per batch  [default: cores / inter-threads]."),
     click.option("--compute-type", default=None, type=click.Choice(COMPUTE_TYPES),
                  help="CTranslate2 compute type  [default: the model's]."),
@@ -260,7 +272,7 @@ def engine_settings(**options: Any) -> EngineOptions:
 @cli.command(short_help="Extract, then machine-draft untranslated entries.")
 @glossary_option("Names and terms to protect from the engine.")
 @engine_options
-@click.option("--save-every", type=click.IntRange(1), default=128, show_default=True,
+@click.option("--save-every", type=click.IntRange(1, MAX_SAVE_EVERY), default=128, show_default=True,
               help="Sentences per batch between two saves of the catalogs.")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Translate on the Dask cluster of this scheduler (tls://HOST:PORT; tcp:// on this "
@@ -273,11 +285,14 @@ def engine_settings(**options: Any) -> EngineOptions:
               help="With tls://: this client's certificate  [default: Dask's configuration].")
 @click.option("--tls-key", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="With tls://: this client's private key  [default: Dask's configuration].")
+@click.option("--no-workers-timeout", type=click.IntRange(1, 86400), default=120, show_default=True,
+              metavar="SECONDS", help="With --scheduler: stop (finished drafts kept) once every worker "
+                                      "has been gone this long.")
 @pass_project
 @click.pass_context
 def translate(ctx: click.Context, project: Project, glossary_path: Path, save_every: int,
               scheduler: str | None, allow_insecure_scheduler: bool, tls_ca_file: Path | None,
-              tls_cert: Path | None, tls_key: Path | None, **engine_options) -> None:
+              tls_cert: Path | None, tls_key: Path | None, no_workers_timeout: int, **engine_options) -> None:
     """Extract, then fill every untranslated entry with a machine draft (fuzzy, with provenance).
 
     Translators' entries are never changed. Needs Argos Translate packages only for the languages
@@ -293,7 +308,7 @@ def translate(ctx: click.Context, project: Project, glossary_path: Path, save_ev
     try:
         # the device, and the cluster with its workers, are checked before any write
         with engine_factory(options, scheduler, allow_insecure_scheduler,
-                            (tls_ca_file, tls_cert, tls_key)) as make_engine, project.lock():
+                            (tls_ca_file, tls_cert, tls_key), no_workers_timeout) as make_engine, project.lock():
             extracted = run_extract(project)
             result = drafting.draft_project(project, make_engine, extracted, glossary=glossary,
                                             save_every=save_every, progress=translation_progress)
@@ -321,7 +336,8 @@ def glossary_notice(path: Path) -> None:
 
 
 def engine_factory(options: EngineOptions, scheduler: str | None, allow_insecure: bool,
-                   tls: tuple[Path | None, Path | None, Path | None]) -> ContextManager[EngineFactory]:
+                   tls: tuple[Path | None, Path | None, Path | None],
+                   no_workers_timeout: float = 120) -> ContextManager[EngineFactory]:
     """This machine's engine factory, or, with ``--scheduler``, the cluster's while its client is open."""
     from pipeline import engines
 
@@ -331,7 +347,7 @@ def engine_factory(options: EngineOptions, scheduler: str | None, allow_insecure
 
     cluster.quiet_client_logs()
     return cluster.cluster_engine(scheduler, options, allow_insecure=allow_insecure,
-                                  tls=cluster.TlsFiles(*tls))
+                                  tls=cluster.TlsFiles(*tls), no_workers_timeout=no_workers_timeout)
 
 
 def translation_progress(pair: Pair, total: int) -> ContextManager[Any]:
@@ -483,6 +499,10 @@ def evaluate(ctx: click.Context, project: Project, as_json: bool, only: str | No
     from pipeline.glossary import load_glossary
 
     langs = parse_targets(only, project.source_lang) if only else None
+    unknown = [lang for lang in langs or () if lang not in project.langs]
+    if unknown:
+        raise click.BadParameter(f"{', '.join(unknown)} is not one of the project's languages "
+                                 f"({', '.join(project.langs)}); see `pipeline --langs`", param_hint="--langs")
     try:
         result = evaluation.evaluate_project(
             project, engines.local_engine(engine_settings(**engine_options)), langs=langs,
@@ -571,10 +591,15 @@ date), 2 usage error, 3 the `reviewed` policy refused at least one edition (its 
 @click.option("--min-reviewed", type=cli_config.NumberRange(0, 100), default=None, metavar="PCT",
               help="With --policy reviewed: least share of reviewed sentences to publish  [default: 100].")
 @click.option("--review", is_flag=True, help="Also write editions/review/<slug>.html for editors.")
+@click.option("--edition-locale", "edition_locales", multiple=True, metavar="LANG=LOCALE",
+              callback=lambda ctx, param, values: tuple(f"{lang}={locale}" for lang, locale
+                                                        in edition_locale_map(values).items()),
+              help="Regional conventions of a language's editions (their date), e.g. en=en_GB; repeatable "
+                   "[default: the language's own].")
 @pass_project
 @click.pass_context
 def build_editions(ctx: click.Context, project: Project, only: str | None, policy: str,
-                   min_reviewed: float | None, review: bool) -> None:
+                   min_reviewed: float | None, review: bool, edition_locales: tuple[str, ...]) -> None:
     """Write editions/<lang>/<slug>.{txt,md,html} from the catalogs."""
     from pipeline import editions
 
@@ -589,7 +614,8 @@ def build_editions(ctx: click.Context, project: Project, only: str | None, polic
             raise click.BadParameter(f"{', '.join(unknown)} is not the source language or one of --langs "
                                      f"({', '.join(project.langs)})", param_hint="--lang")
     result = editions.build(project, langs=langs, policy=editions.Policy(policy),
-                            min_reviewed=100.0 if min_reviewed is None else min_reviewed, review=review)
+                            min_reviewed=100.0 if min_reviewed is None else min_reviewed, review=review,
+                            locales=edition_locale_map(edition_locales))
     for edition in result.editions:
         print_edition(edition)
     for sheet in result.review_sheets:
@@ -600,6 +626,16 @@ def build_editions(ctx: click.Context, project: Project, only: str | None, polic
         ctx.exit(EXIT_ERROR)
     if result.refused:
         ctx.exit(EXIT_REFUSED)
+
+
+def edition_locale_map(values: Sequence[str]) -> dict[str, str]:
+    """``("en=en_GB",)`` as ``{"en": "en_GB"}``, each value checked (the file's values too)."""
+    from pipeline.edition_dates import parse_edition_locale
+
+    try:
+        return dict(parse_edition_locale(value) for value in values)
+    except PipelineError as error:
+        raise click.BadParameter(error.message) from None
 
 
 def print_edition(result: EditionResult) -> None:

@@ -30,6 +30,7 @@ import click
 from click.core import ParameterSource
 
 from pipeline.errors import PipelineError
+from pipeline.input_files import MAX_CONFIG_BYTES, read_regular_file
 
 FILE_NAME = "pyproject.toml"
 TABLE = "tool.pipeline"
@@ -105,11 +106,15 @@ EMPTY_PATH = "empty path: it would name the project's own folder (README.md as a
 
 class FolderPath(click.Path):
     """click's ``Path`` that refuses an empty value: ``--seeds ""`` named the working folder, so every
-    ``*.md`` there (README.md) became an article."""
+    ``*.md`` there (README.md) became an article; and control characters, which every message naming
+    the folder would print raw (``PIPELINE_SEEDS=$'\x01'``)."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if isinstance(value, str) and not value.strip():
             self.fail(EMPTY_PATH, param, ctx)
+        if isinstance(value, str) and not value.isprintable():
+            self.fail(f"{ascii(value)}: control characters in a folder name (a stray byte in a variable?); "
+                      "name the folder", param, ctx)
         return super().convert(value, param, ctx)
 
 
@@ -184,7 +189,7 @@ def find_config(start: Path) -> ConfigFile | None:
 def read_config(path: Path) -> ConfigFile | None:
     """The table of ``path``, or None when it has none; broken TOML is an error with its line."""
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path, what="settings file", limit=MAX_CONFIG_BYTES)
         text = data.decode("utf-8")
         if text.startswith("\ufeff"):
             raise PipelineError("starts with a byte-order mark (BOM), which TOML does not allow (pip "
@@ -348,7 +353,11 @@ def settings_in_force(ctx: click.Context, group: click.Group,
     found = []
     for setting in settings(group).values():
         path, option = setting.options[0]
-        option_ctx = _context_for(contexts, path, group)
+        try:
+            option_ctx = _context_for(contexts, path, group)
+        except click.UsageError as error:  # a bad variable: a usage error of this command, not of `path`
+            raise click.UsageError(f"{error.format_message().rstrip('.')} (a setting of "
+                                   f"`{' '.join(path)}`)", ctx=ctx) from None
         source, where = origin(option_ctx, option.name, config)
         found.append(SettingInForce(key=setting.key, value=_plain(option_ctx.params.get(option.name)),
                                     source=source, origin=where,

@@ -39,6 +39,7 @@ import os
 import shutil
 import socket
 import tempfile
+import time
 import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -56,6 +57,10 @@ CONNECT_TIMEOUT_S = 5.0
 
 WORKERS_TIMEOUT_S = 30.0
 """How long to wait for a first worker when the scheduler has none."""
+
+NO_WORKERS_TIMEOUT_S = 120.0
+"""How long a run waits, by default, once every worker has died (``--no-workers-timeout``): long
+enough for a nanny or a job scheduler to start new ones, short enough not to hang for ever."""
 
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # glibc mallopt parameters (malloc.h)
 _MMAP_THRESHOLD = 32 * 2**20  # glibc's own ceiling for its dynamic mmap threshold on 64-bit
@@ -301,6 +306,35 @@ def _failure(pair: Pair, error: BaseException) -> BaseException:
     return error  # raised by the task itself, e.g. a ModelError
 
 
+def completed(client: Any, pending: set[Any], pair: Pair, no_workers_timeout: float) -> Iterator[Any]:
+    """The futures of ``pending`` as they finish; a one-line error once the cluster has had no worker
+    for ``no_workers_timeout`` seconds (Dask would wait for one for ever)."""
+    from distributed import as_completed
+
+    poll = min(1.0, no_workers_timeout / 4)
+    alone_since: float | None = None
+    while pending:
+        finished = []
+        with contextlib.suppress(TimeoutError):  # as_completed's timeout counts from its creation
+            for future in as_completed(list(pending), loop=client.loop, timeout=poll):
+                finished.append(future)
+                pending.discard(future)
+                yield future
+        alone_since = None if finished else _still_alone(client, alone_since, pair, no_workers_timeout)
+
+
+def _still_alone(client: Any, since: float | None, pair: Pair, limit: float) -> float | None:
+    """When the cluster's last worker went (None while it has one); an error past ``limit`` seconds."""
+    if client.nthreads():
+        return None
+    now = time.monotonic()
+    if since is not None and now - since >= limit:
+        raise PipelineError(f"every Dask worker has gone (none for {limit:g} s) while translating {pair}; "
+                            "finished batches are saved: start workers (`dask worker SCHEDULER`) and run "
+                            "again, or wait longer with --no-workers-timeout")
+    return now if since is None else since
+
+
 _has_plugin = lambda dask_scheduler, name: name in dask_scheduler.worker_plugins  # noqa: E731
 """Whether an earlier run registered the plugin: a lambda, so it travels by value and the scheduler
 needs nothing of ours installed."""
@@ -323,9 +357,10 @@ class DaskTranslator(engines.ArgosEngine):
     """
 
     def __init__(self, client: Any, packages: Mapping[Pair, InstalledPackage],
-                 options: engines.EngineOptions):
+                 options: engines.EngineOptions, *, no_workers_timeout: float = NO_WORKERS_TIMEOUT_S):
         super().__init__(packages, options)
         self.client = client
+        self.no_workers_timeout = no_workers_timeout
         self._shipped: dict[Pair, _Shipped] = {}
 
     def _tokenizer(self, pair: Pair) -> tuple[Any, str]:
@@ -334,7 +369,6 @@ class DaskTranslator(engines.ArgosEngine):
 
     def _decode(self, pair: Pair, batches: list[list[list[str]]],
                 decoding: batching.Decoding) -> list[list[list[str]]]:
-        from distributed import as_completed
         from distributed.utils import CancelledError
 
         plugin = self._shipped[pair].plugin
@@ -344,7 +378,7 @@ class DaskTranslator(engines.ArgosEngine):
         try:
             # Results are fetched here, not by as_completed(with_results=True): a fetch that fails
             # there (the scheduler died meanwhile) leaves the iterator waiting forever.
-            for future in as_completed(list(futures), loop=self.client.loop):
+            for future in completed(self.client, set(futures), pair, self.no_workers_timeout):
                 if future.status == "error":
                     raise _failure(pair, future.exception())
                 results[futures.pop(future)] = future.result()
@@ -387,13 +421,14 @@ class DaskTranslator(engines.ArgosEngine):
 
 @contextlib.contextmanager
 def cluster_engine(scheduler: str, options: engines.EngineOptions, *, allow_insecure: bool = False,
-                   tls: TlsFiles = TlsFiles()) -> Iterator[engines.EngineFactory]:
+                   tls: TlsFiles = TlsFiles(),
+                   no_workers_timeout: float = NO_WORKERS_TIMEOUT_S) -> Iterator[engines.EngineFactory]:
     """The factory of :class:`DaskTranslator` engines on the cluster of ``scheduler``, while the
     client is open. Address, TLS, the scheduler, its workers and ``--device cuda`` on every worker
     are checked on entry, so a caller that enters it first has written nothing when it fails."""
     with connect(scheduler, allow_insecure=allow_insecure, tls=tls) as client:
         check_workers_device(client, options.device)
-        yield lambda packages: DaskTranslator(client, packages, options)
+        yield lambda packages: DaskTranslator(client, packages, options, no_workers_timeout=no_workers_timeout)
 
 
 def quiet_client_logs() -> None:

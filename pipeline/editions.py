@@ -20,8 +20,8 @@ What goes in is a policy, like po4a's ``--keep`` threshold but explicit:
 
 Files: ``editions/<lang>/<slug>.{txt,md,html}`` and, on request, ``editions/review/<slug>.html``.
 They are written atomically and only when their bytes change, and they contain nothing that changes
-on its own: the date shown is the catalog's PO-Revision-Date (the template's for the source), which
-moves only when the catalog's content does. Typography is applied here, per locale
+on its own: the date shown is the day the edition's text last changed (see
+:mod:`pipeline.edition_dates`). Typography is applied here, per locale
 (:mod:`pipeline.typography`), never to the catalogs.
 
 Each language is planned and typeset once (:func:`typeset_edition` gives a :class:`Page`), and the
@@ -32,12 +32,13 @@ sentence replaced, and its ``.html`` and ``.txt`` are rendered from that Markdow
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import enum
 import html
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -46,7 +47,7 @@ from urllib.parse import quote
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from pipeline import catalogs, markdown_article
+from pipeline import catalogs, dates, edition_dates, markdown_article
 from pipeline.article import MARKDOWN, Article, Unit, assemble, encode, units
 from pipeline.catalogs import EntryState, Translation, Translations
 from pipeline.errors import PipelineError
@@ -97,6 +98,8 @@ class Edition:
     """Every language the article is published in, the source first: the alternates to link to."""
     choices: tuple[Choice, ...]
     revised: date | None
+    locale: str | None = None
+    """The regional locale of its date (``en_GB``; see :mod:`pipeline.edition_dates`); None: ``lang``'s own."""
 
     @property
     def is_source(self) -> bool:
@@ -280,7 +283,7 @@ def bcp47(lang: str) -> str:
 def date_line(edition: Edition) -> str | None:
     if edition.revised is None:
         return None
-    shown = format_date(edition.revised, format="long", locale=locale_of(edition.lang))
+    shown = format_date(edition.revised, format="long", locale=locale_of(edition.locale or edition.lang))
     return label(edition.lang, "updated", date=shown)
 
 
@@ -551,17 +554,30 @@ RENDERERS: dict[str, Callable[[Page], Iterator[str]]] = {"txt": render_txt, "md"
 # --- writing -------------------------------------------------------------------------------------
 
 
-def write_edition(edition: Edition, folder: Path) -> tuple[FileResult, ...]:
-    """Typeset the edition once and write it in every format. The seed's own format (``.txt`` or
+def write_edition(edition: Edition, folder: Path, *, today: date) -> tuple[FileResult, ...]:
+    """Write the edition in every format, dated the day its text last changed: the published date
+    while the text is what is published, else a new one (:mod:`pipeline.edition_dates`)."""
+    published = edition_dates.published_date(edition_path(folder, edition.lang, edition.article.slug, "html"))
+    if published is not None:
+        files = render_edition(dataclasses.replace(edition, revised=published), folder)
+        if all(path.is_file() and path.read_bytes() == data for path, data in files.items()):
+            return tuple(FileResult(path, written=False) for path in files)
+    revised = edition_dates.new_date(edition.revised if published is None else None, today)
+    files = render_edition(dataclasses.replace(edition, revised=revised), folder)
+    return tuple(write_if_changed(path, data) for path, data in files.items())
+
+
+def render_edition(edition: Edition, folder: Path) -> dict[Path, bytes]:
+    """Typeset the edition once and render it in every format. The seed's own format (``.txt`` or
     ``.md``) keeps its newlines and BOM, so that the source edition is the seed byte for byte."""
     page = typeset_edition(edition)
     own_format = "md" if edition.article.syntax == MARKDOWN else "txt"
-    results = []
+    files = {}
     for suffix, render in RENDERERS.items():
         text = "".join(render(page))
         data = encode(edition.article, text) if suffix == own_format else text.encode("utf-8")
-        results.append(write_if_changed(edition_path(folder, edition.lang, edition.article.slug, suffix), data))
-    return tuple(results)
+        files[edition_path(folder, edition.lang, edition.article.slug, suffix)] = data
+    return files
 
 
 # --- the review sheet ----------------------------------------------------------------------------
@@ -674,9 +690,14 @@ def diff_html(old: str, new: str) -> str:
 
 
 def build(project: Project, *, langs: Sequence[str] | None = None, policy: Policy = Policy.DRAFT,
-          min_reviewed: float = 100.0, review: bool = False) -> BuildResult:
+          min_reviewed: float = 100.0, review: bool = False, locales: Mapping[str, str] | None = None,
+          today: date | None = None) -> BuildResult:
     """Build the editions of every article in ``langs`` (default: the source and the project's
-    languages) and, with ``review``, the review sheets. Never prints; the result says what happened."""
+    languages) and, with ``review``, the review sheets. Never prints; the result says what happened.
+
+    ``locales`` maps a language to the regional locale of its editions' dates (``{"en": "en_GB"}``);
+    ``today`` is the day a changed edition is dated (default: :func:`pipeline.dates.build_moment`)."""
+    today = today or dates.build_moment().date()
     published = (project.source_lang, *[lang for lang in project.langs if lang != project.source_lang])
     wanted = tuple(langs) if langs else published
     editions, sheets, damaged = [], [], []
@@ -690,7 +711,9 @@ def build(project: Project, *, langs: Sequence[str] | None = None, policy: Polic
         for lang in wanted:
             edition = plan_edition(article, translations[lang], lang=lang, langs=published,
                                    source_lang=project.source_lang, policy=policy)
-            editions.append(_publish(edition, project.editions, policy=policy, min_reviewed=min_reviewed))
+            edition = dataclasses.replace(edition, locale=(locales or {}).get(lang))
+            editions.append(_publish(edition, project.editions, policy=policy, min_reviewed=min_reviewed,
+                                     today=today))
         if review:
             sheet = {lang: translations[lang] for lang in project.langs if lang != project.source_lang}
             text = "".join(render_review(article, sheet, source_lang=project.source_lang))
@@ -731,7 +754,7 @@ def _check_current(article: Article, template: Translations) -> None:
                             path=template.path)
 
 
-def _publish(edition: Edition, folder: Path, *, policy: Policy, min_reviewed: float) -> EditionResult:
+def _publish(edition: Edition, folder: Path, *, policy: Policy, min_reviewed: float, today: date) -> EditionResult:
     slug, lang = edition.article.slug, edition.lang
     counts = {"slug": slug, "source": edition.article.source, "lang": lang, "total": len(edition.choices),
               "reviewed": len(edition.choices) if edition.is_source else len(edition.using(Use.REVIEWED))}
@@ -740,6 +763,6 @@ def _publish(edition: Edition, folder: Path, *, policy: Policy, min_reviewed: fl
         previous = tuple(path for suffix in FORMATS
                          if (path := edition_path(folder, lang, slug, suffix)).exists())
         return EditionResult(**counts, refused=reason, missing=edition.using(Use.SOURCE_TEXT), kept=previous)
-    return EditionResult(**counts, files=write_edition(edition, folder),
+    return EditionResult(**counts, files=write_edition(edition, folder, today=today),
                          unreviewed=edition.using(Use.UNREVIEWED), left_in_source=edition.using(Use.SOURCE_TEXT),
                          normalised=tuple(choice for choice in edition.choices if choice.normalised))

@@ -23,6 +23,7 @@ from types import MappingProxyType
 
 from pipeline.article import BOM
 from pipeline.errors import PipelineError
+from pipeline.input_files import MAX_GLOSSARY_BYTES, read_regular_file
 
 DEFAULT_PATH = Path("glossary.toml")
 """Where the CLI looks for the glossary, relative to the working directory."""
@@ -118,7 +119,7 @@ def load_glossary(path: Path) -> Glossary:
     file, and the line where it can be told.
     """
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = read_regular_file(path, what="glossary", limit=MAX_GLOSSARY_BYTES).decode("utf-8")
     except FileNotFoundError:
         return Glossary()
     except UnicodeDecodeError:

@@ -40,7 +40,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from pipeline import typography
+from pipeline import markdown_cuts, typography
 from pipeline.article import MARKDOWN, Article, Paragraph, Sentence, Unit
 from pipeline.glossary import Term
 from pipeline.segmentation import LANGUAGE, split_sentences
@@ -110,6 +110,8 @@ def source_parser() -> MarkdownIt:
     rules = {rule.name: rule.fn for rule in md.inline.ruler.__rules__}
     for name in PROTECTED_RULES:
         md.inline.ruler.at(name, _noting_spans(rules[name], name))
+    for name in ("emphasis", "strikethrough"):
+        md.inline.ruler.at(name, markdown_cuts.noting_delimiters(rules[name]))
     return md
 
 
@@ -158,6 +160,7 @@ def _noting_spans(rule: Callable[[StateInline, bool], bool], name: str) -> Calla
         start = state.pos
         if not rule(state, silent):
             return False
+        markdown_cuts.note_extent(state, start, silent)
         spans = state.env.get(SPANS)
         if not silent and spans is not None:
             spans.append((*_protected_part(state, name, start), name))
@@ -365,17 +368,7 @@ def _keep_markup_whole(flat: str, spans: list[tuple[int, int]], env: dict) -> li
     """``spans`` joined where a cut between them would change what the markup means."""
     if len(spans) < 2 or not MARKUP_CHARACTERS.search(flat):
         return spans
-    md = source_parser()
-    first, last = spans[0][0], spans[-1][1]
-    whole = md.renderInline(flat[first:last], env)
-    kept = [spans[0]]
-    for (_, end), (start, next_end) in zip(spans, spans[1:]):
-        gap = md.renderInline("a" + flat[end:start] + "a", env)[1:-1]
-        if md.renderInline(flat[first:end], env) + gap + md.renderInline(flat[start:last], env) == whole:
-            kept.append((start, next_end))
-        else:
-            kept[-1] = (kept[-1][0], next_end)
-    return kept
+    return markdown_cuts.keep_markup_whole(source_parser(), flat, spans, env)
 
 
 def _to_file(position: int, offsets: list[int], lines: list[str]) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import fcntl
 import functools
+import itertools
 import os
 import shlex
 import shutil
@@ -58,6 +59,10 @@ def _unknown_language(code: str, why: str = "") -> PipelineError:
     return PipelineError(f"unknown language code {code!r}{why} (babel knows e.g. 'fr', 'en', 'de', 'pt_BR')")
 
 
+MAY_NEST = frozenset({("locales", "seeds"), ("editions", "seeds")})
+"""(inner, outer) folders that may nest: the seeds folder is read at its top level only."""
+
+
 @dataclass(frozen=True, slots=True)
 class Project:
     seeds: Path = Path("seeds")
@@ -81,15 +86,29 @@ class Project:
         Also checks that no catalog folder spells one of the languages differently (see
         :func:`check_language_folders`), as every command that reads articles writes catalogs next.
         """
+        self.check_folders_apart()
         if not self.seeds.is_dir():
             what = "is a file, not a folder" if self.seeds.exists() else "no such folder"
             raise PipelineError(f"{what}; put the articles ({seed_patterns()}) there", path=self.seeds)
         paths = seed_paths(self.seeds)
         if not paths:
             raise PipelineError(f"no articles ({seed_patterns()}) in this folder", path=self.seeds)
-        _check_slugs(paths)
+        check_slugs(paths)
         check_language_folders(self.locales, self.langs)
         return paths
+
+    def check_folders_apart(self) -> None:
+        """Refuse folders that are one, or where one is written inside the other: with ``seeds =
+        "editions/de"``, ``build`` wrote its editions over the articles. The outputs may lie inside
+        the seeds folder, which is read at its top level only (``editions`` run from a subfolder)."""
+        folders = {"seeds": self.seeds, "locales": self.locales, "editions": self.editions}
+        resolved = {name: path.resolve() for name, path in folders.items()}  # through symlinks too
+        for inner, outer in itertools.permutations(folders, 2):
+            nested = resolved[inner].is_relative_to(resolved[outer]) and (inner, outer) not in MAY_NEST
+            if resolved[inner] == resolved[outer] or nested:
+                raise PipelineError(f"the {inner} folder ({folders[inner]}) and the {outer} folder "
+                                    f"({folders[outer]}) overlap; give each its own folder "
+                                    f"(--{inner}, --{outer})")
 
     @contextmanager
     def lock(self) -> Iterator[None]:
@@ -357,7 +376,7 @@ def file_kind(mode: int) -> str:
     return next((name for test, name in kinds if test(mode)), "a special file")
 
 
-def _check_slugs(paths: list[Path]) -> None:
+def check_slugs(paths: list[Path]) -> None:
     """Two seeds whose names differ only in case or Unicode normalisation would share catalogs on
     case-insensitive file systems (macOS, Windows): refuse them rather than mix their translations."""
     seen: dict[str, Path] = {}
@@ -377,6 +396,9 @@ def _check_slugs(paths: list[Path]) -> None:
             raise PipelineError(f"article names must not contain {' '.join(unportable)} (Windows cannot "
                                 "store such a file name); use letters, digits and hyphens", path=path)
         normalised = unicodedata.normalize("NFC", path.stem).casefold()
+        if normalised in seen and seen[normalised].stem == path.stem:
+            raise PipelineError(f"{seen[normalised].name!r} is the same article ({path.stem!r}) in another "
+                                "format: their catalogs would be one; keep one of the two", path=path)
         if normalised in seen:
             raise PipelineError(f"article name collides with {seen[normalised].name!r} "
                                 "(names must differ by more than case or accents' encoding)", path=path)

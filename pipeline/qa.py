@@ -48,6 +48,7 @@ from pipeline.catalogs import Catalog, Entry, EntryState
 from pipeline.article import BOM
 from pipeline.errors import CatalogError, PipelineError, location, os_error
 from pipeline.glossary import Glossary, keeps_case, written_as
+from pipeline.input_files import MAX_CATALOG_BYTES, read_regular_file
 from pipeline.project import SOURCE_LANGUAGE, Project, english_language_name
 from pipeline.segmentation import split_sentences
 from pipeline.template_match import read_template_of, template_mismatches, template_of
@@ -352,14 +353,26 @@ def _longest_repetition(words: list[str]) -> tuple[str, int] | None:
     """
     best: tuple[str, int] | None = None
     for size in range(1, REPEAT_LONGEST + 1):
+        matching = _matching_run(words, size)
         for start in range(len(words) - size * REPEAT_RUN + 1):
-            phrase = words[start:start + size]
-            times = 1
-            while words[start + times * size:start + (times + 1) * size] == phrase:
-                times += 1
+            times = 1 + matching[start] // size
             if times >= REPEAT_RUN and (best is None or times > best[1]):
-                best = (" ".join(phrase), times)
+                best = (" ".join(words[start:start + size]), times)
     return best
+
+
+def _matching_run(words: list[str], distance: int) -> list[int]:
+    """For each position ``i``, how many words from ``i`` on equal the words ``distance`` further:
+    one pass from the end, so that finding repetitions is linear, not quadratic, in the words
+    (6,000 repetitions of one phrase took 12 s).
+
+    >>> _matching_run("a b a b a c".split(), 2)
+    [3, 2, 1, 0, 0, 0]
+    """
+    run = [0] * (len(words) + 1)
+    for index in range(len(words) - distance - 1, -1, -1):
+        run[index] = run[index + 1] + 1 if words[index] == words[index + distance] else 0
+    return run[:len(words)]
 
 
 ADDRESS = re.compile(r"\S+@\S+\.\w+|(?:https?://|www\.)\S+|[#@]\w+"
@@ -408,6 +421,9 @@ DOUBLED_REPEAT_LENGTH = 1.2
 "Nicht blind, nicht naiv." into "Not blind. Not naive." writes no more than the source."""
 DOUBLED_RUN = 6
 """A run of this many words that occurs twice in the translation (and not in the source) is doubled."""
+DOUBLED_LONGEST = 64
+"""The longest run :func:`_twice_in_a_row` looks for, so that its work is linear in the words: a
+longer one holds a run of :data:`DOUBLED_RUN` words said twice, which :func:`doubled` reports first."""
 DOUBLED_SHORTEST = 3
 """In a translation of under 12 words, a run of half its words said twice is doubled ("An article by
 M. Legrand An article by M. Legrand"), down to this many; the source must not repeat it too."""
@@ -444,11 +460,23 @@ def doubled(source: str, translation: str, context: Context) -> Iterator[str]:
         yield f"{run!r} is said twice in a row"
 
 
+DOUBLED_COMPARED = 8
+"""Each sentence is compared for near repetition with this many sentences after it (a translation
+doubled by a machine or a paste repeats what is near), so a long text costs linear, not quadratic,
+time; exact repetitions are found anywhere."""
+DOUBLED_COMPARED_CHARS = 1_000
+"""Sentences longer than this are compared for exact repetition only (difflib is quadratic)."""
+
+
 def _repeats_a_sentence(sentences: list[str]) -> bool:
     """Whether two of the sentences say nearly the same words (:data:`DOUBLED_SIMILARITY`)."""
     folded = [" ".join(WORD_RUN.findall(sentence.casefold())) for sentence in sentences]
+    if len(set(folded)) < len(folded):
+        return True
     return any(SequenceMatcher(None, first, second).ratio() >= DOUBLED_SIMILARITY
-               for index, first in enumerate(folded) for second in folded[index + 1:])
+               for index, first in enumerate(folded) if len(first) <= DOUBLED_COMPARED_CHARS
+               for second in folded[index + 1:index + 1 + DOUBLED_COMPARED]
+               if len(second) <= DOUBLED_COMPARED_CHARS)
 
 
 def _twice_in_a_row(words: list[str]) -> str | None:
@@ -459,10 +487,11 @@ def _twice_in_a_row(words: list[str]) -> str | None:
     >>> _twice_in_a_row("the flat plains outside dunkirk the flat plains outside dunkirk".split())
     'the flat plains outside dunkirk'
     """
-    for size in range(len(words) // 2, DOUBLED_SHORTEST - 1, -1):
-        for start in range(len(words) - 2 * size + 1):
-            if words[start:start + size] == words[start + size:start + 2 * size]:
-                return " ".join(words[start:start + size])
+    for size in range(min(len(words) // 2, DOUBLED_LONGEST), DOUBLED_SHORTEST - 1, -1):
+        matching = _matching_run(words, size)
+        start = next((start for start in range(len(words) - 2 * size + 1) if matching[start] >= size), None)
+        if start is not None:
+            return " ".join(words[start:start + size])
     return None
 
 
@@ -769,10 +798,16 @@ def check_project(project: Project, glossary: Glossary, paths: Iterable[Path] | 
     return Report(catalogs=tuple(item.path for item in loaded), problems=tuple(problems))
 
 
+CATALOG_SUFFIXES = (".po", ".pot")
+
+
 def _load(path: Path) -> _Catalog:
     item = _Catalog(path=path, lang=path.parent.parent.name if path.parent.name == "LC_MESSAGES" else "")
+    if path.suffix not in CATALOG_SUFFIXES:
+        raise PipelineError("not a catalog: check reads gettext catalogs (*.po, *.pot); an article is "
+                            "checked through its catalogs (`pipeline check` checks them all)", path=path)
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path, what="catalog", limit=MAX_CATALOG_BYTES)
     except OSError as error:
         raise os_error(error, "cannot read", path) from None
     try:
@@ -809,6 +844,8 @@ def _check_catalog(item: _Catalog, template_read: tuple[Catalog | None, str | No
     path, catalog = str(item.path), item.catalog
     header_line = _header_line(item.lines)
     for function, severity in HEADER_CHECKS:
+        if function is plural_forms and item.path.suffix == ".pot":
+            continue  # a template has none: msginit and msgmerge take each language's from its .po
         for message in function(catalog.metadata, item.lang):
             yield Problem(path, header_line, function.__name__, severity, message)
     for severity, line, message in msgfmt(item.path):

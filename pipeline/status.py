@@ -21,7 +21,7 @@ from pathlib import Path
 from pipeline import catalogs
 from pipeline.catalogs import EntryState
 from pipeline.errors import PipelineError, location
-from pipeline.project import Project, check_language_folders, pipeline_command, seed_names
+from pipeline.project import Project, check_language_folders, check_slugs, pipeline_command, seed_names
 from pipeline.template_match import read_template_of, template_mismatches, template_of
 
 TemplatesRead = dict[Path, tuple[catalogs.Catalog | None, str | None]]
@@ -139,8 +139,11 @@ def project_status(project: Project) -> list[CatalogStatus]:
     Articles are those in the seeds folder plus any that only have catalogs left, so a catalog
     whose article was removed still shows up, marked :attr:`CatalogStatus.orphaned`.
     """
+    project.check_folders_apart()
     check_language_folders(project.locales, project.langs)
-    seeded = {path.stem for path in seed_names(project.seeds)}
+    names = seed_names(project.seeds)
+    check_slugs(names)  # two seeds of one slug: extract and build refuse them, so no 100 % either
+    seeded = {path.stem for path in names}
     slugs = sorted(_slugs(project, seeded))
     if not slugs:
         raise PipelineError("no articles and no catalogs; put articles in the seeds folder and run "

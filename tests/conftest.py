@@ -38,6 +38,16 @@ MT_GLOSSARY = Glossary((Term("Verkor", {}), Term("Bourbourg", {}), Term("Dunkerq
 """The glossary of the machine-translation tests (drafting, and masking in tests/test_glossary.py)."""
 
 
+FIXED_EPOCH = "1795953600"
+"""2026-11-29 12:00 UTC: the moment every test runs at (``SOURCE_DATE_EPOCH``), so that no test and
+no golden file depends on today's date, the machine's time zone or its locale."""
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+
+
 @pytest.fixture
 def project_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty project folder with a small article in seeds/, as the working directory."""
@@ -140,3 +150,11 @@ def deny_reading_catalogs(monkeypatch: pytest.MonkeyPatch) -> None:
         return real(path)
 
     monkeypatch.setattr(Path, "read_bytes", denied)
+    real_open = os.open
+
+    def denied_open(path, flags, *args, **kwargs):  # pipeline.input_files opens descriptors
+        if str(path).endswith(".po") and not flags & os.O_CREAT:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied_open)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import socket
+import subprocess
+import sys
 import time
 import zipfile
 from pathlib import Path
@@ -295,3 +298,30 @@ def test_translate_into_a_regional_code_uses_the_languages_packages(project_dir,
         text = Path(f"locales/{lang}/LC_MESSAGES/nord.po").read_text(encoding="utf-8")
         assert f"# machine translation: Argos Translate {route}" in text
         assert 'msgstr ""\n\n' not in text.split("\n\n", 1)[1] + "\n\n"  # every entry drafted
+
+
+# --- ARGOS_PACKAGES_DIR that is empty or no folder (issue 23) ---------------------------------------
+
+
+def pipeline_process(*args: str, **env: str) -> subprocess.CompletedProcess:
+    """The CLI in a fresh process: argostranslate reads ARGOS_PACKAGES_DIR once, when first imported."""
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, **env})
+
+
+def test_an_empty_argos_packages_dir_is_unset_not_the_working_folder(project_dir):
+    (project_dir / "locales").mkdir()
+    result = pipeline_process("models", "list", ARGOS_PACKAGES_DIR="")
+    assert result.returncode == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("installed in ") and first.endswith("argos-translate/packages:")
+    assert "broken" not in result.stdout and "seeds" not in result.stdout
+
+
+def test_an_argos_packages_dir_that_is_a_file_says_so(project_dir):
+    (project_dir / "packages").write_text("", encoding="utf-8")
+    result = pipeline_process("models", "list", ARGOS_PACKAGES_DIR="packages")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "Error: packages: ARGOS_PACKAGES_DIR names a file, not a folder: point it at the folder of Argos "
+        "packages, or unset it"]

@@ -387,3 +387,53 @@ def test_a_file_as_editors_save_it_is_one_line_with_its_line(project_dir, data, 
     assert result.output.startswith(f"Error: {path}:{line}: "), result.output
     assert message in result.output and len(result.output.strip().splitlines()) == 1
     assert not (project_dir / "locales").exists()
+
+
+# --- numeric settings have a sane range (issue 23) -----------------------------------------------
+
+
+def test_every_numeric_setting_has_an_upper_and_a_lower_bound():
+    for setting in config.settings(cli).values():
+        for _, option in setting.options:
+            if isinstance(option.type, (click.types.IntParamType, click.types.FloatParamType)):
+                assert isinstance(option.type, click.types._NumberRangeBase), setting.key
+                assert option.type.min is not None and option.type.max is not None, setting.key
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999999", "2147483648"])
+@pytest.mark.parametrize("command", ["translate", "evaluate"])
+def test_an_absurd_batch_size_on_the_command_line_is_a_usage_error(project_dir, command, value):
+    result = CliRunner().invoke(cli, [command, "--max-batch-size", value])
+    assert result.exit_code == 2
+    assert f"{value} is not in the range 1<=x<=4096." in result.output.splitlines()[-1]
+
+
+@pytest.mark.parametrize("value", ["99999999999999999999999", "2147483648"])
+def test_an_absurd_batch_size_in_the_file_names_its_line(project_dir, value):
+    (project_dir / "pyproject.toml").write_text(f"[tool.pipeline]\nmax-batch-size = {value}\n", encoding="utf-8")
+    result = run("translate")
+    assert result.exit_code == EXIT_ERROR
+    assert result.output.strip().splitlines() == [
+        f"Error: {project_dir / 'pyproject.toml'}:2: [tool.pipeline] max-batch-size: {value} is not in the "
+        "range 1<=x<=4096."]
+
+
+@pytest.mark.parametrize("value", ["\x01", "seeds\x1b[2J", "a\nb"])
+def test_a_folder_with_control_characters_is_refused_without_printing_them(project_dir, value, monkeypatch):
+    monkeypatch.setenv("PIPELINE_SEEDS", value)
+    result = run("status")
+    assert result.exit_code == 2
+    assert f"{ascii(value)}: control characters in a folder name" in result.output
+    assert not any(character in result.output for character in "\x01\x1b")
+    assert result.output.count("\n") == 4  # usage, hint, blank line, the error
+
+
+@pytest.mark.parametrize("as_json", [[], ["--json"]])
+def test_config_names_a_bad_variable_instead_of_a_usage_error_of_another_command(project_dir, monkeypatch, as_json):
+    monkeypatch.setenv("PIPELINE_BEAM_SIZE", "99")
+    result = run("config", *as_json)
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[0] == "Usage: cli config [OPTIONS]"
+    assert result.output.strip().splitlines()[-1:] == [
+        "Error: Invalid value for '--beam-size' (env var: 'PIPELINE_BEAM_SIZE'): 99 is not in the range "
+        "1<=x<=32 (a setting of `translate`)"]

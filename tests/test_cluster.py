@@ -13,7 +13,6 @@ import re
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -105,7 +104,7 @@ def test_each_worker_keeps_one_checked_copy_of_each_package_and_loads_it_once(
 
 
 def test_a_worker_killed_mid_run_costs_only_its_batches(project_dir, argos_dir, slow_archive, scheduler,
-                                                        monkeypatch):
+                                                        monkeypatch, tmp_path):
     from distributed import Client
 
     assert run("models", "install", str(slow_archive)).exit_code == 0
@@ -113,16 +112,13 @@ def test_a_worker_killed_mid_run_costs_only_its_batches(project_dir, argos_dir, 
     real = cluster.DaskTranslator.translate
     monkeypatch.setattr(cluster.DaskTranslator, "translate",
                         lambda self, pair, sentences: returned.extend(sentences) or real(self, pair, sentences))
+    marker = tmp_path / "killed"
+    monkeypatch.setattr(cluster, "translate_on_worker", killing_the_first_worker_it_runs_on(marker))
+    result = run("--langs", "en", "translate", "--scheduler", scheduler, "--beam-size", "1",
+                 "--max-batch-size", "2", "--save-every", "8")
+    assert result.exit_code == 0, result.output
+    assert marker.read_text() == "killed"  # exactly one worker died, holding a batch
     with Client(scheduler, set_as_default=False) as watcher:
-        pids = watcher.run(os.getpid)
-        killed: list[str] = []
-        killer = threading.Thread(target=kill_a_busy_worker, args=(watcher, pids, killed), daemon=True)
-        killer.start()
-        result = run("--langs", "en", "translate", "--scheduler", scheduler, "--beam-size", "1",
-                     "--max-batch-size", "2", "--save-every", "8")
-        killer.join(30)
-        assert result.exit_code == 0, result.output
-        assert killed, "no worker was busy when the killer looked"
         watcher.wait_for_workers(2, timeout=60)  # the nanny replaces it
     english = load(Path("locales/en/LC_MESSAGES/nord.po"))
     assert all(entry_state(e) is EntryState.MACHINE_DRAFT for e in english)
@@ -130,16 +126,20 @@ def test_a_worker_killed_mid_run_costs_only_its_batches(project_dir, argos_dir, 
     assert len(returned) == len(set(returned))  # every sentence translated once
 
 
-def kill_a_busy_worker(client, pids: dict[str, int], killed: list[str]) -> None:
-    """SIGKILL the first worker seen holding tasks of ours (as an out-of-memory kill would)."""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not killed:
-        for address, keys in client.processing().items():
-            if any("translate_on_worker" in str(key) for key in keys) and address in pids:
-                os.kill(pids[address], signal.SIGKILL)
-                killed.append(address)
-                return
-        time.sleep(0.02)
+def killing_the_first_worker_it_runs_on(marker: Path):
+    """A task that SIGKILLs the worker running the run's first batch, in the middle of that batch (as
+    an out-of-memory kill would), then translates as usual: the worker dies holding work whatever the
+    machine's load, with no clock involved. A local function, so that the task travels by value."""
+    def translate_or_die(name, batch, decoding):
+        try:
+            claimed = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        except FileExistsError:
+            return cluster.translate_on_worker(name, batch, decoding)
+        os.write(claimed, b"killed")
+        os.close(claimed)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    return translate_or_die
 
 
 def test_a_batch_that_kills_every_worker_it_meets_is_one_line(project_dir, pivot_models, scheduler,
@@ -150,7 +150,7 @@ def test_a_batch_that_kills_every_worker_it_meets_is_one_line(project_dir, pivot
     def killing(futures, **options):  # what as_completed gives after allowed-failures deaths
         killed = KilledWorker("translate_on_worker-1234", SimpleNamespace(address="tcp://127.0.0.1:1"),
                               allowed_failures=3)
-        yield SimpleNamespace(status="error", exception=lambda: killed)
+        yield FailedFuture(killed)
 
     monkeypatch.setattr(distributed, "as_completed", killing)
     result = run("--langs", "en", "translate", "--scheduler", scheduler, "--beam-size", "1")
@@ -158,6 +158,47 @@ def test_a_batch_that_kills_every_worker_it_meets_is_one_line(project_dir, pivot
     assert result.output.strip().splitlines()[-1] == (
         "Error: a de→en batch was lost with every worker that ran it (4 died running it, the last "
         "tcp://127.0.0.1:1); finished batches are saved: see the workers' logs (out of memory?) and run again")
+
+
+class FailedFuture:
+    """A future that failed with ``error`` (hashable, as Dask's futures are)."""
+
+    status = "error"
+
+    def __init__(self, error: BaseException):
+        self.error = error
+
+    def exception(self) -> BaseException:
+        return self.error
+
+
+def test_a_run_whose_every_worker_died_stops_after_the_timeout_keeping_finished_drafts(
+        project_dir, pivot_models, tmp_path, monkeypatch):
+    counter = tmp_path / "batches"
+    monkeypatch.setattr(cluster, "translate_on_worker", killing_every_worker_at_batch(5, counter))
+    with dask_processes.scheduler(tmp_path / "dask") as address, \
+            dask_processes.workers(tmp_path / "dask", address, count=1):
+        dask_processes.wait_for_workers(address, 1)
+        result = run("--langs", "en", "translate", "--scheduler", address, "--beam-size", "1",
+                     "--max-batch-size", "1", "--save-every", "2", "--no-workers-timeout", "1")
+    assert result.exit_code == 1, result.output
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: every Dask worker has gone (none for 1 s) while translating de→en; finished batches are "
+        "saved: start workers (`dask worker SCHEDULER`) and run again, or wait longer with --no-workers-timeout")
+    assert len(drafted(Path("locales/en/LC_MESSAGES/nord.po"))) == 4  # two chunks of two, saved
+
+
+def killing_every_worker_at_batch(number: int, counter: Path):
+    """A task that, at the run's ``number``-th batch, SIGKILLs its worker's whole process group (the
+    nanny too, so nothing replaces it), as losing every machine of a cluster would."""
+    def translate_or_kill_all(name, batch, decoding):
+        with open(counter, "ab") as stream:
+            stream.write(b".")
+        if counter.stat().st_size >= number:
+            os.killpg(os.getpgid(0), signal.SIGKILL)
+        return cluster.translate_on_worker(name, batch, decoding)
+
+    return translate_or_kill_all
 
 
 def test_ctrl_c_keeps_finished_batches_and_a_rerun_finishes(project_dir, argos_dir, slow_archive, scheduler):

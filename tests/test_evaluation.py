@@ -294,6 +294,14 @@ def test_the_source_language_is_a_usage_error(reviewed_project):
     assert result.exit_code == 2 and "'de' is the source language" in result.output
 
 
+def test_a_language_that_is_no_target_of_the_project_is_a_usage_error(reviewed_project):
+    result = run("evaluate", "--langs", "es")
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: Invalid value for --langs: es is not one of the project's languages (fr, en); "
+        "see `pipeline --langs`")
+
+
 @pytest.mark.parametrize("langs", ["xx", ","])
 def test_a_bad_language_list_is_a_usage_error_naming_the_option(reviewed_project, langs):
     result = run("evaluate", "--langs", langs)

@@ -320,3 +320,26 @@ def test_an_unreadable_seeds_folder_names_the_folder_and_the_action(project_dir,
 
     monkeypatch.setattr(Path, "iterdir", denied)
     assert_refused(run("extract"), "seeds: cannot list the articles (Permission denied)")
+
+
+@pytest.mark.parametrize("command", ["extract", "build", "status", "translate"])
+def test_folders_that_overlap_are_refused(project_dir, command):
+    assert run("extract").exit_code == 0 and run("build").exit_code == 0
+    Path("pyproject.toml").write_text('[tool.pipeline]\nseeds = "editions/de"\n', encoding="utf-8")
+    before = {path: path.read_bytes() for path in Path("editions").rglob("*") if path.is_file()}
+    result = run(command)
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: the seeds folder (editions/de) and the editions folder (editions) overlap; give each its own "
+        "folder (--seeds, --editions)")
+    assert {path: path.read_bytes() for path in Path("editions").rglob("*") if path.is_file()} == before
+
+
+def test_a_symlink_does_not_hide_an_overlap(project_dir):
+    Path("more").symlink_to("seeds")
+    assert_refused(run("--locales", "more", "extract"), "the seeds folder (seeds) and the locales folder (more) overlap")
+
+
+def test_outputs_inside_the_seeds_folder_are_allowed(project_dir):
+    assert run("--locales", "seeds/locales", "--editions", "seeds/editions", "extract").exit_code == 0
+    assert run("--locales", "seeds/locales", "--editions", "seeds/editions", "build").exit_code == 0

@@ -715,3 +715,20 @@ def test_a_number_the_source_writes_in_words_may_become_figures_but_not_another(
     other = num2words(number + 1, lang=lang)
     if number + 1 <= 100 and other not in lexicon.NOT_NUMBERS.get(lang, ()):  # "neuf" is "new" too
         assert fails(qa.numbers, source, f"Il y a {other} usines.", lang)
+
+
+# --- misleading messages (issue 23) -------------------------------------------------------------
+
+
+def test_check_given_an_article_says_it_is_not_a_catalog(project_dir):
+    result = run("check", "seeds/nord.txt")
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "Error: seeds/nord.txt: not a catalog: check reads gettext catalogs (*.po, *.pot); an article is "
+        "checked through its catalogs (`pipeline check` checks them all)"]
+
+
+def test_check_given_a_template_does_not_ask_for_plural_forms(project_dir):
+    run("extract")
+    result = run("check", "locales/nord.pot")
+    assert "plural_forms" not in result.output and "Plural-Forms" not in result.output, result.output

@@ -211,3 +211,14 @@ def test_a_catalog_whose_template_was_deleted_needs_repair(project_dir):
     for record in json.loads(result.stdout)["catalogs"]:
         assert record["needs_repair"].startswith("locales/nord.pot: missing"), record
         assert "extract" in record["needs_repair"]
+
+
+@pytest.mark.parametrize("command", ["status", "extract", "build"])
+def test_a_text_and_a_markdown_seed_of_one_slug_are_refused_by_every_command(project_dir, command):
+    assert run("extract").exit_code == 0
+    Path("seeds/nord.md").write_text("# Nord\n\nEin Satz.\n", encoding="utf-8")
+    result = run(command)
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: seeds/nord.txt: 'nord.md' is the same article ('nord') in another format: their catalogs "
+        "would be one; keep one of the two")

@@ -1,0 +1,60 @@
+"""Worst cases of issue 23 that used to take quadratic time: one Markdown paragraph of a repeated
+unit segmented (`[Satz. ` x 2,700 took 97 s, `**Satz.** ` x 1,900 69 s, `Ein *kurzer* Satz. ` x 1,000
+12 s), and `check` on a translation repeating one phrase 6,000 times (12 s).
+
+Prints, for each, the CPU time (best of 3) at the full size and at half of it, and their ratio: about
+2 for linear work, about 4 for quadratic. `--quick` uses a tenth of the sizes (the test suite runs it).
+
+Run: .venv/bin/python bench/bench_linear_time.py [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+
+from pipeline.glossary import Glossary
+from pipeline.qa import Context, check_entry
+from pipeline.segmentation import segment_text
+
+MARKDOWN_CASES = (("[Satz. ", 2700), ("**Satz.** ", 1900), ("Ein *kurzer* Satz. ", 1000))
+CHECK_CASES = (("la batterie ", 6000), ("La région espère du travail. ", 6000))
+CONTEXT = Context(lang="fr", glossary=Glossary(), source_lang="de")
+
+
+def segment(unit: str, times: int) -> Callable[[], object]:
+    text = "# Titel\n\n" + unit * times + "\n"
+    return lambda: segment_text(text, slug="bench", source="bench.md", markdown=True, language="de")
+
+
+def check(unit: str, times: int) -> Callable[[], object]:
+    translation = unit * times
+    return lambda: list(check_entry("Die Region hofft auf Arbeit.", translation, CONTEXT, draft=True, ignore=[]))
+
+
+def cpu_time(work: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        work()
+        best = min(best, time.process_time() - started)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a tenth of the sizes")
+    scale = 10 if parser.parse_args().quick else 1
+    check("Oui. ", 1)()  # load the word lists before timing
+    for name, make, cases in (("segment", segment, MARKDOWN_CASES), ("check", check, CHECK_CASES)):
+        for unit, times in cases:
+            size = times // scale
+            full, half = cpu_time(make(unit, size)), cpu_time(make(unit, size // 2))
+            ratio = full / half if half else float("nan")
+            print(f"{name} {unit!r} x {size:,}: {full * 1000:.0f} ms (half the size: {half * 1000:.0f} ms, "
+                  f"ratio {ratio:.1f})")
+
+
+if __name__ == "__main__":
+    main()
