@@ -242,7 +242,8 @@ def _fill_from_memory(run: _Run) -> None:
         drafted = [(catalog.slug, catalog.catalog) for catalog in run.opened if catalog.lang == lang]
         found = memory.build_memory(lang, drafted, run.memory_sources)
         for msgid in list(waiting):
-            match = found.match(msgid, threshold=run.memory_sources.threshold, glossary=run.glossary)
+            match = found.match(msgid, threshold=run.memory_sources.threshold, glossary=run.glossary,
+                                markdown=msgid in run.markdown)
             if match is None:
                 continue
             for catalog, key in waiting.pop(msgid):

@@ -29,6 +29,7 @@ from pipeline import catalogs, tmx
 from pipeline.catalogs import Catalog, EntryState
 from pipeline.fuzzy_index import FuzzyIndex
 from pipeline.glossary import Glossary
+from pipeline.markdown_article import markup_terms
 from pipeline.memory_substitution import adapt
 from pipeline.project import SOURCE_LANGUAGE, Project
 
@@ -118,9 +119,12 @@ class TranslationMemory:
     def __len__(self) -> int:
         return len(self._exact)
 
-    def match(self, source: str, *, threshold: float, glossary: Glossary = Glossary()) -> Match | None:
+    def match(self, source: str, *, threshold: float, glossary: Glossary = Glossary(),
+              markdown: bool = False) -> Match | None:
         """The same sentence, else the most similar one at or above ``threshold`` (%) adapted to
-        ``source``; None when there is none, or the best cannot be adapted."""
+        ``source``; None when there is none, or the best cannot be adapted. In a sentence of a
+        Markdown article (``markdown``), link targets, image paths and code spans are adapted as
+        glossary terms kept as written, so that an old URL is never offered for a new one."""
         same = self._exact.get(source)
         if same is not None:
             return Match(segment=same, score=100.0, translation=same.target)
@@ -132,6 +136,8 @@ class TranslationMemory:
         if found is None:
             return None
         segment = self._exact[self._sources[found.index]]
+        if markdown:
+            glossary = Glossary((*glossary.terms, *markup_terms(segment.source), *markup_terms(source)))
         adapted = adapt(segment.source, source, segment.target, source_lang=self.source_lang, lang=self.lang,
                         glossary=glossary)
         if adapted is None:

@@ -44,7 +44,7 @@ def adapt(old_source: str, new_source: str, translation: str, *, source_lang: st
     ...       lang="en", glossary=Glossary())
     Adapted(translation='It is 18 per cent.', replaced=(('16', '18'),))
     """
-    changes = _number_changes(old_source, new_source, translation, source_lang, lang)
+    changes = _number_changes(old_source, new_source, translation, source_lang, lang, glossary)
     terms = _term_changes(old_source, new_source, translation, lang, glossary)
     if changes is None or terms is None:
         return None
@@ -70,9 +70,16 @@ def _paired(old: Sequence, new: Sequence) -> list[tuple] | None:
     return [(before, after) for before, after in zip(old, new) if before != after]
 
 
+def _numbers(source: str, glossary: Glossary) -> list[str]:
+    """The numbers of a sentence outside its glossary terms (``4.0`` in a name, a year in a URL)."""
+    terms = [(start, end) for _, start, end in glossary.find(source)]
+    return [match.group() for match in NUMBER.finditer(source)
+            if not any(start < match.end() and match.start() < end for start, end in terms)]
+
+
 def _number_changes(old_source: str, new_source: str, translation: str, source_lang: str,
-                    lang: str) -> list[Change] | None:
-    pairs = _paired(NUMBER.findall(old_source), NUMBER.findall(new_source))
+                    lang: str, glossary: Glossary) -> list[Change] | None:
+    pairs = _paired(_numbers(old_source, glossary), _numbers(new_source, glossary))
     if pairs is None:
         return None
     changes = []

@@ -180,3 +180,14 @@ def test_a_broken_orphaned_catalog_stops_the_run_with_its_name(reviewed_nord):
     Path("locales/fr/LC_MESSAGES/alt.po").write_text('msgid "x"\nmsgstr "y\n', encoding="utf-8")
     with pytest.raises(catalogs.CatalogError, match="alt.po"):
         draft_all()
+
+
+def test_a_changed_link_target_of_a_markdown_sentence_is_never_offered_as_it_was():
+    old = "Mehr dazu [im Bericht](https://a.example/bericht-2025) der Agentur."
+    new = "Mehr dazu [im Bericht](https://a.example/bericht-2026) der Agentur."
+    memory_of = TranslationMemory("en", [Segment(old, "More [in the report](https://a.example/bericht-2025).", "x")])
+    found = memory_of.match(new, threshold=85, markdown=True)
+    assert found is not None and found.translation == "More [in the report](https://a.example/bericht-2026)."
+    assert found.replaced == (("(https://a.example/bericht-2025)", "(https://a.example/bericht-2026)"),)
+    lost = TranslationMemory("en", [Segment(old, "More in the report.", "x")])
+    assert lost.match(new, threshold=85, markdown=True) is None  # the link is not in the translation
