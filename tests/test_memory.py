@@ -8,6 +8,8 @@ pipeline.tmx. The engine is the deterministic FakeTranslator.
 from __future__ import annotations
 
 import math
+import shutil
+import subprocess
 from pathlib import Path
 
 import polib
@@ -120,6 +122,19 @@ def test_a_fuzzy_memory_draft_survives_a_polib_save_as_a_draft(reviewed_nord):
     offered = next(e for e in found.active() if e.msgid.startswith("Dr. Weber"))
     assert offered.previous_msgid == WEBER and "fuzzy" in offered.flags
     assert offered.state is not EntryState.REVIEWED
+
+
+@pytest.mark.skipif(shutil.which("msgmerge") is None, reason="GNU gettext not installed")
+def test_a_fuzzy_memory_draft_survives_msgmerge_and_is_not_drafted_again(reviewed_nord):
+    draft_all()
+    subprocess.run(["msgmerge", "--quiet", "--previous", "--backup=off", "-U", str(SUED_FR), "locales/sued.pot"],
+                   check=True, capture_output=True, env={"LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"})
+    merged = SUED_FR.read_bytes()
+    offered = next(e for e in catalogs.read_view(SUED_FR).active() if e.msgid.startswith("Dr. Weber"))
+    assert offered.previous_msgid == WEBER and "fuzzy" in offered.flags
+    assert catalogs.is_machine_draft(offered)  # the digest still matches: a draft, not a person's text
+    fake, report = draft_all()
+    assert fake.calls == [] and report.written == () and SUED_FR.read_bytes() == merged
 
 
 # --- exact matches, orphans, imported memories ----------------------------------------------------
