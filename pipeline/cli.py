@@ -441,6 +441,10 @@ def tm_export(project: Project, file: Path, only: str | None) -> None:
     from pipeline import memory_exchange
 
     langs = project.langs if only is None else parse_targets(only, project.source_lang)
+    unknown = [lang for lang in langs if lang not in project.langs]
+    if unknown:
+        raise click.BadParameter(f"{', '.join(unknown)} is not one of --langs ({', '.join(project.langs)})",
+                                 param_hint="--lang")
     exported = memory_exchange.export_memory(project, langs, file)
     counts = ", ".join(f"{count} {lang}" for lang, count in exported.pairs.items())
     click.echo(f"wrote {exported.path} ({counts} reviewed pairs)")

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -66,7 +67,7 @@ def length_window(length: int, threshold: float) -> tuple[int, int]:
     """
     share = threshold / 100
     if share <= 0:
-        return 0, math.inf  # type: ignore[return-value]
+        return 0, sys.maxsize  # every length
     return math.ceil(length * share / (2 - share) - 1e-9), math.floor(length * (2 - share) / share + 1e-9)
 
 

@@ -96,8 +96,18 @@ def test_below_the_threshold_the_engine_drafts(reviewed_nord):
     assert [drafts.memory_fuzzy for drafts in report.languages] == [0]
 
 
-def test_the_threshold_is_a_translate_option_and_a_setting(reviewed_nord, pivot_models):
-    assert run("translate", "--memory-threshold", "100").exit_code == 0  # exact matches only
+@pytest.mark.parametrize("setting, fuzzy", [(("--memory-threshold", "100"), False), ((), True)])
+def test_the_threshold_is_a_translate_option(reviewed_nord, pivot_models, setting, fuzzy):
+    result = run("translate", *setting)
+    assert result.exit_code == 0, result.output
+    offered = entry(load(SUED_FR), "Dr. Weber sprach am 3. Oktober vor 1.500 Gästen.")
+    assert (offered.previous_msgid == WEBER) is fuzzy
+    assert ("1 from translation memory (1 of similar sentences)" in result.output) is fuzzy
+
+
+def test_the_threshold_is_a_project_setting(reviewed_nord, pivot_models):
+    Path("pyproject.toml").write_text("[tool.pipeline]\nmemory-threshold = 100\n", encoding="utf-8")
+    assert run("translate").exit_code == 0  # exact matches only
     assert entry(load(SUED_FR), "Dr. Weber sprach am 3. Oktober vor 1.500 Gästen.").previous_msgid is None
 
 

@@ -166,3 +166,10 @@ def test_export_then_import_in_another_project_drafts_from_it(project_dir, tmp_p
         found = entry(load(path), REGION)
         assert found.msgstr == expected and "fuzzy" in found.flags
         assert "translation memory: desk.tmx" in found.tcomment
+
+
+@pytest.mark.parametrize("lang", ["es", "de"])
+def test_export_of_a_language_the_project_does_not_translate_into_is_refused(project_dir, lang):
+    assert run("extract").exit_code == 0
+    result = run("tm", "export", "memory.tmx", "--lang", lang)
+    assert result.exit_code == 2 and "--lang" in result.output and not Path("memory.tmx").exists()
