@@ -21,8 +21,8 @@ review, never a reviewed translation.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import catalogs, tmx
@@ -99,22 +99,17 @@ class MemorySources:
                    source_lang=project.source_lang, threshold=threshold)
 
 
-@dataclass(slots=True)
 class TranslationMemory:
-    """The reviewed pairs of one language, looked up by sentence."""
+    """The reviewed pairs of one language, looked up by sentence; the first of several pairs with
+    the same source wins."""
 
-    lang: str
-    segments: Sequence[Segment]
-    source_lang: str = SOURCE_LANGUAGE
-    _exact: dict[str, Segment] = field(init=False)
-    _index: FuzzyIndex | None = field(init=False, default=None)
-    _sources: list[str] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self._exact = {}
-        for segment in self.segments:
+    def __init__(self, lang: str, segments: Iterable[Segment], source_lang: str = SOURCE_LANGUAGE) -> None:
+        self.lang, self.source_lang = lang, source_lang
+        self._exact: dict[str, Segment] = {}
+        for segment in segments:
             self._exact.setdefault(segment.source, segment)
         self._sources = list(self._exact)
+        self._index: FuzzyIndex | None = None
 
     def __len__(self) -> int:
         return len(self._exact)
