@@ -14,6 +14,8 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from pipeline import catalogs, memory
@@ -216,3 +218,21 @@ def test_a_changed_link_target_of_a_markdown_sentence_is_never_offered_as_it_was
     assert found.replaced == (("(https://a.example/bericht-2025)", "(https://a.example/bericht-2026)"),)
     lost = TranslationMemory("en", [Segment(old, "More in the report.", "x")])
     assert lost.match(new, threshold=85, markdown=True) is None  # the link is not in the translation
+
+
+SENTENCE = st.lists(st.sampled_from(["Die", "Region", "hofft", "auf", "Arbeit", "16", "18", "Verkor", "Bourbourg",
+                                     "baut", "heute", "1.200"]), min_size=1, max_size=8).map(" ".join)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(SENTENCE, st.text(min_size=1, max_size=20)), min_size=1, max_size=8), SENTENCE)
+def test_nothing_from_the_memory_is_ever_a_reviewed_translation(pairs, sentence):
+    """Exact or fuzzy, a memory match becomes a fuzzy draft; only a fuzzy one carries a `#|` source."""
+    found = TranslationMemory("fr", [Segment(source, target, "x") for source, target in pairs]).match(
+        sentence, threshold=50, glossary=MT_GLOSSARY)
+    if found is None:
+        return
+    drafted = catalogs.with_machine_draft(catalogs.Entry(msgid=sentence), found.translation, found.provenance,
+                                          previous_msgid=found.previous_source)
+    assert "fuzzy" in drafted.flags and drafted.state is not EntryState.REVIEWED
+    assert (drafted.previous_msgid is None) is found.exact is (found.segment.source == sentence)
