@@ -209,21 +209,26 @@ def entry_state(entry: Entry) -> EntryState:
     return EntryState.SOURCE_CHANGED
 
 
-def with_machine_draft(entry: Entry, translation: str, provenance: str) -> Entry:
-    """An untranslated entry filled with a machine draft: fuzzy, with a provenance comment."""
+def with_machine_draft(entry: Entry, translation: str, provenance: str, *,
+                       previous_msgid: str | None = None) -> Entry:
+    """An untranslated entry filled with a machine draft: fuzzy, with a provenance comment.
+    ``previous_msgid``: the sentence a translation-memory draft was made for (``#| msgid``)."""
     if entry.msgstr:
         raise ValueError(f"entry {entry.msgid!r} already has a translation")
     flags = entry.flags if "fuzzy" in entry.flags else ("fuzzy", *entry.flags)
     kept = [line for line in _translator_comment_lines(entry) if not line.startswith(MACHINE_TRANSLATION_MARK)]
     mark = f"{MACHINE_TRANSLATION_MARK}{provenance} [draft {text_digest(translation)}]"
-    return dataclasses.replace(entry, msgstr=translation, flags=flags, tcomment="\n".join(kept + [mark]))
+    previous = {} if previous_msgid is None else {"previous_msgid": previous_msgid, "previous_msgctxt": None}
+    return dataclasses.replace(entry, msgstr=translation, flags=flags, tcomment="\n".join(kept + [mark]), **previous)
 
 
-def with_machine_drafts(catalog: Catalog, drafts: Mapping[Key, tuple[str, str]]) -> Catalog:
+def with_machine_drafts(catalog: Catalog, drafts: Mapping[Key, tuple[str, str]],
+                        previous_msgids: Mapping[Key, str] = MappingProxyType({})) -> Catalog:
     """``catalog`` with ``drafts`` (key → (translation, provenance)) put into the active entries
-    that are still untranslated; a translator's text, fuzzy or not, is never touched."""
+    that are still untranslated; a translator's text, fuzzy or not, is never touched.
+    ``previous_msgids``: the ``#| msgid`` of translation-memory drafts made for another sentence."""
     entries = tuple(
-        with_machine_draft(entry, *drafts[entry.key])
+        with_machine_draft(entry, *drafts[entry.key], previous_msgid=previous_msgids.get(entry.key))
         if not entry.obsolete and not entry.msgstr and entry.key in drafts else entry
         for entry in catalog.entries)
     return dataclasses.replace(catalog, entries=entries)

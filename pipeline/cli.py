@@ -274,6 +274,9 @@ def engine_settings(**options: Any) -> EngineOptions:
 @engine_options
 @click.option("--save-every", type=click.IntRange(1, MAX_SAVE_EVERY), default=128, show_default=True,
               help="Sentences per batch between two saves of the catalogs.")
+@click.option("--memory-threshold", type=cli_config.NumberRange(50, 100), default=85, show_default=True,
+              metavar="PCT", help="Least similarity of a reviewed sentence for its translation to be offered "
+                                  "as a fuzzy draft (100: exact matches only). See docs/memory.md.")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
               help="Translate on the Dask cluster of this scheduler (tls://HOST:PORT; tcp:// on this "
                    "machine). See docs/machine-translation.md, 'Machine translation on a cluster'.")
@@ -290,7 +293,7 @@ def engine_settings(**options: Any) -> EngineOptions:
                                       "has been gone this long.")
 @pass_project
 @click.pass_context
-def translate(ctx: click.Context, project: Project, glossary_path: Path, save_every: int,
+def translate(ctx: click.Context, project: Project, glossary_path: Path, save_every: int, memory_threshold: float,
               scheduler: str | None, allow_insecure_scheduler: bool, tls_ca_file: Path | None,
               tls_cert: Path | None, tls_key: Path | None, no_workers_timeout: int, **engine_options) -> None:
     """Extract, then fill every untranslated entry with a machine draft (fuzzy, with provenance).
@@ -311,7 +314,8 @@ def translate(ctx: click.Context, project: Project, glossary_path: Path, save_ev
                             (tls_ca_file, tls_cert, tls_key), no_workers_timeout) as make_engine, project.lock():
             extracted = run_extract(project)
             result = drafting.draft_project(project, make_engine, extracted, glossary=glossary,
-                                            save_every=save_every, progress=translation_progress)
+                                            save_every=save_every, progress=translation_progress,
+                                            memory_threshold=memory_threshold)
     except KeyboardInterrupt:
         click.echo("interrupted: every catalog is as it was or fully updated, finished batches of drafts "
                    f"are saved; run `{pipeline_command()} translate` again to go on",
@@ -365,8 +369,9 @@ def print_drafts(report: DraftReport) -> None:
             click.echo(f"{run.pair}: nothing to translate")
     for drafts in report.languages:
         empty = f", {drafts.empty} left empty (no output)" if drafts.empty else ""
+        fuzzy = f" ({drafts.memory_fuzzy} of similar sentences)" if drafts.memory_fuzzy else ""
         click.echo(f"{drafts.lang}: {drafts.machine} machine drafts ({drafts.provenance}), "
-                   f"{drafts.memory} from translation memory{empty}")
+                   f"{drafts.memory} from translation memory{fuzzy}{empty}")
     for path in report.written:
         click.echo(f"updated {path}")
 
@@ -469,6 +474,48 @@ def _download_progress(package: IndexPackage) -> Iterator[Progress]:
             bar.update(done - bar.pos, format_progress(done, total) if total else format_size(done))
 
         yield update
+
+
+# --- the translation memory as TMX (pipeline.memory_exchange) -------------------------------------
+
+
+@cli.group()
+def tm() -> None:
+    """Export the translation memory as TMX, import other memories (see docs/memory.md)."""
+
+
+@tm.command("export")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--lang", "only", default=None, metavar="LANGS",
+              help="Comma-separated languages to export  [default: every --langs language].")
+@pass_project
+def tm_export(project: Project, file: Path, only: str | None) -> None:
+    """Write FILE, a TMX 1.4 memory of the reviewed translations of every article."""
+    from pipeline import memory_exchange
+
+    langs = project.langs if only is None else parse_targets(only, project.source_lang)
+    unknown = [lang for lang in langs if lang not in project.langs]
+    if unknown:
+        raise click.BadParameter(f"{', '.join(unknown)} is not one of --langs ({', '.join(project.langs)})",
+                                 param_hint="--lang")
+    exported = memory_exchange.export_memory(project, langs, file)
+    counts = ", ".join(f"{count} {lang}" for lang, count in exported.pairs.items())
+    click.echo(f"wrote {exported.path} ({counts} reviewed pairs)")
+
+
+@tm.command("import")
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--name", default=None, help="Name of the memory in locales/memories/  [default: FILE's name].")
+@click.option("--replace", is_flag=True, help="Replace a different memory imported under the same name.")
+@pass_project
+def tm_import(project: Project, file: Path, name: str | None, replace: bool) -> None:
+    """Add FILE (TMX) to the memories `translate` drafts from: locales/memories/NAME.tmx."""
+    from pipeline import memory_exchange
+
+    with project.lock():
+        imported = memory_exchange.import_memory(project, file, name=name, replace=replace)
+    counts = ", ".join(f"{count} {lang}" for lang, count in imported.pairs.items())
+    click.echo(f"{'imported' if imported.written else 'unchanged'} {imported.path} ({counts} pairs)")
 
 
 # --- evaluating machine translation (pipeline.evaluation) ----------------------------------------

@@ -6,9 +6,10 @@ Where drafts live
     msgmerge and PO editors keep both. Only entries with an empty ``msgstr`` are filled; a
     translator's text, fuzzy or not, is never touched.
 Provenance
-    ``Argos Translate de→en 1.9``, ``Argos Translate de→en 1.9 → en→fr 1.9 (pivot)`` or, for an exact
-    match of a sentence whose reviewed translation exists in a catalog of the same language,
-    ``translation memory: <slug>`` (still fuzzy: the match gets a look in its new context).
+    ``Argos Translate de→en 1.9``, ``Argos Translate de→en 1.9 → en→fr 1.9 (pivot)`` or, for a
+    sentence whose reviewed translation (or that of a similar sentence) is in the translation memory
+    (:mod:`pipeline.memory`), ``translation memory: <slug>`` or ``translation memory 92 % (<slug>:<line>)``
+    with the old sentence as ``#| msgid`` (still fuzzy: the match gets a look in its new context).
 Work done once
     Identical sentences (across articles too) are translated once per pair, and through a pivot the
     source (German) is translated to English once: that English is the English draft and the input
@@ -36,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ContextManager, Protocol
 
-from pipeline import argos_packages, catalogs, markdown_article
+from pipeline import argos_packages, catalogs, markdown_article, memory
 from pipeline.argos_packages import Pair, Route
 from pipeline.catalogs import Catalog, EntryState, Key
 from pipeline.engines import Engine, EngineFactory, route_label, translate_checked
@@ -47,8 +48,6 @@ from pipeline.project import Project
 
 DEFAULT_SAVE_EVERY = 128
 """Sentences per batch between two saves: a few seconds of work for a 6-layer model on two cores."""
-
-TRANSLATION_MEMORY = "translation memory: "
 
 
 # --- the catalogs a run works on -----------------------------------------------------------------
@@ -67,9 +66,13 @@ class OpenCatalog:
     """:func:`pipeline.files.file_stamp` of the file when ``catalog`` was read or last written."""
     drafts: dict[Key, tuple[str, str]] = field(default_factory=dict)
     """Drafts not yet saved: entry key → (translation, provenance)."""
+    previous_msgids: dict[Key, str] = field(default_factory=dict)
+    """Of the drafts not yet saved, those made for another sentence (a fuzzy memory match): key → that sentence."""
 
-    def draft(self, key: Key, translation: str, provenance: str) -> None:
+    def draft(self, key: Key, translation: str, provenance: str, previous_msgid: str | None = None) -> None:
         self.drafts[key] = (translation, provenance)
+        if previous_msgid is not None:
+            self.previous_msgids[key] = previous_msgid
 
 
 def open_catalogs(project: Project, *, langs: Sequence[str] | None = None,
@@ -108,11 +111,12 @@ def save_dirty(opened: Sequence[OpenCatalog], *, clock: Callable = catalogs.now)
             continue
         if file_stamp(catalog.path) != catalog.stamp:
             catalog.catalog = catalogs.read_view(catalog.path)
-        catalog.catalog = catalogs.with_machine_drafts(catalog.catalog, catalog.drafts)
+        catalog.catalog = catalogs.with_machine_drafts(catalog.catalog, catalog.drafts, catalog.previous_msgids)
         catalogs.save_if_changed(catalog.catalog, None, catalog.path, date_fields=("PO-Revision-Date",),
                                  now=clock())
         catalog.stamp = file_stamp(catalog.path)
         catalog.drafts.clear()
+        catalog.previous_msgids.clear()
         written.append(catalog.path)
     return written
 
@@ -140,6 +144,8 @@ class LanguageDrafts:
     """Entries filled from the translation memory."""
     empty: int
     """Entries left empty because the engine returned nothing."""
+    memory_fuzzy: int = 0
+    """Of the entries filled from the translation memory, those given the translation of a similar sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +183,7 @@ class _Run:
     routes: Mapping[str, tuple[Pair, ...]]
     glossary: Glossary
     clock: Callable
+    memory_sources: memory.MemorySources = memory.MemorySources()
     pending: dict[str, dict[str, list[tuple[OpenCatalog, Key]]]] = field(default_factory=dict)
     """lang → msgid → the empty entries (catalog, key) waiting for its translation."""
     markdown: set[str] = field(default_factory=set)
@@ -190,7 +197,8 @@ class _Run:
 
 def draft(opened: Sequence[OpenCatalog], engine: Engine, routes: Mapping[str, Sequence[Pair]], *,
           glossary: Glossary = Glossary(), save_every: int = DEFAULT_SAVE_EVERY,
-          progress: Progress = no_progress, clock: Callable = catalogs.now) -> DraftReport:
+          progress: Progress = no_progress, clock: Callable = catalogs.now,
+          memory_sources: memory.MemorySources = memory.MemorySources()) -> DraftReport:
     """Fill the empty entries of ``opened`` for every language ``routes`` names.
 
     ``routes[lang]`` is the chain of pairs from the source language to ``lang`` (one pair, or two
@@ -199,7 +207,8 @@ def draft(opened: Sequence[OpenCatalog], engine: Engine, routes: Mapping[str, Se
     """
     if save_every < 1:
         raise ValueError(f"save_every must be at least 1, not {save_every}")
-    run = _Run(opened, engine, {lang: tuple(route) for lang, route in routes.items()}, glossary, clock)
+    run = _Run(opened, engine, {lang: tuple(route) for lang, route in routes.items()}, glossary, clock,
+               memory_sources)
     _collect_pending(run)
     _fill_from_memory(run)
     run.written.update(save_dirty(opened, clock=clock))
@@ -213,7 +222,7 @@ def draft(opened: Sequence[OpenCatalog], engine: Engine, routes: Mapping[str, Se
 def _collect_pending(run: _Run) -> None:
     for lang in run.routes:
         run.pending[lang] = {}
-        run.counts[lang] = {"machine": 0, "memory": 0, "empty": 0}
+        run.counts[lang] = {"machine": 0, "memory": 0, "memory_fuzzy": 0, "empty": 0}
     for catalog in run.opened:
         waiting = run.pending.get(catalog.lang)
         if waiting is None:
@@ -226,19 +235,21 @@ def _collect_pending(run: _Run) -> None:
 
 
 def _fill_from_memory(run: _Run) -> None:
-    """Reuse reviewed translations of the same sentence, from any article, as drafts."""
+    """Reuse reviewed translations of the same or a similar sentence as drafts (:mod:`pipeline.memory`)."""
     for lang, waiting in run.pending.items():
-        memory: dict[str, tuple[str, str]] = {}
-        for catalog in run.opened:
-            if catalog.lang != lang:
+        if not waiting:
+            continue
+        drafted = [(catalog.slug, catalog.catalog) for catalog in run.opened if catalog.lang == lang]
+        found = memory.build_memory(lang, drafted, run.memory_sources)
+        for msgid in list(waiting):
+            match = found.match(msgid, threshold=run.memory_sources.threshold, glossary=run.glossary,
+                                markdown=msgid in run.markdown)
+            if match is None:
                 continue
-            for entry in catalog.catalog.active():
-                if entry.msgid in waiting and entry.state is EntryState.REVIEWED:
-                    memory.setdefault(entry.msgid, (entry.msgstr, catalog.slug))
-        for msgid, (translation, slug) in memory.items():
             for catalog, key in waiting.pop(msgid):
-                catalog.draft(key, translation, TRANSLATION_MEMORY + slug)
+                catalog.draft(key, match.translation, match.provenance, match.previous_source)
                 run.counts[lang]["memory"] += 1
+                run.counts[lang]["memory_fuzzy"] += not match.exact
 
 
 def _pair_order(routes: Mapping[str, tuple[Pair, ...]]) -> list[Pair]:
@@ -340,7 +351,8 @@ class ProjectDrafts:
 
 def draft_project(project: Project, make_engine: EngineFactory, extracted: Sequence[UpdateResult], *,
                   glossary: Glossary = Glossary(), save_every: int = DEFAULT_SAVE_EVERY,
-                  progress: Progress = no_progress) -> ProjectDrafts:
+                  progress: Progress = no_progress,
+                  memory_threshold: float = memory.DEFAULT_THRESHOLD) -> ProjectDrafts:
     """Draft every language whose Argos packages are installed, with the newest package of each pair;
     languages without packages are left for :attr:`ProjectDrafts.missing` to report.
 
@@ -358,5 +370,6 @@ def draft_project(project: Project, make_engine: EngineFactory, extracted: Seque
         return ProjectDrafts(report=None, routes=routes)
     engine = make_engine({pair: installed[pair] for steps in ready.values() for pair in steps})
     opened = open_catalogs(project, langs=list(ready), extracted=extracted)
-    report = draft(opened, engine, ready, glossary=glossary, save_every=save_every, progress=progress)
+    report = draft(opened, engine, ready, glossary=glossary, save_every=save_every, progress=progress,
+                   memory_sources=memory.MemorySources.of(project, memory_threshold))
     return ProjectDrafts(report=report, routes=routes, warnings=tuple(engine.warnings))
