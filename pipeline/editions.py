@@ -46,7 +46,7 @@ from urllib.parse import quote
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from pipeline import catalogs, markdown_article
+from pipeline import catalogs, markdown_article, stale_editions
 from pipeline.article import MARKDOWN, Article, Unit, assemble, encode, units
 from pipeline.catalogs import EntryState, Translation, Translations
 from pipeline.errors import PipelineError
@@ -54,7 +54,7 @@ from pipeline.files import FileResult, write_if_changed
 from pipeline.project import Project, locale_of
 from pipeline.segmentation import read_article
 from pipeline.typography import rules_for, typeset_units
-from pipeline.template_match import TemplateMismatchError, check_against_template
+from pipeline.template_match import TemplateMismatchError, check_against_template, check_language
 
 FORMATS = ("txt", "md", "html")
 REVIEW_FOLDER = "review"
@@ -135,6 +135,8 @@ class BuildResult:
     damaged: tuple[TemplateMismatchError, ...] = ()
     """Articles refused because a catalog does not belong to its template (a hand-edited msgid or
     msgctxt): publishing them would show German for the translator's sentence."""
+    removed: tuple[Path, ...] = ()
+    """Editions and review sheets of articles whose seed is gone, deleted (:mod:`pipeline.stale_editions`)."""
 
     @property
     def refused(self) -> tuple[EditionResult, ...]:
@@ -679,11 +681,14 @@ def build(project: Project, *, langs: Sequence[str] | None = None, policy: Polic
     languages) and, with ``review``, the review sheets. Never prints; the result says what happened."""
     published = (project.source_lang, *[lang for lang in project.langs if lang != project.source_lang])
     wanted = tuple(langs) if langs else published
-    editions, sheets, damaged = [], [], []
+    editions, sheets, damaged, slugs = [], [], [], set()
     for path in project.article_paths():
         article = read_article(path, source=project.reference(path), language=project.source_lang)
+        slugs.add(article.slug)
+        target = project.editions / REVIEW_FOLDER / f"{article.slug}.html"
+        sheet_wanted = review or target.is_file()  # a sheet written before is kept current, never left stale
         try:
-            translations = _read_all(project, article, {*wanted, *(project.langs if review else ())})
+            translations = _read_all(project, article, {*wanted, *(project.langs if sheet_wanted else ())})
         except TemplateMismatchError as error:
             damaged.append(error)
             continue
@@ -691,12 +696,13 @@ def build(project: Project, *, langs: Sequence[str] | None = None, policy: Polic
             edition = plan_edition(article, translations[lang], lang=lang, langs=published,
                                    source_lang=project.source_lang, policy=policy)
             editions.append(_publish(edition, project.editions, policy=policy, min_reviewed=min_reviewed))
-        if review:
+        if sheet_wanted:
             sheet = {lang: translations[lang] for lang in project.langs if lang != project.source_lang}
             text = "".join(render_review(article, sheet, source_lang=project.source_lang))
-            target = project.editions / REVIEW_FOLDER / f"{article.slug}.html"
             sheets.append(write_if_changed(target, text.encode("utf-8")))
-    return BuildResult(editions=tuple(editions), review_sheets=tuple(sheets), damaged=tuple(damaged))
+    gone = stale_editions.remove(stale_editions.stale_editions(project.editions, published, REVIEW_FOLDER,
+                                                               FORMATS, slugs))
+    return BuildResult(editions=tuple(editions), review_sheets=tuple(sheets), damaged=tuple(damaged), removed=gone)
 
 
 def _read_all(project: Project, article: Article, langs: set[str]) -> dict[str, Translations]:
@@ -710,6 +716,7 @@ def _read_all(project: Project, article: Article, langs: set[str]) -> dict[str, 
         path = project.catalog_path(lang, article.slug)
         catalog = _read(path)
         check_against_template(catalog, template, path)
+        check_language(catalog, lang, path)
         found[lang] = catalogs.translations_of(catalog, path)
     return found
 

@@ -29,7 +29,7 @@ from pipeline.files import FileStamp, file_stamp
 from pipeline.merging import merge_catalog, merge_counts
 from pipeline.project import SOURCE_LANGUAGE, Project
 from pipeline.segmentation import read_article
-from pipeline.template_match import check_against_template
+from pipeline.template_match import check_against_template, check_language
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +90,7 @@ def extract(project: Project, article: Article, *, moment: datetime) -> list[Upd
     for lang, catalog in previous.items():
         if catalog is not None:
             check_against_template(catalog, previous_template, project.catalog_path(lang, article.slug))
+            check_language(catalog, lang, project.catalog_path(lang, article.slug))
 
     old_date = previous_template.metadata.get("POT-Creation-Date") if previous_template else None
     template = build_template(article, creation_date=old_date or header_date(moment),
