@@ -534,10 +534,11 @@ date), 2 usage error, 3 the `reviewed` policy refused at least one edition (its 
 @click.option("--min-reviewed", type=cli_config.NumberRange(0, 100), default=None, metavar="PCT",
               help="With --policy reviewed: least share of reviewed sentences to publish  [default: 100].")
 @click.option("--review", is_flag=True, help="Also write editions/review/<slug>.html for editors.")
+@glossary_option("Names and terms: an older translation whose source differs in one is not published.")
 @pass_project
 @click.pass_context
 def build_editions(ctx: click.Context, project: Project, only: str | None, policy: str,
-                   min_reviewed: float | None, review: bool) -> None:
+                   min_reviewed: float | None, review: bool, glossary_path: Path) -> None:
     """Write editions/<lang>/<slug>.{txt,md,html} from the catalogs."""
     from pipeline import editions
 
@@ -551,8 +552,11 @@ def build_editions(ctx: click.Context, project: Project, only: str | None, polic
         if unknown:
             raise click.BadParameter(f"{', '.join(unknown)} is not the source language or one of --langs "
                                      f"({', '.join(project.langs)})", param_hint="--lang")
+    from pipeline.glossary import load_glossary
+
     result = editions.build(project, langs=langs, policy=editions.Policy(policy),
-                            min_reviewed=100.0 if min_reviewed is None else min_reviewed, review=review)
+                            min_reviewed=100.0 if min_reviewed is None else min_reviewed, review=review,
+                            glossary=load_glossary(glossary_path))
     for edition in result.editions:
         print_edition(edition)
     for sheet in result.review_sheets:
@@ -581,7 +585,9 @@ def print_edition(result: EditionResult) -> None:
                f"{result.reviewed}/{result.total} reviewed, {len(result.unreviewed)} unreviewed, "
                f"{len(result.left_in_source)} untranslated)")
     for choice in result.left_in_source:
-        print_sentence(result, choice, "not translated, left in the source language")
+        print_sentence(result, choice, "translation of an older wording with other numbers, links or terms, "
+                                       "left in the source language" if choice.stale
+                       else "not translated, left in the source language")
     for choice in result.normalised:
         print_sentence(result, choice, "warning: line breaks, control characters or surrounding spaces of "
                                        "the translation replaced or taken off (the source has none)")

@@ -51,8 +51,10 @@ from pipeline.article import MARKDOWN, Article, Unit, assemble, encode, units
 from pipeline.catalogs import EntryState, Translation, Translations
 from pipeline.errors import PipelineError
 from pipeline.files import FileResult, write_if_changed
+from pipeline.glossary import Glossary
 from pipeline.project import Project, locale_of
 from pipeline.segmentation import read_article
+from pipeline.stale_facts import facts_changed
 from pipeline.typography import rules_for, typeset_units
 from pipeline.template_match import TemplateMismatchError, check_against_template, check_language
 
@@ -82,6 +84,9 @@ class Choice:
     use: Use
     state: EntryState | None
     """The catalog entry's state; ``None`` when the catalog has no entry for the sentence."""
+    stale: bool = False
+    """Left in the source language because the catalog's translation is of an older wording whose
+    numbers, links or glossary terms differ from the current sentence's (:mod:`pipeline.stale_facts`)."""
     normalised: bool = False
     """The translation held line breaks, control characters or surrounding spaces its source has
     not; they were replaced by spaces or taken off, so that it cannot add a paragraph, a heading, a
@@ -180,16 +185,28 @@ def on_source_lines(translation: str, source: str) -> tuple[str, bool]:
 
 
 def plan_edition(article: Article, translations: Translations, *, lang: str, langs: Sequence[str],
-                 source_lang: str, policy: Policy) -> Edition:
+                 source_lang: str, policy: Policy, glossary: Glossary = Glossary()) -> Edition:
     """The edition of ``article`` in ``lang``; the source language reads the template's msgids."""
     if lang == source_lang:
         choices = tuple(Choice(unit, translations.entries[unit.key].text, Use.SOURCE, EntryState.REVIEWED)
                         for unit in units(article))
     else:
-        choices = tuple(choose(unit, translations.entries.get(unit.key), policy) for unit in units(article))
+        choices = tuple(_current_facts(choose(unit, translations.entries.get(unit.key), policy),
+                                       translations.entries.get(unit.key), source_lang, glossary)
+                        for unit in units(article))
     revised = translations.revision_date
     return Edition(article=article, lang=lang, source_lang=source_lang, langs=tuple(langs),
                    choices=choices, revised=revised.date() if revised else None)
+
+
+def _current_facts(choice: Choice, found: Translation | None, source_lang: str, glossary: Glossary) -> Choice:
+    """``choice``, or the source sentence when its text translates an older wording (``#|``) whose
+    numbers, links or glossary terms differ: under any policy, an edition must not state a fact the
+    current article does not. The translation stays in the catalog for the translator to update."""
+    if (choice.use is Use.UNREVIEWED and found is not None and found.previous_source is not None
+            and facts_changed(found.previous_source, choice.unit.text, source_lang, glossary)):
+        return Choice(choice.unit, choice.unit.text, Use.SOURCE_TEXT, choice.state, stale=True)
+    return choice
 
 
 def refusal(edition: Edition, *, policy: Policy, min_reviewed: float) -> str | None:
@@ -217,6 +234,18 @@ LABELS: dict[str, dict[str, str | dict[str, str]]] = {
             "one": "{count} of {total} sentences is not translated yet and appears in {language}.",
             "other": "{count} of {total} sentences are not translated yet and appear in {language}.",
         },
+        "awaiting review": {
+            "one": "{count} of {total} sentences is a translator's translation awaiting review "
+                   "(not yet checked by an editor).",
+            "other": "{count} of {total} sentences are a translator's translations awaiting review "
+                     "(not yet checked by an editor).",
+        },
+        "stale": {
+            "one": "{count} of {total} sentences has changed since it was translated and appears in {language} "
+                   "until its translation is updated.",
+            "other": "{count} of {total} sentences have changed since they were translated and appear in "
+                     "{language} until their translations are updated.",
+        },
         "languages": "Other languages",
     },
     "fr": {
@@ -232,6 +261,18 @@ LABELS: dict[str, dict[str, str | dict[str, str]]] = {
             "one": "{count} phrase sur {total} n'est pas encore traduite et reste en {language}.",
             "other": "{count} phrases sur {total} ne sont pas encore traduites et restent en {language}.",
         },
+        "awaiting review": {
+            "one": "{count} phrase sur {total} est une traduction humaine en attente de relecture "
+                   "(pas encore vérifiée par la rédaction).",
+            "other": "{count} phrases sur {total} sont des traductions humaines en attente de relecture "
+                     "(pas encore vérifiées par la rédaction).",
+        },
+        "stale": {
+            "one": "{count} phrase sur {total} a changé depuis sa traduction et reste en {language} "
+                   "jusqu'à la mise à jour de celle-ci.",
+            "other": "{count} phrases sur {total} ont changé depuis leur traduction et restent en {language} "
+                     "jusqu'à la mise à jour de celle-ci.",
+        },
         "languages": "Autres langues",
     },
     "de": {
@@ -243,6 +284,10 @@ LABELS: dict[str, dict[str, str | dict[str, str]]] = {
             "one": "{count} von {total} Sätzen ist noch nicht übersetzt und steht auf {language}.",
             "other": "{count} von {total} Sätzen sind noch nicht übersetzt und stehen auf {language}.",
         },
+        "awaiting review": "{count} von {total} Sätzen sind menschliche Übersetzungen, die noch "
+                           "redigiert werden müssen.",
+        "stale": "{count} von {total} Sätzen haben sich seit ihrer Übersetzung geändert und stehen auf "
+                 "{language}, bis die Übersetzung aktualisiert ist.",
         "languages": "Andere Sprachen",
     },
 }
@@ -290,11 +335,17 @@ def notices(edition: Edition) -> list[str]:
     """The warnings a reader must see before the text: unreviewed and untranslated sentences."""
     total = len(edition.choices)
     found = []
-    if unreviewed := len(edition.using(Use.UNREVIEWED)):
-        found.append(label(edition.lang, "unreviewed", count=unreviewed, total=total))
-    if untranslated := len(edition.using(Use.SOURCE_TEXT)):
-        found.append(label(edition.lang, "untranslated", count=untranslated, total=total,
-                           language=language_name(edition.source_lang, in_lang=edition.lang)))
+    unreviewed = edition.using(Use.UNREVIEWED)
+    language = language_name(edition.source_lang, in_lang=edition.lang)
+    if machine := sum(1 for choice in unreviewed if choice.state is EntryState.MACHINE_DRAFT):
+        found.append(label(edition.lang, "unreviewed", count=machine, total=total))
+    if human := len(unreviewed) - machine:
+        found.append(label(edition.lang, "awaiting review", count=human, total=total))
+    left = edition.using(Use.SOURCE_TEXT)
+    if untranslated := sum(1 for choice in left if not choice.stale):
+        found.append(label(edition.lang, "untranslated", count=untranslated, total=total, language=language))
+    if stale := len(left) - untranslated:
+        found.append(label(edition.lang, "stale", count=stale, total=total, language=language))
     return [label(edition.lang, "notice") + " " + text for text in found]
 
 
@@ -676,7 +727,7 @@ def diff_html(old: str, new: str) -> str:
 
 
 def build(project: Project, *, langs: Sequence[str] | None = None, policy: Policy = Policy.DRAFT,
-          min_reviewed: float = 100.0, review: bool = False) -> BuildResult:
+          min_reviewed: float = 100.0, review: bool = False, glossary: Glossary = Glossary()) -> BuildResult:
     """Build the editions of every article in ``langs`` (default: the source and the project's
     languages) and, with ``review``, the review sheets. Never prints; the result says what happened."""
     published = (project.source_lang, *[lang for lang in project.langs if lang != project.source_lang])
@@ -694,7 +745,7 @@ def build(project: Project, *, langs: Sequence[str] | None = None, policy: Polic
             continue
         for lang in wanted:
             edition = plan_edition(article, translations[lang], lang=lang, langs=published,
-                                   source_lang=project.source_lang, policy=policy)
+                                   source_lang=project.source_lang, policy=policy, glossary=glossary)
             editions.append(_publish(edition, project.editions, policy=policy, min_reviewed=min_reviewed))
         if sheet_wanted:
             sheet = {lang: translations[lang] for lang in project.langs if lang != project.source_lang}

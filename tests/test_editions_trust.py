@@ -68,3 +68,54 @@ def test_a_review_sheet_written_before_is_kept_current_by_a_plain_build(all_revi
     translate(FR, {"Ja.": "Mais oui."})
     assert run("build").exit_code == 0
     assert "Mais oui." in Path("editions/review/nord.html").read_text(encoding="utf-8")
+
+
+# --- point 3: a corrected fact; point 9: notices that name what the text is ----------------------
+
+
+def change_seed(old: str, new: str) -> None:
+    seed = Path("seeds/nord.txt")
+    seed.write_text(seed.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    assert run("extract").exit_code == 0
+
+
+@pytest.mark.parametrize("policy", ["draft", "reviewed"])
+def test_a_translation_of_an_older_number_is_never_published(all_reviewed, policy):
+    change_seed("vor 1.200 Gästen", "vor 1.500 Gästen")
+    result = run("build", "--policy", policy, "--min-reviewed", "50") if policy == "reviewed" else run("build")
+    assert result.exit_code == 0, result.output
+    for suffix in ("txt", "md", "html"):
+        assert "1 200" not in edition("fr", suffix) and "1,200" not in edition("en", suffix)
+        assert "1.500 Gästen" in edition("fr", suffix)
+    if policy == "draft":
+        assert "1 of 8 sentences has changed since it was translated and appears in German" in edition("en", "txt")
+        assert "machine translation" not in edition("en", "txt")
+        assert "translation of an older wording with other numbers, links or terms" in result.output
+
+
+def test_a_changed_glossary_term_or_link_withholds_the_old_translation(all_reviewed):
+    Path("glossary.toml").write_text('[[term]]\nde = "Bourbourg"\n[[term]]\nde = "Gravelines"\n', encoding="utf-8")
+    change_seed("in Bourbourg eine Fabrik", "in Gravelines eine Fabrik")
+    assert run("build").exit_code == 0
+    assert "Bourbourg" not in edition("en", "txt") and "Verkor hat in Gravelines eine Fabrik" in edition("en", "txt")
+
+
+def test_a_reworded_sentence_keeps_its_translation_and_the_notice_names_it_a_translators(all_reviewed):
+    change_seed("Die Region hofft auf Arbeit.", "Die Region hofft auf viel Arbeit.")
+    assert run("build").exit_code == 0
+    text = edition("en", "txt")
+    assert "The region hopes for work." in text
+    assert "1 of 8 sentences is a translator’s translation awaiting review" in text
+    assert "machine translation" not in text
+    assert "traduction humaine en attente de relecture" in edition("fr", "html")
+
+
+def test_the_notice_says_machine_translation_for_machine_drafts_only(all_reviewed):
+    translate(EN, {"Ja.": "Yes indeed."}, drafts=True)
+    translate(EN, {"Die Region hofft auf Arbeit.": "The region hopes."}, drafts=True)
+    catalog_text = EN.read_text(encoding="utf-8").replace('msgstr "The region hopes."', 'msgstr "The region hopes!"')
+    EN.write_text(catalog_text, encoding="utf-8")  # a translator rewrote one draft, kept `fuzzy`
+    assert run("build").exit_code == 0
+    text = edition("en", "txt")
+    assert "unreviewed machine translation (1 of 8 sentences" in text
+    assert "1 of 8 sentences is a translator’s translation awaiting review" in text
