@@ -23,6 +23,7 @@ from pipeline.extraction import UpdateResult, extract_project
 from pipeline.project import (SOURCE_LANGUAGE, Project, english_language_name, normalise_language,
                               pipeline_command, same_language, target_languages)
 from pipeline.segmentation import read_article
+from pipeline.source_changes import needs_review_message
 
 if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline --help` starts fast
     from pipeline.argos_packages import InstalledPackage, Pair
@@ -195,6 +196,9 @@ def run_extract(project: Project) -> list[UpdateResult]:
         for result in results:
             print_update(result)
         extracted.extend(results)
+    for lang in project.langs:
+        if changed := sum(result.changed for result in extracted if result.lang == lang):
+            click.echo(needs_review_message(changed, lang))
     return extracted
 
 

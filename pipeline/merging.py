@@ -155,6 +155,16 @@ def _comment_without_review_mark(entry: Entry) -> list[str]:
     return [line for line in lines if not line.startswith(REVIEWED_BEFORE_MARK)]
 
 
+REVIEW_ATTESTATION = re.compile(r"^\s*reviewed by\b", re.IGNORECASE)
+"""A translator comment that says who reviewed the entry (``# Reviewed by the newsroom translation
+desk``): true of a reviewed translation only, so it never stays on an entry the merge makes fuzzy."""
+
+
+def _comment_for_unreviewed(entry: Entry) -> list[str]:
+    """:func:`_comment_without_review_mark` without the lines that attest a review."""
+    return [line for line in _comment_without_review_mark(entry) if not REVIEW_ATTESTATION.match(line)]
+
+
 def _reverted_reviews(leftovers: Iterable[Entry]) -> dict[Key, list[Entry]]:
     """Fuzzy entries offered a reviewed translation, still unedited, by the key of their ``#|``
     source: if that sentence is back in the template, their review is restored."""
@@ -307,7 +317,7 @@ def _suggest(source: Entry, match: Entry) -> Entry:
     """A new entry offering ``match``'s translation, fuzzy, with the msgid it translated as ``#|``;
     a reviewed translation is marked as such (:data:`REVIEWED_BEFORE_MARK`)."""
     already_fuzzy_with_previous = "fuzzy" in match.flags and match.previous_msgid is not None
-    comment = _comment_without_review_mark(match)
+    comment = _comment_for_unreviewed(match)
     if "fuzzy" not in match.flags or _offered_as_reviewed(match):  # the #| kept below is what was reviewed
         comment.append(REVIEWED_BEFORE_MARK + text_digest(match.msgstr))
     return dataclasses.replace(
