@@ -591,7 +591,8 @@ def print_edition(result: EditionResult) -> None:
     for choice in result.left_in_source:
         print_sentence(result, choice, "translation of an older wording with other numbers, links or terms, "
                                        "left in the source language" if choice.stale
-                       else "not translated, left in the source language")
+                       else f"warning: translation not published, it adds {choice.unsafe}; left in the source "
+                            "language" if choice.unsafe else "not translated, left in the source language")
     for choice in result.normalised:
         print_sentence(result, choice, "warning: line breaks, control characters or surrounding spaces of "
                                        "the translation replaced or taken off (the source has none)")

@@ -32,6 +32,7 @@ sentence replaced, and its ``.html`` and ``.txt`` are rendered from that Markdow
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import enum
 import html
@@ -54,6 +55,7 @@ from pipeline.files import FileResult, write_if_changed
 from pipeline.glossary import Glossary
 from pipeline.project import Project, locale_of
 from pipeline.segmentation import read_article
+from pipeline.source_markup import added_markup, carried_over, with_source_targets, without_added_html
 from pipeline.stale_facts import facts_changed
 from pipeline.typography import rules_for, typeset_units
 from pipeline.template_match import TemplateMismatchError, check_against_template, check_language
@@ -87,6 +89,9 @@ class Choice:
     stale: bool = False
     """Left in the source language because the catalog's translation is of an older wording whose
     numbers, links or glossary terms differ from the current sentence's (:mod:`pipeline.stale_facts`)."""
+    unsafe: str | None = None
+    """Left in the source language because the translation holds markup, a URL or raw HTML its source
+    sentence has not (:func:`pipeline.source_markup.added_markup`): what it adds."""
     normalised: bool = False
     """The translation held line breaks, control characters or surrounding spaces its source has
     not; they were replaced by spaces or taken off, so that it cannot add a paragraph, a heading, a
@@ -191,22 +196,36 @@ def plan_edition(article: Article, translations: Translations, *, lang: str, lan
         choices = tuple(Choice(unit, translations.entries[unit.key].text, Use.SOURCE, EntryState.REVIEWED)
                         for unit in units(article))
     else:
-        choices = tuple(_current_facts(choose(unit, translations.entries.get(unit.key), policy),
-                                       translations.entries.get(unit.key), source_lang, glossary)
+        markdown = article.syntax == MARKDOWN
+        choices = tuple(_from_current_source(choose(unit, translations.entries.get(unit.key), policy),
+                                             translations.entries.get(unit.key), source_lang, glossary, markdown)
                         for unit in units(article))
     revised = translations.revision_date
     return Edition(article=article, lang=lang, source_lang=source_lang, langs=tuple(langs),
                    choices=choices, revised=revised.date() if revised else None)
 
 
-def _current_facts(choice: Choice, found: Translation | None, source_lang: str, glossary: Glossary) -> Choice:
-    """``choice``, or the source sentence when its text translates an older wording (``#|``) whose
-    numbers, links or glossary terms differ: under any policy, an edition must not state a fact the
-    current article does not. The translation stays in the catalog for the translator to update."""
-    if (choice.use is Use.UNREVIEWED and found is not None and found.previous_source is not None
-            and facts_changed(found.previous_source, choice.unit.text, source_lang, glossary)):
-        return Choice(choice.unit, choice.unit.text, Use.SOURCE_TEXT, choice.state, stale=True)
-    return choice
+def _from_current_source(choice: Choice, found: Translation | None, source_lang: str, glossary: Glossary,
+                         markdown: bool) -> Choice:
+    """``choice`` as the current source allows it (:mod:`pipeline.source_markup`,
+    :mod:`pipeline.stale_facts`): URLs, image paths and code from the current sentence; the source
+    sentence instead of a translation of an older wording (``#|``) whose numbers, links or glossary
+    terms differ, or of one that adds markup, a URL or raw HTML. Under any policy, an edition must
+    not state what the current article does not; the catalog keeps the translation for the translator."""
+    if choice.use not in (Use.REVIEWED, Use.UNREVIEWED) or found is None:
+        return choice
+    source, text = choice.unit.text, choice.text
+    if found.previous_source is not None:
+        carried = carried_over(found.previous_source, source, text, markdown=markdown)
+        old_source = carried_over(found.previous_source, source, found.previous_source, markdown=markdown)
+        if carried is None or old_source is None or facts_changed(old_source, source, source_lang, glossary):
+            return Choice(choice.unit, source, Use.SOURCE_TEXT, choice.state, stale=True)
+        text = carried
+    text = with_source_targets(source, text, markdown=markdown)
+    text = without_added_html(source, text) if markdown else text
+    if added := added_markup(source, text, markdown=markdown):
+        return Choice(choice.unit, source, Use.SOURCE_TEXT, choice.state, unsafe=added)
+    return dataclasses.replace(choice, text=text) if text != choice.text else choice
 
 
 def refusal(edition: Edition, *, policy: Policy, min_reviewed: float) -> str | None:
@@ -246,6 +265,12 @@ LABELS: dict[str, dict[str, str | dict[str, str]]] = {
             "other": "{count} of {total} sentences have changed since they were translated and appear in "
                      "{language} until their translations are updated.",
         },
+        "unsafe": {
+            "one": "{count} of {total} sentences appears in {language}: its translation held markup or a link "
+                   "the original has not.",
+            "other": "{count} of {total} sentences appear in {language}: their translations held markup or "
+                     "links the original has not.",
+        },
         "languages": "Other languages",
     },
     "fr": {
@@ -273,6 +298,12 @@ LABELS: dict[str, dict[str, str | dict[str, str]]] = {
             "other": "{count} phrases sur {total} ont changé depuis leur traduction et restent en {language} "
                      "jusqu'à la mise à jour de celle-ci.",
         },
+        "unsafe": {
+            "one": "{count} phrase sur {total} reste en {language} : sa traduction contenait un balisage ou un "
+                   "lien absent de l'original.",
+            "other": "{count} phrases sur {total} restent en {language} : leurs traductions contenaient un "
+                     "balisage ou des liens absents de l'original.",
+        },
         "languages": "Autres langues",
     },
     "de": {
@@ -288,6 +319,8 @@ LABELS: dict[str, dict[str, str | dict[str, str]]] = {
                            "redigiert werden müssen.",
         "stale": "{count} von {total} Sätzen haben sich seit ihrer Übersetzung geändert und stehen auf "
                  "{language}, bis die Übersetzung aktualisiert ist.",
+        "unsafe": "{count} von {total} Sätzen stehen auf {language}: ihre Übersetzung enthielt Auszeichnungen "
+                  "oder Links, die das Original nicht hat.",
         "languages": "Andere Sprachen",
     },
 }
@@ -342,10 +375,13 @@ def notices(edition: Edition) -> list[str]:
     if human := len(unreviewed) - machine:
         found.append(label(edition.lang, "awaiting review", count=human, total=total))
     left = edition.using(Use.SOURCE_TEXT)
-    if untranslated := sum(1 for choice in left if not choice.stale):
+    stale, unsafe = sum(1 for choice in left if choice.stale), sum(1 for choice in left if choice.unsafe)
+    if untranslated := len(left) - stale - unsafe:
         found.append(label(edition.lang, "untranslated", count=untranslated, total=total, language=language))
-    if stale := len(left) - untranslated:
+    if stale:
         found.append(label(edition.lang, "stale", count=stale, total=total, language=language))
+    if unsafe:
+        found.append(label(edition.lang, "unsafe", count=unsafe, total=total, language=language))
     return [label(edition.lang, "notice") + " " + text for text in found]
 
 

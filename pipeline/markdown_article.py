@@ -200,6 +200,17 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     return merged
 
 
+def markup_spans(text: str, *, markdown: bool = True) -> list[tuple[str, str]]:
+    """(kind, text as written) of each protected span of ``text`` in order: ``bare`` for a URL or
+    e-mail address written out, and, in Markdown, the rule that made the span (``link``, ``image``,
+    ``autolink``, ``html_inline``, ``backticks``, ``entity``)."""
+    spans = [(*match.span(), "bare") for match in typography.PROTECTED.finditer(text)]
+    if markdown and MARKUP_CHARACTERS.search(text):
+        parsed = _parse_inline(text)[1]
+        spans = [span for span in spans if not any(start <= span[0] < end for start, end, _ in parsed)] + parsed
+    return [(name, text[start:end]) for start, end, name in sorted(spans)]
+
+
 # --- reading an article --------------------------------------------------------------------------
 
 
