@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from babel.messages.plurals import get_plural
 
 from pipeline.catalogs import Catalog, Entry, Key, is_machine_draft, text_digest
+from pipeline.occurrence_alignment import realign_occurrences
 from pipeline.project import english_language_name
 
 FUZZY_MATCH_THRESHOLD = 0.75
@@ -73,6 +74,7 @@ def merge_catalog(template: Catalog, previous: Catalog | None, lang: str) -> Cat
         header, metadata, fuzzy_header = previous.header, dict(previous.metadata), previous.metadata_is_fuzzy
         for name, value in new_catalog_header(template, lang)[1].items():
             metadata.setdefault(name, value)
+        previous = realign_occurrences(template, previous)
     metadata["POT-Creation-Date"] = template.metadata["POT-Creation-Date"]
     metadata[TEMPLATE_DIGEST_FIELD] = template_digest(template)
     return Catalog(header=header, metadata=metadata, entries=tuple(_merged_entries(template, previous)),
