@@ -203,7 +203,10 @@ def run_extract(project: Project) -> list[UpdateResult]:
 
 
 def print_update(result: UpdateResult) -> None:
-    if result.written:
+    if result.moved_from is not None:
+        click.echo(f"renamed {result.moved_from} → {result.path} (the article was renamed: "
+                   f"{result.renamed} of its sentences are the same)")
+    elif result.written:
         counts = f" (+{result.added} new, {result.changed} changed, {result.obsoleted} obsolete)" \
             if result.path.suffix == ".po" else ""
         click.echo(f"updated {result.path}{counts}")
