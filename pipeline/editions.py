@@ -56,7 +56,7 @@ from pipeline.glossary import Glossary
 from pipeline.project import Project, locale_of
 from pipeline.segmentation import read_article
 from pipeline.source_markup import added_markup, carried_over, with_source_targets, without_added_html
-from pipeline.stale_facts import facts_changed
+from pipeline.stale_facts import still_stale
 from pipeline.typography import rules_for, typeset_units
 from pipeline.template_match import TemplateMismatchError, check_against_template, check_language
 
@@ -218,7 +218,7 @@ def _from_current_source(choice: Choice, found: Translation | None, source_lang:
     if found.previous_source is not None:
         carried = carried_over(found.previous_source, source, text, markdown=markdown)
         old_source = carried_over(found.previous_source, source, found.previous_source, markdown=markdown)
-        if carried is None or old_source is None or facts_changed(old_source, source, source_lang, glossary):
+        if carried is None or old_source is None or still_stale(old_source, source, carried, source_lang, glossary):
             return Choice(choice.unit, source, Use.SOURCE_TEXT, choice.state, stale=True)
         text = carried
     text = with_source_targets(source, text, markdown=markdown)

@@ -6,7 +6,7 @@ above them renumbers the copies, and matching by key would move each reviewed tr
 neighbour's sentence (``Is the minister coming? Yes, there are.``). So before merging, the copies
 in the previous catalog are paired with the template's by aligning the two sequences of sentences
 (difflib, as ``diff`` aligns lines: a copy keeps the translation of the copy that followed the same
-unchanged sentence, or that opened both articles), and renumbered accordingly. A copy that cannot be paired is given a free
+sentence, or a reworded one), and renumbered accordingly. A copy that cannot be paired is given a free
 occurrence number the template lacks: the merge then treats it as a former sentence, offering its
 text only as a fuzzy suggestion (``#|``) or keeping it obsolete, never as a reviewed translation
 of another copy.
@@ -46,15 +46,27 @@ def realign_occurrences(template: Catalog, previous: Catalog) -> Catalog:
 
 
 def _aligned_keys(old: list[Entry], new: list[Entry], repeated: set[str]) -> dict[int, Key]:
-    """Index in ``old`` → the template key of the copy it is aligned with, for repeated sentences."""
+    """Index in ``old`` → the template key of the copy it is aligned with, for repeated sentences.
+
+    A copy is placed only where the sentence before it shows it is the same copy: that sentence is
+    aligned too, or both are unaligned (the sentence before was reworded), or both copies open
+    their article. A copy whose sentence before was removed on one side and kept on the other
+    (its neighbours shifted) stays unplaced."""
     matcher = difflib.SequenceMatcher(None, [entry.msgid for entry in old], [entry.msgid for entry in new],
                                       autojunk=False)
+    blocks = [block for block in matcher.get_matching_blocks() if block.size]
+    old_aligned = {block.a + offset for block in blocks for offset in range(block.size)}
+    new_aligned = {block.b + offset for block in blocks for offset in range(block.size)}
     found = {}
-    for block in matcher.get_matching_blocks():
+    for block in blocks:
         for offset in range(block.size):
-            anchored = offset > 0 or block.a == block.b == 0  # the sentence before it is the same one
-            if anchored and old[block.a + offset].msgid in repeated:
-                found[block.a + offset] = new[block.b + offset].key
+            a, b = block.a + offset, block.b + offset
+            if old[a].msgid not in repeated:
+                continue
+            before_kept = offset > 0 or a == b == 0
+            before_reworded = a > 0 and b > 0 and a - 1 not in old_aligned and b - 1 not in new_aligned
+            if before_kept or before_reworded:
+                found[a] = new[b].key
     return found
 
 

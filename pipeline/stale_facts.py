@@ -49,3 +49,23 @@ def facts_changed(old_source: str, new_source: str, lang: str, glossary: Glossar
     False
     """
     return facts_of(old_source, lang, glossary) != facts_of(new_source, lang, glossary)
+
+
+def still_stale(old_source: str, new_source: str, translation: str, lang: str, glossary: Glossary = Glossary()) -> bool:
+    """Whether ``translation`` (of ``old_source``) still states the old facts of a changed sentence.
+
+    A translation a translator already updated (it holds the new numbers and none of the old ones, in
+    figures) is not stale, even if its ``#|`` and ``fuzzy`` are still there; a changed link, code span
+    or glossary term always is (the translation's own words for it cannot be checked here).
+
+    >>> still_stale("Es sind 16 GWh.", "Es sind 18 GWh.", "Ce sont 16 GWh.", "de")
+    True
+    >>> still_stale("Es sind 16 GWh.", "Es sind 18 GWh.", "Ce sont 18 GWh.", "de")
+    False
+    """
+    old, new = facts_of(old_source, lang, glossary), facts_of(new_source, lang, glossary)
+    if old.targets != new.targets or old.terms != new.terms:
+        return True
+    shown = Counter(re.sub(r"\D", "", number) for number in NUMBER.findall(translation))
+    gone, added = old.numbers - new.numbers, new.numbers - old.numbers
+    return any(number in shown for number in gone) or any(number not in shown for number in added)

@@ -119,3 +119,12 @@ def test_the_notice_says_machine_translation_for_machine_drafts_only(all_reviewe
     text = edition("en", "txt")
     assert "unreviewed machine translation (1 of 8 sentences" in text
     assert "1 of 8 sentences is a translator’s translation awaiting review" in text
+
+
+def test_a_translation_the_translator_already_corrected_is_published_awaiting_review(all_reviewed):
+    change_seed("vor 1.200 Gästen", "vor 1.500 Gästen")
+    catalog_text = EN.read_text(encoding="utf-8").replace("to 1,200 guests", "to 1,500 guests")
+    EN.write_text(catalog_text, encoding="utf-8")  # updated, `fuzzy` and `#|` still there
+    assert run("build").exit_code == 0
+    assert "Dr Weber spoke to 1,500 guests" in edition("en", "txt")
+    assert "1.200" not in edition("fr", "txt") and "1 200" not in edition("fr", "txt")  # French not updated
