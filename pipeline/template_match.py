@@ -71,19 +71,26 @@ def check_language(catalog: Catalog, lang: str, path: Path) -> None:
     """Stop with ``path:line: …`` when the catalog's ``Language`` header names another language than
     the folder it is in (a French catalog copied into ``locales/en/``, a ``locales/en → fr`` link):
     built, it would be published as the other language's edition. A regional variant of the folder's
-    language (``fr_CH`` in ``locales/fr``) belongs; a catalog without the header is not judged."""
+    language (``fr_CH`` in ``locales/fr``) belongs; a catalog without the header is judged by the
+    folder it really is in (a link is followed)."""
+    linked = path.resolve().parent.parent.name
+    if path.parent.parent.name != linked and not _names_language(linked, lang, unknown=True):
+        raise TemplateMismatchError(f"this catalog is a link to the catalog of {linked!r}, not of {lang!r}; "
+                                    f"put the {lang!r} catalog here", path=path)
     written = (catalog.metadata.get("Language") or "").strip()
-    if not written:
-        return
-    try:
-        belongs = same_language(normalise_language(written), lang)
-    except PipelineError:
-        belongs = False
-    if not belongs:
+    if written and not _names_language(written, lang, unknown=False):
         line = catalog.written_header.line if catalog.written_header else None
         raise TemplateMismatchError(f"the Language header says {written!r}, but this is the catalog of {lang!r}: "
                                     f"a catalog of another language copied or linked here? Put the {lang!r} "
                                     "catalog here", path=path, line=line)
+
+
+def _names_language(code: str, lang: str, *, unknown: bool) -> bool:
+    """Whether ``code`` names ``lang`` (or a regional variant of it); ``unknown`` for what is no code."""
+    try:
+        return same_language(normalise_language(code), lang)
+    except PipelineError:
+        return unknown
 
 
 def template_of(catalog_path: Path) -> Path:

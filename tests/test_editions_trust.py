@@ -36,7 +36,7 @@ def test_a_linked_language_folder_is_refused(all_reviewed):
     shutil.rmtree("locales/en")
     os.symlink("fr", "locales/en")
     result = run("build", "--lang", "en")
-    assert result.exit_code == 1 and "Language header says 'fr'" in result.output
+    assert result.exit_code == 1 and "a link to the catalog of 'fr'" in result.output
     assert not Path("editions/en/nord.html").exists()
 
 
@@ -128,3 +128,11 @@ def test_a_translation_the_translator_already_corrected_is_published_awaiting_re
     assert run("build").exit_code == 0
     assert "Dr Weber spoke to 1,500 guests" in edition("en", "txt")
     assert "1.200" not in edition("fr", "txt") and "1 200" not in edition("fr", "txt")  # French not updated
+
+
+def test_a_linked_folder_is_refused_even_without_a_language_header(all_reviewed):
+    FR.write_text(FR.read_text(encoding="utf-8").replace('"Language: fr\\n"\n', ""), encoding="utf-8")
+    shutil.rmtree("locales/en")
+    os.symlink("fr", "locales/en")
+    result = run("build", "--lang", "en")
+    assert result.exit_code == 1 and "a link to the catalog of 'fr', not of 'en'" in result.output
