@@ -588,9 +588,11 @@ def print_edition(result: EditionResult) -> None:
             print_sentence(result, choice, "no reviewed translation")
         return
     written = [str(file.path) for file in result.files if file.written]
+    withheld = sum(1 for choice in result.left_in_source if choice.stale or choice.unsafe)
     click.echo(f"{'wrote ' + ', '.join(written) if written else 'unchanged'} ({name}: "
                f"{result.reviewed}/{result.total} reviewed, {len(result.unreviewed)} unreviewed, "
-               f"{len(result.left_in_source)} untranslated)")
+               f"{len(result.left_in_source) - withheld} untranslated"
+               f"{f', {withheld} withheld' if withheld else ''})")
     for choice in result.left_in_source:
         print_sentence(result, choice, "translation of an older wording with other numbers, links or terms, "
                                        "left in the source language" if choice.stale

@@ -201,15 +201,17 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def markup_spans(text: str, *, markdown: bool = True) -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=4096)
+def markup_spans(text: str, *, markdown: bool = True) -> tuple[tuple[str, str], ...]:
     """(kind, text as written) of each protected span of ``text`` in order: ``bare`` for a URL or
     e-mail address written out, and, in Markdown, the rule that made the span (``link``, ``image``,
-    ``autolink``, ``html_inline``, ``backticks``, ``entity``)."""
+    ``autolink``, ``html_inline``, ``backticks``, ``entity``). Cached: every edition asks for each
+    sentence's and translation's spans several times."""
     spans = [(*match.span(), "bare") for match in typography.PROTECTED.finditer(text)]
     if markdown and MARKUP_CHARACTERS.search(text):
         parsed = _parse_inline(text)[1]
         spans = [span for span in spans if not any(start <= span[0] < end for start, end, _ in parsed)] + parsed
-    return [(name, text[start:end]) for start, end, name in sorted(spans)]
+    return tuple((name, text[start:end]) for start, end, name in sorted(spans))
 
 
 # --- reading an article --------------------------------------------------------------------------

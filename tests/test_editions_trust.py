@@ -91,6 +91,7 @@ def test_a_translation_of_an_older_number_is_never_published(all_reviewed, polic
         assert "1 of 8 sentences has changed since it was translated and appears in German" in edition("en", "txt")
         assert "machine translation" not in edition("en", "txt")
         assert "translation of an older wording with other numbers, links or terms" in result.output
+        assert "0 untranslated, 1 withheld)" in result.output
 
 
 def test_a_changed_glossary_term_or_link_withholds_the_old_translation(all_reviewed):
