@@ -128,6 +128,8 @@ def _carry_over(source: Entry, old: Entry) -> Entry:
     """The translator's entry for an unchanged sentence, with the template's references and comments."""
     if old.msgid_plural or old.msgstr_plural:
         old = _singular(old)
+    if "fuzzy" in old.flags and any(REVIEW_ATTESTATION.match(line) for line in old.tcomment.split("\n")):
+        old = dataclasses.replace(old, tcomment="\n".join(_comment_for_unreviewed(old)))  # flagged since
     if (not old.obsolete and old.occurrences == source.occurrences and old.comment == source.comment
             and old.comment_empty_line == source.comment_empty_line):
         return old

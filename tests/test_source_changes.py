@@ -59,3 +59,13 @@ def test_a_review_attestation_never_stays_on_an_entry_that_is_no_longer_reviewed
 def test_word_diff_marks_what_was_removed_and_added():
     assert word_diff("a b c", "a x c") == "a [-b-]{+x+} c"
     assert word_diff("a b", "a b") == "a b"
+
+
+def test_a_review_attestation_leaves_an_entry_a_translator_flagged_fuzzy(project_dir):
+    reviewed_project()
+    catalog = load(FR)
+    entry(catalog, "Ja.").flags.append("fuzzy")
+    catalog.save(str(FR))
+    assert run("extract").exit_code == 0
+    flagged = entry(load(FR), "Ja.")
+    assert "fuzzy" in flagged.flags and "Reviewed by" not in flagged.tcomment and flagged.msgstr == "Oui."
