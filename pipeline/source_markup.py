@@ -65,7 +65,8 @@ def with_source_targets(source: str, translation: str, *, markdown: bool) -> str
 def added_markup(source: str, translation: str, *, markdown: bool) -> str | None:
     """What ``translation`` holds that ``source`` lacks (a link, an image, inline HTML, a URL, a
     bracket), described for the build's report; ``None`` when it adds nothing."""
-    extra = Counter(_spans(translation, GUARDED, markdown=markdown)) - Counter(_spans(source, GUARDED, markdown=markdown))
+    allowed = Counter(_spans(source, GUARDED, markdown=markdown))
+    extra = Counter(_spans(translation, GUARDED, markdown=markdown)) - allowed
     if extra:
         return f"{', '.join(sorted(extra))} (not in the source sentence)"
     if markdown:
