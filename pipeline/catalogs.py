@@ -36,19 +36,20 @@ from types import MappingProxyType
 
 import polib
 
-from pipeline import dates
+from pipeline import dates, provenance
 from pipeline.article import BOM
 from pipeline.errors import CatalogError, os_error
 from pipeline.files import write_atomically
 from pipeline.input_files import MAX_CATALOG_BYTES, read_regular_file
 from pipeline.po_format import format_catalog
 
-MACHINE_TRANSLATION_MARK = "machine translation: "
-"""Start of the translator-comment line that marks an entry's msgstr as a machine draft."""
+MACHINE_TRANSLATION_MARK = provenance.MARK
+"""Start of the translator comment that marks an entry's msgstr as a machine draft (read by
+:mod:`pipeline.provenance`, whatever wrapping tools gave it)."""
 DRAFT_DIGEST = re.compile(r" \[draft ([0-9a-f]{8})\]$")
-"""End of the provenance line: a digest of the msgstr the engine wrote, so that a draft a translator
-rewrote (keeping ``fuzzy`` and the comment, as Lokalize, Weblate and plain editors do) is told apart.
-Drafts written before digests were recorded have none and count as machine drafts."""
+"""End of the provenance comment as the pipeline writes it: a digest of the msgstr the engine wrote,
+so that a draft a translator rewrote (keeping ``fuzzy`` and the comment, as Lokalize, Weblate and
+plain editors do) is told apart. A draft without a readable digest counts as a translator's text."""
 
 DATE_FIELDS = ("POT-Creation-Date", "PO-Revision-Date")
 DATE_FORMAT = "%Y-%m-%d %H:%M%z"
@@ -163,34 +164,29 @@ def _unpickle_entry(state: dict) -> Entry:
 # --- entry state ---------------------------------------------------------------------------------
 
 
-def _translator_comment_lines(entry: Entry) -> list[str]:
-    return entry.tcomment.split("\n") if entry.tcomment else []
-
-
 def text_digest(text: str) -> str:
     """A short digest of a msgstr, to tell later whether it is still the text it was made from."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
-def _provenance_line(entry: Entry) -> str | None:
-    if "fuzzy" not in entry.flags:
+def _provenance(entry: Entry) -> provenance.Provenance | None:
+    if "fuzzy" not in entry.flags or not entry.tcomment:
         return None
-    return next((line for line in _translator_comment_lines(entry) if line.startswith(MACHINE_TRANSLATION_MARK)),
-                None)
+    return provenance.read(entry.tcomment)
 
 
 def is_machine_draft(entry: Entry) -> bool:
-    """Fuzzy, marked as machine translation, and its msgstr still what the engine wrote."""
-    line = _provenance_line(entry)
-    if line is None:
-        return False
-    digest = DRAFT_DIGEST.search(line)
-    return digest is None or digest.group(1) == text_digest(entry.msgstr)
+    """Fuzzy, marked as machine translation, and its msgstr provably what the engine wrote: the
+    digest in the mark is the msgstr's. Without a readable digest nothing is proved, and the msgstr
+    counts as a person's text (:mod:`pipeline.provenance`)."""
+    found = _provenance(entry)
+    return found is not None and found.digest == text_digest(entry.msgstr)
 
 
 def is_edited_draft(entry: Entry) -> bool:
-    """A machine draft whose msgstr a translator has rewritten since (the flag still set)."""
-    return _provenance_line(entry) is not None and not is_machine_draft(entry)
+    """A machine draft whose msgstr a translator has rewritten since (the flag still set), or whose
+    digest can no longer be read: a person's text either way."""
+    return _provenance(entry) is not None and not is_machine_draft(entry)
 
 
 def entry_state(entry: Entry) -> EntryState:
@@ -209,15 +205,15 @@ def entry_state(entry: Entry) -> EntryState:
     return EntryState.SOURCE_CHANGED
 
 
-def with_machine_draft(entry: Entry, translation: str, provenance: str, *,
+def with_machine_draft(entry: Entry, translation: str, made_by: str, *,
                        previous_msgid: str | None = None) -> Entry:
     """An untranslated entry filled with a machine draft: fuzzy, with a provenance comment.
     ``previous_msgid``: the sentence a translation-memory draft was made for (``#| msgid``)."""
     if entry.msgstr:
         raise ValueError(f"entry {entry.msgid!r} already has a translation")
     flags = entry.flags if "fuzzy" in entry.flags else ("fuzzy", *entry.flags)
-    kept = [line for line in _translator_comment_lines(entry) if not line.startswith(MACHINE_TRANSLATION_MARK)]
-    mark = f"{MACHINE_TRANSLATION_MARK}{provenance} [draft {text_digest(translation)}]"
+    kept = provenance.without(entry.tcomment)
+    mark = provenance.mark(made_by, text_digest(translation))
     previous = {} if previous_msgid is None else {"previous_msgid": previous_msgid, "previous_msgctxt": None}
     return dataclasses.replace(entry, msgstr=translation, flags=flags, tcomment="\n".join(kept + [mark]), **previous)
 

@@ -23,6 +23,7 @@ from pipeline.extraction import UpdateResult, extract_project
 from pipeline.project import (SOURCE_LANGUAGE, Project, english_language_name, normalise_language,
                               pipeline_command, same_language, target_languages)
 from pipeline.segmentation import read_article
+from pipeline.source_changes import needs_review_message
 
 if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline --help` starts fast
     from pipeline.argos_index import IndexPackage
@@ -200,11 +201,17 @@ def run_extract(project: Project) -> list[UpdateResult]:
         for result in results:
             print_update(result)
         extracted.extend(results)
+    for lang in project.langs:
+        if changed := sum(result.changed for result in extracted if result.lang == lang):
+            click.echo(needs_review_message(changed, lang))
     return extracted
 
 
 def print_update(result: UpdateResult) -> None:
-    if result.written:
+    if result.moved_from is not None:
+        click.echo(f"renamed {result.moved_from} → {result.path} (the article was renamed: "
+                   f"{result.renamed} of its sentences are the same)")
+    elif result.written:
         counts = f" (+{result.added} new, {result.changed} changed, {result.obsoleted} obsolete)" \
             if result.path.suffix == ".po" else ""
         click.echo(f"updated {result.path}{counts}")
@@ -643,10 +650,12 @@ date), 2 usage error, 3 the `reviewed` policy refused at least one edition (its 
                                                         in edition_locale_map(values).items()),
               help="Regional conventions of a language's editions (their date), e.g. en=en_GB; repeatable "
                    "[default: the language's own].")
+@glossary_option("Names and terms: an older translation whose source differs in one is not published.")
 @pass_project
 @click.pass_context
 def build_editions(ctx: click.Context, project: Project, only: str | None, policy: str,
-                   min_reviewed: float | None, review: bool, edition_locales: tuple[str, ...]) -> None:
+                   min_reviewed: float | None, review: bool, edition_locales: tuple[str, ...],
+                   glossary_path: Path) -> None:
     """Write editions/<lang>/<slug>.{txt,md,html} from the catalogs."""
     from pipeline import editions
 
@@ -660,13 +669,17 @@ def build_editions(ctx: click.Context, project: Project, only: str | None, polic
         if unknown:
             raise click.BadParameter(f"{', '.join(unknown)} is not the source language or one of --langs "
                                      f"({', '.join(project.langs)})", param_hint="--lang")
+    from pipeline.glossary import load_glossary
+
     result = editions.build(project, langs=langs, policy=editions.Policy(policy),
                             min_reviewed=100.0 if min_reviewed is None else min_reviewed, review=review,
-                            locales=edition_locale_map(edition_locales))
+                            locales=edition_locale_map(edition_locales), glossary=load_glossary(glossary_path))
     for edition in result.editions:
         print_edition(edition)
     for sheet in result.review_sheets:
         click.echo(f"{'wrote' if sheet.written else 'unchanged'} {sheet.path}")
+    for path in result.removed:
+        click.echo(f"removed {path} (its article is no longer in the seeds)")
     for error in result.damaged:
         click.echo(f"Error: {error} (article not built)", err=True)
     if result.damaged:
@@ -695,11 +708,16 @@ def print_edition(result: EditionResult) -> None:
             print_sentence(result, choice, "no reviewed translation")
         return
     written = [str(file.path) for file in result.files if file.written]
+    withheld = sum(1 for choice in result.left_in_source if choice.stale or choice.unsafe)
     click.echo(f"{'wrote ' + ', '.join(written) if written else 'unchanged'} ({name}: "
                f"{result.reviewed}/{result.total} reviewed, {len(result.unreviewed)} unreviewed, "
-               f"{len(result.left_in_source)} untranslated)")
+               f"{len(result.left_in_source) - withheld} untranslated"
+               f"{f', {withheld} withheld' if withheld else ''})")
     for choice in result.left_in_source:
-        print_sentence(result, choice, "not translated, left in the source language")
+        print_sentence(result, choice, "translation of an older wording with other numbers, links or terms, "
+                                       "left in the source language" if choice.stale
+                       else f"warning: translation not published, it adds {choice.unsafe}; left in the source "
+                            "language" if choice.unsafe else "not translated, left in the source language")
     for choice in result.normalised:
         print_sentence(result, choice, "warning: line breaks, control characters or surrounding spaces of "
                                        "the translation replaced or taken off (the source has none)")

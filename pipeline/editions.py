@@ -47,15 +47,18 @@ from urllib.parse import quote
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from pipeline import catalogs, dates, edition_dates, markdown_article
+from pipeline import catalogs, dates, edition_dates, markdown_article, stale_editions
 from pipeline.article import MARKDOWN, Article, Unit, assemble, encode, units
 from pipeline.catalogs import EntryState, Translation, Translations
 from pipeline.errors import PipelineError
 from pipeline.files import FileResult, write_if_changed
+from pipeline.glossary import Glossary
 from pipeline.project import Project, locale_of
 from pipeline.segmentation import read_article
+from pipeline.source_markup import added_markup, carried_over, with_source_targets, without_added_html
+from pipeline.stale_facts import still_stale
 from pipeline.typography import rules_for, typeset_units
-from pipeline.template_match import TemplateMismatchError, check_against_template
+from pipeline.template_match import TemplateMismatchError, check_against_template, check_language
 
 FORMATS = ("txt", "md", "html")
 REVIEW_FOLDER = "review"
@@ -83,6 +86,12 @@ class Choice:
     use: Use
     state: EntryState | None
     """The catalog entry's state; ``None`` when the catalog has no entry for the sentence."""
+    stale: bool = False
+    """Left in the source language because the catalog's translation is of an older wording whose
+    numbers, links or glossary terms differ from the current sentence's (:mod:`pipeline.stale_facts`)."""
+    unsafe: str | None = None
+    """Left in the source language because the translation holds markup, a URL or raw HTML its source
+    sentence has not (:func:`pipeline.source_markup.added_markup`): what it adds."""
     normalised: bool = False
     """The translation held line breaks, control characters or surrounding spaces its source has
     not; they were replaced by spaces or taken off, so that it cannot add a paragraph, a heading, a
@@ -138,6 +147,8 @@ class BuildResult:
     damaged: tuple[TemplateMismatchError, ...] = ()
     """Articles refused because a catalog does not belong to its template (a hand-edited msgid or
     msgctxt): publishing them would show German for the translator's sentence."""
+    removed: tuple[Path, ...] = ()
+    """Editions and review sheets of articles whose seed is gone, deleted (:mod:`pipeline.stale_editions`)."""
 
     @property
     def refused(self) -> tuple[EditionResult, ...]:
@@ -181,16 +192,42 @@ def on_source_lines(translation: str, source: str) -> tuple[str, bool]:
 
 
 def plan_edition(article: Article, translations: Translations, *, lang: str, langs: Sequence[str],
-                 source_lang: str, policy: Policy) -> Edition:
+                 source_lang: str, policy: Policy, glossary: Glossary = Glossary()) -> Edition:
     """The edition of ``article`` in ``lang``; the source language reads the template's msgids."""
     if lang == source_lang:
         choices = tuple(Choice(unit, translations.entries[unit.key].text, Use.SOURCE, EntryState.REVIEWED)
                         for unit in units(article))
     else:
-        choices = tuple(choose(unit, translations.entries.get(unit.key), policy) for unit in units(article))
+        markdown = article.syntax == MARKDOWN
+        choices = tuple(_from_current_source(choose(unit, translations.entries.get(unit.key), policy),
+                                             translations.entries.get(unit.key), source_lang, glossary, markdown)
+                        for unit in units(article))
     revised = translations.revision_date
     return Edition(article=article, lang=lang, source_lang=source_lang, langs=tuple(langs),
                    choices=choices, revised=revised.date() if revised else None)
+
+
+def _from_current_source(choice: Choice, found: Translation | None, source_lang: str, glossary: Glossary,
+                         markdown: bool) -> Choice:
+    """``choice`` as the current source allows it (:mod:`pipeline.source_markup`,
+    :mod:`pipeline.stale_facts`): URLs, image paths and code from the current sentence; the source
+    sentence instead of a translation of an older wording (``#|``) whose numbers, links or glossary
+    terms differ, or of one that adds markup, a URL or raw HTML. Under any policy, an edition must
+    not state what the current article does not; the catalog keeps the translation for the translator."""
+    if choice.use not in (Use.REVIEWED, Use.UNREVIEWED) or found is None:
+        return choice
+    source, text = choice.unit.text, choice.text
+    if found.previous_source is not None:
+        carried = carried_over(found.previous_source, source, text, markdown=markdown)
+        old_source = carried_over(found.previous_source, source, found.previous_source, markdown=markdown)
+        if carried is None or old_source is None or still_stale(old_source, source, carried, source_lang, glossary):
+            return Choice(choice.unit, source, Use.SOURCE_TEXT, choice.state, stale=True)
+        text = carried
+    text = with_source_targets(source, text, markdown=markdown)
+    text = without_added_html(source, text) if markdown else text
+    if added := added_markup(source, text, markdown=markdown):
+        return Choice(choice.unit, source, Use.SOURCE_TEXT, choice.state, unsafe=added)
+    return dataclasses.replace(choice, text=text) if text != choice.text else choice
 
 
 def refusal(edition: Edition, *, policy: Policy, min_reviewed: float) -> str | None:
@@ -218,6 +255,24 @@ LABELS: dict[str, dict[str, str | dict[str, str]]] = {
             "one": "{count} of {total} sentences is not translated yet and appears in {language}.",
             "other": "{count} of {total} sentences are not translated yet and appear in {language}.",
         },
+        "awaiting review": {
+            "one": "{count} of {total} sentences is a translator's translation awaiting review "
+                   "(not yet checked by an editor).",
+            "other": "{count} of {total} sentences are a translator's translations awaiting review "
+                     "(not yet checked by an editor).",
+        },
+        "stale": {
+            "one": "{count} of {total} sentences has changed since it was translated and appears in {language} "
+                   "until its translation is updated.",
+            "other": "{count} of {total} sentences have changed since they were translated and appear in "
+                     "{language} until their translations are updated.",
+        },
+        "unsafe": {
+            "one": "{count} of {total} sentences appears in {language}: its translation held markup or a link "
+                   "the original has not.",
+            "other": "{count} of {total} sentences appear in {language}: their translations held markup or "
+                     "links the original has not.",
+        },
         "languages": "Other languages",
     },
     "fr": {
@@ -233,6 +288,24 @@ LABELS: dict[str, dict[str, str | dict[str, str]]] = {
             "one": "{count} phrase sur {total} n'est pas encore traduite et reste en {language}.",
             "other": "{count} phrases sur {total} ne sont pas encore traduites et restent en {language}.",
         },
+        "awaiting review": {
+            "one": "{count} phrase sur {total} est une traduction humaine en attente de relecture "
+                   "(pas encore vérifiée par la rédaction).",
+            "other": "{count} phrases sur {total} sont des traductions humaines en attente de relecture "
+                     "(pas encore vérifiées par la rédaction).",
+        },
+        "stale": {
+            "one": "{count} phrase sur {total} a changé depuis sa traduction et reste en {language} "
+                   "jusqu'à la mise à jour de celle-ci.",
+            "other": "{count} phrases sur {total} ont changé depuis leur traduction et restent en {language} "
+                     "jusqu'à la mise à jour de celle-ci.",
+        },
+        "unsafe": {
+            "one": "{count} phrase sur {total} reste en {language} : sa traduction contenait un balisage ou un "
+                   "lien absent de l'original.",
+            "other": "{count} phrases sur {total} restent en {language} : leurs traductions contenaient un "
+                     "balisage ou des liens absents de l'original.",
+        },
         "languages": "Autres langues",
     },
     "de": {
@@ -244,6 +317,12 @@ LABELS: dict[str, dict[str, str | dict[str, str]]] = {
             "one": "{count} von {total} Sätzen ist noch nicht übersetzt und steht auf {language}.",
             "other": "{count} von {total} Sätzen sind noch nicht übersetzt und stehen auf {language}.",
         },
+        "awaiting review": "{count} von {total} Sätzen sind menschliche Übersetzungen, die noch "
+                           "redigiert werden müssen.",
+        "stale": "{count} von {total} Sätzen haben sich seit ihrer Übersetzung geändert und stehen auf "
+                 "{language}, bis die Übersetzung aktualisiert ist.",
+        "unsafe": "{count} von {total} Sätzen stehen auf {language}: ihre Übersetzung enthielt Auszeichnungen "
+                  "oder Links, die das Original nicht hat.",
         "languages": "Andere Sprachen",
     },
 }
@@ -291,11 +370,20 @@ def notices(edition: Edition) -> list[str]:
     """The warnings a reader must see before the text: unreviewed and untranslated sentences."""
     total = len(edition.choices)
     found = []
-    if unreviewed := len(edition.using(Use.UNREVIEWED)):
-        found.append(label(edition.lang, "unreviewed", count=unreviewed, total=total))
-    if untranslated := len(edition.using(Use.SOURCE_TEXT)):
-        found.append(label(edition.lang, "untranslated", count=untranslated, total=total,
-                           language=language_name(edition.source_lang, in_lang=edition.lang)))
+    unreviewed = edition.using(Use.UNREVIEWED)
+    language = language_name(edition.source_lang, in_lang=edition.lang)
+    if machine := sum(1 for choice in unreviewed if choice.state is EntryState.MACHINE_DRAFT):
+        found.append(label(edition.lang, "unreviewed", count=machine, total=total))
+    if human := len(unreviewed) - machine:
+        found.append(label(edition.lang, "awaiting review", count=human, total=total))
+    left = edition.using(Use.SOURCE_TEXT)
+    stale, unsafe = sum(1 for choice in left if choice.stale), sum(1 for choice in left if choice.unsafe)
+    if untranslated := len(left) - stale - unsafe:
+        found.append(label(edition.lang, "untranslated", count=untranslated, total=total, language=language))
+    if stale:
+        found.append(label(edition.lang, "stale", count=stale, total=total, language=language))
+    if unsafe:
+        found.append(label(edition.lang, "unsafe", count=unsafe, total=total, language=language))
     return [label(edition.lang, "notice") + " " + text for text in found]
 
 
@@ -691,7 +779,7 @@ def diff_html(old: str, new: str) -> str:
 
 def build(project: Project, *, langs: Sequence[str] | None = None, policy: Policy = Policy.DRAFT,
           min_reviewed: float = 100.0, review: bool = False, locales: Mapping[str, str] | None = None,
-          today: date | None = None) -> BuildResult:
+          today: date | None = None, glossary: Glossary = Glossary()) -> BuildResult:
     """Build the editions of every article in ``langs`` (default: the source and the project's
     languages) and, with ``review``, the review sheets. Never prints; the result says what happened.
 
@@ -700,26 +788,30 @@ def build(project: Project, *, langs: Sequence[str] | None = None, policy: Polic
     today = today or dates.build_moment().date()
     published = (project.source_lang, *[lang for lang in project.langs if lang != project.source_lang])
     wanted = tuple(langs) if langs else published
-    editions, sheets, damaged = [], [], []
+    editions, sheets, damaged, slugs = [], [], [], set()
     for path in project.article_paths():
         article = read_article(path, source=project.reference(path), language=project.source_lang)
+        slugs.add(article.slug)
+        target = project.editions / REVIEW_FOLDER / f"{article.slug}.html"
+        sheet_wanted = review or target.is_file()  # a sheet written before is kept current, never left stale
         try:
-            translations = _read_all(project, article, {*wanted, *(project.langs if review else ())})
+            translations = _read_all(project, article, {*wanted, *(project.langs if sheet_wanted else ())})
         except TemplateMismatchError as error:
             damaged.append(error)
             continue
         for lang in wanted:
             edition = plan_edition(article, translations[lang], lang=lang, langs=published,
-                                   source_lang=project.source_lang, policy=policy)
+                                   source_lang=project.source_lang, policy=policy, glossary=glossary)
             edition = dataclasses.replace(edition, locale=(locales or {}).get(lang))
             editions.append(_publish(edition, project.editions, policy=policy, min_reviewed=min_reviewed,
                                      today=today))
-        if review:
+        if sheet_wanted:
             sheet = {lang: translations[lang] for lang in project.langs if lang != project.source_lang}
             text = "".join(render_review(article, sheet, source_lang=project.source_lang))
-            target = project.editions / REVIEW_FOLDER / f"{article.slug}.html"
             sheets.append(write_if_changed(target, text.encode("utf-8")))
-    return BuildResult(editions=tuple(editions), review_sheets=tuple(sheets), damaged=tuple(damaged))
+    gone = stale_editions.remove(stale_editions.stale_editions(project.editions, published, REVIEW_FOLDER,
+                                                               FORMATS, slugs))
+    return BuildResult(editions=tuple(editions), review_sheets=tuple(sheets), damaged=tuple(damaged), removed=gone)
 
 
 def _read_all(project: Project, article: Article, langs: set[str]) -> dict[str, Translations]:
@@ -733,6 +825,7 @@ def _read_all(project: Project, article: Article, langs: set[str]) -> dict[str, 
         path = project.catalog_path(lang, article.slug)
         catalog = _read(path)
         check_against_template(catalog, template, path)
+        check_language(catalog, lang, path)
         found[lang] = catalogs.translations_of(catalog, path)
     return found
 

@@ -28,8 +28,9 @@ from pipeline.catalogs import DATE_FIELDS, Catalog, Entry, header_date, read_vie
 from pipeline.files import FileStamp, file_stamp
 from pipeline.merging import merge_catalog, merge_counts
 from pipeline.project import SOURCE_LANGUAGE, Project
+from pipeline.renames import carry_over_renamed
 from pipeline.segmentation import read_article
-from pipeline.template_match import check_against_template
+from pipeline.template_match import check_against_template, check_language
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,10 @@ class UpdateResult:
     catalog: Catalog | None = None
     """The merged catalog as it is on disk (dates apart, when unchanged), when extraction ran in this process (worker
     processes do not send it back: that costs about what the second core saves)."""
+    moved_from: Path | None = None
+    """Where the file was before its article was renamed (:mod:`pipeline.renames`)."""
+    renamed: str = ""
+    """With ``moved_from``: how similar the renamed article is to the old one (``"100%"``)."""
     stamp: FileStamp | None = None
     """:func:`pipeline.files.file_stamp` of the file just after extraction, so a later reader can tell
     whether someone rewrote it since."""
@@ -90,6 +95,7 @@ def extract(project: Project, article: Article, *, moment: datetime) -> list[Upd
     for lang, catalog in previous.items():
         if catalog is not None:
             check_against_template(catalog, previous_template, project.catalog_path(lang, article.slug))
+            check_language(catalog, lang, project.catalog_path(lang, article.slug))
 
     old_date = previous_template.metadata.get("POT-Creation-Date") if previous_template else None
     template = build_template(article, creation_date=old_date or header_date(moment),
@@ -146,6 +152,9 @@ def extract_project(project: Project, *, jobs: int | None = None) -> Iterator[li
     moment = catalogs.now()
     articles = [read_article(path, source=project.reference(path), language=project.source_lang)
                 for path in project.article_paths()]
+    if moved := [UpdateResult(path=new, written=True, moved_from=old, renamed=f"{rename.similarity:.0%}")
+                 for rename in carry_over_renamed(project, articles) for old, new in rename.moved]:
+        yield moved
     yield from extract_articles(project, articles, moment=moment, jobs=jobs)
 
 

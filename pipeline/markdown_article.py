@@ -42,6 +42,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from pipeline import markdown_cuts, typography
 from pipeline.article import MARKDOWN, Article, Paragraph, Sentence, Unit
+from pipeline.errors import ArticleError
 from pipeline.glossary import Term
 from pipeline.segmentation import LANGUAGE, split_sentences
 
@@ -203,6 +204,19 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     return merged
 
 
+@functools.lru_cache(maxsize=4096)
+def markup_spans(text: str, *, markdown: bool = True) -> tuple[tuple[str, str], ...]:
+    """(kind, text as written) of each protected span of ``text`` in order: ``bare`` for a URL or
+    e-mail address written out, and, in Markdown, the rule that made the span (``link``, ``image``,
+    ``autolink``, ``html_inline``, ``backticks``, ``entity``). Cached: every edition asks for each
+    sentence's and translation's spans several times."""
+    spans = [(*match.span(), "bare") for match in typography.PROTECTED.finditer(text)]
+    if markdown and MARKUP_CHARACTERS.search(text):
+        parsed = _parse_inline(text)[1]
+        spans = [span for span in spans if not any(start <= span[0] < end for start, end, _ in parsed)] + parsed
+    return tuple((name, text[start:end]) for start, end, name in sorted(spans))
+
+
 # --- reading an article --------------------------------------------------------------------------
 
 
@@ -235,7 +249,9 @@ def parse_markdown(text: str, *, slug: str, source: str, newline: str = "\n", bo
     """The article written in ``text`` (``"\\n"`` newlines, no BOM) in ``language``: its units and the
     Markdown kept around them, so that assembling the msgids gives ``text`` back."""
     env: dict = {}
-    tokens = source_parser().parse(text, env)
+    parser = source_parser()
+    tokens = parser.parse(text, env)
+    _check_nesting(tokens, parser.options["maxNesting"], source)
     line_starts = _line_starts(text)
     blocks = [(token_line, found) for token_line, found in _units(tokens, text, line_starts, env, language) if found]
     paragraphs = []
@@ -250,6 +266,18 @@ def parse_markdown(text: str, *, slug: str, source: str, newline: str = "\n", bo
     preamble = text[: blocks[0][1][0].start] if blocks else text
     return Article(slug=slug, source=source, paragraphs=tuple(paragraphs), preamble=preamble,
                    newline=newline, bom=bom, syntax=MARKDOWN)
+
+
+def _check_nesting(tokens: Sequence[Token], most: int, source: str) -> None:
+    """Refuse block quotes and lists nested so deep that markdown-it stops reading them (its
+    ``maxNesting``: it skips the rest of the article without a word), rather than let their text go
+    missing from the catalogs and the editions while ``status`` says 100 %."""
+    for token in tokens:
+        if token.nesting == 1 and token.level >= most - 1 and token.type not in BLOCK_UNITS and token.map:
+            raise ArticleError(f"block quotes or lists nested too deeply (Markdown is read {most} levels deep, "
+                               "a list taking two): the text inside cannot be translated and would be "
+                               "missing from every edition; nest them less deeply", path=source,
+                               line=token.map[0] + 1)
 
 
 def _line_starts(text: str) -> list[int]:

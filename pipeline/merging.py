@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from babel.messages.plurals import get_plural
 
 from pipeline.catalogs import Catalog, Entry, Key, is_machine_draft, text_digest
+from pipeline.occurrence_alignment import realign_occurrences
 from pipeline.project import english_language_name
 
 FUZZY_MATCH_THRESHOLD = 0.75
@@ -73,6 +74,7 @@ def merge_catalog(template: Catalog, previous: Catalog | None, lang: str) -> Cat
         header, metadata, fuzzy_header = previous.header, dict(previous.metadata), previous.metadata_is_fuzzy
         for name, value in new_catalog_header(template, lang)[1].items():
             metadata.setdefault(name, value)
+        previous = realign_occurrences(template, previous)
     metadata["POT-Creation-Date"] = template.metadata["POT-Creation-Date"]
     metadata[TEMPLATE_DIGEST_FIELD] = template_digest(template)
     return Catalog(header=header, metadata=metadata, entries=tuple(_merged_entries(template, previous)),
@@ -126,6 +128,8 @@ def _carry_over(source: Entry, old: Entry) -> Entry:
     """The translator's entry for an unchanged sentence, with the template's references and comments."""
     if old.msgid_plural or old.msgstr_plural:
         old = _singular(old)
+    if "fuzzy" in old.flags and any(REVIEW_ATTESTATION.match(line) for line in old.tcomment.split("\n")):
+        old = dataclasses.replace(old, tcomment="\n".join(_comment_for_unreviewed(old)))  # flagged since
     if (not old.obsolete and old.occurrences == source.occurrences and old.comment == source.comment
             and old.comment_empty_line == source.comment_empty_line):
         return old
@@ -153,6 +157,16 @@ def _comment_without_review_mark(entry: Entry) -> list[str]:
     """The translator comment's lines without the review mark; a lone empty ``#`` line stays."""
     lines = entry.tcomment.split("\n") if entry.tcomment or entry.tcomment_empty_line else []
     return [line for line in lines if not line.startswith(REVIEWED_BEFORE_MARK)]
+
+
+REVIEW_ATTESTATION = re.compile(r"^\s*reviewed by\b", re.IGNORECASE)
+"""A translator comment that says who reviewed the entry (``# Reviewed by the newsroom translation
+desk``): true of a reviewed translation only, so it never stays on an entry the merge makes fuzzy."""
+
+
+def _comment_for_unreviewed(entry: Entry) -> list[str]:
+    """:func:`_comment_without_review_mark` without the lines that attest a review."""
+    return [line for line in _comment_without_review_mark(entry) if not REVIEW_ATTESTATION.match(line)]
 
 
 def _reverted_reviews(leftovers: Iterable[Entry]) -> dict[Key, list[Entry]]:
@@ -307,7 +321,7 @@ def _suggest(source: Entry, match: Entry) -> Entry:
     """A new entry offering ``match``'s translation, fuzzy, with the msgid it translated as ``#|``;
     a reviewed translation is marked as such (:data:`REVIEWED_BEFORE_MARK`)."""
     already_fuzzy_with_previous = "fuzzy" in match.flags and match.previous_msgid is not None
-    comment = _comment_without_review_mark(match)
+    comment = _comment_for_unreviewed(match)
     if "fuzzy" not in match.flags or _offered_as_reviewed(match):  # the #| kept below is what was reviewed
         comment.append(REVIEWED_BEFORE_MARK + text_digest(match.msgstr))
     return dataclasses.replace(

@@ -51,6 +51,7 @@ from pipeline.glossary import Glossary, keeps_case, written_as
 from pipeline.input_files import MAX_CATALOG_BYTES, read_regular_file
 from pipeline.project import SOURCE_LANGUAGE, Project, english_language_name
 from pipeline.segmentation import split_sentences
+from pipeline.source_changes import word_diff
 from pipeline.template_match import read_template_of, template_mismatches, template_of
 
 
@@ -881,6 +882,9 @@ def _check_one(entry: Entry, context: Context, path: str) -> Iterator[Problem]:
         if name != "all" and name not in CHECK_NAMES:
             yield Problem(path, line, "qa-ignore", Severity.WARNING,
                           f"unknown check {name!r} (known: all, {', '.join(sorted(CHECK_NAMES))})")
+    if "fuzzy" in entry.flags and entry.previous_msgid is not None:
+        yield Problem(path, line, "source_changed", Severity.INFO, "the source sentence changed since this "
+                      f"translation; review it: {word_diff(entry.previous_msgid, entry.msgid)}")
     draft = state is not EntryState.REVIEWED
     for check, severity, message in check_entry(entry.msgid, entry.msgstr, context, draft=draft, ignore=ignore):
         label = f"{state.value}: " if draft else ""

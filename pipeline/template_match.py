@@ -1,6 +1,7 @@
 """Whether a language catalog still belongs to its template: the one check every command that reads
 catalogs runs (``extract`` and ``translate`` stop, ``check`` reports, ``status`` says the catalog
-needs repair, ``build`` refuses the article).
+needs repair, ``build`` refuses the article). ``build`` and ``extract`` also refuse a catalog whose
+``Language`` header names another language than its folder (:func:`check_language`).
 
 A language catalog's msgctxt/msgid pairs are the template's: they identify the sentences of the
 article. A catalog merged with the very template on disk (its ``X-Template-Digest``,
@@ -18,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.catalogs import Catalog, Entry, read_view, shorten
-from pipeline.errors import CatalogError
+from pipeline.errors import CatalogError, PipelineError
 from pipeline.merging import TEMPLATE_DIGEST_FIELD, template_digest
-from pipeline.project import pipeline_command
+from pipeline.project import normalise_language, pipeline_command, same_language
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,32 @@ def check_against_template(catalog: Catalog, template: Catalog | None, path: Pat
     """Stop with ``path:line: …`` at the first entry that does not belong to ``template``."""
     for mismatch in template_mismatches(catalog, template):
         raise TemplateMismatchError(mismatch.message, path=path, line=mismatch.line)
+
+
+def check_language(catalog: Catalog, lang: str, path: Path) -> None:
+    """Stop with ``path:line: …`` when the catalog's ``Language`` header names another language than
+    the folder it is in (a French catalog copied into ``locales/en/``, a ``locales/en → fr`` link):
+    built, it would be published as the other language's edition. A regional variant of the folder's
+    language (``fr_CH`` in ``locales/fr``) belongs; a catalog without the header is judged by the
+    folder it really is in (a link is followed)."""
+    linked = path.resolve().parent.parent.name
+    if path.parent.parent.name != linked and not _names_language(linked, lang, unknown=True):
+        raise TemplateMismatchError(f"this catalog is a link to the catalog of {linked!r}, not of {lang!r}; "
+                                    f"put the {lang!r} catalog here", path=path)
+    written = (catalog.metadata.get("Language") or "").strip()
+    if written and not _names_language(written, lang, unknown=False):
+        line = catalog.written_header.line if catalog.written_header else None
+        raise TemplateMismatchError(f"the Language header says {written!r}, but this is the catalog of {lang!r}: "
+                                    f"a catalog of another language copied or linked here? Put the {lang!r} "
+                                    "catalog here", path=path, line=line)
+
+
+def _names_language(code: str, lang: str, *, unknown: bool) -> bool:
+    """Whether ``code`` names ``lang`` (or a regional variant of it); ``unknown`` for what is no code."""
+    try:
+        return same_language(normalise_language(code), lang)
+    except PipelineError:
+        return unknown
 
 
 def template_of(catalog_path: Path) -> Path:

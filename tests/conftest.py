@@ -82,12 +82,13 @@ def entry(catalog: polib.POFile, msgid: str, msgctxt: str | None = None) -> poli
 
 def set_draft(found: polib.POEntry, translation: str, provenance: str) -> None:
     """Make a polib entry a machine draft as the pipeline writes one (for editing test files)."""
-    from pipeline.catalogs import MACHINE_TRANSLATION_MARK
+    from pipeline.catalogs import text_digest
+    from pipeline.provenance import mark
 
     found.msgstr = translation
     if "fuzzy" not in found.flags:
         found.flags.insert(0, "fuzzy")
-    found.tcomment = MACHINE_TRANSLATION_MARK + provenance
+    found.tcomment = mark(provenance, text_digest(translation))
 
 
 # --- Argos Translate packages (pipeline.argos_packages, pipeline.engines) --------------------

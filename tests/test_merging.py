@@ -134,9 +134,10 @@ def test_an_edited_draft_is_offered_when_its_sentence_changes_and_never_goes_to_
     assert offered.previous_msgid == "Die Region hofft auf Arbeit."
 
 
-def test_a_draft_written_before_digests_counts_as_a_machine_draft():
+def test_a_draft_without_a_digest_counts_as_a_translators_text():
+    """Nothing proves it is what the engine wrote (issue 22): it is kept as a person's text."""
     old = catalog('\n# machine translation: Argos de→en 1.9\n#, fuzzy\nmsgid "Ja."\nmsgstr "Oui !"\n')
-    assert old.entries[0].state is EntryState.MACHINE_DRAFT
+    assert old.entries[0].state is EntryState.EDITED_DRAFT
 
 
 # --- reverted edits (issue 11, point 7) -----------------------------------------------------------
