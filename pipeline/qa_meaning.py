@@ -1,0 +1,218 @@
+"""Checks for meaning that a fluent translation can lose: negation, modality, direction, an ending
+cut off.
+
+Each check compares small sets of marker words between the German source and the translation. The
+markers are the closed-class words of each language (negation particles, modal verbs, words of
+rise and fall, articles and prepositions), which no word-frequency list or CLDR table provides, so
+they are listed here, per language. Every check stays silent for a language it has no markers for.
+
+The checks are deliberately one-sided where translators rephrase freely: a direction is reported
+only when the translation says the opposite of the source (not when it drops the word), a modality
+only when the source hedges and the translation has no hedge of any kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pipeline.qa import Context
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words and numbers, with ’ as '; an elided article keeps its apostrophe ("n'", "d'")."""
+    text = text.replace("’", "'")
+    return [word.casefold() for word in re.findall(r"[^\W_]+'?", text)]
+
+
+def _matches(words: list[str], text: str, markers: tuple[frozenset[str], tuple[str, ...], re.Pattern | None]) -> bool:
+    exact, prefixes, pattern = markers
+    return any(word in exact or word.startswith(prefixes) for word in words) or \
+        bool(pattern and pattern.search(text.replace("’", "'")))
+
+
+def _marker_set(words: str, prefixes: str = "", pattern: str | None = None):
+    """Markers as (exact words, word prefixes, a pattern for phrases)."""
+    return (frozenset(words.split()), tuple(prefixes.split()),
+            re.compile(pattern, re.IGNORECASE) if pattern else None)
+
+
+def _lang(context: Context) -> str:
+    return context.lang.split("_")[0]
+
+
+# --- negation ------------------------------------------------------------------------------------
+
+NEGATION = {
+    "de": _marker_set("nicht nichts kein keine keinen keinem keiner keines nie niemals niemand nirgends "
+                      "nirgendwo ohne weder kaum"),
+    "fr": _marker_set("pas jamais aucun aucune aucuns aucunes sans rien ni non guère nullement hors",
+                      pattern=r"\bne\b|\bn'\w|\bs'en pass|\bse pass\w* d"),
+    "en": _marker_set("not no never without nothing none nor neither nobody nowhere cannot hardly barely "
+                      "lack lacks lacked lacking", pattern=r"n't\b|\bfar from\b"),
+}
+"""Words that deny. ``kaum`` counts on the German side so that "hardly" or "ne … guère" match it;
+French ``ne`` (with ``n'`` before a verb) counts alone, since spoken French may drop ``pas`` but
+written French never drops ``ne``; so do "hors (du commun)" and "se passer de" (do without), and
+"far from alone", which is how English says "nicht allein"."""
+NOT_NEGATION = re.compile(r"\bpas à pas\b|\bne\s+\S+\s+que\b|\bnon seulement\b", re.IGNORECASE)
+"""French that looks negative but is not: "pas à pas" (step by step), "ne … que" (only)."""
+
+
+def negation(source: str, translation: str, context: Context) -> Iterator[str]:
+    """Negation lost or added
+
+    A source with a negation (``nicht``, ``kein``, ``nie``, ``ohne``, ``kaum``) needs one in the
+    translation (``ne … pas``, ``jamais``, ``aucun``, ``sans``; "not", "no", "never", "without"), and
+    a translation should not deny what the source affirms. French "ne … que" (only) and "pas à pas"
+    are no negation.
+    """
+    target = NEGATION.get(_lang(context))
+    german = NEGATION.get(context.source_lang.split("_")[0])
+    if not target or not german:
+        return
+    cleaned = NOT_NEGATION.sub(" ", translation)
+    in_source = _matches(_words(source), source, german)
+    in_translation = _matches(_words(cleaned), cleaned, target)
+    if in_source and not in_translation:
+        yield "the source is negated (nicht, kein, nie, ohne …), the translation is not"
+
+
+# --- modality ------------------------------------------------------------------------------------
+
+MODALITY = {
+    "de": _marker_set("soll sollen sollte sollten solle sollst dürfte dürften könnte könnten möchte möchten "
+                      "müsste müssten will wollen wolle wollte wollten plant planen plante planten geplant "
+                      "vermutlich wahrscheinlich voraussichtlich möglicherweise vielleicht angeblich womöglich "
+                      "eventuell offenbar offenbart"),
+    "fr": _marker_set("doit doivent devait devaient devra devront dû censé censée censés censées peut peuvent "
+                      "pourra pourront veut veulent voulait voulaient voudrait entend entendent projet projets "
+                      "envisage envisagent compte comptent vise visent ambitionne ambitionnent souhaite "
+                      "souhaitent espère espèrent probablement possible possiblement vraisemblablement "
+                      "peut-être semble semblent paraît selon objectif objectifs",
+                      "prév projett",
+                      pattern=r"\b\w{2,}(?:rait|raient|ra|ront)\b|\bd'ici\b|\bsans doute\b|\bà terme\b"),
+    "en": _marker_set("will would could might may must should shall can plan plans planned planning intend "
+                      "intends intended aim aims aimed expect expects expected likely probably possibly perhaps "
+                      "reportedly allegedly apparently want wants wanted hope hopes hoped seek seeks target "
+                      "targets due set meant supposed going envisage envisages projected",
+                      pattern=r"'ll\b|'d\b|\b(?:is|are|was|were|be) (?:not )?to\b"),
+}
+"""Words that hedge or plan: German modal verbs and adverbs; French modal verbs, the conditional and
+the future (``-rait``, ``-ra``), verbs and nouns of planning; English modal verbs, "is to", "due to",
+verbs of planning. Generous on the translation side: the check only asks whether there is any."""
+
+
+PLANNING = frozenset({"plant", "planen", "plante", "planten"})
+PLANS_SOMETHING = re.compile(r"\b(?:plant|planen|plante|planten)(?:[\s\u00a0]+[^\W\d_]+){2}", re.IGNORECASE)
+"""``plant`` announces when it plans something ("plant eine zweite Fabrik"); "Verkor plant ambitioniert"
+(plans boldly) says how the company plans, which "Verkor voit grand" renders as a fact, rightly."""
+
+
+def _announces(source: str, markers) -> bool:
+    words = [word for word in _words(source) if word not in PLANNING]
+    return _matches(words, source, markers) or bool(PLANS_SOMETHING.search(source))
+
+
+def modality(source: str, translation: str, context: Context) -> Iterator[str]:
+    """Plan, claim or possibility rendered as a fact
+
+    A source that says something is planned, expected, claimed or possible (``soll``, ``plant``,
+    ``könnte``, ``dürfte``, ``will``, ``voraussichtlich``) needs a modal word, a conditional, a future
+    or a verb of planning in the translation; otherwise the translation states as a fact what the
+    source only announces.
+    """
+    target = MODALITY.get(_lang(context))
+    german = MODALITY.get(context.source_lang.split("_")[0])
+    if not target or not german:
+        return
+    if _announces(source, german) and not _matches(_words(translation), translation, target):
+        yield "the source hedges or announces (soll, plant, könnte …), the translation states a fact"
+
+
+# --- direction -----------------------------------------------------------------------------------
+
+RISE = {
+    "de": _marker_set("mehr höher höhere höheren höherer größer", "steig stieg gestiegen anstieg "
+                      "wachs wächst wuchs gewachsen zuwachs zunehm zugenommen erhöh verdoppel verdreifach "
+                      "aufschwung zuleg zugelegt"),
+    "fr": _marker_set("plus davantage supérieur supérieure supérieurs supérieures", "hauss augment croî croiss "
+                      "croît accroî accru progress doubl tripl grimp envol"),
+    "en": _marker_set("more higher greater up", "rise rose risen rising increas grow grew grown growth gain "
+                      "doubl tripl climb soar surg"),
+}
+FALL = {
+    "de": _marker_set("weniger niedriger niedrigere niedrigeren geringer geringere geringeren minus",
+                      "sink sank gesunken rückgang schrumpf verringer reduzier senk gesenkt abnehm abgenommen "
+                      "halbier einbruch eingebrochen brach mindert minder"),
+    "fr": _marker_set("moins inférieur inférieure inférieurs inférieures", "baiss diminu recul chut rédui "
+                      "réduct contract effondr divis"),
+    "en": _marker_set("less fewer lower down", "fall fell fallen falling declin drop decreas shrink shrank "
+                      "shrunk reduc cut halv slump plung"),
+}
+"""Words of rise and fall (stems match inflected forms). ``zu`` and ``ab`` are left out: they are
+prepositions far more often than separable prefixes."""
+NOT_DIRECTION = re.compile(r"\b(?:au|du|pour le) moins\b|\bat least\b|\bne\s+\S+\s+plus\b|\bnicht mehr\b"
+                           r"|\bno longer\b|\bnéanmoins\b|\bset up\b|\bend(?:s|ed)? up\b", re.IGNORECASE)
+""""au moins" (at least) and "ne … plus" (no longer) are no direction."""
+
+
+def direction(source: str, translation: str, context: Context) -> Iterator[str]:
+    """Rise and fall swapped
+
+    A source that speaks only of growth (``mehr``, ``steigen``, ``wachsen``, ``höher``) must not be
+    rendered with words of decline only ("less", "fall", ``baisse``, ``moins``), nor the other way
+    round. A translation that drops the word, or says both, is left alone.
+    """
+    lang, german = _lang(context), context.source_lang.split("_")[0]
+    if lang not in RISE or german not in RISE:
+        return
+    source, translation = NOT_DIRECTION.sub(" ", source), NOT_DIRECTION.sub(" ", translation)
+    source_words, translation_words = _words(source), _words(translation)
+    source_rise = _matches(source_words, source, RISE[german])
+    source_fall = _matches(source_words, source, FALL[german])
+    rise = _matches(translation_words, translation, RISE[lang])
+    fall = _matches(translation_words, translation, FALL[lang])
+    if source_rise and not source_fall and fall and not rise:
+        yield "the source speaks of a rise (mehr, steigen …), the translation of a fall"
+    elif source_fall and not source_rise and rise and not fall:
+        yield "the source speaks of a fall (weniger, sinken …), the translation of a rise"
+
+
+# --- a translation cut off -----------------------------------------------------------------------
+
+DANGLING = {
+    "fr": frozenset("le la les l' un des du de d' au aux à et ou mais car que qu' dont ni".split()),
+    "en": frozenset("the a an of and or but nor than its their his our my your whose into onto between among "
+                    "because although whether".split()),
+}
+"""Words a sentence cannot end on: articles, prepositions that need a noun, conjunctions."""
+FEWEST_WORDS = {"fr": 0.55, "en": 0.5}
+"""The fewest words a complete translation has per word of its German source (the seed and the
+evaluation sets' reviewed translations have at least 0.7 in French, 0.65 in English)."""
+SHORTEST_SOURCE = 8
+"""Sources of fewer words ("Ja.", a title) vary too much in length to judge."""
+
+
+def truncated(source: str, translation: str, context: Context) -> Iterator[str]:
+    """Translation cut off or missing a part
+
+    A translation that ends on an article, a preposition or a conjunction ("… investit dans la.",
+    "… and the.") stops inside a phrase, even with a full stop after it. One with far fewer words
+    than its source needs (:data:`FEWEST_WORDS` per source word) has lost a clause.
+    """
+    lang = _lang(context)
+    words = _words(translation)
+    if lang not in DANGLING or not words:
+        return
+    if words[-1] in DANGLING[lang] and not _words(source)[-1:] == words[-1:]:
+        yield f"the translation ends on {words[-1]!r}: is it cut off?"
+        return
+    source_words = len(_words(source))
+    if source_words >= SHORTEST_SOURCE and len(words) < FEWEST_WORDS[lang] * source_words:
+        yield (f"the translation has {len(words)} words for the source's {source_words}: "
+               "is a clause missing?")

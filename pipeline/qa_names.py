@@ -1,0 +1,192 @@
+"""Names a translation must carry over: months, weekdays, "yesterday" and "tomorrow", countries and
+regions, and other proper nouns.
+
+Month, weekday and territory names come from CLDR through babel (``Locale('fr').months``,
+``.days``, ``.territories``), in the source's and the translation's language, so a month is the
+same month in German and French whatever its spelling. Only the words for the days around today
+("gestern", "demain") are listed here: CLDR's relative-date phrases ("tomorrow") are not words a
+sentence uses.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from pipeline import lexicon
+
+if TYPE_CHECKING:
+    from pipeline.qa import Context
+
+NOT_LETTER_BEFORE, NOT_LETTER_AFTER = r"(?<![^\W\d_])", r"(?![^\W\d_])"
+CAPITALISED_MONTHS = frozenset({"en", "de"})
+"""Languages whose month and day names always start with a capital: in English "may" and "march"
+in lower case are verbs, in German "morgen" is tomorrow and "Morgen" the morning."""
+RELATIVE_DAYS = {
+    "de": {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2},
+    "fr": {"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "demain": 1, "après-demain": 2},
+    "en": {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tomorrow": 1,
+           "the day after tomorrow": 2},
+}
+"""The days around today, per language; lower case (German "Morgen" is the morning)."""
+
+
+def dates(source: str, translation: str, context: Context) -> Iterator[str]:
+    """Month, weekday or day changed
+
+    The months and weekdays the source names (babel's CLDR names in the source's and the
+    translation's language) must be the ones the translation names: ``Dezember`` is "December" or
+    ``décembre``, never "novembre"; a month dropped or added is reported too. "yesterday",
+    "today" and "tomorrow" are compared only when both texts have one: ``die Fabrik von morgen``
+    may become "the factory of the future", not "d'hier".
+    """
+    lang, german = context.lang.split("_")[0], context.source_lang.split("_")[0]
+    for kind in ("months", "days"):
+        named, in_translation = _named(source, german, kind), _named(translation, lang, kind)
+        in_translation -= _named(source, lang, kind)  # a name the source has too ("Theresa May")
+        if named != in_translation:
+            names = _names(lang, kind)
+            missing = ", ".join(names[key] for key in sorted(named - in_translation))
+            added = ", ".join(names[key] for key in sorted(in_translation - named))
+            yield (f"{kind[:-1]} names differ: " + "; ".join(part for part in (
+                missing and f"{missing} missing", added and f"{added} not in the source") if part))
+    days, translated_days = _relative(source, german), _relative(translation, lang)
+    if days and translated_days and not translated_days <= days:
+        yield "the source and the translation speak of different days (yesterday, today, tomorrow)"
+
+
+def _named(text: str, lang: str, kind: str) -> set[int]:
+    """Keys (1–12 for months, 0–6 for days) of the ``kind`` names found in ``text``."""
+    return {key for key, pattern in _name_patterns(lang, kind) if pattern.search(text)}
+
+
+@functools.cache
+def _names(lang: str, kind: str) -> dict[int, str]:
+    """CLDR's wide names of ``kind`` ("months", "days") in ``lang``, formatting and stand-alone."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return {}
+    return dict(getattr(locale, kind)["format"]["wide"].items())
+
+
+@functools.cache
+def _name_patterns(lang: str, kind: str) -> tuple[tuple[int, re.Pattern[str]], ...]:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(lang)
+    except (UnknownLocaleError, ValueError):
+        return ()
+    spellings: dict[int, set[str]] = {}
+    for context in ("format", "stand-alone"):
+        for key, name in getattr(locale, kind)[context]["wide"].items():
+            spellings.setdefault(key, set()).update({name, name[:1].upper() + name[1:]})
+    flags = 0 if lang in CAPITALISED_MONTHS else re.IGNORECASE
+    return tuple((key, re.compile(NOT_LETTER_BEFORE + "(?:" + "|".join(
+        re.escape(name) for name in sorted(names) if name[:1].isupper() or flags) + ")" + NOT_LETTER_AFTER, flags))
+        for key, names in spellings.items())
+
+
+def _relative(text: str, lang: str) -> set[int]:
+    folded = text.replace("’", "'")
+    return {day for word, day in RELATIVE_DAYS.get(lang, {}).items()
+            if re.search(NOT_LETTER_BEFORE + re.escape(word) + NOT_LETTER_AFTER, folded)}
+
+
+# --- countries and proper nouns ------------------------------------------------------------------
+
+REGIONS = frozenset({"002", "009", "019", "142", "150"})
+"""CLDR's continents (Africa, Oceania, the Americas, Asia, Europe); the smaller regions ("Northern
+Europe") and the world ("Welt") are left out."""
+STEM = 4
+"""Letters of a country's name that an adjective shares with it (Frankreich, französisch; Chine,
+chinois): a translation that says "l'automobile française" for "Frankreichs Autowelt" keeps the
+country."""
+RARE_NAME_ZIPF = 3.0
+"""A capitalised word this rare in the translation's language (wordfreq) is a name rather than a
+title or a word at the start of a quotation: a name in the translation that the source lacks."""
+
+
+def names(source: str, translation: str, context: Context) -> Iterator[str]:
+    """Country or name changed
+
+    Country and continent names (babel's CLDR territories in both languages) of the source must be
+    in the translation, as a name or an adjective ("Japan", ``japonais``), and the translation must
+    name no country the source does not ("Taiwan" for ``Japan``). A rare name in the translation
+    (a capitalised word inside the sentence that wordfreq hardly knows) must be in the source too.
+    """
+    lang, german = context.lang.split("_")[0], context.source_lang.split("_")[0]
+    in_source, in_translation = _territories(source, german), _territories(translation, lang)
+    names_here = _territory_names(lang)
+    missing = [names_here[code] for code in sorted(in_source - in_translation)
+               if code in names_here and not _has_stem(translation, names_here[code])]
+    added = [names_here[code] for code in sorted(in_translation - in_source)
+             if in_source and not _has_stem(source, _territory_names(german).get(code, ""))]
+    if missing or added:
+        yield "countries differ: " + "; ".join(part for part in (
+            missing and f"{', '.join(missing)} missing", added and f"{', '.join(added)} not in the source") if part)
+    new = _new_names(source, translation, context)
+    if new:
+        yield f"{', '.join(new)} not in the source (a name changed?)"
+
+
+@functools.cache
+def _territory_names(lang: str) -> dict[str, str]:
+    """Code → name of every country and continent in ``lang``, from babel's CLDR data."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        territories = Locale.parse(lang).territories
+    except (UnknownLocaleError, ValueError):
+        return {}
+    return {code: name for code, name in territories.items()
+            if (code.isalpha() and code not in {"EU", "EZ", "UN", "QO", "ZZ"}) or code in REGIONS}
+
+
+@functools.cache
+def _territory_pattern(lang: str) -> re.Pattern[str] | None:
+    by_name = {name: code for code, name in _territory_names(lang).items()}
+    if not by_name:
+        return None
+    alternatives = "|".join(re.escape(name) for name in sorted(by_name, key=len, reverse=True))
+    return re.compile(f"{NOT_LETTER_BEFORE}({alternatives})(?:s|es|’s|'s)?{NOT_LETTER_AFTER}")
+
+
+def _territories(text: str, lang: str) -> set[str]:
+    pattern = _territory_pattern(lang)
+    if pattern is None:
+        return set()
+    by_name = {name: code for code, name in _territory_names(lang).items()}
+    return {by_name[match.group(1)] for match in pattern.finditer(text)}
+
+
+def _has_stem(text: str, name: str) -> bool:
+    """Whether a word of ``text`` shares the first :data:`STEM` letters of ``name`` (accents aside)."""
+    stem = _plain(name)[:STEM]
+    return len(stem) == STEM and any(stem in _plain(word) for word in re.findall(r"[^\W\d_]+", text))
+
+
+def _plain(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
+
+
+def _new_names(source: str, translation: str, context: Context) -> list[str]:
+    """Rare capitalised words inside the translation's sentences that the source does not have (not
+    acronyms or units: "GWh", "CEO")."""
+    lang = context.lang.split("_")[0]
+    source_plain = _plain(source)
+    renderings = " ".join(context.glossary.rendering(term, lang) for term, _, _ in context.glossary.find(source))
+    found = []
+    for match in re.finditer(r"(?<=[\w,;]\s)([A-ZÀ-Þ][a-zß-ÿ]{2,})" + NOT_LETTER_AFTER, translation):
+        word = match.group(1)
+        if _plain(word) in source_plain or word in renderings or word in found or \
+                any(lexicon.zipf(word.casefold(), name) >= RARE_NAME_ZIPF for name in (lang, "en")):
+            continue
+        found.append(word)
+    return found
