@@ -139,22 +139,22 @@ def modality(source: str, translation: str, context: Context) -> Iterator[str]:
 RISE = {
     "de": _marker_set("mehr höher höhere höheren höherer größer", "steig stieg gestiegen anstieg "
                       "wachs wächst wuchs gewachsen zuwachs zunehm zugenommen erhöh verdoppel verdreifach "
-                      "aufschwung zuleg zugelegt"),
+                      "aufschwung zuleg zugelegt gewinn gewann gewonnen"),
     "fr": _marker_set("plus davantage supérieur supérieure supérieurs supérieures", "hauss augment croî croiss "
-                      "croît accroî accru progress doubl tripl grimp envol"),
+                      "croît accroî accru progress doubl tripl grimp envol gagn"),
     "en": _marker_set("more higher greater up", "rise rose risen rising increas grow grew grown growth gain "
                       "doubl tripl climb soar surg"),
 }
 FALL = {
     "de": _marker_set("weniger niedriger niedrigere niedrigeren geringer geringere geringeren minus",
                       "sink sank gesunken rückgang schrumpf verringer reduzier senk gesenkt abnehm abgenommen "
-                      "halbier einbruch eingebrochen brach mindert minder"),
+                      "halbier einbruch eingebrochen brach mindert minder verlier verlor"),
     "fr": _marker_set("moins inférieur inférieure inférieurs inférieures", "baiss diminu recul chut rédui "
-                      "réduct contract effondr divis"),
+                      "réduct contract effondr divis perd"),
     "en": _marker_set("less fewer lower down", "fall fell fallen falling declin drop decreas shrink shrank "
-                      "shrunk reduc cut halv slump plung"),
+                      "shrunk reduc cut halv slump plung lose losing lost"),
 }
-"""Words of rise and fall (stems match inflected forms). ``zu`` and ``ab`` are left out: they are
+"""Words of rise and fall, gain and loss (stems match inflected forms). ``zu`` and ``ab`` are left out: they are
 prepositions far more often than separable prefixes."""
 NOT_DIRECTION = re.compile(r"\b(?:au|du|pour le) moins\b|\bat least\b|\bne\s+\S+\s+plus\b|\bnicht mehr\b"
                            r"|\bno longer\b|\bnéanmoins\b|\bset up\b|\bend(?:s|ed)? up\b", re.IGNORECASE)

@@ -94,9 +94,11 @@ def _name_patterns(lang: str, kind: str) -> tuple[tuple[int, re.Pattern[str]], .
 
 
 def _relative(text: str, lang: str) -> set[int]:
+    """The days around today that ``text`` names, in any case but German "Morgen" (the morning)."""
     folded = text.replace("’", "'")
     return {day for word, day in RELATIVE_DAYS.get(lang, {}).items()
-            if re.search(NOT_LETTER_BEFORE + re.escape(word) + NOT_LETTER_AFTER, folded)}
+            if re.search(NOT_LETTER_BEFORE + re.escape(word) + NOT_LETTER_AFTER, folded,
+                         0 if (lang, word) == ("de", "morgen") else re.IGNORECASE)}
 
 
 # --- countries and proper nouns ------------------------------------------------------------------
@@ -108,9 +110,13 @@ STEM = 4
 """Letters of a country's name that an adjective shares with it (Frankreich, französisch; Chine,
 chinois): a translation that says "l'automobile française" for "Frankreichs Autowelt" keeps the
 country."""
-RARE_NAME_ZIPF = 3.0
-"""A capitalised word this rare in the translation's language (wordfreq) is a name rather than a
-title or a word at the start of a quotation: a name in the translation that the source lacks."""
+RARE_NAME_ZIPF = 2.0
+"""A capitalised word this rare in the translation's language and in English (wordfreq) is a name
+that the source must have ("Husum", "Svenja"); names of places that translations change ("Saxony",
+"Cologne", "Hanovre") are more frequent."""
+NAME_WORD_ZIPF = 3.0
+"""Next to a name of the source ("Peter Karlsson" for "Peter Carlsson"), a capitalised word rarer
+than this is part of the name, not a title ("Chancellor", "Minister")."""
 
 
 def names(source: str, translation: str, context: Context) -> Iterator[str]:
@@ -167,26 +173,36 @@ def _territories(text: str, lang: str) -> set[str]:
 
 
 def _has_stem(text: str, name: str) -> bool:
-    """Whether a word of ``text`` shares the first :data:`STEM` letters of ``name`` (accents aside)."""
-    stem = _plain(name)[:STEM]
-    return len(stem) == STEM and any(stem in _plain(word) for word in re.findall(r"[^\W\d_]+", text))
+    """Whether a word of ``text`` has the first :data:`STEM` letters of ``name`` (accents aside; one
+    letter fewer for a short name: ``Asie``, ``asiatique``)."""
+    plain = _plain(name)
+    stem = plain[:min(STEM, len(plain) - 1)]
+    return len(stem) >= STEM - 1 and any(stem in _plain(word) for word in re.findall(r"[^\W\d_]+", text))
 
 
 def _plain(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
 
 
+NAME = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]{2,}(?:[\s\u00a0-]+[A-ZÀ-Þ][a-zß-ÿ]{2,})*" + NOT_LETTER_AFTER)
+"""A capitalised word, or several in a row (a person's full name); not acronyms or units ("GWh")."""
+
+
 def _new_names(source: str, translation: str, context: Context) -> list[str]:
-    """Rare capitalised words inside the translation's sentences that the source does not have (not
-    acronyms or units: "GWh", "CEO")."""
+    """Capitalised words of the translation that the source lacks and that are names: very rare
+    words (:data:`RARE_NAME_ZIPF`) inside a sentence, or rare ones next to a name the source has."""
     lang = context.lang.split("_")[0]
     source_plain = _plain(source)
-    renderings = " ".join(context.glossary.rendering(term, lang) for term, _, _ in context.glossary.find(source))
+    known = " ".join([context.glossary.rendering(term, lang) for term, _, _ in context.glossary.find(source)]
+                     + list(_territory_names(lang).values()))
     found = []
-    for match in re.finditer(r"(?<=[\w,;]\s)([A-ZÀ-Þ][a-zß-ÿ]{2,})" + NOT_LETTER_AFTER, translation):
-        word = match.group(1)
-        if _plain(word) in source_plain or word in renderings or word in found or \
-                any(lexicon.zipf(word.casefold(), name) >= RARE_NAME_ZIPF for name in (lang, "en")):
-            continue
-        found.append(word)
+    for match in NAME.finditer(translation):
+        words = re.split(r"[\s\u00a0-]+", match.group())
+        new = [word for word in words if _plain(word) not in source_plain and word not in known]
+        inside = match.start() > 0 and not re.search(r"[.!?:«“\"]\s*$", translation[:match.start()])
+        for word in new:
+            rarity = max(lexicon.zipf(word.casefold(), name) for name in (lang, "en"))
+            beside_a_name = len(new) < len(words) and rarity < NAME_WORD_ZIPF
+            if (beside_a_name or (inside and rarity < RARE_NAME_ZIPF)) and word not in found:
+                found.append(word)
     return found
