@@ -63,6 +63,13 @@ NOT_NEGATION = re.compile(r"\bpas à pas\b|\bne\s+\S+\s+que\b|\bnon seulement\b"
 """French that looks negative but is not: "pas à pas" (step by step), "ne … que" (only)."""
 
 
+NEVER = re.compile(r"(?!)")
+STRONG_NEGATION = {"en": re.compile(r"\bnot\b|n't\b|\bnever\b|\bno longer\b", re.IGNORECASE)}
+"""A translation's own negation of a verb, where the source negates nothing: "is not", "never".
+French is left out: its translators turn a German noun or adjective into a negated clause ("ne
+pardonne pas" for "unforgiving", "ne pourrait pas suivre" for "Überforderung") in the seed itself."""
+
+
 def negation(source: str, translation: str, context: Context) -> Iterator[str]:
     """Negation lost or added
 
@@ -80,6 +87,8 @@ def negation(source: str, translation: str, context: Context) -> Iterator[str]:
     in_translation = _matches(_words(cleaned), cleaned, target)
     if in_source and not in_translation:
         yield "the source is negated (nicht, kein, nie, ohne …), the translation is not"
+    elif not in_source and STRONG_NEGATION.get(_lang(context), NEVER).search(cleaned.replace("’", "'")):
+        yield "the translation is negated (not, never), the source is not"
 
 
 # --- modality ------------------------------------------------------------------------------------
@@ -139,7 +148,8 @@ def modality(source: str, translation: str, context: Context) -> Iterator[str]:
 RISE = {
     "de": _marker_set("mehr höher höhere höheren höherer größer", "steig stieg gestiegen anstieg "
                       "wachs wächst wuchs gewachsen zuwachs zunehm zugenommen erhöh verdoppel verdreifach "
-                      "aufschwung zuleg zugelegt gewinn gewann gewonnen"),
+                      "aufschwung zuleg zugelegt gewinn gewann gewonnen",
+                      pattern=r"\b(?:nimmt|nehmen|nahm|nahmen|legt|legen|legte|legten)\b[^,.;:]*\bzu\b"),
     "fr": _marker_set("plus davantage supérieur supérieure supérieurs supérieures", "hauss augment croî croiss "
                       "croît accroî accru progress doubl tripl grimp envol gagn"),
     "en": _marker_set("more higher greater up", "rise rose risen rising increas grow grew grown growth gain "
@@ -148,39 +158,52 @@ RISE = {
 FALL = {
     "de": _marker_set("weniger niedriger niedrigere niedrigeren geringer geringere geringeren minus",
                       "sink sank gesunken rückgang schrumpf verringer reduzier senk gesenkt abnehm abgenommen "
-                      "halbier einbruch eingebrochen brach mindert minder verlier verlor"),
+                      "halbier einbruch eingebrochen brach mindert minder verlier verlor",
+                      pattern=r"\b(?:nimmt|nehmen|nahm|nahmen)\b[^,.;:]*\bab\b"
+                              r"|\b(?:geht|gehen|ging|gingen)\b[^,.;:]*\bzurück\b"),
     "fr": _marker_set("moins inférieur inférieure inférieurs inférieures", "baiss diminu recul chut rédui "
                       "réduct contract effondr divis perd"),
     "en": _marker_set("less fewer lower down", "fall fell fallen falling declin drop decreas shrink shrank "
                       "shrunk reduc cut halv slump plung lose losing lost"),
 }
-"""Words of rise and fall, gain and loss (stems match inflected forms). ``zu`` and ``ab`` are left out: they are
-prepositions far more often than separable prefixes."""
+"""Words of rise and fall, gain and loss (stems match inflected forms); German separable verbs
+("nahm … zu", "ging … zurück") by their prefix at the end of the clause."""
 NOT_DIRECTION = re.compile(r"\b(?:au|du|pour le) moins\b|\bat least\b|\bne\s+\S+\s+plus\b|\bnicht mehr\b"
                            r"|\bno longer\b|\bnéanmoins\b|\bset up\b|\bend(?:s|ed)? up\b", re.IGNORECASE)
 """"au moins" (at least) and "ne … plus" (no longer) are no direction."""
 
 
+NORTH = {"de": _marker_set("", "nord nörd"), "fr": _marker_set("nord"), "en": _marker_set("", "north")}
+SOUTH = {"de": _marker_set("", "süd"), "fr": _marker_set("sud"), "en": _marker_set("", "south")}
+EAST = {"de": _marker_set("", "ost öst"), "fr": _marker_set("", pattern=r"\bl'est\b"), "en": _marker_set("", "east")}
+WEST = {"de": _marker_set("", "west"), "fr": _marker_set("ouest"), "en": _marker_set("", "west")}
+"""Points of the compass; French "est" only after "l'" (otherwise it is "is")."""
+OPPOSITES = ((RISE, FALL, "a rise (mehr, steigen …)", "a fall (weniger, sinken …)"),
+             (NORTH, SOUTH, "the north", "the south"), (EAST, WEST, "the east", "the west"))
+
+
 def direction(source: str, translation: str, context: Context) -> Iterator[str]:
-    """Rise and fall swapped
+    """Rise and fall, north and south, east and west swapped
 
     A source that speaks only of growth (``mehr``, ``steigen``, ``wachsen``, ``höher``) must not be
     rendered with words of decline only ("less", "fall", ``baisse``, ``moins``), nor the other way
-    round. A translation that drops the word, or says both, is left alone.
+    round; the same holds for the points of the compass (``südlich`` is not "north"). A translation
+    that drops the word, or says both, is left alone.
     """
     lang, german = _lang(context), context.source_lang.split("_")[0]
     if lang not in RISE or german not in RISE:
         return
     source, translation = NOT_DIRECTION.sub(" ", source), NOT_DIRECTION.sub(" ", translation)
     source_words, translation_words = _words(source), _words(translation)
-    source_rise = _matches(source_words, source, RISE[german])
-    source_fall = _matches(source_words, source, FALL[german])
-    rise = _matches(translation_words, translation, RISE[lang])
-    fall = _matches(translation_words, translation, FALL[lang])
-    if source_rise and not source_fall and fall and not rise:
-        yield "the source speaks of a rise (mehr, steigen …), the translation of a fall"
-    elif source_fall and not source_rise and rise and not fall:
-        yield "the source speaks of a fall (weniger, sinken …), the translation of a rise"
+    for one, other, one_name, other_name in OPPOSITES:
+        source_one = _matches(source_words, source, one[german])
+        source_other = _matches(source_words, source, other[german])
+        said_one = _matches(translation_words, translation, one[lang])
+        said_other = _matches(translation_words, translation, other[lang])
+        if source_one and not source_other and said_other and not said_one:
+            yield f"the source speaks of {one_name}, the translation of {other_name}"
+        elif source_other and not source_one and said_one and not said_other:
+            yield f"the source speaks of {other_name}, the translation of {one_name}"
 
 
 # --- a translation cut off -----------------------------------------------------------------------

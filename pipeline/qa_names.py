@@ -46,7 +46,7 @@ def dates(source: str, translation: str, context: Context) -> Iterator[str]:
     lang, german = context.lang.split("_")[0], context.source_lang.split("_")[0]
     for kind in ("months", "days"):
         named, in_translation = _named(source, german, kind), _named(translation, lang, kind)
-        in_translation -= _named(source, lang, kind)  # a name the source has too ("Theresa May")
+        in_translation -= _named(source, lang, kind) - named  # a name the source has too ("Theresa May")
         if named != in_translation:
             names = _names(lang, kind)
             missing = ", ".join(names[key] for key in sorted(named - in_translation))
@@ -165,11 +165,47 @@ def _territory_pattern(lang: str) -> re.Pattern[str] | None:
 
 
 def _territories(text: str, lang: str) -> set[str]:
+    """Codes of the countries and continents ``text`` names, by name or by adjective."""
     pattern = _territory_pattern(lang)
     if pattern is None:
         return set()
     by_name = {name: code for code, name in _territory_names(lang).items()}
-    return {by_name[match.group(1)] for match in pattern.finditer(text)}
+    adjectives = _adjectives(lang)
+    return {by_name[match.group(1)] for match in pattern.finditer(text)} | {
+        adjectives[word.casefold()] for word in re.findall(r"[^\W\d_]+", text)
+        if word.casefold() in adjectives and (lang not in CAPITALISED_ADJECTIVES or word[:1].isupper())}
+
+
+ADJECTIVE_ENDINGS = {"de": ("", "e", "en", "er", "es", "em"), "fr": ("", "e", "s", "es", "ne", "nes")}
+"""Inflections of an adjective of nationality ("polnisches", "coréenne"); English has none."""
+CAPITALISED_ADJECTIVES = frozenset({"en"})
+"""Languages that write adjectives of nationality with a capital ("Polish", not "polish")."""
+NOT_NATIONAL = frozenset({"en", "ar", "pt", "la", "sa", "eo", "ia", "ie", "io", "vo", "cu", "pi", "ae"})
+"""Languages whose name says nothing of one country: spoken in many (English, Arabic, Portuguese,
+whose likeliest country in CLDR is the United States, Egypt, Brazil), or in none (Latin, Esperanto)."""
+
+
+@functools.cache
+def _adjectives(lang: str) -> dict[str, str]:
+    """Adjective of nationality → country code, from babel's CLDR language names ("polnisch",
+    "polonais", "Polish" name the language of Poland, CLDR's likeliest country for ``pl``); names of
+    five letters or more, so that no short name ("Ga", "Ewe") is taken for a word."""
+    from babel import Locale, UnknownLocaleError
+    from babel.core import get_global
+
+    try:
+        languages = Locale.parse(lang).languages
+    except (UnknownLocaleError, ValueError):
+        return {}
+    likely = get_global("likely_subtags")
+    adjectives: dict[str, str] = {}
+    for code, name in languages.items():
+        country = likely.get(code, "").rsplit("_", 1)[-1]
+        if len(code) == 2 and code not in NOT_NATIONAL and country.isalpha() and len(name) >= 5 \
+                and " " not in name:
+            for ending in ADJECTIVE_ENDINGS.get(lang, ("",)):
+                adjectives.setdefault(name.casefold() + ending, country)
+    return adjectives
 
 
 def _has_stem(text: str, name: str) -> bool:
