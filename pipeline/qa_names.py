@@ -130,7 +130,8 @@ def names(source: str, translation: str, context: Context) -> Iterator[str]:
     lang, german = context.lang.split("_")[0], context.source_lang.split("_")[0]
     in_source, in_translation = _territories(source, german), _territories(translation, lang)
     names_here = _territory_names(lang)
-    missing = [names_here[code] for code in sorted(in_source - in_translation)
+    copied = _territories(translation, german)  # a German name kept as it is ("Deutsche Bank")
+    missing = [names_here[code] for code in sorted(in_source - in_translation - copied)
                if code in names_here and not _has_stem(translation, names_here[code])]
     added = [names_here[code] for code in sorted(in_translation - in_source)
              if in_source and not _has_stem(source, _territory_names(german).get(code, ""))]
@@ -189,7 +190,7 @@ whose likeliest country in CLDR is the United States, Egypt, Brazil), or in none
 def _adjectives(lang: str) -> dict[str, str]:
     """Adjective of nationality → country code, from babel's CLDR language names ("polnisch",
     "polonais", "Polish" name the language of Poland, CLDR's likeliest country for ``pl``); names of
-    five letters or more, so that no short name ("Ga", "Ewe") is taken for a word."""
+    four letters or more ("turc"), so that no short name ("Ga", "Ewe") is taken for a word."""
     from babel import Locale, UnknownLocaleError
     from babel.core import get_global
 
@@ -201,7 +202,7 @@ def _adjectives(lang: str) -> dict[str, str]:
     adjectives: dict[str, str] = {}
     for code, name in languages.items():
         country = likely.get(code, "").rsplit("_", 1)[-1]
-        if len(code) == 2 and code not in NOT_NATIONAL and country.isalpha() and len(name) >= 5 \
+        if len(code) == 2 and code not in NOT_NATIONAL and country.isalpha() and len(name) >= 4 \
                 and " " not in name:
             for ending in ADJECTIVE_ENDINGS.get(lang, ("",)):
                 adjectives.setdefault(name.casefold() + ending, country)
@@ -229,6 +230,7 @@ def _new_names(source: str, translation: str, context: Context) -> list[str]:
     words (:data:`RARE_NAME_ZIPF`) inside a sentence, or rare ones next to a name the source has."""
     lang = context.lang.split("_")[0]
     source_plain = _plain(source)
+    source_words = {_plain(word).removesuffix("s") for word in re.findall(r"[^\W\d_]+", source)}
     known = " ".join([context.glossary.rendering(term, lang) for term, _, _ in context.glossary.find(source)]
                      + list(_territory_names(lang).values()))
     found = []
@@ -238,7 +240,8 @@ def _new_names(source: str, translation: str, context: Context) -> list[str]:
         inside = match.start() > 0 and not re.search(r"[.!?:«“\"]\s*$", translation[:match.start()])
         for word in new:
             rarity = max(lexicon.zipf(word.casefold(), name) for name in (lang, "en"))
-            beside_a_name = len(new) < len(words) and rarity < NAME_WORD_ZIPF
+            beside_a_name = rarity < NAME_WORD_ZIPF and any(
+                _plain(other).removesuffix("s") in source_words for other in words if other not in new)
             if (beside_a_name or (inside and rarity < RARE_NAME_ZIPF)) and word not in found:
                 found.append(word)
     return found
