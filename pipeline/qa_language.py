@@ -18,8 +18,9 @@ from pipeline import lexicon
 if TYPE_CHECKING:
     from pipeline.qa import Context
 
-CANDIDATES = ("en", "fr", "de", "es", "it")
-"""Languages a translation may wrongly be in: the project's and their neighbours'."""
+CANDIDATES = ("en", "fr", "de")
+"""Languages a translation may wrongly be in: the source's and the other editions' (the word lists
+:mod:`pipeline.lexicon` loads anyway)."""
 LEAD_ZIPF = 1.5
 """A word is a vote for a language when it is this much more frequent there than in the other
 (Zipf scale: a factor of about 30)."""
@@ -27,7 +28,7 @@ FEWEST_VOTES = 3
 """Fewer votes for another language than this prove nothing (a quoted English phrase in French)."""
 SHARE = 0.6
 """The share of the votes another language must win to be taken for the translation's language."""
-LANGUAGE_NAMES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian"}
+LANGUAGE_NAMES = {"en": "English", "fr": "French", "de": "German"}
 
 
 def wrong_language(source: str, translation: str, context: Context) -> Iterator[str]:
