@@ -49,7 +49,7 @@ def _lang(context: Context) -> str:
 
 NEGATION = {
     "de": _marker_set("nicht nichts kein keine keinen keinem keiner keines nie niemals niemand nirgends "
-                      "nirgendwo ohne weder kaum"),
+                      "nirgendwo ohne weder kaum keineswegs keinesfalls mitnichten"),
     "fr": _marker_set("pas jamais aucun aucune aucuns aucunes sans rien ni non guère nullement hors peu zéro rare "
                       "rares rarement",
                       pattern=r"\bne\b|\bn'\w|\bs'en pass|\bse pass\w* d|\bà peine\b"),
@@ -187,17 +187,24 @@ SOUTH = {"de": _marker_set("", "süd"), "fr": _marker_set("sud"), "en": _marker_
 EAST = {"de": _marker_set("", "ost öst"), "fr": _marker_set("", pattern=r"\bl'est\b"), "en": _marker_set("", "east")}
 WEST = {"de": _marker_set("", "west"), "fr": _marker_set("ouest"), "en": _marker_set("", "west")}
 """Points of the compass; French "est" only after "l'" (otherwise it is "is")."""
+PAST = {"de": _marker_set("", "letzt vergangen vorig"), "fr": _marker_set("", "derni passé"),
+        "en": _marker_set("last past previous")}
+FUTURE = {"de": _marker_set("", "nächst kommend"), "fr": _marker_set("", "prochain", pattern=r"\bà venir\b"),
+          "en": _marker_set("next coming upcoming")}
+"""The last and the next (year, week, quarter)."""
 OPPOSITES = ((RISE, FALL, "a rise (mehr, steigen …)", "a fall (weniger, sinken …)"),
-             (NORTH, SOUTH, "the north", "the south"), (EAST, WEST, "the east", "the west"))
+             (NORTH, SOUTH, "the north", "the south"), (EAST, WEST, "the east", "the west"),
+             (PAST, FUTURE, "the past (letzte, vergangene)", "the future (nächste, kommende)"))
 
 
 def direction(source: str, translation: str, context: Context) -> Iterator[str]:
-    """Rise and fall, north and south, east and west swapped
+    """Rise and fall, north and south, last and next swapped
 
     A source that speaks only of growth (``mehr``, ``steigen``, ``wachsen``, ``höher``) must not be
     rendered with words of decline only ("less", "fall", ``baisse``, ``moins``), nor the other way
-    round; the same holds for the points of the compass (``südlich`` is not "north"). A translation
-    that drops the word, or says both, is left alone.
+    round; the same holds for the points of the compass (``südlich`` is not "north") and for the
+    last and the next (``im vergangenen Jahr`` is not "next year"). A translation that drops the
+    word, or says both, is left alone.
     """
     lang, german = _lang(context), context.source_lang.split("_")[0]
     if lang not in RISE or german not in RISE:

@@ -14,6 +14,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from pipeline import lexicon
@@ -34,14 +35,23 @@ RELATIVE_DAYS = {
 """The days around today, per language; lower case (German "Morgen" is the morning)."""
 
 
+SEASONS = {
+    "de": {"frühjahr": 1, "frühling": 1, "sommer": 2, "herbst": 3, "winter": 4},
+    "fr": {"printemps": 1, "l'été": 2, "cet été": 2, "en été": 2, "d'été": 2, "automne": 3, "hiver": 4},
+    "en": {"spring": 1, "summer": 2, "autumn": 3, "the fall": 3, "this fall": 3, "winter": 4},
+}
+"""The seasons (CLDR names none); French "été" only as a noun (not "a été"), English "fall" only after
+"the" or "this"."""
+
+
 def dates(source: str, translation: str, context: Context) -> Iterator[str]:
     """Month, weekday or day changed
 
     The months and weekdays the source names (babel's CLDR names in the source's and the
     translation's language) must be the ones the translation names: ``Dezember`` is "December" or
     ``décembre``, never "novembre"; a month dropped or added is reported too. "yesterday",
-    "today" and "tomorrow" are compared only when both texts have one: ``die Fabrik von morgen``
-    may become "the factory of the future", not "d'hier".
+    "today" and "tomorrow", and the seasons, are compared only when both texts have one: ``die
+    Fabrik von morgen`` may become "the factory of the future", not "d'hier".
     """
     lang, german = context.lang.split("_")[0], context.source_lang.split("_")[0]
     for kind in ("months", "days"):
@@ -56,6 +66,9 @@ def dates(source: str, translation: str, context: Context) -> Iterator[str]:
     days, translated_days = _relative(source, german), _relative(translation, lang)
     if days and translated_days and not translated_days <= days:
         yield "the source and the translation speak of different days (yesterday, today, tomorrow)"
+    seasons, translated_seasons = _relative(source, german, SEASONS), _relative(translation, lang, SEASONS)
+    if seasons and translated_seasons and not translated_seasons <= seasons:
+        yield "the source and the translation speak of different seasons"
 
 
 def _named(text: str, lang: str, kind: str) -> set[int]:
@@ -93,10 +106,11 @@ def _name_patterns(lang: str, kind: str) -> tuple[tuple[int, re.Pattern[str]], .
         for key, names in spellings.items())
 
 
-def _relative(text: str, lang: str) -> set[int]:
-    """The days around today that ``text`` names, in any case but German "Morgen" (the morning)."""
+def _relative(text: str, lang: str, words: dict[str, dict[str, int]] = RELATIVE_DAYS) -> set[int]:
+    """The days around today (or the seasons) that ``text`` names, in any case but German "Morgen"
+    (the morning)."""
     folded = text.replace("’", "'")
-    return {day for word, day in RELATIVE_DAYS.get(lang, {}).items()
+    return {day for word, day in words.get(lang, {}).items()
             if re.search(NOT_LETTER_BEFORE + re.escape(word) + NOT_LETTER_AFTER, folded,
                          0 if (lang, word) == ("de", "morgen") else re.IGNORECASE)}
 
@@ -110,10 +124,14 @@ STEM = 4
 """Letters of a country's name that an adjective shares with it (Frankreich, französisch; Chine,
 chinois): a translation that says "l'automobile française" for "Frankreichs Autowelt" keeps the
 country."""
-RARE_NAME_ZIPF = 2.0
+RARE_NAME_ZIPF = 3.0
 """A capitalised word this rare in the translation's language and in English (wordfreq) is a name
-that the source must have ("Husum", "Svenja"); names of places that translations change ("Saxony",
-"Cologne", "Hanovre") are more frequent."""
+("Husum", "Scholz") that the source must have, or a word like it: translations change the names
+of places ("Saxony" for ``Sachsen``, "Hanovre" for ``Hannover``)."""
+LIKE_A_SOURCE_WORD = 0.45
+"""difflib's ratio from which a name with the same first letter is taken for a source word in
+another spelling ("saxony", "sachsen": 0.46; "thuringia", "thuringen": 0.78); a name swapped for
+another seldom starts alike and is further off ("scholz", "merz": 0.2)."""
 NAME_WORD_ZIPF = 3.0
 """Next to a name of the source ("Peter Karlsson" for "Peter Carlsson"), a capitalised word rarer
 than this is part of the name, not a title ("Chancellor", "Minister")."""
@@ -226,8 +244,9 @@ NAME = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]{2,}(?:[\s\u00a0-]+[A-ZÀ-Þ][a-zß-ÿ]{
 
 
 def _new_names(source: str, translation: str, context: Context) -> list[str]:
-    """Capitalised words of the translation that the source lacks and that are names: very rare
-    words (:data:`RARE_NAME_ZIPF`) inside a sentence, or rare ones next to a name the source has."""
+    """Capitalised words of the translation that the source lacks and that are names: rare words
+    (:data:`RARE_NAME_ZIPF`) inside a sentence unlike any word of the source, or rare ones next to a
+    name the source has."""
     lang = context.lang.split("_")[0]
     source_plain = _plain(source)
     source_words = {_plain(word).removesuffix("s") for word in re.findall(r"[^\W\d_]+", source)}
@@ -242,6 +261,20 @@ def _new_names(source: str, translation: str, context: Context) -> list[str]:
             rarity = max(lexicon.zipf(word.casefold(), name) for name in (lang, "en"))
             beside_a_name = rarity < NAME_WORD_ZIPF and any(
                 _plain(other).removesuffix("s") in source_words for other in words if other not in new)
-            if (beside_a_name or (inside and rarity < RARE_NAME_ZIPF)) and word not in found:
+            if (beside_a_name or (inside and rarity < RARE_NAME_ZIPF and not _like_a_word_of(word, source))) \
+                    and word not in found:
                 found.append(word)
     return found
+
+
+def _like_a_word_of(word: str, source: str) -> bool:
+    """Whether ``word`` is a capitalised word of the source, or a part of one (a compound: "Saxony" in
+    ``Niedersachsen``, "Rhénanie" in ``Nordrhein``), in another spelling: the same first letter, and
+    alike (:data:`LIKE_A_SOURCE_WORD`)."""
+    plain = _plain(word)
+    for other in {_plain(name) for name in re.findall(r"\b[A-ZÀ-Þ][^\W\d_]{2,}", source)}:
+        for start in range(len(other)):
+            if other[start] == plain[0] and \
+                    SequenceMatcher(None, plain, other[start:start + len(plain) + 1]).ratio() >= LIKE_A_SOURCE_WORD:
+                return True
+    return False

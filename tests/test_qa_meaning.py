@@ -46,6 +46,7 @@ FAILING = [
     (qa_names.dates, "Am Donnerstag treffen sich die Aktionäre.", "Shareholders meet on Tuesday.", "en"),
     (qa_names.dates, "Die Fabrik von morgen.", "L'usine d'hier.", "fr"),
     (qa_names.dates, "Gestern hat der Aufsichtsrat entschieden.", "Tomorrow the board will decide.", "en"),
+    (qa_names.dates, "Die Fabrik soll im Frühjahr 2027 öffnen.", "The plant is due to open in autumn 2027.", "en"),
     # names
     (qa_names.names, "China, Südkorea, Japan – dort sitzen die Platzhirsche.",
      "China, South Korea, Taiwan – that is where the top dogs are.", "en"),
@@ -54,6 +55,8 @@ FAILING = [
     (qa_names.names, "Laut Northvolt-Chef Peter Carlsson fehlen Fachkräfte.",
      "According to Northvolt's chief Peter Karlsson, skilled workers are lacking.", "en"),
     (qa_names.names, "Die Ministerin besuchte das Werk in Heide.", "The minister visited the plant in Husum.", "en"),
+    (qa_names.names, "Bundeskanzler Friedrich Merz eröffnete die Messe.", "Le chancelier Olaf Scholz a inauguré le salon.",
+     "fr"),
     # negation
     (qa_meaning.negation, "Elektroautos verkaufen sich nicht automatisch von selbst.",
      "Les voitures électriques se vendent toutes seules.", "fr"),
@@ -61,11 +64,13 @@ FAILING = [
      "en"),
     (qa_meaning.negation, "Ohne Hilfe wäre das Werk geschlossen worden.", "Avec de l'aide, l'usine aurait fermé.", "fr"),
     (qa_meaning.negation, "Die Finanzierung ist gesichert.", "The funding is not secured.", "en"),
+    (qa_meaning.negation, "Das Vorhaben ist keineswegs gescheitert.", "Le projet a échoué.", "fr"),
     # direction
     (qa_meaning.direction, "Die Nachfrage ist deutlich gestiegen.", "La demande a nettement baissé.", "fr"),
     (qa_meaning.direction, "Es wurden weniger Ladesäulen gebaut.", "More charging points were built.", "en"),
     (qa_meaning.direction, "Die Zahl der Insolvenzen nahm deutlich zu.", "The number of insolvencies dropped.", "en"),
     (qa_meaning.direction, "Das Werk liegt südlich von Rostock.", "The plant lies north of Rostock.", "en"),
+    (qa_meaning.direction, "Im vergangenen Jahr investierte das Land.", "L'an prochain, le Land investira.", "fr"),
     # modality
     (qa_meaning.modality, "Bis 2028 sollen 16 Gigawattstunden erreicht sein.", "By 2028, capacity reached 16 GWh.",
      "en"),
@@ -107,6 +112,7 @@ PASSING = [
     (qa_names.dates, "Die Fabrik von morgen.", "The factory of the future.", "en"),
     (qa_names.dates, "Heute dagegen liegt Aufbruch in der Luft.", "Today a new beginning is in the air.", "en"),
     (qa_names.dates, "Theresa May sprach im Juni.", "Theresa May spoke in June.", "en"),
+    (qa_names.dates, "Im Sommer hat der Konzern Gewinn gemacht.", "Cet été, le groupe a été bénéficiaire.", "fr"),
     (qa_names.names, "China, Südkorea, Japan – dort sitzen die Platzhirsche.",
      "La Chine, la Corée du Sud, le Japon – c'est là que trônent les poids lourds.", "fr"),
     (qa_names.names, "Das soll Frankreichs Autowelt neu sortieren.", "Cela doit rebattre les cartes de l'automobile "
@@ -114,6 +120,7 @@ PASSING = [
     (qa_names.names, "Keine PR Kulisse, kein Luftschloss.", "Pas un coup de com, pas un château en Espagne.", "fr"),
     (qa_names.names, "Der Chef kommt von der Deutschen Bank.", "The chief comes from Deutsche Bank.", "en"),
     (qa_names.names, "Das Werk in Köln und Niedersachsen.", "The plant in Cologne and Lower Saxony.", "en"),
+    (qa_names.names, "In Nordrhein-Westfalen und Thüringen.", "En Rhénanie-du-Nord-Westphalie et en Thuringe.", "fr"),
     (qa_names.names, "Bis 2028 sollen 16 Gigawattstunden erreicht sein.", "By 2028, 16 GWh.", "en"),
     (qa_meaning.negation, "Elektroautos verkaufen sich nicht automatisch von selbst.",
      "Les voitures électriques ne se vendent pas toutes seules.", "fr"),
