@@ -107,10 +107,10 @@ MODALITY = {
                       "pourra pourront veut veulent voulait voulaient voudrait entend entendent projet projets "
                       "envisage envisagent compte comptent vise visent ambitionne ambitionnent souhaite "
                       "souhaitent espère espèrent probablement possible possiblement vraisemblablement "
-                      "peut-être semble semblent paraît selon objectif objectifs cherche cherchent tente tentent si",
+                      "peut-être semble semblent paraît objectif objectifs cherche cherchent tente tentent si",
                       "prév projett programm éventuel",
                       pattern=r"\b\w{2,}(?:rait|raient|ra|ront)\b|\bd'ici\b|\bsans doute\b|\bà terme\b"
-                              r"|\bd'après\b|\bs'ils?\b|\bappelée?s? à\b"),
+                              r"|\bs'ils?\b|\bappelée?s? à\b"),
     "en": _marker_set("will would could might may must should shall can plan plans planned planning intend "
                       "intends intended aim aims aimed expect expects expected likely probably possibly perhaps "
                       "reportedly allegedly alleged apparently presumably supposedly maybe want wants wanted hope hopes "
@@ -129,6 +129,17 @@ PLANS_SOMETHING = re.compile(r"\b(?:plant|planen|plante|planten)(?:[\s\u00a0]+[^
 (plans boldly) says how the company plans, which "Verkor voit grand" renders as a fact, rightly."""
 
 
+HEARSAY = {
+    "de": _marker_set("soll sollen solle angeblich laut zufolge"),
+    "fr": _marker_set("selon affirme affirment indique indiquent estime estiment déclare déclarent assure "
+                      "assurent", pattern=r"\bd'après\b|\baux dires\b"),
+    "en": _marker_set("according said says say claims claimed reported reportedly allegedly alleged"),
+}
+"""Words that report what others say: German ``soll`` of hearsay ("Er soll … haben"), ``laut``,
+``zufolge``; "according to", "selon", "said". A report may be rendered as a report, but a possibility
+(``könnte``) or a plan is not rendered by "analysts say"."""
+
+
 def _announces(source: str, markers) -> bool:
     words = [word for word in _words(source) if word not in PLANNING]
     return _matches(words, source, markers) or bool(PLANS_SOMETHING.search(source))
@@ -140,13 +151,17 @@ def modality(source: str, translation: str, context: Context) -> Iterator[str]:
     A source that says something is planned, expected, claimed or possible (``soll``, ``plant``,
     ``könnte``, ``dürfte``, ``will``, ``voraussichtlich``) needs a modal word, a conditional, a future
     or a verb of planning in the translation; otherwise the translation states as a fact what the
-    source only announces.
+    source only announces. What the source reports (``soll`` of hearsay, ``laut``, ``zufolge``) may
+    be rendered as a report instead ("according to", ``selon``).
     """
-    target = MODALITY.get(_lang(context))
-    german = MODALITY.get(context.source_lang.split("_")[0])
+    lang, german_lang = _lang(context), context.source_lang.split("_")[0]
+    target, german = MODALITY.get(lang), MODALITY.get(german_lang)
     if not target or not german:
         return
-    if _announces(source, german) and not _matches(_words(translation), translation, target):
+    words = _words(translation)
+    hedged = _matches(words, translation, target) or (
+        _matches(_words(source), source, HEARSAY[german_lang]) and _matches(words, translation, HEARSAY[lang]))
+    if (_announces(source, german) or _matches(_words(source), source, HEARSAY[german_lang])) and not hedged:
         yield "the source hedges or announces (soll, plant, könnte …), the translation states a fact"
 
 
@@ -155,23 +170,24 @@ def modality(source: str, translation: str, context: Context) -> Iterator[str]:
 RISE = {
     "de": _marker_set("mehr höher höhere höheren höherer größer gewinnt gewinnen gewann gewannen gewonnen",
                       "steig stieg gestiegen anstieg wachs wächst wuchs gewachsen zuwachs zunehm zugenommen erhöh "
-                      "verdoppel verdreifach aufschwung zuleg zugelegt",
+                      "verdoppel verdreifach aufschwung zuleg zugelegt teurer verteuer kletter",
                       pattern=r"\b(?:nimmt|nehmen|nahm|nahmen|legt|legen|legte|legten)\b[^,.;:]*\bzu\b"),
     "fr": _marker_set("plus davantage supérieur supérieure supérieurs supérieures", "hauss augment croî croiss "
-                      "croît accroî accru progress doubl tripl grimp envol gagn"),
+                      "croît accroî accru progress doubl tripl grimp envol gagn bond rebond flamb renchéri"),
     "en": _marker_set("more higher greater", "rise rose risen rising increas grow grew grown growth gain "
-                      "doubl tripl climb soar surg"),
+                      "doubl tripl climb soar surg jump leap rebound dearer"),
 }
 FALL = {
     "de": _marker_set("weniger niedriger niedrigere niedrigeren geringer geringere geringeren minus",
                       "sink sank gesunken rückgang schrumpf verringer reduzier senk gesenkt abnehm abgenommen "
-                      "halbier einbruch eingebrochen brach mindert minder verlier verlor",
+                      "halbier einbruch eingebrochen brach mindert minder verlier verlor billiger günstiger verbillig "
+                      "stürz absturz abgestürzt",
                       pattern=r"\b(?:nimmt|nehmen|nahm|nahmen)\b[^,.;:]*\bab\b"
                               r"|\b(?:geht|gehen|ging|gingen)\b[^,.;:]*\bzurück\b"),
     "fr": _marker_set("moins inférieur inférieure inférieurs inférieures", "baiss diminu recul chut rédui "
-                      "réduct contract effondr divis perd tomb"),
+                      "réduct contract effondr divis perd tomb plong dégringol"),
     "en": _marker_set("less fewer lower", "fall fell fallen falling declin drop decreas shrink shrank "
-                      "shrunk reduc cut halv slump plung lose losing lost"),
+                      "shrunk reduc cut halv slump plung lose losing lost sink sank sunk plummet tumbl cheaper"),
 }
 """Words of rise and fall, gain and loss (stems match inflected forms); German separable verbs
 ("nahm … zu", "ging … zurück") by their prefix at the end of the clause."""
