@@ -4,9 +4,12 @@ Data: ``bench/data/qa_meaning.jsonl``, news sentences (not from the seed article
 French and English translation each and, per language, one copy with a meaning error written by
 hand: negation lost, scale or currency or unit changed, a month, weekday or day changed, a country or
 a name swapped, the wrong language, a translation cut off or missing a clause, rise and fall swapped,
-a plan or a possibility stated as a fact. The checks' word lists and thresholds were written with
-this set in view; the seed's 102 reviewed sentences and ``qa_eval.jsonl``/``qa_heldout.jsonl`` are the
-correct translations they must stay silent on (``tests/test_qa_meaning.py`` asserts that).
+a plan or a possibility stated as a fact. The last 30 sentences have correct translations only,
+paraphrases where word-based checks are likely to cry wolf (hedges, idioms of negation, place names,
+adjectives of nationality). The checks' word lists and thresholds were written with this set in view,
+in three rounds, each round written before the checks were tuned on it; the seed's 102 reviewed
+sentences and ``qa_eval.jsonl``/``qa_heldout.jsonl`` are further correct translations they must stay
+silent on (``tests/test_qa_meaning.py`` asserts that).
 
 An error is caught when the wrong copy gets a finding its correct translation does not have; a false
 alarm is any finding on a correct translation. Every entry is checked as a reviewed one. Compared:

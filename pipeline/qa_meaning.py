@@ -102,20 +102,21 @@ MODALITY = {
     "de": _marker_set("soll sollen sollte sollten solle sollst dürfte dürften könnte könnten möchte möchten "
                       "müsste müssten will wollen wolle wollte wollten plant planen plante planten geplant "
                       "vermutlich wahrscheinlich voraussichtlich möglicherweise vielleicht angeblich womöglich "
-                      "eventuell"),
+                      "eventuell", "erwäg überleg"),
     "fr": _marker_set("doit doivent devait devaient devra devront dû censé censée censés censées peut peuvent "
                       "pourra pourront veut veulent voulait voulaient voudrait entend entendent projet projets "
                       "envisage envisagent compte comptent vise visent ambitionne ambitionnent souhaite "
                       "souhaitent espère espèrent probablement possible possiblement vraisemblablement "
                       "peut-être semble semblent paraît objectif objectifs cherche cherchent tente tentent si",
-                      "prév projett programm éventuel",
+                      "prév projett programm éventuel réfléchi étudi",
                       pattern=r"\b\w{2,}(?:rait|raient|ra|ront)\b|\bd'ici\b|\bsans doute\b|\bà terme\b"
                               r"|\bs'ils?\b|\bappelée?s? à\b"),
     "en": _marker_set("will would could might may must should shall can plan plans planned planning intend "
                       "intends intended aim aims aimed expect expects expected likely probably possibly perhaps "
                       "reportedly allegedly alleged apparently presumably supposedly maybe want wants wanted hope hopes "
                       "hoped seek seeks try tries target targets due set meant supposed going envisage envisages "
-                      "projected scheduled slated poised if unless whether",
+                      "projected scheduled slated poised if unless whether consider considers considering weigh weighs "
+                      "weighing mulls mulling",
                       pattern=r"'ll\b|'d\b|\b(?:is|are|was|were|be|been) (?:\w+ )?(?:to|said|thought|believed)\b"),
 }
 """Words that hedge or plan: German modal verbs and adverbs; French modal verbs, the conditional and
@@ -183,7 +184,8 @@ FALL = {
                       "halbier einbruch eingebrochen brach mindert minder verlier verlor billiger günstiger verbillig "
                       "stürz absturz abgestürzt",
                       pattern=r"\b(?:nimmt|nehmen|nahm|nahmen)\b[^,.;:]*\bab\b"
-                              r"|\b(?:geht|gehen|ging|gingen)\b[^,.;:]*\bzurück\b"),
+                              r"|\b(?:geht|gehen|ging|gingen)\b[^,.;:]*\bzurück\b"
+                              r"|\b(?:gibt|geben|gab|gaben)\b[^,.;:]*\bnach\b"),
     "fr": _marker_set("moins inférieur inférieure inférieurs inférieures", "baiss diminu recul chut rédui "
                       "réduct contract effondr divis perd tomb plong dégringol"),
     "en": _marker_set("less fewer lower", "fall fell fallen falling declin drop decreas shrink shrank "
