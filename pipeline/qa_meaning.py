@@ -20,9 +20,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pipeline.qa import Context
 
-WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-
-
 def _words(text: str) -> list[str]:
     """Lower-case words and numbers, with ’ as '; an elided article keeps its apostrophe ("n'", "d'")."""
     text = text.replace("’", "'")
@@ -54,7 +51,8 @@ NEGATION = {
                       "rares rarement",
                       pattern=r"\bne\b|\bn'\w|\bs'en pass|\bse pass\w* d|\bà peine\b"),
     "en": _marker_set("not no never without nothing none nor neither nobody nowhere cannot hardly barely "
-                      "scarcely rarely seldom little few zero lack lacks lacked lacking", pattern=r"n't\b|\bfar from\b|\w-free\b|\bfree of\b"),
+                      "scarcely rarely seldom little few zero lack lacks lacked lacking",
+                      pattern=r"n't\b|\bfar from\b|\w-free\b|\bfree of\b"),
 }
 """Words that deny. ``kaum`` counts on the German side so that "hardly" or "ne … guère" match it;
 French ``ne`` (with ``n'`` before a verb) counts alone, since spoken French may drop ``pas`` but
@@ -113,8 +111,8 @@ MODALITY = {
                               r"|\bs'ils?\b|\bappelée?s? à\b"),
     "en": _marker_set("will would could might may must should shall can plan plans planned planning intend "
                       "intends intended aim aims aimed expect expects expected likely probably possibly perhaps "
-                      "reportedly allegedly alleged apparently presumably supposedly maybe want wants wanted hope hopes "
-                      "hoped seek seeks try tries target targets due set meant supposed going envisage envisages "
+                      "reportedly allegedly alleged apparently presumably supposedly maybe want wants wanted hope "
+                      "hopes hoped seek seeks try tries target targets due set meant supposed going envisage envisages "
                       "projected scheduled slated poised if unless whether consider considers considering weigh weighs "
                       "weighing mulls mulling",
                       pattern=r"'ll\b|'d\b|\b(?:is|are|was|were|be|been) (?:\w+ )?(?:to|said|thought|believed)\b"),

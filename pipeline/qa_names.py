@@ -78,7 +78,7 @@ def _named(text: str, lang: str, kind: str) -> set[int]:
 
 @functools.cache
 def _names(lang: str, kind: str) -> dict[int, str]:
-    """CLDR's wide names of ``kind`` ("months", "days") in ``lang``, formatting and stand-alone."""
+    """CLDR's wide names of ``kind`` ("months", "days") in ``lang``, for messages."""
     from babel import Locale, UnknownLocaleError
 
     try:

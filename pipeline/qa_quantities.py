@@ -23,7 +23,8 @@ from babel.numbers import get_decimal_symbol
 if TYPE_CHECKING:
     from pipeline.qa import Context
 
-NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})+(?:[.,]\d+)?(?![\d])|(?<![\w.,])\d+(?:[.,]\d+)?")
+NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})+(?:[.,]\d+)?(?![\d])"  # 1.200, 1 200,5
+                    r"|(?<![\w.,])\d+(?:[.,]\d+)?")                                           # 16, 1,5
 LETTER_AFTER = r"(?![^\W\d_])"
 
 SCALES = {

@@ -24,7 +24,8 @@ BENCH_DATA = REPO / "bench" / "data"
 
 FAILING = [
     # the wrong language
-    (qa_language.wrong_language, "Die Gewerkschaft fordert höhere Löhne.", "The union is demanding higher wages.", "fr"),
+    (qa_language.wrong_language, "Die Gewerkschaft fordert höhere Löhne.", "The union is demanding higher wages.",
+     "fr"),
     (qa_language.wrong_language, "Die Gewerkschaft fordert höhere Löhne.",
      "Le syndicat réclame des salaires plus élevés.", "en"),
     (qa_language.wrong_language, "Elektroautos verkaufen sich nicht von selbst.",
@@ -55,14 +56,15 @@ FAILING = [
     (qa_names.names, "Laut Northvolt-Chef Peter Carlsson fehlen Fachkräfte.",
      "According to Northvolt's chief Peter Karlsson, skilled workers are lacking.", "en"),
     (qa_names.names, "Die Ministerin besuchte das Werk in Heide.", "The minister visited the plant in Husum.", "en"),
-    (qa_names.names, "Bundeskanzler Friedrich Merz eröffnete die Messe.", "Le chancelier Olaf Scholz a inauguré le salon.",
-     "fr"),
+    (qa_names.names, "Bundeskanzler Friedrich Merz eröffnete die Messe.",
+     "Le chancelier Olaf Scholz a inauguré le salon.", "fr"),
     # negation
     (qa_meaning.negation, "Elektroautos verkaufen sich nicht automatisch von selbst.",
      "Les voitures électriques se vendent toutes seules.", "fr"),
-    (qa_meaning.negation, "Keiner der Bewerber erfüllte die Anforderungen.", "All of the bidders met the requirements.",
-     "en"),
-    (qa_meaning.negation, "Ohne Hilfe wäre das Werk geschlossen worden.", "Avec de l'aide, l'usine aurait fermé.", "fr"),
+    (qa_meaning.negation, "Keiner der Bewerber erfüllte die Anforderungen.",
+     "All of the bidders met the requirements.", "en"),
+    (qa_meaning.negation, "Ohne Hilfe wäre das Werk geschlossen worden.", "Avec de l'aide, l'usine aurait fermé.",
+     "fr"),
     (qa_meaning.negation, "Die Finanzierung ist gesichert.", "The funding is not secured.", "en"),
     (qa_meaning.negation, "Das Vorhaben ist keineswegs gescheitert.", "Le projet a échoué.", "fr"),
     # direction
@@ -225,7 +227,8 @@ def test_the_meaning_checks_stay_silent_on_reviewed_translations(entries):
 def test_languages_without_markers_are_left_alone():
     context = Context(lang="ja", glossary=GLOSSARY)
     for check in MEANING_CHECKS:
-        assert list(check.function("Die Preise sind nicht gestiegen.", "価格は上がらなかった。", context)) == []
+        assert list(check.function("Die Preise sind nicht gestiegen.", "価格は上がらなかった。", context)) == [], \
+            check.name
 
 
 def test_the_bench_quick_mode_runs_and_the_meaning_checks_catch_more(capsys):
