@@ -105,8 +105,9 @@ def quantities(source: str, translation: str, context: Context) -> Iterator[str]
     A number is read with its scale word and unit (``1,5 Milliarden Euro``, "€1.5bn", ``16 GWh``)
     and compared as a value: the same figure with a scale a thousand times off ("1,5 million"), in
     another currency ("£1.5bn"), or in another unit ("16 gigawatts" for ``16 Gigawattstunden``,
-    "16 mégawattheures") is reported. A figure the translation does not have at all is left to the
-    numbers check, and a unit the translation leaves out is not reported.
+    "16 mégawattheures") is reported, and so is a rate turned into another ("pro Tag", "a week"). A
+    figure the translation does not have at all is left to the numbers check, and a unit or a rate
+    the translation leaves out is not reported.
     """
     lang = context.lang.split("_")[0]
     german = context.source_lang.split("_")[0]
@@ -124,6 +125,29 @@ def quantities(source: str, translation: str, context: Context) -> Iterator[str]
                 if pair not in reported:
                     reported.add(pair)
                     yield f"{pair[0].text!r} in the source is {pair[1].text!r} in the translation"
+    rates, translated_rates = _rates(source, german), _rates(translation, lang)
+    if rates and translated_rates and not translated_rates <= rates:
+        yield (f"per {', '.join(sorted(rates))} in the source, per {', '.join(sorted(translated_rates - rates))} "
+               "in the translation")
+
+
+RATES = {
+    "de": {"hour": r"pro stunde|stündlich", "day": r"pro tag|am tag|täglich", "week": r"pro woche|wöchentlich",
+           "month": r"pro monat|im monat|monatlich", "year": r"pro jahr|im jahr(?! \d)|jährlich"},
+    "fr": {"hour": r"par heure|à l'heure", "day": r"par jour|quotidien\w*|chaque jour",
+           "week": r"par semaine|hebdomadaire\w*|chaque semaine", "month": r"par mois|mensuel\w*|chaque mois",
+           "year": r"par an|par année|annuel\w*|chaque année"},
+    "en": {"hour": r"an hour|per hour|hourly", "day": r"a day|per day|daily|each day|every day",
+           "week": r"a week|per week|weekly|each week|every week", "month": r"a month|per month|monthly|each month",
+           "year": r"a year|per year|annual\w*|yearly|each year|every year|per annum"},
+}
+"""How often: "16 GWh pro Jahr" is not "16 GWh a month". ``im Jahr 2025`` is a date, not a rate."""
+
+
+def _rates(text: str, lang: str) -> set[str]:
+    folded = text.casefold().replace("’", "'")
+    return {period for period, pattern in RATES.get(lang, {}).items()
+            if re.search(rf"(?<!\w)(?:{pattern})(?!\w)", folded)}
 
 
 def _disagreeing(quantity: Quantity, others: list[Quantity]) -> Quantity | None:

@@ -41,6 +41,7 @@ FAILING = [
     (qa_quantities.quantities, "Die Trasse ist 85 Kilometer lang.", "The line is 85 miles long.", "en"),
     (qa_quantities.quantities, "Der Zins stieg um 0,5 Prozentpunkte.", "The rate rose by 0.5 per cent.", "en"),
     (qa_quantities.quantities, "Die Lieferzeit beträgt 14 Wochen.", "Le délai est de 14 jours.", "fr"),
+    (qa_quantities.quantities, "Er verbraucht 20 Megawattstunden am Tag.", "It uses 20 megawatt hours a week.", "en"),
     # dates
     (qa_names.dates, "Im Dezember 2025 öffnete die Fabrik.", "En novembre 2025, l'usine a ouvert.", "fr"),
     (qa_names.dates, "Im Dezember 2025 öffnete die Fabrik.", "The factory opened in 2025.", "en"),
@@ -107,6 +108,9 @@ PASSING = [
     (qa_quantities.quantities, "Der Anteil stieg um 5 Prozent.", "La part a augmenté de 5 %.", "fr"),
     (qa_quantities.quantities, "Er sprach vor 1.200 Gästen.", "He spoke to 1,200 guests.", "en"),
     (qa_quantities.quantities, "Drei Tage, 20 Punkte.", "Three days, 20 points.", "en"),
+    (qa_quantities.quantities, "Im Jahr 2025 lieferte er täglich 20 Megawattstunden.",
+     "In 2025 it supplied 20 megawatt hours a day.", "en"),
+    (qa_quantities.quantities, "16 Gigawattstunden pro Jahr.", "16 gigawattheures par an.", "fr"),
     (qa_names.dates, "Im Dezember 2025 öffnete die Fabrik.", "En décembre 2025, l'usine a ouvert.", "fr"),
     (qa_names.dates, "Im Dezember 2025 öffnete die Fabrik.", "In December 2025 the factory opened.", "en"),
     (qa_names.dates, "Die Inflation lag im August bei 2,4 Prozent.", "Inflation stood at 2.4 per cent in August.",
