@@ -49,21 +49,23 @@ NEGATION = {
                       "nirgendwo ohne weder kaum keineswegs keinesfalls mitnichten"),
     "fr": _marker_set("pas jamais aucun aucune aucuns aucunes sans rien ni non guère nullement hors peu zéro rare "
                       "rares rarement",
-                      pattern=r"\bne\b|\bn'\w|\bs'en pass|\bse pass\w* d|\bà peine\b"),
+                      pattern=r"\bne\b|\bn'\w|\bs'en pass|\bse pass\w* d|\bà peine\b|\b(?:faute|à défaut) d"),
     "en": _marker_set("not no never without nothing none nor neither nobody nowhere cannot hardly barely "
-                      "scarcely rarely seldom little few zero lack lacks lacked lacking",
+                      "scarcely rarely seldom little few zero lack lacks lacked lacking unless absent",
                       pattern=r"n't\b|\bfar from\b|\w-free\b|\bfree of\b"),
 }
 """Words that deny. ``kaum`` counts on the German side so that "hardly" or "ne … guère" match it;
 French ``ne`` (with ``n'`` before a verb) counts alone, since spoken French may drop ``pas`` but
-written French never drops ``ne``; so do "hors (du commun)" and "se passer de" (do without), and
-"far from alone", which is how English says "nicht allein"."""
+written French never drops ``ne``; so do "hors (du commun)", "se passer de" (do without), "faute
+de", and "far from alone", which is how English says "nicht allein", and "unless" for ``ohne``."""
 NOT_NEGATION = re.compile(r"\bpas à pas\b|\bne\s+\S+\s+que\b|\b(?:nicht|not|non|pas) (?:nur|only|just|seulement|"
-                          r"uniquement)\b|\bnicht (?:zuletzt|selten|umsonst|wenige)\b|\bohne (?:zweifel|frage)\b",
+                          r"uniquement)\b|\bnicht (?:zuletzt|selten|umsonst|wenige)\b|\bohne (?:zweifel|frage)\b"
+                          r"|\bnicht (?:mehr|weniger) als\b",
                           re.IGNORECASE)
 """What looks negative but is not: "pas à pas" (step by step), "ne … que" (only), and idioms whose
 negation translators drop: "nicht nur" (not only: "non seulement", "but also"), "nicht zuletzt"
-(notably), "nicht selten" (often), "ohne Zweifel" (undoubtedly). Removed from both texts."""
+(notably), "nicht selten" (often), "ohne Zweifel" (undoubtedly), "nicht mehr als" (at most).
+Removed from both texts."""
 
 
 NEVER = re.compile(r"(?!)")
