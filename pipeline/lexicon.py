@@ -147,6 +147,11 @@ def _german_compound(word: str, lang: str) -> bool:
     return False
 
 
+def zipf(word: str, lang: str) -> float:
+    """The lower-case word's frequency in ``lang`` on the Zipf scale (0 when unknown), from wordfreq."""
+    return _zipf(word, lang)
+
+
 @functools.cache
 def _zipf(word: str, lang: str) -> float:
     """The word's frequency in ``lang`` on the Zipf scale, from wordfreq's lists (0 when unknown).

@@ -43,7 +43,7 @@ from pathlib import Path
 
 from babel.numbers import NumberFormatError, format_decimal, get_decimal_symbol, get_group_symbol, parse_decimal
 
-from pipeline import catalogs, lexicon, markdown_article
+from pipeline import catalogs, lexicon, markdown_article, qa_language, qa_meaning, qa_names, qa_quantities
 from pipeline.catalogs import Catalog, Entry, EntryState
 from pipeline.article import BOM
 from pipeline.errors import CatalogError, PipelineError, location, os_error
@@ -611,6 +611,15 @@ CHECKS = [
     Check(endpunc, reviewed=WARNING, draft=INFO),
     Check(length, reviewed=WARNING, draft=WARNING),
     Check(inline_markup, reviewed=ERROR, draft=WARNING),
+    # meaning: the translation reads well but says something else (issue 27)
+    Check(qa_language.wrong_language, reviewed=ERROR, draft=WARNING),
+    Check(qa_quantities.quantities, reviewed=ERROR, draft=WARNING),
+    Check(qa_names.dates, reviewed=ERROR, draft=WARNING),
+    Check(qa_names.names, reviewed=WARNING, draft=WARNING),
+    Check(qa_meaning.negation, reviewed=WARNING, draft=WARNING),
+    Check(qa_meaning.direction, reviewed=WARNING, draft=WARNING),
+    Check(qa_meaning.modality, reviewed=WARNING, draft=INFO),
+    Check(qa_meaning.truncated, reviewed=WARNING, draft=WARNING),
 ]
 """Every entry check, in the order findings are reported for an entry."""
 

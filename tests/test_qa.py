@@ -340,8 +340,8 @@ def test_a_number_written_as_the_target_language_writes_it_passes(value, lang):
 
 
 def test_every_check_has_failing_and_passing_cases_and_a_title():
-    functions = {check.function for check in qa.CHECKS}
-    assert functions == {case[0] for case in FAILING} == {case[0] for case in PASSING}
+    functions = {check.function for check in qa.CHECKS if check.function.__module__ == qa.__name__}
+    assert functions == {case[0] for case in FAILING} == {case[0] for case in PASSING}  # the others: test_qa_meaning
     assert all(check.title and not check.title.endswith(".") for check in qa.CHECKS)
 
 
