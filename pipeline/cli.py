@@ -486,12 +486,12 @@ def _download_progress(package: IndexPackage) -> Iterator[Progress]:
 # --- the translation memory as TMX (pipeline.memory_exchange) -------------------------------------
 
 
-@cli.group()
+@cli.group(short_help="Export and import translation memories (TMX).")
 def tm() -> None:
     """Export the translation memory as TMX, import other memories (see docs/memory.md)."""
 
 
-@tm.command("export")
+@tm.command("export", short_help="Write the reviewed translations as a TMX memory.")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--lang", "only", default=None, metavar="LANGS",
               help="Comma-separated languages to export  [default: every --langs language].")
@@ -510,7 +510,7 @@ def tm_export(project: Project, file: Path, only: str | None) -> None:
     click.echo(f"wrote {exported.path} ({counts} reviewed pairs)")
 
 
-@tm.command("import")
+@tm.command("import", short_help="Add a TMX memory that translate drafts from.")
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--name", default=None, help="Name of the memory in locales/memories/  [default: FILE's name].")
 @click.option("--replace", is_flag=True, help="Replace a different memory imported under the same name.")
