@@ -40,7 +40,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from pipeline import typography
+from pipeline import gfm, typography
 from pipeline.article import MARKDOWN, Article, Paragraph, Sentence, Unit
 from pipeline.glossary import Term
 from pipeline.segmentation import LANGUAGE, split_sentences
@@ -48,7 +48,7 @@ from pipeline.segmentation import LANGUAGE, split_sentences
 SUFFIX = ".md"
 SPANS = "pipeline_protected_spans"
 """Key of the markdown-it ``env`` list where the wrapped inline rules note the protected spans."""
-PROTECTED_RULES = ("backticks", "autolink", "html_inline", "entity", "link", "image")
+PROTECTED_RULES = ("backticks", "autolink", "html_inline", "entity", "link", "image", "footnote_ref")
 BLOCK_UNITS = {"paragraph_open", "heading_open"}
 PLACEHOLDERS = range(0xE100, 0xF8FF)
 """Private-use characters standing for protected spans while typography runs."""
@@ -60,11 +60,11 @@ class AnyReference(dict):
     """A reference table in which every label is defined: outside its document a sentence's
     ``[text][ref]`` still parses as a link, so its parts are found and protected."""
 
-    def get(self, key: object, default: object = None) -> dict[str, str]:  # noqa: ARG002
-        return {"href": "", "title": ""}
+    def get(self, key: object, default: object = None) -> dict[str, str] | None:  # noqa: ARG002
+        return {"href": "", "title": ""} if key in self else None
 
     def __contains__(self, key: object) -> bool:
-        return True
+        return not str(key).startswith("^")     # ``[^1]`` is a footnote reference (pipeline.gfm)
 
 
 # --- the parsers ---------------------------------------------------------------------------------
@@ -106,7 +106,7 @@ def _line(state: StateBlock, line: int) -> str:
 @functools.lru_cache(maxsize=1)
 def source_parser() -> MarkdownIt:
     """CommonMark with front matter, its inline rules noting protected spans in ``env[SPANS]``."""
-    md = with_front_matter(MarkdownIt("commonmark"))
+    md = with_front_matter(gfm.with_gfm(MarkdownIt("commonmark"), source=True))
     rules = {rule.name: rule.fn for rule in md.inline.ruler.__rules__}
     for name in PROTECTED_RULES:
         md.inline.ruler.at(name, _noting_spans(rules[name], name))
@@ -119,7 +119,7 @@ def html_parser() -> MarkdownIt:
     translation cannot start a block, :func:`as_block_text`) is kept; an inline HTML tag is kept
     only if the author wrote it in the article (``env[AUTHOR_HTML]``, :func:`inline_html`), any
     other, which only a translation can hold, is shown as text (a ``<script>`` is never run)."""
-    md = with_front_matter(MarkdownIt("commonmark"))
+    md = with_front_matter(gfm.with_gfm(MarkdownIt("commonmark"), source=False))
     md.add_render_rule("html_inline", _render_inline_html)
     return md
 
@@ -256,8 +256,14 @@ def _line_starts(text: str) -> list[int]:
 
 def _units(tokens: list[Token], text: str, line_starts: list[int], env: dict,
            language: str) -> Iterator[tuple[int, list[_Located]]]:
-    """(1-based line, sentences) of each block whose text is translated, in reading order."""
+    """(1-based line, sentences) of each block whose text is translated, in reading order; a table
+    cell (:mod:`pipeline.gfm`) is one unit."""
+    cells = gfm.cell_spans(tokens, text, line_starts)
     for opening, inline in zip(tokens, tokens[1:]):
+        if id(inline) in cells and inline.map:
+            start, end = cells[id(inline)]
+            yield inline.map[0] + 1, [_Located(start, end, one_spelling(text[start:end], env))]
+            continue
         if opening.type not in BLOCK_UNITS or inline.type != "inline" or not opening.map:
             continue
         pieces = _content_lines(inline.content, text, line_starts, opening.map[0])
@@ -324,30 +330,41 @@ def _sentences(located: list[tuple[int, int]], text: str, env: dict, language: s
                      one_spelling(_one_line(flat[s:e]), env)) for s, e in spans]
 
 
-EMPHASIS_DELIMITERS = re.compile(r"[*_]+")
+EMPHASIS_DELIMITERS = re.compile(r"[*_~]+")
 
 
 def _chunk_sentences(chunk: str, language: str) -> list[tuple[int, int]]:
     """(start, end) of the sentences of a text without hard breaks. The splitter is shown emphasis
-    delimiters as spaces (it would not end a sentence before ``**Berlin.** Die``); each sentence
-    then takes back the delimiters that touch it, and a cut with no whitespace is dropped."""
+    delimiters and footnote references as spaces (it would not end a sentence before ``**Berlin.**
+    Die`` or ``lang.[^1] Die``); each sentence then takes back the delimiters and references that
+    touch it, and a cut with no whitespace is dropped."""
+    references = _footnote_references(chunk)
     shown = EMPHASIS_DELIMITERS.sub(lambda match: " " * len(match.group()), chunk.replace("\n", " "))
+    for start, end in references.items():
+        shown = shown[:start] + " " * (end - start) + shown[end:]
     spans: list[tuple[int, int]] = []
     searched = 0
     for sentence in split_sentences(shown, language=language):
         start = shown.index(sentence, searched)
         end = searched = start + len(sentence)
         floor = spans[-1][1] if spans else 0
-        while start > floor and chunk[start - 1] in "*_":
+        while start > floor and chunk[start - 1] in "*_~":
             start -= 1
-        while end < len(chunk) and chunk[end] in "*_":
-            end += 1
+        while end < len(chunk) and (chunk[end] in "*_~" or end in references):
+            end = references.get(end, end + 1)
         gap = chunk[spans[-1][1]:start] if spans else " "
         if not gap or gap.strip():                # no whitespace between them: one sentence
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
     return spans
+
+
+def _footnote_references(chunk: str) -> dict[int, int]:
+    """start → end of each footnote reference (``[^1]``) in ``chunk``."""
+    if "[^" not in chunk:
+        return {}
+    return {start: end for start, end, name in _parse_inline(chunk)[1] if name == "footnote_ref"}
 
 
 def _chunks(flat: str, lines: list[str]) -> Iterator[tuple[int, str]]:
