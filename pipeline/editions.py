@@ -46,7 +46,7 @@ from urllib.parse import quote
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from pipeline import catalogs, markdown_article
+from pipeline import catalogs, gfm, markdown_article
 from pipeline.article import MARKDOWN, Article, Unit, assemble, encode, units
 from pipeline.catalogs import EntryState, Translation, Translations
 from pipeline.errors import PipelineError
@@ -493,7 +493,7 @@ def render_html(page: Page) -> Iterator[str]:
         target = edition.source_lang if other == "x-default" else other
         yield (f'<link rel="alternate" hreflang="{escape(bcp47(other))}" '
                f'href="{escape(edition_href(target, slug))}">\n')
-    yield f"<style>{STYLESHEET}</style>\n</head>\n<body>\n<main>\n"
+    yield f"<style>{STYLESHEET}{gfm.STYLESHEET if markdown else ''}</style>\n</head>\n<body>\n<main>\n"
     yield from _html_nav(edition)
     yield "<article>\n"
     paragraphs = page.paragraphs

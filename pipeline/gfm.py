@@ -71,3 +71,22 @@ def _find_cell(text: str, content: str, position: int) -> tuple[int, int] | None
         if start >= 0:
             return start, start + len(written)
     return None
+
+
+TASK_CHECKBOX = '<input class="task-list-item-checkbox" '
+
+
+def is_task_checkbox(tokens: Sequence[Token], index: int) -> bool:
+    """Whether ``tokens[index]`` is the checkbox the tasklists plugin put first in a task item (HTML
+    the page may show, though no author wrote it)."""
+    return index == 0 and tokens[index].type == "html_inline" and tokens[index].content.startswith(TASK_CHECKBOX)
+
+
+STYLESHEET = """table { border-collapse: collapse; margin: 1em 0; display: block; overflow-x: auto; }
+th, td { border: 1px solid #ccc; padding: .3em .6em; vertical-align: top; }
+th { background: #f1efe8; }
+pre { overflow-x: auto; background: #f4f2ec; padding: .6em .8em; }
+.footnotes { font-size: .9em; color: #333; }
+.task-list-item { list-style: none; }
+"""
+"""The HTML edition's styles for GFM: wide tables and long code lines scroll inside their block."""

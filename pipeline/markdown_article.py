@@ -130,7 +130,7 @@ AUTHOR_HTML = "pipeline_author_html"
 
 def _render_inline_html(self: object, tokens: Sequence[Token], index: int, options: object, env: dict) -> str:
     tag = tokens[index].content
-    return tag if tag in env.get(AUTHOR_HTML, ()) else escapeHtml(tag)
+    return tag if tag in env.get(AUTHOR_HTML, ()) or gfm.is_task_checkbox(tokens, index) else escapeHtml(tag)
 
 
 def inline_html(texts: Iterable[str]) -> frozenset[str]:
