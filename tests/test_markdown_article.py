@@ -261,7 +261,8 @@ def test_urls_and_code_never_reach_the_engine_and_come_back_byte_for_byte(markdo
         assert hidden not in sent
     english = load(Path("locales/en/LC_MESSAGES/nord.po"))
     assert entry(english, UNITS[1][1]).msgstr.count("(https://example.org/a.b?x=1&y=2 \"Karte\")") == 1
-    assert entry(english, UNITS[4][1]).msgstr.endswith("[bericht] und <https://verkor.com/presse>. [en]")
+    # the stand-in's "[en]" would read as a reference link: the draft escapes it (pipeline.markup_drafts)
+    assert entry(english, UNITS[4][1]).msgstr.endswith("[bericht] und <https://verkor.com/presse>. \\[en\\]")
     assert entry(english, UNITS[13][1]).msgstr.startswith("Ein [Verkor](https://verkor.com)-Sprecher")
 
 
