@@ -15,6 +15,7 @@ agree with what every renderer shows:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
@@ -90,3 +91,18 @@ pre { overflow-x: auto; background: #f4f2ec; padding: .6em .8em; }
 .task-list-item { list-style: none; }
 """
 """The HTML edition's styles for GFM: wide tables and long code lines scroll inside their block."""
+
+
+def escaped_pipes(text: str, protected: Sequence[tuple[int, int]]) -> str:
+    r"""``text`` with each ``|`` outside the ``protected`` spans (code, URLs) written ``\|``: in a
+    table cell a bare pipe would start a new cell, elsewhere ``\|`` shows as ``|`` all the same.
+
+    >>> escaped_pipes("A | B \| C `x|y`", [(11, 16)])
+    'A \\| B \\| C `x|y`'
+    """
+    parts, last = [], 0
+    for start, end in [*protected, (len(text), len(text))]:
+        parts.append(re.sub(r"(?<!\\)((?:\\\\)*)\|", r"\1\\|", text[last:start]))
+        parts.append(text[start:end])
+        last = end
+    return "".join(parts)

@@ -464,6 +464,8 @@ def as_block_text(text: str, unit: Unit) -> str:
     if text == unit.text:
         return text
     text = " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
+    if "|" in text:                                     # would end a table cell
+        text = gfm.escaped_pipes(text, protected_spans(text))
     if closing := CLOSING_HASHES.search(text):          # would be taken as an ATX heading's closing #s
         text = text[:closing.start(1)] + "\\" + text[closing.start(1):]
     if _stays_inline(text):

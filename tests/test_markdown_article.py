@@ -576,7 +576,7 @@ def source_text(seed: Path) -> str:
 
 
 def block_types(text: str) -> list[str]:
-    return [token.type for token in markdown_article.html_parser().parse(text)
+    return [token.type for token in markdown_article.source_parser().parse(text)   # footnotes where they stand
             if token.block and token.type not in ("inline", "front_matter")]
 
 
