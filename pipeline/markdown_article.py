@@ -602,6 +602,12 @@ class Markup:
     strong: int
     code: tuple[str, ...]
     """Code spans as written, sorted."""
+    struck: int = 0
+    """``~~strikethrough~~`` spans."""
+    footnotes: tuple[str, ...] = ()
+    """Footnote references (``[^1]``), sorted."""
+    pipes: int = 0
+    """``|`` outside code and URLs and not escaped: each would start a new cell in a table row."""
 
 
 def markup_of(text: str) -> Markup:
@@ -610,9 +616,17 @@ def markup_of(text: str) -> Markup:
     code = sorted(child.content for child in children if child.type == "code_inline")
     targets = sorted(_as_label(text[start:end]) for start, end, name in spans
                      if name in ("link", "image", "autolink"))
+    footnotes = sorted(text[start:end] for start, end, name in spans if name == "footnote_ref")
     return Markup(targets=tuple(targets),
                   emphasis=sum(child.type == "em_open" for child in children),
-                  strong=sum(child.type == "strong_open" for child in children), code=tuple(code))
+                  strong=sum(child.type == "strong_open" for child in children), code=tuple(code),
+                  struck=sum(child.type == "s_open" for child in children), footnotes=tuple(footnotes),
+                  pipes=_bare_pipes(text) if "|" in text else 0)
+
+
+def _bare_pipes(text: str) -> int:
+    """How many ``|`` of ``text`` :func:`pipeline.gfm.escaped_pipes` would escape."""
+    return gfm.escaped_pipes(text, protected_spans(text)).count("\\|") - text.count("\\|")
 
 
 COLLAPSED_REFERENCE = re.compile(r"!?(\[.*\])\[\]", re.DOTALL)

@@ -523,11 +523,12 @@ def control_characters(source: str, translation: str, context: Context) -> Itera
 
 
 def inline_markup(source: str, translation: str, context: Context) -> Iterator[str]:
-    """Markdown markup differs from the source's (links, emphasis, code spans)
+    """Markdown markup differs from the source's (links, emphasis, code spans, footnotes, table cells)
 
     A translation must keep its sentence's link targets and image paths (as written), as many
-    emphasis and strong spans, and its code spans unchanged; otherwise the edition loses a link or
-    shows stray asterisks. Only sentences of Markdown articles are checked.
+    emphasis, strong and strikethrough spans, its code spans unchanged and its footnote references
+    (``[^1]``); otherwise the edition loses a link or a footnote or shows stray asterisks. A bare
+    ``|`` would split a table cell. Only sentences of Markdown articles are checked.
     """
     if not context.markdown:
         return
@@ -536,13 +537,19 @@ def inline_markup(source: str, translation: str, context: Context) -> Iterator[s
         missing = sorted(set(before.targets) - set(after.targets))
         yield (f"link targets differ from the source's: {', '.join(missing)} missing" if missing
                else "link targets differ from the source's (added or repeated)")
-    for name, count, found in (("emphasis", before.emphasis, after.emphasis), ("strong", before.strong, after.strong)):
+    for name, count, found in (("emphasis", before.emphasis, after.emphasis), ("strong", before.strong, after.strong),
+                               ("strikethrough", before.struck, after.struck)):
         if count != found:
             yield f"{count} {name} span(s) in the source, {found} in the translation"
     if before.code != after.code:
         changed = sorted(set(before.code) - set(after.code))
         yield ("code spans must stay as written: " + ", ".join(f"`{code}`" for code in changed) if changed
                else "code spans differ from the source's (added or repeated)")
+    if before.footnotes != after.footnotes:
+        yield f"footnote references differ from the source's: {' '.join(before.footnotes) or 'none'} in the " \
+              f"source, {' '.join(after.footnotes) or 'none'} in the translation"
+    if after.pipes > before.pipes:
+        yield "a bare | would split a table cell: write \\|"
 
 
 EntryCheck = Callable[[str, str, Context], Iterable[str]]
