@@ -46,7 +46,7 @@ from urllib.parse import quote
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from pipeline import catalogs, gfm, markdown_article
+from pipeline import catalogs, front_matter, gfm, markdown_article
 from pipeline.article import MARKDOWN, Article, Unit, assemble, encode, units
 from pipeline.catalogs import EntryState, Translation, Translations
 from pipeline.errors import PipelineError
@@ -325,15 +325,23 @@ class Page:
         return (piece for paragraph in self.paragraphs for piece in paragraph)
 
     @property
+    def body(self) -> tuple[tuple[Piece, ...], ...]:
+        """The paragraphs less a Markdown article's front matter values (:mod:`pipeline.front_matter`)."""
+        return tuple(paragraph for paragraph in self.paragraphs
+                     if not (paragraph and front_matter.is_key_context(paragraph[0].choice.unit.context)))
+
+    @property
     def headline(self) -> str | None:
         """The first paragraph, when it is a single sentence followed by more text."""
-        if len(self.paragraphs) > 1 and len(self.paragraphs[0]) == 1:
-            return self.paragraphs[0][0].text
+        body = self.body
+        if len(body) > 1 and len(body[0]) == 1:
+            return body[0][0].text
         return None
 
     def title(self, *, width: int = 90) -> str:
         """The headline, or the first sentence shortened at a word boundary."""
-        first = self.paragraphs[0][0].text if self.paragraphs and self.paragraphs[0] else self.edition.article.slug
+        body = self.body
+        first = body[0][0].text if body and body[0] else self.edition.article.slug
         text = self.headline or first
         if len(text) <= width:
             return text
@@ -681,7 +689,8 @@ def build(project: Project, *, langs: Sequence[str] | None = None, policy: Polic
     wanted = tuple(langs) if langs else published
     editions, sheets, damaged = [], [], []
     for path in project.article_paths():
-        article = read_article(path, source=project.reference(path), language=project.source_lang)
+        article = read_article(path, source=project.reference(path), language=project.source_lang,
+                               front_matter_keys=project.front_matter_keys)
         try:
             translations = _read_all(project, article, {*wanted, *(project.langs if review else ())})
         except TemplateMismatchError as error:

@@ -144,7 +144,8 @@ def extract_project(project: Project, *, jobs: int | None = None) -> Iterator[li
     the run with nothing changed.
     """
     moment = catalogs.now()
-    articles = [read_article(path, source=project.reference(path), language=project.source_lang)
+    articles = [read_article(path, source=project.reference(path), language=project.source_lang,
+                             front_matter_keys=project.front_matter_keys)
                 for path in project.article_paths()]
     yield from extract_articles(project, articles, moment=moment, jobs=jobs)
 

@@ -40,7 +40,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from pipeline import gfm, typography
+from pipeline import front_matter, gfm, typography
 from pipeline.article import MARKDOWN, Article, Paragraph, Sentence, Unit
 from pipeline.glossary import Term
 from pipeline.segmentation import LANGUAGE, split_sentences
@@ -210,6 +210,7 @@ class _Located:
     start: int
     end: int
     text: str
+    context: str | None = None
 
 
 def without_markup(text: str) -> str:
@@ -228,20 +229,23 @@ def without_markup(text: str) -> str:
 
 
 def parse_markdown(text: str, *, slug: str, source: str, newline: str = "\n", bom: bool = False,
-                   language: str = LANGUAGE) -> Article:
+                   language: str = LANGUAGE, front_matter_keys: Sequence[str] = front_matter.DEFAULT_KEYS) -> Article:
     """The article written in ``text`` (``"\\n"`` newlines, no BOM) in ``language``: its units and the
-    Markdown kept around them, so that assembling the msgids gives ``text`` back."""
+    Markdown kept around them, so that assembling the msgids gives ``text`` back. The values of
+    ``front_matter_keys`` are units too (:mod:`pipeline.front_matter`)."""
     env: dict = {}
     tokens = source_parser().parse(text, env)
     line_starts = _line_starts(text)
-    blocks = [(token_line, found) for token_line, found in _units(tokens, text, line_starts, env, language) if found]
+    blocks = [*_front_matter_units(tokens, text, line_starts, front_matter_keys),
+              *((token_line, found) for token_line, found in _units(tokens, text, line_starts, env, language) if found)]
     paragraphs = []
     for number, (line, found) in enumerate(blocks):
         following = blocks[number + 1][1][0].start if number + 1 < len(blocks) else len(text)
         sentences = tuple(
             Sentence(text=item.text, trailing=text[item.end:after.start] if after else "",
                      line=bisect.bisect_right(line_starts, item.start),
-                     raw="" if text[item.start:item.end] == item.text else text[item.start:item.end])
+                     raw="" if text[item.start:item.end] == item.text else text[item.start:item.end],
+                     context=item.context)
             for item, after in zip(found, [*found[1:], None]))
         paragraphs.append(Paragraph(line=line, sentences=sentences, separator=text[found[-1].end:following]))
     preamble = text[: blocks[0][1][0].start] if blocks else text
@@ -252,6 +256,20 @@ def parse_markdown(text: str, *, slug: str, source: str, newline: str = "\n", bo
 def _line_starts(text: str) -> list[int]:
     """Where each line starts, counting lines as markdown-it does (a bare CR ends a line too)."""
     return [0, *(match.end() for match in re.finditer("[\r\n]", text))]
+
+
+def _front_matter_units(tokens: list[Token], text: str, line_starts: list[int],
+                        keys: Sequence[str]) -> list[tuple[int, list[_Located]]]:
+    """(1-based line, [value]) of each front matter value readers see."""
+    if not keys or not tokens or tokens[0].type != "front_matter" or not tokens[0].map:
+        return []
+    token = tokens[0]
+    offset = line_starts[token.map[0] + 1] if token.map[0] + 1 < len(line_starts) else len(text)
+    if text[offset:offset + len(token.content)] != token.content:
+        return []
+    return [(bisect.bisect_right(line_starts, offset + value.start),
+             [_Located(offset + value.start, offset + value.end, value.text, context=value.key)])
+            for value in front_matter.values(token.content, token.markup, keys)]
 
 
 def _units(tokens: list[Token], text: str, line_starts: list[int], env: dict,
@@ -464,6 +482,8 @@ def as_block_text(text: str, unit: Unit) -> str:
     if text == unit.text:
         return text
     text = " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
+    if front_matter.is_key_context(unit.context):
+        return front_matter.written_value(text)
     if "|" in text:                                     # would end a table cell
         text = gfm.escaped_pipes(text, protected_spans(text))
     if closing := CLOSING_HASHES.search(text):          # would be taken as an ATX heading's closing #s

@@ -97,7 +97,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import accumulate
 from pathlib import Path
 
@@ -374,11 +374,12 @@ def _plain_sentencex_spans(paragraph: str, language: str) -> list[tuple[int, int
 
 
 def segment_text(text: str, *, slug: str, source: str, markdown: bool = False,
-                 language: str = LANGUAGE) -> Article:
+                 language: str = LANGUAGE, front_matter_keys: Sequence[str] | None = None) -> Article:
     """Build an Article from decoded text, which may still start with a BOM and use CRLF endings.
 
     Sets ``bom`` and ``newline`` so that :func:`pipeline.article.encode` restores them; the model
-    itself always uses ``"\\n"``. A ``markdown`` text is read by :mod:`pipeline.markdown_article`.
+    itself always uses ``"\\n"``. A ``markdown`` text is read by :mod:`pipeline.markdown_article`
+    (``front_matter_keys``: the front matter values that are units, None for the default ones).
     """
     bom = text.startswith(BOM)
     text = text.removeprefix(BOM)
@@ -386,15 +387,17 @@ def segment_text(text: str, *, slug: str, source: str, markdown: bool = False,
     if markdown:
         from pipeline.markdown_article import parse_markdown  # it splits with this module's sentences
 
+        keys = {} if front_matter_keys is None else {"front_matter_keys": front_matter_keys}
         return parse_markdown(text.replace("\r\n", "\n"), slug=slug, source=source, newline=newline, bom=bom,
-                              language=language)
+                              language=language, **keys)
     preamble, paragraphs = _paragraphs(text.replace("\r\n", "\n").split("\n"), language)
     return Article(
         slug=slug, source=source, paragraphs=paragraphs, preamble=preamble, newline=newline, bom=bom
     )
 
 
-def read_article(path: Path, *, source: str | None = None, language: str = LANGUAGE) -> Article:
+def read_article(path: Path, *, source: str | None = None, language: str = LANGUAGE,
+                 front_matter_keys: Sequence[str] | None = None) -> Article:
     """Read a seed file in ``language``: the slug is the file's stem, the source ``source`` or the
     path as given.
 
@@ -410,7 +413,7 @@ def read_article(path: Path, *, source: str | None = None, language: str = LANGU
     _check_control_characters(text, path)
     _check_line_lengths(text, path)
     article = segment_text(text, slug=path.stem, source=source or str(path), markdown=path.suffix == ".md",
-                           language=language)
+                           language=language, front_matter_keys=front_matter_keys)
     _check_sentence_lengths(article, path)
     if not article.paragraphs:
         raise ArticleError(
