@@ -35,6 +35,8 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererHTML
+from markdown_it.utils import OptionsDict
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
@@ -121,6 +123,7 @@ def html_parser() -> MarkdownIt:
     other, which only a translation can hold, is shown as text (a ``<script>`` is never run)."""
     md = with_front_matter(gfm.with_gfm(MarkdownIt("commonmark"), source=False))
     md.add_render_rule("html_inline", _render_inline_html)
+    md.add_render_rule("image", _render_image)
     return md
 
 
@@ -131,6 +134,19 @@ AUTHOR_HTML = "pipeline_author_html"
 def _render_inline_html(self: object, tokens: Sequence[Token], index: int, options: object, env: dict) -> str:
     tag = tokens[index].content
     return tag if tag in env.get(AUTHOR_HTML, ()) or gfm.is_task_checkbox(tokens, index) else escapeHtml(tag)
+
+
+UNTRANSLATED_LANG = "pipeline_untranslated_lang"
+"""Key of the markdown-it ``env`` entry holding the language of sentences left untranslated."""
+
+
+def _render_image(self: RendererHTML, tokens: Sequence[Token], index: int, options: OptionsDict, env: dict) -> str:
+    """An image whose whole alt text was left in the source language says so: ``lang="de"``."""
+    opening, closing = UNTRANSLATED
+    alt = self.renderInlineAsText(tokens[index].children or [], options, env)
+    if env.get(UNTRANSLATED_LANG) and alt.startswith(opening) and alt.endswith(closing):
+        tokens[index].attrSet("lang", env[UNTRANSLATED_LANG])
+    return self.image(tokens, index, options, env)
 
 
 def inline_html(texts: Iterable[str]) -> frozenset[str]:
@@ -519,7 +535,7 @@ def to_html(text: str, *, untranslated_lang: str = "", author_html: frozenset[st
     own is rendered without them being read as marks.
     """
     opening, closing = UNTRANSLATED
-    rendered = html_parser().render(text, {AUTHOR_HTML: author_html})
+    rendered = html_parser().render(text, {AUTHOR_HTML: author_html, UNTRANSLATED_LANG: untranslated_lang})
     if not untranslated_lang or text.count(opening) != text.count(closing):
         return rendered
     rendered = re.sub(r'(?<= )([a-z]+=")([^"]*)"', lambda m: m[1] + m[2].replace(opening, "").replace(closing, "") + '"',
