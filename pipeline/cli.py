@@ -560,6 +560,8 @@ def build_editions(ctx: click.Context, project: Project, only: str | None, polic
         print_edition(edition)
     for sheet in result.review_sheets:
         click.echo(f"{'wrote' if sheet.written else 'unchanged'} {sheet.path}")
+    for problem in result.local_files:
+        click.echo(problem, err=True)
     for error in result.damaged:
         click.echo(f"Error: {error} (article not built)", err=True)
     if result.damaged:

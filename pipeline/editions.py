@@ -46,7 +46,7 @@ from urllib.parse import quote
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from pipeline import catalogs, front_matter, gfm, markdown_article
+from pipeline import catalogs, front_matter, gfm, local_files, markdown_article
 from pipeline.article import MARKDOWN, Article, Unit, assemble, encode, units
 from pipeline.catalogs import EntryState, Translation, Translations
 from pipeline.errors import PipelineError
@@ -135,6 +135,8 @@ class BuildResult:
     damaged: tuple[TemplateMismatchError, ...] = ()
     """Articles refused because a catalog does not belong to its template (a hand-edited msgid or
     msgctxt): publishing them would show German for the translator's sentence."""
+    local_files: tuple[str, ...] = ()
+    """References of Markdown articles to files that could not be published (:mod:`pipeline.local_files`)."""
 
     @property
     def refused(self) -> tuple[EditionResult, ...]:
@@ -687,7 +689,7 @@ def build(project: Project, *, langs: Sequence[str] | None = None, policy: Polic
     languages) and, with ``review``, the review sheets. Never prints; the result says what happened."""
     published = (project.source_lang, *[lang for lang in project.langs if lang != project.source_lang])
     wanted = tuple(langs) if langs else published
-    editions, sheets, damaged = [], [], []
+    editions, sheets, damaged, files = [], [], [], []
     for path in project.article_paths():
         article = read_article(path, source=project.reference(path), language=project.source_lang,
                                front_matter_keys=project.front_matter_keys)
@@ -700,12 +702,17 @@ def build(project: Project, *, langs: Sequence[str] | None = None, policy: Polic
             edition = plan_edition(article, translations[lang], lang=lang, langs=published,
                                    source_lang=project.source_lang, policy=policy)
             editions.append(_publish(edition, project.editions, policy=policy, min_reviewed=min_reviewed))
+        if article.syntax == MARKDOWN:
+            written = [project.editions / result.lang for result in editions[-len(wanted):] if not result.refused]
+            files += local_files.publish(path, path.read_bytes().decode("utf-8-sig"), written,
+                                         source=article.source).problems
         if review:
             sheet = {lang: translations[lang] for lang in project.langs if lang != project.source_lang}
             text = "".join(render_review(article, sheet, source_lang=project.source_lang))
             target = project.editions / REVIEW_FOLDER / f"{article.slug}.html"
             sheets.append(write_if_changed(target, text.encode("utf-8")))
-    return BuildResult(editions=tuple(editions), review_sheets=tuple(sheets), damaged=tuple(damaged))
+    return BuildResult(editions=tuple(editions), review_sheets=tuple(sheets), damaged=tuple(damaged),
+                       local_files=tuple(files))
 
 
 def _read_all(project: Project, article: Article, langs: set[str]) -> dict[str, Translations]:

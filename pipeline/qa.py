@@ -43,7 +43,7 @@ from pathlib import Path
 
 from babel.numbers import NumberFormatError, format_decimal, get_decimal_symbol, get_group_symbol, parse_decimal
 
-from pipeline import catalogs, lexicon, markdown_article
+from pipeline import catalogs, lexicon, local_files, markdown_article
 from pipeline.catalogs import Catalog, Entry, EntryState
 from pipeline.article import BOM
 from pipeline.errors import CatalogError, PipelineError, location, os_error
@@ -773,7 +773,20 @@ def check_project(project: Project, glossary: Glossary, paths: Iterable[Path] | 
                 templates[template_of(item.path)] = read_template_of(item.path)
             problems.extend(_check_catalog(item, templates[template_of(item.path)], glossary, current,
                                            source_lang=project.source_lang))
+    if paths is None:
+        problems.extend(_local_file_problems(project))
     return Report(catalogs=tuple(item.path for item in loaded), problems=tuple(problems))
+
+
+def _local_file_problems(project: Project) -> Iterator[Problem]:
+    """Images and files a Markdown article refers to that its editions cannot show (:mod:`pipeline.local_files`)."""
+    if not project.seeds.is_dir():
+        return
+    for seed in project.article_paths():
+        if seed.suffix == markdown_article.SUFFIX:
+            for reference, why in local_files.problems(seed, seed.read_bytes().decode("utf-8-sig", "replace")):
+                yield Problem(project.reference(seed), reference.line, "local_files", Severity.WARNING,
+                              f"{reference.target}: {why}")
 
 
 def _load(path: Path) -> _Catalog:
