@@ -18,7 +18,7 @@ A sentence boundary is kept only where cutting there leaves the markup as it was
 render to the same HTML as the whole), so a sentence never ends inside a link, an emphasis or a code
 span; a hard line break is a boundary too. Link destinations, code spans, autolinks and inline HTML
 are "protected spans": typography leaves them alone and machine translation sees a placeholder instead
-(:func:`markup_terms`, used like glossary terms), so URLs come back byte for byte.
+(with the rest of the inline markup, :mod:`pipeline.markup_drafts`), so URLs come back byte for byte.
 
 The spans come from markdown-it-py's own inline rules, wrapped to note where each construct starts and
 ends (the tokens carry no inline positions); hand-written patterns would disagree with the parser
@@ -44,7 +44,6 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from pipeline import front_matter, gfm, typography
 from pipeline.article import MARKDOWN, Article, Paragraph, Sentence, Unit
-from pipeline.glossary import Term
 from pipeline.segmentation import LANGUAGE, split_sentences
 
 SUFFIX = ".md"
@@ -620,12 +619,6 @@ def from_markdown_article(occurrences: Sequence[tuple[str, str]]) -> bool:
     """Whether an entry with these ``#:`` references is a sentence of a Markdown article (its inline
     markup is then markup, not text)."""
     return any(file.endswith(SUFFIX) for file, _ in occurrences)
-
-
-def markup_terms(text: str) -> tuple[Term, ...]:
-    """The protected spans of a sentence as glossary terms kept as written: machine translation
-    masks them like names, so the engine never sees a URL or a code span."""
-    return tuple(Term(text[start:end], {}) for start, end in protected_spans(text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,7 +25,6 @@ from collections.abc import Callable, Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
-from markdown_it.token import Token
 
 from pipeline import gfm, markdown_article
 from pipeline.argos_packages import Pair

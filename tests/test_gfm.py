@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from pipeline import gfm, markdown_article, qa
 from pipeline.article import assemble, units
-from tests.conftest import load, run
+from tests.conftest import run
 from tests.test_markdown_article import (MARKDOWN, NEWSROOM, block_types, catalog_path, fails, links, shout,
                                          source_text, translate_all)
 
