@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline import markdown_article, markup_drafts, qa
 from pipeline.argos_packages import Pair
@@ -145,3 +147,18 @@ def test_translate_with_tiny_real_models_drafts_no_inline_markup_problem(project
             problems = [p for p in json.loads(result.stdout)["problems"] if p["check"] == "inline_markup"]
             assert problems == [], problems
             assert not any(re.search("ZQX", found.msgstr) for found in drafted)
+
+
+PIECES = ["Die", "Stadt", "baut.", "*neu*", "**fett**", "~~alt~~", "[Link](https://a.de/x)", "`code`",
+          "[^1]", "[Bericht][ref]", "<https://b.de>", "&shy;", "_kursiv_", "**[Studie](s.pdf)**", "\\*"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=10), st.sampled_from([drop, double, reverse, spaced]))
+def test_any_sentence_drafted_by_any_damaging_engine_keeps_its_markup(words, damage):
+    source = " ".join(words)
+    masked = engine_input(source, Glossary(), markdown=True)
+    output = markup_drafts.translate_keeping_markup(Mangler(damage), DE_EN, [masked.text], guarded={masked.text})[0]
+    drafted = markup_drafts.finished_draft(source, output, masked, "en", Glossary())
+    assert drafted, (source, output)
+    assert markdown_article.markup_of(drafted) == markdown_article.markup_of(source)
