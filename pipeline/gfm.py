@@ -97,7 +97,7 @@ def escaped_pipes(text: str, protected: Sequence[tuple[int, int]]) -> str:
     r"""``text`` with each ``|`` outside the ``protected`` spans (code, URLs) written ``\|``: in a
     table cell a bare pipe would start a new cell, elsewhere ``\|`` shows as ``|`` all the same.
 
-    >>> escaped_pipes("A | B \| C `x|y`", [(11, 16)])
+    >>> escaped_pipes("A | B \\| C `x|y`", [(11, 16)])
     'A \\| B \\| C `x|y`'
     """
     parts, last = [], 0
