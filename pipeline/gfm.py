@@ -106,3 +106,44 @@ def escaped_pipes(text: str, protected: Sequence[tuple[int, int]]) -> str:
         parts.append(text[start:end])
         last = end
     return "".join(parts)
+
+
+def as_plain_blocks(tokens: Sequence[Token]) -> list[Token]:
+    """``tokens`` (of the edition's parser) as the plain-text edition reads them: a table row's cells
+    made one inline token, their text joined by ``" | "``; a footnote reference written ``[1]`` and a
+    footnote's text starting with its number."""
+    result: list[Token] = []
+    row: list[Token] | None = None
+    footnote: str | None = None
+    for token in tokens:
+        if token.type == "inline":
+            token.children = [_text(f"[{child.meta['id'] + 1}]") if child.type == "footnote_ref" else child
+                              for child in token.children or []]
+            if footnote:
+                token.children.insert(0, _text(footnote))
+                footnote = None
+        if token.type == "footnote_open":
+            footnote = f"[{token.meta['id'] + 1}] "
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:
+            result.append(_joined(row))
+            row = None
+        elif row is not None:
+            row += [token] if token.type == "inline" else []
+        else:
+            result.append(token)
+    return result
+
+
+def _joined(cells: Sequence[Token]) -> Token:
+    line = Token("inline", "", 0)
+    line.children = [child for number, cell in enumerate(cells)
+                     for child in ([_text(" | ")] if number else []) + list(cell.children or [])]
+    return line
+
+
+def _text(content: str) -> Token:
+    token = Token("text", "", 0)
+    token.content = content
+    return token

@@ -546,11 +546,12 @@ def to_html(text: str, *, untranslated_lang: str = "", author_html: frozenset[st
 def plain_text(text: str) -> str:
     """The Markdown ``text`` as plain text: a blank line between blocks, list items on their own
     lines after their marker (``-`` or their number, nested lists indented under their item), code
-    blocks as they are, front matter and link definitions left out."""
+    blocks as they are, a table's row on a line, footnotes numbered, front matter and link
+    definitions left out."""
     parts: list[str] = []
     markers: list[str] = []      # the marker of each open list item, the innermost last
     item_starts = in_list = False
-    for token in html_parser().parse(text):
+    for token in gfm.as_plain_blocks(html_parser().parse(text)):
         if token.type == "list_item_open":
             markers.append(f"{token.info}{token.markup} " if token.info else "- ")
             item_starts = True

@@ -171,3 +171,10 @@ def test_newsroom_loop_keeps_blocks_urls_code_and_footnotes(extracted_seed):
     problems = [p for p in json.loads(result.stdout)["problems"] if p["check"] == "inline_markup"]
     assert problems == []
     assert not re.search(r"\[\^[^\]]*\] :", edition)
+
+
+def test_text_edition_shows_a_row_on_a_line_and_numbers_footnotes():
+    text = markdown_article.plain_text(ARTICLE)
+    assert "Stadt | Einwohner | Notiz\n\nKöln | Bonn | 1,1 Mio. | a|b\n\nPassau | 52.000 | Passau" in text
+    assert "Der Etat ist zu knapp.[1] Die Bibliothek" in text
+    assert text.endswith("[1] Quelle: Stadtrat, 2026.\n")
