@@ -34,6 +34,8 @@ class Sentence:
     runs over several lines (``text`` joins them with a space, as the catalog shows it)."""
     line: int = 0
     """1-based line where the sentence starts, when it is not its paragraph's first line (Markdown)."""
+    context: str | None = None
+    """The unit's msgctxt when the text is not a sentence of the body: a front matter key (``title``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,10 +95,11 @@ def units(article: Article) -> Iterator[Unit]:
     seen: Counter[str] = Counter()
     for number, paragraph in enumerate(article.paragraphs, start=1):
         for position, sentence in enumerate(paragraph.sentences, start=1):
-            seen[sentence.text] += 1
+            if sentence.context is None:
+                seen[sentence.text] += 1
             yield Unit(
                 text=sentence.text,
-                context=occurrence_context(seen[sentence.text]),
+                context=sentence.context or occurrence_context(seen[sentence.text]),
                 line=sentence.line or paragraph.line,
                 paragraph=number,
                 position=position,

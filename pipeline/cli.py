@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, ContextManager
 
 import click
 
-from pipeline import cli_config
+from pipeline import cli_config, front_matter
 from pipeline.errors import CHECK_FAILED, EXIT_ERROR, EXIT_REFUSED, INTERRUPTED, PipelineError
 from pipeline.extraction import UpdateResult, extract_project
 from pipeline.project import (SOURCE_LANGUAGE, Project, english_language_name, normalise_language,
@@ -142,10 +142,13 @@ def glossary_option(help: str) -> Decorator:
               help="Comma-separated target languages.")
 @click.option("--source-lang", default=SOURCE_LANGUAGE, show_default=True, callback=parse_lang,
               help="Language of the articles in seeds/.")
+@click.option("--front-matter-key", "front_matter_keys", multiple=True, default=front_matter.DEFAULT_KEYS,
+              show_default=True, help="A front matter key of Markdown articles whose value readers see and "
+              "translators translate (repeat the option for each key).")
 @click.version_option(package_name="article-localisation-pipeline")
 @click.pass_context
 def cli(ctx: click.Context, seeds: Path, locales: Path, editions: Path, langs: tuple[str, ...],
-        source_lang: str) -> None:
+        source_lang: str, front_matter_keys: tuple[str, ...]) -> None:
     """Localise articles (German by default) into editions in other languages through gettext catalogs.
 
     Settings come from the command line, then PIPELINE_<OPTION> environment variables, then
@@ -157,7 +160,7 @@ def cli(ctx: click.Context, seeds: Path, locales: Path, editions: Path, langs: t
     found = ctx.meta.get(CONFIG_FILE)
     ctx.obj = Project(seeds=seeds, locales=locales, editions=editions,
                       langs=targets(ctx, langs, source_lang), source_lang=source_lang,
-                      root=found.path.parent if found else None)
+                      root=found.path.parent if found else None, front_matter_keys=front_matter_keys)
 
 
 def targets(ctx: click.Context, langs: tuple[str, ...], source_lang: str) -> tuple[str, ...]:
@@ -183,7 +186,7 @@ def targets(ctx: click.Context, langs: tuple[str, ...], source_lang: str) -> tup
 @pass_project
 def segment(project: Project, file: Path, as_json: bool) -> None:
     """Show how FILE is split into paragraphs and sentences (of the source language)."""
-    article = read_article(file, language=project.source_lang)
+    article = read_article(file, language=project.source_lang, front_matter_keys=project.front_matter_keys)
     paragraphs = [[sentence.text for sentence in paragraph.sentences] for paragraph in article.paragraphs]
     if as_json:
         click.echo(json.dumps({"paragraphs": paragraphs}, ensure_ascii=False, indent=2))
@@ -680,6 +683,8 @@ def build_editions(ctx: click.Context, project: Project, only: str | None, polic
         click.echo(f"{'wrote' if sheet.written else 'unchanged'} {sheet.path}")
     for path in result.removed:
         click.echo(f"removed {path} (its article is no longer in the seeds)")
+    for problem in result.local_files:
+        click.echo(problem, err=True)
     for error in result.damaged:
         click.echo(f"Error: {error} (article not built)", err=True)
     if result.damaged:

@@ -22,8 +22,9 @@ Interruption
 Glossary terms
     Protected terms are replaced by placeholders before translation and their rendering for the
     final language is put back afterwards (:func:`pipeline.glossary.mask`, :func:`~pipeline.glossary.restore`).
-    Link targets, image paths and code spans of Markdown articles are masked the same way, kept as
-    written (:func:`pipeline.markdown_article.markup_terms`).
+    All inline markup of a Markdown article's sentence (links, emphasis, code, footnote references…)
+    is masked the same way, and every draft comes back with exactly the source's markup
+    (:mod:`pipeline.markup_drafts`).
 
 The engine is passed in (:class:`pipeline.engines.Engine`); this module never builds one.
 """
@@ -37,10 +38,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ContextManager, Protocol
 
-from pipeline import argos_packages, catalogs, markdown_article, memory
+from pipeline import argos_packages, catalogs, markdown_article, markup_drafts, memory
 from pipeline.argos_packages import Pair, Route
 from pipeline.catalogs import Catalog, EntryState, Key
-from pipeline.engines import Engine, EngineFactory, route_label, translate_checked
+from pipeline.engines import Engine, EngineFactory, route_label
 from pipeline.extraction import UpdateResult
 from pipeline.files import FileStamp, file_stamp
 from pipeline.glossary import Glossary, Masked, mask, restore
@@ -191,6 +192,8 @@ class _Run:
     masked: dict[str, Masked] = field(default_factory=dict)
     done: dict[tuple[Pair, str], str] = field(default_factory=dict)
     """(pair, input) → output, inputs and outputs masked."""
+    guarded: set[str] = field(default_factory=set)
+    """Engine inputs whose placeholders must all come back (Markdown sentences and their pivot text)."""
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     written: set[Path] = field(default_factory=set)
 
@@ -266,6 +269,8 @@ def _input(run: _Run, msgid: str, route: tuple[Pair, ...], depth: int) -> str | 
     """What step ``depth`` of ``route`` translates for ``msgid``; None while an earlier step is due."""
     if msgid not in run.masked:
         run.masked[msgid] = engine_input(msgid, run.glossary, markdown=msgid in run.markdown)
+        if msgid in run.markdown:
+            run.guarded.add(run.masked[msgid].text)
     text = run.masked[msgid].text
     for step in route[:depth]:
         text = run.done.get((step, text))
@@ -276,10 +281,10 @@ def _input(run: _Run, msgid: str, route: tuple[Pair, ...], depth: int) -> str | 
 
 def engine_input(msgid: str, glossary: Glossary, *, markdown: bool) -> Masked:
     """``msgid`` as the engine gets it: glossary terms masked and, in a sentence of a Markdown
-    article, link targets and code spans too, so that the engine never sees (or changes) them.
+    article, all its inline markup too (:func:`pipeline.markup_drafts.mask_markdown`), so that the
+    engine never sees (or changes) it.
     ``evaluate`` sends the same text, so that it scores what ``translate`` would draft."""
-    terms = markdown_article.markup_terms(msgid) if markdown else ()
-    return mask(msgid, Glossary((*glossary.terms, *terms)) if terms else glossary)
+    return markup_drafts.mask_markdown(msgid, glossary) if markdown else mask(msgid, glossary)
 
 
 def _translate_pair(run: _Run, pair: Pair, save_every: int, progress: Progress) -> PairRun:
@@ -298,7 +303,7 @@ def _translate_pair(run: _Run, pair: Pair, save_every: int, progress: Progress) 
     with progress(pair, len(todo)) as bar:
         for start in range(0, len(todo), save_every):
             batch = todo[start:start + save_every]
-            outputs = translate_checked(run.engine, pair, batch)
+            outputs = markup_drafts.translate_keeping_markup(run.engine, pair, batch, guarded=run.guarded)
             run.done.update(((pair, text), output) for text, output in zip(batch, outputs))
             batches += 1
             _fill_finished(run, pair)
@@ -320,7 +325,8 @@ def _fill_finished(run: _Run, pair: Pair) -> None:
             text = _input(run, msgid, route, len(route))
             if text is None:
                 continue
-            translation = restore(text, run.masked[msgid], lang, run.glossary).strip()
+            translation = (markup_drafts.finished_draft(msgid, text, run.masked[msgid], lang, run.glossary)
+                           if msgid in run.markdown else restore(text, run.masked[msgid], lang, run.glossary).strip())
             for catalog, key in waiting.pop(msgid):
                 if translation:
                     catalog.draft(key, translation, provenance)

@@ -47,7 +47,7 @@ from urllib.parse import quote
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from pipeline import catalogs, dates, edition_dates, markdown_article, stale_editions
+from pipeline import catalogs, dates, edition_dates, front_matter, gfm, local_files, markdown_article, stale_editions
 from pipeline.article import MARKDOWN, Article, Unit, assemble, encode, units
 from pipeline.catalogs import EntryState, Translation, Translations
 from pipeline.errors import PipelineError
@@ -149,6 +149,8 @@ class BuildResult:
     msgctxt): publishing them would show German for the translator's sentence."""
     removed: tuple[Path, ...] = ()
     """Editions and review sheets of articles whose seed is gone, deleted (:mod:`pipeline.stale_editions`)."""
+    local_files: tuple[str, ...] = ()
+    """References of Markdown articles to files that could not be published (:mod:`pipeline.local_files`)."""
 
     @property
     def refused(self) -> tuple[EditionResult, ...]:
@@ -416,15 +418,23 @@ class Page:
         return (piece for paragraph in self.paragraphs for piece in paragraph)
 
     @property
+    def body(self) -> tuple[tuple[Piece, ...], ...]:
+        """The paragraphs less a Markdown article's front matter values (:mod:`pipeline.front_matter`)."""
+        return tuple(paragraph for paragraph in self.paragraphs
+                     if not (paragraph and front_matter.is_key_context(paragraph[0].choice.unit.context)))
+
+    @property
     def headline(self) -> str | None:
         """The first paragraph, when it is a single sentence followed by more text."""
-        if len(self.paragraphs) > 1 and len(self.paragraphs[0]) == 1:
-            return self.paragraphs[0][0].text
+        body = self.body
+        if len(body) > 1 and len(body[0]) == 1:
+            return body[0][0].text
         return None
 
     def title(self, *, width: int = 90) -> str:
         """The headline, or the first sentence shortened at a word boundary."""
-        first = self.paragraphs[0][0].text if self.paragraphs and self.paragraphs[0] else self.edition.article.slug
+        body = self.body
+        first = body[0][0].text if body and body[0] else self.edition.article.slug
         text = self.headline or first
         if len(text) <= width:
             return text
@@ -584,7 +594,7 @@ def render_html(page: Page) -> Iterator[str]:
         target = edition.source_lang if other == "x-default" else other
         yield (f'<link rel="alternate" hreflang="{escape(bcp47(other))}" '
                f'href="{escape(edition_href(target, slug))}">\n')
-    yield f"<style>{STYLESHEET}</style>\n</head>\n<body>\n<main>\n"
+    yield f"<style>{STYLESHEET}{gfm.STYLESHEET if markdown else ''}</style>\n</head>\n<body>\n<main>\n"
     yield from _html_nav(edition)
     yield "<article>\n"
     paragraphs = page.paragraphs
@@ -788,9 +798,10 @@ def build(project: Project, *, langs: Sequence[str] | None = None, policy: Polic
     today = today or dates.build_moment().date()
     published = (project.source_lang, *[lang for lang in project.langs if lang != project.source_lang])
     wanted = tuple(langs) if langs else published
-    editions, sheets, damaged, slugs = [], [], [], set()
+    editions, sheets, damaged, slugs, files = [], [], [], set(), []
     for path in project.article_paths():
-        article = read_article(path, source=project.reference(path), language=project.source_lang)
+        article = read_article(path, source=project.reference(path), language=project.source_lang,
+                               front_matter_keys=project.front_matter_keys)
         slugs.add(article.slug)
         target = project.editions / REVIEW_FOLDER / f"{article.slug}.html"
         sheet_wanted = review or target.is_file()  # a sheet written before is kept current, never left stale
@@ -805,13 +816,18 @@ def build(project: Project, *, langs: Sequence[str] | None = None, policy: Polic
             edition = dataclasses.replace(edition, locale=(locales or {}).get(lang))
             editions.append(_publish(edition, project.editions, policy=policy, min_reviewed=min_reviewed,
                                      today=today))
+        if article.syntax == MARKDOWN:
+            written = [project.editions / result.lang for result in editions[-len(wanted):] if not result.refused]
+            files += local_files.publish(path, path.read_bytes().decode("utf-8-sig"), written,
+                                         source=article.source).problems
         if sheet_wanted:
             sheet = {lang: translations[lang] for lang in project.langs if lang != project.source_lang}
             text = "".join(render_review(article, sheet, source_lang=project.source_lang))
             sheets.append(write_if_changed(target, text.encode("utf-8")))
     gone = stale_editions.remove(stale_editions.stale_editions(project.editions, published, REVIEW_FOLDER,
                                                                FORMATS, slugs))
-    return BuildResult(editions=tuple(editions), review_sheets=tuple(sheets), damaged=tuple(damaged), removed=gone)
+    return BuildResult(editions=tuple(editions), review_sheets=tuple(sheets), damaged=tuple(damaged), removed=gone,
+                       local_files=tuple(files))
 
 
 def _read_all(project: Project, article: Article, langs: set[str]) -> dict[str, Translations]:

@@ -150,7 +150,8 @@ def extract_project(project: Project, *, jobs: int | None = None) -> Iterator[li
     the run with nothing changed.
     """
     moment = catalogs.now()
-    articles = [read_article(path, source=project.reference(path), language=project.source_lang)
+    articles = [read_article(path, source=project.reference(path), language=project.source_lang,
+                             front_matter_keys=project.front_matter_keys)
                 for path in project.article_paths()]
     if moved := [UpdateResult(path=new, written=True, moved_from=old, renamed=f"{rename.similarity:.0%}")
                  for rename in carry_over_renamed(project, articles) for old, new in rename.moved]:

@@ -18,7 +18,7 @@ A sentence boundary is kept only where cutting there leaves the markup as it was
 render to the same HTML as the whole), so a sentence never ends inside a link, an emphasis or a code
 span; a hard line break is a boundary too. Link destinations, code spans, autolinks and inline HTML
 are "protected spans": typography leaves them alone and machine translation sees a placeholder instead
-(:func:`markup_terms`, used like glossary terms), so URLs come back byte for byte.
+(with the rest of the inline markup, :mod:`pipeline.markup_drafts`), so URLs come back byte for byte.
 
 The spans come from markdown-it-py's own inline rules, wrapped to note where each construct starts and
 ends (the tokens carry no inline positions); hand-written patterns would disagree with the parser
@@ -35,12 +35,14 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererHTML
+from markdown_it.utils import OptionsDict
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from pipeline import markdown_cuts, typography
+from pipeline import front_matter, gfm, markdown_cuts, typography
 from pipeline.article import MARKDOWN, Article, Paragraph, Sentence, Unit
 from pipeline.errors import ArticleError
 from pipeline.glossary import Term
@@ -49,7 +51,7 @@ from pipeline.segmentation import LANGUAGE, split_sentences
 SUFFIX = ".md"
 SPANS = "pipeline_protected_spans"
 """Key of the markdown-it ``env`` list where the wrapped inline rules note the protected spans."""
-PROTECTED_RULES = ("backticks", "autolink", "html_inline", "entity", "link", "image")
+PROTECTED_RULES = ("backticks", "autolink", "html_inline", "entity", "link", "image", "footnote_ref")
 BLOCK_UNITS = {"paragraph_open", "heading_open"}
 PLACEHOLDERS = range(0xE100, 0xF8FF)
 """Private-use characters standing for protected spans while typography runs."""
@@ -61,11 +63,11 @@ class AnyReference(dict):
     """A reference table in which every label is defined: outside its document a sentence's
     ``[text][ref]`` still parses as a link, so its parts are found and protected."""
 
-    def get(self, key: object, default: object = None) -> dict[str, str]:  # noqa: ARG002
-        return {"href": "", "title": ""}
+    def get(self, key: object, default: object = None) -> dict[str, str] | None:  # noqa: ARG002
+        return {"href": "", "title": ""} if key in self else None
 
     def __contains__(self, key: object) -> bool:
-        return True
+        return not str(key).startswith("^")     # ``[^1]`` is a footnote reference (pipeline.gfm)
 
 
 # --- the parsers ---------------------------------------------------------------------------------
@@ -107,7 +109,7 @@ def _line(state: StateBlock, line: int) -> str:
 @functools.lru_cache(maxsize=1)
 def source_parser() -> MarkdownIt:
     """CommonMark with front matter, its inline rules noting protected spans in ``env[SPANS]``."""
-    md = with_front_matter(MarkdownIt("commonmark"))
+    md = with_front_matter(gfm.with_gfm(MarkdownIt("commonmark"), source=True))
     rules = {rule.name: rule.fn for rule in md.inline.ruler.__rules__}
     for name in PROTECTED_RULES:
         md.inline.ruler.at(name, _noting_spans(rules[name], name))
@@ -122,8 +124,9 @@ def html_parser() -> MarkdownIt:
     translation cannot start a block, :func:`as_block_text`) is kept; an inline HTML tag is kept
     only if the author wrote it in the article (``env[AUTHOR_HTML]``, :func:`inline_html`), any
     other, which only a translation can hold, is shown as text (a ``<script>`` is never run)."""
-    md = with_front_matter(MarkdownIt("commonmark"))
+    md = with_front_matter(gfm.with_gfm(MarkdownIt("commonmark"), source=False))
     md.add_render_rule("html_inline", _render_inline_html)
+    md.add_render_rule("image", _render_image)
     return md
 
 
@@ -133,7 +136,20 @@ AUTHOR_HTML = "pipeline_author_html"
 
 def _render_inline_html(self: object, tokens: Sequence[Token], index: int, options: object, env: dict) -> str:
     tag = tokens[index].content
-    return tag if tag in env.get(AUTHOR_HTML, ()) else escapeHtml(tag)
+    return tag if tag in env.get(AUTHOR_HTML, ()) or gfm.is_task_checkbox(tokens, index) else escapeHtml(tag)
+
+
+UNTRANSLATED_LANG = "pipeline_untranslated_lang"
+"""Key of the markdown-it ``env`` entry holding the language of sentences left untranslated."""
+
+
+def _render_image(self: RendererHTML, tokens: Sequence[Token], index: int, options: OptionsDict, env: dict) -> str:
+    """An image whose whole alt text was left in the source language says so: ``lang="de"``."""
+    opening, closing = UNTRANSLATED
+    alt = self.renderInlineAsText(tokens[index].children or [], options, env)
+    if env.get(UNTRANSLATED_LANG) and alt.startswith(opening) and alt.endswith(closing):
+        tokens[index].attrSet("lang", env[UNTRANSLATED_LANG])
+    return self.image(tokens, index, options, env)
 
 
 def inline_html(texts: Iterable[str]) -> frozenset[str]:
@@ -227,6 +243,7 @@ class _Located:
     start: int
     end: int
     text: str
+    context: str | None = None
 
 
 def without_markup(text: str) -> str:
@@ -245,22 +262,25 @@ def without_markup(text: str) -> str:
 
 
 def parse_markdown(text: str, *, slug: str, source: str, newline: str = "\n", bom: bool = False,
-                   language: str = LANGUAGE) -> Article:
+                   language: str = LANGUAGE, front_matter_keys: Sequence[str] = front_matter.DEFAULT_KEYS) -> Article:
     """The article written in ``text`` (``"\\n"`` newlines, no BOM) in ``language``: its units and the
-    Markdown kept around them, so that assembling the msgids gives ``text`` back."""
+    Markdown kept around them, so that assembling the msgids gives ``text`` back. The values of
+    ``front_matter_keys`` are units too (:mod:`pipeline.front_matter`)."""
     env: dict = {}
     parser = source_parser()
     tokens = parser.parse(text, env)
     _check_nesting(tokens, parser.options["maxNesting"], source)
     line_starts = _line_starts(text)
-    blocks = [(token_line, found) for token_line, found in _units(tokens, text, line_starts, env, language) if found]
+    blocks = [*_front_matter_units(tokens, text, line_starts, front_matter_keys),
+              *((token_line, found) for token_line, found in _units(tokens, text, line_starts, env, language) if found)]
     paragraphs = []
     for number, (line, found) in enumerate(blocks):
         following = blocks[number + 1][1][0].start if number + 1 < len(blocks) else len(text)
         sentences = tuple(
             Sentence(text=item.text, trailing=text[item.end:after.start] if after else "",
                      line=bisect.bisect_right(line_starts, item.start),
-                     raw="" if text[item.start:item.end] == item.text else text[item.start:item.end])
+                     raw="" if text[item.start:item.end] == item.text else text[item.start:item.end],
+                     context=item.context)
             for item, after in zip(found, [*found[1:], None]))
         paragraphs.append(Paragraph(line=line, sentences=sentences, separator=text[found[-1].end:following]))
     preamble = text[: blocks[0][1][0].start] if blocks else text
@@ -285,10 +305,30 @@ def _line_starts(text: str) -> list[int]:
     return [0, *(match.end() for match in re.finditer("[\r\n]", text))]
 
 
+def _front_matter_units(tokens: list[Token], text: str, line_starts: list[int],
+                        keys: Sequence[str]) -> list[tuple[int, list[_Located]]]:
+    """(1-based line, [value]) of each front matter value readers see."""
+    if not keys or not tokens or tokens[0].type != "front_matter" or not tokens[0].map:
+        return []
+    token = tokens[0]
+    offset = line_starts[token.map[0] + 1] if token.map[0] + 1 < len(line_starts) else len(text)
+    if text[offset:offset + len(token.content)] != token.content:
+        return []
+    return [(bisect.bisect_right(line_starts, offset + value.start),
+             [_Located(offset + value.start, offset + value.end, value.text, context=value.key)])
+            for value in front_matter.values(token.content, token.markup, keys)]
+
+
 def _units(tokens: list[Token], text: str, line_starts: list[int], env: dict,
            language: str) -> Iterator[tuple[int, list[_Located]]]:
-    """(1-based line, sentences) of each block whose text is translated, in reading order."""
+    """(1-based line, sentences) of each block whose text is translated, in reading order; a table
+    cell (:mod:`pipeline.gfm`) is one unit."""
+    cells = gfm.cell_spans(tokens, text, line_starts)
     for opening, inline in zip(tokens, tokens[1:]):
+        if id(inline) in cells and inline.map:
+            start, end = cells[id(inline)]
+            yield inline.map[0] + 1, [_Located(start, end, one_spelling(text[start:end], env))]
+            continue
         if opening.type not in BLOCK_UNITS or inline.type != "inline" or not opening.map:
             continue
         pieces = _content_lines(inline.content, text, line_starts, opening.map[0])
@@ -355,30 +395,41 @@ def _sentences(located: list[tuple[int, int]], text: str, env: dict, language: s
                      one_spelling(_one_line(flat[s:e]), env)) for s, e in spans]
 
 
-EMPHASIS_DELIMITERS = re.compile(r"[*_]+")
+EMPHASIS_DELIMITERS = re.compile(r"[*_~]+")
 
 
 def _chunk_sentences(chunk: str, language: str) -> list[tuple[int, int]]:
     """(start, end) of the sentences of a text without hard breaks. The splitter is shown emphasis
-    delimiters as spaces (it would not end a sentence before ``**Berlin.** Die``); each sentence
-    then takes back the delimiters that touch it, and a cut with no whitespace is dropped."""
+    delimiters and footnote references as spaces (it would not end a sentence before ``**Berlin.**
+    Die`` or ``lang.[^1] Die``); each sentence then takes back the delimiters and references that
+    touch it, and a cut with no whitespace is dropped."""
+    references = _footnote_references(chunk)
     shown = EMPHASIS_DELIMITERS.sub(lambda match: " " * len(match.group()), chunk.replace("\n", " "))
+    for start, end in references.items():
+        shown = shown[:start] + " " * (end - start) + shown[end:]
     spans: list[tuple[int, int]] = []
     searched = 0
     for sentence in split_sentences(shown, language=language):
         start = shown.index(sentence, searched)
         end = searched = start + len(sentence)
         floor = spans[-1][1] if spans else 0
-        while start > floor and chunk[start - 1] in "*_":
+        while start > floor and chunk[start - 1] in "*_~":
             start -= 1
-        while end < len(chunk) and chunk[end] in "*_":
-            end += 1
+        while end < len(chunk) and (chunk[end] in "*_~" or end in references):
+            end = references.get(end, end + 1)
         gap = chunk[spans[-1][1]:start] if spans else " "
         if not gap or gap.strip():                # no whitespace between them: one sentence
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
     return spans
+
+
+def _footnote_references(chunk: str) -> dict[int, int]:
+    """start → end of each footnote reference (``[^1]``) in ``chunk``."""
+    if "[^" not in chunk:
+        return {}
+    return {start: end for start, end, name in _parse_inline(chunk)[1] if name == "footnote_ref"}
 
 
 def _chunks(flat: str, lines: list[str]) -> Iterator[tuple[int, str]]:
@@ -468,6 +519,10 @@ def as_block_text(text: str, unit: Unit) -> str:
     if text == unit.text:
         return text
     text = " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
+    if front_matter.is_key_context(unit.context):
+        return front_matter.written_value(text)
+    if "|" in text:                                     # would end a table cell
+        text = gfm.escaped_pipes(text, protected_spans(text))
     if closing := CLOSING_HASHES.search(text):          # would be taken as an ATX heading's closing #s
         text = text[:closing.start(1)] + "\\" + text[closing.start(1):]
     if _stays_inline(text):
@@ -501,7 +556,7 @@ def to_html(text: str, *, untranslated_lang: str = "", author_html: frozenset[st
     own is rendered without them being read as marks.
     """
     opening, closing = UNTRANSLATED
-    rendered = html_parser().render(text, {AUTHOR_HTML: author_html})
+    rendered = html_parser().render(text, {AUTHOR_HTML: author_html, UNTRANSLATED_LANG: untranslated_lang})
     if not untranslated_lang or text.count(opening) != text.count(closing):
         return rendered
     rendered = re.sub(r'(?<= )([a-z]+=")([^"]*)"', lambda m: m[1] + m[2].replace(opening, "").replace(closing, "") + '"',
@@ -513,11 +568,12 @@ def to_html(text: str, *, untranslated_lang: str = "", author_html: frozenset[st
 def plain_text(text: str) -> str:
     """The Markdown ``text`` as plain text: a blank line between blocks, list items on their own
     lines after their marker (``-`` or their number, nested lists indented under their item), code
-    blocks as they are, front matter and link definitions left out."""
+    blocks as they are, a table's row on a line, footnotes numbered, front matter and link
+    definitions left out."""
     parts: list[str] = []
     markers: list[str] = []      # the marker of each open list item, the innermost last
     item_starts = in_list = False
-    for token in html_parser().parse(text):
+    for token in gfm.as_plain_blocks(html_parser().parse(text)):
         if token.type == "list_item_open":
             markers.append(f"{token.info}{token.markup} " if token.info else "- ")
             item_starts = True
@@ -589,8 +645,9 @@ def from_markdown_article(occurrences: Sequence[tuple[str, str]]) -> bool:
 
 
 def markup_terms(text: str) -> tuple[Term, ...]:
-    """The protected spans of a sentence as glossary terms kept as written: machine translation
-    masks them like names, so the engine never sees a URL or a code span."""
+    """The protected spans of a sentence (link targets, image paths, code) as glossary terms kept as
+    written: a translation-memory match adapts them as it adapts names, so an old URL is never offered
+    for a new one (:mod:`pipeline.memory`)."""
     return tuple(Term(text[start:end], {}) for start, end in protected_spans(text))
 
 
@@ -604,6 +661,12 @@ class Markup:
     strong: int
     code: tuple[str, ...]
     """Code spans as written, sorted."""
+    struck: int = 0
+    """``~~strikethrough~~`` spans."""
+    footnotes: tuple[str, ...] = ()
+    """Footnote references (``[^1]``), sorted."""
+    pipes: int = 0
+    """``|`` outside code and URLs and not escaped: each would start a new cell in a table row."""
 
 
 def markup_of(text: str) -> Markup:
@@ -612,9 +675,17 @@ def markup_of(text: str) -> Markup:
     code = sorted(child.content for child in children if child.type == "code_inline")
     targets = sorted(_as_label(text[start:end]) for start, end, name in spans
                      if name in ("link", "image", "autolink"))
+    footnotes = sorted(text[start:end] for start, end, name in spans if name == "footnote_ref")
     return Markup(targets=tuple(targets),
                   emphasis=sum(child.type == "em_open" for child in children),
-                  strong=sum(child.type == "strong_open" for child in children), code=tuple(code))
+                  strong=sum(child.type == "strong_open" for child in children), code=tuple(code),
+                  struck=sum(child.type == "s_open" for child in children), footnotes=tuple(footnotes),
+                  pipes=_bare_pipes(text) if "|" in text else 0)
+
+
+def _bare_pipes(text: str) -> int:
+    """How many ``|`` of ``text`` :func:`pipeline.gfm.escaped_pipes` would escape."""
+    return gfm.escaped_pipes(text, protected_spans(text)).count("\\|") - text.count("\\|")
 
 
 COLLAPSED_REFERENCE = re.compile(r"!?(\[.*\])\[\]", re.DOTALL)

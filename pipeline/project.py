@@ -73,6 +73,9 @@ class Project:
     root: Path | None = None
     """The folder of the ``pyproject.toml`` whose settings are in force: catalog references
     (``#: seeds/x.txt:12``) are relative to it, so they do not change with the working folder."""
+    front_matter_keys: tuple[str, ...] | None = None
+    """The front matter keys of Markdown articles whose values are units; None for
+    :data:`pipeline.front_matter.DEFAULT_KEYS`."""
 
     def reference(self, path: Path) -> str:
         """How catalogs name a seed: relative to :attr:`root` when it is set, else as given."""

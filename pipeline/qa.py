@@ -43,7 +43,7 @@ from pathlib import Path
 
 from babel.numbers import NumberFormatError, format_decimal, get_decimal_symbol, get_group_symbol, parse_decimal
 
-from pipeline import catalogs, lexicon, markdown_article, qa_language, qa_meaning, qa_names, qa_quantities
+from pipeline import catalogs, lexicon, local_files, markdown_article, qa_language, qa_meaning, qa_names, qa_quantities
 from pipeline.catalogs import Catalog, Entry, EntryState
 from pipeline.article import BOM
 from pipeline.errors import CatalogError, PipelineError, location, os_error
@@ -553,11 +553,12 @@ def control_characters(source: str, translation: str, context: Context) -> Itera
 
 
 def inline_markup(source: str, translation: str, context: Context) -> Iterator[str]:
-    """Markdown markup differs from the source's (links, emphasis, code spans)
+    """Markdown markup differs from the source's (links, emphasis, code spans, footnotes, table cells)
 
     A translation must keep its sentence's link targets and image paths (as written), as many
-    emphasis and strong spans, and its code spans unchanged; otherwise the edition loses a link or
-    shows stray asterisks. Only sentences of Markdown articles are checked.
+    emphasis, strong and strikethrough spans, its code spans unchanged and its footnote references
+    (``[^1]``); otherwise the edition loses a link or a footnote or shows stray asterisks. A bare
+    ``|`` would split a table cell. Only sentences of Markdown articles are checked.
     """
     if not context.markdown:
         return
@@ -566,13 +567,19 @@ def inline_markup(source: str, translation: str, context: Context) -> Iterator[s
         missing = sorted(set(before.targets) - set(after.targets))
         yield (f"link targets differ from the source's: {', '.join(missing)} missing" if missing
                else "link targets differ from the source's (added or repeated)")
-    for name, count, found in (("emphasis", before.emphasis, after.emphasis), ("strong", before.strong, after.strong)):
+    for name, count, found in (("emphasis", before.emphasis, after.emphasis), ("strong", before.strong, after.strong),
+                               ("strikethrough", before.struck, after.struck)):
         if count != found:
             yield f"{count} {name} span(s) in the source, {found} in the translation"
     if before.code != after.code:
         changed = sorted(set(before.code) - set(after.code))
         yield ("code spans must stay as written: " + ", ".join(f"`{code}`" for code in changed) if changed
                else "code spans differ from the source's (added or repeated)")
+    if before.footnotes != after.footnotes:
+        yield f"footnote references differ from the source's: {' '.join(before.footnotes) or 'none'} in the " \
+              f"source, {' '.join(after.footnotes) or 'none'} in the translation"
+    if after.pipes > before.pipes:
+        yield "a bare | would split a table cell: write \\|"
 
 
 EntryCheck = Callable[[str, str, Context], Iterable[str]]
@@ -805,7 +812,20 @@ def check_project(project: Project, glossary: Glossary, paths: Iterable[Path] | 
                 templates[template_of(item.path)] = read_template_of(item.path)
             problems.extend(_check_catalog(item, templates[template_of(item.path)], glossary, current,
                                            source_lang=project.source_lang))
+    if paths is None:
+        problems.extend(_local_file_problems(project))
     return Report(catalogs=tuple(item.path for item in loaded), problems=tuple(problems))
+
+
+def _local_file_problems(project: Project) -> Iterator[Problem]:
+    """Images and files a Markdown article refers to that its editions cannot show (:mod:`pipeline.local_files`)."""
+    if not project.seeds.is_dir():
+        return
+    for seed in project.article_paths():
+        if seed.suffix == markdown_article.SUFFIX:
+            for reference, why in local_files.problems(seed, seed.read_bytes().decode("utf-8-sig", "replace")):
+                yield Problem(project.reference(seed), reference.line, "local_files", Severity.WARNING,
+                              f"{reference.target}: {why}")
 
 
 CATALOG_SUFFIXES = (".po", ".pot")

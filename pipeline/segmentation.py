@@ -97,7 +97,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import accumulate
 from pathlib import Path
 
@@ -220,6 +220,27 @@ ORDINAL_DETERMINERS = frozenset(
     ihres unser unsere unserem unseren unserer dieser diese dieses diesem diesen
     """.split()
 )
+
+UNIT_SYMBOLS = frozenset(
+    """
+    mm cm dm m km qm m² m³ km² ha l ml cl dl hl g mg kg t kt Mt kWh MWh GWh TWh kW MW GW W kV V mA A Hz
+    kHz MHz GHz h min s ms km/h °C K dB Bq
+    """.split()
+)
+"""Unit symbols, written without a full stop of their own: after a number, ``412 l.`` or ``42 km.``
+before a capitalised word ends the sentence (``… 412 l. | Danach``), though ``l.`` is an
+abbreviation elsewhere (``l. Hand``)."""
+
+CONTINUING_WORDS = frozenset(
+    """
+    der die das dem den des ein eine einen einem einer eines kein keine keinen keinem keiner
+    dieser diese dieses diesen diesem sein seine seinen seinem ihr ihre ihren ihrem unser unsere
+    von vom zu zum zur mit nach bei beim für über unter auf an in im am aus um gegen ohne durch
+    und oder aber sowie als wie sehr so ganz
+    """.split()
+)
+"""Words no sentence ends with: an ellipsis after one (``man habe das … Ausmaß unterschätzt``) is a
+pause inside the sentence, even before a capitalised noun."""
 
 TOP_LEVEL_DOMAINS = frozenset("at ch com de eu fr info io net org".split())
 
@@ -353,11 +374,12 @@ def _plain_sentencex_spans(paragraph: str, language: str) -> list[tuple[int, int
 
 
 def segment_text(text: str, *, slug: str, source: str, markdown: bool = False,
-                 language: str = LANGUAGE) -> Article:
+                 language: str = LANGUAGE, front_matter_keys: Sequence[str] | None = None) -> Article:
     """Build an Article from decoded text, which may still start with a BOM and use CRLF endings.
 
     Sets ``bom`` and ``newline`` so that :func:`pipeline.article.encode` restores them; the model
-    itself always uses ``"\\n"``. A ``markdown`` text is read by :mod:`pipeline.markdown_article`.
+    itself always uses ``"\\n"``. A ``markdown`` text is read by :mod:`pipeline.markdown_article`
+    (``front_matter_keys``: the front matter values that are units, None for the default ones).
     """
     bom = text.startswith(BOM)
     text = text.removeprefix(BOM)
@@ -365,15 +387,17 @@ def segment_text(text: str, *, slug: str, source: str, markdown: bool = False,
     if markdown:
         from pipeline.markdown_article import parse_markdown  # it splits with this module's sentences
 
+        keys = {} if front_matter_keys is None else {"front_matter_keys": front_matter_keys}
         return parse_markdown(text.replace("\r\n", "\n"), slug=slug, source=source, newline=newline, bom=bom,
-                              language=language)
+                              language=language, **keys)
     preamble, paragraphs = _paragraphs(text.replace("\r\n", "\n").split("\n"), language)
     return Article(
         slug=slug, source=source, paragraphs=paragraphs, preamble=preamble, newline=newline, bom=bom
     )
 
 
-def read_article(path: Path, *, source: str | None = None, language: str = LANGUAGE) -> Article:
+def read_article(path: Path, *, source: str | None = None, language: str = LANGUAGE,
+                 front_matter_keys: Sequence[str] | None = None) -> Article:
     """Read a seed file in ``language``: the slug is the file's stem, the source ``source`` or the
     path as given.
 
@@ -389,7 +413,7 @@ def read_article(path: Path, *, source: str | None = None, language: str = LANGU
     _check_control_characters(text, path)
     _check_line_lengths(text, path)
     article = segment_text(text, slug=path.stem, source=source or str(path), markdown=path.suffix == ".md",
-                           language=language)
+                           language=language, front_matter_keys=front_matter_keys)
     _check_sentence_lengths(article, path)
     if not article.paragraphs:
         raise ArticleError(
@@ -603,6 +627,8 @@ def _full_stop_ends_sentence(paragraph: str, full_stop: int) -> bool:
     starts sentences; before a number or a name written with a small first letter (``eBay``)."""
     if _ABBREVIATION_ENDS_SENTENCE.match(paragraph, full_stop) or _ends_address(paragraph, full_stop):
         return True
+    if _ends_quantity(paragraph, full_stop):
+        return True
     if _NUMBER_AFTER_FULL_STOP.match(paragraph, full_stop) or _CAMEL_CASE_AFTER_FULL_STOP.match(
         paragraph, full_stop
     ):
@@ -629,6 +655,32 @@ def _ends_name_before_starter(paragraph: str, full_stop: int) -> bool:
         and before_name[-1:] not in ("", ".", "!", "?", ":")
         and _STARTS_SENTENCE_OR_SIE.match(paragraph, _past_whitespace(paragraph, full_stop + 1)) is not None
     )
+
+
+def _ends_quantity(paragraph: str, full_stop: int) -> bool:
+    """Whether the full stop ends a quantity, a number and a unit symbol (:data:`UNIT_SYMBOLS`),
+    before a capitalised word: ``Am Brocken fielen 412 l. | Danach …``.
+
+    >>> _ends_quantity("fielen 412 l. Danach", 12), _ends_quantity("die l. Hand", 5)
+    (True, False)
+    """
+    start = _word_before(paragraph, full_stop)[0]
+    if paragraph[start:full_stop] not in UNIT_SYMBOLS:
+        return False
+    number_start, number_end = _word_before(paragraph, start)
+    after = _past_whitespace(paragraph, full_stop + 1)
+    return (number_end > number_start and paragraph[number_end - 1].isdigit()
+            and after < len(paragraph) and paragraph[after].isupper())
+
+
+def _ellipsis_inside_sentence(paragraph: str, cut: int) -> bool:
+    """Whether the ellipsis before ``cut`` follows a word no sentence ends with (:data:`CONTINUING_WORDS`):
+    ``man habe das … | Ausmaß unterschätzt`` is one sentence."""
+    start, end = _word_before(paragraph, cut)
+    if paragraph[start:end] not in ("…", "..."):
+        return False
+    start, end = _word_before(paragraph, start)
+    return paragraph[start:end] in CONTINUING_WORDS
 
 
 def _ends_address(paragraph: str, full_stop: int) -> bool:
@@ -710,7 +762,9 @@ def _joins_across(paragraph: str, cut: int) -> bool:
     start, end = _word_before(paragraph, cut)
     before = paragraph[start:end].lstrip(_OPENING_MARKS)
     if before in ABBREVIATIONS:
-        return True
+        return not _ends_quantity(paragraph, end - 1)
+    if before in ("…", "..."):
+        return _ellipsis_inside_sentence(paragraph, cut)
     found = before[:1] in _INTERJECTION_OR_NUMBER_STARTS and _INTERJECTION_OR_NUMBER.fullmatch(before)
     if not found:
         return False  # the common case, without looking further

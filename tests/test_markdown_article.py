@@ -135,7 +135,7 @@ def edition(lang: str, suffix: str) -> str:
 
 
 def test_units_are_headings_paragraph_sentences_list_items_quotes_and_alt_texts():
-    assert [(unit.line, unit.text) for unit in units(parse(ARTICLE))] == UNITS
+    assert [(unit.line, unit.text) for unit in units(parse(ARTICLE))] == [(2, "Batterien"), *UNITS]   # title: front matter
 
 
 def test_front_matter_code_html_and_definitions_are_not_units():
@@ -261,7 +261,8 @@ def test_urls_and_code_never_reach_the_engine_and_come_back_byte_for_byte(markdo
         assert hidden not in sent
     english = load(Path("locales/en/LC_MESSAGES/nord.po"))
     assert entry(english, UNITS[1][1]).msgstr.count("(https://example.org/a.b?x=1&y=2 \"Karte\")") == 1
-    assert entry(english, UNITS[4][1]).msgstr.endswith("[bericht] und <https://verkor.com/presse>. [en]")
+    # the stand-in's "[en]" would read as a reference link: the draft escapes it (pipeline.markup_drafts)
+    assert entry(english, UNITS[4][1]).msgstr.endswith("[bericht] und <https://verkor.com/presse>. \\[en\\]")
     assert entry(english, UNITS[13][1]).msgstr.startswith("Ein [Verkor](https://verkor.com)-Sprecher")
 
 
@@ -448,7 +449,7 @@ def test_translate_with_real_models_keeps_urls_away_from_the_engine(markdown_pro
     sent = " ".join(sentence for _, batch in calls for sentence in batch)
     assert "https://" not in sent and "bilder/" not in sent and "`code" not in sent
     drafts = [e for e in load(Path("locales/en/LC_MESSAGES/nord.po")) if e.msgstr]
-    assert len(drafts) == len(UNITS)
+    assert len(drafts) == len(UNITS) + 1       # and the front matter's title
     for found in drafts:   # random weights: whatever the engine kept of a placeholder is the URL itself
         for url in re.findall(r"https?://[^\s)>\"]+", found.msgstr):
             assert url in found.msgid
@@ -489,12 +490,12 @@ def test_a_translation_with_a_line_break_is_put_on_one_line_and_named(markdown_p
 
 def test_toml_front_matter_is_kept_untranslated(project_dir):
     Path("seeds/nord.txt").unlink()
-    text = '+++\ntitle = "Wahl"\ndraft = false\n+++\n\n# Titel\n\nEin Satz.\n'
-    assert [unit.text for unit in units(parse(text))] == ["Titel", "Ein Satz."]
+    text = '+++\nlayout = "Wahl"\ndraft = false\n+++\n\n# Titel\n\nEin Satz.\n'
+    assert [unit.text for unit in units(parse(text))] == ["Titel", "Ein Satz."]   # no title: nothing to read
     Path("seeds/nord.md").write_text(text, encoding="utf-8")
     assert run("extract").exit_code == 0
     assert run("build", "--lang", "fr").exit_code == 0
-    assert edition("fr", "md").startswith('+++\ntitle = "Wahl"\ndraft = false\n+++\n\n*Mis à jour le ')
+    assert edition("fr", "md").startswith('+++\nlayout = "Wahl"\ndraft = false\n+++\n\n*Mis à jour le ')
     assert "Wahl" not in edition("fr", "html").split("<article>", 1)[1]
     assert "draft" not in edition("fr", "txt")
 
@@ -519,7 +520,6 @@ def test_bare_urls_and_email_addresses_are_protected():
     text = "Tickets unter https://www.buchmesse.de/tickets?a=1 oder presse@buchmesse.de."
     spans = [text[start:end] for start, end in markdown_article.protected_spans(text)]
     assert spans == ["https://www.buchmesse.de/tickets?a=1", "presse@buchmesse.de"]
-    assert [term.source for term in markdown_article.markup_terms(text)] == spans
 
 
 def test_text_edition_numbers_ordered_lists_and_indents_nested_ones():
@@ -575,7 +575,7 @@ def source_text(seed: Path) -> str:
 
 
 def block_types(text: str) -> list[str]:
-    return [token.type for token in markdown_article.html_parser().parse(text)
+    return [token.type for token in markdown_article.source_parser().parse(text)   # footnotes where they stand
             if token.block and token.type not in ("inline", "front_matter")]
 
 
@@ -600,7 +600,10 @@ def test_newsroom_article_translated_keeps_blocks_links_and_protected_markup(new
     result = run("build", "--lang", "fr")
     assert result.exit_code == 0, result.output
     source, md = source_text(newsroom), Path("editions/fr", newsroom.name).read_bytes().decode("utf-8-sig")
-    assert md.replace("\r\n", "\n").startswith(markdown_article.split_front_matter(source)[0])
+    front = markdown_article.split_front_matter(md.replace("\r\n", "\n"))[0].splitlines()
+    assert [line for line in front if not line.startswith(("title", "description", "summary"))] == \
+        [line for line in markdown_article.split_front_matter(source)[0].splitlines()
+         if not line.startswith(("title", "description", "summary"))]
     assert block_types(md.replace("\r\n", "\n"))[2:-3] == block_types(source)   # less the date, the language links
     body = Path(f"editions/fr/{newsroom.stem}.html").read_text(encoding="utf-8").split("<article>", 1)[1]
     assert links(body) == links(markdown_article.to_html(source))
@@ -672,13 +675,13 @@ def test_text_edition_leaves_out_an_image_without_alt_text():
 
 
 def test_markup_followed_by_a_number_comes_back_from_the_engine():
-    from pipeline.glossary import mask, restore
+    from pipeline.glossary import restore
+    from pipeline.markup_drafts import mask_markdown
 
     text = 'Ein Sprecher von <abbr title="50Hertz GmbH">50Hertz</abbr> sagte.'
-    markup = Glossary(markdown_article.markup_terms(text))
-    masked = mask(text, markup)
+    masked = mask_markdown(text, Glossary())
     assert "50Hertz GmbH" not in masked.text
-    assert restore(masked.text, masked, "en", markup) == text
+    assert restore(masked.text, masked, "en", Glossary()) == text
 
 
 def test_translate_with_real_models_keeps_a_newsroom_articles_markup_away_from_the_engine(

@@ -1480,6 +1480,34 @@ def test_split_sentences_second_round_limits(text, expected):
     assert split_sentences(text) == expected
 
 
+NEWS_UNITS_AND_ELLIPSES = {
+    "litre-before-capitalised-word": (
+        "Am Brocken fielen 412 l. Danach blieb es wochenlang trocken.",
+        ["Am Brocken fielen 412 l.", "Danach blieb es wochenlang trocken."],
+    ),
+    "litre-before-noun": ("Der Tank fasst 50 l. Experten raten ab.", ["Der Tank fasst 50 l.", "Experten raten ab."]),
+    "kilometres-per-hour": (
+        "Sie fuhren 30 km/h. Danach kam der Stau.", ["Sie fuhren 30 km/h.", "Danach kam der Stau."],
+    ),
+    "minutes": ("Es waren 5 min. Dann kam er.", ["Es waren 5 min.", "Dann kam er."]),
+    "abbreviation-not-after-a-number": ("Er hielt es in der l. Hand.", ["Er hielt es in der l. Hand."]),
+    "billions-before-currency": ("Es kostet 3 Mrd. Euro. Das ist viel.", ["Es kostet 3 Mrd. Euro.", "Das ist viel."]),
+    "ellipsis-after-article": (
+        "Ein Sprecher sagte, man habe das … Ausmaß unterschätzt.",
+        ["Ein Sprecher sagte, man habe das … Ausmaß unterschätzt."],
+    ),
+    "three-dots-after-preposition": (
+        "Die Lage sei mit ... Verlaub katastrophal.", ["Die Lage sei mit ... Verlaub katastrophal."],
+    ),
+    "ellipsis-after-verb-ends": ("Er zögerte … Dann ging er.", ["Er zögerte …", "Dann ging er."]),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), NEWS_UNITS_AND_ELLIPSES.values(), ids=NEWS_UNITS_AND_ELLIPSES.keys())
+def test_split_sentences_units_and_ellipses_in_news_text(text, expected):
+    assert split_sentences(text) == expected
+
+
 TRAILERS = ["😀", "🎉🎉", "❤️", "¹", "² ³", "[1]", "*", ":-)", "<3", "xD", "†"]
 TOKENS = [
     *"Das war bla usw etc bzw Mrd Jh Pat Diagn Gedanken Verschiedene Danach Die Er z. B. S. Nr. 3. 700 "
