@@ -288,9 +288,7 @@ def test_the_documented_example_is_a_valid_table(tmp_path):
     path.write_text(example, encoding="utf-8")
     found = config.default_map(cli, config.read_config(path), cwd=tmp_path)
     assert found["langs"] == "fr,en" and found["translate"]["beam_size"] == 2
-    # complete: every key shown, but front-matter-key, documented in docs/markdown.md while README.md is
-    # being moved into docs/ (issue 24): the coordinator adds it to the example there
-    assert set(config.read_config(path).table) == set(config.settings(cli)) - {"front-matter-key"}
+    assert set(config.read_config(path).table) == set(config.settings(cli))  # complete: every key shown
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="needs GNU make")
