@@ -133,38 +133,52 @@ SOURCE_TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
 
 
 def names(source: str, translation: str, lang: str) -> set[str]:
-    """Capitalised words of the source, rare in German, that the source uses as names and the
-    translation copies: after a preposition that takes no article ("in Papenburg"), beside a
-    capitalised word copied with it ("Markus Krebber"), in apposition to a noun with an article
+    """Capitalised words of the source that the source uses as names and the translation copies:
+    beside a capitalised word copied with it ("Markus Krebber", "Tafel Gießen"), after a title in
+    the translation ("M. Schößler", "Mr Schößler"), or, when rare in German (:data:`NAME_ZIPF`), after
+    a preposition that takes no article ("in Papenburg"), in apposition to a noun with an article
     ("der Zulieferer Hülskamp"), before a hyphen ("Lürssen-Werft"), or coordinated with such a name
     ("in Tönning und Büsum"). French puts no determiner before a name ("les Stadtwerke" is a noun).
 
     >>> sorted(names("Der Chef, Markus Krebber, kommt aus Papenburg.", "Markus Krebber, of Papenburg.", "en"))
-    ['Krebber', 'Papenburg']
+    ['Krebber', 'Markus', 'Papenburg']
     """
     tokens = SOURCE_TOKEN.findall(source)
     found: set[str] = set()
     for index, token in enumerate(tokens):
-        before = tokens[max(index - 2, 0):index]
+        before, after = tokens[max(index - 2, 0):index], tokens[index + 1:index + 2]
         for part_index, part in enumerate(token.split("-")):
-            if part[:1].isupper() and _zipf(part.lower(), SOURCE_LANGUAGE) < NAME_ZIPF and (
-                    (part_index == 0 and "-" in token) or _used_as_name(token, before, tokens[index + 1:index + 2],
-                                                                          translation, found)):
+            if part[:1].isupper() and (_copied_with_a_name(part, before[-1:] + after, translation) or (
+                    _zipf(part.lower(), SOURCE_LANGUAGE) < NAME_ZIPF
+                    and ((part_index == 0 and "-" in token) or _used_as_name(before, found)))):
                 found.add(part)
+    found |= set(AFTER_A_TITLE.findall(translation))
     determined = _after_french_determiner(translation) if lang.split("_")[0] == "fr" else set()
     return {word for word in found if word in translation and word not in determined}
 
 
-def _used_as_name(word: str, before: list[str], after: list[str], translation: str, found: set[str]) -> bool:
+TITLES = "M|Mme|Mlle|Mr|Mrs|Ms|Dr|Pr|Prof"
+AFTER_A_TITLE = re.compile(rf"\b(?:{TITLES})\.?\s+([^\W\d_]+)")
+"""A word after a title of the translation ("M. Schößler", "Mr Schößler") is a person's name."""
+
+
+def _copied_with_a_name(word: str, neighbours: list[str], translation: str) -> bool:
+    """Whether the word and a capitalised neighbour in the source (not an article or a function
+    word) stand side by side in the translation too: a name of several words ("Markus Krebber")."""
+    return word.casefold() not in GERMAN_WORDS | GERMAN_DETERMINERS and any(
+        other[:1].isupper() and other.casefold() not in GERMAN_WORDS | GERMAN_DETERMINERS
+        and (f"{other} {word}" in translation or f"{word} {other}" in translation) for other in neighbours)
+
+
+def _used_as_name(before: list[str], found: set[str]) -> bool:
+    """Whether the two source tokens ``before`` a capitalised word show it is a name: a preposition
+    that takes no article, a noun with an article (apposition) or a name and "und"."""
     previous = before[-1] if before else ""
     if previous.casefold() in NAME_PREPOSITIONS:
         return True
     if previous.casefold() in COORDINATORS and len(before) == 2 and before[0] in found:
         return True
-    if previous[:1].isupper() and (f"{previous} {word}" in translation
-                                   or len(before) == 2 and before[0].casefold() in GERMAN_DETERMINERS):
-        return True
-    return bool(after) and after[0][:1].isupper() and f"{word} {after[0]}" in translation
+    return previous[:1].isupper() and len(before) == 2 and before[0].casefold() in GERMAN_DETERMINERS
 
 
 def _after_french_determiner(text: str) -> set[str]:

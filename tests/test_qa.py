@@ -753,6 +753,11 @@ NAMES_COPIED = [
     ("Laut Professorin Uta Hegewald aus Jülich steigt der Bedarf.", "D'après la professeure Uta Hegewald, de Jülich, "
      "la demande augmente.", "fr"),
     ("Die Firma Knöbel aus Bad Säckingen wächst.", "The Knöbel company from Bad Säckingen is growing.", "en"),
+    ("Der Verein Tafel Gießen versorgt 800 Haushalte.", "The Tafel Gießen food bank supplies 800 households.", "en"),
+    ("Herr Schößler sagte, die Firma zahle keine Dividende.", "M. Schößler a déclaré que l'entreprise ne verserait "
+     "pas de dividende.", "fr"),
+    ("Herr Schößler sagte, die Firma zahle keine Dividende.", "Mr Schößler said the company would not pay a "
+     "dividend.", "en"),
 ]
 """German place, person and company names that a correct translation copies as they are."""
 
