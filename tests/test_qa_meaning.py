@@ -128,6 +128,9 @@ PASSING = [
     (qa_names.names, "Das Werk in Köln und Niedersachsen.", "The plant in Cologne and Lower Saxony.", "en"),
     (qa_names.names, "In Nordrhein-Westfalen und Thüringen.", "En Rhénanie-du-Nord-Westphalie et en Thuringe.", "fr"),
     (qa_names.names, "Bis 2028 sollen 16 Gigawattstunden erreicht sein.", "By 2028, 16 GWh.", "en"),
+    (qa_names.names, "Die Quote in Sachsen-Anhalt sank.", "The rate in Saxony-Anhalt fell.", "en"),
+    (qa_names.names, "Ein Investor aus Rheinland-Pfalz.", "Un investisseur de Rhénanie-Palatinat.", "fr"),
+    (qa_names.names, "Ein Investor aus Rheinland-Pfalz.", "An investor from Rhineland-Palatinate.", "en"),
     (qa_meaning.negation, "Elektroautos verkaufen sich nicht automatisch von selbst.",
      "Les voitures électriques ne se vendent pas toutes seules.", "fr"),
     (qa_meaning.negation, "Natürlich steht Verkor nicht allein auf weiter Flur.", "Verkor is, of course, far from "
