@@ -73,6 +73,9 @@ FAILING = [
     (qa_meaning.direction, "Es wurden weniger Ladesäulen gebaut.", "More charging points were built.", "en"),
     (qa_meaning.direction, "Die Zahl der Insolvenzen nahm deutlich zu.", "The number of insolvencies dropped.", "en"),
     (qa_meaning.direction, "Das Werk liegt südlich von Rostock.", "The plant lies north of Rostock.", "en"),
+    (qa_meaning.direction, "Die Quote sank im Oktober auf 7,1 Prozent.", "En octobre, le taux est monté à 7,1 %.",
+     "fr"),
+    (qa_meaning.direction, "Die Stadtwerke könnten die Preise senken.", "The utility could raise its prices.", "en"),
     (qa_meaning.direction, "Im vergangenen Jahr investierte das Land.", "L'an prochain, le Land investira.", "fr"),
     # modality
     (qa_meaning.modality, "Bis 2028 sollen 16 Gigawattstunden erreicht sein.", "By 2028, capacity reached 16 GWh.",
