@@ -150,7 +150,7 @@ def names(source: str, translation: str, lang: str) -> set[str]:
         for part_index, part in enumerate(token.split("-")):
             if part[:1].isupper() and (_copied_with_a_name(part, before[-1:] + after, translation) or (
                     _zipf(part.lower(), SOURCE_LANGUAGE) < NAME_ZIPF
-                    and ((part_index == 0 and "-" in token) or _used_as_name(before, found)))):
+                    and ((part_index == 0 and "-" in token) or _used_as_name(part, before, found)))):
                 found.add(part)
     found |= set(AFTER_A_TITLE.findall(translation))
     determined = _after_french_determiner(translation) if lang.split("_")[0] == "fr" else set()
@@ -170,15 +170,33 @@ def _copied_with_a_name(word: str, neighbours: list[str], translation: str) -> b
         and (f"{other} {word}" in translation or f"{word} {other}" in translation) for other in neighbours)
 
 
-def _used_as_name(before: list[str], found: set[str]) -> bool:
+def _used_as_name(word: str, before: list[str], found: set[str]) -> bool:
     """Whether the two source tokens ``before`` a capitalised word show it is a name: a preposition
-    that takes no article, a noun with an article (apposition) or a name and "und"."""
+    that takes no article (unless the word is a plural: "in Fabriken"), a noun with an article
+    (apposition) or a name and "und"."""
     previous = before[-1] if before else ""
     if previous.casefold() in NAME_PREPOSITIONS:
-        return True
+        return not _inflected(word.lower())
     if previous.casefold() in COORDINATORS and len(before) == 2 and before[0] in found:
         return True
     return previous[:1].isupper() and len(before) == 2 and before[0].casefold() in GERMAN_DETERMINERS
+
+
+NOUN_ENDINGS = ("en", "n", "e", "er", "s")
+"""Endings of German plurals and datives (Fabrik-en, Zulieferer-n, Elektroauto-s)."""
+
+
+def _inflected(word: str) -> bool:
+    """Whether the word is an inflected form of a German word at least as frequent ("fabriken",
+    "fachkräften"): a plural, which goes without an article, not a name ("Gießen", "Peine" are
+    more frequent than "gieße", "pein").
+
+    >>> _inflected("fabriken"), _inflected("papenburg"), _inflected("gießen")
+    (True, False, False)
+    """
+    frequency = _zipf(word, SOURCE_LANGUAGE)
+    return any(word.endswith(ending) and len(word) - len(ending) >= 4
+               and _zipf(word.removesuffix(ending), SOURCE_LANGUAGE) >= frequency for ending in NOUN_ENDINGS)
 
 
 def _after_french_determiner(text: str) -> set[str]:

@@ -777,6 +777,8 @@ def test_names_copied_from_the_source_are_no_german_residue(source, translation,
      "Jahreskapazität are to be built.", "en"),
     ("Herr Krebber lobt die Belegschaften.", "M. Krebber salue les Belegschaften.", "fr"),
     ("Die Region setzt auf Wasserstoff aus Brunsbüttel.", "La région mise sur le Wasserstoff de Brunsbüttel.", "fr"),
+    ("Der Konzern investiert in Fabriken in Husum.", "The group is investing in Fabriken in Husum.", "en"),
+    ("Die Werft sucht nach Fachkräften aus Polen.", "The shipyard is looking for Fachkräften from Poland.", "en"),
 ], ids=lambda value: value[:30])
 def test_german_words_beside_copied_names_are_still_residue(source, translation, lang):
     assert fails(qa.untranslated_words, source, translation, lang)
