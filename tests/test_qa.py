@@ -779,6 +779,10 @@ def test_names_copied_from_the_source_are_no_german_residue(source, translation,
     ("Die Region setzt auf Wasserstoff aus Brunsbüttel.", "La région mise sur le Wasserstoff de Brunsbüttel.", "fr"),
     ("Der Konzern investiert in Fabriken in Husum.", "The group is investing in Fabriken in Husum.", "en"),
     ("Die Werft sucht nach Fachkräften aus Polen.", "The shipyard is looking for Fachkräften from Poland.", "en"),
+    ("Die Nachfrage nach Wärmepumpen in Husum steigt.", "Demand for Wärmepumpen in Husum is rising.", "en"),
+    ("Laut Bürgermeisterin Anke Kößler wächst Husum.", "According to Bürgermeisterin Anke Kößler, Husum is growing.",
+     "en"),
+    ("Keine PR Kulisse, sondern eine Fabrik in Husum.", "Not a PR Kulisse but a factory in Husum.", "en"),
 ], ids=lambda value: value[:30])
 def test_german_words_beside_copied_names_are_still_residue(source, translation, lang):
     assert fails(qa.untranslated_words, source, translation, lang)
