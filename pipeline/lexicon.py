@@ -123,7 +123,7 @@ NAME_ZIPF = 3.8
 place, person or company ("Krebber" 1.6, "Papenburg" 3.0, "Gütersloh" 3.7) copied as it is; most
 places that have names abroad are more frequent ("Warschau" 3.84, "Kalifornien" 4.1, "Brüssel" 4.3)
 and stay German residue (a rarer one, "Schlesien" 3.7 for Silesia, is missed)."""
-NAME_PREPOSITIONS = frozenset({"in", "aus", "bei", "nach", "nahe", "von", "laut"})
+NAME_PREPOSITIONS = frozenset({"in", "aus", "bei", "nach", "nahe", "von", "laut", "zwischen"})
 """Prepositions that take a place or a person without an article; a common noun after them has one."""
 COORDINATORS = frozenset({"und", "oder", "sowie", ","})
 FRENCH_DETERMINERS = frozenset("le la les l un une des du au aux ce cet cette ces son sa ses leur leurs notre "
@@ -173,12 +173,14 @@ def _copied_with_a_name(word: str, previous: list[str], translation: str) -> boo
 
 def _used_as_name(word: str, before: list[str], after: list[str], found: set[str]) -> bool:
     """Whether the two source tokens ``before`` a capitalised word show it is a name: a preposition
-    that takes no article (unless the word is a plural, "in Fabriken", or a title before a name,
+    that takes no article (unless the word is a plural, "in Fabriken", a compound of German words,
+    "zwischen Hafenkränen", or a title before a name,
     "laut Bürgermeisterin Anke Reimers"), a noun after a definite article (apposition: "der
     Zulieferer Hülskamp") or a name and "und"."""
     previous = before[-1] if before else ""
     if previous.casefold() in NAME_PREPOSITIONS:
-        return not _inflected(word.lower()) and not (after and after[0][:1].isupper())
+        return not (_inflected(word.lower()) or _german_compound(word.lower(), NAME_LANGUAGE)
+                    or after and after[0][:1].isupper())
     if previous.casefold() in COORDINATORS and len(before) == 2 and before[0] in found:
         return True
     return previous[:1].isupper() and len(before) == 2 and before[0].casefold() in RELATIVE_PRONOUNS
@@ -186,6 +188,8 @@ def _used_as_name(word: str, before: list[str], after: list[str], found: set[str
 
 NOUN_ENDINGS = ("en", "n", "e", "er", "s")
 """Endings of German plurals and datives (Fabrik-en, Zulieferer-n, Elektroauto-s)."""
+MIN_ZIPF = 0.01
+"""Above 0: a word wordfreq knows."""
 INFLECTED_MARGIN_ZIPF = 0.25
 """A plural may be a little more frequent than its singular ("Wärmepumpen" 2.80, "Wärmepumpe" 2.75);
 a name ending like one is much more frequent than the word it seems to inflect ("Peine" 3.35, "pein"
@@ -202,7 +206,8 @@ def _inflected(word: str) -> bool:
     """
     frequency = _zipf(word, SOURCE_LANGUAGE) - INFLECTED_MARGIN_ZIPF
     return any(word.endswith(ending) and len(word) - len(ending) >= 4
-               and _zipf(word.removesuffix(ending), SOURCE_LANGUAGE) >= frequency for ending in NOUN_ENDINGS)
+               and _zipf(word.removesuffix(ending), SOURCE_LANGUAGE) >= max(frequency, MIN_ZIPF)
+               for ending in NOUN_ENDINGS)
 
 
 def _after_french_determiner(text: str) -> set[str]:

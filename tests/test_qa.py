@@ -749,6 +749,8 @@ NAMES_COPIED = [
     ("Die Lürssen-Werft in Wolgast baut Patrouillenboote.", "Le chantier Lürssen de Wolgast construit des "
      "patrouilleurs.", "fr"),
     ("In Tönning und Büsum fehlen Fachkräfte.", "Tönning and Büsum are short of skilled workers.", "en"),
+    ("Zwischen Görlitz und Zittau fahren wieder Züge.", "Trains are running again between Görlitz and Zittau.",
+     "en"),
     ("Sprecher Malte Dröge bestätigte den Verkauf.", "Le porte-parole Malte Dröge a confirmé la vente.", "fr"),
     ("Laut Professorin Uta Hegewald aus Jülich steigt der Bedarf.", "D'après la professeure Uta Hegewald, de Jülich, "
      "la demande augmente.", "fr"),
@@ -780,6 +782,7 @@ def test_names_copied_from_the_source_are_no_german_residue(source, translation,
     ("Der Konzern investiert in Fabriken in Husum.", "The group is investing in Fabriken in Husum.", "en"),
     ("Die Werft sucht nach Fachkräften aus Polen.", "The shipyard is looking for Fachkräften from Poland.", "en"),
     ("Die Nachfrage nach Wärmepumpen in Husum steigt.", "Demand for Wärmepumpen in Husum is rising.", "en"),
+    ("Zwischen Hafenkränen und Deichen in Husum.", "Between harbour cranes and Deichen in Husum.", "en"),
     ("Laut Bürgermeisterin Anke Kößler wächst Husum.", "According to Bürgermeisterin Anke Kößler, Husum is growing.",
      "en"),
     ("Keine PR Kulisse, sondern eine Fabrik in Husum.", "Not a PR Kulisse but a factory in Husum.", "en"),
