@@ -126,6 +126,8 @@ and stay German residue (a rarer one, "Schlesien" 3.7 for Silesia, is missed).""
 NAME_PREPOSITIONS = frozenset({"in", "aus", "bei", "nach", "nahe", "von", "laut", "zwischen"})
 """Prepositions that take a place or a person without an article; a common noun after them has one."""
 COORDINATORS = frozenset({"und", "oder", "sowie", ","})
+"""Words that join a name to the next ("in Tönning und Büsum")."""
+DEFINITE_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
 FRENCH_DETERMINERS = frozenset("le la les l un une des du au aux ce cet cette ces son sa ses leur leurs notre "
                                "nos votre vos".split())
 """A French name of a place or person takes no determiner: a capitalised word after one is a noun."""
@@ -174,16 +176,15 @@ def _copied_with_a_name(word: str, previous: list[str], translation: str) -> boo
 def _used_as_name(word: str, before: list[str], after: list[str], found: set[str]) -> bool:
     """Whether the two source tokens ``before`` a capitalised word show it is a name: a preposition
     that takes no article (unless the word is a plural, "in Fabriken", a compound of German words,
-    "zwischen Hafenkränen", or a title before a name,
-    "laut Bürgermeisterin Anke Reimers"), a noun after a definite article (apposition: "der
-    Zulieferer Hülskamp") or a name and "und"."""
+    "zwischen Hafenkränen", or a title before a name, "laut Bürgermeisterin Anke Reimers"), a noun
+    after a definite article (apposition: "der Zulieferer Hülskamp") or a name and "und"."""
     previous = before[-1] if before else ""
     if previous.casefold() in NAME_PREPOSITIONS:
         return not (_inflected(word.lower()) or _german_compound(word.lower(), NAME_LANGUAGE)
                     or after and after[0][:1].isupper())
     if previous.casefold() in COORDINATORS and len(before) == 2 and before[0] in found:
         return True
-    return previous[:1].isupper() and len(before) == 2 and before[0].casefold() in RELATIVE_PRONOUNS
+    return previous[:1].isupper() and len(before) == 2 and before[0].casefold() in DEFINITE_ARTICLES
 
 
 NOUN_ENDINGS = ("en", "n", "e", "er", "s")
