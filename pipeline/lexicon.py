@@ -181,7 +181,7 @@ def _used_as_name(word: str, before: list[str], after: list[str], found: set[str
     previous = before[-1] if before else ""
     if previous.casefold() in NAME_PREPOSITIONS:
         return not (_inflected(word.lower()) or _german_compound(word.lower(), NAME_LANGUAGE)
-                    or after and after[0][:1].isupper())
+                    or (after and after[0][:1].isupper()))
     if previous.casefold() in COORDINATORS and len(before) == 2 and before[0] in found:
         return True
     return previous[:1].isupper() and len(before) == 2 and before[0].casefold() in DEFINITE_ARTICLES
