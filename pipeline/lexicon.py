@@ -118,6 +118,104 @@ def after_indefinite_article(text: str, lang: str) -> set[str]:
     return {word for before, word in zip(words, words[1:]) if before.casefold() in articles and word[:1].isupper()}
 
 
+NAME_ZIPF = 3.8
+"""A capitalised source word rarer than this in German (Zipf scale) and used as a name is a local
+place, person or company ("Krebber" 1.6, "Papenburg" 3.0, "Gütersloh" 3.7) copied as it is; most
+places that have names abroad are more frequent ("Warschau" 3.84, "Kalifornien" 4.1, "Brüssel" 4.3)
+and stay German residue (a rarer one, "Schlesien" 3.7 for Silesia, is missed)."""
+NAME_PREPOSITIONS = frozenset({"in", "aus", "bei", "nach", "nahe", "von", "laut", "zwischen"})
+"""Prepositions that take a place or a person without an article; a common noun after them has one."""
+COORDINATORS = frozenset({"und", "oder", "sowie", ","})
+"""Words that join a name to the next ("in Tönning und Büsum")."""
+DEFINITE_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
+FRENCH_DETERMINERS = frozenset("le la les l un une des du au aux ce cet cette ces son sa ses leur leurs notre "
+                               "nos votre vos".split())
+"""A French name of a place or person takes no determiner: a capitalised word after one is a noun."""
+SOURCE_TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
+
+
+def names(source: str, translation: str, lang: str) -> set[str]:
+    """Capitalised words of the source that the source uses as names and the translation copies:
+    after a capitalised word copied with it ("Markus Krebber", "Tafel Gießen"), after a title in
+    the translation ("M. Schößler", "Mr Schößler"), or, when rare in German (:data:`NAME_ZIPF`), after
+    a preposition that takes no article ("in Papenburg"), in apposition to a noun with an article
+    ("der Zulieferer Hülskamp"), before a hyphen ("Lürssen-Werft"), or coordinated with such a name
+    ("in Tönning und Büsum"). French puts no determiner before a name ("les Stadtwerke" is a noun).
+
+    >>> sorted(names("Der Chef, Markus Krebber, kommt aus Papenburg.", "Markus Krebber, of Papenburg.", "en"))
+    ['Krebber', 'Papenburg']
+    """
+    tokens = SOURCE_TOKEN.findall(source)
+    found: set[str] = set()
+    for index, token in enumerate(tokens):
+        before, after = tokens[max(index - 2, 0):index], tokens[index + 1:index + 2]
+        for part_index, part in enumerate(token.split("-")):
+            if part[:1].isupper() and (_copied_with_a_name(part, before[-1:], translation) or (
+                    _zipf(part.lower(), SOURCE_LANGUAGE) < NAME_ZIPF
+                    and ((part_index == 0 and "-" in token) or _used_as_name(part, before, after, found)))):
+                found.add(part)
+    found |= set(AFTER_A_TITLE.findall(translation))
+    determined = _after_french_determiner(translation) if lang.split("_")[0] == "fr" else set()
+    return {word for word in found if word in translation and word not in determined}
+
+
+TITLES = "M|Mme|Mlle|Mr|Mrs|Ms|Dr|Pr|Prof"
+AFTER_A_TITLE = re.compile(rf"\b(?:{TITLES})\.?\s+([^\W\d_]+)")
+"""A word after a title of the translation ("M. Schößler", "Mr Schößler") is a person's name."""
+
+
+def _copied_with_a_name(word: str, previous: list[str], translation: str) -> bool:
+    """Whether the word follows a capitalised word of the source (not an article, a function word
+    or an acronym) and does in the translation too: the last part of a name of several words
+    ("Markus Krebber", "Tafel Gießen"); a title before a name ("Bürgermeisterin Anke") is no part."""
+    return word.casefold() not in GERMAN_WORDS | GERMAN_DETERMINERS and any(
+        other[:1].isupper() and other[1:2].islower() and other.casefold() not in GERMAN_WORDS | GERMAN_DETERMINERS
+        and f"{other} {word}" in translation for other in previous)
+
+
+def _used_as_name(word: str, before: list[str], after: list[str], found: set[str]) -> bool:
+    """Whether the two source tokens ``before`` a capitalised word show it is a name: a preposition
+    that takes no article (unless the word is a plural, "in Fabriken", a compound of German words,
+    "zwischen Hafenkränen", or a title before a name, "laut Bürgermeisterin Anke Reimers"), a noun
+    after a definite article (apposition: "der Zulieferer Hülskamp") or a name and "und"."""
+    previous = before[-1] if before else ""
+    if previous.casefold() in NAME_PREPOSITIONS:
+        return not (_inflected(word.lower()) or _german_compound(word.lower(), NAME_LANGUAGE)
+                    or (after and after[0][:1].isupper()))
+    if previous.casefold() in COORDINATORS and len(before) == 2 and before[0] in found:
+        return True
+    return previous[:1].isupper() and len(before) == 2 and before[0].casefold() in DEFINITE_ARTICLES
+
+
+NOUN_ENDINGS = ("en", "n", "e", "er", "s")
+"""Endings of German plurals and datives (Fabrik-en, Zulieferer-n, Elektroauto-s)."""
+MIN_ZIPF = 0.01
+"""Above 0: a word wordfreq knows."""
+INFLECTED_MARGIN_ZIPF = 0.25
+"""A plural may be a little more frequent than its singular ("Wärmepumpen" 2.80, "Wärmepumpe" 2.75);
+a name ending like one is much more frequent than the word it seems to inflect ("Peine" 3.35, "pein"
+2.88)."""
+
+
+def _inflected(word: str) -> bool:
+    """Whether the word is an inflected form of a German word at least as frequent ("fabriken",
+    "fachkräften"): a plural, which goes without an article, not a name ("Gießen", "Peine" are
+    more frequent than "gieße", "pein").
+
+    >>> _inflected("fabriken"), _inflected("wärmepumpen"), _inflected("papenburg"), _inflected("gießen")
+    (True, True, False, False)
+    """
+    frequency = _zipf(word, SOURCE_LANGUAGE) - INFLECTED_MARGIN_ZIPF
+    return any(word.endswith(ending) and len(word) - len(ending) >= 4
+               and _zipf(word.removesuffix(ending), SOURCE_LANGUAGE) >= max(frequency, MIN_ZIPF)
+               for ending in NOUN_ENDINGS)
+
+
+def _after_french_determiner(text: str) -> set[str]:
+    words = re.findall(r"\w+", text)
+    return {word for before, word in zip(words, words[1:]) if before.casefold() in FRENCH_DETERMINERS}
+
+
 def _more_german(word: str, lang: str, margin: float) -> bool:
     foreign = max(_zipf(word, lang), _zipf(word, NAME_LANGUAGE))
     german = _zipf(word, SOURCE_LANGUAGE)

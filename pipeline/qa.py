@@ -22,8 +22,8 @@ entry turns those entry checks off for it. A comment is used rather than a flag 
 comments survive every update.
 
 What the checks know about words (German residue, numbers in words, sentences of a translation) is
-in :mod:`pipeline.lexicon`, loaded on first use. Known limitations: a name that wordfreq knows in German only is
-taken for German residue until the glossary keeps it; words with an umlaut are always taken for
+in :mod:`pipeline.lexicon`, loaded on first use. Known limitations: a name that wordfreq knows in German only,
+and that the source does not visibly use as a name, is taken for German residue until the glossary keeps it; words with an umlaut are always taken for
 German; numbers in words are recognised for whole numbers in num2words' languages.
 """
 
@@ -389,8 +389,10 @@ def untranslated_words(source: str, translation: str, context: Context) -> Itera
     or ß, and longer words that are much more frequent in German than in the target language
     according to wordfreq's word lists (so ``Zulieferer``, ``Steuereinnahmen``, ``Kohle``, but not
     ``Diesel`` or a name such as ``Legrand`` that both languages use). Capitals are no sign of a
-    name: every German noun has one. A name that the word lists take for German belongs in the
-    glossary. In a Markdown article, what must stay as written (code spans, link targets) is not
+    name: every German noun has one; but a capitalised word rare in German that the source uses as
+    a name ("in Papenburg", "Markus Krebber", "der Zulieferer Hülskamp") is one (see
+    :func:`pipeline.lexicon.names`). Any other name that the word lists take for German belongs in
+    the glossary. In a Markdown article, what must stay as written (code spans, link targets) is not
     looked at.
     """
     protected = {word.casefold() for term, _, _ in context.glossary.find(source)
@@ -401,10 +403,11 @@ def untranslated_words(source: str, translation: str, context: Context) -> Itera
     source_words = {word.casefold() for word in WORD_RUN.findall(source)}
     lower_case = {word for word in WORD_RUN.findall(source) if word.islower()}
     after_article = lexicon.common_nouns(source, translation, context.lang)
+    names = lexicon.names(source, translation, context.lang)
     left = []
     for word in re.findall(r"[^\W\d_]+", translation):
         folded = word.casefold()
-        if folded in source_words and folded not in protected and word not in left and \
+        if folded in source_words and folded not in protected and word not in left and word not in names and \
                 lexicon.is_german(word.lower(), context.lang, lower_case=word.lower() in lower_case,
                                   after_article=word in after_article):
             left.append(word)

@@ -173,9 +173,10 @@ RISE = {
                       "steig stieg gestiegen anstieg wachs wächst wuchs gewachsen zuwachs zunehm zugenommen erhöh "
                       "verdoppel verdreifach aufschwung zuleg zugelegt teurer verteuer kletter",
                       pattern=r"\b(?:nimmt|nehmen|nahm|nahmen|legt|legen|legte|legten)\b[^,.;:]*\bzu\b"),
-    "fr": _marker_set("plus davantage supérieur supérieure supérieurs supérieures", "hauss augment croî croiss "
+    "fr": _marker_set("plus davantage supérieur supérieure supérieurs supérieures monte montent monté montée "
+                      "montés montées monter", "hauss augment croî croiss "
                       "croît accroî accru progress doubl tripl grimp envol gagn bond rebond flamb renchéri"),
-    "en": _marker_set("more higher greater", "rise rose risen rising increas grow grew grown growth gain "
+    "en": _marker_set("more higher greater", "rise rose risen rising rais increas grow grew grown growth gain "
                       "doubl tripl climb soar surg jump leap rebound dearer"),
 }
 FALL = {

@@ -255,6 +255,8 @@ def _new_names(source: str, translation: str, context: Context) -> list[str]:
     found = []
     for match in NAME.finditer(translation):
         words = re.split(r"[\s\u00a0-]+", match.group())
+        if _renders_a_compound_name(match.group(), words, source):
+            continue
         new = [word for word in words if _plain(word) not in source_plain and word not in known]
         inside = match.start() > 0 and not re.search(r"[.!?:«“\"]\s*$", translation[:match.start()])
         for word in new:
@@ -265,6 +267,19 @@ def _new_names(source: str, translation: str, context: Context) -> list[str]:
                     and word not in found:
                 found.append(word)
     return found
+
+
+COMPOUND_NAME = re.compile(r"\b[A-ZÀ-Þ][^\W\d_]+(?:-[A-ZÀ-Þ][^\W\d_]+)+")
+"""A name of hyphenated capitalised parts ("Sachsen-Anhalt", "Rheinland-Pfalz")."""
+
+
+def _renders_a_compound_name(name: str, words: list[str], source: str) -> bool:
+    """Whether a hyphenated name of the translation renders one of the source, part by part: one of
+    its parts is a part of the source's name, or like one ("Saxony-Anhalt" for ``Sachsen-Anhalt``,
+    "Rhénanie-Palatinat" for ``Rheinland-Pfalz``); the other parts are then translated, not changed."""
+    return "-" in name and any(
+        any(_plain(word) in _plain(compound) or _like_a_word_of(word, compound) for word in words)
+        for compound in COMPOUND_NAME.findall(source))
 
 
 def _like_a_word_of(word: str, source: str) -> bool:

@@ -732,3 +732,60 @@ def test_check_given_a_template_does_not_ask_for_plural_forms(project_dir):
     run("extract")
     result = run("check", "locales/nord.pot")
     assert "plural_forms" not in result.output and "Plural-Forms" not in result.output, result.output
+
+
+NAMES_COPIED = [
+    ("Das Kraftwerk in Weißwasser wird 2029 abgeschaltet.", "La centrale de Weißwasser sera arrêtée en 2029.", "fr"),
+    ("Das Kraftwerk in Weißwasser wird 2029 abgeschaltet.", "The power station in Weißwasser will be shut down in "
+     "2029.", "en"),
+    ("Die Werft in Lemwerder entlässt 200 Beschäftigte.", "The Lemwerder shipyard is laying off 200 workers.", "en"),
+    ("Bürgermeisterin Anke Kößler eröffnete die Brücke.", "La maire, Anke Kößler, a inauguré le pont.", "fr"),
+    ("Bürgermeisterin Anke Kößler eröffnete die Brücke.", "Mayor Anke Kößler opened the bridge.", "en"),
+    ("Der Zulieferer Hülskamp aus Gütersloh baut 80 Stellen ab.", "Le sous-traitant Hülskamp, basé à Gütersloh, "
+     "supprime 80 postes.", "fr"),
+    ("Der Zulieferer Hülskamp aus Gütersloh baut 80 Stellen ab.", "Gütersloh-based supplier Hülskamp is cutting 80 "
+     "jobs.", "en"),
+    ("Nach Angaben von Jörg Brüggemeier sinkt der Absatz.", "Selon Jörg Brüggemeier, les ventes baissent.", "fr"),
+    ("Die Lürssen-Werft in Wolgast baut Patrouillenboote.", "Le chantier Lürssen de Wolgast construit des "
+     "patrouilleurs.", "fr"),
+    ("In Tönning und Büsum fehlen Fachkräfte.", "Tönning and Büsum are short of skilled workers.", "en"),
+    ("Zwischen Görlitz und Zittau fahren wieder Züge.", "Trains are running again between Görlitz and Zittau.",
+     "en"),
+    ("Sprecher Malte Dröge bestätigte den Verkauf.", "Le porte-parole Malte Dröge a confirmé la vente.", "fr"),
+    ("Laut Professorin Uta Hegewald aus Jülich steigt der Bedarf.", "D'après la professeure Uta Hegewald, de Jülich, "
+     "la demande augmente.", "fr"),
+    ("Die Firma Knöbel aus Bad Säckingen wächst.", "The Knöbel company from Bad Säckingen is growing.", "en"),
+    ("Der Verein Tafel Gießen versorgt 800 Haushalte.", "The Tafel Gießen food bank supplies 800 households.", "en"),
+    ("Herr Schößler sagte, die Firma zahle keine Dividende.", "M. Schößler a déclaré que l'entreprise ne verserait "
+     "pas de dividende.", "fr"),
+    ("Herr Schößler sagte, die Firma zahle keine Dividende.", "Mr Schößler said the company would not pay a "
+     "dividend.", "en"),
+]
+"""German place, person and company names that a correct translation copies as they are."""
+
+
+@pytest.mark.parametrize("source, translation, lang", NAMES_COPIED, ids=[case[1][:30] for case in NAMES_COPIED])
+def test_names_copied_from_the_source_are_no_german_residue(source, translation, lang):
+    context = Context(lang=lang, glossary=GLOSSARY)
+    assert [message for _, _, message in qa.check_entry(source, translation, context, draft=False)] == []
+
+
+@pytest.mark.parametrize("source, translation, lang", [
+    ("Die Werft in Papenburg sucht Schweißer.", "Le chantier de Papenburg cherche des Schweißer.", "fr"),
+    ("Die Stadtwerke Großenhain erhöhen die Preise.", "Les Stadtwerke de Großenhain augmentent leurs prix.", "fr"),
+    ("In Kalifornien wächst der Markt.", "The market is growing in Kalifornien.", "en"),
+    ("In Warschau und Brüssel wird verhandelt.", "Talks are under way in Warschau and Brussels.", "en"),
+    ("Bis 2028 sollen 40 Gigawattstunden Jahreskapazität entstehen.", "By 2028, 40 gigawatt hours of "
+     "Jahreskapazität are to be built.", "en"),
+    ("Herr Krebber lobt die Belegschaften.", "M. Krebber salue les Belegschaften.", "fr"),
+    ("Die Region setzt auf Wasserstoff aus Brunsbüttel.", "La région mise sur le Wasserstoff de Brunsbüttel.", "fr"),
+    ("Der Konzern investiert in Fabriken in Husum.", "The group is investing in Fabriken in Husum.", "en"),
+    ("Die Werft sucht nach Fachkräften aus Polen.", "The shipyard is looking for Fachkräften from Poland.", "en"),
+    ("Die Nachfrage nach Wärmepumpen in Husum steigt.", "Demand for Wärmepumpen in Husum is rising.", "en"),
+    ("Zwischen Hafenkränen und Deichen in Husum.", "Between harbour cranes and Deichen in Husum.", "en"),
+    ("Laut Bürgermeisterin Anke Kößler wächst Husum.", "According to Bürgermeisterin Anke Kößler, Husum is growing.",
+     "en"),
+    ("Keine PR Kulisse, sondern eine Fabrik in Husum.", "Not a PR Kulisse but a factory in Husum.", "en"),
+], ids=lambda value: value[:30])
+def test_german_words_beside_copied_names_are_still_residue(source, translation, lang):
+    assert fails(qa.untranslated_words, source, translation, lang)

@@ -73,6 +73,9 @@ FAILING = [
     (qa_meaning.direction, "Es wurden weniger Ladesäulen gebaut.", "More charging points were built.", "en"),
     (qa_meaning.direction, "Die Zahl der Insolvenzen nahm deutlich zu.", "The number of insolvencies dropped.", "en"),
     (qa_meaning.direction, "Das Werk liegt südlich von Rostock.", "The plant lies north of Rostock.", "en"),
+    (qa_meaning.direction, "Die Quote sank im Oktober auf 7,1 Prozent.", "En octobre, le taux est monté à 7,1 %.",
+     "fr"),
+    (qa_meaning.direction, "Die Stadtwerke könnten die Preise senken.", "The utility could raise its prices.", "en"),
     (qa_meaning.direction, "Im vergangenen Jahr investierte das Land.", "L'an prochain, le Land investira.", "fr"),
     # modality
     (qa_meaning.modality, "Bis 2028 sollen 16 Gigawattstunden erreicht sein.", "By 2028, capacity reached 16 GWh.",
@@ -128,6 +131,9 @@ PASSING = [
     (qa_names.names, "Das Werk in Köln und Niedersachsen.", "The plant in Cologne and Lower Saxony.", "en"),
     (qa_names.names, "In Nordrhein-Westfalen und Thüringen.", "En Rhénanie-du-Nord-Westphalie et en Thuringe.", "fr"),
     (qa_names.names, "Bis 2028 sollen 16 Gigawattstunden erreicht sein.", "By 2028, 16 GWh.", "en"),
+    (qa_names.names, "Die Quote in Sachsen-Anhalt sank.", "The rate in Saxony-Anhalt fell.", "en"),
+    (qa_names.names, "Ein Investor aus Rheinland-Pfalz.", "Un investisseur de Rhénanie-Palatinat.", "fr"),
+    (qa_names.names, "Ein Investor aus Rheinland-Pfalz.", "An investor from Rhineland-Palatinate.", "en"),
     (qa_meaning.negation, "Elektroautos verkaufen sich nicht automatisch von selbst.",
      "Les voitures électriques ne se vendent pas toutes seules.", "fr"),
     (qa_meaning.negation, "Natürlich steht Verkor nicht allein auf weiter Flur.", "Verkor is, of course, far from "
