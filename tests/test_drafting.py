@@ -7,6 +7,7 @@ wording.
 
 from __future__ import annotations
 
+import re
 import socket
 from pathlib import Path
 
@@ -51,8 +52,8 @@ def state(path: Path) -> dict[tuple[str | None, str], tuple[str, list[str], str]
 
 
 def provenance_of(found) -> str:
-    """A draft's provenance comment without the digest of the drafted text."""
-    return catalogs.DRAFT_DIGEST.sub("", found.tcomment)
+    """A draft's provenance comment without the digest of the drafted text and the engine's confidence."""
+    return re.sub(r" \(confidence [0-9.]+\)", "", catalogs.DRAFT_DIGEST.sub("", found.tcomment))
 
 
 # --- catalog logic with the fake engine ----------------------------------------------------------
@@ -201,13 +202,13 @@ def test_glossary_terms_are_masked_and_rendered_for_the_final_language(project_d
 
 def calls_to_engine(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Pair, list[str]]]:
     calls = []
-    real = engines.ArgosTranslator.translate
+    real = engines.ArgosTranslator.translate_scored
 
     def counting(self, pair, sentences):
         calls.append((pair, list(sentences)))
         return real(self, pair, sentences)
 
-    monkeypatch.setattr(engines.ArgosTranslator, "translate", counting)
+    monkeypatch.setattr(engines.ArgosTranslator, "translate_scored", counting)
     return calls
 
 
@@ -270,7 +271,7 @@ def test_translate_uses_no_network(project_dir, pivot_models, monkeypatch):
 
 
 def test_ctrl_c_after_the_first_batch_keeps_it(project_dir, pivot_models, monkeypatch):
-    real = engines.ArgosTranslator.translate
+    real = engines.ArgosTranslator.translate_scored
     calls = []
 
     def interrupted(self, pair, sentences):
@@ -279,12 +280,12 @@ def test_ctrl_c_after_the_first_batch_keeps_it(project_dir, pivot_models, monkey
         calls.append(list(sentences))
         return real(self, pair, sentences)
 
-    monkeypatch.setattr(engines.ArgosTranslator, "translate", interrupted)
+    monkeypatch.setattr(engines.ArgosTranslator, "translate_scored", interrupted)
     result = run("translate", "--beam-size", "1", "--save-every", "3")
     assert result.exit_code == 130
     drafted = {e.msgid for e in load(EN) if e.msgstr}
     assert drafted == set(calls[0]) and len(drafted) == 3
-    monkeypatch.setattr(engines.ArgosTranslator, "translate", real)
+    monkeypatch.setattr(engines.ArgosTranslator, "translate_scored", real)
     assert run("translate", "--beam-size", "1").exit_code == 0
     assert all(e.msgstr for e in load(EN)) and all(e.msgstr for e in load(FR))
 

@@ -85,13 +85,13 @@ def test_target_prefix_is_forced_and_stripped(pivot_models):
     """Multilingual packages name the target language with a first token (metadata target_prefix)."""
     from types import SimpleNamespace
 
-    class Echo:  # a stand-in CTranslate2 Translator: the prefix, then the input
+    class Echo:  # a stand-in CTranslate2 Translator: the prefix, the input, then the end token
         prefixes = []
 
         def translate_batch(self, batch, *, target_prefix, **options):
             self.prefixes += target_prefix
             return [SimpleNamespace(result=lambda tokens=tokens, prefix=prefix: SimpleNamespace(
-                hypotheses=[prefix + tokens])) for tokens, prefix in zip(batch, target_prefix)]
+                hypotheses=[prefix + tokens + ["</s>"]], scores=[-0.5])) for tokens, prefix in zip(batch, target_prefix)]
 
     argos = engine(pivot_models)
     model = argos._model(DE_EN)

@@ -313,7 +313,7 @@ def test_ctrl_c_exits_130_and_writes_nothing(reviewed_project, pivot_models, mon
         raise KeyboardInterrupt
 
     before = snapshot(Path("locales"))
-    monkeypatch.setattr(engines.ArgosTranslator, "translate", interrupted)
+    monkeypatch.setattr(engines.ArgosTranslator, "translate_scored", interrupted)
     result = run("evaluate")
     assert result.exit_code == 130 and "nothing was written" in result.output
     assert snapshot(Path("locales")) == before
@@ -343,8 +343,8 @@ def test_glossary_terms_never_reach_the_model(reviewed_project, pivot_models, mo
 
 def test_evaluate_uses_the_engine_translate_uses(reviewed_project, pivot_models, monkeypatch):
     pairs = []
-    real = engines.ArgosTranslator.translate
-    monkeypatch.setattr(engines.ArgosTranslator, "translate",
+    real = engines.ArgosTranslator.translate_scored
+    monkeypatch.setattr(engines.ArgosTranslator, "translate_scored",
                         lambda self, pair, sentences: pairs.append(pair) or real(self, pair, sentences))
     assert run("evaluate", "--json").exit_code == 0
     assert pairs == [DE_EN, EN_FR]  # German to English once, for English and the pivot alike
