@@ -30,7 +30,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 
-from pipeline.catalogs import MACHINE_TRANSLATION_MARK, Entry, EntryState
+from pipeline.catalogs import MACHINE_TRANSLATION_MARK, Catalog, Entry, EntryState
 
 LOW_CONFIDENCE = 0.5
 """Default of ``--low-confidence``: drafts below it are counted by ``status`` and put first for review."""
@@ -107,6 +107,12 @@ def entry_confidence(entry: Entry) -> float | None:
     """The engine's confidence in an entry that is still the machine draft it wrote; None for any
     other entry (the figure says nothing of a translator's words)."""
     return draft_confidence(entry.tcomment) if entry.state is EntryState.MACHINE_DRAFT else None
+
+
+def draft_confidences(catalog: Catalog) -> tuple[float, ...]:
+    """The confidence of every active machine draft of ``catalog`` that has one, in file order."""
+    found = (entry_confidence(entry) for entry in catalog.active())
+    return tuple(value for value in found if value is not None)
 
 
 def is_low(confidence: float | None, threshold: float) -> bool:

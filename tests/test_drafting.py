@@ -398,3 +398,25 @@ def test_an_edited_draft_of_a_changed_sentence_is_offered_not_drafted_again(proj
     assert "fuzzy" in offered.flags
     assert not any(e.obsolete and e.msgstr == "La région espère du travail." for e in load(FR))
     assert "Die Region hofft auf viel Arbeit. [en]" not in fake.sentences(EN_FR)
+
+
+def test_a_draft_notes_its_confidence_and_a_pivot_multiplies_its_legs(project_dir, pivot_models, monkeypatch):
+    from pipeline.confidence import draft_confidence
+
+    scored = {}
+    real = engines.ArgosTranslator.translate_scored
+
+    def recording(self, pair, sentences):
+        outputs = real(self, pair, sentences)
+        scored.update(((pair, sentence), output) for sentence, output in zip(sentences, outputs))
+        return outputs
+
+    monkeypatch.setattr(engines.ArgosTranslator, "translate_scored", recording)
+    assert run("translate", "--beam-size", "1").exit_code == 0
+    for found in load(EN):
+        assert draft_confidence(found.tcomment) == round(scored[DE_EN, found.msgid].confidence, 2)
+    for found in load(FR):
+        english = scored[DE_EN, found.msgid]
+        expected = english.confidence * scored[EN_FR, english.text].confidence
+        assert draft_confidence(found.tcomment) == round(expected, 2)
+        assert "(pivot) (confidence " in found.tcomment
