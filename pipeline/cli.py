@@ -597,6 +597,10 @@ def print_evaluation(result: Evaluation) -> None:
         click.echo(f"{route.lang} {route.kind} {route.route} ({route.provenance}): {route.sentences} "
                    f"sentences, {route.articles} article(s)")
         click.echo(f"  {route.chrf.formatted()}   {route.bleu.formatted()}   glossary terms kept: {share}")
+        if route.confidence_sentences:
+            rho = "n/a" if route.confidence_correlation is None else f"{route.confidence_correlation:+.2f}"
+            click.echo(f"  confidence vs sentence chrF: Spearman ρ = {rho} over {route.confidence_sentences} "
+                       "sentences (near +1: review the least sure drafts first)")
     for comparison in result.comparisons:
         verdict = "" if comparison.p_value is None else \
             f" (paired bootstrap p = {comparison.p_value:.3f}: " + \
@@ -628,6 +632,7 @@ def route_json(route: RouteEvaluation) -> dict[str, Any]:
         "sentences": route.sentences, "articles": route.articles,
         "chrf": score_json(route.chrf), "bleu": score_json(route.bleu),
         "glossary": {"terms": route.glossary_terms, "kept": route.glossary_kept, "share": route.glossary_share},
+        "confidence": {"spearman": route.confidence_correlation, "sentences": route.confidence_sentences},
     }
 
 

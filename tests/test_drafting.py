@@ -420,3 +420,4 @@ def test_a_draft_notes_its_confidence_and_a_pivot_multiplies_its_legs(project_di
         expected = english.confidence * scored[EN_FR, english.text].confidence
         assert draft_confidence(found.tcomment) == round(expected, 2)
         assert "(pivot) (confidence " in found.tcomment
+        assert entry_state(found) is EntryState.MACHINE_DRAFT  # however sure the engine, a draft stays fuzzy

@@ -374,3 +374,23 @@ def test_help_does_not_import_sacrebleu():
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sacrebleu', 'ctranslate2')))\n")
     output = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert output.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_evaluate_reports_how_well_the_confidence_ranks_sentences(reviewed_project, pivot_models):
+    """Spearman's ρ between the engine's confidence and sentence chrF, over every reviewed sentence
+    (the tiny random models give some figure: only the mechanics are asserted)."""
+    report = json.loads(run("evaluate", "--json").stdout)
+    for item in report["results"]:
+        assert item["confidence"]["sentences"] == item["sentences"]
+        rho = item["confidence"]["spearman"]
+        assert rho is None or -1 <= rho <= 1
+    text = run("evaluate").output
+    assert text.count("confidence vs sentence chrF: Spearman ρ = ") == 2
+
+
+def test_an_engine_without_scores_gives_no_correlation():
+    sentences = [ReviewedSentence("nord", f"Satz {n}.", f"Phrase {n}.") for n in range(4)]
+    route = choose_routes("de", "en", [DE_EN], RouteChoice.DEFAULT)[0]
+    result = evaluation.evaluate({"en": sentences}, {"en": [route]}, FakeTranslator(), n_bootstrap=1)
+    [scored] = result.results
+    assert (scored.confidence_correlation, scored.confidence_sentences) == (None, 0)
