@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, ContextManager
 import click
 
 from pipeline import cli_config, front_matter
-from pipeline.confidence import LOW_CONFIDENCE
+from pipeline.confidence import LOW_CONFIDENCE, format_confidence
 from pipeline.errors import CHECK_FAILED, EXIT_ERROR, EXIT_REFUSED, INTERRUPTED, PipelineError
 from pipeline.extraction import UpdateResult, extract_project
 from pipeline.project import (SOURCE_LANGUAGE, Project, english_language_name, normalise_language,
@@ -818,7 +818,12 @@ def review_order(project: Project, slug: str, only: str | None, low_confidence: 
     sure of first, then other drafts, changed sources, edited drafts and untranslated entries."""
     from pipeline.review_order import article_review_order
 
-    langs = parse_targets(only, project.source_lang) if only else project.langs
+    langs = project.langs
+    if only:
+        try:
+            langs = target_languages(language_list(only, example="fr", param_hint="--lang"), source=project.source_lang)
+        except PipelineError as error:
+            raise click.BadParameter(str(error), param_hint="--lang") from None
     orders = [article_review_order(project, slug, lang, threshold=low_confidence) for lang in langs]
     if as_json:
         click.echo(json.dumps({"catalogs": [review_order_json(order) for order in orders]}, indent=2,
@@ -832,7 +837,7 @@ def print_review_order(order: ReviewOrder) -> None:
     click.echo(f"{order.path} ({order.lang}): {len(order.items)} entries to review, {order.low} machine "
                f"draft(s) below confidence {order.threshold:g}")
     for item in order.items:
-        sure = "" if item.confidence is None else f", confidence {item.confidence:.2f}"
+        sure = "" if item.confidence is None else f", confidence {format_confidence(item.confidence)}"
         flag = " (review first)" if item.low else ""
         click.echo(f"{order.path}:{item.line}: {item.state.value}{sure}{flag}: {item.msgid}")
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from pipeline.catalogs import MACHINE_TRANSLATION_MARK, Catalog, Entry, EntryState
 
@@ -73,15 +74,25 @@ def route_confidence(legs: Iterable[float | None]) -> float | None:
     return product
 
 
+def format_confidence(confidence: float) -> str:
+    """Two significant digits, never in exponent notation: drafts far below any threshold (a poor
+    model through a pivot) keep their order too.
+
+    >>> [format_confidence(value) for value in (0.8234, 0.5, 1.0, 0.0012345, 0.0)]
+    ['0.82', '0.5', '1', '0.0012', '0']
+    """
+    return format(Decimal(f"{confidence:.2g}"), "f")
+
+
 def with_confidence(provenance: str, confidence: float | None) -> str:
-    """``provenance`` with the confidence noted after it, rounded to two places.
+    """``provenance`` with the confidence noted after it (:func:`format_confidence`).
 
     >>> with_confidence("Argos Translate de→en 1.9", 0.8234)
     'Argos Translate de→en 1.9 (confidence 0.82)'
     >>> with_confidence("Argos Translate de→en 1.9", None)
     'Argos Translate de→en 1.9'
     """
-    return provenance if confidence is None else f"{provenance} (confidence {confidence:.2f})"
+    return provenance if confidence is None else f"{provenance} (confidence {format_confidence(confidence)})"
 
 
 def draft_confidence(comment: str) -> float | None:

@@ -50,7 +50,7 @@ from babel.numbers import format_decimal
 from pipeline import catalogs, dates, edition_dates, front_matter, gfm, local_files, markdown_article, stale_editions
 from pipeline.article import MARKDOWN, Article, Unit, assemble, encode, units
 from pipeline.catalogs import EntryState, Translation, Translations
-from pipeline.confidence import LOW_CONFIDENCE, is_low
+from pipeline.confidence import LOW_CONFIDENCE, format_confidence, is_low
 from pipeline.errors import PipelineError
 from pipeline.files import FileResult, write_if_changed
 from pipeline.glossary import Glossary
@@ -765,7 +765,7 @@ def _review_first(sentences: list[Unit], translations: dict[str, Translations], 
     yield f"<h2>Review these first: machine drafts below confidence {threshold:g}</h2>\n<ul>\n"
     for lang, drafts in flagged.items():
         if drafts:
-            links = ", ".join(f'<a href="#s{number}">{number}</a> ({value:.2f})' for number, value in drafts)
+            links = ", ".join(f'<a href="#s{number}">{number}</a> ({format_confidence(value)})' for number, value in drafts)
             yield f"<li>{escape(own_language_name(lang))}: sentences {links}</li>\n"
     yield "</ul>\n"
 
@@ -790,8 +790,8 @@ def _confidence_note(confidence: float | None, threshold: float) -> str:
     if confidence is None:
         return ""
     if is_low(confidence, threshold):
-        return f'<span class="confidence low">confidence {confidence:.2f}, review first</span>'
-    return f'<span class="confidence">confidence {confidence:.2f}</span>'
+        return f'<span class="confidence low">confidence {format_confidence(confidence)}, review first</span>'
+    return f'<span class="confidence">confidence {format_confidence(confidence)}</span>'
 
 
 WORDS = re.compile(r"\s+|\w+|[^\w\s]")

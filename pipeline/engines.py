@@ -33,7 +33,10 @@ MAX_INPUT_TOKENS = 500
 Argos's models are trained on sentences far shorter than this, and their position tables end."""
 
 class Engine(Protocol):
-    """A machine translation engine as :func:`pipeline.drafting.draft` uses it."""
+    """A machine translation engine as :func:`pipeline.drafting.draft` uses it.
+
+    An engine that can say how sure it is also has ``translate_scored(pair, sentences)``, returning
+    :class:`ScoredTranslation` objects (see :func:`translate_scored`); the Argos engines do."""
 
     name: str
     """Shown in provenance, e.g. ``Argos Translate``."""

@@ -95,7 +95,7 @@ class Context:
 def low_confidence(source: str, translation: str, context: Context) -> Iterator[str]:
     """The engine was unsure of this draft"""
     if context.confidence is not None and context.confidence < confidence.VERY_LOW_CONFIDENCE:
-        yield (f"the engine's confidence in it is {context.confidence:.2f} (below "
+        yield (f"the engine's confidence in it is {confidence.format_confidence(context.confidence)} (below "
                f"{confidence.VERY_LOW_CONFIDENCE:g}): review it first")
 
 GROUPED_NUMBER = r"(?<![\d.,])\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})+(?:[.,]\d+)?(?!\d)"  # 1.200, 1 200,5

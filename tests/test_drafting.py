@@ -401,7 +401,7 @@ def test_an_edited_draft_of_a_changed_sentence_is_offered_not_drafted_again(proj
 
 
 def test_a_draft_notes_its_confidence_and_a_pivot_multiplies_its_legs(project_dir, pivot_models, monkeypatch):
-    from pipeline.confidence import draft_confidence
+    from pipeline.confidence import draft_confidence, format_confidence
 
     scored = {}
     real = engines.ArgosTranslator.translate_scored
@@ -414,10 +414,10 @@ def test_a_draft_notes_its_confidence_and_a_pivot_multiplies_its_legs(project_di
     monkeypatch.setattr(engines.ArgosTranslator, "translate_scored", recording)
     assert run("translate", "--beam-size", "1").exit_code == 0
     for found in load(EN):
-        assert draft_confidence(found.tcomment) == round(scored[DE_EN, found.msgid].confidence, 2)
+        assert draft_confidence(found.tcomment) == float(format_confidence(scored[DE_EN, found.msgid].confidence))
     for found in load(FR):
         english = scored[DE_EN, found.msgid]
         expected = english.confidence * scored[EN_FR, english.text].confidence
-        assert draft_confidence(found.tcomment) == round(expected, 2)
+        assert draft_confidence(found.tcomment) == float(format_confidence(expected))
         assert "(pivot) (confidence " in found.tcomment
         assert entry_state(found) is EntryState.MACHINE_DRAFT  # however sure the engine, a draft stays fuzzy
