@@ -110,7 +110,7 @@ def best_hypothesis(result: Any, decoding: Decoding) -> Hypothesis:
     answer = result.result()
     tokens = list(answer.hypotheses[0])
     length = len(tokens)
-    log_prob = answer.scores[0] * length ** LENGTH_PENALTY if answer.scores else 0.0
+    log_prob = answer.scores[0] * length ** LENGTH_PENALTY
     if tokens[-1:] == [END_TOKEN]:
         tokens = tokens[:-1]
     scored = length
