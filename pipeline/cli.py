@@ -806,7 +806,7 @@ def print_low_confidence(records: Iterable[CatalogStatus], threshold: float) -> 
                    + f"); review them first: `{pipeline_command()} review-order ARTICLE --lang LANG`.")
 
 
-@cli.command("review-order")
+@cli.command("review-order", short_help="List an article's entries in the order to review them.")
 @click.argument("slug", metavar="ARTICLE")
 @click.option("--lang", "only", default=None, metavar="LANGS",
               help="Comma-separated languages  [default: every --langs language].")
