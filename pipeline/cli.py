@@ -599,7 +599,7 @@ def print_evaluation(result: Evaluation) -> None:
         click.echo(f"  {route.chrf.formatted()}   {route.bleu.formatted()}   glossary terms kept: {share}")
         if route.confidence_sentences:
             rho = "n/a" if route.confidence_correlation is None else f"{route.confidence_correlation:+.2f}"
-            click.echo(f"  confidence vs sentence chrF: Spearman ρ = {rho} over {route.confidence_sentences} "
+            click.echo(f"  confidence vs sentence chrF: Spearman's rho = {rho} over {route.confidence_sentences} "
                        "sentences (near +1: review the least sure drafts first)")
     for comparison in result.comparisons:
         verdict = "" if comparison.p_value is None else \

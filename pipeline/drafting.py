@@ -341,8 +341,11 @@ def _fill_finished(run: _Run, pair: Pair) -> None:
 
 def _route_confidence(run: _Run, msgid: str, route: tuple[Pair, ...]) -> float | None:
     """The engine's confidence in the draft of ``msgid`` along ``route``: every leg's, multiplied."""
-    return confidence.route_confidence(run.confidences.get((step, _input(run, msgid, route, depth)))
-                                       for depth, step in enumerate(route))
+    legs = []
+    for depth, step in enumerate(route):
+        text = _input(run, msgid, route, depth)
+        legs.append(None if text is None else run.confidences.get((step, text)))
+    return confidence.route_confidence(legs)
 
 
 def _provenance(engine: Engine, route: tuple[Pair, ...]) -> str:

@@ -765,7 +765,8 @@ def _review_first(sentences: list[Unit], translations: dict[str, Translations], 
     yield f"<h2>Review these first: machine drafts below confidence {threshold:g}</h2>\n<ul>\n"
     for lang, drafts in flagged.items():
         if drafts:
-            links = ", ".join(f'<a href="#s{number}">{number}</a> ({format_confidence(value)})' for number, value in drafts)
+            links = ", ".join(f'<a href="#s{number}">{number}</a> ({format_confidence(value)})'
+                              for number, value in drafts)
             yield f"<li>{escape(own_language_name(lang))}: sentences {links}</li>\n"
     yield "</ul>\n"
 

@@ -277,7 +277,7 @@ def _score(metric, hypotheses: list[str], references: list[str], n_bootstrap: in
 
 def confidence_correlation(confidences: Sequence[float | None], hypotheses: Sequence[str],
                            references: Sequence[str]) -> tuple[float | None, int]:
-    """Spearman's ρ between the engine's confidence in each hypothesis and its sentence chrF, over the
+    """Spearman's rho between the engine's confidence in each hypothesis and its sentence chrF, over the
     hypotheses that have a confidence, and how many they are. Close to 1: the drafts the engine is
     least sure of are the worst, and ordering review by confidence pays.
 

@@ -98,6 +98,6 @@ def review_first(keys: Iterable[Key], translations: Mapping[Key, Translation], *
     found = []
     for number, key in enumerate(keys, start=1):
         confidence = translation_confidence(translations.get(key))
-        if is_low(confidence, threshold):
+        if confidence is not None and confidence < threshold:
             found.append((number, confidence))
     return sorted(found, key=lambda item: item[1])

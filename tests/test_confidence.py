@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from pipeline import catalogs, confidence, qa
 from pipeline.catalogs import EntryState
-from pipeline.confidence import draft_confidence, rank_correlation, route_confidence, with_confidence
+from pipeline.confidence import rank_correlation, route_confidence, with_confidence
 from tests.conftest import entry, load, run, set_draft
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")

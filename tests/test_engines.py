@@ -91,7 +91,8 @@ def test_target_prefix_is_forced_and_stripped(pivot_models):
         def translate_batch(self, batch, *, target_prefix, **options):
             self.prefixes += target_prefix
             return [SimpleNamespace(result=lambda tokens=tokens, prefix=prefix: SimpleNamespace(
-                hypotheses=[prefix + tokens + ["</s>"]], scores=[-0.5])) for tokens, prefix in zip(batch, target_prefix)]
+                hypotheses=[prefix + tokens + ["</s>"]], scores=[-0.5]))
+                for tokens, prefix in zip(batch, target_prefix)]
 
     argos = engine(pivot_models)
     model = argos._model(DE_EN)

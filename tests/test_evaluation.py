@@ -377,7 +377,7 @@ def test_help_does_not_import_sacrebleu():
 
 
 def test_evaluate_reports_how_well_the_confidence_ranks_sentences(reviewed_project, pivot_models):
-    """Spearman's ρ between the engine's confidence and sentence chrF, over every reviewed sentence
+    """Spearman's rho between the engine's confidence and sentence chrF, over every reviewed sentence
     (the tiny random models give some figure: only the mechanics are asserted)."""
     report = json.loads(run("evaluate", "--json").stdout)
     for item in report["results"]:
@@ -385,7 +385,7 @@ def test_evaluate_reports_how_well_the_confidence_ranks_sentences(reviewed_proje
         rho = item["confidence"]["spearman"]
         assert rho is None or -1 <= rho <= 1
     text = run("evaluate").output
-    assert text.count("confidence vs sentence chrF: Spearman ρ = ") == 2
+    assert text.count("confidence vs sentence chrF: Spearman's rho = ") == 2
 
 
 def test_an_engine_without_scores_gives_no_correlation():
