@@ -31,7 +31,8 @@ import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from pipeline.catalogs import MACHINE_TRANSLATION_MARK, Catalog, Entry, EntryState
+from pipeline import provenance
+from pipeline.catalogs import Catalog, Entry, EntryState
 
 LOW_CONFIDENCE = 0.5
 """Default of ``--low-confidence``: drafts below it are counted by ``status`` and put first for review."""
@@ -39,8 +40,7 @@ VERY_LOW_CONFIDENCE = 0.2
 """Below this, ``check`` reports a draft (as info): the model was unsure of most of its words."""
 
 CONFIDENCE_NOTE = re.compile(r"\(confidence\s+([01](?:\.\d+)?)\)")
-"""``(confidence 0.82)`` in a provenance text; ``\\s+`` because a tool may wrap the comment there."""
-DRAFT_DIGEST_START = "[draft "
+"""``(confidence 0.82)`` in a provenance text."""
 
 
 def token_confidence(log_prob: float, tokens: int) -> float | None:
@@ -97,20 +97,16 @@ def with_confidence(provenance: str, confidence: float | None) -> str:
 
 def draft_confidence(comment: str) -> float | None:
     """The confidence noted in the machine-translation provenance of a translator comment; None
-    without one. Line breaks inside the provenance (polib wraps comments at 78 columns, and other
-    tools elsewhere) do not matter.
+    without one. The provenance is read by :func:`pipeline.provenance.read`, so line breaks a tool
+    put inside it (polib wraps comments at 78 columns) do not matter.
 
     >>> draft_confidence("machine translation: Argos Translate de→en 1.9 (confidence\\n0.82) [draft 1a2b3c4d]")
     0.82
     >>> draft_confidence("machine translation: translation memory: nord [draft 1a2b3c4d]") is None
     True
     """
-    start = comment.find(MACHINE_TRANSLATION_MARK.strip())
-    if start < 0:
-        return None
-    provenance = " ".join(comment[start:].split())
-    end = provenance.find(DRAFT_DIGEST_START)
-    match = CONFIDENCE_NOTE.search(provenance if end < 0 else provenance[:end])
+    found = provenance.read(comment)
+    match = CONFIDENCE_NOTE.search(found.text) if found else None
     return float(match.group(1)) if match else None
 
 
