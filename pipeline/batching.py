@@ -7,8 +7,9 @@ inputs of a batch to its longest, and padding can tip a near tie between two hyp
 sentence translated in another batch may come out differently.
 
 Steps: :func:`encode` (tokenise; over-long inputs in parts), :func:`plan_batches` (by length, evenly),
-:func:`start_batch` / :func:`output_tokens` (one ``translate_batch`` call and its token lists), then
-:func:`in_part_order`, :func:`join` and :func:`detokenize` back to one text per sentence.
+:func:`start_batch` / :func:`best_hypothesis` (one ``translate_batch`` call and its hypotheses), then
+:func:`in_part_order`, :func:`join` and :func:`detokenize` back to one text per sentence, and
+:func:`sentence_log_probs` to the score of each sentence (:mod:`pipeline.confidence`).
 """
 
 from __future__ import annotations
@@ -16,12 +17,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 DECODING_LENGTH_FACTOR = 2
 DECODING_LENGTH_FLOOR = 32
 """Output limit: ``max(FLOOR, FACTOR * input tokens)``. A model that never emits ``</s>`` (a broken
 or random one) or loops on a phrase stops there instead of at CTranslate2's 256 tokens."""
+LENGTH_PENALTY = 0.2
+"""Argos's own: beam search ranks hypotheses by ``sum of log-probabilities / length ** 0.2``."""
+END_TOKEN = "</s>"
+"""The end token of Argos's models, returned (``return_end_token``) so that the length CTranslate2
+divided a score by is known: it counts the end token when the model produced one."""
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +67,19 @@ def encode(tokenizer: Any, sentences: Sequence[str], *, limit: int) -> Encoded:
     return Encoded(parts, owners, split)
 
 
+@dataclass(frozen=True, slots=True)
+class Hypothesis:
+    """The best hypothesis for one input: its tokens and how probable the model found them."""
+
+    tokens: list[str]
+    """Output tokens, without the forced target prefix and the end token."""
+    log_prob: float
+    """Sum of the log-probabilities of the tokens the model chose (the end token included, the
+    forced prefix not): CTranslate2's score times the length it was divided by."""
+    scored_tokens: int
+    """How many tokens :attr:`log_prob` adds up."""
+
+
 def plan_batches(parts: Sequence[Sequence[str]], *, max_batch_size: int, workers: int) -> list[list[int]]:
     """Indices of ``parts`` grouped into batches: non-empty parts sorted by length (less padding),
     cut evenly into a multiple of ``workers`` batches of at most ``max_batch_size``."""
@@ -74,31 +95,44 @@ def start_batch(translator: Any, batch: list[list[str]], decoding: Decoding) -> 
         batch, target_prefix=[prefix] * len(batch) if prefix else None,
         beam_size=decoding.beam_size, max_batch_size=decoding.max_batch_size, batch_type="examples",
         max_decoding_length=len(prefix) + decoding_limit(longest),
-        replace_unknowns=True, length_penalty=0.2, asynchronous=True)
+        replace_unknowns=True, length_penalty=LENGTH_PENALTY, return_scores=True, return_end_token=True,
+        asynchronous=True)
 
 
-def output_tokens(result: Any, decoding: Decoding) -> list[str]:
-    """The best hypothesis of one asynchronous result, without the forced target prefix."""
-    tokens = result.result().hypotheses[0]
+def best_hypothesis(result: Any, decoding: Decoding) -> Hypothesis:
+    """The best hypothesis of one asynchronous result, without the forced target prefix and the end
+    token, with its log-probability.
+
+    CTranslate2 divides the summed log-probabilities by ``length ** length_penalty``, the length
+    counting the prefix and the end token, while the sum leaves the forced prefix out (checked
+    against ``score_batch``); the sum is recovered from that, whatever the penalty.
+    """
+    answer = result.result()
+    tokens = list(answer.hypotheses[0])
+    length = len(tokens)
+    log_prob = answer.scores[0] * length ** LENGTH_PENALTY
+    if tokens[-1:] == [END_TOKEN]:
+        tokens = tokens[:-1]
+    scored = length
     if decoding.target_prefix and tokens[:1] == [decoding.target_prefix]:
-        tokens = tokens[1:]
-    return list(tokens)
+        tokens, scored = tokens[1:], length - 1
+    return Hypothesis(tokens, log_prob, scored)
 
 
-def translate_batch(translator: Any, batch: list[list[str]], decoding: Decoding) -> list[list[str]]:
-    """One batch, waited for: output token lists in input order."""
-    return [output_tokens(result, decoding) for result in start_batch(translator, batch, decoding)]
+def translate_batch(translator: Any, batch: list[list[str]], decoding: Decoding) -> list[Hypothesis]:
+    """One batch, waited for: its best hypotheses in input order."""
+    return [best_hypothesis(result, decoding) for result in start_batch(translator, batch, decoding)]
 
 
-def in_part_order(groups: Sequence[Sequence[int]], batch_outputs: Iterable[Sequence[list[str]]],
-                  count: int) -> list[list[str] | None]:
+def in_part_order(groups: Sequence[Sequence[int]], batch_outputs: Iterable[Sequence[T]],
+                  count: int) -> list[T | None]:
     """The outputs of every batch put back in the order of the ``count`` parts (``groups[i]``: the
     parts batch ``i`` translated, as :func:`plan_batches` cut them); None for a part no batch held.
 
     >>> in_part_order([[2, 0]], [[["c"], ["a"]]], 3)
     [['a'], None, ['c']]
     """
-    outputs: list[list[str] | None] = [None] * count
+    outputs: list[T | None] = [None] * count
     for group, tokens in zip(groups, batch_outputs):
         for index, output in zip(group, tokens):
             outputs[index] = output
@@ -112,6 +146,23 @@ def join(tokenizer: Any, encoded: Encoded, outputs: Sequence[list[str] | None], 
     for owner, tokens in zip(encoded.owners, outputs):
         joined[owner].append("" if tokens is None else detokenize(tokenizer, tokens, target_prefix))
     return [" ".join(text for text in texts if text) for texts in joined]
+
+
+def sentence_log_probs(encoded: Encoded, outputs: Sequence[Hypothesis | None],
+                       count: int) -> list[tuple[float, int]]:
+    """(summed log-probability, tokens scored) of each of ``count`` sentences: the sums of its parts
+    (a sentence translated in parts is scored as one), (0.0, 0) for a sentence with nothing decoded.
+
+    >>> encoded = Encoded(parts=[["a"], ["b"], []], owners=[0, 0, 1], split=[])
+    >>> sentence_log_probs(encoded, [Hypothesis(["x"], -1.0, 2), Hypothesis(["y"], -0.5, 3), None], 2)
+    [(-1.5, 5), (0.0, 0)]
+    """
+    totals = [(0.0, 0)] * count
+    for owner, output in zip(encoded.owners, outputs):
+        if output is not None:
+            log_prob, tokens = totals[owner]
+            totals[owner] = (log_prob + output.log_prob, tokens + output.scored_tokens)
+    return totals
 
 
 def balanced_batches(items: list[int], largest: int, workers: int) -> list[list[int]]:

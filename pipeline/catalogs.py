@@ -679,6 +679,8 @@ class Translation:
     state: EntryState
     previous_source: str | None = None
     """The ``#| msgid`` of a translation whose source sentence changed."""
+    comment: str = ""
+    """The translator comment: a draft's provenance and the engine's confidence (:mod:`pipeline.confidence`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -703,6 +705,7 @@ def translations_of(catalog: Catalog, path: Path, *, template: bool = False) -> 
             text=entry.msgid if template else entry.msgstr,
             state=EntryState.REVIEWED if template else entry.state,
             previous_source=entry.previous_msgid,
+            comment=entry.tcomment,
         )
         for entry in catalog.active()
     }

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, ContextManager
 import click
 
 from pipeline import cli_config, front_matter
+from pipeline.confidence import LOW_CONFIDENCE, format_confidence
 from pipeline.errors import CHECK_FAILED, EXIT_ERROR, EXIT_REFUSED, INTERRUPTED, PipelineError
 from pipeline.extraction import UpdateResult, extract_project
 from pipeline.project import (SOURCE_LANGUAGE, Project, english_language_name, normalise_language,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline 
     from pipeline.engines import EngineFactory, EngineOptions
     from pipeline.evaluation import Evaluation, RouteEvaluation, Score
     from pipeline.qa import Report
+    from pipeline.review_order import ReviewOrder
     from pipeline.status import CatalogStatus
 
 
@@ -129,6 +131,12 @@ def json_option(help: str) -> Decorator:
 def glossary_option(help: str) -> Decorator:
     return click.option("--glossary", "glossary_path", type=click.Path(path_type=Path, dir_okay=False),
                         default="glossary.toml", show_default=True, help=help)
+
+
+def low_confidence_option(help: str) -> Decorator:
+    """The engine-confidence threshold below which a machine draft is reviewed first (docs/confidence.md)."""
+    return click.option("--low-confidence", type=cli_config.NumberRange(0, 1), default=LOW_CONFIDENCE,
+                        show_default=True, metavar="0..1", help=help)
 
 
 @click.group(cls=PipelineGroup)
@@ -589,6 +597,10 @@ def print_evaluation(result: Evaluation) -> None:
         click.echo(f"{route.lang} {route.kind} {route.route} ({route.provenance}): {route.sentences} "
                    f"sentences, {route.articles} article(s)")
         click.echo(f"  {route.chrf.formatted()}   {route.bleu.formatted()}   glossary terms kept: {share}")
+        if route.confidence_sentences:
+            rho = "n/a" if route.confidence_correlation is None else f"{route.confidence_correlation:+.2f}"
+            click.echo(f"  confidence vs sentence chrF: Spearman's rho = {rho} over {route.confidence_sentences} "
+                       "sentences (near +1: review the least sure drafts first)")
     for comparison in result.comparisons:
         verdict = "" if comparison.p_value is None else \
             f" (paired bootstrap p = {comparison.p_value:.3f}: " + \
@@ -620,6 +632,7 @@ def route_json(route: RouteEvaluation) -> dict[str, Any]:
         "sentences": route.sentences, "articles": route.articles,
         "chrf": score_json(route.chrf), "bleu": score_json(route.bleu),
         "glossary": {"terms": route.glossary_terms, "kept": route.glossary_kept, "share": route.glossary_share},
+        "confidence": {"spearman": route.confidence_correlation, "sentences": route.confidence_sentences},
     }
 
 
@@ -654,11 +667,12 @@ date), 2 usage error, 3 the `reviewed` policy refused at least one edition (its 
               help="Regional conventions of a language's editions (their date), e.g. en=en_GB; repeatable "
                    "[default: the language's own].")
 @glossary_option("Names and terms: an older translation whose source differs in one is not published.")
+@low_confidence_option("With --review: flag the machine drafts the engine was less sure of, to review first.")
 @pass_project
 @click.pass_context
 def build_editions(ctx: click.Context, project: Project, only: str | None, policy: str,
                    min_reviewed: float | None, review: bool, edition_locales: tuple[str, ...],
-                   glossary_path: Path) -> None:
+                   glossary_path: Path, low_confidence: float) -> None:
     """Write editions/<lang>/<slug>.{txt,md,html} from the catalogs."""
     from pipeline import editions
 
@@ -676,7 +690,8 @@ def build_editions(ctx: click.Context, project: Project, only: str | None, polic
 
     result = editions.build(project, langs=langs, policy=editions.Policy(policy),
                             min_reviewed=100.0 if min_reviewed is None else min_reviewed, review=review,
-                            locales=edition_locale_map(edition_locales), glossary=load_glossary(glossary_path))
+                            locales=edition_locale_map(edition_locales), glossary=load_glossary(glossary_path),
+                            low_confidence=low_confidence)
     for edition in result.editions:
         print_edition(edition)
     for sheet in result.review_sheets:
@@ -750,15 +765,18 @@ BAR_WIDTH = 20
 
 @cli.command(short_help="Show what is left to translate and review.")
 @json_option("Print the figures as JSON for scripts.")
+@low_confidence_option("Count the machine drafts the engine was less sure of than this.")
 @pass_project
-def status(project: Project, as_json: bool) -> None:
+def status(project: Project, as_json: bool, low_confidence: float) -> None:
     """Show what is left to translate and review, per article and language."""
     from pipeline.status import project_status
 
     records = project_status(project)
     if as_json:
-        click.echo(json.dumps({"catalogs": [status_json(record) for record in records]}, indent=2,
-                              ensure_ascii=False))
+        click.echo(json.dumps({"catalogs": [{**status_json(record),
+                                             "low_confidence": record.low_confidence(low_confidence)}
+                                            for record in records],
+                               "low_confidence_threshold": low_confidence}, indent=2, ensure_ascii=False))
         return
     rows = [[*status_row(record), "orphaned" if record.orphaned else ""] for record in records]
     header = ["article", "lang", "reviewed (words)", *(title for _, title in STATUS_COLUMNS), ""]
@@ -773,8 +791,62 @@ def status(project: Project, as_json: bool) -> None:
                f"{english_language_name(project.source_lang)} source.")
     if any(record.orphaned for record in records):
         click.echo(f"orphaned: the article is no longer in {project.seeds}; restore it, or delete its catalogs.")
+    print_low_confidence(records, low_confidence)
     click.echo("Bar: " + "  ".join(click.style(mark, fg=colour) + " " + name.replace("_", " ")
                                    for name, mark, colour in STATE_BARS))
+
+
+def print_low_confidence(records: Iterable[CatalogStatus], threshold: float) -> None:
+    """One line counting the machine drafts below the confidence threshold, where there are any."""
+    low = {f"{record.slug} {record.lang}": count for record in records
+           if (count := record.low_confidence(threshold))}
+    if low:
+        click.echo(f"Machine drafts below confidence {threshold:g}: {sum(low.values())} ("
+                   + ", ".join(f"{name}: {count}" for name, count in low.items())
+                   + f"); review them first: `{pipeline_command()} review-order ARTICLE --lang LANG`.")
+
+
+@cli.command("review-order", short_help="List an article's entries in the order to review them.")
+@click.argument("slug", metavar="ARTICLE")
+@click.option("--lang", "only", default=None, metavar="LANGS",
+              help="Comma-separated languages  [default: every --langs language].")
+@low_confidence_option("Flag the machine drafts the engine was less sure of than this.")
+@json_option("Print the entries as JSON for scripts.")
+@pass_project
+def review_order(project: Project, slug: str, only: str | None, low_confidence: float, as_json: bool) -> None:
+    """List an article's entries in the order to review them: machine drafts the engine was least
+    sure of first, then other drafts, changed sources, edited drafts and untranslated entries."""
+    from pipeline.review_order import article_review_order
+
+    langs = project.langs
+    if only:
+        try:
+            langs = target_languages(language_list(only, example="fr", param_hint="--lang"), source=project.source_lang)
+        except PipelineError as error:
+            raise click.BadParameter(str(error), param_hint="--lang") from None
+    orders = [article_review_order(project, slug, lang, threshold=low_confidence) for lang in langs]
+    if as_json:
+        click.echo(json.dumps({"catalogs": [review_order_json(order) for order in orders]}, indent=2,
+                              ensure_ascii=False))
+        return
+    for order in orders:
+        print_review_order(order)
+
+
+def print_review_order(order: ReviewOrder) -> None:
+    click.echo(f"{order.path} ({order.lang}): {len(order.items)} entries to review, {order.low} machine "
+               f"draft(s) below confidence {order.threshold:g}")
+    for item in order.items:
+        sure = "" if item.confidence is None else f", confidence {format_confidence(item.confidence)}"
+        flag = " (review first)" if item.low else ""
+        click.echo(f"{order.path}:{item.line}: {item.state.value}{sure}{flag}: {item.msgid}")
+
+
+def review_order_json(order: ReviewOrder) -> dict[str, Any]:
+    return {"path": str(order.path), "lang": order.lang, "threshold": order.threshold, "low": order.low,
+            "entries": [{"line": item.line, "msgid": item.msgid, "msgstr": item.msgstr,
+                         "state": item.state.value, "confidence": item.confidence, "low": item.low}
+                        for item in order.items]}
 
 
 def status_json(record: CatalogStatus) -> dict[str, Any]:

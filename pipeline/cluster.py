@@ -268,8 +268,10 @@ def plugin_name(checksum: str, device: str, compute_type: str) -> str:
     return f"pipeline-package-{checksum[:20]}-{device}-{compute_type}"
 
 
-def translate_on_worker(name: str, batch: list[list[str]], decoding: batching.Decoding) -> list[list[str]]:
-    """A task: one batch through the worker's Translator of plugin ``name``; token lists back."""
+def translate_on_worker(name: str, batch: list[list[str]],
+                        decoding: batching.Decoding) -> list[batching.Hypothesis]:
+    """A task: one batch through the worker's Translator of plugin ``name``; hypotheses (token lists
+    and their log-probabilities) back."""
     from distributed import get_worker
 
     plugin = get_worker().plugins.get(name)
@@ -368,7 +370,7 @@ class DaskTranslator(engines.ArgosEngine):
         return shipped.tokenizer, shipped.target_prefix
 
     def _decode(self, pair: Pair, batches: list[list[list[str]]],
-                decoding: batching.Decoding) -> list[list[list[str]]]:
+                decoding: batching.Decoding) -> list[list[batching.Hypothesis]]:
         from distributed.utils import CancelledError
 
         plugin = self._shipped[pair].plugin

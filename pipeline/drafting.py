@@ -10,6 +10,8 @@ Provenance
     sentence whose reviewed translation (or that of a similar sentence) is in the translation memory
     (:mod:`pipeline.memory`), ``translation memory: <slug>`` or ``translation memory 92 % (<slug>:<line>)``
     with the old sentence as ``#| msgid`` (still fuzzy: the match gets a look in its new context).
+    An engine that scores its output adds its confidence, the legs of a pivot multiplied:
+    ``Argos Translate de→en 1.9 (confidence 0.82)`` (:mod:`pipeline.confidence`).
 Work done once
     Identical sentences (across articles too) are translated once per pair, and through a pivot the
     source (German) is translated to English once: that English is the English draft and the input
@@ -38,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ContextManager, Protocol
 
-from pipeline import argos_packages, catalogs, markdown_article, markup_drafts, memory
+from pipeline import argos_packages, catalogs, confidence, markdown_article, markup_drafts, memory
 from pipeline.argos_packages import Pair, Route
 from pipeline.catalogs import Catalog, EntryState, Key
 from pipeline.engines import Engine, EngineFactory, route_label
@@ -194,6 +196,8 @@ class _Run:
     """(pair, input) → output, inputs and outputs masked."""
     guarded: set[str] = field(default_factory=set)
     """Engine inputs whose placeholders must all come back (Markdown sentences and their pivot text)."""
+    confidences: dict[tuple[Pair, str], float | None] = field(default_factory=dict)
+    """(pair, input) → the engine's confidence in the output (None: not scored)."""
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     written: set[Path] = field(default_factory=set)
 
@@ -303,8 +307,9 @@ def _translate_pair(run: _Run, pair: Pair, save_every: int, progress: Progress) 
     with progress(pair, len(todo)) as bar:
         for start in range(0, len(todo), save_every):
             batch = todo[start:start + save_every]
-            outputs = markup_drafts.translate_keeping_markup(run.engine, pair, batch, guarded=run.guarded)
-            run.done.update(((pair, text), output) for text, output in zip(batch, outputs))
+            outputs = markup_drafts.translate_scored_keeping_markup(run.engine, pair, batch, guarded=run.guarded)
+            run.done.update(((pair, text), output.text) for text, output in zip(batch, outputs))
+            run.confidences.update(((pair, text), output.confidence) for text, output in zip(batch, outputs))
             batches += 1
             _fill_finished(run, pair)
             run.written.update(save_dirty(run.opened, clock=run.clock))
@@ -327,10 +332,20 @@ def _fill_finished(run: _Run, pair: Pair) -> None:
                 continue
             translation = (markup_drafts.finished_draft(msgid, text, run.masked[msgid], lang, run.glossary)
                            if msgid in run.markdown else restore(text, run.masked[msgid], lang, run.glossary).strip())
+            noted = confidence.with_confidence(provenance, _route_confidence(run, msgid, route))
             for catalog, key in waiting.pop(msgid):
                 if translation:
-                    catalog.draft(key, translation, provenance)
+                    catalog.draft(key, translation, noted)
                 run.counts[lang]["machine" if translation else "empty"] += 1
+
+
+def _route_confidence(run: _Run, msgid: str, route: tuple[Pair, ...]) -> float | None:
+    """The engine's confidence in the draft of ``msgid`` along ``route``: every leg's, multiplied."""
+    legs = []
+    for depth, step in enumerate(route):
+        text = _input(run, msgid, route, depth)
+        legs.append(None if text is None else run.confidences.get((step, text)))
+    return confidence.route_confidence(legs)
 
 
 def _provenance(engine: Engine, route: tuple[Pair, ...]) -> str:

@@ -50,10 +50,12 @@ from babel.numbers import format_decimal
 from pipeline import catalogs, dates, edition_dates, front_matter, gfm, local_files, markdown_article, stale_editions
 from pipeline.article import MARKDOWN, Article, Unit, assemble, encode, units
 from pipeline.catalogs import EntryState, Translation, Translations
+from pipeline.confidence import LOW_CONFIDENCE, format_confidence, is_low
 from pipeline.errors import PipelineError
 from pipeline.files import FileResult, write_if_changed
 from pipeline.glossary import Glossary
 from pipeline.project import Project, locale_of
+from pipeline.review_order import review_first, translation_confidence
 from pipeline.segmentation import read_article
 from pipeline.source_markup import added_markup, carried_over, with_source_targets, without_added_html
 from pipeline.stale_facts import still_stale
@@ -710,11 +712,16 @@ thead th { background: #eee; position: sticky; top: 0; }
 td.draft { background: #fffaeb; } td.changed { background: #f6f3ff; } td.missing { background: #fff3f3; }
 .previous { font-size: .85em; color: #444; margin-top: .3em; }
 del { background: #ffc9c9; color: #8c1414; } ins { background: #bff0cc; color: #135c2b; font-weight: 600; }
+.confidence { font-size: .8em; color: #666; margin-left: .4em; white-space: nowrap; }
+.confidence.low { color: #8c1414; font-weight: 600; }
 """
 
 
-def render_review(article: Article, translations: dict[str, Translations], *, source_lang: str) -> Iterator[str]:
-    """One HTML table row per sentence: the source and, per language, the translation and its state."""
+def render_review(article: Article, translations: dict[str, Translations], *, source_lang: str,
+                  low_confidence: float = LOW_CONFIDENCE) -> Iterator[str]:
+    """One HTML table row per sentence: the source and, per language, the translation and its state
+    (and the engine's confidence in a machine draft); machine drafts below ``low_confidence`` are
+    flagged, and listed above the table, lowest first, to be reviewed first."""
     langs = list(translations)
     sentences = list(units(article))
     yield '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -722,13 +729,15 @@ def render_review(article: Article, translations: dict[str, Translations], *, so
     yield f"<h1>Review sheet: {escape(article.slug)}</h1>\n"
     yield f"<p>Source: {escape(article.source)}, {len(sentences)} sentences.</p>\n"
     yield from _review_summary(sentences, translations)
+    yield from _review_first(sentences, translations, low_confidence)
     yield '<table class="sentences">\n<thead><tr><th>#</th>'
     yield f'<th lang="{escape(bcp47(source_lang))}">{escape(own_language_name(source_lang))} (source)</th>'
     yield "".join(f"<th>{escape(own_language_name(lang))}</th>" for lang in langs) + "</tr></thead>\n<tbody>\n"
     for number, unit in enumerate(sentences, start=1):
         yield (f'<tr id="s{number}"><td class="number">{number}<br>¶{unit.paragraph}, line {unit.line}</td>'
                f'<td lang="{escape(bcp47(source_lang))}">{escape(unit.text)}</td>')
-        yield "".join(_review_cell(unit, translations[lang].entries.get(unit.key), lang) for lang in langs)
+        yield "".join(_review_cell(unit, translations[lang].entries.get(unit.key), lang, low_confidence)
+                      for lang in langs)
         yield "</tr>\n"
     yield "</tbody>\n</table>\n</body>\n</html>\n"
 
@@ -747,18 +756,43 @@ def _review_summary(sentences: list[Unit], translations: dict[str, Translations]
     yield "</tbody>\n</table>\n"
 
 
+def _review_first(sentences: list[Unit], translations: dict[str, Translations], threshold: float) -> Iterator[str]:
+    """Per language, links to the machine drafts below ``threshold``, lowest confidence first."""
+    flagged = {lang: review_first((unit.key for unit in sentences), found.entries, threshold=threshold)
+               for lang, found in translations.items()}
+    if not any(flagged.values()):
+        return
+    yield f"<h2>Review these first: machine drafts below confidence {threshold:g}</h2>\n<ul>\n"
+    for lang, drafts in flagged.items():
+        if drafts:
+            links = ", ".join(f'<a href="#s{number}">{number}</a> ({format_confidence(value)})'
+                              for number, value in drafts)
+            yield f"<li>{escape(own_language_name(lang))}: sentences {links}</li>\n"
+    yield "</ul>\n"
+
+
 def _state(found: Translation | None) -> EntryState | None:
     return found.state if found else None
 
 
-def _review_cell(unit: Unit, found: Translation | None, lang: str) -> str:
+def _review_cell(unit: Unit, found: Translation | None, lang: str, threshold: float = LOW_CONFIDENCE) -> str:
     name, css = REVIEW_STATES[_state(found)]
     text = f'<span lang="{escape(bcp47(lang))}">{escape(found.text)}</span> ' if found and found.text else ""
+    note = _confidence_note(translation_confidence(found), threshold)
     previous = ""
     if found and found.previous_source is not None:
         previous = (f'<div class="previous">Source edited since this translation '
                     f'(<del>removed</del>, <ins>added</ins>): {diff_html(found.previous_source, unit.text)}</div>')
-    return f'<td class="{css}">{text}<span class="state {css}">{name}</span>{previous}</td>'
+    return f'<td class="{css}">{text}<span class="state {css}">{name}</span>{note}{previous}</td>'
+
+
+def _confidence_note(confidence: float | None, threshold: float) -> str:
+    """The engine's confidence in a machine draft, flagged below ``threshold``; nothing without one."""
+    if confidence is None:
+        return ""
+    if is_low(confidence, threshold):
+        return f'<span class="confidence low">confidence {format_confidence(confidence)}, review first</span>'
+    return f'<span class="confidence">confidence {format_confidence(confidence)}</span>'
 
 
 WORDS = re.compile(r"\s+|\w+|[^\w\s]")
@@ -789,7 +823,8 @@ def diff_html(old: str, new: str) -> str:
 
 def build(project: Project, *, langs: Sequence[str] | None = None, policy: Policy = Policy.DRAFT,
           min_reviewed: float = 100.0, review: bool = False, locales: Mapping[str, str] | None = None,
-          today: date | None = None, glossary: Glossary = Glossary()) -> BuildResult:
+          today: date | None = None, glossary: Glossary = Glossary(),
+          low_confidence: float = LOW_CONFIDENCE) -> BuildResult:
     """Build the editions of every article in ``langs`` (default: the source and the project's
     languages) and, with ``review``, the review sheets. Never prints; the result says what happened.
 
@@ -822,7 +857,8 @@ def build(project: Project, *, langs: Sequence[str] | None = None, policy: Polic
                                          source=article.source).problems
         if sheet_wanted:
             sheet = {lang: translations[lang] for lang in project.langs if lang != project.source_lang}
-            text = "".join(render_review(article, sheet, source_lang=project.source_lang))
+            text = "".join(render_review(article, sheet, source_lang=project.source_lang,
+                                         low_confidence=low_confidence))
             sheets.append(write_if_changed(target, text.encode("utf-8")))
     gone = stale_editions.remove(stale_editions.stale_editions(project.editions, published, REVIEW_FOLDER,
                                                                FORMATS, slugs))

@@ -12,7 +12,7 @@ hands them to an engine in batches, one pair at a time; the engine only translat
 The CLI builds the engine factory (:func:`local_engine`, or :func:`pipeline.cluster.cluster_engine`
 with ``--scheduler``) and passes it to :func:`pipeline.drafting.draft_project`. Both Argos engines
 encode, cut and decode in :class:`ArgosEngine`, through :mod:`pipeline.batching`, so their drafts are
-identical.
+identical, and so are their confidences (:meth:`ArgosEngine.translate_scored`, :mod:`pipeline.confidence`).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from pipeline import argos_packages, batching, devices
+from pipeline import argos_packages, batching, confidence, devices
 from pipeline.argos_packages import InstalledPackage, Pair
 from pipeline.errors import ModelError
 from pipeline.project import pipeline_command
@@ -33,7 +33,10 @@ MAX_INPUT_TOKENS = 500
 Argos's models are trained on sentences far shorter than this, and their position tables end."""
 
 class Engine(Protocol):
-    """A machine translation engine as :func:`pipeline.drafting.draft` uses it."""
+    """A machine translation engine as :func:`pipeline.drafting.draft` uses it.
+
+    An engine that can say how sure it is also has ``translate_scored(pair, sentences)``, returning
+    :class:`ScoredTranslation` objects (see :func:`translate_scored`); the Argos engines do."""
 
     name: str
     """Shown in provenance, e.g. ``Argos Translate``."""
@@ -45,6 +48,26 @@ class Engine(Protocol):
 
     def translate(self, pair: Pair, sentences: Sequence[str]) -> list[str]:
         """One translation per sentence, in order (a list as long as ``sentences``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredTranslation:
+    text: str
+    confidence: float | None = None
+    """The engine's confidence in ``text`` (:func:`pipeline.confidence.token_confidence`); None from an
+    engine that does not score its output (the fake, one a plugin provides)."""
+
+
+def translate_scored(engine: Engine, pair: Pair, sentences: Sequence[str]) -> list[ScoredTranslation]:
+    """One scored translation per sentence, in order: the engine's ``translate_scored`` where it has
+    one, else its ``translate`` without confidence; checked as :func:`translate_checked` checks."""
+    scoring = getattr(engine, "translate_scored", None)
+    if scoring is None:
+        return [ScoredTranslation(text) for text in translate_checked(engine, pair, sentences)]
+    outputs = scoring(pair, sentences)
+    if len(outputs) != len(sentences):
+        raise RuntimeError(f"{engine.name} returned {len(outputs)} translations for {len(sentences)} sentences")
+    return outputs
 
 
 def translate_checked(engine: Engine, pair: Pair, sentences: Sequence[str]) -> list[str]:
@@ -177,6 +200,11 @@ class ArgosEngine:
         return package_label(pair, self.packages[pair])
 
     def translate(self, pair: Pair, sentences: Sequence[str]) -> list[str]:
+        return [output.text for output in self.translate_scored(pair, sentences)]
+
+    def translate_scored(self, pair: Pair, sentences: Sequence[str]) -> list[ScoredTranslation]:
+        """Each sentence's translation with the model's confidence in it: the mean probability of
+        its tokens (the parts of a sentence translated in parts taken together)."""
         tokenizer, target_prefix = self._tokenizer(pair)
         encoded = batching.encode(tokenizer, sentences, limit=MAX_INPUT_TOKENS)
         self.warnings += batching.split_warnings(pair, sentences, encoded, MAX_INPUT_TOKENS)
@@ -184,15 +212,18 @@ class ArgosEngine:
         groups = self.options.batches(encoded.parts)
         results = self._decode(pair, [[encoded.parts[i] for i in group] for group in groups], decoding)
         outputs = batching.in_part_order(groups, results, len(encoded.parts))
-        return batching.join(tokenizer, encoded, outputs, len(sentences), target_prefix)
+        tokens = [None if output is None else output.tokens for output in outputs]
+        texts = batching.join(tokenizer, encoded, tokens, len(sentences), target_prefix)
+        scores = batching.sentence_log_probs(encoded, outputs, len(sentences))
+        return [ScoredTranslation(text, confidence.token_confidence(*score)) for text, score in zip(texts, scores)]
 
     def _tokenizer(self, pair: Pair) -> tuple[Any, str]:
         """The package's tokenizer for ``pair`` and its target prefix, its model made ready."""
         raise NotImplementedError
 
     def _decode(self, pair: Pair, batches: list[list[list[str]]],
-                decoding: batching.Decoding) -> Iterable[Sequence[list[str]]]:
-        """The output token lists of every batch, batch by batch in order."""
+                decoding: batching.Decoding) -> Iterable[Sequence[batching.Hypothesis]]:
+        """The best hypotheses of every batch, batch by batch in order."""
         raise NotImplementedError
 
 
@@ -211,10 +242,10 @@ class ArgosTranslator(ArgosEngine):
         return model.tokenizer, model.target_prefix
 
     def _decode(self, pair: Pair, batches: list[list[list[str]]],
-                decoding: batching.Decoding) -> Iterable[Sequence[list[str]]]:
+                decoding: batching.Decoding) -> Iterable[Sequence[batching.Hypothesis]]:
         translator = self._model(pair).translator
         queued = [batching.start_batch(translator, batch, decoding) for batch in batches]  # all at once
-        return ([batching.output_tokens(result, decoding) for result in results] for results in queued)
+        return ([batching.best_hypothesis(result, decoding) for result in results] for results in queued)
 
     def _model(self, pair: Pair) -> _LoadedModel:
         if pair not in self._models:

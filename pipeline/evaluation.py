@@ -14,6 +14,10 @@ Scores are corpus-level, on detokenised text prepared the same way on both sides
 (:func:`scoring_text`), with a bootstrap 95 % interval, and two routes of a language are compared
 with sacrebleu's paired bootstrap test (:func:`paired_p_value`): on one article a point of difference
 is usually noise, and the figures say so.
+
+How well the engine's confidence (:mod:`pipeline.confidence`) predicts quality: Spearman's rank
+correlation between each sentence's confidence and its sentence-level chrF (sacrebleu's
+``sentence_score``; a sentence's chrF is noisy, but ranks are what ordering review needs).
 """
 
 from __future__ import annotations
@@ -22,11 +26,11 @@ from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from pipeline import argos_packages, catalogs, markdown_article
+from pipeline import argos_packages, catalogs, confidence, markdown_article
 from pipeline.argos_packages import InstalledPackage, Pair, Route
 from pipeline.catalogs import EntryState
 from pipeline.drafting import DEFAULT_SAVE_EVERY, Progress, engine_input, no_progress
-from pipeline.engines import Engine, EngineFactory, route_label, translate_checked
+from pipeline.engines import Engine, EngineFactory, ScoredTranslation, route_label, translate_scored
 from pipeline.errors import PipelineError
 from pipeline.glossary import Glossary, Masked, holds_rendering, restore
 from pipeline.project import Project
@@ -134,13 +138,24 @@ def translate_routes(engine: Engine, routes: Mapping[Hashable, tuple[Pair, ...]]
                      glossary: Glossary = Glossary(), batch_size: int = DEFAULT_SAVE_EVERY,
                      progress: Progress = no_progress,
                      markdown: Collection[str] = frozenset()) -> dict[Hashable, dict[str, str]]:
+    """:func:`translate_routes_scored`, the translations only."""
+    scored = translate_routes_scored(engine, routes, sentences, glossary=glossary, batch_size=batch_size,
+                                     progress=progress, markdown=markdown)
+    return {name: {sentence: output.text for sentence, output in outputs.items()} for name, outputs in scored.items()}
+
+
+def translate_routes_scored(engine: Engine, routes: Mapping[Hashable, tuple[Pair, ...]], sentences: Iterable[str],
+                            *, glossary: Glossary = Glossary(), batch_size: int = DEFAULT_SAVE_EVERY,
+                            progress: Progress = no_progress,
+                            markdown: Collection[str] = frozenset()) -> dict[Hashable, dict[str, ScoredTranslation]]:
     """Translate ``sentences`` along every route, as :func:`pipeline.drafting.draft` does, in memory.
 
     ``routes`` maps a name (a language, or a language and route kind) to its chain of pairs. Terms
     are masked, each distinct input is sent once per pair in batches of ``batch_size`` (so a source
     sentence goes to English once, for English and for the pivot alike), and the final language's
-    renderings are restored. Returns name → sentence → translation. The sentences in ``markdown``
-    come from Markdown articles (see :func:`pipeline.drafting.engine_input`).
+    renderings are restored. Returns name → sentence → translation, with the engine's confidence as a
+    draft would note it (the legs of a route multiplied). The sentences in ``markdown`` come from
+    Markdown articles (see :func:`pipeline.drafting.engine_input`).
 
     Written here rather than shared with drafting because drafting interleaves saving with its
     batches; the steps it shares (``mask``, ``restore``, one engine call per batch) are the same.
@@ -148,6 +163,7 @@ def translate_routes(engine: Engine, routes: Mapping[Hashable, tuple[Pair, ...]]
     masked: dict[str, Masked] = {sentence: engine_input(sentence, glossary, markdown=sentence in markdown)
                                  for sentence in dict.fromkeys(sentences)}
     done: dict[tuple[Pair, str], str] = {}
+    scores: dict[tuple[Pair, str], float | None] = {}
     depth_of_pairs = max((len(route) for route in routes.values()), default=0)
     for depth in range(depth_of_pairs):
         for pair in dict.fromkeys(route[depth] for route in routes.values() if depth < len(route)):
@@ -157,8 +173,11 @@ def translate_routes(engine: Engine, routes: Mapping[Hashable, tuple[Pair, ...]]
                 for item in masked.values())
             todo = [text for text in inputs if text and (pair, text) not in done]
             done[(pair, "")] = ""  # an earlier step gave nothing: there is nothing to translate
-            _translate_batches(engine, pair, todo, done, batch_size, progress)
-    return {name: {sentence: restore(_chained(done, route, item.text), item, route[-1].target, glossary).strip()
+            _translate_batches(engine, pair, todo, (done, scores), batch_size, progress)
+    return {name: {sentence: ScoredTranslation(
+                       restore(_chained(done, route, item.text), item, route[-1].target, glossary).strip(),
+                       confidence.route_confidence(scores.get((step, _chained(done, route[:depth], item.text)))
+                                                   for depth, step in enumerate(route)))
                    for sentence, item in masked.items()}
             for name, route in routes.items()}
 
@@ -169,13 +188,17 @@ def _chained(done: Mapping[tuple[Pair, str], str], steps: Sequence[Pair], text: 
     return text
 
 
-def _translate_batches(engine: Engine, pair: Pair, todo: list[str], done: dict[tuple[Pair, str], str],
+def _translate_batches(engine: Engine, pair: Pair, todo: list[str],
+                       found: tuple[dict[tuple[Pair, str], str], dict[tuple[Pair, str], float | None]],
                        batch_size: int, progress: Progress) -> None:
+    """Translate ``todo`` into ``found``: (pair, input) → output, and → the engine's confidence."""
+    done, scores = found
     with progress(pair, len(todo)) as bar:
         for start in range(0, len(todo), batch_size):
             batch = todo[start:start + batch_size]
-            outputs = translate_checked(engine, pair, batch)
-            done.update(((pair, text), output) for text, output in zip(batch, outputs))
+            outputs = translate_scored(engine, pair, batch)
+            done.update(((pair, text), output.text) for text, output in zip(batch, outputs))
+            scores.update(((pair, text), output.confidence) for text, output in zip(batch, outputs))
             bar.update(len(batch))
 
 
@@ -252,6 +275,26 @@ def _score(metric, hypotheses: list[str], references: list[str], n_bootstrap: in
                  interval=float(result._ci) if bootstrapped else None)
 
 
+def confidence_correlation(confidences: Sequence[float | None], hypotheses: Sequence[str],
+                           references: Sequence[str]) -> tuple[float | None, int]:
+    """Spearman's rho between the engine's confidence in each hypothesis and its sentence chrF, over the
+    hypotheses that have a confidence, and how many they are. Close to 1: the drafts the engine is
+    least sure of are the worst, and ordering review by confidence pays.
+
+    >>> confidence_correlation([0.9, 0.2, 0.6, None], ["Le chat dort.", "Xy zz.", "Le chien dort.", "?"],
+    ...                        ["Le chat dort.", "Le chat mange.", "Le chat dort.", "Oui."])
+    (1.0, 3)
+    """
+    if not len(confidences) == len(hypotheses) == len(references):
+        raise ValueError(f"{len(confidences)} confidences, {len(hypotheses)} hypotheses, {len(references)} references")
+    from sacrebleu.metrics import CHRF
+
+    metric = CHRF()
+    pairs = [(sure, metric.sentence_score(scoring_text(hypothesis), [scoring_text(reference)]).score)
+             for sure, hypothesis, reference in zip(confidences, hypotheses, references) if sure is not None]
+    return confidence.rank_correlation([sure for sure, _ in pairs], [chrf for _, chrf in pairs]), len(pairs)
+
+
 def paired_p_value(first: Sequence[str], second: Sequence[str], references: Sequence[str], *,
                    n_bootstrap: int = DEFAULT_BOOTSTRAP) -> float:
     """sacrebleu's paired bootstrap resampling test of chrF between two outputs of the same sentences.
@@ -311,6 +354,12 @@ class RouteEvaluation:
     glossary_terms: int
     """Glossary renderings the sources call for (distinct per sentence)."""
     glossary_kept: int
+    confidence_correlation: float | None = None
+    """Spearman's rank correlation between the engine's confidence in each sentence and its sentence
+    chrF (:func:`confidence_correlation`); None below three scored sentences or from an engine that
+    does not score."""
+    confidence_sentences: int = 0
+    """The sentences with a confidence, that :attr:`confidence_correlation` is computed over."""
 
     @property
     def glossary_share(self) -> float | None:
@@ -363,17 +412,19 @@ def evaluate(references: Mapping[str, Sequence[ReviewedSentence]], routes: Mappi
     chains = {(lang, route.kind): route.steps for lang, options in routes.items() for route in options}
     sources = [sentence.source for lang in routes for sentence in references[lang]]
     markdown = {sentence.source for lang in routes for sentence in references[lang] if sentence.markdown}
-    translated = translate_routes(engine, chains, sources, glossary=glossary, batch_size=batch_size,
-                                  progress=progress, markdown=markdown)
+    translated = translate_routes_scored(engine, chains, sources, glossary=glossary, batch_size=batch_size,
+                                         progress=progress, markdown=markdown)
     results, comparisons = [], []
     for lang, options in routes.items():
         reviewed = references[lang]
         scored_references = [sentence.scored(sentence.reference) for sentence in reviewed]
-        outputs = [[sentence.scored(translated[(lang, route.kind)][sentence.source]) for sentence in reviewed]
+        outputs = [[sentence.scored(translated[(lang, route.kind)][sentence.source].text) for sentence in reviewed]
                    for route in options]
+        sure = [[translated[(lang, route.kind)][sentence.source].confidence for sentence in reviewed]
+                for route in options]
         scored = [_route_evaluation(engine, lang, route, reviewed, hypotheses, scored_references, glossary,
-                                    n_bootstrap)
-                  for route, hypotheses in zip(options, outputs)]
+                                    n_bootstrap, confidences)
+                  for route, hypotheses, confidences in zip(options, outputs, sure)]
         results += scored
         if len(scored) == 2:
             p_value = paired_p_value(*outputs, scored_references,
@@ -386,9 +437,11 @@ def evaluate(references: Mapping[str, Sequence[ReviewedSentence]], routes: Mappi
 
 def _route_evaluation(engine: Engine, lang: str, route: Route, reviewed: Sequence[ReviewedSentence],
                       hypotheses: Sequence[str], references: Sequence[str], glossary: Glossary,
-                      n_bootstrap: int) -> RouteEvaluation:
-    """``references``: the reviewed translations as scored, prepared once for every route of ``lang``."""
+                      n_bootstrap: int, confidences: Sequence[float | None]) -> RouteEvaluation:
+    """``references``: the reviewed translations as scored, prepared once for every route of ``lang``;
+    ``confidences``: the engine's in each hypothesis."""
     chrf, bleu = score(hypotheses, references, lang, n_bootstrap=n_bootstrap)
+    correlation, scored = confidence_correlation(confidences, hypotheses, references)
     counts = [glossary_terms(sentence.source, hypothesis, lang, glossary)
               for sentence, hypothesis in zip(reviewed, hypotheses)]
     return RouteEvaluation(
@@ -396,7 +449,8 @@ def _route_evaluation(engine: Engine, lang: str, route: Route, reviewed: Sequenc
         provenance=route_label(engine, route.steps),
         sentences=len(reviewed), articles=len({sentence.slug for sentence in reviewed}),
         chrf=chrf, bleu=bleu, glossary_terms=sum(terms for terms, _ in counts),
-        glossary_kept=sum(kept for _, kept in counts))
+        glossary_kept=sum(kept for _, kept in counts),
+        confidence_correlation=correlation, confidence_sentences=scored)
 
 
 def evaluate_project(project: Project, make_engine: EngineFactory, *, langs: Sequence[str] | None = None,

@@ -28,7 +28,7 @@ from markdown_it.rules_inline import StateInline
 
 from pipeline import gfm, markdown_article
 from pipeline.argos_packages import Pair
-from pipeline.engines import Engine, translate_checked
+from pipeline.engines import Engine, ScoredTranslation, translate_checked, translate_scored
 from pipeline.glossary import PLACEHOLDER, PLACEHOLDER_FOUND, Glossary, Masked, Term, restore
 
 PIECES = "pipeline_markup_pieces"
@@ -167,11 +167,20 @@ def mask_markdown(text: str, glossary: Glossary) -> Masked:
 
 
 def translate_keeping_markup(engine: Engine, pair: Pair, texts: Sequence[str], *, guarded: set[str]) -> list[str]:
+    """:func:`translate_scored_keeping_markup`, the translations only."""
+    return [output.text for output in translate_scored_keeping_markup(engine, pair, texts, guarded=guarded)]
+
+
+def translate_scored_keeping_markup(engine: Engine, pair: Pair, texts: Sequence[str], *,
+                                    guarded: set[str]) -> list[ScoredTranslation]:
     """``engine``'s translations of ``texts`` (masked sentences); those in ``guarded`` come back with
     every placeholder exactly once, in order and spaced as in the input: taken from the engine's
     answer where it allows, else put together from the runs between them, translated on their own.
-    The outputs of guarded texts join ``guarded`` (through a pivot they are the next step's input)."""
-    outputs = translate_checked(engine, pair, texts)
+    The outputs of guarded texts join ``guarded`` (through a pivot they are the next step's input).
+    Each keeps the engine's confidence (:mod:`pipeline.confidence`), except one put together from
+    runs: no single translation of it was scored."""
+    scored = translate_scored(engine, pair, texts)
+    outputs = [output.text for output in scored]
     repaired = [repair(text, output) if text in guarded else output for text, output in zip(texts, outputs)]
     broken = [index for index, output in enumerate(repaired) if output is None]
     if broken:
@@ -180,7 +189,8 @@ def translate_keeping_markup(engine: Engine, pair: Pair, texts: Sequence[str], *
             repaired[index] = output
     final = [output or "" for output in repaired]
     guarded.update(output for text, output in zip(texts, final) if text in guarded)
-    return final
+    return [ScoredTranslation(text, None if index in broken else output.confidence)
+            for index, (text, output) in enumerate(zip(final, scored))]
 
 
 def placeholders(text: str) -> list[re.Match[str]]:

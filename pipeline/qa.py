@@ -29,6 +29,7 @@ German; numbers in words are recognised for whole numbers in num2words' language
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import functools
 import os
@@ -43,7 +44,8 @@ from pathlib import Path
 
 from babel.numbers import NumberFormatError, format_decimal, get_decimal_symbol, get_group_symbol, parse_decimal
 
-from pipeline import catalogs, lexicon, local_files, markdown_article, qa_language, qa_meaning, qa_names, qa_quantities
+from pipeline import (catalogs, confidence, lexicon, local_files, markdown_article, qa_language, qa_meaning,
+                      qa_names, qa_quantities)
 from pipeline.catalogs import Catalog, Entry, EntryState
 from pipeline.article import BOM
 from pipeline.errors import CatalogError, PipelineError, location, os_error
@@ -83,9 +85,18 @@ class Context:
     source_lang: str = SOURCE_LANGUAGE
     markdown: bool = False
     """The entries are sentences of a Markdown article (their inline markup is checked)."""
+    confidence: float | None = None
+    """The engine's confidence in the entry, a machine draft (:mod:`pipeline.confidence`); None for others."""
 
 
 # --- entry checks --------------------------------------------------------------------------------
+
+
+def low_confidence(source: str, translation: str, context: Context) -> Iterator[str]:
+    """The engine was unsure of this draft"""
+    if context.confidence is not None and context.confidence < confidence.VERY_LOW_CONFIDENCE:
+        yield (f"the engine's confidence in it is {confidence.format_confidence(context.confidence)} (below "
+               f"{confidence.VERY_LOW_CONFIDENCE:g}): review it first")
 
 GROUPED_NUMBER = r"(?<![\d.,])\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})+(?:[.,]\d+)?(?!\d)"  # 1.200, 1 200,5
 PLAIN_NUMBER = r"\d+(?:[.,]\d+)?"                                                     # 16, 2025, 1,5
@@ -620,6 +631,7 @@ CHECKS = [
     Check(untranslated_words, reviewed=WARNING, draft=WARNING),
     Check(endpunc, reviewed=WARNING, draft=INFO),
     Check(length, reviewed=WARNING, draft=WARNING),
+    Check(low_confidence, reviewed=INFO, draft=INFO),
     Check(inline_markup, reviewed=ERROR, draft=WARNING),
     # meaning: the translation reads well but says something else (issue 27)
     Check(qa_language.wrong_language, reviewed=ERROR, draft=WARNING),
@@ -918,6 +930,7 @@ def _check_one(entry: Entry, context: Context, path: str) -> Iterator[Problem]:
         yield Problem(path, line, "source_changed", Severity.INFO, "the source sentence changed since this "
                       f"translation; review it: {word_diff(entry.previous_msgid, entry.msgid)}")
     draft = state is not EntryState.REVIEWED
+    context = dataclasses.replace(context, confidence=confidence.entry_confidence(entry))
     for check, severity, message in check_entry(entry.msgid, entry.msgstr, context, draft=draft, ignore=ignore):
         label = f"{state.value}: " if draft else ""
         yield Problem(path, line, check.name, severity, label + message)

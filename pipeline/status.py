@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import catalogs
+from pipeline import catalogs, confidence
 from pipeline.catalogs import EntryState
 from pipeline.errors import PipelineError, location
 from pipeline.project import Project, check_language_folders, check_slugs, pipeline_command, seed_names
@@ -75,6 +75,12 @@ class CatalogStatus:
     needs_repair: str | None = None
     """``path:line: what is wrong`` when the catalog does not belong to its template (a hand-edited
     msgid or msgctxt, a plural entry: :mod:`pipeline.template_match`); its figures are then unreliable."""
+    confidences: tuple[float, ...] = ()
+    """The engine's confidence in each machine draft that has one (:mod:`pipeline.confidence`)."""
+
+    def low_confidence(self, threshold: float) -> int:
+        """Machine drafts whose confidence is below ``threshold``: the ones to review first."""
+        return sum(1 for value in self.confidences if value < threshold)
 
     @property
     def total(self) -> Tally:
@@ -120,6 +126,7 @@ def catalog_status(path: Path, *, slug: str, lang: str, templates: TemplatesRead
         return CatalogStatus(slug=slug, lang=lang, path=path, exists=False)
     catalog = catalogs.read_view(path)
     record = tally_entries(slug, lang, path, ((entry.state, entry.msgid) for entry in catalog))
+    record = dataclasses.replace(record, confidences=confidence.draft_confidences(catalog))
     templates = {} if templates is None else templates
     template_path = template_of(path)
     if template_path not in templates:

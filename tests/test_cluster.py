@@ -19,7 +19,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from pipeline import catalogs, cluster, devices
+from pipeline import catalogs, cluster, confidence, devices
 from pipeline.argos_packages import Pair
 from pipeline.catalogs import EntryState, entry_state
 from pipeline.errors import ModelError, PipelineError
@@ -72,8 +72,9 @@ def test_drafts_on_the_cluster_are_identical_to_a_local_run(seed_project, pivot_
     assert remote.exit_code == 0, remote.output
     assert catalog_texts() == expected
     assert all(entry_state(e) is EntryState.MACHINE_DRAFT for e in load(FR))
-    assert {catalogs.DRAFT_DIGEST.sub("", e.tcomment) for e in load(FR)} == {
-        catalogs.MACHINE_TRANSLATION_MARK + "Argos Translate de→en 1.9 → en→fr 1.9 (pivot)"}
+    assert {confidence.CONFIDENCE_NOTE.sub("", catalogs.DRAFT_DIGEST.sub("", e.tcomment)) for e in load(FR)} == {
+        catalogs.MACHINE_TRANSLATION_MARK + "Argos Translate de→en 1.9 → en→fr 1.9 (pivot) "}
+    assert all(confidence.draft_confidence(e.tcomment) is not None for e in load(FR))  # part of catalog_texts()
 
 
 def test_each_worker_keeps_one_checked_copy_of_each_package_and_loads_it_once(
@@ -109,8 +110,8 @@ def test_a_worker_killed_mid_run_costs_only_its_batches(project_dir, argos_dir, 
 
     assert run("models", "install", str(slow_archive)).exit_code == 0
     returned: list[str] = []
-    real = cluster.DaskTranslator.translate
-    monkeypatch.setattr(cluster.DaskTranslator, "translate",
+    real = cluster.DaskTranslator.translate_scored
+    monkeypatch.setattr(cluster.DaskTranslator, "translate_scored",
                         lambda self, pair, sentences: returned.extend(sentences) or real(self, pair, sentences))
     marker = tmp_path / "killed"
     monkeypatch.setattr(cluster, "translate_on_worker", killing_the_first_worker_it_runs_on(marker))
@@ -258,7 +259,7 @@ def test_a_scheduler_lost_mid_run_is_one_line_and_finished_chunks_are_kept(
 
 
 def test_interrupt_between_chunks_keeps_every_finished_chunk(project_dir, pivot_models, scheduler, monkeypatch):
-    real, calls = cluster.DaskTranslator.translate, []
+    real, calls = cluster.DaskTranslator.translate_scored, []
 
     def interrupted(self, pair, sentences):
         if calls:
@@ -266,7 +267,7 @@ def test_interrupt_between_chunks_keeps_every_finished_chunk(project_dir, pivot_
         calls.append(list(sentences))
         return real(self, pair, sentences)
 
-    monkeypatch.setattr(cluster.DaskTranslator, "translate", interrupted)
+    monkeypatch.setattr(cluster.DaskTranslator, "translate_scored", interrupted)
     result = run("translate", "--scheduler", scheduler, "--beam-size", "1", "--save-every", "3")
     assert result.exit_code == 130
     assert set(drafted(Path("locales/en/LC_MESSAGES/nord.po"))) == set(calls[0])

@@ -7,6 +7,7 @@ wording.
 
 from __future__ import annotations
 
+import re
 import socket
 from pathlib import Path
 
@@ -51,8 +52,8 @@ def state(path: Path) -> dict[tuple[str | None, str], tuple[str, list[str], str]
 
 
 def provenance_of(found) -> str:
-    """A draft's provenance comment without the digest of the drafted text."""
-    return catalogs.DRAFT_DIGEST.sub("", found.tcomment)
+    """A draft's provenance comment without the digest of the drafted text and the engine's confidence."""
+    return re.sub(r" \(confidence [0-9.]+\)", "", catalogs.DRAFT_DIGEST.sub("", found.tcomment))
 
 
 # --- catalog logic with the fake engine ----------------------------------------------------------
@@ -201,13 +202,13 @@ def test_glossary_terms_are_masked_and_rendered_for_the_final_language(project_d
 
 def calls_to_engine(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Pair, list[str]]]:
     calls = []
-    real = engines.ArgosTranslator.translate
+    real = engines.ArgosTranslator.translate_scored
 
     def counting(self, pair, sentences):
         calls.append((pair, list(sentences)))
         return real(self, pair, sentences)
 
-    monkeypatch.setattr(engines.ArgosTranslator, "translate", counting)
+    monkeypatch.setattr(engines.ArgosTranslator, "translate_scored", counting)
     return calls
 
 
@@ -270,7 +271,7 @@ def test_translate_uses_no_network(project_dir, pivot_models, monkeypatch):
 
 
 def test_ctrl_c_after_the_first_batch_keeps_it(project_dir, pivot_models, monkeypatch):
-    real = engines.ArgosTranslator.translate
+    real = engines.ArgosTranslator.translate_scored
     calls = []
 
     def interrupted(self, pair, sentences):
@@ -279,12 +280,12 @@ def test_ctrl_c_after_the_first_batch_keeps_it(project_dir, pivot_models, monkey
         calls.append(list(sentences))
         return real(self, pair, sentences)
 
-    monkeypatch.setattr(engines.ArgosTranslator, "translate", interrupted)
+    monkeypatch.setattr(engines.ArgosTranslator, "translate_scored", interrupted)
     result = run("translate", "--beam-size", "1", "--save-every", "3")
     assert result.exit_code == 130
     drafted = {e.msgid for e in load(EN) if e.msgstr}
     assert drafted == set(calls[0]) and len(drafted) == 3
-    monkeypatch.setattr(engines.ArgosTranslator, "translate", real)
+    monkeypatch.setattr(engines.ArgosTranslator, "translate_scored", real)
     assert run("translate", "--beam-size", "1").exit_code == 0
     assert all(e.msgstr for e in load(EN)) and all(e.msgstr for e in load(FR))
 
@@ -397,3 +398,26 @@ def test_an_edited_draft_of_a_changed_sentence_is_offered_not_drafted_again(proj
     assert "fuzzy" in offered.flags
     assert not any(e.obsolete and e.msgstr == "La région espère du travail." for e in load(FR))
     assert "Die Region hofft auf viel Arbeit. [en]" not in fake.sentences(EN_FR)
+
+
+def test_a_draft_notes_its_confidence_and_a_pivot_multiplies_its_legs(project_dir, pivot_models, monkeypatch):
+    from pipeline.confidence import draft_confidence, format_confidence
+
+    scored = {}
+    real = engines.ArgosTranslator.translate_scored
+
+    def recording(self, pair, sentences):
+        outputs = real(self, pair, sentences)
+        scored.update(((pair, sentence), output) for sentence, output in zip(sentences, outputs))
+        return outputs
+
+    monkeypatch.setattr(engines.ArgosTranslator, "translate_scored", recording)
+    assert run("translate", "--beam-size", "1").exit_code == 0
+    for found in load(EN):
+        assert draft_confidence(found.tcomment) == float(format_confidence(scored[DE_EN, found.msgid].confidence))
+    for found in load(FR):
+        english = scored[DE_EN, found.msgid]
+        expected = english.confidence * scored[EN_FR, english.text].confidence
+        assert draft_confidence(found.tcomment) == float(format_confidence(expected))
+        assert "(pivot) (confidence " in found.tcomment
+        assert entry_state(found) is EntryState.MACHINE_DRAFT  # however sure the engine, a draft stays fuzzy

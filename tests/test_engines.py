@@ -85,13 +85,14 @@ def test_target_prefix_is_forced_and_stripped(pivot_models):
     """Multilingual packages name the target language with a first token (metadata target_prefix)."""
     from types import SimpleNamespace
 
-    class Echo:  # a stand-in CTranslate2 Translator: the prefix, then the input
+    class Echo:  # a stand-in CTranslate2 Translator: the prefix, the input, then the end token
         prefixes = []
 
         def translate_batch(self, batch, *, target_prefix, **options):
             self.prefixes += target_prefix
             return [SimpleNamespace(result=lambda tokens=tokens, prefix=prefix: SimpleNamespace(
-                hypotheses=[prefix + tokens])) for tokens, prefix in zip(batch, target_prefix)]
+                hypotheses=[prefix + tokens + ["</s>"]], scores=[-0.5]))
+                for tokens, prefix in zip(batch, target_prefix)]
 
     argos = engine(pivot_models)
     model = argos._model(DE_EN)
@@ -145,3 +146,31 @@ def test_an_answer_without_one_translation_per_sentence_is_refused():
 def test_a_route_is_labelled_with_the_engine_and_each_step():
     route = (DE_EN, Pair("en", "fr"))
     assert engines.route_label(engines.FakeTranslator(), route) == "Fake de→en 0.0 → en→fr 0.0"
+
+
+# --- the engine's confidence ---------------------------------------------------------------------
+
+
+def test_a_hypothesis_log_probability_is_what_ctranslate2_scores_its_tokens(pivot_models):
+    """The sum recovered from translate_batch's length-penalised score equals the tokens' own
+    log-probabilities (score_batch), the end token counted when the model produced one."""
+    argos = engine(pivot_models)
+    model = argos._model(DE_EN)
+    sentences = ["Ja.", "Die Region hofft auf Arbeit.", "Verkor hat in Bourbourg eine Fabrik eröffnet."]
+    tokens = [model.tokenizer.encode(sentence) for sentence in sentences]
+    for decoding in (engines.EngineOptions(beam_size=1).decoding(), engines.EngineOptions(beam_size=4).decoding()):
+        hypotheses = batching.translate_batch(model.translator, tokens, decoding)
+        scored = model.translator.score_batch(tokens, [hypothesis.tokens for hypothesis in hypotheses])
+        for hypothesis, reference in zip(hypotheses, scored):
+            assert hypothesis.scored_tokens in (len(hypothesis.tokens), len(hypothesis.tokens) + 1)
+            assert hypothesis.log_prob == pytest.approx(sum(reference.log_probs[:hypothesis.scored_tokens]),
+                                                        rel=1e-3)
+
+
+def test_every_translation_comes_with_a_confidence_between_0_and_1(pivot_models):
+    argos = engine(pivot_models)
+    sentences = ["Ja.", "Die Region hofft auf Arbeit."]
+    scored = argos.translate_scored(DE_EN, sentences)
+    assert [output.text for output in scored] == argos.translate(DE_EN, sentences)
+    assert all(0 < output.confidence <= 1 for output in scored)
+    assert engines.translate_scored(engines.FakeTranslator(), DE_EN, sentences)[0].confidence is None

@@ -313,7 +313,7 @@ def test_ctrl_c_exits_130_and_writes_nothing(reviewed_project, pivot_models, mon
         raise KeyboardInterrupt
 
     before = snapshot(Path("locales"))
-    monkeypatch.setattr(engines.ArgosTranslator, "translate", interrupted)
+    monkeypatch.setattr(engines.ArgosTranslator, "translate_scored", interrupted)
     result = run("evaluate")
     assert result.exit_code == 130 and "nothing was written" in result.output
     assert snapshot(Path("locales")) == before
@@ -343,8 +343,8 @@ def test_glossary_terms_never_reach_the_model(reviewed_project, pivot_models, mo
 
 def test_evaluate_uses_the_engine_translate_uses(reviewed_project, pivot_models, monkeypatch):
     pairs = []
-    real = engines.ArgosTranslator.translate
-    monkeypatch.setattr(engines.ArgosTranslator, "translate",
+    real = engines.ArgosTranslator.translate_scored
+    monkeypatch.setattr(engines.ArgosTranslator, "translate_scored",
                         lambda self, pair, sentences: pairs.append(pair) or real(self, pair, sentences))
     assert run("evaluate", "--json").exit_code == 0
     assert pairs == [DE_EN, EN_FR]  # German to English once, for English and the pivot alike
@@ -374,3 +374,23 @@ def test_help_does_not_import_sacrebleu():
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sacrebleu', 'ctranslate2')))\n")
     output = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert output.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_evaluate_reports_how_well_the_confidence_ranks_sentences(reviewed_project, pivot_models):
+    """Spearman's rho between the engine's confidence and sentence chrF, over every reviewed sentence
+    (the tiny random models give some figure: only the mechanics are asserted)."""
+    report = json.loads(run("evaluate", "--json").stdout)
+    for item in report["results"]:
+        assert item["confidence"]["sentences"] == item["sentences"]
+        rho = item["confidence"]["spearman"]
+        assert rho is None or -1 <= rho <= 1
+    text = run("evaluate").output
+    assert text.count("confidence vs sentence chrF: Spearman's rho = ") == 2
+
+
+def test_an_engine_without_scores_gives_no_correlation():
+    sentences = [ReviewedSentence("nord", f"Satz {n}.", f"Phrase {n}.") for n in range(4)]
+    route = choose_routes("de", "en", [DE_EN], RouteChoice.DEFAULT)[0]
+    result = evaluation.evaluate({"en": sentences}, {"en": [route]}, FakeTranslator(), n_bootstrap=1)
+    [scored] = result.results
+    assert (scored.confidence_correlation, scored.confidence_sentences) == (None, 0)

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from pipeline import markdown_article, markup_drafts, qa
 from pipeline.argos_packages import Pair
 from pipeline.drafting import draft, engine_input, open_catalogs
-from pipeline.engines import FakeTranslator
+from pipeline.engines import FakeTranslator, ScoredTranslation
 from pipeline.glossary import PLACEHOLDER_FOUND, Glossary, Term
 from pipeline.project import Project
 from tests.conftest import load, run
@@ -162,3 +162,19 @@ def test_any_sentence_drafted_by_any_damaging_engine_keeps_its_markup(words, dam
     drafted = markup_drafts.finished_draft(source, output, masked, "en", Glossary())
     assert drafted, (source, output)
     assert markdown_article.markup_of(drafted) == markdown_article.markup_of(source)
+
+
+class SureMangler(Mangler):
+    """A :class:`Mangler` that scores its output: always 0.5 sure."""
+
+    def translate_scored(self, pair: Pair, sentences: Sequence[str]) -> list[ScoredTranslation]:
+        return [ScoredTranslation(text, 0.5) for text in self.translate(pair, sentences)]
+
+
+def test_a_draft_keeps_the_engines_confidence_unless_it_was_rebuilt_from_runs():
+    masked = engine_input("Die [Studie](https://x.org/a) ist neu.", Glossary(), markdown=True)
+    kept = markup_drafts.translate_scored_keeping_markup(SureMangler(lambda text: text), DE_EN, [masked.text],
+                                                         guarded={masked.text})
+    rebuilt = markup_drafts.translate_scored_keeping_markup(SureMangler(drop), DE_EN, [masked.text],
+                                                            guarded={masked.text})
+    assert [output.confidence for output in kept + rebuilt] == [0.5, None]

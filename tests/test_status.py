@@ -78,7 +78,7 @@ def test_status_json_on_a_known_catalog(project_dir):
     fr, en = json.loads(result.stdout)["catalogs"]
     assert fr == {
         "article": "nord", "lang": "fr", "path": str(FR), "exists": True, "orphaned": False,
-        "percent_reviewed": 25.0, "needs_repair": None,
+        "percent_reviewed": 25.0, "needs_repair": None, "low_confidence": 0,
         "sentences": {"total": 8, "reviewed": 2, "machine_draft": 1, "edited_draft": 0,
                       "source_changed": 2,
                       "untranslated": 3, "obsolete": 1, "fuzzy": 3},
