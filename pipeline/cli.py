@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any, ContextManager
 
 import click
 
-from pipeline import cli_config
+from pipeline import cli_config, incremental
 from pipeline.errors import CHECK_FAILED, EXIT_ERROR, EXIT_REFUSED, INTERRUPTED, PipelineError
-from pipeline.extraction import UpdateResult, extract_project
+from pipeline.extraction import UpdateResult
 from pipeline.project import (SOURCE_LANGUAGE, Project, english_language_name, normalise_language,
                               pipeline_command, same_language, target_languages)
 from pipeline.segmentation import read_article
+from pipeline.state_store import StateStore, open_store
 
 if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline --help` starts fast
     from pipeline.argos_packages import InstalledPackage, Pair
@@ -139,10 +140,13 @@ def glossary_option(help: str) -> Decorator:
               help="Comma-separated target languages.")
 @click.option("--source-lang", default=SOURCE_LANGUAGE, show_default=True, callback=parse_lang,
               help="Language of the articles in seeds/.")
+@click.option("--state/--no-state", default=True, show_default=True,
+              help="Remember what each run derived from each file (locales/.pipeline-state.sqlite), so that "
+                   "unchanged files are not parsed again; --no-state reads everything (see docs/scale.md).")
 @click.version_option(package_name="article-localisation-pipeline")
 @click.pass_context
 def cli(ctx: click.Context, seeds: Path, locales: Path, editions: Path, langs: tuple[str, ...],
-        source_lang: str) -> None:
+        source_lang: str, state: bool) -> None:
     """Localise articles (German by default) into editions in other languages through gettext catalogs.
 
     Settings come from the command line, then PIPELINE_<OPTION> environment variables, then
@@ -152,6 +156,17 @@ def cli(ctx: click.Context, seeds: Path, locales: Path, editions: Path, langs: t
     ctx.obj = Project(seeds=seeds, locales=locales, editions=editions,
                       langs=targets(ctx, langs, source_lang), source_lang=source_lang,
                       root=found.path.parent if found else None)
+    ctx.meta[STATE] = state
+
+
+STATE = "pipeline.state"
+"""``ctx.meta`` key: whether the state store is used (``--state/--no-state``)."""
+
+
+def state_store(project: Project) -> ContextManager[StateStore]:
+    """The run's :class:`~pipeline.state_store.StateStore` in the catalogs folder (one that remembers
+    nothing with ``--no-state``)."""
+    return open_store(project.locales, enabled=click.get_current_context().meta.get(STATE, True))
 
 
 def targets(ctx: click.Context, langs: tuple[str, ...], source_lang: str) -> tuple[str, ...]:
@@ -188,10 +203,11 @@ def segment(project: Project, file: Path, as_json: bool) -> None:
             click.echo(f"  · {sentence}")
 
 
-def run_extract(project: Project) -> list[UpdateResult]:
-    """Extract every article, printing each file's outcome as it comes; returns every result."""
+def run_extract(project: Project, store: StateStore) -> list[UpdateResult]:
+    """Extract every article, printing each file's outcome as it comes; returns every result.
+    Articles whose files are as the last run left them are only stat'ed (:mod:`pipeline.incremental`)."""
     extracted = []
-    for results in extract_project(project):
+    for results in incremental.extract_project(project, store):
         for result in results:
             print_update(result)
         extracted.extend(results)
@@ -211,8 +227,8 @@ def print_update(result: UpdateResult) -> None:
 @pass_project
 def extract(project: Project) -> None:
     """Update locales/<slug>.pot and each language's .po from the articles in seeds/."""
-    with project.lock():
-        run_extract(project)
+    with project.lock(), state_store(project) as store:
+        run_extract(project, store)
 
 
 # --- machine translation and models (pipeline.drafting, pipeline.engines, pipeline.argos_packages) ---
@@ -291,8 +307,9 @@ def translate(ctx: click.Context, project: Project, glossary_path: Path, save_ev
     try:
         # the device, and the cluster with its workers, are checked before any write
         with engine_factory(options, scheduler, allow_insecure_scheduler,
-                            (tls_ca_file, tls_cert, tls_key)) as make_engine, project.lock():
-            extracted = run_extract(project)
+                            (tls_ca_file, tls_cert, tls_key)) as make_engine, project.lock(), \
+                state_store(project) as store:
+            extracted = run_extract(project, store)
             result = drafting.draft_project(project, make_engine, extracted, glossary=glossary,
                                             save_every=save_every, progress=translation_progress)
     except KeyboardInterrupt:
@@ -612,7 +629,8 @@ def status(project: Project, as_json: bool) -> None:
     """Show what is left to translate and review, per article and language."""
     from pipeline.status import project_status
 
-    records = project_status(project)
+    with state_store(project) as store:
+        records = project_status(project, read_status=incremental.catalog_status_reader(store))
     if as_json:
         click.echo(json.dumps({"catalogs": [status_json(record) for record in records]}, indent=2,
                               ensure_ascii=False))
