@@ -141,7 +141,7 @@ def glossary_option(help: str) -> Decorator:
 @click.option("--source-lang", default=SOURCE_LANGUAGE, show_default=True, callback=parse_lang,
               help="Language of the articles in seeds/.")
 @click.option("--state/--no-state", default=True, show_default=True,
-              help="Remember what each run derived from each file (locales/.pipeline-state.sqlite), so that "
+              help="Remember what each run derived from each file (.pipeline/state.sqlite beside locales/), so that "
                    "unchanged files are not parsed again; --no-state reads everything (see docs/scale.md).")
 @click.version_option(package_name="article-localisation-pipeline")
 @click.pass_context

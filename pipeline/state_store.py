@@ -9,7 +9,7 @@ file may have been rewritten within the file system's timestamp granularity, wit
 showing it. Either way the bytes are compared with the recorded digest before the record is given up,
 so a ``touch`` costs one read, not one parse.
 
-The records live in SQLite (``locales/.pipeline-state.sqlite``, WAL journal), written in one
+The records live in SQLite (``.pipeline/state.sqlite`` beside ``locales/``, WAL journal), written in one
 transaction per run: a run killed half-way leaves the records of the run before, which still describe
 the files they name. The file is outside version control and may be deleted at any time: the next run
 then derives everything again. Records name the pipeline's version, so an upgrade starts afresh.
@@ -28,8 +28,12 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-STATE_FILE = ".pipeline-state.sqlite"
-"""Name of the store in the catalogs folder (with its ``-wal`` and ``-shm`` companions)."""
+STATE_FOLDER = ".pipeline"
+"""Folder of the store, next to the catalogs folder (``locales/../.pipeline/``), so that the catalogs
+folder holds only catalogs."""
+
+STATE_FILE = "state.sqlite"
+"""Name of the store (with its ``-wal`` and ``-shm`` companions)."""
 
 SCHEMA = 1
 """Version of what the records hold; records of another schema or pipeline version are ignored."""
@@ -136,12 +140,12 @@ class StateStore:
 
 
 @contextlib.contextmanager
-def open_store(folder: Path, *, enabled: bool = True) -> Iterator[StateStore]:
-    """The store of the catalogs folder ``folder`` for one run, committed when the run ends, even by
-    an error (its records describe files as they are). Disabled, or when the folder cannot hold it,
-    the store remembers nothing and every value is derived again."""
-    connection = _connect(folder / STATE_FILE) if enabled else None
-    store = StateStore(connection, started_ns=filesystem_now(folder))
+def open_store(locales: Path, *, enabled: bool = True) -> Iterator[StateStore]:
+    """The store of the catalogs folder ``locales`` for one run, committed when the run ends, even by
+    an error (its records describe files as they are). Disabled, or where it cannot be kept, the
+    store remembers nothing and every value is derived again."""
+    connection = _connect(store_path(locales)) if enabled and locales.is_dir() else None
+    store = StateStore(connection, started_ns=filesystem_now(locales) if connection else 0)
     try:
         yield store
     finally:
@@ -153,18 +157,21 @@ def open_store(folder: Path, *, enabled: bool = True) -> Iterator[StateStore]:
             connection.close()
 
 
+def store_path(locales: Path) -> Path:
+    return locales.parent / STATE_FOLDER / STATE_FILE
+
+
 def _connect(path: Path) -> sqlite3.Connection | None:
-    """The database, created when missing; None when the folder does not exist or it cannot be used
-    (then nothing is remembered: the store is only ever a shortcut)."""
-    if not path.parent.is_dir():
-        return None
+    """The database, created when missing; None when it cannot be used (then nothing is
+    remembered: the store is only ever a shortcut)."""
     try:
+        path.parent.mkdir(exist_ok=True)
         connection = sqlite3.connect(path, timeout=30)
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("CREATE TABLE IF NOT EXISTS derived (task TEXT, key TEXT, inputs TEXT, value TEXT, "
                            "started INTEGER, PRIMARY KEY (task, key))")
         return connection
-    except sqlite3.Error:
+    except (OSError, sqlite3.Error):
         return None
 
 

@@ -1,0 +1,180 @@
+"""Runs that use the state store: the same output and files as runs without it, and no parsing of
+what did not change."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import polib
+from click.testing import CliRunner
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from pipeline import catalogs, extraction, incremental, segmentation, template_match
+from pipeline.cli import cli
+from tests.conftest import SMALL_ARTICLE, run
+
+ARTICLES = ("nord", "sued")
+LANGS = ("fr", "en")
+
+
+def invoke(folder: Path, *args: str, state: bool = True) -> tuple[int, str]:
+    """Run the CLI in ``folder``, so that both projects' files name the same relative paths."""
+    here = Path.cwd()
+    os.chdir(folder)
+    try:
+        result = CliRunner().invoke(cli, ["--langs", ",".join(LANGS), *([] if state else ["--no-state"]), *args],
+                                    catch_exceptions=False)
+    finally:
+        os.chdir(here)
+    return result.exit_code, result.output
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    """Every file of the project but the store, without the header dates (they name the minute)."""
+    date = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): [^"]*"$', re.MULTILINE)
+    return {str(path.relative_to(folder)): date.sub(rb"\1", path.read_bytes())
+            for path in sorted(folder.rglob("*")) if path.is_file() and ".pipeline" not in path.parts}
+
+
+# --- edits, as users and their tools make them ---------------------------------------------------
+
+
+def edit_seed(folder: Path, article: str, number: int) -> None:
+    path = folder / "seeds" / f"{article}.txt"
+    if path.exists():
+        path.write_text(path.read_text(encoding="utf-8") + f"Neuer Satz Nummer {number}.\n", encoding="utf-8")
+
+
+def translate_in_editor(folder: Path, article: str, lang: str, number: int) -> None:
+    """What Poedit or a script does: fill the first untranslated entry, save through polib (which
+    wraps long lines)."""
+    path = folder / "locales" / lang / "LC_MESSAGES" / f"{article}.po"
+    if not path.exists():
+        return
+    catalog = polib.pofile(str(path))
+    for entry in catalog:
+        if not entry.obsolete and not entry.msgstr:
+            entry.msgstr = f"Übersetzung {number} " + "lang " * 20
+            break
+    catalog.save(str(path))
+
+
+TRANSLATED = re.compile(rb'msgstr "[^"\n]*"(?:\n"[^"\n]*")*')
+
+
+def same_size_edit_then_touch_r(folder: Path, article: str, lang: str, number: int) -> None:
+    """Empty a translation, turning what it held into a comment of the same size, and put the
+    modification time back, as ``touch -r`` does: size and modification time as they were."""
+    path = folder / "locales" / lang / "LC_MESSAGES" / f"{article}.po"
+    data = path.read_bytes() if path.exists() else b""
+    found = next((match for match in TRANSLATED.finditer(data) if "Übersetzung".encode() in match[0]), None)
+    if found:
+        before = path.stat()
+        emptied = b'msgstr ""\n#'
+        path.write_bytes(data[:found.start()] + emptied + b"x" * (found.end() - found.start() - len(emptied))
+                         + data[found.end():])
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def delete_or_restore(folder: Path, relative: str, number: int, kept: dict[str, bytes]) -> None:
+    path = folder / relative
+    if path.exists():
+        kept[relative] = path.read_bytes()
+        path.unlink()
+    elif relative in kept:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(kept[relative])
+
+
+def touch(folder: Path, relative: str) -> None:
+    if (folder / relative).exists():
+        os.utime(folder / relative)
+
+
+RELATIVE = st.sampled_from([f"seeds/{a}.txt" for a in ARTICLES] + [f"locales/{a}.pot" for a in ARTICLES]
+                           + [f"locales/{lang}/LC_MESSAGES/{a}.po" for lang in LANGS for a in ARTICLES])
+EDITS = st.one_of(
+    st.tuples(st.just("seed"), st.sampled_from(ARTICLES)),
+    st.tuples(st.just("editor"), st.sampled_from(ARTICLES), st.sampled_from(LANGS)),
+    st.tuples(st.just("touch -r"), st.sampled_from(ARTICLES), st.sampled_from(LANGS)),
+    st.tuples(st.just("delete/restore"), RELATIVE),
+    st.tuples(st.just("touch"), RELATIVE),
+)
+COMMANDS = st.sampled_from([("extract",), ("status",), ("status", "--json")])
+
+
+def apply(folder: Path, edit: tuple, number: int, kept: dict[str, bytes]) -> None:
+    kind, *args = edit
+    if kind == "seed":
+        edit_seed(folder, args[0], number)
+    elif kind == "editor":
+        translate_in_editor(folder, *args, number)
+    elif kind == "touch -r":
+        same_size_edit_then_touch_r(folder, *args, number)
+    elif kind == "delete/restore":
+        delete_or_restore(folder, args[0], number, kept)
+    else:
+        touch(folder, args[0])
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(steps=st.lists(st.tuples(EDITS, COMMANDS), min_size=1, max_size=8))
+@example(steps=[(("editor", "nord", "fr"), ("status",)), (("touch -r", "nord", "fr"), ("status",))])
+def test_runs_with_the_store_match_runs_without_it(steps):
+    with tempfile.TemporaryDirectory() as work:
+        stored, plain = Path(work, "stored"), Path(work, "plain")
+        for folder in (stored, plain):
+            (folder / "seeds").mkdir(parents=True)
+            for article in ARTICLES:
+                (folder / "seeds" / f"{article}.txt").write_text(SMALL_ARTICLE, encoding="utf-8")
+            invoke(folder, "extract", state=folder is stored)
+        kept: dict[Path, dict[str, bytes]] = {stored: {}, plain: {}}
+        for number, (edit, command) in enumerate(steps):
+            for folder in (stored, plain):
+                apply(folder, edit, number, kept[folder])
+            assert invoke(stored, *command) == invoke(plain, *command, state=False), (edit, command)
+            assert files(stored) == files(plain), (edit, command)
+
+
+# --- what a run with nothing changed reads ---------------------------------------------------------
+
+
+def count_reads(monkeypatch) -> dict[str, int]:
+    counts = {"articles": 0, "catalogs": 0}
+    read_article, read_view = segmentation.read_article, catalogs.read_view
+
+    def counting_article(*args, **kwargs):
+        counts["articles"] += 1
+        return read_article(*args, **kwargs)
+
+    def counting_catalog(*args, **kwargs):
+        counts["catalogs"] += 1
+        return read_view(*args, **kwargs)
+
+    monkeypatch.setattr(incremental, "read_article", counting_article)
+    for module in (catalogs, extraction, template_match):
+        monkeypatch.setattr(module, "read_view", counting_catalog)
+    return counts
+
+
+def test_an_unchanged_project_is_stated_not_parsed(project_dir, monkeypatch):
+    (project_dir / "seeds" / "sued.txt").write_text(SMALL_ARTICLE, encoding="utf-8")
+    assert run("extract").exit_code == 0
+    assert run("status").exit_code == 0
+    assert run("extract").exit_code == 0  # files written by the first run are compared by content once
+    assert run("status").exit_code == 0
+    counts = count_reads(monkeypatch)
+    result = run("extract")
+    assert result.output.count("unchanged ") == 6
+    assert run("status").exit_code == 0
+    assert counts == {"articles": 0, "catalogs": 0}
+
+    (project_dir / "seeds" / "sued.txt").write_text(SMALL_ARTICLE + "Ein neuer Satz.\n", encoding="utf-8")
+    result = run("extract")
+    assert result.output.count("updated ") == 3 and counts == {"articles": 1, "catalogs": 3}
+    assert run("status").exit_code == 0
+    assert counts == {"articles": 1, "catalogs": 3 + 2 + 1}  # the two catalogs, and their template once
