@@ -568,8 +568,10 @@ def build_editions(ctx: click.Context, project: Project, only: str | None, polic
         if unknown:
             raise click.BadParameter(f"{', '.join(unknown)} is not the source language or one of --langs "
                                      f"({', '.join(project.langs)})", param_hint="--lang")
-    result = editions.build(project, langs=langs, policy=editions.Policy(policy),
-                            min_reviewed=100.0 if min_reviewed is None else min_reviewed, review=review)
+    with state_store(project) as store:
+        result = incremental.build_project(project, store, langs=langs, policy=editions.Policy(policy),
+                                           min_reviewed=100.0 if min_reviewed is None else min_reviewed,
+                                           review=review)
     for edition in result.editions:
         print_edition(edition)
     for sheet in result.review_sheets:

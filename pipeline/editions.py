@@ -677,26 +677,47 @@ def build(project: Project, *, langs: Sequence[str] | None = None, policy: Polic
           min_reviewed: float = 100.0, review: bool = False) -> BuildResult:
     """Build the editions of every article in ``langs`` (default: the source and the project's
     languages) and, with ``review``, the review sheets. Never prints; the result says what happened."""
-    published = (project.source_lang, *[lang for lang in project.langs if lang != project.source_lang])
+    return join_builds([build_article(project, path, langs=langs, policy=policy, min_reviewed=min_reviewed,
+                                      review=review)
+                        for path in project.article_paths()])
+
+
+def published_langs(project: Project) -> tuple[str, ...]:
+    """The languages editions are published in, the source first."""
+    return (project.source_lang, *[lang for lang in project.langs if lang != project.source_lang])
+
+
+def build_article(project: Project, path: Path, *, langs: Sequence[str] | None = None,
+                  policy: Policy = Policy.DRAFT, min_reviewed: float = 100.0, review: bool = False) -> BuildResult:
+    """:func:`build` for the one article at ``path`` (:mod:`pipeline.incremental` skips unchanged ones)."""
+    published = published_langs(project)
     wanted = tuple(langs) if langs else published
-    editions, sheets, damaged = [], [], []
-    for path in project.article_paths():
-        article = read_article(path, source=project.reference(path), language=project.source_lang)
-        try:
-            translations = _read_all(project, article, {*wanted, *(project.langs if review else ())})
-        except TemplateMismatchError as error:
-            damaged.append(error)
-            continue
-        for lang in wanted:
-            edition = plan_edition(article, translations[lang], lang=lang, langs=published,
-                                   source_lang=project.source_lang, policy=policy)
-            editions.append(_publish(edition, project.editions, policy=policy, min_reviewed=min_reviewed))
-        if review:
-            sheet = {lang: translations[lang] for lang in project.langs if lang != project.source_lang}
-            text = "".join(render_review(article, sheet, source_lang=project.source_lang))
-            target = project.editions / REVIEW_FOLDER / f"{article.slug}.html"
-            sheets.append(write_if_changed(target, text.encode("utf-8")))
-    return BuildResult(editions=tuple(editions), review_sheets=tuple(sheets), damaged=tuple(damaged))
+    article = read_article(path, source=project.reference(path), language=project.source_lang)
+    try:
+        translations = _read_all(project, article, {*wanted, *(project.langs if review else ())})
+    except TemplateMismatchError as error:
+        return BuildResult(editions=(), damaged=(error,))
+    editions = []
+    for lang in wanted:
+        edition = plan_edition(article, translations[lang], lang=lang, langs=published,
+                               source_lang=project.source_lang, policy=policy)
+        editions.append(_publish(edition, project.editions, policy=policy, min_reviewed=min_reviewed))
+    sheets = []
+    if review:
+        sheet = {lang: translations[lang] for lang in project.langs if lang != project.source_lang}
+        text = "".join(render_review(article, sheet, source_lang=project.source_lang))
+        sheets.append(write_if_changed(review_path(project, article.slug), text.encode("utf-8")))
+    return BuildResult(editions=tuple(editions), review_sheets=tuple(sheets))
+
+
+def review_path(project: Project, slug: str) -> Path:
+    return project.editions / REVIEW_FOLDER / f"{slug}.html"
+
+
+def join_builds(results: Sequence[BuildResult]) -> BuildResult:
+    return BuildResult(editions=tuple(edition for result in results for edition in result.editions),
+                       review_sheets=tuple(sheet for result in results for sheet in result.review_sheets),
+                       damaged=tuple(error for result in results for error in result.damaged))
 
 
 def _read_all(project: Project, article: Article, langs: set[str]) -> dict[str, Translations]:

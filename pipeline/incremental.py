@@ -3,6 +3,8 @@
 * ``extract``: per article, from its seed, template and catalogs, that extracting it again changes
   nothing, and how many entries of each catalog wait for a draft (what ``translate`` needs to know).
 * ``status``: per catalog, from the catalog and its template, its :class:`~pipeline.status.CatalogStatus`.
+* ``build``: per article, from its seed, template, catalogs and edition files, what the build reported
+  (the editions' figures and the sentences it lists).
 
 A record's key holds every setting the value depends on (languages, source language, the article's
 reference), so a run with other settings derives again instead of trusting it.
@@ -15,9 +17,11 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from pipeline import catalogs, extraction, status
+from pipeline import catalogs, editions, extraction, status
+from pipeline.article import Unit
+from pipeline.catalogs import EntryState
 from pipeline.extraction import UpdateResult
-from pipeline.files import file_stamp
+from pipeline.files import FileResult, file_stamp
 from pipeline.project import Project
 from pipeline.segmentation import read_article
 from pipeline.state_store import StateStore
@@ -25,6 +29,7 @@ from pipeline.template_match import template_of
 
 EXTRACTED = "extract"
 STATUS = "status"
+BUILT = "build"
 
 
 def extract_project(project: Project, store: StateStore, *, jobs: int | None = None) -> Iterator[list[UpdateResult]]:
@@ -99,3 +104,66 @@ def _status_from_json(figures: dict, path: Path) -> status.CatalogStatus:
     tallies = {name: status.Tally(**value) for name, value in figures.items() if isinstance(value, dict)}
     rest = {name: value for name, value in figures.items() if not isinstance(value, dict)}
     return status.CatalogStatus(**{**rest, **tallies, "path": path})
+
+
+def build_project(project: Project, store: StateStore, *, langs: Sequence[str] | None = None,
+                  policy: editions.Policy = editions.Policy.DRAFT, min_reviewed: float = 100.0,
+                  review: bool = False) -> editions.BuildResult:
+    """:func:`pipeline.editions.build`, recalling each article whose seed, catalogs and edition files
+    are as its last build left them (the results come back with no file written)."""
+    wanted = tuple(langs) if langs else editions.published_langs(project)
+    key = json.dumps([policy.value, min_reviewed, review, list(wanted), list(editions.published_langs(project)),
+                      project.source_lang, str(project.editions)])
+    built = []
+    for path in project.article_paths():
+        inputs = _build_inputs(project, path, wanted, review)
+        article_key = json.dumps([key, project.reference(path)], ensure_ascii=False)
+        known = store.recall(BUILT, article_key, inputs)
+        if known is not None:
+            built.append(editions.BuildResult(editions=tuple(map(_edition_from_json, known["editions"])),
+                                              review_sheets=tuple(FileResult(Path(sheet), written=False)
+                                                                  for sheet in known["sheets"])))
+            continue
+        result = editions.build_article(project, path, langs=wanted, policy=policy, min_reviewed=min_reviewed,
+                                        review=review)
+        if not result.damaged:
+            store.remember(BUILT, article_key, inputs, {"editions": [_edition_json(e) for e in result.editions],
+                                                        "sheets": [str(sheet.path) for sheet in result.review_sheets]})
+        built.append(result)
+    return editions.join_builds(built)
+
+
+def _build_inputs(project: Project, path: Path, wanted: Sequence[str], review: bool) -> list[Path]:
+    slug = path.stem
+    catalog_langs = [lang for lang in project.langs if lang in wanted or review]
+    outputs = [editions.edition_path(project.editions, lang, slug, suffix) for lang in wanted
+               for suffix in editions.FORMATS]
+    return [path, project.template_path(slug), *(project.catalog_path(lang, slug) for lang in catalog_langs),
+            *outputs, *([editions.review_path(project, slug)] if review else [])]
+
+
+def _edition_json(result: editions.EditionResult) -> dict:
+    choices = {name: [_choice_json(choice) for choice in getattr(result, name)]
+               for name in ("unreviewed", "left_in_source", "normalised", "missing")}
+    return {"slug": result.slug, "source": result.source, "lang": result.lang, "total": result.total,
+            "reviewed": result.reviewed, "files": [str(file.path) for file in result.files],
+            "refused": result.refused, "kept": [str(path) for path in result.kept], **choices}
+
+
+def _edition_from_json(data: dict) -> editions.EditionResult:
+    choices = {name: tuple(map(_choice_from_json, data[name]))
+               for name in ("unreviewed", "left_in_source", "normalised", "missing")}
+    return editions.EditionResult(
+        slug=data["slug"], source=data["source"], lang=data["lang"], total=data["total"], reviewed=data["reviewed"],
+        files=tuple(FileResult(Path(file), written=False) for file in data["files"]), refused=data["refused"],
+        kept=tuple(map(Path, data["kept"])), **choices)
+
+
+def _choice_json(choice: editions.Choice) -> dict:
+    return {"unit": dataclasses.asdict(choice.unit), "text": choice.text, "use": choice.use.value,
+            "state": choice.state.value if choice.state else None, "normalised": choice.normalised}
+
+
+def _choice_from_json(data: dict) -> editions.Choice:
+    return editions.Choice(unit=Unit(**data["unit"]), text=data["text"], use=editions.Use(data["use"]),
+                           state=EntryState(data["state"]) if data["state"] else None, normalised=data["normalised"])
