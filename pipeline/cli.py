@@ -696,11 +696,14 @@ def bar_widths(record: CatalogStatus) -> list[int]:
 @glossary_option("Glossary of protected names and terms.")
 @json_option("Print the findings as JSON for scripts.")
 @click.option("--list", "list_checks", is_flag=True, help="List the checks and their severities.")
+@click.option("--all", "check_all", is_flag=True,
+              help="Check every catalog, also those unchanged since a check found no error or warning in them.")
 @pass_project
 @click.pass_context
 def check(ctx: click.Context, project: Project, files: tuple[Path, ...], glossary_path: Path,
-          as_json: bool, list_checks: bool) -> None:
-    """Check translations (every catalog, or FILES) before an edition goes out.
+          as_json: bool, list_checks: bool, check_all: bool) -> None:
+    """Check translations (the catalogs changed since they were last found clean, every catalog with
+    --all, or FILES) before an edition goes out.
 
     Reviewed translations and machine drafts are checked; a finding in a draft is never an error.
     Silence checks for one entry with a translator comment such as `# qa-ignore: numbers, length`.
@@ -713,13 +716,22 @@ def check(ctx: click.Context, project: Project, files: tuple[Path, ...], glossar
             click.echo(f"{entry_check.name:20} {entry_check.reviewed.value:8} (draft: "
                        f"{entry_check.draft.value:7}) {entry_check.title}")
         return
-    report = qa.check_project(project, load_glossary(glossary_path), list(files) or None)
+    unchanged = 0
+    if files or check_all:
+        report = qa.check_project(project, load_glossary(glossary_path), list(files) or None)
+    else:
+        with state_store(project) as store:
+            changed = incremental.check_changed(project, store, load_glossary(glossary_path), glossary_path)
+        report, unchanged = changed.report, changed.unchanged
     glossary_notice(glossary_path)
     groups = qa.by_severity(report.problems)
     if as_json:
         click.echo(json.dumps(report_json(report, groups), indent=2, ensure_ascii=False))
     else:
         print_report(report, groups)
+    if unchanged and not as_json:
+        click.echo(f"left out {unchanged} catalog(s) unchanged since a check found no error or warning in them "
+                   "(`check --all` checks every catalog)")
     if report.failed:
         ctx.exit(CHECK_FAILED)
 

@@ -34,7 +34,7 @@ from pipeline.errors import PipelineError
 FILE_NAME = "pyproject.toml"
 TABLE = "tool.pipeline"
 ENV_PREFIX = "PIPELINE_"
-PER_RUN_OPTIONS = frozenset({"help", "version", "json", "list", "from-index", "lang", "state"})
+PER_RUN_OPTIONS = frozenset({"help", "version", "json", "list", "from-index", "lang", "state", "all"})
 """Options that choose what one run does or prints, not how the project is set up: not keys."""
 COMMAND_LINE_ONLY = frozenset({"allow-insecure-scheduler"})
 """Options that lower security: a decision for each run, never one a cloned repository's file or a

@@ -5,6 +5,8 @@
 * ``status``: per catalog, from the catalog and its template, its :class:`~pipeline.status.CatalogStatus`.
 * ``build``: per article, from its seed, template, catalogs and edition files, what the build reported
   (the editions' figures and the sentences it lists).
+* ``check``: per catalog, from the catalog, its template and the glossary, that a check found nothing
+  at error or warning level in it; ``check`` leaves such catalogs out until one of them changes.
 
 A record's key holds every setting the value depends on (languages, source language, the article's
 reference), so a run with other settings derives again instead of trusting it.
@@ -14,14 +16,16 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from dataclasses import dataclass
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from pipeline import catalogs, editions, extraction, status
+from pipeline import catalogs, editions, extraction, qa, status
 from pipeline.article import Unit
 from pipeline.catalogs import EntryState
 from pipeline.extraction import UpdateResult
 from pipeline.files import FileResult, file_stamp
+from pipeline.glossary import Glossary
 from pipeline.project import Project
 from pipeline.segmentation import read_article
 from pipeline.state_store import StateStore
@@ -30,6 +34,7 @@ from pipeline.template_match import template_of
 EXTRACTED = "extract"
 STATUS = "status"
 BUILT = "build"
+CHECKED = "check"
 
 
 def extract_project(project: Project, store: StateStore, *, jobs: int | None = None) -> Iterator[list[UpdateResult]]:
@@ -167,3 +172,26 @@ def _choice_json(choice: editions.Choice) -> dict:
 def _choice_from_json(data: dict) -> editions.Choice:
     return editions.Choice(unit=Unit(**data["unit"]), text=data["text"], use=editions.Use(data["use"]),
                            state=EntryState(data["state"]) if data["state"] else None, normalised=data["normalised"])
+
+
+@dataclass(frozen=True, slots=True)
+class ChangedCheck:
+    report: qa.Report
+    unchanged: int
+    """Catalogs left out: unchanged since a check found nothing at error or warning level in them."""
+
+
+def check_changed(project: Project, store: StateStore, glossary: Glossary, glossary_path: Path) -> ChangedCheck:
+    """:func:`pipeline.qa.check_project` over the catalogs that changed (with their template and the
+    glossary) since a check last found them clean: no error and no warning. A catalog with findings
+    stays in every check until they are fixed."""
+    paths = qa.catalog_paths(project)
+    key = json.dumps([project.source_lang, str(glossary_path)], ensure_ascii=False)
+    inputs = {path: [path, template_of(path), glossary_path] for path in paths}
+    changed = [path for path in paths if store.recall(CHECKED, json.dumps([key, str(path)]), inputs[path]) is None]
+    report = qa.check_project(project, glossary, changed) if changed else qa.Report(catalogs=(), problems=())
+    found = {problem.path for problem in report.problems if problem.severity is not qa.Severity.INFO}
+    for path in changed:
+        if str(path) not in found:
+            store.remember(CHECKED, json.dumps([key, str(path)]), inputs[path], True)
+    return ChangedCheck(report=report, unchanged=len(paths) - len(changed))

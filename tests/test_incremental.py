@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 
 from pipeline import catalogs, editions, extraction, incremental, segmentation, template_match
 from pipeline.cli import cli
-from tests.conftest import SMALL_ARTICLE, run
+from tests.conftest import SMALL_ARTICLE, entry, load, run
+
+FR = Path("locales/fr/LC_MESSAGES/nord.po")
 
 ARTICLES = ("nord", "sued")
 LANGS = ("fr", "en")
@@ -184,3 +186,24 @@ def test_an_unchanged_project_is_stated_not_parsed(project_dir, monkeypatch):
     assert result.output.count("updated ") == 3 and counts == {"articles": 1, "catalogs": 3}
     assert run("status").exit_code == 0
     assert counts == {"articles": 1, "catalogs": 3 + 2 + 1}  # the two catalogs, and their template once
+
+
+def test_check_leaves_out_catalogs_found_clean_until_they_change(project_dir):
+    assert run("extract").exit_code == 0
+    first = run("check")
+    assert "checked 2 catalog(s)" in first.output and "left out" not in first.output
+    again = run("check")
+    assert "checked 0 catalog(s)" in again.output and "left out 2 catalog(s)" in again.output
+    assert "checked 2 catalog(s)" in run("check", "--all").output
+
+    catalog = load(project_dir / FR)
+    entry(catalog, "Dr. Weber sprach am 3. Oktober vor 1.200 Gästen.").msgstr = \
+        "Le Dr Weber a parlé le 3 octobre devant 1 300 invités."
+    catalog.save(str(project_dir / FR))
+    for _ in range(2):  # a catalog with an error stays in every check until it is fixed
+        result = run("check")
+        assert result.exit_code == 3 and "checked 1 catalog(s)" in result.output
+        assert "[numbers]" in result.output and "left out 1 catalog(s)" in result.output
+
+    (project_dir / "glossary.toml").write_text('keep = ["Verkor"]\n', encoding="utf-8")
+    assert "checked 2 catalog(s)" in run("check").output  # a new glossary: every catalog again
