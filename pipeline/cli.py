@@ -697,7 +697,7 @@ def bar_widths(record: CatalogStatus) -> list[int]:
 @json_option("Print the findings as JSON for scripts.")
 @click.option("--list", "list_checks", is_flag=True, help="List the checks and their severities.")
 @click.option("--all", "check_all", is_flag=True,
-              help="Check every catalog, also those unchanged since a check found no error or warning in them.")
+              help="Check every catalog, also those unchanged since a check found no error in them.")
 @pass_project
 @click.pass_context
 def check(ctx: click.Context, project: Project, files: tuple[Path, ...], glossary_path: Path,
@@ -730,7 +730,7 @@ def check(ctx: click.Context, project: Project, files: tuple[Path, ...], glossar
     else:
         print_report(report, groups)
     if unchanged and not as_json:
-        click.echo(f"left out {unchanged} catalog(s) unchanged since a check found no error or warning in them "
+        click.echo(f"left out {unchanged} catalog(s) unchanged since a check found no error in them "
                    "(`check --all` checks every catalog)")
     if report.failed:
         ctx.exit(CHECK_FAILED)

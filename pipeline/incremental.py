@@ -5,8 +5,8 @@
 * ``status``: per catalog, from the catalog and its template, its :class:`~pipeline.status.CatalogStatus`.
 * ``build``: per article, from its seed, template, catalogs and edition files, what the build reported
   (the editions' figures and the sentences it lists).
-* ``check``: per catalog, from the catalog, its template and the glossary, that a check found nothing
-  at error or warning level in it; ``check`` leaves such catalogs out until one of them changes.
+* ``check``: per catalog, from the catalog, its template and the glossary, that a check found no
+  error in it; ``check`` leaves such catalogs out until one of them changes.
 
 A record's key holds every setting the value depends on (languages, source language, the article's
 reference), so a run with other settings derives again instead of trusting it.
@@ -178,19 +178,20 @@ def _choice_from_json(data: dict) -> editions.Choice:
 class ChangedCheck:
     report: qa.Report
     unchanged: int
-    """Catalogs left out: unchanged since a check found nothing at error or warning level in them."""
+    """Catalogs left out: unchanged since a check found no error in them."""
 
 
 def check_changed(project: Project, store: StateStore, glossary: Glossary, glossary_path: Path) -> ChangedCheck:
     """:func:`pipeline.qa.check_project` over the catalogs that changed (with their template and the
-    glossary) since a check last found them clean: no error and no warning. A catalog with findings
-    stays in every check until they are fixed."""
+    glossary) since a check last found them clean: without error, the findings that make ``check``
+    fail. A catalog with an error stays in every check until it is fixed; warnings and info are shown
+    by the check that first sees them (and by ``check --all``)."""
     paths = qa.catalog_paths(project)
     key = json.dumps([project.source_lang, str(glossary_path)], ensure_ascii=False)
     inputs = {path: [path, template_of(path), glossary_path] for path in paths}
     changed = [path for path in paths if store.recall(CHECKED, json.dumps([key, str(path)]), inputs[path]) is None]
     report = qa.check_project(project, glossary, changed) if changed else qa.Report(catalogs=(), problems=())
-    found = {problem.path for problem in report.problems if problem.severity is not qa.Severity.INFO}
+    found = {problem.path for problem in report.problems if problem.severity is qa.Severity.ERROR}
     for path in changed:
         if str(path) not in found:
             store.remember(CHECKED, json.dumps([key, str(path)]), inputs[path], True)

@@ -65,20 +65,19 @@ def translate_in_editor(folder: Path, article: str, lang: str, number: int) -> N
     catalog.save(str(path))
 
 
-TRANSLATED = re.compile(rb'msgstr "[^"\n]*"(?:\n"[^"\n]*")*')
+TRANSLATED = re.compile(rb'(?:msgctxt "[^"\n]*"\n)?msgid "[^"\n]*"(?:\n"[^"\n]*")*\nmsgstr "[^"\n]*"(?:\n"[^"\n]*")*')
 
 
 def same_size_edit_then_touch_r(folder: Path, article: str, lang: str, number: int) -> None:
-    """Empty a translation, turning what it held into a comment of the same size, and put the
-    modification time back, as ``touch -r`` does: size and modification time as they were."""
+    """Mark a translation fuzzy and shorten it by as many bytes, then put the modification time
+    back, as ``touch -r`` does: size and modification time as they were, another state."""
     path = folder / "locales" / lang / "LC_MESSAGES" / f"{article}.po"
     data = path.read_bytes() if path.exists() else b""
-    found = next((match for match in TRANSLATED.finditer(data) if "Übersetzung".encode() in match[0]), None)
+    found = next((match for match in TRANSLATED.finditer(data) if b"lang lang" in match[0]), None)
     if found:
         before = path.stat()
-        emptied = b'msgstr ""\n#'
-        path.write_bytes(data[:found.start()] + emptied + b"x" * (found.end() - found.start() - len(emptied))
-                         + data[found.end():])
+        edited = b"#, fuzzy\n" + found[0].replace(b"lang lang", b"", 1)
+        path.write_bytes(data[:found.start()] + edited + data[found.end():])
         os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
 
 
