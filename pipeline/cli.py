@@ -17,13 +17,12 @@ from typing import TYPE_CHECKING, Any, ContextManager
 
 import click
 
-from pipeline import cli_config, incremental
+from pipeline import cli_config
 from pipeline.errors import CHECK_FAILED, EXIT_ERROR, EXIT_REFUSED, INTERRUPTED, PipelineError
 from pipeline.extraction import UpdateResult
 from pipeline.project import (SOURCE_LANGUAGE, Project, english_language_name, normalise_language,
                               pipeline_command, same_language, target_languages)
 from pipeline.segmentation import read_article
-from pipeline.state_store import StateStore, open_store
 
 if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline --help` starts fast
     from pipeline.argos_packages import InstalledPackage, Pair
@@ -32,6 +31,7 @@ if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline 
     from pipeline.engines import EngineFactory, EngineOptions
     from pipeline.evaluation import Evaluation, RouteEvaluation, Score
     from pipeline.qa import Report
+    from pipeline.state_store import StateStore
     from pipeline.status import CatalogStatus
 
 
@@ -166,6 +166,8 @@ STATE = "pipeline.state"
 def state_store(project: Project) -> ContextManager[StateStore]:
     """The run's :class:`~pipeline.state_store.StateStore` in the catalogs folder (one that remembers
     nothing with ``--no-state``)."""
+    from pipeline.state_store import open_store
+
     return open_store(project.locales, enabled=click.get_current_context().meta.get(STATE, True))
 
 
@@ -206,6 +208,8 @@ def segment(project: Project, file: Path, as_json: bool) -> None:
 def run_extract(project: Project, store: StateStore) -> list[UpdateResult]:
     """Extract every article, printing each file's outcome as it comes; returns every result.
     Articles whose files are as the last run left them are only stat'ed (:mod:`pipeline.incremental`)."""
+    from pipeline import incremental
+
     extracted = []
     for results in incremental.extract_project(project, store):
         for result in results:
@@ -556,7 +560,7 @@ date), 2 usage error, 3 the `reviewed` policy refused at least one edition (its 
 def build_editions(ctx: click.Context, project: Project, only: str | None, policy: str,
                    min_reviewed: float | None, review: bool) -> None:
     """Write editions/<lang>/<slug>.{txt,md,html} from the catalogs."""
-    from pipeline import editions
+    from pipeline import editions, incremental
 
     if min_reviewed is not None and policy != "reviewed" and ctx.get_parameter_source("min_reviewed") in (
             click.core.ParameterSource.COMMANDLINE, click.core.ParameterSource.ENVIRONMENT):
@@ -629,6 +633,7 @@ BAR_WIDTH = 20
 @pass_project
 def status(project: Project, as_json: bool) -> None:
     """Show what is left to translate and review, per article and language."""
+    from pipeline import incremental
     from pipeline.status import project_status
 
     with state_store(project) as store:
@@ -708,7 +713,7 @@ def check(ctx: click.Context, project: Project, files: tuple[Path, ...], glossar
     Reviewed translations and machine drafts are checked; a finding in a draft is never an error.
     Silence checks for one entry with a translator comment such as `# qa-ignore: numbers, length`.
     """
-    from pipeline import qa
+    from pipeline import incremental, qa
     from pipeline.glossary import load_glossary
 
     if list_checks:

@@ -43,7 +43,7 @@ Stamp = tuple[int, int, int, int]
 or restored with ``touch -r`` (which cannot set the change time)."""
 
 Input = tuple[str, Stamp | None, str | None]
-"""A recorded input: path, stamp and digest (both None for a file that did not exist)."""
+"""A recorded input: absolute path, stamp and digest (both None for a file that did not exist)."""
 
 
 def stamp(path: Path) -> Stamp | None:
@@ -90,7 +90,7 @@ class StateStore:
         if row is None:
             return None
         inputs: list[Input] = [(path, tuple(mark) if mark else None, seen) for path, mark, seen in json.loads(row[0])]
-        if [path for path, _, _ in inputs] != [str(path) for path in paths]:
+        if [path for path, _, _ in inputs] != [os.path.abspath(path) for path in paths]:
             return None
         checked = [self._unchanged(path, mark, seen, row[2]) for path, mark, seen in inputs]
         if any(current is None for current in checked):
@@ -122,7 +122,7 @@ class StateStore:
             if stamp(path) != before:
                 self.pending.pop((task, key), None)
                 return
-            inputs.append((str(path), before, seen))
+            inputs.append((os.path.abspath(path), before, seen))
         self.pending[task, key] = (inputs, json.dumps(value, ensure_ascii=False, sort_keys=True))
 
     def commit(self) -> None:
