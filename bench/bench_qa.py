@@ -279,8 +279,8 @@ def main() -> None:
     parser.add_argument("--baseline", default=BASELINE, help="git revision of the checks to compare with")
     parser.add_argument("--show", action="store_true", help="list what each tool missed and its false alarms")
     parser.add_argument("--quick", action="store_true",
-                        help=f"{QUICK_ITEMS} sentences of the held-out set, the pipeline's checks only (no baseline, no pofilter): checks that "
-                             "the bench runs (the test suite runs it)")
+                        help=f"{QUICK_ITEMS} sentences of the held-out set, the pipeline's checks only (no "
+                             "baseline, no pofilter): checks that the bench runs (the test suite runs it)")
     arguments = parser.parse_args()
     baseline = None if arguments.quick else baseline_module(arguments.baseline)
     data_sets = dict(list(DATA_SETS.items())[1:]) if arguments.quick else DATA_SETS

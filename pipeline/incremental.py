@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from dataclasses import dataclass
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import catalogs, editions, extraction, qa, status
@@ -84,7 +84,8 @@ def catalog_status_reader(store: StateStore) -> Callable[..., status.CatalogStat
     """:func:`pipeline.status.catalog_status`, recalled from ``store`` while the catalog and its
     template are unchanged."""
 
-    def read(path: Path, *, slug: str, lang: str, templates: status.TemplatesRead | None = None) -> status.CatalogStatus:
+    def read(path: Path, *, slug: str, lang: str,
+             templates: status.TemplatesRead | None = None) -> status.CatalogStatus:
         if not path.exists():
             return status.catalog_status(path, slug=slug, lang=lang, templates=templates)
         inputs = [path, template_of(path)]
