@@ -46,7 +46,7 @@ Input = tuple[str, Stamp | None, str | None]
 """A recorded input: absolute path, stamp and digest (both None for a file that did not exist)."""
 
 
-def stamp(path: Path) -> Stamp | None:
+def stamp(path: Path | str) -> Stamp | None:
     """The file's :data:`Stamp`, or None when it does not exist or cannot be read."""
     try:
         status = os.stat(path)
@@ -55,9 +55,10 @@ def stamp(path: Path) -> Stamp | None:
     return status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino
 
 
-def digest(path: Path) -> str | None:
+def digest(path: Path | str) -> str | None:
     try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        with open(path, "rb") as stream:
+            return hashlib.blake2b(stream.read(), digest_size=16).hexdigest()
     except OSError:
         return None
 
@@ -79,6 +80,7 @@ class StateStore:
         """The file system's clock when this run began: a file changed since is racily clean."""
         self.pending: dict[tuple[str, str], tuple[list[Input], str]] = {}
         self.version = version()
+        self.cwd = os.getcwd()
 
     def recall(self, task: str, key: str, paths: Sequence[Path]) -> Any | None:
         """The value recorded for ``(task, key)`` if its inputs are exactly ``paths`` and none of them
@@ -90,7 +92,7 @@ class StateStore:
         if row is None:
             return None
         inputs: list[Input] = [(path, tuple(mark) if mark else None, seen) for path, mark, seen in json.loads(row[0])]
-        if [path for path, _, _ in inputs] != [os.path.abspath(path) for path in paths]:
+        if [path for path, _, _ in inputs] != [self._absolute(path) for path in paths]:
             return None
         checked = [self._unchanged(path, mark, seen, row[2]) for path, mark, seen in inputs]
         if any(current is None for current in checked):
@@ -103,12 +105,12 @@ class StateStore:
                    started: int) -> tuple[Input, bool] | None:
         """The input as it is now, and whether its bytes had to be compared, if its content is as
         recorded; else None."""
-        now = stamp(Path(path))
+        now = stamp(path)
         if now == mark and (now is None or max(now[1], now[2]) < started):
             return (path, mark, seen), False
         if now is None or mark is None:
             return None
-        return ((path, now, seen), True) if digest(Path(path)) == seen else None
+        return ((path, now, seen), True) if digest(path) == seen else None
 
     def remember(self, task: str, key: str, paths: Sequence[Path], value: Any) -> None:
         """Record ``value`` as derived from ``paths`` as they are now (read them after writing them).
@@ -122,7 +124,7 @@ class StateStore:
             if stamp(path) != before:
                 self.pending.pop((task, key), None)
                 return
-            inputs.append((os.path.abspath(path), before, seen))
+            inputs.append((self._absolute(path), before, seen))
         self.pending[task, key] = (inputs, json.dumps(value, ensure_ascii=False, sort_keys=True))
 
     def commit(self) -> None:
@@ -134,6 +136,10 @@ class StateStore:
         with self.connection:
             self.connection.executemany("INSERT OR REPLACE INTO derived VALUES (?, ?, ?, ?, ?)", rows)
         self.pending.clear()
+
+    def _absolute(self, path: Path | str) -> str:
+        """``path`` from the root (without resolving links: a path spelt otherwise only misses)."""
+        return os.path.join(self.cwd, path)
 
     def _key(self, key: str) -> str:
         return f"{self.version}\n{key}"
