@@ -145,6 +145,7 @@ def test_runs_with_the_store_match_runs_without_it(steps):
                 apply(folder, edit, number, kept[folder])
             assert invoke(stored, *command) == invoke(plain, *command, state=False), (edit, command)
             assert files(stored) == files(plain), (edit, command)
+        assert (stored / ".pipeline" / "state.sqlite").is_file() and not (plain / ".pipeline").exists()
 
 
 # --- what a run with nothing changed reads ---------------------------------------------------------
