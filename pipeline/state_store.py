@@ -57,8 +57,7 @@ def stamp(path: Path | str) -> Stamp | None:
 
 def digest(path: Path | str) -> str | None:
     try:
-        with open(path, "rb") as stream:
-            return hashlib.blake2b(stream.read(), digest_size=16).hexdigest()
+        return hashlib.blake2b(Path(path).read_bytes(), digest_size=16).hexdigest()
     except OSError:
         return None
 
