@@ -13,7 +13,7 @@ and `dask worker --nworkers 2 --nthreads 1` processes on 127.0.0.1, as a user wo
   (e) a projection to N workers from the measured per-worker throughput and the client's own
       per-sentence cost (tokenising, detokenising).
 
-Run: .venv/bin/python bench/bench_cluster.py [--sentences 200] [--rounds 3]
+Run: .venv/bin/python bench/bench_cluster.py [--sentences 200] [--rounds 3] [--quick]
 """
 
 from __future__ import annotations
@@ -58,12 +58,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--quick", action="store_true",
+                        help="a tiny model, 16 sentences, one round, (a) and (b) only: checks that the bench runs "
+                             "(the test suite runs it)")
     args = parser.parse_args()
+    if args.quick:
+        args.sentences, args.rounds = 16, 1
     sentences = seed_sentences(args.sentences)
     options = engines.EngineOptions()
     print(f"{len(sentences)} sentences, {os.cpu_count()} cores; local inter_threads {options.inter_threads}; "
           f"cluster: scheduler + {WORKERS} workers x 1 thread on the same cores")
-    with realistic_package() as package, tempfile.TemporaryDirectory(prefix="bench-cluster-") as folder:
+    with realistic_package(quick=args.quick) as package, \
+            tempfile.TemporaryDirectory(prefix="bench-cluster-") as folder:
         local = engines.ArgosTranslator({PAIR: package}, options)
         local.translate(PAIR, sentences[:8])
         started = time.perf_counter()
@@ -90,6 +96,8 @@ def main() -> None:
             print(f"(b) warm cluster           {best['b']:7.1f} sentences/s = {100 * best['b'] / best['a']:.0f}% "
                   f"of local (goal >= 80%); {1e3 * cpu['b'] / len(sentences):.0f} ms of CPU per sentence (client, "
                   f"scheduler and workers) = {100 * cpu['a'] / cpu['b']:.0f}% of local's CPU efficiency")
+            if args.quick:
+                return
             client.run(nanny_malloc)
             trimmed = rate(len(sentences), pipeline_path(remote, sentences))
             print(f"(c) nanny's malloc setting {trimmed:7.1f} sentences/s = {100 * trimmed / best['b']:.0f}% of (b)")

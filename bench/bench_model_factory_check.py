@@ -4,7 +4,7 @@ Checks the builder in ``tests/argos_models.py`` end to end in a fresh process: a
 at a temporary directory through its environment variables, set before its first import (settings are
 read once, at import).  Exits 1 if a hypothesis of the fixed-length benchmark model has the wrong length.
 
-    .venv/bin/python bench/bench_model_factory_check.py [--sentences 16] [--length 16] [--beam-size 1]
+    .venv/bin/python bench/bench_model_factory_check.py [--sentences 16] [--length 16] [--beam-size 1] [--quick]
 """
 
 from __future__ import annotations
@@ -31,7 +31,12 @@ def main() -> int:
     parser.add_argument("--length", type=int, default=16, help="fixed output length of the bench model")
     parser.add_argument("--beam-size", type=int, default=1)
     parser.add_argument("--threads", type=int, default=0, help="CTranslate2 intra_threads (0: all cores)")
+    parser.add_argument("--quick", action="store_true",
+                        help="the bench model at the test size, 4 sentences: checks the builder end to end in "
+                             "seconds (the test suite runs it)")
     args = parser.parse_args()
+    if args.quick:
+        args.sentences = 4
 
     with tempfile.TemporaryDirectory(prefix="bench-argos-") as tmp:
         root = Path(tmp)
@@ -45,7 +50,7 @@ def main() -> int:
             "test": timed_build(root, "test size", from_code="de", to_code="en", training_text=text),
             "bench": timed_build(
                 root, "bench size", from_code="de", to_code="fr", training_text=text,
-                fixed_output_length=args.length, **BENCH_SIZE,
+                fixed_output_length=args.length, **({} if args.quick else BENCH_SIZE),
             ),
         }
         for archive in archives.values():

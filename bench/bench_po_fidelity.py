@@ -7,7 +7,7 @@ and the result is compared with ``msgcat FILE``. Prints the counts, the byte-ide
 files the reader accepts, and the first lines that differ for each mismatch with ``--show N``.
 Exits 1 if the reader crashed (anything but a one-line ``path:line`` error) on any file.
 
-    .venv/bin/python bench/bench_po_fidelity.py [FOLDER ...] [--show 10]
+    .venv/bin/python bench/bench_po_fidelity.py [FOLDER ...] [--show 10] [--quick]
 """
 
 from __future__ import annotations
@@ -40,6 +40,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="*", type=Path, default=[REPO_ROOT / "tests/data/po_corpus"])
     parser.add_argument("--show", type=int, default=0, help="print the first differing lines of N mismatches")
+    parser.add_argument("--quick", action="store_true",
+                        help="the test corpus only (the default already): checks that the bench runs (the test suite)")
     args = parser.parse_args()
     if shutil.which("msgcat") is None:
         print("msgcat (GNU gettext) is not installed: nothing to compare with")

@@ -10,20 +10,26 @@ distinct sentences in all). Runs ``python -m pipeline`` in subprocesses, with
 de→en and en→fr packages (tests/argos_models.py); model speed is bench_translation.py's subject.
 Prints a table, then one line per figure saying what it measured and on what machine:
 
-  (1) cold ``extract`` (seconds, seconds per 1,000 articles, peak RSS of the process), then a no-op
-      one;
-  (2) a no-op ``translate`` once every entry holds a draft (filled through the library, as long as
-      its source: random weights would decode to the output limit and bloat every catalog): checks
-      that nothing goes to the engine and no file changes, and compares it with (3), reading and
-      parsing every catalog once in this process;
-  (4) ``translate`` after one sentence of one article changed: checks that exactly one sentence per
-      pair goes to the engine and that only that article's three files change;
+  (1) cold ``extract`` (seconds, seconds per 1,000 articles, peak RSS of the process), then two runs
+      with nothing to do (the first compares by content the files the cold run wrote, the second only
+      stats them: the state store, pipeline/state_store.py), and one with ``--no-state``;
+  (2) ``translate`` with every entry drafted (filled through the library, as long as its source:
+      random weights would decode to the output limit and bloat every catalog): checks that nothing
+      goes to the engine and no file changes; and reading and parsing every catalog once in this
+      process, what a run that parses everything costs at least;
+  (3) ``status``, ``build`` and ``check`` after every catalog changed, then with nothing changed;
+      ``check --all`` with its peak RSS (flat in the number of articles);
+  (4) ``translate`` then ``build`` after one sentence of one article changed: checks that exactly one
+      sentence per pair goes to the engine and that only that article's files change;
   (5) ``pipeline --help`` wall time (median of 5), checking that neither argostranslate nor
-      ctranslate2 is imported for it;
+      ctranslate2 is imported for it; no-op figures per article beyond it;
   (6) extraction and catalog parsing over the same articles with the library in one process versus a
-      ``ProcessPoolExecutor`` of one worker per core: whether parallelism would pay (> 1.3x).
+      ``ProcessPoolExecutor`` of one worker per core: whether parallelism pays (> 1.3x).
 
-Run: .venv/bin/python bench/bench_scale.py [--articles 1000] [--keep]
+``--quick`` runs (1) to (4) on 3 articles, the commands in this process (its figures mean nothing):
+the test suite runs it, so the bench cannot rot unseen.
+
+Run: .venv/bin/python bench/bench_scale.py [--articles 1000] [--keep] [--quick]
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ import hashlib
 import os
 import random
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -64,6 +71,7 @@ PAIRS = [f"{source}→{target}" for source, target in PACKAGES]
 CHANGED_SENTENCE = "Dieser Satz wurde für den Benchmark geändert und steht in keinem anderen Artikel."
 PAYS = 1.3
 """Speed-up a parallel path has to reach on this machine to be worth its complexity."""
+QUICK_ARTICLES = 3
 
 
 # --- the machine and the inputs ------------------------------------------------------------------
@@ -130,16 +138,22 @@ class Run:
 
 
 class Cli:
-    """``python -m pipeline`` in a work folder, with Argos's folders under it."""
+    """``python -m pipeline`` in a work folder, with Argos's folders under it; ``in_process`` runs the
+    commands in this process instead (``--quick``: the checks without the interpreter starts)."""
 
-    def __init__(self, work: Path):
+    def __init__(self, work: Path, *, in_process: bool = False):
         self.work = work
+        self.in_process = in_process
         self.env = dict(os.environ, ARGOS_PACKAGES_DIR=str(work / "argos-packages"), PYTHONPATH=str(REPO))
         for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
             self.env[variable] = str(work / "home" / variable.lower())
+        if in_process:
+            os.environ.update(self.env)  # before anything imports argostranslate, which reads them once
 
-    def run(self, *args: str, python_args: Sequence[str] = ()) -> Run:
-        """Run to completion; a non-zero exit stops the bench with the command's output."""
+    def run(self, *args: str, python_args: Sequence[str] = (), ok: Sequence[int] = (0,)) -> Run:
+        """Run to completion; another exit status than ``ok`` stops the bench with the command's output."""
+        if self.in_process:
+            return self.run_here(args, ok)
         with tempfile.TemporaryFile(dir=self.work) as out:
             started = time.perf_counter()
             child = subprocess.Popen([sys.executable, *python_args, "-m", "pipeline", *args], cwd=self.work,
@@ -149,9 +163,21 @@ class Cli:
             child.returncode = os.waitstatus_to_exitcode(status)
             out.seek(0)
             output = out.read().decode("utf-8", "replace")
-        if child.returncode != 0:
+        if child.returncode not in ok:
             sys.exit(f"`pipeline {' '.join(args)}` exited with {child.returncode}:\n{output[-3000:]}")
         return Run(seconds, usage.ru_maxrss / 1024, output)
+
+    def run_here(self, args: Sequence[str], ok: Sequence[int]) -> Run:
+        from click.testing import CliRunner
+
+        from pipeline.cli import cli
+
+        started = time.perf_counter()
+        result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+        seconds = time.perf_counter() - started
+        if result.exit_code not in ok:
+            sys.exit(f"`pipeline {' '.join(args)}` exited with {result.exit_code}:\n{result.output[-3000:]}")
+        return Run(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, result.output)
 
     def python(self, code: str) -> str:
         return subprocess.run([sys.executable, "-c", code], cwd=self.work, env=self.env, check=True,
@@ -159,7 +185,8 @@ class Cli:
 
 
 def project_args(work: Path) -> list[str]:
-    return ["--seeds", str(work / "seeds"), "--locales", str(work / "locales"), "--langs", ",".join(LANGS)]
+    return ["--seeds", str(work / "seeds"), "--locales", str(work / "locales"), "--editions", str(work / "editions"),
+            "--langs", ",".join(LANGS)]
 
 
 def translate_args(work: Path) -> list[str]:
@@ -167,7 +194,7 @@ def translate_args(work: Path) -> list[str]:
 
 
 def engine_lines(output: str) -> dict[str, str]:
-    """``{"de→en": "nothing to translate", ...}`` from `translate`'s summary lines."""
+    """``{"de→en": "1 sentences in 1 batch(es)...", ...}`` from `translate`'s summary lines."""
     return {match.group(1): match.group(2)
             for match in re.finditer(r"^(\w+→\w+): (.*)$", output, re.MULTILINE)}
 
@@ -246,59 +273,119 @@ def per_thousand(seconds: float, articles: int) -> float:
     return seconds * 1000 / articles
 
 
-def cli_figures(work: Path, articles: int, workers: int) -> list[Figure]:
-    cli = Cli(work)
+def cli_figures(work: Path, articles: int, workers: int, *, quick: bool) -> list[Figure]:
+    cli = Cli(work, in_process=quick)
     figures = extract_figures(cli, articles)
     for archive in build_packages(work / "archives"):
         cli.run(*project_args(work), "models", "install", str(archive))
     seconds, filled = timed(lambda: draft_every_entry(work / "locales", workers))
     print(f"drafted {filled} entries through the library, as `translate` would ({seconds:.1f} s)")
     figures += noop_translate_figures(cli, articles)
-    figures.append(one_change_figure(cli))
-    figures.append(startup_figure(cli))
+    figures += status_figures(cli, articles)
+    figures += build_figures(cli, articles)
+    figures += check_figures(cli, articles)
+    figures += one_change_figures(cli)
+    if not quick:
+        figures.append(startup_figure(cli))
+    figures.append(parse_floor_figure(work / "locales", articles))
+    return figures
+
+
+def repeated(cli: Cli, name: str, args: list[str], articles: int, what: str, *,
+             check: Callable[[Run], None] = lambda run: None) -> list[Figure]:
+    """The same command twice more: the first repeat compares by content the files the run before
+    wrote (they are racily clean, see pipeline.state_store), the second only stats every file."""
+    figures = []
+    for label, note in ((f"{name} (1st repeat)", "the first repeat, which reads the files the run before wrote "
+                                                 "once to compare their bytes"),
+                        (f"{name} (no-op)", "stats every file and parses none")):
+        before = snapshot(cli.work / "locales")
+        run = cli.run(*args)
+        check(run)
+        assert not changed_files(before, snapshot(cli.work / "locales")), f"a no-op {name} changed catalogs"
+        figures.append(Figure(label, run.seconds, per_thousand(run.seconds, articles), run.peak_rss_mb,
+                              f"{what}, nothing changed: {note}"))
     return figures
 
 
 def extract_figures(cli: Cli, articles: int) -> list[Figure]:
-    """A cold `extract`, then a second one with nothing to do."""
+    """A cold `extract`, then runs with nothing to do, with and without the state store."""
     files = articles * (1 + len(LANGS))
     run = cli.run(*project_args(cli.work), "extract")
     assert run.output.count("updated ") == files, run.output[-500:]
     cold = Figure("cold extract", run.seconds, per_thousand(run.seconds, articles), run.peak_rss_mb,
                   f"`pipeline extract` into an empty locales/: {articles} articles → {files} files "
-                  f"(.pot and {len(LANGS)} .po each)")
-    before = snapshot(cli.work / "locales")
-    run = cli.run(*project_args(cli.work), "extract")
-    assert run.output.count("unchanged ") == files, run.output[-500:]
-    assert not changed_files(before, snapshot(cli.work / "locales")), "a no-op extract changed files"
-    again = Figure("no-op extract", run.seconds, per_thousand(run.seconds, articles), run.peak_rss_mb,
-                   "`pipeline extract` again, nothing changed: reads, merges and compares every file, "
-                   "writes none (checked)")
-    return [cold, again]
+                  f"(.pot and {len(LANGS)} .po each), in a pool of one worker per core")
+    unchanged = lambda run: assert_count(run.output, "unchanged ", files)  # noqa: E731
+    figures = [cold, *repeated(cli, "extract", [*project_args(cli.work), "extract"], articles,
+                               "`pipeline extract`", check=unchanged)]
+    run = cli.run(*project_args(cli.work), "--no-state", "extract")
+    unchanged(run)
+    figures.append(Figure("extract --no-state", run.seconds, per_thousand(run.seconds, articles), run.peak_rss_mb,
+                          "`pipeline --no-state extract`, nothing changed: reads, merges and compares every file "
+                          "(the cost without the state store)"))
+    return figures
+
+
+def assert_count(output: str, text: str, count: int) -> None:
+    assert output.count(text) == count, (text, count, output[-500:])
 
 
 def noop_translate_figures(cli: Cli, articles: int) -> list[Figure]:
-    """`translate` with every entry drafted, and the cost of reading every catalog once."""
-    locales = cli.work / "locales"
-    before = snapshot(locales)
-    run = cli.run(*translate_args(cli.work))
-    assert engine_lines(run.output) == dict.fromkeys(PAIRS, "nothing to translate"), run.output[-500:]
-    assert "updated " not in run.output and not changed_files(before, snapshot(locales)), \
-        "a no-op translate changed files"
-    noop = Figure("no-op translate", run.seconds, per_thousand(run.seconds, articles), run.peak_rss_mb,
-                  "`pipeline translate` with every entry drafted: sent nothing to the engine and changed "
-                  "no file (checked); it extracts first, then looks for empty entries")
+    """`translate` with every entry drafted, twice."""
+
+    def nothing_sent(run: Run) -> None:
+        assert "nothing to draft" in run.output and "updated " not in run.output, run.output[-500:]
+
+    return repeated(cli, "translate", translate_args(cli.work), articles,
+                    "`pipeline translate` with every entry drafted (sends nothing to the engine, checked)",
+                    check=nothing_sent)
+
+
+def parse_floor_figure(locales: Path, articles: int) -> Figure:
+    """Reading and parsing every catalog in this process: last, as the catalogs it holds would count in
+    the peak RSS of every command started after it (a forked child's maximum RSS includes its parent's
+    memory before ``exec``)."""
     paths = sorted(locales.rglob("*.po*"))
     seconds, _ = timed(lambda: read_serially(paths))
-    floor = Figure("read+parse every catalog", seconds, per_thousand(seconds, articles), None,
-                   f"catalogs.read_view over all {len(paths)} .pot/.po files, in this process (no "
-                   "interpreter start): the floor a no-op run is compared with")
-    return [noop, floor]
+    return Figure("read+parse every catalog", seconds, per_thousand(seconds, articles), None,
+                  f"catalogs.read_view over all {len(paths)} .pot/.po files, in this process (no interpreter "
+                  "start): what a run that parses every catalog costs at least")
 
 
-def one_change_figure(cli: Cli) -> Figure:
-    """`translate` after one sentence of one article changed: one sentence per pair, three files."""
-    locales = cli.work / "locales"
+def status_figures(cli: Cli, articles: int) -> list[Figure]:
+    run = cli.run(*project_args(cli.work), "status")
+    first = Figure("status (first)", run.seconds, per_thousand(run.seconds, articles), run.peak_rss_mb,
+                   "`pipeline status` after every catalog changed: reads every catalog and template")
+    return [first, *repeated(cli, "status", [*project_args(cli.work), "status"], articles, "`pipeline status`")]
+
+
+def build_figures(cli: Cli, articles: int) -> list[Figure]:
+    run = cli.run(*project_args(cli.work), "build")
+    editions = articles * (1 + len(LANGS))
+    assert_count(run.output, "wrote ", editions)
+    cold = Figure("cold build", run.seconds, per_thousand(run.seconds, articles), run.peak_rss_mb,
+                  f"`pipeline build` into an empty editions/: {editions} editions of 3 files each")
+    return [cold, *repeated(cli, "build", [*project_args(cli.work), "build"], articles, "`pipeline build`",
+                            check=lambda run: assert_count(run.output, "unchanged (", editions))]
+
+
+def check_figures(cli: Cli, articles: int) -> list[Figure]:
+    args = [*project_args(cli.work), "check", "--glossary", str(REPO / "glossary.toml")]
+    figures = []
+    for name, extra, what in (
+            ("check --all", ["--all"], "`pipeline check --all`: every catalog, one at a time (peak RSS: memory "
+                                       "flat in the number of articles)"),
+            ("check (first)", [], "`pipeline check` with no catalog found clean before: checks every catalog"),
+            ("check (no-op)", [], "`pipeline check` again: leaves out the catalogs found clean, parses none")):
+        run = Cli.run(cli, *args, *extra, ok=(0, 3))
+        figures.append(Figure(name, run.seconds, per_thousand(run.seconds, articles), run.peak_rss_mb, what))
+    return figures
+
+
+def one_change_figures(cli: Cli) -> list[Figure]:
+    """`translate` then `build` after one sentence of one article changed: only its files change."""
+    locales, editions = cli.work / "locales", cli.work / "editions"
     changed = change_one_sentence(cli.work / "seeds")
     before = snapshot(locales)
     run = cli.run(*translate_args(cli.work))
@@ -311,10 +398,16 @@ def one_change_figure(cli: Cli) -> Figure:
         catalog = catalogs.read_view(locales / lang / "LC_MESSAGES" / f"{changed}.po")
         (new,) = [entry for entry in catalog if entry.msgid == CHANGED_SENTENCE]
         assert new.state is EntryState.MACHINE_DRAFT, (lang, new)
-    return Figure("one changed sentence", run.seconds, None, run.peak_rss_mb,
-                  f"`pipeline translate` after one sentence of {changed}.txt changed: one sentence per pair "
-                  "sent to the engine, only that article's .pot and .po files rewritten (checked); it loads "
-                  "both models")
+    translate = Figure("one change: translate", run.seconds, None, run.peak_rss_mb,
+                       f"`pipeline translate` after one sentence of {changed}.txt changed: one sentence per pair "
+                       "sent to the engine, only that article's .pot and .po files rewritten (checked); it loads "
+                       "both models, and reads every catalog of the languages it drafts (translation memory)")
+    before = snapshot(editions)
+    run = cli.run(*project_args(cli.work), "build")
+    assert {path.stem for path in changed_files(before, snapshot(editions))} == {changed}, run.output[:800]
+    build = Figure("one change: build", run.seconds, None, run.peak_rss_mb,
+                   f"`pipeline build` next: only {changed}'s editions rewritten (checked)")
+    return [translate, build]
 
 
 def change_one_sentence(seeds: Path) -> str:
@@ -387,8 +480,14 @@ def print_report(figures: list[Figure], rows: list[tuple[str, float, float]], *,
     for figure in figures:
         print(f"{figure.name}: {figure.what}.")
     seconds = {figure.name: figure.seconds for figure in figures}
-    print(f"no-op translate takes {seconds['no-op translate'] / seconds['read+parse every catalog']:.1f}x "
-          "the time to read+parse every catalog once.")
+    startup = seconds.get("pipeline --help", 0.0)
+    print(f"\nNothing changed, per article beyond start-up ({startup:.2f} s, `pipeline --help`; goal <= 0.1 ms):")
+    for name in ("extract", "translate", "status", "build", "check"):
+        spent = seconds[f"{name} (no-op)"] - startup
+        print(f"  {name:10} {1000 * spent / articles:6.3f} ms per article")
+    if not rows:
+        print(f"\nAll figures measured on {description}.")
+        return
     print(f"\nParallel catalog work: library calls in one process vs ProcessPoolExecutor({workers}):")
     print(f"{'':34} {'serial':>8} {'parallel':>9} {'speed-up':>9}")
     for what, serial, parallel in rows:
@@ -405,17 +504,22 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)),
                         help="processes for the parallel prototype  [default: cores]")
     parser.add_argument("--keep", action="store_true", help="keep the work folder and print its path")
+    parser.add_argument("--quick", action="store_true",
+                        help=f"{QUICK_ARTICLES} articles, no start-up or parallel figures: checks that the bench "
+                             "still runs (the test suite runs it)")
     args = parser.parse_args()
     if args.articles < 1:
         parser.error("--articles must be at least 1")
+    if args.quick:
+        args.articles = QUICK_ARTICLES
     description = machine()
     work = Path(tempfile.mkdtemp(prefix="bench-scale-"))
     try:
         started = time.perf_counter()
         generate_articles(work / "seeds", args.articles)
         print(f"generated {args.articles} articles in {work / 'seeds'} ({time.perf_counter() - started:.1f} s)")
-        figures = cli_figures(work, args.articles, args.workers)
-        rows = parallel_figures(work, args.workers)
+        figures = cli_figures(work, args.articles, args.workers, quick=args.quick)
+        rows = [] if args.quick else parallel_figures(work, args.workers)
         print_report(figures, rows, articles=args.articles, workers=args.workers, description=description)
         print(f"whole bench: {time.perf_counter() - started:.0f} s")
     finally:

@@ -4,7 +4,7 @@ Prints sentences per second and milliseconds per seed article in CPU time of thi
 5 runs: on a shared machine wall time varies by a factor of two with the other work), and the number
 of sentences as a check that the text was split as usual.
 
-Run: .venv/bin/python bench/bench_segmentation.py [--copies 200]
+Run: .venv/bin/python bench/bench_segmentation.py [--copies 200] [--quick]
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "vallee-de-la-batterie
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=200)
-    copies = parser.parse_args().copies
+    parser.add_argument("--quick", action="store_true", help="2 copies: checks that the bench runs (the test suite)")
+    args = parser.parse_args()
+    copies = 2 if args.quick else args.copies
     paragraphs = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()] * copies
     timings = []
     for _ in range(5):

@@ -14,6 +14,7 @@ then a/b and a/c (targets: a >= 4 b, a >= 0.9 c), then (a) under a few other set
 The machine may be shared: each figure is the best of a few interleaved rounds.
 
 Run: .venv/bin/python bench/bench_translation.py [--sentences 200] [--rounds 3] [--quick]
+(--quick: a tiny model and 16 sentences, for the test suite; its figures mean nothing)
 """
 
 from __future__ import annotations
@@ -47,14 +48,18 @@ def seed_sentences(count: int) -> list[str]:
     return (sentences * (count // len(sentences) + 1))[:count]
 
 
+REALISTIC_SIZE = dict(vocab_size=8000, layers=6, d_model=512, heads=8, ffn=2048, ct2_vocab_size=32000)
+"""The size of published Argos packages; ``--quick`` builds the tests' tiny size instead."""
+
+
 @contextlib.contextmanager
-def realistic_package() -> Iterator[InstalledPackage]:
+def realistic_package(*, quick: bool = False) -> Iterator[InstalledPackage]:
+    """The realistic-size package; with ``quick``, one of the tests' size (the same path, in a second)."""
     with tempfile.TemporaryDirectory(prefix="bench-translation-") as folder:
         started = time.perf_counter()
         archive = build_argos_package(
             Path(folder), from_code=PAIR.source, to_code=PAIR.target, training_text=default_training_text(),
-            vocab_size=8000, layers=6, d_model=512, heads=8, ffn=2048, ct2_vocab_size=32000,
-            fixed_output_length=OUTPUT_TOKENS)
+            fixed_output_length=OUTPUT_TOKENS, **({} if quick else REALISTIC_SIZE))
         with zipfile.ZipFile(archive) as files:
             files.extractall(folder)
         package_dir = Path(folder) / archive.stem
@@ -84,14 +89,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--quick", action="store_true", help="one round, no configuration comparison")
+    parser.add_argument("--quick", action="store_true",
+                        help="a tiny model, 16 sentences, one round, no configuration comparison: checks that the "
+                             "bench still runs (the test suite runs it)")
     args = parser.parse_args()
     rounds = 1 if args.quick else args.rounds
+    if args.quick:
+        args.sentences = 16
     sentences = seed_sentences(args.sentences)
     print(f"{len(sentences)} sentences of {SEED_ARTICLE.name}, {os.cpu_count()} cores, "
           f"{OUTPUT_TOKENS} output tokens each")
 
-    with realistic_package() as package:
+    with realistic_package(quick=args.quick) as package:
         options = EngineOptions()
         engine = ArgosTranslator({PAIR: package}, options)
         model = engine._model(PAIR)

@@ -20,7 +20,7 @@ import click
 from pipeline import cli_config, front_matter
 from pipeline.confidence import LOW_CONFIDENCE, format_confidence
 from pipeline.errors import CHECK_FAILED, EXIT_ERROR, EXIT_REFUSED, INTERRUPTED, PipelineError
-from pipeline.extraction import UpdateResult, extract_project
+from pipeline.extraction import UpdateResult
 from pipeline.project import (SOURCE_LANGUAGE, Project, english_language_name, normalise_language,
                               pipeline_command, same_language, target_languages)
 from pipeline.segmentation import read_article
@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline 
     from pipeline.evaluation import Evaluation, RouteEvaluation, Score
     from pipeline.qa import Report
     from pipeline.review_order import ReviewOrder
+    from pipeline.state_store import StateStore
     from pipeline.status import CatalogStatus
 
 
@@ -153,10 +154,13 @@ def low_confidence_option(help: str) -> Decorator:
 @click.option("--front-matter-key", "front_matter_keys", multiple=True, default=front_matter.DEFAULT_KEYS,
               show_default=True, help="A front matter key of Markdown articles whose value readers see and "
               "translators translate (repeat the option for each key).")
+@click.option("--state/--no-state", default=True, show_default=True,
+              help="Remember what each run derived from each file (.pipeline/state.sqlite beside locales/), so that "
+                   "unchanged files are not parsed again; --no-state reads everything (see docs/scale.md).")
 @click.version_option(package_name="article-localisation-pipeline")
 @click.pass_context
 def cli(ctx: click.Context, seeds: Path, locales: Path, editions: Path, langs: tuple[str, ...],
-        source_lang: str, front_matter_keys: tuple[str, ...]) -> None:
+        source_lang: str, front_matter_keys: tuple[str, ...], state: bool) -> None:
     """Localise articles (German by default) into editions in other languages through gettext catalogs.
 
     Settings come from the command line, then PIPELINE_<OPTION> environment variables, then
@@ -169,6 +173,19 @@ def cli(ctx: click.Context, seeds: Path, locales: Path, editions: Path, langs: t
     ctx.obj = Project(seeds=seeds, locales=locales, editions=editions,
                       langs=targets(ctx, langs, source_lang), source_lang=source_lang,
                       root=found.path.parent if found else None, front_matter_keys=front_matter_keys)
+    ctx.meta[STATE] = state
+
+
+STATE = "pipeline.state"
+"""``ctx.meta`` key: whether the state store is used (``--state/--no-state``)."""
+
+
+def state_store(project: Project) -> ContextManager[StateStore]:
+    """The run's :class:`~pipeline.state_store.StateStore` in the catalogs folder (one that remembers
+    nothing with ``--no-state``)."""
+    from pipeline.state_store import open_store
+
+    return open_store(project.locales, enabled=click.get_current_context().meta.get(STATE, True))
 
 
 def targets(ctx: click.Context, langs: tuple[str, ...], source_lang: str) -> tuple[str, ...]:
@@ -205,10 +222,13 @@ def segment(project: Project, file: Path, as_json: bool) -> None:
             click.echo(f"  · {sentence}")
 
 
-def run_extract(project: Project) -> list[UpdateResult]:
-    """Extract every article, printing each file's outcome as it comes; returns every result."""
+def run_extract(project: Project, store: StateStore) -> list[UpdateResult]:
+    """Extract every article, printing each file's outcome as it comes; returns every result.
+    Articles whose files are as the last run left them are only stat'ed (:mod:`pipeline.incremental`)."""
+    from pipeline import incremental
+
     extracted = []
-    for results in extract_project(project):
+    for results in incremental.extract_project(project, store):
         for result in results:
             print_update(result)
         extracted.extend(results)
@@ -234,8 +254,8 @@ def print_update(result: UpdateResult) -> None:
 @pass_project
 def extract(project: Project) -> None:
     """Update locales/<slug>.pot and each language's .po from the articles in seeds/."""
-    with project.lock():
-        run_extract(project)
+    with project.lock(), state_store(project) as store:
+        run_extract(project, store)
 
 
 # --- machine translation and models (pipeline.drafting, pipeline.engines, pipeline.argos_packages) ---
@@ -329,8 +349,9 @@ def translate(ctx: click.Context, project: Project, glossary_path: Path, save_ev
     try:
         # the device, and the cluster with its workers, are checked before any write
         with engine_factory(options, scheduler, allow_insecure_scheduler,
-                            (tls_ca_file, tls_cert, tls_key), no_workers_timeout) as make_engine, project.lock():
-            extracted = run_extract(project)
+                            (tls_ca_file, tls_cert, tls_key), no_workers_timeout) as make_engine, project.lock(), \
+                state_store(project) as store:
+            extracted = run_extract(project, store)
             result = drafting.draft_project(project, make_engine, extracted, glossary=glossary,
                                             save_every=save_every, progress=translation_progress,
                                             memory_threshold=memory_threshold)
@@ -674,7 +695,7 @@ def build_editions(ctx: click.Context, project: Project, only: str | None, polic
                    min_reviewed: float | None, review: bool, edition_locales: tuple[str, ...],
                    glossary_path: Path, low_confidence: float) -> None:
     """Write editions/<lang>/<slug>.{txt,md,html} from the catalogs."""
-    from pipeline import editions
+    from pipeline import editions, incremental
 
     if min_reviewed is not None and policy != "reviewed" and ctx.get_parameter_source("min_reviewed") in (
             click.core.ParameterSource.COMMANDLINE, click.core.ParameterSource.ENVIRONMENT):
@@ -688,10 +709,12 @@ def build_editions(ctx: click.Context, project: Project, only: str | None, polic
                                      f"({', '.join(project.langs)})", param_hint="--lang")
     from pipeline.glossary import load_glossary
 
-    result = editions.build(project, langs=langs, policy=editions.Policy(policy),
-                            min_reviewed=100.0 if min_reviewed is None else min_reviewed, review=review,
-                            locales=edition_locale_map(edition_locales), glossary=load_glossary(glossary_path),
-                            low_confidence=low_confidence)
+    options = editions.BuildOptions(langs=tuple(langs or ()), policy=editions.Policy(policy),
+                                    min_reviewed=100.0 if min_reviewed is None else min_reviewed, review=review,
+                                    locales=edition_locale_map(edition_locales), glossary=load_glossary(glossary_path),
+                                    low_confidence=low_confidence)
+    with state_store(project) as store:
+        result = incremental.build_project(project, store, options)
     for edition in result.editions:
         print_edition(edition)
     for sheet in result.review_sheets:
@@ -769,9 +792,11 @@ BAR_WIDTH = 20
 @pass_project
 def status(project: Project, as_json: bool, low_confidence: float) -> None:
     """Show what is left to translate and review, per article and language."""
+    from pipeline import incremental
     from pipeline.status import project_status
 
-    records = project_status(project)
+    with state_store(project) as store:
+        records = project_status(project, read_status=incremental.catalog_status_reader(store))
     if as_json:
         click.echo(json.dumps({"catalogs": [{**status_json(record),
                                              "low_confidence": record.low_confidence(low_confidence)}
@@ -891,16 +916,19 @@ def bar_widths(record: CatalogStatus) -> list[int]:
 @glossary_option("Glossary of protected names and terms.")
 @json_option("Print the findings as JSON for scripts.")
 @click.option("--list", "list_checks", is_flag=True, help="List the checks and their severities.")
+@click.option("--all", "check_all", is_flag=True,
+              help="Check every catalog, also those unchanged since a check found no error in them.")
 @pass_project
 @click.pass_context
 def check(ctx: click.Context, project: Project, files: tuple[Path, ...], glossary_path: Path,
-          as_json: bool, list_checks: bool) -> None:
-    """Check translations (every catalog, or FILES) before an edition goes out.
+          as_json: bool, list_checks: bool, check_all: bool) -> None:
+    """Check translations (the catalogs changed since they were last found clean, every catalog with
+    --all, or FILES) before an edition goes out.
 
     Reviewed translations and machine drafts are checked; a finding in a draft is never an error.
     Silence checks for one entry with a translator comment such as `# qa-ignore: numbers, length`.
     """
-    from pipeline import qa
+    from pipeline import incremental, qa
     from pipeline.glossary import load_glossary
 
     if list_checks:
@@ -908,13 +936,22 @@ def check(ctx: click.Context, project: Project, files: tuple[Path, ...], glossar
             click.echo(f"{entry_check.name:20} {entry_check.reviewed.value:8} (draft: "
                        f"{entry_check.draft.value:7}) {entry_check.title}")
         return
-    report = qa.check_project(project, load_glossary(glossary_path), list(files) or None)
+    unchanged = 0
+    if files or check_all:
+        report = qa.check_project(project, load_glossary(glossary_path), list(files) or None)
+    else:
+        with state_store(project) as store:
+            changed = incremental.check_changed(project, store, load_glossary(glossary_path), glossary_path)
+        report, unchanged = changed.report, changed.unchanged
     glossary_notice(glossary_path)
     groups = qa.by_severity(report.problems)
     if as_json:
         click.echo(json.dumps(report_json(report, groups), indent=2, ensure_ascii=False))
     else:
         print_report(report, groups)
+    if unchanged and not as_json:
+        click.echo(f"left out {unchanged} catalog(s) unchanged since a check found no error in them "
+                   "(`check --all` checks every catalog)")
     if report.failed:
         ctx.exit(CHECK_FAILED)
 

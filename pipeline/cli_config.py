@@ -36,7 +36,7 @@ FILE_NAME = "pyproject.toml"
 TABLE = "tool.pipeline"
 ENV_PREFIX = "PIPELINE_"
 PER_RUN_OPTIONS = frozenset({"help", "version", "json", "list", "from-index", "lang", "all", "reviewed", "xliff",
-                             "copy-source", "name", "replace"})
+                             "copy-source", "name", "replace", "state"})
 """Options that choose what one run does or prints, not how the project is set up: not keys."""
 COMMAND_LINE_ONLY = frozenset({"allow-insecure-scheduler"})
 """Options that lower security: a decision for each run, never one a cloned repository's file or a

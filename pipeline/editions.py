@@ -821,49 +821,89 @@ def diff_html(old: str, new: str) -> str:
 # --- the whole build -----------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    """What ``build``'s options say, the same for every article (and, for
+    :mod:`pipeline.incremental`, what a remembered build depends on besides the files)."""
+
+    langs: tuple[str, ...] = ()
+    """The languages to build; empty: the source and the project's languages."""
+    policy: Policy = Policy.DRAFT
+    min_reviewed: float = 100.0
+    review: bool = False
+    locales: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    """Language → the regional locale of its editions' dates (``{"en": "en_GB"}``)."""
+    today: date | None = None
+    """The day a changed edition is dated (default: :func:`pipeline.dates.build_moment`)."""
+    glossary: Glossary = Glossary()
+    low_confidence: float = LOW_CONFIDENCE
+
+
 def build(project: Project, *, langs: Sequence[str] | None = None, policy: Policy = Policy.DRAFT,
           min_reviewed: float = 100.0, review: bool = False, locales: Mapping[str, str] | None = None,
           today: date | None = None, glossary: Glossary = Glossary(),
           low_confidence: float = LOW_CONFIDENCE) -> BuildResult:
     """Build the editions of every article in ``langs`` (default: the source and the project's
-    languages) and, with ``review``, the review sheets. Never prints; the result says what happened.
+    languages) and, with ``review``, the review sheets. Never prints; the result says what happened."""
+    options = BuildOptions(langs=tuple(langs or ()), policy=policy, min_reviewed=min_reviewed, review=review,
+                           locales=dict(locales or {}), today=today, glossary=glossary,
+                           low_confidence=low_confidence)
+    return finish_build(project, [build_article(project, path, options) for path in project.article_paths()])
 
-    ``locales`` maps a language to the regional locale of its editions' dates (``{"en": "en_GB"}``);
-    ``today`` is the day a changed edition is dated (default: :func:`pipeline.dates.build_moment`)."""
-    today = today or dates.build_moment().date()
-    published = (project.source_lang, *[lang for lang in project.langs if lang != project.source_lang])
-    wanted = tuple(langs) if langs else published
-    editions, sheets, damaged, slugs, files = [], [], [], set(), []
-    for path in project.article_paths():
-        article = read_article(path, source=project.reference(path), language=project.source_lang,
-                               front_matter_keys=project.front_matter_keys)
-        slugs.add(article.slug)
-        target = project.editions / REVIEW_FOLDER / f"{article.slug}.html"
-        sheet_wanted = review or target.is_file()  # a sheet written before is kept current, never left stale
-        try:
-            translations = _read_all(project, article, {*wanted, *(project.langs if sheet_wanted else ())})
-        except TemplateMismatchError as error:
-            damaged.append(error)
-            continue
-        for lang in wanted:
-            edition = plan_edition(article, translations[lang], lang=lang, langs=published,
-                                   source_lang=project.source_lang, policy=policy, glossary=glossary)
-            edition = dataclasses.replace(edition, locale=(locales or {}).get(lang))
-            editions.append(_publish(edition, project.editions, policy=policy, min_reviewed=min_reviewed,
-                                     today=today))
-        if article.syntax == MARKDOWN:
-            written = [project.editions / result.lang for result in editions[-len(wanted):] if not result.refused]
-            files += local_files.publish(path, path.read_bytes().decode("utf-8-sig"), written,
-                                         source=article.source).problems
-        if sheet_wanted:
-            sheet = {lang: translations[lang] for lang in project.langs if lang != project.source_lang}
-            text = "".join(render_review(article, sheet, source_lang=project.source_lang,
-                                         low_confidence=low_confidence))
-            sheets.append(write_if_changed(target, text.encode("utf-8")))
-    gone = stale_editions.remove(stale_editions.stale_editions(project.editions, published, REVIEW_FOLDER,
-                                                               FORMATS, slugs))
-    return BuildResult(editions=tuple(editions), review_sheets=tuple(sheets), damaged=tuple(damaged), removed=gone,
-                       local_files=tuple(files))
+
+def published_langs(project: Project) -> tuple[str, ...]:
+    """The languages editions are published in, the source first."""
+    return (project.source_lang, *[lang for lang in project.langs if lang != project.source_lang])
+
+
+def build_article(project: Project, path: Path, options: BuildOptions) -> BuildResult:
+    """:func:`build` for the one article at ``path`` (:mod:`pipeline.incremental` skips unchanged ones)."""
+    published = published_langs(project)
+    wanted = options.langs or published
+    article = read_article(path, source=project.reference(path), language=project.source_lang,
+                           front_matter_keys=project.front_matter_keys)
+    target = review_path(project, article.slug)
+    sheet_wanted = options.review or target.is_file()  # a sheet written before is kept current, never stale
+    try:
+        translations = _read_all(project, article, {*wanted, *(project.langs if sheet_wanted else ())})
+    except TemplateMismatchError as error:
+        return BuildResult(editions=(), damaged=(error,))
+    today = options.today or dates.build_moment().date()
+    editions = []
+    for lang in wanted:
+        edition = plan_edition(article, translations[lang], lang=lang, langs=published,
+                               source_lang=project.source_lang, policy=options.policy, glossary=options.glossary)
+        edition = dataclasses.replace(edition, locale=options.locales.get(lang))
+        editions.append(_publish(edition, project.editions, policy=options.policy,
+                                 min_reviewed=options.min_reviewed, today=today))
+    files: list[str] = []
+    if article.syntax == MARKDOWN:
+        written = [project.editions / result.lang for result in editions if not result.refused]
+        files = local_files.publish(path, path.read_bytes().decode("utf-8-sig"), written,
+                                    source=article.source).problems
+    sheets = []
+    if sheet_wanted:
+        sheet = {lang: translations[lang] for lang in project.langs if lang != project.source_lang}
+        text = "".join(render_review(article, sheet, source_lang=project.source_lang,
+                                     low_confidence=options.low_confidence))
+        sheets.append(write_if_changed(target, text.encode("utf-8")))
+    return BuildResult(editions=tuple(editions), review_sheets=tuple(sheets), local_files=tuple(files))
+
+
+def review_path(project: Project, slug: str) -> Path:
+    return project.editions / REVIEW_FOLDER / f"{slug}.html"
+
+
+def finish_build(project: Project, results: Sequence[BuildResult]) -> BuildResult:
+    """The articles' results as one, after deleting the editions and review sheets of articles whose
+    seed is gone (:mod:`pipeline.stale_editions`)."""
+    slugs = {path.stem for path in project.article_paths()}
+    gone = stale_editions.remove(stale_editions.stale_editions(project.editions, published_langs(project),
+                                                               REVIEW_FOLDER, FORMATS, slugs))
+    return BuildResult(editions=tuple(edition for result in results for edition in result.editions),
+                       review_sheets=tuple(sheet for result in results for sheet in result.review_sheets),
+                       damaged=tuple(error for result in results for error in result.damaged),
+                       removed=gone, local_files=tuple(problem for result in results for problem in result.local_files))
 
 
 def _read_all(project: Project, article: Article, langs: set[str]) -> dict[str, Translations]:

@@ -814,22 +814,34 @@ def catalog_paths(project: Project) -> list[Path]:
 
 def check_project(project: Project, glossary: Glossary, paths: Iterable[Path] | None = None) -> Report:
     """Check ``paths`` (by default every catalog of the project); the language of a catalog is its
-    folder's name (``<lang>/LC_MESSAGES/``), or its Language header elsewhere."""
-    loaded = [_load(path) for path in (catalog_paths(project) if paths is None else paths)]
-    current = {entry.msgid for item in loaded if item.catalog is not None
-               for entry in item.catalog.active()}
-    templates: dict[Path, tuple[Catalog | None, str | None]] = {}  # each read once, for all its languages
+    folder's name (``<lang>/LC_MESSAGES/``), or its Language header elsewhere.
+
+    Catalogs are checked one at a time, an article's languages together (its template read once), and
+    nothing of a catalog but its obsolete entries is kept after it: memory stays flat however many
+    articles there are. Whether an obsolete entry's sentence is gone is answered at the end, when the
+    sentences of every checked catalog are known."""
+    whole = paths is None
+    paths = catalog_paths(project) if whole else list(paths)
+    current: set[str] = set()
+    gone: list[tuple[str, list[tuple[str, int | None]]]] = []
+    template: tuple[Path | None, tuple[Catalog | None, str | None]] = (None, (None, None))
     problems: list[Problem] = []
-    for item in loaded:
+    for path in sorted(paths, key=template_of):
+        item = _load(path)
         problems.extend(item.problems)
-        if item.catalog is not None:
-            if template_of(item.path) not in templates:
-                templates[template_of(item.path)] = read_template_of(item.path)
-            problems.extend(_check_catalog(item, templates[template_of(item.path)], glossary, current,
-                                           source_lang=project.source_lang))
-    if paths is None:
+        if item.catalog is None:
+            continue
+        if template[0] != template_of(path):
+            template = (template_of(path), read_template_of(path))
+        problems.extend(_check_catalog(item, template[1], glossary, source_lang=project.source_lang))
+        current.update(entry.msgid for entry in item.catalog.active())
+        gone.append((str(path), [(entry.msgid, entry.line) for entry in item.catalog if entry.obsolete]))
+    for path, msgids in gone:
+        problems.extend(Problem(path, line, "obsolete", Severity.INFO, message)
+                        for line, message in obsolete(msgids, current))
+    if whole:
         problems.extend(_local_file_problems(project))
-    return Report(catalogs=tuple(item.path for item in loaded), problems=tuple(problems))
+    return Report(catalogs=tuple(paths), problems=tuple(problems))
 
 
 def _local_file_problems(project: Project) -> Iterator[Problem]:
@@ -884,8 +896,9 @@ def _load(path: Path) -> _Catalog:
 
 
 def _check_catalog(item: _Catalog, template_read: tuple[Catalog | None, str | None], glossary: Glossary,
-                   current: set[str], *, source_lang: str = SOURCE_LANGUAGE) -> Iterator[Problem]:
-    """The problems of one loaded catalog; ``template_read`` is :func:`read_template_of`'s answer."""
+                   *, source_lang: str = SOURCE_LANGUAGE) -> Iterator[Problem]:
+    """The problems of one loaded catalog but its obsolete entries (:func:`check_project` checks those);
+    ``template_read`` is :func:`read_template_of`'s answer."""
     path, catalog = str(item.path), item.catalog
     header_line = _header_line(item.lines)
     for function, severity in HEADER_CHECKS:
@@ -906,10 +919,6 @@ def _check_catalog(item: _Catalog, template_read: tuple[Catalog | None, str | No
     keys = ((entry.msgctxt, entry.msgid, entry.line) for entry in active)
     for line, message in duplicates(keys):
         yield Problem(path, line, "duplicates", Severity.ERROR, message)
-    gone = [(entry.msgid, entry.line) for entry in catalog if entry.obsolete]
-    for line, message in obsolete(gone, current):
-        yield Problem(path, line, "obsolete", Severity.INFO, message)
-
     markdown = any(markdown_article.from_markdown_article(entry.occurrences) for entry in active)
     context = Context(lang=item.lang, glossary=glossary, markdown=markdown, source_lang=source_lang)
     for entry in active:

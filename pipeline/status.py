@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -140,8 +140,9 @@ def catalog_status(path: Path, *, slug: str, lang: str, templates: TemplatesRead
     return dataclasses.replace(record, needs_repair=location(path, mismatches[0].line) + ": " + mismatches[0].message)
 
 
-def project_status(project: Project) -> list[CatalogStatus]:
-    """One record per article and language of the project, articles sorted by name.
+def project_status(project: Project, *, read_status: Callable[..., CatalogStatus] | None = None) -> list[CatalogStatus]:
+    """One record per article and language of the project, articles sorted by name; each is
+    ``read_status`` (default :func:`catalog_status`; :mod:`pipeline.incremental` recalls it instead).
 
     Articles are those in the seeds folder plus any that only have catalogs left, so a catalog
     whose article was removed still shows up, marked :attr:`CatalogStatus.orphaned`.
@@ -155,13 +156,15 @@ def project_status(project: Project) -> list[CatalogStatus]:
     if not slugs:
         raise PipelineError("no articles and no catalogs; put articles in the seeds folder and run "
                             f"`{pipeline_command()} extract`", path=project.seeds)
-    return [record for slug in slugs for record in _article_status(project, slug, orphaned=slug not in seeded)]
+    read = read_status or catalog_status
+    return [record for slug in slugs for record in _article_status(project, slug, read, orphaned=slug not in seeded)]
 
 
-def _article_status(project: Project, slug: str, *, orphaned: bool) -> list[CatalogStatus]:
+def _article_status(project: Project, slug: str, read: Callable[..., CatalogStatus], *,
+                    orphaned: bool) -> list[CatalogStatus]:
     templates: TemplatesRead = {}  # the article's template, read once for all its languages
-    return [dataclasses.replace(catalog_status(project.catalog_path(lang, slug), slug=slug, lang=lang,
-                                               templates=templates), orphaned=orphaned)
+    return [dataclasses.replace(read(project.catalog_path(lang, slug), slug=slug, lang=lang, templates=templates),
+                                orphaned=orphaned)
             for lang in project.langs]
 
 
