@@ -153,10 +153,16 @@ def extract_project(project: Project, *, jobs: int | None = None) -> Iterator[li
     articles = [read_article(path, source=project.reference(path), language=project.source_lang,
                              front_matter_keys=project.front_matter_keys)
                 for path in project.article_paths()]
-    if moved := [UpdateResult(path=new, written=True, moved_from=old, renamed=f"{rename.similarity:.0%}")
-                 for rename in carry_over_renamed(project, articles) for old, new in rename.moved]:
+    if moved := carry_over(project, articles):
         yield moved
     yield from extract_articles(project, articles, moment=moment, jobs=jobs)
+
+
+def carry_over(project: Project, articles: Sequence[Article]) -> list[UpdateResult]:
+    """Carry the catalogs of renamed articles among ``articles`` over (:mod:`pipeline.renames`), as
+    results that say so."""
+    return [UpdateResult(path=new, written=True, moved_from=old, renamed=f"{rename.similarity:.0%}")
+            for rename in carry_over_renamed(project, articles) for old, new in rename.moved]
 
 
 def available_cores() -> int:

@@ -43,8 +43,11 @@ def extract_project(project: Project, store: StateStore, *, jobs: int | None = N
     moment = catalogs.now()
     paths = project.article_paths()
     known = {path: recall_extraction(project, store, path) for path in paths}
-    articles = [read_article(path, source=project.reference(path), language=project.source_lang)
+    articles = [read_article(path, source=project.reference(path), language=project.source_lang,
+                             front_matter_keys=project.front_matter_keys)
                 for path in paths if known[path] is None]
+    if moved := extraction.carry_over(project, articles):
+        yield moved
     fresh = extraction.extract_articles(project, articles, moment=moment, jobs=jobs)
     for path in paths:
         results = known[path]
@@ -55,7 +58,8 @@ def extract_project(project: Project, store: StateStore, *, jobs: int | None = N
 
 
 def _extraction_inputs(project: Project, path: Path) -> tuple[str, list[Path]]:
-    key = json.dumps([project.reference(path), project.source_lang, list(project.langs)], ensure_ascii=False)
+    key = json.dumps([project.reference(path), project.source_lang, list(project.langs),
+                      list(project.front_matter_keys)], ensure_ascii=False)
     files = [path, project.template_path(path.stem), *(project.catalog_path(lang, path.stem) for lang in project.langs)]
     return key, files
 
@@ -193,9 +197,13 @@ def check_changed(project: Project, store: StateStore, glossary: Glossary, gloss
     by the check that first sees them (and by ``check --all``)."""
     paths = qa.catalog_paths(project)
     key = json.dumps([project.source_lang, str(glossary_path)], ensure_ascii=False)
-    inputs = {path: [path, template_of(path), glossary_path] for path in paths}
+    seeds = {path.stem: path for path in project.article_paths()} if project.seeds.is_dir() else {}
+    inputs = {path: [path, template_of(path), glossary_path, *([seeds[path.stem]] if path.stem in seeds else [])]
+              for path in paths}
     changed = [path for path in paths if store.recall(CHECKED, json.dumps([key, str(path)]), inputs[path]) is None]
     report = qa.check_project(project, glossary, changed) if changed else qa.Report(catalogs=(), problems=())
+    changed_seeds = sorted({seeds[path.stem] for path in changed if path.stem in seeds})
+    report = dataclasses.replace(report, problems=(*report.problems, *qa.local_file_problems(project, changed_seeds)))
     found = {problem.path for problem in report.problems if problem.severity is qa.Severity.ERROR}
     for path in changed:
         if str(path) not in found:

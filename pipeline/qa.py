@@ -839,16 +839,15 @@ def check_project(project: Project, glossary: Glossary, paths: Iterable[Path] | 
     for path, msgids in gone:
         problems.extend(Problem(path, line, "obsolete", Severity.INFO, message)
                         for line, message in obsolete(msgids, current))
-    if whole:
-        problems.extend(_local_file_problems(project))
+    if whole and project.seeds.is_dir():
+        problems.extend(local_file_problems(project, project.article_paths()))
     return Report(catalogs=tuple(paths), problems=tuple(problems))
 
 
-def _local_file_problems(project: Project) -> Iterator[Problem]:
-    """Images and files a Markdown article refers to that its editions cannot show (:mod:`pipeline.local_files`)."""
-    if not project.seeds.is_dir():
-        return
-    for seed in project.article_paths():
+def local_file_problems(project: Project, seeds: Iterable[Path]) -> Iterator[Problem]:
+    """Images and files the Markdown articles among ``seeds`` refer to that their editions cannot show
+    (:mod:`pipeline.local_files`)."""
+    for seed in seeds:
         if seed.suffix == markdown_article.SUFFIX:
             for reference, why in local_files.problems(seed, seed.read_bytes().decode("utf-8-sig", "replace")):
                 yield Problem(project.reference(seed), reference.line, "local_files", Severity.WARNING,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,9 +37,9 @@ class Rename:
     """(from, to) of each file renamed."""
 
 
-def find_renames(project: Project, articles: Sequence[Article]) -> list[Rename]:
-    """Each article without a template paired with the most similar orphaned template, best first."""
-    slugs = {article.slug for article in articles}
+def find_renames(project: Project, articles: Sequence[Article], slugs: Collection[str]) -> list[Rename]:
+    """Each of ``articles`` without a template paired with the most similar orphaned template (one
+    that no article of ``slugs``, the project's, owns), best first."""
     orphans = {path.stem: path for path in sorted(project.locales.glob("*.pot")) if path.stem not in slugs}
     newcomers = [article for article in articles if not project.template_path(article.slug).exists()]
     if not orphans or not newcomers:
@@ -88,7 +88,9 @@ def carry_over(project: Project, rename: Rename) -> Rename:
 
 
 def carry_over_renamed(project: Project, articles: Sequence[Article]) -> list[Rename]:
-    """Find the renamed articles of the project and carry their catalogs over (:func:`carry_over`)."""
+    """Find which of ``articles`` (every article read in this run) are renamed ones and carry their
+    catalogs over (:func:`carry_over`)."""
     if not project.locales.is_dir():
         return []
-    return [carry_over(project, rename) for rename in find_renames(project, articles)]
+    slugs = {path.stem for path in project.article_paths()}
+    return [carry_over(project, rename) for rename in find_renames(project, articles, slugs)]
