@@ -49,14 +49,15 @@ def _aligned_keys(old: list[Entry], new: list[Entry], repeated: set[str]) -> dic
     """Index in ``old`` → the template key of the copy it is aligned with, for repeated sentences.
 
     A copy is placed only where the sentence before it shows it is the same copy: that sentence is
-    aligned too, or both are unaligned (the sentence before was reworded), or both copies open
-    their article. A copy whose sentence before was removed on one side and kept on the other
+    aligned too, or both are unaligned and neither occurs on the other side (the sentence before was
+    reworded, not moved or copied elsewhere), or both copies open their article. A copy whose sentence before was removed on one side and kept on the other
     (its neighbours shifted) stays unplaced."""
     matcher = difflib.SequenceMatcher(None, [entry.msgid for entry in old], [entry.msgid for entry in new],
                                       autojunk=False)
     blocks = [block for block in matcher.get_matching_blocks() if block.size]
     old_aligned = {block.a + offset for block in blocks for offset in range(block.size)}
     new_aligned = {block.b + offset for block in blocks for offset in range(block.size)}
+    old_sentences, new_sentences = {entry.msgid for entry in old}, {entry.msgid for entry in new}
     found = {}
     for block in blocks:
         for offset in range(block.size):
@@ -64,7 +65,8 @@ def _aligned_keys(old: list[Entry], new: list[Entry], repeated: set[str]) -> dic
             if old[a].msgid not in repeated:
                 continue
             before_kept = offset > 0 or a == b == 0
-            before_reworded = a > 0 and b > 0 and a - 1 not in old_aligned and b - 1 not in new_aligned
+            before_reworded = (a > 0 and b > 0 and a - 1 not in old_aligned and b - 1 not in new_aligned
+                               and old[a - 1].msgid not in new_sentences and new[b - 1].msgid not in old_sentences)
             if before_kept or before_reworded:
                 found[a] = new[b].key
     return found

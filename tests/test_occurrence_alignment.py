@@ -106,3 +106,21 @@ def test_no_insertion_moves_a_reviewed_answer_to_another_question(tmp_path_facto
                 assert answer == f"{question}: oui", (questions, changed)
     finally:
         os.chdir(old_cwd)
+
+
+def test_a_repeated_sentence_before_an_inserted_one_is_not_taken_for_a_reworded_one(project_dir):
+    """Found by the property test above: ``Kommt der Minister?`` inserted before both copies of
+    ``Gibt es Pläne? Ja.`` is no rewording of the first ``Gibt es Pläne?`` (which is still there), so
+    its ``Ja.`` must not inherit that question's reviewed answer."""
+    import polib
+
+    write("Gibt es Pläne? Ja.\nGibt es Pläne? Ja.\n")
+    catalog = polib.pofile(str(FR))
+    for entry in catalog:
+        entry.msgstr = "Gibt es Pläne?: oui" if entry.msgid == "Ja." else entry.msgid
+    catalog.save(str(FR))
+    write("".join(f"{question} Ja.\n" for question in ["Kommt der Minister?", "Kommt der Minister?", "Gibt es Pläne?",
+                                                      "Kommt der Minister?", "Gibt es Pläne?"]))
+    for question, answer, state in paragraphs_as_published():
+        if state is EntryState.REVIEWED:
+            assert answer == f"{question}: oui"
