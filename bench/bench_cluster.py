@@ -34,7 +34,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from bench_translation import PAIR, pipeline_path, rate, realistic_package, seed_sentences  # noqa: E402
 
-from pipeline import batching, cluster, engines  # noqa: E402
+from pipeline.mt import batching, cluster, engines  # noqa: E402
 from tests import dask_processes  # noqa: E402
 
 WORKERS = 2

@@ -22,8 +22,8 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from bench_translation import PAIR, rate, realistic_package, seed_sentences  # noqa: E402
 
-from pipeline import batching  # noqa: E402
-from pipeline.engines import ArgosTranslator, EngineOptions  # noqa: E402
+from pipeline.mt import batching  # noqa: E402
+from pipeline.mt.engines import ArgosTranslator, EngineOptions  # noqa: E402
 
 
 def main() -> None:

@@ -15,8 +15,9 @@ import argparse
 import time
 from pathlib import Path
 
-from pipeline import catalogs, evaluation
-from pipeline.catalogs import EntryState
+from pipeline.po import catalogs
+from pipeline.po.catalogs import EntryState
+from pipeline.stages import evaluate
 
 CATALOG = Path(__file__).resolve().parent.parent / "locales" / "fr" / "LC_MESSAGES" / "vallee-de-la-batterie.po"
 
@@ -44,9 +45,9 @@ def main() -> None:
     for copies in [1] if args.quick else args.copies:
         refs = references * copies
         hyps = [drop_every_fourth_word(text) for text in refs]
-        chrf, bleu = evaluation.score(hyps, refs, "fr")
-        scores = best_cpu_seconds(lambda: evaluation.score(hyps, refs, "fr"))
-        paired = best_cpu_seconds(lambda: evaluation.paired_p_value(hyps, refs, refs))
+        chrf, bleu = evaluate.score(hyps, refs, "fr")
+        scores = best_cpu_seconds(lambda: evaluate.score(hyps, refs, "fr"))
+        paired = best_cpu_seconds(lambda: evaluate.paired_p_value(hyps, refs, refs))
         print(f"evaluation: {len(refs):,} sentences ({copies} × the seed): {chrf.formatted()}, {bleu.formatted()}")
         print(f"  scores with intervals {scores:.2f} s, paired test of two routes {paired:.2f} s "
               "(CPU time, best of 3)")

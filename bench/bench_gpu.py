@@ -2,7 +2,7 @@
 
 Same random-weight package as bench_translation.py (6+6 layers, 512 dimensions, 32k vocabulary, int8,
 every output exactly 24 tokens), run by ArgosTranslator as `pipeline translate --device cuda` runs it,
-with the compute type `--device auto` picks (pipeline.devices) and the others the GPU supports.
+with the compute type `--device auto` picks (pipeline.mt.devices) and the others the GPU supports.
 
 Run: .venv/bin/python bench/bench_gpu.py [--sentences 2000] [--batch 64] [--quick]
 """
@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from pipeline import devices, engines  # noqa: E402
+from pipeline.mt import devices, engines  # noqa: E402
 
 
 def main() -> None:

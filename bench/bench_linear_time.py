@@ -14,9 +14,9 @@ import argparse
 import time
 from collections.abc import Callable
 
+from pipeline.articles.seeds import segment_text
 from pipeline.glossary import Glossary
-from pipeline.qa import Context, check_entry
-from pipeline.segmentation import segment_text
+from pipeline.qa.checks import Context, check_entry
 
 MARKDOWN_CASES = (("[Satz. ", 2700), ("**Satz.** ", 1900), ("Ein *kurzer* Satz. ", 1000))
 CHECK_CASES = (("la batterie ", 6000), ("La région espère du travail. ", 6000))

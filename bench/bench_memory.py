@@ -1,7 +1,7 @@
 """Fuzzy lookups in a large translation memory: index build time, lookup time, work and recall.
 
 A synthetic memory of German-like sentences (words drawn from wordfreq's German list by frequency, as
-news text is; 6 to 30 words each) is indexed with :class:`pipeline.fuzzy_index.FuzzyIndex`. Half the
+news text is; 6 to 30 words each) is indexed with :class:`pipeline.memory.fuzzy_index.FuzzyIndex`. Half the
 queries are stored sentences edited as news repeats itself (a number changed, a word inflected, a word
 swapped for another, a word added), the other half fresh sentences. Printed:
 
@@ -30,7 +30,7 @@ from wordfreq import top_n_list
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.fuzzy_index import MAX_CANDIDATES, FuzzyIndex, length_window  # noqa: E402
+from pipeline.memory.fuzzy_index import MAX_CANDIDATES, FuzzyIndex, length_window  # noqa: E402
 
 THRESHOLD = 85.0
 VOCABULARY = 30_000

@@ -23,9 +23,9 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
-from pipeline.catalogs import read_view  # noqa: E402
 from pipeline.errors import CatalogError  # noqa: E402
-from pipeline.po_format import format_catalog  # noqa: E402
+from pipeline.po.catalogs import read_view  # noqa: E402
+from pipeline.po.format import format_catalog  # noqa: E402
 
 GETTEXT_ENV = {"LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"}
 

@@ -25,7 +25,7 @@ Every error class is injected into copies of the correct translations:
 An error is caught when the wrong copy gets a finding the correct translation does not have; a
 false alarm is any finding on a correct translation. Every entry is checked as a reviewed one.
 
-Compared: the checks as they are (``pipeline.qa``), the checks of an earlier commit
+Compared: the checks as they are (``pipeline.qa.checks``), the checks of an earlier commit
 (``--baseline REV``, default the commit before the new checks; skipped when git cannot show it)
 and, when Translate Toolkit is installed (``pip install translate-toolkit``, not a dependency of the
 project), ``pofilter`` with its default checks.
@@ -52,8 +52,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline import qa  # noqa: E402
 from pipeline.glossary import load_glossary  # noqa: E402
+from pipeline.qa import checks  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 DATA_SETS = {"Tuning set": DATA / "qa_eval.jsonl", "Held-out set": DATA / "qa_heldout.jsonl"}
@@ -202,16 +202,16 @@ def pipeline_findings(module) -> Findings:
 
 
 def baseline_module(revision: str):
-    """``pipeline/qa.py`` as it was at ``revision``, loaded as a module; None when git cannot show it."""
+    """``pipeline/qa/checks.py`` as it was at ``revision``, loaded as a module; None when git cannot show it."""
     try:
-        text = subprocess.run(["git", "show", f"{revision}:pipeline/qa.py"], cwd=ROOT, capture_output=True,
+        text = subprocess.run(["git", "show", f"{revision}:pipeline/qa/checks.py"], cwd=ROOT, capture_output=True,
                               text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError):
         return None
     module = types.ModuleType("qa_baseline")
     sys.modules[module.__name__] = module  # dataclasses look their module up there
     try:
-        exec(compile(text, f"{revision}:pipeline/qa.py", "exec"), module.__dict__)
+        exec(compile(text, f"{revision}:pipeline/qa/checks.py", "exec"), module.__dict__)
     except Exception as error:  # an old module that no longer imports against today's package
         print(f"baseline {revision} unavailable: {error}")
         return None
@@ -322,7 +322,7 @@ def evaluate_set(items: list[dict], baseline, arguments: argparse.Namespace) -> 
     if baseline is not None:
         tools.append((f"pipeline check at {arguments.baseline}",
                       lambda: [pipeline_findings(baseline)(*case) for case in cases]))
-    tools.append(("pipeline check", lambda: [pipeline_findings(qa)(*case) for case in cases]))
+    tools.append(("pipeline check", lambda: [pipeline_findings(checks)(*case) for case in cases]))
     if not arguments.quick:
         tools.append(("pofilter (default checks)", lambda: pofilter_results(cases)))
     timings = []

@@ -55,11 +55,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from pipeline import catalogs, extraction  # noqa: E402
-from pipeline.article import units  # noqa: E402
-from pipeline.catalogs import EntryState  # noqa: E402
+import pipeline.stages.extract  # noqa: E402
+from pipeline.articles.model import units  # noqa: E402
+from pipeline.articles.seeds import read_article  # noqa: E402
+from pipeline.po import catalogs  # noqa: E402
+from pipeline.po.catalogs import EntryState  # noqa: E402
 from pipeline.project import Project  # noqa: E402
-from pipeline.segmentation import read_article  # noqa: E402
 from tests.argos_models import SEED_ARTICLE, build_argos_package, default_training_text  # noqa: E402
 
 ARTICLE_SENTENCES = 100
@@ -170,7 +171,7 @@ class Cli:
     def run_here(self, args: Sequence[str], ok: Sequence[int]) -> Run:
         from click.testing import CliRunner
 
-        from pipeline.cli import cli
+        from pipeline.cli.commands import cli
 
         started = time.perf_counter()
         result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
@@ -228,7 +229,7 @@ def draft_catalog(path: Path) -> int:
 def extract_article(project: Project, path: Path, moment) -> list:
     """As a worker of `pipeline extract` does: the merged catalogs stay in the worker."""
     return [dataclasses.replace(result, catalog=None)
-            for result in extraction.extract(project, read_article(path), moment=moment)]
+            for result in pipeline.stages.extract.extract(project, read_article(path), moment=moment)]
 
 
 def extract_serially(project: Project, moment) -> list:
@@ -420,7 +421,7 @@ def change_one_sentence(seeds: Path) -> str:
 
 STARTUP_CHECK = """\
 import sys
-from pipeline.cli import cli
+from pipeline.cli.commands import cli
 for args in (["--help"], ["translate", "--help"], ["extract", "--help"]):
     try:
         cli(args, prog_name="pipeline")
@@ -434,12 +435,12 @@ def startup_figure(cli: Cli) -> Figure:
     heavy = cli.python(STARTUP_CHECK).strip().splitlines()[-1]
     assert heavy == "heavy: []", heavy
     times = [cli.run("--help").seconds for _ in range(5)]
-    imports = subprocess.run([sys.executable, "-X", "importtime", "-c", "import pipeline.cli"], cwd=REPO,
+    imports = subprocess.run([sys.executable, "-X", "importtime", "-c", "import pipeline.cli.commands"], cwd=REPO,
                              env=cli.env, capture_output=True, text=True, check=True).stderr
-    cumulative = [int(line.split("|")[1]) for line in imports.splitlines() if line.rstrip().endswith("pipeline.cli")]
+    cumulative = [int(line.split("|")[1]) for line in imports.splitlines() if line.rstrip().endswith("pipeline.cli.commands")]
     return Figure("pipeline --help", statistics.median(times), None, None,
                   f"`python -m pipeline --help` wall time, median of 5 (min {min(times):.2f} s); importing "
-                  f"pipeline.cli takes {cumulative[0] / 1000:.0f} ms (-X importtime); --help, translate "
+                  f"pipeline.cli.commands takes {cumulative[0] / 1000:.0f} ms (-X importtime); --help, translate "
                   "--help and extract --help import neither argostranslate nor ctranslate2 (checked)")
 
 

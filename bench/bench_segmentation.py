@@ -13,7 +13,7 @@ import argparse
 import time
 from pathlib import Path
 
-from pipeline.segmentation import split_sentences
+from pipeline.articles.segmentation import split_sentences
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "vallee-de-la-batterie.txt"
 

@@ -32,11 +32,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from pipeline.drafting import DEFAULT_SAVE_EVERY  # noqa: E402
-from pipeline.engines import ArgosTranslator, EngineOptions  # noqa: E402
-from pipeline.argos_packages import InstalledPackage, Pair  # noqa: E402
-from pipeline.article import units  # noqa: E402
-from pipeline.segmentation import read_article  # noqa: E402
+from pipeline.articles.model import units  # noqa: E402
+from pipeline.articles.seeds import read_article  # noqa: E402
+from pipeline.mt.engines import ArgosTranslator, EngineOptions  # noqa: E402
+from pipeline.mt.packages import InstalledPackage
+from pipeline.mt.routes import Pair  # noqa: E402
+from pipeline.stages.translate import DEFAULT_SAVE_EVERY  # noqa: E402
 from tests.argos_models import SEED_ARTICLE, build_argos_package, default_training_text  # noqa: E402
 
 PAIR = Pair("de", "en")

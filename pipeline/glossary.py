@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from pipeline.article import BOM
+from pipeline.articles.model import BOM
 from pipeline.errors import PipelineError
 from pipeline.input_files import MAX_GLOSSARY_BYTES, read_regular_file
 
@@ -103,7 +103,7 @@ def holds_rendering(text: str, rendering: str) -> bool:
 def _pattern(source: str) -> re.Pattern[str]:
     """Whole words: a term that starts (ends) with a letter or digit must not continue a word.
     A term that starts or ends with other characters (a Markdown code span, ``<em>``, ``&nbsp;``,
-    masked by :mod:`pipeline.markup_drafts`) is found wherever it is written."""
+    masked by :mod:`pipeline.mt.markup_drafts`) is found wherever it is written."""
     before = r"(?<!\w)" if re.match(r"\w", source) else ""
     after = r"(?!\w)" if re.search(r"\w$", source) else ""
     return re.compile(before + re.escape(source) + after)

@@ -75,7 +75,7 @@ class Project:
     (``#: seeds/x.txt:12``) are relative to it, so they do not change with the working folder."""
     front_matter_keys: tuple[str, ...] | None = None
     """The front matter keys of Markdown articles whose values are units; None for
-    :data:`pipeline.front_matter.DEFAULT_KEYS`."""
+    :data:`pipeline.articles.front_matter.DEFAULT_KEYS`."""
 
     def reference(self, path: Path) -> str:
         """How catalogs name a seed: relative to :attr:`root` when it is set, else as given."""

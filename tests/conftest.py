@@ -12,7 +12,7 @@ import polib
 import pytest
 from click.testing import CliRunner, Result
 
-from pipeline.cli import cli
+from pipeline.cli.commands import cli
 from pipeline.glossary import Glossary, Term
 
 # argostranslate creates its data, config and cache folders under $HOME when it is first imported:
@@ -82,8 +82,8 @@ def entry(catalog: polib.POFile, msgid: str, msgctxt: str | None = None) -> poli
 
 def set_draft(found: polib.POEntry, translation: str, provenance: str) -> None:
     """Make a polib entry a machine draft as the pipeline writes one (for editing test files)."""
-    from pipeline.catalogs import text_digest
-    from pipeline.provenance import mark
+    from pipeline.po.catalogs import text_digest
+    from pipeline.po.provenance import mark
 
     found.msgstr = translation
     if "fuzzy" not in found.flags:
@@ -91,7 +91,7 @@ def set_draft(found: polib.POEntry, translation: str, provenance: str) -> None:
     found.tcomment = mark(provenance, text_digest(translation))
 
 
-# --- Argos Translate packages (pipeline.argos_packages, pipeline.engines) --------------------
+# --- Argos Translate packages (pipeline.mt.packages, pipeline.mt.engines) --------------------
 
 TEST_PACKAGES = {("de", "en"): ("1.9", 1), ("en", "fr"): ("1.9", 2), ("de", "fr"): ("2.0", 3)}
 """(from, to) → (package version, weight seed) of the tiny packages tests install."""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import devices
+from pipeline.mt import devices
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 import pytest
 
-from pipeline.cli import cli
+from pipeline.cli.commands import cli
 from tests.conftest import REPO
 
 PAGES = sorted([REPO / "README.md", *(REPO / "docs").rglob("*.md")])

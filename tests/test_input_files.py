@@ -70,7 +70,7 @@ def test_a_settings_file_that_is_a_fifo_is_passed_over_and_one_given_is_refused(
     os.mkfifo("pyproject.toml")
     assert pipeline("status").returncode in (0, 1)  # finished: the FIFO was not opened
     with pytest.raises(PipelineError, match="not a settings file: a named pipe"):
-        from pipeline.cli_config import read_config
+        from pipeline.cli.config import read_config
         read_config(Path("pyproject.toml"))
 
 

@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline import catalogs
-from pipeline.argos_packages import Pair
-from pipeline.catalogs import EntryState
-from pipeline.cli import cli
+from pipeline.cli.commands import cli
+from pipeline.mt.engines import FakeTranslator
+from pipeline.mt.routes import Pair
+from pipeline.po import catalogs
+from pipeline.po.catalogs import EntryState
 from pipeline.project import Project
-from pipeline.drafting import draft, open_catalogs
-from pipeline.engines import FakeTranslator
+from pipeline.stages.translate import draft, open_catalogs
 from tests.conftest import SMALL_ARTICLE, run
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
@@ -246,8 +246,8 @@ def test_ctrl_c_right_after_the_template_is_written_within_the_minute_of_the_las
 KILLED_AT_SECOND_RENAME = """\
 import os, signal, sys
 from datetime import datetime, timezone
-from pipeline import catalogs
-from pipeline.cli import main
+from pipeline.po import catalogs
+from pipeline.cli.commands import main
 
 real, renamed = os.replace, []
 

@@ -1,4 +1,4 @@
-"""MkDocs hook: fill docs/reference/checks.md from the check registry (``pipeline.qa``), so that the
+"""MkDocs hook: fill docs/reference/checks.md from the check registry (``pipeline.qa.checks``), so that the
 reference is the checks' own names, severities and docstrings rather than a table restating them."""
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ REFERENCE = "reference/checks.md"
 def on_page_markdown(markdown: str, page, config, files) -> str:
     if page.file.src_uri != REFERENCE:
         return markdown
-    from pipeline import qa
+    from pipeline.qa import checks
 
-    entry_checks = "\n".join(_entry_check(check) for check in qa.CHECKS)
+    entry_checks = "\n".join(_entry_check(check) for check in checks.CHECKS)
     header_checks = "\n".join(_section(function.__name__, f"**{severity.value}**", function)
-                              for function, severity in qa.HEADER_CHECKS)
+                              for function, severity in checks.HEADER_CHECKS)
     return (markdown.replace("<!-- entry checks -->", entry_checks)
             .replace("<!-- header checks -->", header_checks))
 

@@ -1,0 +1,1 @@
+"""Articles: the shared model, reading seed files, German sentence segmentation, Markdown articles and per-locale typography."""

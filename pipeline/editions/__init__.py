@@ -1,0 +1,1 @@
+"""Editions: the published pages and the review sheet, built from the catalogs."""

@@ -1,0 +1,1 @@
+"""The translation memory: reviewed translations for exact and fuzzy matches, TMX files."""

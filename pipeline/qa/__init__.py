@@ -1,0 +1,1 @@
+"""Quality checks of translations (``pipeline check``) and what they know about words."""

@@ -1,0 +1,1 @@
+"""The stages, one module per command: extract, translate, status, evaluate."""

@@ -1,0 +1,399 @@
+"""Machine drafts: fill every untranslated entry with a translation a translator then reviews.
+
+Where drafts live
+    A draft is an ordinary ``msgstr`` with the ``fuzzy`` flag and a translator comment
+    ``# machine translation: <provenance>`` (:func:`pipeline.po.catalogs.with_machine_draft`): GNU
+    msgmerge and PO editors keep both. Only entries with an empty ``msgstr`` are filled; a
+    translator's text, fuzzy or not, is never touched.
+Provenance
+    ``Argos Translate de→en 1.9``, ``Argos Translate de→en 1.9 → en→fr 1.9 (pivot)`` or, for a
+    sentence whose reviewed translation (or that of a similar sentence) is in the translation memory
+    (:mod:`pipeline.memory.store`), ``translation memory: <slug>`` or ``translation memory 92 % (<slug>:<line>)``
+    with the old sentence as ``#| msgid`` (still fuzzy: the match gets a look in its new context).
+    An engine that scores its output adds its confidence, the legs of a pivot multiplied:
+    ``Argos Translate de→en 1.9 (confidence 0.82)`` (:mod:`pipeline.po.confidence`).
+Work done once
+    Identical sentences (across articles too) are translated once per pair, and through a pivot the
+    source (German) is translated to English once: that English is the English draft and the input
+    of en→fr.
+    Catalogs come from extraction (:class:`pipeline.stages.extract.UpdateResult`) rather than being
+    read again where extraction ran in this process.
+Interruption
+    Results are written (atomically) after every batch of ``save_every`` sentences, so Ctrl-C loses at
+    most the batch in progress and a re-run continues with what is still empty.
+Glossary terms
+    Protected terms are replaced by placeholders before translation and their rendering for the
+    final language is put back afterwards (:func:`pipeline.glossary.mask`, :func:`~pipeline.glossary.restore`).
+    All inline markup of a Markdown article's sentence (links, emphasis, code, footnote references…)
+    is masked the same way, and every draft comes back with exactly the source's markup
+    (:mod:`pipeline.mt.markup_drafts`).
+
+The engine is passed in (:class:`pipeline.mt.engines.Engine`); this module never builds one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ContextManager, Protocol
+
+from pipeline.articles.markdown import from_markdown_article
+from pipeline.files import FileStamp, file_stamp
+from pipeline.glossary import Glossary, Masked, mask, restore
+from pipeline.memory import store
+from pipeline.mt import markup_drafts, packages
+from pipeline.mt.engines import Engine, EngineFactory, route_label
+from pipeline.mt.routes import Pair, Route, plan_routes
+from pipeline.po import catalogs, confidence
+from pipeline.po.catalogs import Catalog, EntryState, Key
+from pipeline.project import Project
+from pipeline.stages.extract import UpdateResult
+
+DEFAULT_SAVE_EVERY = 128
+"""Sentences per batch between two saves: a few seconds of work for a 6-layer model on two cores."""
+
+
+# --- the catalogs a run works on -----------------------------------------------------------------
+
+
+@dataclass(slots=True, eq=False)
+class OpenCatalog:
+    """A language catalog being drafted; its drafts are written back by :func:`save_dirty`."""
+
+    lang: str
+    slug: str
+    path: Path
+    catalog: Catalog
+    """The catalog as last read or written."""
+    stamp: FileStamp | None = None
+    """:func:`pipeline.files.file_stamp` of the file when ``catalog`` was read or last written."""
+    drafts: dict[Key, tuple[str, str]] = field(default_factory=dict)
+    """Drafts not yet saved: entry key → (translation, provenance)."""
+    previous_msgids: dict[Key, str] = field(default_factory=dict)
+    """Of the drafts not yet saved, those made for another sentence (a fuzzy memory match): key → that sentence."""
+
+    def draft(self, key: Key, translation: str, provenance: str, previous_msgid: str | None = None) -> None:
+        self.drafts[key] = (translation, provenance)
+        if previous_msgid is not None:
+            self.previous_msgids[key] = previous_msgid
+
+
+def open_catalogs(project: Project, *, langs: Sequence[str] | None = None,
+                  extracted: Iterable[UpdateResult] = ()) -> list[OpenCatalog]:
+    """Every existing catalog of the project's articles in ``langs`` (default: the project's
+    languages); run after extraction. A catalog that ``extracted`` carries, and that nobody rewrote
+    since, is taken from there instead of being read again."""
+    carried = {result.path: result for result in extracted if result.catalog is not None}
+    opened = []
+    for article in project.article_paths():
+        for lang in project.langs if langs is None else langs:
+            path = project.catalog_path(lang, article.stem)
+            stamp = file_stamp(path)
+            if stamp is None:
+                continue
+            known = carried.get(path)
+            catalog = known.catalog if known and known.stamp == stamp else catalogs.read_view(path)
+            opened.append(OpenCatalog(lang=lang, slug=article.stem, path=path, catalog=catalog, stamp=stamp))
+    return opened
+
+
+def waiting_langs(extracted: Iterable[UpdateResult], langs: Iterable[str]) -> list[str]:
+    """The languages in ``langs`` where extraction left an untranslated entry: when there is nothing
+    to draft, `translate` reads no catalog a second time after extraction."""
+    waiting = {result.lang for result in extracted if result.untranslated}
+    return [lang for lang in langs if lang in waiting]
+
+
+def save_dirty(opened: Sequence[OpenCatalog], *, clock: Callable = catalogs.now) -> list[Path]:
+    """Write the catalogs that received drafts. A catalog a translator saved meanwhile (Poedit is
+    not stopped by our lock) is read again and gets only the drafts its entries still lack, so
+    their work is never overwritten with the copy read at the start."""
+    written = []
+    for catalog in opened:
+        if not catalog.drafts:
+            continue
+        if file_stamp(catalog.path) != catalog.stamp:
+            catalog.catalog = catalogs.read_view(catalog.path)
+        catalog.catalog = catalogs.with_machine_drafts(catalog.catalog, catalog.drafts, catalog.previous_msgids)
+        catalogs.save_if_changed(catalog.catalog, None, catalog.path, date_fields=("PO-Revision-Date",),
+                                 now=clock())
+        catalog.stamp = file_stamp(catalog.path)
+        catalog.drafts.clear()
+        catalog.previous_msgids.clear()
+        written.append(catalog.path)
+    return written
+
+
+# --- drafting ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PairRun:
+    pair: Pair
+    sentences: int
+    """Distinct sentences sent to the engine for this pair."""
+    batches: int
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageDrafts:
+    lang: str
+    route: tuple[Pair, ...]
+    provenance: str
+    machine: int
+    """Entries filled with a machine translation."""
+    memory: int
+    """Entries filled from the translation memory."""
+    empty: int
+    """Entries left empty because the engine returned nothing."""
+    memory_fuzzy: int = 0
+    """Of the entries filled from the translation memory, those given the translation of a similar sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class DraftReport:
+    languages: tuple[LanguageDrafts, ...]
+    pairs: tuple[PairRun, ...]
+    written: tuple[Path, ...]
+
+
+class ProgressBar(Protocol):
+    def update(self, n_steps: int) -> None: ...
+
+
+Progress = Callable[[Pair, int], ContextManager[ProgressBar]]
+"""``progress(pair, total)``: a context whose value's ``update(n)`` is called after each batch of
+``n`` sentences; ``click.progressbar(length=total)`` is one."""
+
+
+class _NoBar:
+    def update(self, n_steps: int) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def no_progress(pair: Pair, total: int) -> Iterator[ProgressBar]:
+    yield _NoBar()
+
+
+@dataclass(slots=True)
+class _Run:
+    """The state of one :func:`draft` call."""
+
+    opened: Sequence[OpenCatalog]
+    engine: Engine
+    routes: Mapping[str, tuple[Pair, ...]]
+    glossary: Glossary
+    clock: Callable
+    memory_sources: store.MemorySources = store.MemorySources()
+    pending: dict[str, dict[str, list[tuple[OpenCatalog, Key]]]] = field(default_factory=dict)
+    """lang → msgid → the empty entries (catalog, key) waiting for its translation."""
+    markdown: set[str] = field(default_factory=set)
+    """The pending msgids that are sentences of Markdown articles (their markup is masked too)."""
+    masked: dict[str, Masked] = field(default_factory=dict)
+    done: dict[tuple[Pair, str], str] = field(default_factory=dict)
+    """(pair, input) → output, inputs and outputs masked."""
+    guarded: set[str] = field(default_factory=set)
+    """Engine inputs whose placeholders must all come back (Markdown sentences and their pivot text)."""
+    confidences: dict[tuple[Pair, str], float | None] = field(default_factory=dict)
+    """(pair, input) → the engine's confidence in the output (None: not scored)."""
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    written: set[Path] = field(default_factory=set)
+
+
+def draft(opened: Sequence[OpenCatalog], engine: Engine, routes: Mapping[str, Sequence[Pair]], *,
+          glossary: Glossary = Glossary(), save_every: int = DEFAULT_SAVE_EVERY,
+          progress: Progress = no_progress, clock: Callable = catalogs.now,
+          memory_sources: store.MemorySources = store.MemorySources()) -> DraftReport:
+    """Fill the empty entries of ``opened`` for every language ``routes`` names.
+
+    ``routes[lang]`` is the chain of pairs from the source language to ``lang`` (one pair, or two
+    through a pivot). Catalogs of other languages are left alone. Results are saved after each batch
+    of ``save_every`` sentences, so an interruption keeps what was finished.
+    """
+    if save_every < 1:
+        raise ValueError(f"save_every must be at least 1, not {save_every}")
+    run = _Run(opened, engine, {lang: tuple(route) for lang, route in routes.items()}, glossary, clock,
+               memory_sources)
+    _collect_pending(run)
+    _fill_from_memory(run)
+    run.written.update(save_dirty(opened, clock=clock))
+    pair_runs = [_translate_pair(run, pair, save_every, progress) for pair in _pair_order(run.routes)]
+    languages = tuple(
+        LanguageDrafts(lang=lang, route=route, provenance=_provenance(engine, route), **run.counts[lang])
+        for lang, route in run.routes.items())
+    return DraftReport(languages=languages, pairs=tuple(pair_runs), written=tuple(sorted(run.written)))
+
+
+def _collect_pending(run: _Run) -> None:
+    for lang in run.routes:
+        run.pending[lang] = {}
+        run.counts[lang] = {"machine": 0, "memory": 0, "memory_fuzzy": 0, "empty": 0}
+    for catalog in run.opened:
+        waiting = run.pending.get(catalog.lang)
+        if waiting is None:
+            continue
+        for entry in catalog.catalog.active():
+            if entry.state is EntryState.UNTRANSLATED:
+                waiting.setdefault(entry.msgid, []).append((catalog, entry.key))
+                if from_markdown_article(entry.occurrences):
+                    run.markdown.add(entry.msgid)
+
+
+def _fill_from_memory(run: _Run) -> None:
+    """Reuse reviewed translations of the same or a similar sentence as drafts (:mod:`pipeline.memory.store`)."""
+    for lang, waiting in run.pending.items():
+        if not waiting:
+            continue
+        drafted = [(catalog.slug, catalog.catalog) for catalog in run.opened if catalog.lang == lang]
+        found = store.build_memory(lang, drafted, run.memory_sources)
+        for msgid in list(waiting):
+            match = found.match(msgid, threshold=run.memory_sources.threshold, glossary=run.glossary,
+                                markdown=msgid in run.markdown)
+            if match is None:
+                continue
+            for catalog, key in waiting.pop(msgid):
+                catalog.draft(key, match.translation, match.provenance, match.previous_source)
+                run.counts[lang]["memory"] += 1
+                run.counts[lang]["memory_fuzzy"] += not match.exact
+
+
+def _pair_order(routes: Mapping[str, tuple[Pair, ...]]) -> list[Pair]:
+    """Pairs in the order their inputs become available: first steps of every route, then second."""
+    order: list[Pair] = []
+    for depth in range(max((len(route) for route in routes.values()), default=0)):
+        for route in routes.values():
+            if depth < len(route) and route[depth] not in order:
+                order.append(route[depth])
+    return order
+
+
+def _input(run: _Run, msgid: str, route: tuple[Pair, ...], depth: int) -> str | None:
+    """What step ``depth`` of ``route`` translates for ``msgid``; None while an earlier step is due."""
+    if msgid not in run.masked:
+        run.masked[msgid] = engine_input(msgid, run.glossary, markdown=msgid in run.markdown)
+        if msgid in run.markdown:
+            run.guarded.add(run.masked[msgid].text)
+    text = run.masked[msgid].text
+    for step in route[:depth]:
+        text = run.done.get((step, text))
+        if text is None:
+            return None
+    return text
+
+
+def engine_input(msgid: str, glossary: Glossary, *, markdown: bool) -> Masked:
+    """``msgid`` as the engine gets it: glossary terms masked and, in a sentence of a Markdown
+    article, all its inline markup too (:func:`pipeline.mt.markup_drafts.mask_markdown`), so that the
+    engine never sees (or changes) it.
+    ``evaluate`` sends the same text, so that it scores what ``translate`` would draft."""
+    return markup_drafts.mask_markdown(msgid, glossary) if markdown else mask(msgid, glossary)
+
+
+def _translate_pair(run: _Run, pair: Pair, save_every: int, progress: Progress) -> PairRun:
+    """Translate what every route needs from ``pair``, filling finished entries batch by batch."""
+    inputs: dict[str, None] = {}
+    for lang, route in run.routes.items():
+        for depth in (i for i, step in enumerate(route) if step == pair):
+            for msgid in run.pending[lang]:
+                text = _input(run, msgid, route, depth)
+                if text == "":  # an earlier step gave nothing: there is nothing to translate
+                    run.done[(pair, text)] = ""
+                elif text is not None and (pair, text) not in run.done:
+                    inputs[text] = None
+    todo = list(inputs)
+    started, batches = time.monotonic(), 0
+    with progress(pair, len(todo)) as bar:
+        for start in range(0, len(todo), save_every):
+            batch = todo[start:start + save_every]
+            outputs = markup_drafts.translate_scored_keeping_markup(run.engine, pair, batch, guarded=run.guarded)
+            run.done.update(((pair, text), output.text) for text, output in zip(batch, outputs))
+            run.confidences.update(((pair, text), output.confidence) for text, output in zip(batch, outputs))
+            batches += 1
+            _fill_finished(run, pair)
+            run.written.update(save_dirty(run.opened, clock=run.clock))
+            bar.update(len(batch))
+    _fill_finished(run, pair)  # entries whose translation was known before this run of the pair
+    run.written.update(save_dirty(run.opened, clock=run.clock))
+    return PairRun(pair=pair, sentences=len(todo), batches=batches, seconds=time.monotonic() - started)
+
+
+def _fill_finished(run: _Run, pair: Pair) -> None:
+    """Draft every pending entry of the languages whose route ends with ``pair`` and is now done."""
+    for lang, route in run.routes.items():
+        if route[-1] != pair:
+            continue
+        provenance = _provenance(run.engine, route)
+        waiting = run.pending[lang]
+        for msgid in list(waiting):
+            text = _input(run, msgid, route, len(route))
+            if text is None:
+                continue
+            translation = (markup_drafts.finished_draft(msgid, text, run.masked[msgid], lang, run.glossary)
+                           if msgid in run.markdown else restore(text, run.masked[msgid], lang, run.glossary).strip())
+            noted = confidence.with_confidence(provenance, _route_confidence(run, msgid, route))
+            for catalog, key in waiting.pop(msgid):
+                if translation:
+                    catalog.draft(key, translation, noted)
+                run.counts[lang]["machine" if translation else "empty"] += 1
+
+
+def _route_confidence(run: _Run, msgid: str, route: tuple[Pair, ...]) -> float | None:
+    """The engine's confidence in the draft of ``msgid`` along ``route``: every leg's, multiplied."""
+    legs = []
+    for depth, step in enumerate(route):
+        text = _input(run, msgid, route, depth)
+        legs.append(None if text is None else run.confidences.get((step, text)))
+    return confidence.route_confidence(legs)
+
+
+def _provenance(engine: Engine, route: tuple[Pair, ...]) -> str:
+    return route_label(engine, route) + (" (pivot)" if len(route) > 1 else "")
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectDrafts:
+    """What ``pipeline translate`` did after extraction."""
+
+    report: DraftReport | None
+    """None when no language had its packages."""
+    routes: Mapping[str, Route]
+    """The route of each language that had something to draft."""
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def missing(self) -> str | None:
+        """One line naming the missing packages and how to install them; None when nothing is missing."""
+        if all(route.available for route in self.routes.values()):
+            return None
+        return packages.missing_message(self.routes)
+
+
+def draft_project(project: Project, make_engine: EngineFactory, extracted: Sequence[UpdateResult], *,
+                  glossary: Glossary = Glossary(), save_every: int = DEFAULT_SAVE_EVERY,
+                  progress: Progress = no_progress,
+                  memory_threshold: float = store.DEFAULT_THRESHOLD) -> ProjectDrafts:
+    """Draft every language whose Argos packages are installed, with the newest package of each pair;
+    languages without packages are left for :attr:`ProjectDrafts.missing` to report.
+
+    ``extracted`` is what extraction just returned (:func:`pipeline.stages.extract.extract_project`):
+    it says which languages wait for drafts and carries catalogs already read. ``make_engine`` is
+    called with the packages of the pairs needed, once there is something to draft.
+
+    Only languages with something to draft need packages: a project whose catalogs are all
+    translated (a fresh clone of a reviewed repository) runs without any model installed.
+    """
+    installed = packages.newest_by_pair(packages.installed_packages())
+    routes = plan_routes(project.source_lang, waiting_langs(extracted, project.langs), installed)
+    ready = {lang: route.steps for lang, route in routes.items() if route.available}
+    if not ready:
+        return ProjectDrafts(report=None, routes=routes)
+    engine = make_engine({pair: installed[pair] for steps in ready.values() for pair in steps})
+    opened = open_catalogs(project, langs=list(ready), extracted=extracted)
+    report = draft(opened, engine, ready, glossary=glossary, save_every=save_every, progress=progress,
+                   memory_sources=store.MemorySources.of(project, memory_threshold))
+    return ProjectDrafts(report=report, routes=routes, warnings=tuple(engine.warnings))
