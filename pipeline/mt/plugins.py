@@ -3,10 +3,10 @@
 A package adds an engine with one module and one registration in its ``pyproject.toml``::
 
     [project.entry-points."pipeline.engines"]
-    echo = "echo_engine:EchoProvider"
+    deepl = "pipeline_deepl:DeepLProvider"
 
 The entry point names a callable (a class, usually) that takes :class:`EngineSettings` and returns an
-:class:`EngineProvider`; ``pipeline translate --engine echo`` loads it, and only it, when asked (as
+:class:`EngineProvider`; ``pipeline translate --engine deepl`` loads it, and only it, when asked (as
 Sphinx loads builders). The built-in engines register the same way (``argos``, ``dask``), with
 :data:`BUILT_IN` as a fallback where the project's metadata is missing (babel's habit: a checkout run
 without being installed). See docs/engines.md.
