@@ -312,21 +312,22 @@ def engine_settings(**options: Any) -> EngineOptions:
 
 def engine_option(command: Callable[..., Any]) -> Callable[..., Any]:
     """``--engine NAME``: which registered engine translates (:mod:`pipeline.mt.plugins`)."""
-    return click.option("--engine", "engine_name", metavar="NAME", default=None,
+    return click.option("--engine", "engine_name", metavar="NAME", default="argos", show_default=True,
                         help="The engine: argos (Argos packages on this machine), dask (on the cluster of "
-                             "--scheduler), or one a package registers; see docs/engines.md  "
-                             "[default: argos, or dask with --scheduler].")(command)
+                             "--scheduler, which implies it), or one a package registers; see "
+                             "docs/engines.md.")(command)
 
 
-def engine_provider(name: str | None, options: EngineOptions, cluster: Any = None) -> EngineProvider:
-    """The provider of engine ``name`` with the command's settings; ``--scheduler`` means ``dask``."""
+def engine_provider(name: str, options: EngineOptions, cluster: Any = None) -> EngineProvider:
+    """The provider of engine ``name`` with the command's settings; ``--scheduler`` means ``dask``
+    (the Argos packages, decoded on the cluster)."""
     from pipeline.mt import plugins
 
     cluster = cluster or plugins.ClusterSettings()
-    if name is None:
-        name = "dask" if cluster.scheduler is not None else plugins.DEFAULT_ENGINE
-    elif cluster.scheduler is not None and name != "dask":
-        raise click.UsageError(f"--scheduler goes with --engine dask, not --engine {name}")
+    if cluster.scheduler is not None:
+        if name not in ("argos", "dask"):
+            raise click.UsageError(f"--scheduler goes with the dask engine, not --engine {name}")
+        name = "dask"
     return plugins.load_provider(name, plugins.EngineSettings(options, cluster))
 
 
@@ -357,7 +358,7 @@ def engine_provider(name: str | None, options: EngineOptions, cluster: Any = Non
 @click.pass_context
 def translate(ctx: click.Context, project: Project, glossary_path: Path, save_every: int, memory_threshold: float,
               scheduler: str | None, allow_insecure_scheduler: bool, tls_ca_file: Path | None,
-              tls_cert: Path | None, tls_key: Path | None, no_workers_timeout: int, engine_name: str | None,
+              tls_cert: Path | None, tls_key: Path | None, no_workers_timeout: int, engine_name: str,
               **engine_options) -> None:
     """Extract, then fill every untranslated entry with a machine draft (fuzzy, with provenance).
 
@@ -588,7 +589,7 @@ ROUTE_CHOICES = ("default", "direct", "pivot", "both")
 @pass_project
 @click.pass_context
 def evaluate(ctx: click.Context, project: Project, as_json: bool, only: str | None, route_choice: str,
-             glossary_path: Path, engine_name: str | None, **engine_options: Any) -> None:
+             glossary_path: Path, engine_name: str, **engine_options: Any) -> None:
     """Score machine translation against the reviewed translations (chrF, BLEU, glossary terms kept).
 
     Translates the source of every reviewed entry in memory, along the routes `translate` takes and

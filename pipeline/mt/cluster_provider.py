@@ -38,7 +38,8 @@ class DaskProvider(engines.ArgosProvider):
     def __init__(self, settings: EngineSettings):
         require_dask()
         if settings.cluster.scheduler is None:
-            raise PipelineError("--engine dask needs --scheduler ADDRESS (the Dask scheduler to translate on)")
+            raise PipelineError("--engine dask needs a Dask scheduler: `translate --scheduler ADDRESS` "
+                                "(`evaluate` runs on this machine, with --engine argos)")
         super().__init__(settings)
         self.cluster = settings.cluster
 

@@ -87,13 +87,14 @@ def test_the_dask_engine_without_dask_names_the_extra_to_install(project_dir, mo
 
 
 def test_the_dask_engine_needs_a_scheduler(project_dir):
-    result = run("translate", "--engine", "dask")
-    assert result.exit_code == 1 and "--engine dask needs --scheduler ADDRESS" in result.output
+    for command in ("translate", "evaluate"):
+        result = run(command, "--engine", "dask")
+        assert result.exit_code == 1 and "--engine dask needs a Dask scheduler" in result.output
 
 
-def test_a_scheduler_goes_with_the_dask_engine_only(project_dir):
-    result = run("translate", "--engine", "argos", "--scheduler", "tcp://127.0.0.1:8786")
-    assert result.exit_code == 2 and "--scheduler goes with --engine dask" in result.output
+def test_a_scheduler_goes_with_the_dask_engine_only(project_dir, echo_installed):
+    result = run("translate", "--engine", "echo", "--scheduler", "tcp://127.0.0.1:8786")
+    assert result.exit_code == 2 and "--scheduler goes with the dask engine, not --engine echo" in result.output
 
 
 def test_the_engine_is_a_setting(project_dir, echo_installed):
