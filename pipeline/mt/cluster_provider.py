@@ -37,11 +37,12 @@ class DaskProvider(engines.ArgosProvider):
 
     def __init__(self, settings: EngineSettings):
         require_dask()
-        if settings.cluster.scheduler is None:
+        scheduler = settings.cluster.scheduler
+        if scheduler is None:
             raise PipelineError("--engine dask needs a Dask scheduler: `translate --scheduler ADDRESS` "
                                 "(`evaluate` runs on this machine, with --engine argos)")
         super().__init__(settings)
-        self.cluster = settings.cluster
+        self.cluster, self.scheduler = settings.cluster, scheduler
 
     @contextlib.contextmanager
     def open(self) -> Iterator[EngineFactory]:
@@ -49,6 +50,6 @@ class DaskProvider(engines.ArgosProvider):
 
         cluster.quiet_client_logs()
         tls = cluster.TlsFiles(*(None if path is None else Path(path) for path in self.cluster.tls))
-        with cluster.cluster_engine(self.cluster.scheduler, self.options, allow_insecure=self.cluster.allow_insecure,
+        with cluster.cluster_engine(self.scheduler, self.options, allow_insecure=self.cluster.allow_insecure,
                                     tls=tls, no_workers_timeout=self.cluster.no_workers_timeout) as factory:
             yield factory

@@ -16,12 +16,16 @@ import contextlib
 import time
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import ContextManager, Protocol
+from typing import ContextManager, Protocol, TypeVar
 
 from pipeline.mt import markup_drafts
 from pipeline.mt.engines import Engine, ScoredTranslation
 from pipeline.mt.routes import Pair
 from pipeline.po import confidence
+
+
+Name = TypeVar("Name", bound=Hashable)
+"""What names a route: a language, or a language and a route kind."""
 
 
 class ProgressBar(Protocol):
@@ -52,7 +56,7 @@ class PairRun:
     seconds: float
 
 
-def pair_order(routes: Mapping[Hashable, Sequence[Pair]]) -> list[Pair]:
+def pair_order(routes: Mapping[Name, Sequence[Pair]]) -> list[Pair]:
     """Pairs in the order their inputs become available: first steps of every route, then second."""
     order: list[Pair] = []
     for depth in range(max((len(route) for route in routes.values()), default=0)):
@@ -96,13 +100,12 @@ class RouteTranslator:
             legs.append(None if found is None else found.confidence)
         return confidence.route_confidence(legs)
 
-    def translate(self, routes: Mapping[Hashable, Sequence[Pair]],
-                  inputs: Mapping[Hashable, Sequence[str]]) -> list[PairRun]:
+    def translate(self, routes: Mapping[Name, Sequence[Pair]], inputs: Mapping[Name, Sequence[str]]) -> list[PairRun]:
         """Translate ``inputs[name]`` along ``routes[name]``, for every route, pair after pair."""
         return [self._translate_pair(pair, self._todo(pair, routes, inputs)) for pair in pair_order(routes)]
 
-    def _todo(self, pair: Pair, routes: Mapping[Hashable, Sequence[Pair]],
-              inputs: Mapping[Hashable, Sequence[str]]) -> list[str]:
+    def _todo(self, pair: Pair, routes: Mapping[Name, Sequence[Pair]],
+              inputs: Mapping[Name, Sequence[str]]) -> list[str]:
         todo: dict[str, None] = {}
         for name, route in routes.items():
             for depth in (i for i, step in enumerate(route) if step == pair):

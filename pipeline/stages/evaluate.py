@@ -22,7 +22,7 @@ correlation between each sentence's confidence and its sentence-level chrF (sacr
 
 from __future__ import annotations
 
-from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -31,7 +31,7 @@ from pipeline.errors import PipelineError
 from pipeline.glossary import Glossary, Masked, holds_rendering, restore
 from pipeline.mt.engines import Engine, EngineFactory, ScoredTranslation, route_label
 from pipeline.mt.plugins import EngineProvider, load_provider
-from pipeline.mt.route_translation import RouteTranslator
+from pipeline.mt.route_translation import Name, RouteTranslator
 from pipeline.mt.routes import PIVOT_LANGUAGE, Pair, Route, direct_route, pivot_route, plan_route
 from pipeline.po import catalogs, confidence
 from pipeline.po.catalogs import EntryState
@@ -137,20 +137,20 @@ def missing_routes(routes: Mapping[str, Sequence[Route]], choice: RouteChoice,
 # --- translating in memory -----------------------------------------------------------------------
 
 
-def translate_routes(engine: Engine, routes: Mapping[Hashable, tuple[Pair, ...]], sentences: Iterable[str], *,
+def translate_routes(engine: Engine, routes: Mapping[Name, tuple[Pair, ...]], sentences: Iterable[str], *,
                      glossary: Glossary = Glossary(), batch_size: int = DEFAULT_SAVE_EVERY,
                      progress: Progress = no_progress,
-                     markdown: Collection[str] = frozenset()) -> dict[Hashable, dict[str, str]]:
+                     markdown: Collection[str] = frozenset()) -> dict[Name, dict[str, str]]:
     """:func:`translate_routes_scored`, the translations only."""
     scored = translate_routes_scored(engine, routes, sentences, glossary=glossary, batch_size=batch_size,
                                      progress=progress, markdown=markdown)
     return {name: {sentence: output.text for sentence, output in outputs.items()} for name, outputs in scored.items()}
 
 
-def translate_routes_scored(engine: Engine, routes: Mapping[Hashable, tuple[Pair, ...]], sentences: Iterable[str],
+def translate_routes_scored(engine: Engine, routes: Mapping[Name, tuple[Pair, ...]], sentences: Iterable[str],
                             *, glossary: Glossary = Glossary(), batch_size: int = DEFAULT_SAVE_EVERY,
                             progress: Progress = no_progress,
-                            markdown: Collection[str] = frozenset()) -> dict[Hashable, dict[str, ScoredTranslation]]:
+                            markdown: Collection[str] = frozenset()) -> dict[Name, dict[str, ScoredTranslation]]:
     """Translate ``sentences`` along every route, as :func:`pipeline.stages.translate.draft` does, in memory.
 
     ``routes`` maps a name (a language, or a language and route kind) to its chain of pairs. Terms
