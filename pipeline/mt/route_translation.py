@@ -23,7 +23,6 @@ from pipeline.mt.engines import Engine, ScoredTranslation
 from pipeline.mt.routes import Pair
 from pipeline.po import confidence
 
-
 Name = TypeVar("Name", bound=Hashable)
 """What names a route: a language, or a language and a route kind."""
 
