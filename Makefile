@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 	@digest=$$($(PYTHON) -c '$(INSTALL_DIGEST)') || exit 1; \
 	if [ -f $(STAMP) ] && [ "$$(cat $(STAMP))" = "$$digest" ]; then touch $(STAMP); else \
 		set -x; $(PYTHON) -m venv $(VENV) && $(PY) -m pip install --quiet --upgrade pip && \
-		$(PY) -m pip install --quiet -e '.[test,docs,lint]' && echo "$$digest" > $(STAMP); fi
+		$(PY) -m pip install --quiet -e '.[test,docs,lint,cluster]' && echo "$$digest" > $(STAMP); fi
 
 extract: $(STAMP)
 	$(PIPELINE) extract

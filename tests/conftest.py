@@ -38,6 +38,11 @@ MT_GLOSSARY = Glossary((Term("Verkor", {}), Term("Bourbourg", {}), Term("Dunkerq
 """The glossary of the machine-translation tests (drafting, and masking in tests/test_glossary.py)."""
 
 
+collect_ignore = ["data/engine_plugin"]
+"""A third-party package for tests/mt/test_plugins.py, put on sys.path by those tests only: collected
+(for doctests), it would be imported for the whole session."""
+
+
 FIXED_EPOCH = "1795953600"
 """2026-11-29 12:00 UTC: the moment every test runs at (``SOURCE_DATE_EPOCH``), so that no test and
 no golden file depends on today's date, the machine's time zone or its locale."""

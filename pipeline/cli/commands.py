@@ -31,7 +31,8 @@ if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline 
     from pipeline.editions.build import Choice, EditionResult
     from pipeline.editions.review_order import ReviewOrder
     from pipeline.mt.downloads import Progress, Timeouts
-    from pipeline.mt.engines import EngineFactory, EngineOptions
+    from pipeline.mt.engines import EngineOptions
+    from pipeline.mt.plugins import EngineProvider
     from pipeline.mt.index import IndexPackage
     from pipeline.mt.packages import InstalledPackage
     from pipeline.mt.routes import Pair
@@ -309,6 +310,27 @@ def engine_settings(**options: Any) -> EngineOptions:
     return engines.EngineOptions(**{name: value for name, value in options.items() if value is not None})
 
 
+def engine_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--engine NAME``: which registered engine translates (:mod:`pipeline.mt.plugins`)."""
+    return click.option("--engine", "engine_name", metavar="NAME", default="argos", show_default=True,
+                        help="The engine: argos (Argos packages on this machine), dask (on the cluster of "
+                             "--scheduler, which implies it), or one a package registers; see "
+                             "docs/engines.md.")(command)
+
+
+def engine_provider(name: str, options: EngineOptions, cluster: Any = None) -> EngineProvider:
+    """The provider of engine ``name`` with the command's settings; ``--scheduler`` means ``dask``
+    (the Argos packages, decoded on the cluster)."""
+    from pipeline.mt import plugins
+
+    cluster = cluster or plugins.ClusterSettings()
+    if cluster.scheduler is not None:
+        if name not in ("argos", "dask"):
+            raise click.UsageError(f"--scheduler goes with the dask engine, not --engine {name}")
+        name = "dask"
+    return plugins.load_provider(name, plugins.EngineSettings(options, cluster))
+
+
 @cli.command(short_help="Extract, then machine-draft untranslated entries.")
 @glossary_option("Names and terms to protect from the engine.")
 @engine_options
@@ -331,32 +353,35 @@ def engine_settings(**options: Any) -> EngineOptions:
 @click.option("--no-workers-timeout", type=click.IntRange(1, 86400), default=120, show_default=True,
               metavar="SECONDS", help="With --scheduler: stop (finished drafts kept) once every worker "
                                       "has been gone this long.")
+@engine_option
 @pass_project
 @click.pass_context
 def translate(ctx: click.Context, project: Project, glossary_path: Path, save_every: int, memory_threshold: float,
               scheduler: str | None, allow_insecure_scheduler: bool, tls_ca_file: Path | None,
-              tls_cert: Path | None, tls_key: Path | None, no_workers_timeout: int, **engine_options) -> None:
+              tls_cert: Path | None, tls_key: Path | None, no_workers_timeout: int, engine_name: str,
+              **engine_options) -> None:
     """Extract, then fill every untranslated entry with a machine draft (fuzzy, with provenance).
 
     Translators' entries are never changed. Needs Argos Translate packages only for the languages
     with something left to draft (source→target, or through English): see `pipeline models`.
     """
     from pipeline.glossary import load_glossary
+    from pipeline.mt.plugins import ClusterSettings
     from pipeline.stages.translate import draft_project
 
     options = engine_settings(**engine_options)
     glossary = load_glossary(glossary_path)  # a broken glossary stops the run before any write
     if scheduler is None and (allow_insecure_scheduler or tls_ca_file or tls_cert or tls_key):
         raise click.UsageError("--allow-insecure-scheduler and --tls-* go with --scheduler")
+    provider = engine_provider(engine_name, options, ClusterSettings(
+        scheduler, allow_insecure_scheduler, (tls_ca_file, tls_cert, tls_key), no_workers_timeout))
     try:
         # the device, and the cluster with its workers, are checked before any write
-        with engine_factory(options, scheduler, allow_insecure_scheduler,
-                            (tls_ca_file, tls_cert, tls_key), no_workers_timeout) as make_engine, project.lock(), \
-                state_store(project) as store:
+        with provider.open() as make_engine, project.lock(), state_store(project) as store:
             extracted = run_extract(project, store)
             result = draft_project(project, make_engine, extracted, glossary=glossary,
                                    save_every=save_every, progress=translation_progress,
-                                   memory_threshold=memory_threshold)
+                                   memory_threshold=memory_threshold, provider=provider)
     except KeyboardInterrupt:
         click.echo("interrupted: every catalog is as it was or fully updated, finished batches of drafts "
                    f"are saved; run `{pipeline_command()} translate` again to go on",
@@ -378,21 +403,6 @@ def glossary_notice(path: Path) -> None:
     mistyped ``--glossary`` or a glossary left out of a checkout would otherwise go unseen."""
     if not path.exists():
         click.echo(f"notice: {path}: no such file; no names or terms are protected", err=True)
-
-
-def engine_factory(options: EngineOptions, scheduler: str | None, allow_insecure: bool,
-                   tls: tuple[Path | None, Path | None, Path | None],
-                   no_workers_timeout: float = 120) -> ContextManager[EngineFactory]:
-    """This machine's engine factory, or, with ``--scheduler``, the cluster's while its client is open."""
-    from pipeline.mt import engines
-
-    if scheduler is None:
-        return contextlib.nullcontext(engines.local_engine(options))
-    from pipeline.mt import cluster
-
-    cluster.quiet_client_logs()
-    return cluster.cluster_engine(scheduler, options, allow_insecure=allow_insecure,
-                                  tls=cluster.TlsFiles(*tls), no_workers_timeout=no_workers_timeout)
 
 
 def translation_progress(pair: Pair, total: int) -> ContextManager[Any]:
@@ -575,10 +585,11 @@ ROUTE_CHOICES = ("default", "direct", "pivot", "both")
                                       "only; both: each installed route, side by side.")
 @glossary_option("Names and terms to protect from the engine, and to count in its output.")
 @engine_options
+@engine_option
 @pass_project
 @click.pass_context
 def evaluate(ctx: click.Context, project: Project, as_json: bool, only: str | None, route_choice: str,
-             glossary_path: Path, **engine_options: Any) -> None:
+             glossary_path: Path, engine_name: str, **engine_options: Any) -> None:
     """Score machine translation against the reviewed translations (chrF, BLEU, glossary terms kept).
 
     Translates the source of every reviewed entry in memory, along the routes `translate` takes and
@@ -586,7 +597,6 @@ def evaluate(ctx: click.Context, project: Project, as_json: bool, only: str | No
     Needs the Argos packages `translate` needs: see `pipeline models`.
     """
     from pipeline.glossary import load_glossary
-    from pipeline.mt import engines
     from pipeline.stages.evaluate import evaluate_project, RouteChoice
 
     langs = parse_targets(only, project.source_lang) if only else None
@@ -594,11 +604,12 @@ def evaluate(ctx: click.Context, project: Project, as_json: bool, only: str | No
     if unknown:
         raise click.BadParameter(f"{', '.join(unknown)} is not one of the project's languages "
                                  f"({', '.join(project.langs)}); see `pipeline --langs`", param_hint="--langs")
+    provider = engine_provider(engine_name, engine_settings(**engine_options))
     try:
-        result = evaluate_project(
-            project, engines.local_engine(engine_settings(**engine_options)), langs=langs,
-            choice=RouteChoice(route_choice),
-            glossary=load_glossary(glossary_path), progress=evaluation_progress)
+        with provider.open() as make_engine:
+            result = evaluate_project(
+                project, make_engine, langs=langs, choice=RouteChoice(route_choice),
+                glossary=load_glossary(glossary_path), progress=evaluation_progress, provider=provider)
     except KeyboardInterrupt:
         click.echo("interrupted: nothing was written", err=True)
         ctx.exit(INTERRUPTED)

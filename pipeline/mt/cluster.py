@@ -424,14 +424,16 @@ class DaskTranslator(engines.ArgosEngine):
 
 @contextlib.contextmanager
 def cluster_engine(scheduler: str, options: engines.EngineOptions, *, allow_insecure: bool = False,
-                   tls: TlsFiles = TlsFiles(),
-                   no_workers_timeout: float = NO_WORKERS_TIMEOUT_S) -> Iterator[engines.EngineFactory]:
-    """The factory of :class:`DaskTranslator` engines on the cluster of ``scheduler``, while the
-    client is open. Address, TLS, the scheduler, its workers and ``--device cuda`` on every worker
-    are checked on entry, so a caller that enters it first has written nothing when it fails."""
+                   tls: TlsFiles = TlsFiles(), no_workers_timeout: float = NO_WORKERS_TIMEOUT_S,
+                   installed: Mapping[Pair, InstalledPackage] | None = None) -> Iterator[engines.EngineFactory]:
+    """The factory of :class:`DaskTranslator` engines on the cluster of ``scheduler`` for the pairs
+    asked (their packages from ``installed``, default the newest installed), while the client is
+    open. Address, TLS, the scheduler, its workers and ``--device cuda`` on every worker are checked
+    on entry, so a caller that enters it first has written nothing when it fails."""
     with connect(scheduler, allow_insecure=allow_insecure, tls=tls) as client:
         check_workers_device(client, options.device)
-        yield lambda packages: DaskTranslator(client, packages, options, no_workers_timeout=no_workers_timeout)
+        yield lambda pairs: DaskTranslator(client, engines.packages_for(pairs, installed), options,
+                                           no_workers_timeout=no_workers_timeout)
 
 
 def quiet_client_logs() -> None:

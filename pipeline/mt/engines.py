@@ -9,26 +9,32 @@ hands them to an engine in batches, one pair at a time; the engine only translat
 * :class:`FakeTranslator`: a deterministic stand-in for tests;
 * :class:`pipeline.mt.cluster.DaskTranslator`: the same batches decoded on a Dask cluster.
 
-The CLI builds the engine factory (:func:`local_engine`, or :func:`pipeline.mt.cluster.cluster_engine`
-with ``--scheduler``) and passes it to :func:`pipeline.stages.translate.draft_project`. Both Argos engines
+Engines are offered by providers found by name (:mod:`pipeline.mt.plugins`): :class:`ArgosProvider`
+(``--engine argos``, the default) opens :func:`local_engine`'s factory, and
+:class:`pipeline.mt.cluster_provider.DaskProvider` (``--engine dask`` or ``--scheduler``) that of
+:func:`pipeline.mt.cluster.cluster_engine`; the CLI passes it to :func:`pipeline.stages.translate.draft_project`. Both Argos engines
 encode, cut and decode in :class:`ArgosEngine`, through :mod:`pipeline.mt.batching`, so their drafts are
 identical, and so are their confidences (:meth:`ArgosEngine.translate_scored`, :mod:`pipeline.po.confidence`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pipeline.errors import ModelError
-from pipeline.mt import batching, devices
+from pipeline.mt import batching, devices, packages
 from pipeline.mt.packages import InstalledPackage, first_line
-from pipeline.mt.routes import Pair
+from pipeline.mt.routes import Pair, Route
 from pipeline.po import confidence
 from pipeline.project import pipeline_command
+
+if TYPE_CHECKING:
+    from pipeline.mt.plugins import EngineSettings
 
 MAX_INPUT_TOKENS = 500
 """Longest input handed to CTranslate2; longer sentences are translated in parts, with a warning.
@@ -86,9 +92,9 @@ def route_label(engine: Engine, route: Sequence[Pair]) -> str:
     return f"{engine.name} " + " → ".join(engine.label(pair) for pair in route)
 
 
-EngineFactory = Callable[[Mapping[Pair, InstalledPackage]], Engine]
-"""Builds the engine for the packages each pair needs: :func:`pipeline.stages.translate.draft_project`
-calls it once it knows which pairs have packages, so a run with nothing to do loads no model."""
+EngineFactory = Callable[[Collection[Pair]], Engine]
+"""Builds the engine for the pairs a run needs: :func:`pipeline.stages.translate.draft_project` calls
+it once it knows which pairs it needs, so a run with nothing to do loads no model."""
 
 
 class FakeTranslator:
@@ -270,9 +276,52 @@ class ArgosTranslator(ArgosEngine):
         return self._models[pair]
 
 
-def local_engine(options: EngineOptions = EngineOptions()) -> EngineFactory:
-    """The factory of :class:`ArgosTranslator` engines with ``options``, their device decided on this
+def local_engine(options: EngineOptions = EngineOptions(),
+                 installed: Mapping[Pair, InstalledPackage] | None = None) -> EngineFactory:
+    """The factory of :class:`ArgosTranslator` engines with ``options`` for the pairs asked, from
+    ``installed`` (default: the newest installed package of each pair), their device decided on this
     machine now (``--device cuda`` without a GPU fails here, before anything is written)."""
+    placed = placed_options(options)
+    return lambda pairs: ArgosTranslator(packages_for(pairs, installed), placed)
+
+
+def placed_options(options: EngineOptions) -> EngineOptions:
+    """``options`` with the device decided on this machine (``auto`` becomes ``cpu`` or ``cuda``)."""
     placement = devices.place(options.device, options.compute_type)
-    placed = dataclasses.replace(options, device=placement.device, compute_type=placement.compute_type)
-    return lambda packages: ArgosTranslator(packages, placed)
+    return dataclasses.replace(options, device=placement.device, compute_type=placement.compute_type)
+
+
+def packages_for(pairs: Iterable[Pair],
+                 installed: Mapping[Pair, InstalledPackage] | None = None) -> dict[Pair, InstalledPackage]:
+    """The package of each pair in ``installed`` (default: the newest installed of each pair)."""
+    if installed is None:
+        installed = packages.newest_by_pair(packages.installed_packages())
+    return {pair: installed[pair] for pair in pairs}
+
+
+class ArgosProvider:
+    """``--engine argos`` (the default): the installed Argos packages, run here through CTranslate2."""
+
+    name = "argos"
+
+    def __init__(self, settings: EngineSettings):
+        self.options = settings.options
+        self._installed: dict[Pair, InstalledPackage] | None = None
+
+    @property
+    def installed(self) -> dict[Pair, InstalledPackage]:
+        """The newest installed package of each pair, scanned once."""
+        if self._installed is None:
+            self._installed = packages.newest_by_pair(packages.installed_packages())
+        return self._installed
+
+    def available_pairs(self) -> Collection[Pair]:
+        return set(self.installed)
+
+    def missing_message(self, routes: Mapping[str, Route]) -> str:
+        return packages.missing_message(routes)
+
+    @contextlib.contextmanager
+    def open(self) -> Iterator[EngineFactory]:
+        placed = placed_options(self.options)  # before anything is written
+        yield lambda pairs: ArgosTranslator(packages_for(pairs, self.installed), placed)

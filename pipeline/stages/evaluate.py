@@ -22,16 +22,16 @@ correlation between each sentence's confidence and its sentence-level chrF (sacr
 
 from __future__ import annotations
 
-from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
 from pipeline.articles.markdown import from_markdown_article, plain_inline
 from pipeline.errors import PipelineError
 from pipeline.glossary import Glossary, Masked, holds_rendering, restore
-from pipeline.mt import packages
-from pipeline.mt.engines import Engine, EngineFactory, ScoredTranslation, route_label, translate_scored
-from pipeline.mt.packages import InstalledPackage
+from pipeline.mt.engines import Engine, EngineFactory, ScoredTranslation, route_label
+from pipeline.mt.plugins import EngineProvider, load_provider
+from pipeline.mt.route_translation import Name, RouteTranslator
 from pipeline.mt.routes import PIVOT_LANGUAGE, Pair, Route, direct_route, pivot_route, plan_route
 from pipeline.po import catalogs, confidence
 from pipeline.po.catalogs import EntryState
@@ -122,87 +122,54 @@ def choose_routes(source: str, lang: str, installed: Iterable[Pair], choice: Rou
     return [plan_route(source, lang, installed)]
 
 
-def missing_routes(routes: Mapping[str, Sequence[Route]], choice: RouteChoice) -> str | None:
-    """One line saying what to install, as ``translate`` says it; None when nothing is missing."""
+def missing_routes(routes: Mapping[str, Sequence[Route]], choice: RouteChoice,
+                   provider: EngineProvider) -> str | None:
+    """One line saying what to get, as ``translate`` says it (in ``provider``'s words); None when
+    nothing is missing."""
     lacking = {lang: route for lang, options in routes.items() for route in options if route.missing}
     if not lacking:
         return None
     if choice in (RouteChoice.DIRECT, RouteChoice.PIVOT):
-        pairs = sorted({pair for route in lacking.values() for pair in route.missing})
-        return (f"--route {choice.value}: missing Argos Translate packages {', '.join(map(str, pairs))} "
-                f"needed for {', '.join(lacking)}: {packages.install_hint()}")
-    return packages.missing_message(lacking)
+        return f"--route {choice.value}: {provider.missing_message(lacking)}"
+    return provider.missing_message(lacking)
 
 
 # --- translating in memory -----------------------------------------------------------------------
 
 
-def translate_routes(engine: Engine, routes: Mapping[Hashable, tuple[Pair, ...]], sentences: Iterable[str], *,
+def translate_routes(engine: Engine, routes: Mapping[Name, tuple[Pair, ...]], sentences: Iterable[str], *,
                      glossary: Glossary = Glossary(), batch_size: int = DEFAULT_SAVE_EVERY,
                      progress: Progress = no_progress,
-                     markdown: Collection[str] = frozenset()) -> dict[Hashable, dict[str, str]]:
+                     markdown: Collection[str] = frozenset()) -> dict[Name, dict[str, str]]:
     """:func:`translate_routes_scored`, the translations only."""
     scored = translate_routes_scored(engine, routes, sentences, glossary=glossary, batch_size=batch_size,
                                      progress=progress, markdown=markdown)
     return {name: {sentence: output.text for sentence, output in outputs.items()} for name, outputs in scored.items()}
 
 
-def translate_routes_scored(engine: Engine, routes: Mapping[Hashable, tuple[Pair, ...]], sentences: Iterable[str],
+def translate_routes_scored(engine: Engine, routes: Mapping[Name, tuple[Pair, ...]], sentences: Iterable[str],
                             *, glossary: Glossary = Glossary(), batch_size: int = DEFAULT_SAVE_EVERY,
                             progress: Progress = no_progress,
-                            markdown: Collection[str] = frozenset()) -> dict[Hashable, dict[str, ScoredTranslation]]:
+                            markdown: Collection[str] = frozenset()) -> dict[Name, dict[str, ScoredTranslation]]:
     """Translate ``sentences`` along every route, as :func:`pipeline.stages.translate.draft` does, in memory.
 
     ``routes`` maps a name (a language, or a language and route kind) to its chain of pairs. Terms
-    are masked, each distinct input is sent once per pair in batches of ``batch_size`` (so a source
-    sentence goes to English once, for English and for the pivot alike), and the final language's
-    renderings are restored. Returns name → sentence → translation, with the engine's confidence as a
-    draft would note it (the legs of a route multiplied). The sentences in ``markdown`` come from
-    Markdown articles (see :func:`pipeline.stages.translate.engine_input`).
-
-    Written here rather than shared with drafting because drafting interleaves saving with its
-    batches; the steps it shares (``mask``, ``restore``, one engine call per batch) are the same.
+    are masked, each distinct input is sent once per pair in batches of ``batch_size``
+    (:class:`pipeline.mt.route_translation.RouteTranslator`, the translator drafting uses), and the
+    final language's renderings are restored. Returns name → sentence → translation, with the
+    engine's confidence as a draft would note it (the legs of a route multiplied). The sentences in
+    ``markdown`` come from Markdown articles (see :func:`pipeline.stages.translate.engine_input`).
     """
     masked: dict[str, Masked] = {sentence: engine_input(sentence, glossary, markdown=sentence in markdown)
                                  for sentence in dict.fromkeys(sentences)}
-    done: dict[tuple[Pair, str], str] = {}
-    scores: dict[tuple[Pair, str], float | None] = {}
-    depth_of_pairs = max((len(route) for route in routes.values()), default=0)
-    for depth in range(depth_of_pairs):
-        for pair in dict.fromkeys(route[depth] for route in routes.values() if depth < len(route)):
-            inputs = dict.fromkeys(
-                _chained(done, route[:depth], item.text)
-                for route in routes.values() if depth < len(route) and route[depth] == pair
-                for item in masked.values())
-            todo = [text for text in inputs if text and (pair, text) not in done]
-            done[(pair, "")] = ""  # an earlier step gave nothing: there is nothing to translate
-            _translate_batches(engine, pair, todo, (done, scores), batch_size, progress)
+    translator = RouteTranslator(engine, batch_size, progress)
+    texts = [item.text for item in masked.values()]
+    translator.translate(routes, {name: texts for name in routes})
     return {name: {sentence: ScoredTranslation(
-                       restore(_chained(done, route, item.text), item, route[-1].target, glossary).strip(),
-                       confidence.route_confidence(scores.get((step, _chained(done, route[:depth], item.text)))
-                                                   for depth, step in enumerate(route)))
+                       restore(translator.output(route, item.text) or "", item, route[-1].target, glossary).strip(),
+                       translator.confidence(route, item.text))
                    for sentence, item in masked.items()}
             for name, route in routes.items()}
-
-
-def _chained(done: Mapping[tuple[Pair, str], str], steps: Sequence[Pair], text: str) -> str:
-    for step in steps:
-        text = done[(step, text)]
-    return text
-
-
-def _translate_batches(engine: Engine, pair: Pair, todo: list[str],
-                       found: tuple[dict[tuple[Pair, str], str], dict[tuple[Pair, str], float | None]],
-                       batch_size: int, progress: Progress) -> None:
-    """Translate ``todo`` into ``found``: (pair, input) → output, and → the engine's confidence."""
-    done, scores = found
-    with progress(pair, len(todo)) as bar:
-        for start in range(0, len(todo), batch_size):
-            batch = todo[start:start + batch_size]
-            outputs = translate_scored(engine, pair, batch)
-            done.update(((pair, text), output.text) for text, output in zip(batch, outputs))
-            scores.update(((pair, text), output.confidence) for text, output in zip(batch, outputs))
-            bar.update(len(batch))
 
 
 # --- scoring -------------------------------------------------------------------------------------
@@ -459,9 +426,10 @@ def _route_evaluation(engine: Engine, lang: str, route: Route, reviewed: Sequenc
 def evaluate_project(project: Project, make_engine: EngineFactory, *, langs: Sequence[str] | None = None,
                      choice: RouteChoice = RouteChoice.DEFAULT, glossary: Glossary = Glossary(),
                      batch_size: int = DEFAULT_SAVE_EVERY, progress: Progress = no_progress,
-                     n_bootstrap: int = DEFAULT_BOOTSTRAP) -> Evaluation:
-    """Score the installed packages against the project's reviewed translations in ``langs``
-    (default: the project's languages), with the newest package of each pair, as ``translate``.
+                     n_bootstrap: int = DEFAULT_BOOTSTRAP, provider: EngineProvider | None = None) -> Evaluation:
+    """Score the engine against the project's reviewed translations in ``langs`` (default: the
+    project's languages), with the pairs ``provider`` offers (default: the installed Argos packages,
+    the newest of each pair), as ``translate``; ``make_engine`` comes from ``provider.open()``.
 
     Raises :class:`PipelineError` when a route to score lacks its packages (before any model is
     loaded: figures for some of the languages asked would read as figures for all), or when no
@@ -472,19 +440,15 @@ def evaluate_project(project: Project, make_engine: EngineFactory, *, langs: Seq
     if not any(references.values()):
         raise PipelineError(f"no reviewed translation to evaluate against in {', '.join(langs)} "
                             "(review some machine drafts first)", path=project.locales)
-    installed = packages.newest_by_pair(packages.installed_packages())
+    provider = provider or load_provider("argos")
+    installed = provider.available_pairs()
     routes = {lang: choose_routes(project.source_lang, lang, installed, choice)
               for lang in langs if references[lang]}
-    missing = missing_routes(routes, choice)
+    missing = missing_routes(routes, choice, provider)
     if missing:
         ready = [lang for lang, options in routes.items() if all(route.available for route in options)]
         alone = f" (or evaluate only {', '.join(ready)}: --langs {','.join(ready)})" if ready else ""
         raise PipelineError(missing + alone)
-    engine = make_engine(_packages(routes, installed))
+    engine = make_engine(sorted({pair for options in routes.values() for route in options for pair in route.steps}))
     return evaluate(references, routes, engine, glossary=glossary, batch_size=batch_size, progress=progress,
                     n_bootstrap=n_bootstrap)
-
-
-def _packages(routes: Mapping[str, Sequence[Route]],
-              installed: Mapping[Pair, InstalledPackage]) -> dict[Pair, InstalledPackage]:
-    return {pair: installed[pair] for options in routes.values() for route in options for pair in route.steps}

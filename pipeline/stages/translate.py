@@ -28,24 +28,26 @@ Glossary terms
     is masked the same way, and every draft comes back with exactly the source's markup
     (:mod:`pipeline.mt.markup_drafts`).
 
-The engine is passed in (:class:`pipeline.mt.engines.Engine`); this module never builds one.
+The engine is passed in (:class:`pipeline.mt.engines.Engine`, or the factory of an engine provider,
+:mod:`pipeline.mt.plugins`); this module never builds one. Translating along the routes is
+:class:`pipeline.mt.route_translation.RouteTranslator`'s, which ``evaluate`` uses too; drafting saves
+through its ``after_batch`` callback.
 """
 
 from __future__ import annotations
 
-import contextlib
-import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ContextManager, Protocol
 
 from pipeline.articles.markdown import from_markdown_article
 from pipeline.files import FileStamp, file_stamp
 from pipeline.glossary import Glossary, Masked, mask, restore
 from pipeline.memory import store
-from pipeline.mt import markup_drafts, packages
+from pipeline.mt import markup_drafts
 from pipeline.mt.engines import Engine, EngineFactory, route_label
+from pipeline.mt.plugins import EngineProvider, load_provider
+from pipeline.mt.route_translation import PairRun, Progress, RouteTranslator, no_progress
 from pipeline.mt.routes import Pair, Route, plan_routes
 from pipeline.po import catalogs, confidence
 from pipeline.po.catalogs import Catalog, EntryState, Key
@@ -131,15 +133,6 @@ def save_dirty(opened: Sequence[OpenCatalog], *, clock: Callable = catalogs.now)
 
 
 @dataclass(frozen=True, slots=True)
-class PairRun:
-    pair: Pair
-    sentences: int
-    """Distinct sentences sent to the engine for this pair."""
-    batches: int
-    seconds: float
-
-
-@dataclass(frozen=True, slots=True)
 class LanguageDrafts:
     lang: str
     route: tuple[Pair, ...]
@@ -161,25 +154,6 @@ class DraftReport:
     written: tuple[Path, ...]
 
 
-class ProgressBar(Protocol):
-    def update(self, n_steps: int) -> None: ...
-
-
-Progress = Callable[[Pair, int], ContextManager[ProgressBar]]
-"""``progress(pair, total)``: a context whose value's ``update(n)`` is called after each batch of
-``n`` sentences; ``click.progressbar(length=total)`` is one."""
-
-
-class _NoBar:
-    def update(self, n_steps: int) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def no_progress(pair: Pair, total: int) -> Iterator[ProgressBar]:
-    yield _NoBar()
-
-
 @dataclass(slots=True)
 class _Run:
     """The state of one :func:`draft` call."""
@@ -189,18 +163,13 @@ class _Run:
     routes: Mapping[str, tuple[Pair, ...]]
     glossary: Glossary
     clock: Callable
+    translator: RouteTranslator
     memory_sources: store.MemorySources = store.MemorySources()
     pending: dict[str, dict[str, list[tuple[OpenCatalog, Key]]]] = field(default_factory=dict)
     """lang → msgid → the empty entries (catalog, key) waiting for its translation."""
     markdown: set[str] = field(default_factory=set)
     """The pending msgids that are sentences of Markdown articles (their markup is masked too)."""
     masked: dict[str, Masked] = field(default_factory=dict)
-    done: dict[tuple[Pair, str], str] = field(default_factory=dict)
-    """(pair, input) → output, inputs and outputs masked."""
-    guarded: set[str] = field(default_factory=set)
-    """Engine inputs whose placeholders must all come back (Markdown sentences and their pivot text)."""
-    confidences: dict[tuple[Pair, str], float | None] = field(default_factory=dict)
-    """(pair, input) → the engine's confidence in the output (None: not scored)."""
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     written: set[Path] = field(default_factory=set)
 
@@ -217,12 +186,15 @@ def draft(opened: Sequence[OpenCatalog], engine: Engine, routes: Mapping[str, Se
     """
     if save_every < 1:
         raise ValueError(f"save_every must be at least 1, not {save_every}")
+    translator = RouteTranslator(engine, save_every, progress)
     run = _Run(opened, engine, {lang: tuple(route) for lang, route in routes.items()}, glossary, clock,
-               memory_sources)
+               translator, memory_sources)
+    translator.after_batch = lambda pair: _save_finished(run, pair)
     _collect_pending(run)
     _fill_from_memory(run)
     run.written.update(save_dirty(opened, clock=clock))
-    pair_runs = [_translate_pair(run, pair, save_every, progress) for pair in _pair_order(run.routes)]
+    pair_runs = translator.translate(run.routes, {lang: [_input(run, msgid) for msgid in run.pending[lang]]
+                                                  for lang in run.routes})
     languages = tuple(
         LanguageDrafts(lang=lang, route=route, provenance=_provenance(engine, route), **run.counts[lang])
         for lang, route in run.routes.items())
@@ -262,28 +234,13 @@ def _fill_from_memory(run: _Run) -> None:
                 run.counts[lang]["memory_fuzzy"] += not match.exact
 
 
-def _pair_order(routes: Mapping[str, tuple[Pair, ...]]) -> list[Pair]:
-    """Pairs in the order their inputs become available: first steps of every route, then second."""
-    order: list[Pair] = []
-    for depth in range(max((len(route) for route in routes.values()), default=0)):
-        for route in routes.values():
-            if depth < len(route) and route[depth] not in order:
-                order.append(route[depth])
-    return order
-
-
-def _input(run: _Run, msgid: str, route: tuple[Pair, ...], depth: int) -> str | None:
-    """What step ``depth`` of ``route`` translates for ``msgid``; None while an earlier step is due."""
+def _input(run: _Run, msgid: str) -> str:
+    """What the engine translates for ``msgid`` (masked once); a Markdown sentence's is guarded."""
     if msgid not in run.masked:
         run.masked[msgid] = engine_input(msgid, run.glossary, markdown=msgid in run.markdown)
         if msgid in run.markdown:
-            run.guarded.add(run.masked[msgid].text)
-    text = run.masked[msgid].text
-    for step in route[:depth]:
-        text = run.done.get((step, text))
-        if text is None:
-            return None
-    return text
+            run.translator.guarded.add(run.masked[msgid].text)
+    return run.masked[msgid].text
 
 
 def engine_input(msgid: str, glossary: Glossary, *, markdown: bool) -> Masked:
@@ -294,32 +251,10 @@ def engine_input(msgid: str, glossary: Glossary, *, markdown: bool) -> Masked:
     return markup_drafts.mask_markdown(msgid, glossary) if markdown else mask(msgid, glossary)
 
 
-def _translate_pair(run: _Run, pair: Pair, save_every: int, progress: Progress) -> PairRun:
-    """Translate what every route needs from ``pair``, filling finished entries batch by batch."""
-    inputs: dict[str, None] = {}
-    for lang, route in run.routes.items():
-        for depth in (i for i, step in enumerate(route) if step == pair):
-            for msgid in run.pending[lang]:
-                text = _input(run, msgid, route, depth)
-                if text == "":  # an earlier step gave nothing: there is nothing to translate
-                    run.done[(pair, text)] = ""
-                elif text is not None and (pair, text) not in run.done:
-                    inputs[text] = None
-    todo = list(inputs)
-    started, batches = time.monotonic(), 0
-    with progress(pair, len(todo)) as bar:
-        for start in range(0, len(todo), save_every):
-            batch = todo[start:start + save_every]
-            outputs = markup_drafts.translate_scored_keeping_markup(run.engine, pair, batch, guarded=run.guarded)
-            run.done.update(((pair, text), output.text) for text, output in zip(batch, outputs))
-            run.confidences.update(((pair, text), output.confidence) for text, output in zip(batch, outputs))
-            batches += 1
-            _fill_finished(run, pair)
-            run.written.update(save_dirty(run.opened, clock=run.clock))
-            bar.update(len(batch))
-    _fill_finished(run, pair)  # entries whose translation was known before this run of the pair
+def _save_finished(run: _Run, pair: Pair) -> None:
+    """After a batch of ``pair``: draft the entries it finished and save them."""
+    _fill_finished(run, pair)
     run.written.update(save_dirty(run.opened, clock=run.clock))
-    return PairRun(pair=pair, sentences=len(todo), batches=batches, seconds=time.monotonic() - started)
 
 
 def _fill_finished(run: _Run, pair: Pair) -> None:
@@ -330,25 +265,17 @@ def _fill_finished(run: _Run, pair: Pair) -> None:
         provenance = _provenance(run.engine, route)
         waiting = run.pending[lang]
         for msgid in list(waiting):
-            text = _input(run, msgid, route, len(route))
+            text = run.translator.output(route, _input(run, msgid))
             if text is None:
                 continue
             translation = (markup_drafts.finished_draft(msgid, text, run.masked[msgid], lang, run.glossary)
                            if msgid in run.markdown else restore(text, run.masked[msgid], lang, run.glossary).strip())
-            noted = confidence.with_confidence(provenance, _route_confidence(run, msgid, route))
+            sure = run.translator.confidence(route, _input(run, msgid))
+            noted = confidence.with_confidence(provenance, sure)
             for catalog, key in waiting.pop(msgid):
                 if translation:
                     catalog.draft(key, translation, noted)
                 run.counts[lang]["machine" if translation else "empty"] += 1
-
-
-def _route_confidence(run: _Run, msgid: str, route: tuple[Pair, ...]) -> float | None:
-    """The engine's confidence in the draft of ``msgid`` along ``route``: every leg's, multiplied."""
-    legs = []
-    for depth, step in enumerate(route):
-        text = _input(run, msgid, route, depth)
-        legs.append(None if text is None else run.confidences.get((step, text)))
-    return confidence.route_confidence(legs)
 
 
 def _provenance(engine: Engine, route: tuple[Pair, ...]) -> str:
@@ -364,36 +291,35 @@ class ProjectDrafts:
     routes: Mapping[str, Route]
     """The route of each language that had something to draft."""
     warnings: tuple[str, ...] = ()
-
-    @property
-    def missing(self) -> str | None:
-        """One line naming the missing packages and how to install them; None when nothing is missing."""
-        if all(route.available for route in self.routes.values()):
-            return None
-        return packages.missing_message(self.routes)
+    missing: str | None = None
+    """One line naming the missing pairs and how to get them (the engine's words); None when nothing
+    is missing."""
 
 
 def draft_project(project: Project, make_engine: EngineFactory, extracted: Sequence[UpdateResult], *,
                   glossary: Glossary = Glossary(), save_every: int = DEFAULT_SAVE_EVERY,
-                  progress: Progress = no_progress,
-                  memory_threshold: float = store.DEFAULT_THRESHOLD) -> ProjectDrafts:
-    """Draft every language whose Argos packages are installed, with the newest package of each pair;
-    languages without packages are left for :attr:`ProjectDrafts.missing` to report.
+                  progress: Progress = no_progress, memory_threshold: float = store.DEFAULT_THRESHOLD,
+                  provider: EngineProvider | None = None) -> ProjectDrafts:
+    """Draft every language whose pairs ``provider`` can translate (default: the Argos packages
+    installed, the newest of each pair); languages without are left for :attr:`ProjectDrafts.missing`.
 
     ``extracted`` is what extraction just returned (:func:`pipeline.stages.extract.extract_project`):
-    it says which languages wait for drafts and carries catalogs already read. ``make_engine`` is
-    called with the packages of the pairs needed, once there is something to draft.
+    it says which languages wait for drafts and carries catalogs already read. ``make_engine`` (from
+    ``provider.open()``) is called with the pairs needed, once there is something to draft.
 
     Only languages with something to draft need packages: a project whose catalogs are all
     translated (a fresh clone of a reviewed repository) runs without any model installed.
     """
-    installed = packages.newest_by_pair(packages.installed_packages())
-    routes = plan_routes(project.source_lang, waiting_langs(extracted, project.langs), installed)
+    provider = provider or load_provider("argos")
+    waiting = waiting_langs(extracted, project.langs)
+    routes = plan_routes(project.source_lang, waiting, provider.available_pairs()) if waiting else {}
     ready = {lang: route.steps for lang, route in routes.items() if route.available}
+    missing = {lang: route for lang, route in routes.items() if not route.available}
+    lacking = provider.missing_message(missing) if missing else None
     if not ready:
-        return ProjectDrafts(report=None, routes=routes)
-    engine = make_engine({pair: installed[pair] for steps in ready.values() for pair in steps})
+        return ProjectDrafts(report=None, routes=routes, missing=lacking)
+    engine = make_engine(sorted({pair for steps in ready.values() for pair in steps}))
     opened = open_catalogs(project, langs=list(ready), extracted=extracted)
     report = draft(opened, engine, ready, glossary=glossary, save_every=save_every, progress=progress,
                    memory_sources=store.MemorySources.of(project, memory_threshold))
-    return ProjectDrafts(report=report, routes=routes, warnings=tuple(engine.warnings))
+    return ProjectDrafts(report=report, routes=routes, warnings=tuple(engine.warnings), missing=lacking)
