@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.errors import PipelineError
-from pipeline.mt import engines
+from pipeline.mt import argos_provider
 from pipeline.mt.engines import EngineFactory
 from pipeline.mt.plugins import EngineSettings
 
@@ -29,7 +29,7 @@ def require_dask() -> None:
                             f"(`.venv/bin/pip install -e '.[{EXTRA}]'`, or `make install`)") from None
 
 
-class DaskProvider(engines.ArgosProvider):
+class DaskProvider(argos_provider.ArgosProvider):
     """The installed Argos packages (the pairs and missing-package advice of :class:`ArgosProvider`),
     shipped to the workers of ``--scheduler`` and decoded there."""
 

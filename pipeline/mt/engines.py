@@ -9,7 +9,7 @@ hands them to an engine in batches, one pair at a time; the engine only translat
 * :class:`FakeTranslator`: a deterministic stand-in for tests;
 * :class:`pipeline.mt.cluster.DaskTranslator`: the same batches decoded on a Dask cluster.
 
-Engines are offered by providers found by name (:mod:`pipeline.mt.plugins`): :class:`ArgosProvider`
+Engines are offered by providers found by name (:mod:`pipeline.mt.plugins`): :class:`pipeline.mt.argos_provider.ArgosProvider`
 (``--engine argos``, the default) opens :func:`local_engine`'s factory, and
 :class:`pipeline.mt.cluster_provider.DaskProvider` (``--engine dask`` or ``--scheduler``) that of
 :func:`pipeline.mt.cluster.cluster_engine`; the CLI passes it to :func:`pipeline.stages.translate.draft_project`. Both Argos engines
@@ -19,22 +19,18 @@ identical, and so are their confidences (:meth:`ArgosEngine.translate_scored`, :
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import os
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from pipeline.errors import ModelError
 from pipeline.mt import batching, devices, packages
 from pipeline.mt.packages import InstalledPackage, first_line
-from pipeline.mt.routes import Pair, Route
+from pipeline.mt.routes import Pair
 from pipeline.po import confidence
 from pipeline.project import pipeline_command
-
-if TYPE_CHECKING:
-    from pipeline.mt.plugins import EngineSettings
 
 MAX_INPUT_TOKENS = 500
 """Longest input handed to CTranslate2; longer sentences are translated in parts, with a warning.
@@ -299,29 +295,3 @@ def packages_for(pairs: Iterable[Pair],
     return {pair: installed[pair] for pair in pairs}
 
 
-class ArgosProvider:
-    """``--engine argos`` (the default): the installed Argos packages, run here through CTranslate2."""
-
-    name = "argos"
-
-    def __init__(self, settings: EngineSettings):
-        self.options = settings.options
-        self._installed: dict[Pair, InstalledPackage] | None = None
-
-    @property
-    def installed(self) -> dict[Pair, InstalledPackage]:
-        """The newest installed package of each pair, scanned once."""
-        if self._installed is None:
-            self._installed = packages.newest_by_pair(packages.installed_packages())
-        return self._installed
-
-    def available_pairs(self) -> Collection[Pair]:
-        return set(self.installed)
-
-    def missing_message(self, routes: Mapping[str, Route]) -> str:
-        return packages.missing_message(routes)
-
-    @contextlib.contextmanager
-    def open(self) -> Iterator[EngineFactory]:
-        placed = placed_options(self.options)  # before anything is written
-        yield lambda pairs: ArgosTranslator(packages_for(pairs, self.installed), placed)

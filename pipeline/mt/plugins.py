@@ -29,7 +29,7 @@ ENTRY_POINT_GROUP = "pipeline.engines"
 
 DEFAULT_ENGINE = "argos"
 
-BUILT_IN = {"argos": "pipeline.mt.engines:ArgosProvider", "dask": "pipeline.mt.cluster_provider:DaskProvider"}
+BUILT_IN = {"argos": "pipeline.mt.argos_provider:ArgosProvider", "dask": "pipeline.mt.cluster_provider:DaskProvider"}
 """The built-in engines' entry points, used where the installed metadata does not list them."""
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.errors import PipelineError
-from pipeline.mt import cluster_provider, engines, plugins
+from pipeline.mt import argos_provider, cluster_provider, plugins
 from tests.conftest import REPO, load, run
 
 PLUGIN = Path(__file__).parent.parent / "data" / "engine_plugin"
@@ -64,14 +64,14 @@ def test_a_registered_plugin_is_listed_among_the_available_engines(echo_installe
 def test_the_built_in_engines_load_through_their_entry_points():
     found = {entry.name: entry.value for entry in entry_points(group=plugins.ENTRY_POINT_GROUP)}
     assert found == plugins.BUILT_IN
-    assert isinstance(plugins.load_provider("argos"), engines.ArgosProvider)
+    assert isinstance(plugins.load_provider("argos"), argos_provider.ArgosProvider)
 
 
 def test_the_built_in_engines_load_without_metadata(monkeypatch):
     """A checkout run without being installed has no entry points: the built-ins still load (babel's habit)."""
     monkeypatch.setattr(plugins, "entry_points", lambda **selection: ())
     assert plugins.available_engines() == ["argos", "dask"]
-    assert plugins.provider_class("argos") is engines.ArgosProvider
+    assert plugins.provider_class("argos") is argos_provider.ArgosProvider
     assert plugins.provider_class("dask") is cluster_provider.DaskProvider
 
 
