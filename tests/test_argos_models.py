@@ -12,8 +12,14 @@ import pytest
 from argostranslate import package as argos_package
 from argostranslate import settings as argos_settings
 
-from tests.argos_models import (SEED_ARTICLE, argos_packages_dir, build_argos_package, default_training_text,
-                                package_name, sentencepiece_pieces)
+from tests.argos_models import (
+    SEED_ARTICLE,
+    argos_packages_dir,
+    build_argos_package,
+    default_training_text,
+    package_name,
+    sentencepiece_pieces,
+)
 
 SENTENCES = [
     s for s in re.split(r"(?<=[.!?])\s+", SEED_ARTICLE.read_text(encoding="utf-8")) if s.strip()

@@ -43,10 +43,8 @@ def test_a_missing_seed_folder_is_an_error_naming_it(tmp_path):
 
 def test_the_lock_is_exclusive_and_released(tmp_path):
     shared = Project(locales=tmp_path / "locales")
-    with shared.lock():
-        with pytest.raises(PipelineError, match="is updating these catalogs"):
-            with shared.lock():
-                pass
+    with shared.lock(), pytest.raises(PipelineError, match="is updating these catalogs"), shared.lock():
+        pass
     with shared.lock():
         pass
 

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import zipfile
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -49,7 +49,7 @@ def assert_refused(result, *fragments: str) -> None:
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", ["seeds/nord.txt:", "binary"]),
     (("Wort " * 10_000).encode(), ["seeds/nord.txt:1:", "paragraph of 50,000 characters"]),
     (("Wort, " * 1_000 + "Ende.\n").encode(), ["seeds/nord.txt:1:", "sentence of 6,005 characters"]),
-    ("Ein Satz\x04 mit Steuerzeichen.\n".encode(), ["seeds/nord.txt:1:", "control character U+0004"]),
+    (b"Ein Satz\x04 mit Steuerzeichen.\n", ["seeds/nord.txt:1:", "control character U+0004"]),
 ], ids=["latin-1", "empty", "whitespace-only", "binary", "50k-line", "run-on-sentence", "control-character"])
 def test_bad_article_is_refused_and_catalogs_stay(project_dir, content, fragments):
     assert run("extract").exit_code == 0
@@ -106,8 +106,8 @@ def test_a_broken_catalog_of_one_language_stops_the_run_before_any_write(project
 
 # --- interruptions: every file is either as it was or as a finished run writes it ----------------
 
-EARLIER = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
-LATER = datetime(2026, 3, 1, 9, 30, tzinfo=timezone.utc)
+EARLIER = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+LATER = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 ARTICLES = {
     "nord": SMALL_ARTICLE,
     "sued": "Die Fabrik in Douvrin wächst.\nDie Region hofft auf Arbeit. Ein zweiter Satz folgt.\n",
@@ -231,12 +231,12 @@ def test_ctrl_c_while_drafts_are_saved_leaves_every_catalog_whole(project_dir, m
 
 def test_ctrl_c_right_after_the_template_is_written_within_the_minute_of_the_last_run(project_dir, monkeypatch):
     """The .pot is new, its catalogs are not, and both carry the same minute as POT-Creation-Date."""
-    monkeypatch.setattr(catalogs, "now", lambda: datetime(2026, 3, 1, 9, 0, 10, tzinfo=timezone.utc))
+    monkeypatch.setattr(catalogs, "now", lambda: datetime(2026, 3, 1, 9, 0, 10, tzinfo=UTC))
     assert run("extract").exit_code == 0
     article = Path("seeds/nord.txt")
     article.write_text(article.read_text(encoding="utf-8").replace("auf Arbeit.", "auf neue Arbeit."),
                        encoding="utf-8")
-    monkeypatch.setattr(catalogs, "now", lambda: datetime(2026, 3, 1, 9, 0, 40, tzinfo=timezone.utc))
+    monkeypatch.setattr(catalogs, "now", lambda: datetime(2026, 3, 1, 9, 0, 40, tzinfo=UTC))
     with ctrl_c_at_replace(monkeypatch, 2):
         assert run("extract").exit_code == 1
     result = run("extract")  # not "msgid ... is not in the template: was it edited?"

@@ -36,10 +36,10 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
-from markdown_it.utils import OptionsDict
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
+from markdown_it.utils import OptionsDict
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from pipeline.articles import front_matter, gfm, markdown_cuts, typography
@@ -63,7 +63,7 @@ class AnyReference(dict):
     """A reference table in which every label is defined: outside its document a sentence's
     ``[text][ref]`` still parses as a link, so its parts are found and protected."""
 
-    def get(self, key: object, default: object = None) -> dict[str, str] | None:  # noqa: ARG002
+    def get(self, key: object, default: object = None) -> dict[str, str] | None:
         return {"href": "", "title": ""} if key in self else None
 
     def __contains__(self, key: object) -> bool:

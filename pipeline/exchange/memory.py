@@ -78,7 +78,7 @@ def import_memory(project: Project, source: Path, *, name: str | None = None, re
     except OSError as error:
         raise os_error(error, "cannot read", source) from None
     store = tmx.parse_tmx(data, path=source)
-    counts = {lang: 0 for lang in project.langs}
+    counts = dict.fromkeys(project.langs, 0)
     for pair in tmx.pairs(store, project.source_lang, project.langs):
         counts[pair.lang] += 1
     if not any(counts.values()):

@@ -31,8 +31,16 @@ from pipeline.errors import CatalogError, PipelineError, os_error
 from pipeline.exchange.inline_codes import Code, Piece, join_codes, missing_codes, split_codes, split_like
 from pipeline.exchange.xliff_format import ExchangeFile, ExchangeUnit, format_xliff, parse_xliff
 from pipeline.files import write_if_changed
-from pipeline.po.catalogs import (MACHINE_TRANSLATION_MARK, Catalog, Entry, EntryState, Key, read_view, save_if_changed,
-                                  shorten)
+from pipeline.po.catalogs import (
+    MACHINE_TRANSLATION_MARK,
+    Catalog,
+    Entry,
+    EntryState,
+    Key,
+    read_view,
+    save_if_changed,
+    shorten,
+)
 from pipeline.po.merging import REVIEWED_BEFORE_MARK, TEMPLATE_DIGEST_FIELD, closest_translation, template_digest
 from pipeline.po.template_match import check_against_template
 from pipeline.project import Project, pipeline_command, same_language
@@ -64,7 +72,7 @@ def unit_id(key: Key) -> str:
     's-8c11fb20f5a6'
     """
     msgctxt, msgid = key
-    digest = hashlib.sha256(f"{msgctxt or ''}\x04{msgid}".encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(f"{msgctxt or ''}\x04{msgid}".encode()).hexdigest()
     return f"s-{digest[:12]}"
 
 

@@ -24,8 +24,8 @@ from decimal import Decimal
 
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
-from pipeline.glossary import Glossary
 from pipeline.articles.numbers import GROUPED_NUMBER, NUMBER
+from pipeline.glossary import Glossary
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ import hashlib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
 
@@ -660,7 +660,7 @@ def save_if_changed(catalog: Catalog, previous: Catalog | None, path: Path, *,
 def header_date(moment: datetime) -> str:
     """A date as gettext writes it in ``POT-Creation-Date``/``PO-Revision-Date`` (babel's
     ``format_date`` formats dates for readers; this one is for the file format)."""
-    return moment.astimezone(timezone.utc).strftime(DATE_FORMAT)
+    return moment.astimezone(UTC).strftime(DATE_FORMAT)
 
 
 def now() -> datetime:

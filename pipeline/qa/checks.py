@@ -47,10 +47,10 @@ from babel.numbers import NumberFormatError, format_decimal, get_decimal_symbol,
 import pipeline.qa.names
 from pipeline.articles.markdown import SUFFIX, from_markdown_article, markup_of, without_markup
 from pipeline.articles.model import BOM
+from pipeline.articles.numbers import GROUPED_NUMBER, NUMBER
 from pipeline.articles.segmentation import split_sentences
 from pipeline.editions import local_files
 from pipeline.errors import CatalogError, PipelineError, location, os_error
-from pipeline.articles.numbers import GROUPED_NUMBER, NUMBER
 from pipeline.glossary import Glossary, keeps_case, written_as
 from pipeline.input_files import MAX_CATALOG_BYTES, read_regular_file
 from pipeline.po import catalogs, confidence

@@ -17,7 +17,6 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from pipeline.articles.model import Article, units
 from pipeline.errors import CatalogError, PipelineError, os_error
 from pipeline.po.catalogs import read_view

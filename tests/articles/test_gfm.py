@@ -13,8 +13,17 @@ from hypothesis import strategies as st
 from pipeline.articles import gfm, markdown
 from pipeline.articles.model import assemble, units
 from pipeline.qa import checks
-from tests.articles.test_markdown import (MARKDOWN, NEWSROOM, block_types, catalog_path, fails, links, shout,
-                                          source_text, translate_all)
+from tests.articles.test_markdown import (
+    MARKDOWN,
+    NEWSROOM,
+    block_types,
+    catalog_path,
+    fails,
+    links,
+    shout,
+    source_text,
+    translate_all,
+)
 from tests.conftest import run
 
 ARTICLE = """\

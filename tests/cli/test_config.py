@@ -13,10 +13,10 @@ from pathlib import Path
 
 import click
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 import sentencex
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.cli import config
 from pipeline.cli.commands import cli
@@ -376,8 +376,8 @@ def test_an_empty_folder_option_is_a_usage_error(project_dir, option):
 @pytest.mark.parametrize("data, line, message", [
     ('\ufeff[tool.pipeline]\nlangs = ["fr"]\n'.encode("utf-8"), 1, "byte-order mark"),  # Windows Notepad
     ('[tool.pipeline]\n# Sprache\nlangs = ["fr"] # Französisch\n'.encode("latin-1"), 3, "not UTF-8"),
-    ("[tool.'pipeline']\nbeam-size = 0\n".encode("utf-8"), 2, "beam-size: 0 is not in the range"),
-    ('[ "tool" . "pipeline" ]\nbeam-size = 0\n'.encode("utf-8"), 2, "beam-size: 0 is not in the range"),
+    (b"[tool.'pipeline']\nbeam-size = 0\n", 2, "beam-size: 0 is not in the range"),
+    (b'[ "tool" . "pipeline" ]\nbeam-size = 0\n', 2, "beam-size: 0 is not in the range"),
 ])
 def test_a_file_as_editors_save_it_is_one_line_with_its_line(project_dir, data, line, message):
     path = project_dir / "pyproject.toml"
@@ -423,7 +423,7 @@ def test_a_folder_with_control_characters_is_refused_without_printing_them(proje
     monkeypatch.setenv("PIPELINE_SEEDS", value)
     result = run("status")
     assert result.exit_code == 2
-    assert f"{ascii(value)}: control characters in a folder name" in result.output
+    assert f"{value!a}: control characters in a folder name" in result.output
     assert not any(character in result.output for character in "\x01\x1b")
     assert result.output.count("\n") == 4  # usage, hint, blank line, the error
 

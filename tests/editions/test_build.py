@@ -476,7 +476,8 @@ def golden_case_text(project: Path) -> None:
 
 
 def golden_case_markdown(project: Path) -> None:
-    from tests.articles.test_markdown import ARTICLE, FRENCH as MARKDOWN_FRENCH
+    from tests.articles.test_markdown import ARTICLE
+    from tests.articles.test_markdown import FRENCH as MARKDOWN_FRENCH
 
     Path("seeds/nord.txt").unlink()
     Path("seeds/nord.md").write_text(ARTICLE, encoding="utf-8")

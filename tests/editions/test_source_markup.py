@@ -73,7 +73,7 @@ def test_raw_html_of_a_translation_is_never_live_in_the_markdown_edition(markdow
 
 
 def test_a_plain_text_translation_adding_a_url_is_not_published(project_dir):
-    from tests.editions.test_build import ENGLISH, EN, translate
+    from tests.editions.test_build import EN, ENGLISH, translate
 
     assert run("extract").exit_code == 0
     translate(EN, {**ENGLISH, "Ja.": "Yes, see www.evil.example."})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -70,15 +70,15 @@ def test_catalogs_pass_msgfmt_check(seed_project):
 
 
 def test_previous_msgid_of_an_obsolete_entry_survives_a_rewrite(project_dir):
-    extract_at(datetime(2026, 1, 1, tzinfo=timezone.utc))
+    extract_at(datetime(2026, 1, 1, tzinfo=UTC))
     translate_by_hand(FR, {"Die Region hofft auf Arbeit.": "La région espère du travail."})
     edit_article("Die Region hofft auf Arbeit.", "Die Region hofft auf viel Arbeit.")
-    extract_at(datetime(2026, 2, 1, tzinfo=timezone.utc))  # fuzzy, with #| msgid
+    extract_at(datetime(2026, 2, 1, tzinfo=UTC))  # fuzzy, with #| msgid
     edit_article("Die Region hofft auf viel Arbeit. ", "")
-    extract_at(datetime(2026, 3, 1, tzinfo=timezone.utc))  # now obsolete, with #~| msgid
+    extract_at(datetime(2026, 3, 1, tzinfo=UTC))  # now obsolete, with #~| msgid
     assert '#~| msgid "Die Region hofft auf Arbeit."' in FR.read_text(encoding="utf-8")
     edit_article("Ja.\n„Hauptsache", "Ja.\nNoch ein Satz.\n„Hauptsache")
-    extract_at(datetime(2026, 4, 1, tzinfo=timezone.utc))  # rewritten for another reason
+    extract_at(datetime(2026, 4, 1, tzinfo=UTC))  # rewritten for another reason
     gone = entry(catalogs.read_catalog(FR), "Die Region hofft auf viel Arbeit.")
     assert gone.obsolete and gone.previous_msgid == "Die Region hofft auf Arbeit."
 

@@ -20,8 +20,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.po.format import (POSSIBLE, PROHIBITED, XX, _PAIR_TABLE, _STARTS, _VALUES, _line_cuts, bisect,
-                                format_catalog, generate_po)
+from pipeline.po.format import (
+    _PAIR_TABLE,
+    _STARTS,
+    _VALUES,
+    POSSIBLE,
+    PROHIBITED,
+    XX,
+    _line_cuts,
+    bisect,
+    format_catalog,
+    generate_po,
+)
 
 needs_gettext = pytest.mark.skipif(
     shutil.which("msgcat") is None or shutil.which("msgmerge") is None,

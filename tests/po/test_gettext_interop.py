@@ -31,7 +31,7 @@ def gettext(*args: str) -> bytes:
 def work_in_every_state(path: Path) -> None:
     """Reviewed entries (one with a translator comment), machine drafts and untranslated ones."""
     catalog = catalogs.read_catalog(path)
-    for number, item in enumerate((e for e in catalog if not e.obsolete)):
+    for number, item in enumerate(e for e in catalog if not e.obsolete):
         if number % 3 == 0:
             item.msgstr = f"Traduction relue {number}, avec une phrase assez longue pour être coupée par gettext."
             if number % 2 == 0:

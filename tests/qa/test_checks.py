@@ -625,8 +625,8 @@ def test_word_lists_and_number_libraries_load_only_when_checking():
 
 @given(st.integers(min_value=1, max_value=3999), st.sampled_from(["en", "fr"]), st.booleans())
 def test_a_whole_number_in_words_or_roman_numerals_passes(number, lang, ordinal):
-    from num2words import num2words
     import roman
+    from num2words import num2words
 
     source = f"Im {number}. Jahr." if ordinal else f"Es sind {number} Werke."
     in_words = num2words(number, lang=lang, to="ordinal" if ordinal else "cardinal")

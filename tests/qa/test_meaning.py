@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 import sys
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given

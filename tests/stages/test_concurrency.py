@@ -9,7 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -119,7 +119,7 @@ def undated(files: dict[Path, bytes]) -> dict[Path, bytes]:
 
 # --- extraction in worker processes (extraction.extract_articles) ----------------------------------
 
-MOMENT = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
+MOMENT = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
 
 def shuffled_articles(count: int) -> list[Path]:

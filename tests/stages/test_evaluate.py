@@ -23,7 +23,7 @@ from pipeline.mt.engines import FakeTranslator
 from pipeline.mt.routes import Pair, Route
 from pipeline.po import catalogs
 from pipeline.stages import evaluate
-from pipeline.stages.evaluate import RouteChoice, ReviewedSentence, choose_routes, score, translate_routes
+from pipeline.stages.evaluate import ReviewedSentence, RouteChoice, choose_routes, score, translate_routes
 from tests.conftest import MT_GLOSSARY, REPO, load, run
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
