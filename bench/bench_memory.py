@@ -107,7 +107,7 @@ def run(sentences: int, queries: int, scan: int, seed: int = 29) -> Figures:
     lookup, lookup_cpu = time.perf_counter() - started, time.process_time() - cpu
     lengths = np.fromiter(map(len, stored), dtype=np.int64, count=len(stored))
     sample = asked[:scan]
-    agreed = sum(1 for query, answer in zip(sample, answers)
+    agreed = sum(1 for query, answer in zip(sample, answers, strict=False)
                  if full_scan(query, stored, lengths) == (None if answer is None else answer.score))
     return Figures(sentences=sentences, queries=queries, build_seconds=build, build_cpu_seconds=build_cpu,
                    lookup_seconds=lookup,

@@ -22,7 +22,7 @@ sys.path.insert(0, str(REPO_ROOT))
 
 from tests.argos_models import SEED_ARTICLE, build_argos_package, default_training_text  # noqa: E402
 
-BENCH_SIZE = dict(layers=6, d_model=512, heads=8, ffn=2048, ct2_vocab_size=32000)
+BENCH_SIZE = {"layers": 6, "d_model": 512, "heads": 8, "ffn": 2048, "ct2_vocab_size": 32000}
 
 
 def main() -> int:

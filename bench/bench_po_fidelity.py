@@ -49,7 +49,7 @@ def main() -> int:
 
     files = sorted({path for folder in args.folders for pattern in ("*.po", "*.pot")
                     for path in folder.rglob(pattern)})
-    counts = dict(not_gettext=0, not_utf8=0, refused=0, crashed=0, identical=0, different=0)
+    counts = {"not_gettext": 0, "not_utf8": 0, "refused": 0, "crashed": 0, "identical": 0, "different": 0}
     shown = 0
     started = time.perf_counter()
     for path in files:

@@ -261,7 +261,7 @@ def evaluate(name: str, results: list[set[str]], clean_index: list[int], classes
         if results[number] - results[clean_index[number]]:
             caught[error_class] += 1
         elif show:
-            source, translation, lang = cases[number]
+            _source, translation, lang = cases[number]
             print(f"  {name} missed [{error_class}, {lang}] {translation!r}")
     if show:
         for number in alarms:

@@ -37,7 +37,9 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import dataclasses
+import functools
 import hashlib
+import itertools
 import os
 import random
 import re
@@ -104,7 +106,7 @@ def generate_articles(seeds: Path, count: int, *, seed: int = 6) -> list[Path]:
     for number in range(count):
         sentences = rng.sample(pool, ARTICLE_SENTENCES)
         cuts = [0, *sorted(rng.sample(range(1, ARTICLE_SENTENCES), ARTICLE_PARAGRAPHS - 1)), ARTICLE_SENTENCES]
-        paragraphs = [" ".join(sentences[start:end]) for start, end in zip(cuts, cuts[1:])]
+        paragraphs = [" ".join(sentences[start:end]) for start, end in itertools.pairwise(cuts)]
         path = seeds / f"artikel-{number:05d}.txt"
         path.write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
         paths.append(path)
@@ -297,8 +299,8 @@ def repeated(cli: Cli, name: str, args: list[str], articles: int, what: str, *,
     """The same command twice more: the first repeat compares by content the files the run before
     wrote (they are racily clean, see pipeline.state_store), the second only stats every file."""
     figures = []
-    for label, note in ((f"{name} (1st repeat)", "the first repeat, which reads the files the run before wrote "
-                                                 "once to compare their bytes"),
+    for label, note in ((f"{name} (1st repeat)", ("the first repeat, which reads the files the run before wrote "
+                                                 "once to compare their bytes")),
                         (f"{name} (no-op)", "stats every file and parses none")):
         before = snapshot(cli.work / "locales")
         run = cli.run(*args)
@@ -375,8 +377,8 @@ def check_figures(cli: Cli, articles: int) -> list[Figure]:
     args = [*project_args(cli.work), "check", "--glossary", str(REPO / "glossary.toml")]
     figures = []
     for name, extra, what in (
-            ("check --all", ["--all"], "`pipeline check --all`: every catalog, one at a time (peak RSS: memory "
-                                       "flat in the number of articles)"),
+            ("check --all", ["--all"], ("`pipeline check --all`: every catalog, one at a time (peak RSS: memory "
+                                       "flat in the number of articles)")),
             ("check (first)", [], "`pipeline check` with no catalog found clean before: checks every catalog"),
             ("check (no-op)", [], "`pipeline check` again: leaves out the catalogs found clean, parses none")):
         run = Cli.run(cli, *args, *extra, ok=(0, 3))
@@ -452,7 +454,7 @@ def parallel_figures(work: Path, workers: int) -> list[tuple[str, float, float]]
     for name, extract in (("serial", lambda project: extract_serially(project, moment)),
                           ("parallel", lambda project: extract_in_parallel(project, moment, workers))):
         project = Project(seeds=work / "seeds", locales=work / f"locales-{name}", langs=LANGS)
-        outcomes[name] = [timed(lambda: extract(project))[0], timed(lambda: extract(project))[0]]
+        outcomes[name] = [timed(functools.partial(extract, project))[0], timed(functools.partial(extract, project))[0]]
     serial_files, parallel_files = (snapshot(work / f"locales-{name}") for name in ("serial", "parallel"))
     assert list(serial_files.values()) == list(parallel_files.values()), "parallel extraction wrote other bytes"
     rows.append(("cold extract", outcomes["serial"][0], outcomes["parallel"][0]))

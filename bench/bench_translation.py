@@ -35,7 +35,7 @@ sys.path.insert(0, str(REPO))
 from pipeline.articles.model import units  # noqa: E402
 from pipeline.articles.seeds import read_article  # noqa: E402
 from pipeline.mt.engines import ArgosTranslator, EngineOptions  # noqa: E402
-from pipeline.mt.packages import InstalledPackage
+from pipeline.mt.packages import InstalledPackage  # noqa: E402
 from pipeline.mt.routes import Pair  # noqa: E402
 from pipeline.stages.translate import DEFAULT_SAVE_EVERY  # noqa: E402
 from tests.argos_models import SEED_ARTICLE, build_argos_package, default_training_text  # noqa: E402
@@ -49,7 +49,7 @@ def seed_sentences(count: int) -> list[str]:
     return (sentences * (count // len(sentences) + 1))[:count]
 
 
-REALISTIC_SIZE = dict(vocab_size=8000, layers=6, d_model=512, heads=8, ffn=2048, ct2_vocab_size=32000)
+REALISTIC_SIZE = {"vocab_size": 8000, "layers": 6, "d_model": 512, "heads": 8, "ffn": 2048, "ct2_vocab_size": 32000}
 """The size of published Argos packages; ``--quick`` builds the tests' tiny size instead."""
 
 

@@ -130,7 +130,7 @@ class Project:
             raise os_error(error, "cannot create the catalogs folder", self.locales) from None
         path = self.locales / ".pipeline.lock"
         try:
-            handle = open(path, "a+", encoding="utf-8")
+            handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - its own error message; `with` below
         except OSError as error:
             raise os_error(error, "cannot create the lock file", path) from None
         with handle:

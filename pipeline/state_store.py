@@ -154,10 +154,8 @@ def open_store(locales: Path, *, enabled: bool = True) -> Iterator[StateStore]:
     try:
         yield store
     finally:
-        try:
+        with contextlib.suppress(sqlite3.Error):  # a store that cannot be written only costs the next run time
             store.commit()
-        except sqlite3.Error:
-            pass  # a store that cannot be written only costs the next run time
         if connection is not None:
             connection.close()
 

@@ -126,13 +126,13 @@ def test_argos_packages_dir_redirects_then_restores_settings(archive: Path, tmp_
 def test_listing_fails_on_a_directory_without_metadata(archive: Path, packages_dir: Path) -> None:
     install(archive)
     (packages_dir / "half-extracted").mkdir()
-    with pytest.raises(FileNotFoundError, match="no metadata.json"):
+    with pytest.raises(FileNotFoundError, match=r"no metadata\.json"):
         argos_package.get_installed_packages()
 
 
 def test_translate_batch_gives_one_deterministic_string_per_input(archive: Path, packages_dir: Path) -> None:
     pkg = install(archive)
-    options = dict(beam_size=2, max_decoding_length=24, length_penalty=0.2, replace_unknowns=True)
+    options = {"beam_size": 2, "max_decoding_length": 24, "length_penalty": 0.2, "replace_unknowns": True}
     first = translate(pkg, SENTENCES, **options)
     again = translate(pkg, SENTENCES, **options)
     texts = [pkg.tokenizer.decode(tokens) for tokens in first]

@@ -15,6 +15,7 @@ agree with what every renderer shows:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -53,7 +54,7 @@ def cell_spans(tokens: Sequence[Token], text: str, line_starts: list[int]) -> di
     the cells are found in their row from left to right, each after the one before."""
     found: dict[int, tuple[int, int]] = {}
     position = 0
-    for opening, inline in zip(tokens, tokens[1:]):
+    for opening, inline in itertools.pairwise(tokens):
         if opening.type == "tr_open" and opening.map:
             position = line_starts[opening.map[0]]
         elif opening.type in CELLS and inline.type == "inline" and inline.content:

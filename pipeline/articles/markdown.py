@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -281,7 +282,7 @@ def parse_markdown(text: str, *, slug: str, source: str, newline: str = "\n", bo
                      line=bisect.bisect_right(line_starts, item.start),
                      raw="" if text[item.start:item.end] == item.text else text[item.start:item.end],
                      context=item.context)
-            for item, after in zip(found, [*found[1:], None]))
+            for item, after in zip(found, [*found[1:], None], strict=True))
         paragraphs.append(Paragraph(line=line, sentences=sentences, separator=text[found[-1].end:following]))
     preamble = text[: blocks[0][1][0].start] if blocks else text
     return Article(slug=slug, source=source, paragraphs=tuple(paragraphs), preamble=preamble,
@@ -324,7 +325,7 @@ def _units(tokens: list[Token], text: str, line_starts: list[int], env: dict,
     """(1-based line, sentences) of each block whose text is translated, in reading order; a table
     cell (:mod:`pipeline.articles.gfm`) is one unit."""
     cells = gfm.cell_spans(tokens, text, line_starts)
-    for opening, inline in zip(tokens, tokens[1:]):
+    for opening, inline in itertools.pairwise(tokens):
         if id(inline) in cells and inline.map:
             start, end = cells[id(inline)]
             yield inline.map[0] + 1, [_Located(start, end, one_spelling(text[start:end], env))]
@@ -452,7 +453,7 @@ def _keep_markup_whole(flat: str, spans: list[tuple[int, int]], env: dict) -> li
 
 def _to_file(position: int, offsets: list[int], lines: list[str]) -> int:
     """The file offset of ``position`` in the block's joined lines."""
-    for start, line in zip(offsets, lines):
+    for start, line in zip(offsets, lines, strict=True):
         if position <= len(line):
             return start + position
         position -= len(line) + 1

@@ -17,6 +17,7 @@ stays whole.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable
 
 from markdown_it import MarkdownIt
@@ -107,7 +108,7 @@ def _crossed_cuts(spans: list[Span], constructs: list[Span]) -> list[bool]:
 
 def _join(spans: list[Span], crossed: list[bool]) -> list[Span]:
     kept = [spans[0]]
-    for (start, end), joined in zip(spans[1:], crossed):
+    for (start, end), joined in zip(spans[1:], crossed, strict=True):
         kept[-1:] = [(kept[-1][0], end)] if joined else [kept[-1], (start, end)]
     return kept
 
@@ -115,7 +116,7 @@ def _join(spans: list[Span], crossed: list[bool]) -> list[Span]:
 def _rendering(md: MarkdownIt, flat: str, kept: list[Span], env: dict) -> str:
     """The groups rendered one by one, joined by their gaps rendered as text."""
     parts = [md.renderInline(flat[kept[0][0]:kept[0][1]], env)]
-    for (_, end), (start, next_end) in zip(kept, kept[1:]):
+    for (_, end), (start, next_end) in itertools.pairwise(kept):
         parts.append(md.renderInline("a" + flat[end:start] + "a", env)[1:-1])
         parts.append(md.renderInline(flat[start:next_end], env))
     return "".join(parts)
@@ -125,7 +126,7 @@ def _by_rendering(md: MarkdownIt, flat: str, spans: list[Span], env: dict, whole
     """Each cut kept if both sides, rendered apart, make the whole: a parse per cut."""
     first, last = spans[0][0], spans[-1][1]
     kept = [spans[0]]
-    for (_, end), (start, next_end) in zip(spans, spans[1:]):
+    for (_, end), (start, next_end) in itertools.pairwise(spans):
         gap = md.renderInline("a" + flat[end:start] + "a", env)[1:-1]
         if md.renderInline(flat[first:end], env) + gap + md.renderInline(flat[start:last], env) == whole:
             kept.append((start, next_end))

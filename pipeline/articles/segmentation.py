@@ -77,7 +77,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from collections.abc import Iterator
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from pathlib import Path
 
 import sentencex
@@ -351,7 +351,7 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         settled = sorted({cut for cut in settled if cut < len(paragraph)})
     bounds = [0, *settled, len(paragraph)]
     spans = []
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in pairwise(bounds):
         piece = paragraph[start:end]
         stripped = piece.lstrip()
         if stripped:
@@ -605,7 +605,7 @@ def _is_glued_sentence_end(paragraph: str, cut: int) -> bool:
     Only between a lowercase word and a capitalised one, and not in a web or e-mail address
     (``www.Example.Com``, ``max@Example.de``) nor after an abbreviation (``St.Omer``).
     """
-    start, end = _word_before(paragraph, cut)
+    start, _end = _word_before(paragraph, cut)
     word_end = _word_after(paragraph, start)[1]
     word = paragraph[start:word_end].lstrip(_OPENING_MARKS)
     found = _GLUED_SENTENCE_END.match(word)

@@ -107,12 +107,12 @@ def typeset_units(texts: Sequence[str], rules: Typography | None, *, between: Se
     if any(SEPARATOR in text for text in texts):  # cannot be joined and split safely: leave as written
         return list(texts)
     gaps = list(between) + [" "] * (len(texts) - 1 - len(between))
-    joined = "".join(text + SEPARATOR + gap for text, gap in zip(texts, gaps + [""]))
+    joined = "".join(text + SEPARATOR + gap for text, gap in zip(texts, [*gaps, ""], strict=False))
     if not rules.quote_space:
         joined = GUILLEMET_SPACES.sub(lambda match: match.group().strip(SPACES), joined)
     joined = _spaces_before_punctuation(_quote_spaces(_quotes(joined, rules), rules), rules)
     pieces = joined.split(SEPARATOR)
-    return [pieces[0]] + [piece.removeprefix(gap) for piece, gap in zip(pieces[1:-1], gaps)]
+    return [pieces[0]] + [piece.removeprefix(gap) for piece, gap in zip(pieces[1:-1], gaps, strict=False)]
 
 
 def _protected_spans(text: str) -> list[tuple[int, int]]:

@@ -461,7 +461,7 @@ def typeset_edition(edition: Edition) -> Page:
         between = [sentence.trailing for sentence in paragraph.sentences[:-1]]
         texts = typeset_paragraph([choice.text for choice in chosen], rules, between=between)
         result.append(tuple(Piece(choice.text if choice.use is Use.SOURCE_TEXT else text, choice)
-                            for text, choice in zip(texts, chosen)))
+                            for text, choice in zip(texts, chosen, strict=True)))
     return Page(edition=edition, paragraphs=tuple(result), date_line=date_line(edition),
                 notices=tuple(notices(edition)))
 

@@ -41,7 +41,7 @@ def carried_over(old_source: str, source: str, translation: str, *, markdown: bo
     if [name for name, _ in old] != [name for name, _ in new]:
         return None
     result = translation
-    for (_, before), (_, after) in zip(old, new):
+    for (_, before), (_, after) in zip(old, new, strict=True):
         if before != after:
             if before not in result:
                 return None

@@ -17,6 +17,7 @@ A match that is not offered is left to the engine. What was replaced is listed i
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -49,7 +50,7 @@ def adapt(old_source: str, new_source: str, translation: str, *, source_lang: st
     if changes is None or terms is None:
         return None
     spans = sorted(changes + terms)
-    if any(end > start for (_, end, _, _), (start, _, _, _) in zip(spans, spans[1:])):
+    if any(end > start for (_, end, _, _), (start, _, _, _) in itertools.pairwise(spans)):
         return None  # a number inside a term, or two changes at one place
     parts, last = [], 0
     for start, end, _, new in spans:
@@ -67,7 +68,7 @@ def _paired(old: Sequence, new: Sequence) -> list[tuple] | None:
     """The pairs that differ, in order; None when the counts differ."""
     if len(old) != len(new):
         return None
-    return [(before, after) for before, after in zip(old, new) if before != after]
+    return [(before, after) for before, after in zip(old, new, strict=True) if before != after]
 
 
 def _numbers(source: str, glossary: Glossary) -> list[str]:

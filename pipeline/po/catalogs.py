@@ -216,7 +216,7 @@ def with_machine_draft(entry: Entry, translation: str, made_by: str, *,
     kept = provenance.without(entry.tcomment)
     mark = provenance.mark(made_by, text_digest(translation))
     previous = {} if previous_msgid is None else {"previous_msgid": previous_msgid, "previous_msgctxt": None}
-    return dataclasses.replace(entry, msgstr=translation, flags=flags, tcomment="\n".join(kept + [mark]), **previous)
+    return dataclasses.replace(entry, msgstr=translation, flags=flags, tcomment="\n".join([*kept, mark]), **previous)
 
 
 def with_machine_drafts(catalog: Catalog, drafts: Mapping[Key, tuple[str, str]],
@@ -329,7 +329,7 @@ def _number_msgid_lines(catalog: polib.POFile, lines: list[str], header_line: in
                if _MSGID_LINE.match(line) and number != header_line]
     entries = list(catalog)
     if len(numbers) == len(entries):
-        for entry, number in zip(entries, numbers):
+        for entry, number in zip(entries, numbers, strict=True):
             entry.linenum = number
 
 
@@ -342,7 +342,7 @@ def _restore_obsolete_previous(catalog: polib.POFile, lines: list[str]) -> None:
     field = None
     for number, line in enumerate(lines, start=1):
         if line.startswith("#~|"):
-            keyword, rest = (line[3:].split(None, 1) + ["", ""])[:2]
+            keyword, rest = ([*line[3:].split(None, 1), "", ""])[:2]
             if keyword.startswith('"') and field:
                 previous[field].append(line[3:].strip())
             elif keyword in ("msgctxt", "msgid", "msgid_plural"):

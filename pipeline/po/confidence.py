@@ -164,6 +164,6 @@ def rank_correlation(first: Sequence[float], second: Sequence[float]) -> float |
         return None
     x, y = ranks(first), ranks(second)
     mean_x, mean_y = sum(x) / len(x), sum(y) / len(y)
-    covariance = sum((a - mean_x) * (b - mean_y) for a, b in zip(x, y))
+    covariance = sum((a - mean_x) * (b - mean_y) for a, b in zip(x, y, strict=True))
     spread = math.sqrt(sum((a - mean_x) ** 2 for a in x) * sum((b - mean_y) ** 2 for b in y))
     return None if spread == 0 else covariance / spread

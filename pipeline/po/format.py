@@ -355,7 +355,7 @@ def _string_lines(keyword: str, text: str, *, prefix: str, width: int, wrap: boo
             cuts = _line_cuts(characters, overrides, line_width, 0)
         lead = f"{prefix}{keyword} " if first_line else prefix
         first_line = False
-        for begin, end in zip([0, *cuts], [*cuts, len(characters)]):
+        for begin, end in zip([0, *cuts], [*cuts, len(characters)], strict=True):
             yield f'{lead}"{"".join(characters[begin:end])}"\n'
             lead = prefix
 
@@ -390,10 +390,9 @@ def _line_cuts(characters: list[str], overrides: list[int], width: int, start: i
     last_break, last_column, piece_width = None, start, 0
     for index, action in enumerate(_possible_breaks([prop for prop, _ in properties])):
         action = overrides[index] or action
-        if action in (POSSIBLE, MANDATORY):
-            if last_break is not None and last_column + piece_width > width:
-                cuts.append(last_break)
-                last_column = 0
+        if action in (POSSIBLE, MANDATORY) and last_break is not None and last_column + piece_width > width:
+            cuts.append(last_break)
+            last_column = 0
         if action == MANDATORY:  # a line separator character: gettext does not cut there
             last_break, last_column, piece_width = None, 0, 0
         else:

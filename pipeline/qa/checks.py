@@ -749,8 +749,8 @@ def msgfmt(path: Path) -> Iterator[tuple[Severity, int | None, str]]:
         line, message = (int(match["line"]), match["message"]) if match else (None, raw)
         if message.startswith("...") and findings:
             severity, first_line, first_message = findings[-1]
-            findings[-1] = (severity, first_line, f"{first_message.rstrip('.')} ({message.strip('.')} "
-                                                  f"at line {line})")
+            findings[-1] = (severity, first_line, (f"{first_message.rstrip('.')} ({message.strip('.')} "
+                                                  f"at line {line})"))
         elif re.match(r"(\S*/)?msgfmt: found \d+ fatal errors?$", message):
             continue
         elif message.startswith("warning: "):

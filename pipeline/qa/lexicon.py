@@ -11,6 +11,7 @@ and French lists), never ``pipeline --help``.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from pipeline.project import SOURCE_LANGUAGE
@@ -115,7 +116,7 @@ def after_indefinite_article(text: str, lang: str) -> set[str]:
     """
     articles = INDEFINITE_ARTICLES.get(lang.split("_")[0], frozenset())
     words = WORD.findall(text)
-    return {word for before, word in zip(words, words[1:]) if before.casefold() in articles and word[:1].isupper()}
+    return {word for before, word in itertools.pairwise(words) if before.casefold() in articles and word[:1].isupper()}
 
 
 NAME_ZIPF = 3.8
@@ -213,7 +214,7 @@ def _inflected(word: str) -> bool:
 
 def _after_french_determiner(text: str) -> set[str]:
     words = re.findall(r"\w+", text)
-    return {word for before, word in zip(words, words[1:]) if before.casefold() in FRENCH_DETERMINERS}
+    return {word for before, word in itertools.pairwise(words) if before.casefold() in FRENCH_DETERMINERS}
 
 
 def _more_german(word: str, lang: str, margin: float) -> bool:

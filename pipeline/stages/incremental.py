@@ -75,7 +75,7 @@ def recall_extraction(project: Project, store: StateStore, path: Path) -> list[U
     if waiting is None:
         return None
     results = [UpdateResult(path=files[1], written=False)]
-    for lang, catalog in zip(project.langs, files[2:]):
+    for lang, catalog in zip(project.langs, files[2:], strict=True):
         results.append(UpdateResult(path=catalog, written=False, lang=lang, untranslated=waiting[lang],
                                     stamp=file_stamp(catalog)))
     return results

@@ -79,7 +79,10 @@ def test_any_table_comes_back_byte_for_byte_and_keeps_its_shape(rows):
     text = "\n".join(lines) + "\n"
     article = parsed(text)
     assert assemble(article, lambda unit: unit.text) == text
-    cells = lambda md: [t.type for t in markdown.source_parser().parse(md) if t.type in ("th_open", "td_open", "tr_open")]
+
+    def cells(md):
+        return [t.type for t in markdown.source_parser().parse(md) if t.type in ("th_open", "td_open", "tr_open")]
+
     assert cells(assemble(article, lambda unit: markdown.as_block_text(unit.text + " | x", unit))) == cells(text)
 
 

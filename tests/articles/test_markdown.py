@@ -61,12 +61,12 @@ print("nicht übersetzen.")
 ***
 
 [bericht]: https://example.org/bericht.pdf
-"""
+"""  # noqa: W291 - two trailing spaces make a Markdown hard line break
 
 UNITS = [
     (6, "Batterien aus dem *Norden*"),
-    (8, "**Aus Dunkerque:** Verkor hat in [Bourbourg *und* **Gravelines**](https://example.org/a.b?x=1&y=2 \"Karte\") "
-        "eine Fabrik eröffnet."),
+    (8, ("**Aus Dunkerque:** Verkor hat in [Bourbourg *und* **Gravelines**](https://example.org/a.b?x=1&y=2 \"Karte\") "
+        "eine Fabrik eröffnet.")),
     (8, "Dr. Weber sprach am 3. Oktober vor 1.200 Gästen."),
     (10, "Eine Zeile mit `code. „Span“` darin."),
     (11, "Siehe [den Bericht][bericht] und <https://verkor.com/presse>."),
@@ -309,8 +309,8 @@ def test_markdown_edition_keeps_blocks_markup_and_untranslated_parts(french):
 def test_html_edition_renders_the_markup_and_escapes_translations(french):
     page = edition("fr", "html")
     for shown in ("<h1>Des batteries venues du <em>Nord</em></h1>", "<h2>Un sous-titre</h2>",
-                  '<a href="https://example.org/a.b?x=1&amp;y=2" title="Karte">Bourbourg <em>et</em> '
-                  "<strong>Gravelines</strong></a>", '<a href="https://example.org/bericht.pdf">le rapport</a>',
+                  ('<a href="https://example.org/a.b?x=1&amp;y=2" title="Karte">Bourbourg <em>et</em> '
+                  "<strong>Gravelines</strong></a>"), '<a href="https://example.org/bericht.pdf">le rapport</a>',
                   '<a href="https://verkor.com/presse">', "<li>Imbriqué.</li>", "<blockquote>",
                   'src="bilder/fabrik.jpg"', "<br />", "<code>code. „Span“</code>"):
         assert shown in page, shown

@@ -33,11 +33,11 @@ CASES = {
     "ellipsis-after-space": ("Er sagt … Dann ging er.", ["Er sagt …", "Dann ging er."]),
     "ellipsis-mid-sentence": ("Er zögerte … und ging dann doch.", ["Er zögerte … und ging dann doch."]),
     "closing-quote-ends-sentence": (
-        "Er sagt: „Wenn die Politik wackelt, wackeln wir alle. Aber ohne Ziel fährt man eben auch "
-        "nicht los.“ Ein Satz, der trifft.",
+        ("Er sagt: „Wenn die Politik wackelt, wackeln wir alle. Aber ohne Ziel fährt man eben auch "
+        "nicht los.“ Ein Satz, der trifft."),
         [
-            "Er sagt: „Wenn die Politik wackelt, wackeln wir alle. Aber ohne Ziel fährt man eben auch "
-            "nicht los.“",
+            ("Er sagt: „Wenn die Politik wackelt, wackeln wir alle. Aber ohne Ziel fährt man eben auch "
+            "nicht los.“"),
             "Ein Satz, der trifft.",
         ],
     ),
@@ -132,8 +132,8 @@ CASES = {
         ["Das Büro liegt in der Hauptstr. 5 in St. Omer, Tel. Zentrale: 0321 123456.", "Es ist montags zu."],
     ),
     "abbreviations-sentencex-lacks": (
-        "Siehe Abb. Drei und inkl. Anhang die Tab. Vier. "
-        "Die Fa. Verkor, vertreten durch Dipl.-Ing. Renard, baut.",
+        ("Siehe Abb. Drei und inkl. Anhang die Tab. Vier. "
+        "Die Fa. Verkor, vertreten durch Dipl.-Ing. Renard, baut."),
         [
             "Siehe Abb. Drei und inkl. Anhang die Tab. Vier.",
             "Die Fa. Verkor, vertreten durch Dipl.-Ing. Renard, baut.",
@@ -261,8 +261,8 @@ ROUND_TWO = {
         ["Man nennt es Zelle bzw.", "Das ist umstritten."],
     ),
     "unit-century-era-end-sentence": (
-        "Das Werk kostet 2 Mrd. Die Hälfte zahlt der Staat. Er starb 44 v. Chr. Danach zerfiel alles. "
-        "Im 19. Jh. Die Industrie wuchs.",
+        ("Das Werk kostet 2 Mrd. Die Hälfte zahlt der Staat. Er starb 44 v. Chr. Danach zerfiel alles. "
+        "Im 19. Jh. Die Industrie wuchs."),
         [
             "Das Werk kostet 2 Mrd.",
             "Die Hälfte zahlt der Staat.",
@@ -294,8 +294,8 @@ ROUND_TWO = {
         ["„Wir kauften Äpfel usw.“", "Danach gingen wir."],
     ),
     "etc-pp-and-ff-end-sentences": (
-        "Wir brauchen Holz, Sand etc. pp. Dann bauen wir. Siehe S. 12 ff. Dort steht mehr. Das regeln "
-        "§§ 5 ff. BGB.",
+        ("Wir brauchen Holz, Sand etc. pp. Dann bauen wir. Siehe S. 12 ff. Dort steht mehr. Das regeln "
+        "§§ 5 ff. BGB."),
         [
             "Wir brauchen Holz, Sand etc. pp.",
             "Dann bauen wir.",
@@ -1570,15 +1570,15 @@ def test_seed_article_sentences():
     assert len(sentences) == 102
     for tricky in (
         "Bis 2028 sollen 16 Gigawattstunden Jahreskapazität erreicht sein, später sogar bis zu 50.",
-        "Hinter den Kulissen brodelt eine Debatte, die immer wieder aufflammt: das EU Verbot für neue "
-        "Verbrenner ab 2035.",
-        "Ein Ingenieur, Kaffeebecher in der Hand, sagt sinngemäß: „Wenn die Politik wackelt, wackeln wir "
-        "alle. Aber ohne Ziel fährt man eben auch nicht los.“",
+        ("Hinter den Kulissen brodelt eine Debatte, die immer wieder aufflammt: das EU Verbot für neue "
+        "Verbrenner ab 2035."),
+        ("Ein Ingenieur, Kaffeebecher in der Hand, sagt sinngemäß: „Wenn die Politik wackelt, wackeln wir "
+        "alle. Aber ohne Ziel fährt man eben auch nicht los.“"),
         "Ein Satz, der trifft.",
         "Ein Risiko?",
         "Ja.",
-        "Ein älterer Anwohner bringt es beim Bäcker auf den Punkt: "
-        "„Hauptsache, hier passiert wieder was.“",
+        ("Ein älterer Anwohner bringt es beim Bäcker auf den Punkt: "
+        "„Hauptsache, hier passiert wieder was.“"),
         "Industrie im 21. Jahrhundert eben.",
         "Ein Artikel von M. Legrand",
         "Abonniere einfach den Newsletter unserer Chefredaktion!",

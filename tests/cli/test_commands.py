@@ -34,8 +34,8 @@ def test_unknown_language_is_a_usage_error(project_dir):
 def test_a_pipeline_error_is_one_line_with_exit_status_1(project_dir):
     result = run("--seeds", "nowhere", "extract")
     assert result.exit_code == 1
-    assert result.output.strip().splitlines() == ["Error: nowhere: no such folder; put the articles "
-                                                  "(*.txt, *.md) there"]
+    assert result.output.strip().splitlines() == [("Error: nowhere: no such folder; put the articles "
+                                                  "(*.txt, *.md) there")]
 
 
 def test_extract_prints_every_file_once(project_dir):

@@ -414,8 +414,8 @@ def test_an_absurd_batch_size_in_the_file_names_its_line(project_dir, value):
     result = run("translate")
     assert result.exit_code == EXIT_ERROR
     assert result.output.strip().splitlines() == [
-        f"Error: {project_dir / 'pyproject.toml'}:2: [tool.pipeline] max-batch-size: {value} is not in the "
-        "range 1<=x<=4096."]
+        (f"Error: {project_dir / 'pyproject.toml'}:2: [tool.pipeline] max-batch-size: {value} is not in the "
+        "range 1<=x<=4096.")]
 
 
 @pytest.mark.parametrize("value", ["\x01", "seeds\x1b[2J", "a\nb"])
@@ -435,5 +435,5 @@ def test_config_names_a_bad_variable_instead_of_a_usage_error_of_another_command
     assert result.exit_code == 2
     assert result.output.strip().splitlines()[0] == "Usage: cli config [OPTIONS]"
     assert result.output.strip().splitlines()[-1:] == [
-        "Error: Invalid value for '--beam-size' (env var: 'PIPELINE_BEAM_SIZE'): 99 is not in the range "
-        "1<=x<=32 (a setting of `translate`)"]
+        ("Error: Invalid value for '--beam-size' (env var: 'PIPELINE_BEAM_SIZE'): 99 is not in the range "
+        "1<=x<=32 (a setting of `translate`)")]

@@ -62,7 +62,7 @@ def test_review_sheet_renders_one_row_per_sentence_with_visible_states(built, tm
     rows = re.findall(r'<tr id="s(\d+)">(.*?)</tr>', dom, flags=re.S)
     assert [number for number, _ in rows] == [str(number) for number in range(1, 9)]
     assert all(row.count("<td") == 4 for _, row in rows)            # number, German, French, English
-    labels = dict((number, re.findall(r'<span class="state (\w+)">([^<]+)</span>', row)) for number, row in rows)
+    labels = {number: re.findall(r'<span class="state (\w+)">([^<]+)</span>', row) for number, row in rows}
     assert labels["1"][0] == ("reviewed", "reviewed")
     assert labels["2"][0] == ("changed", "source changed")
     assert labels["5"][0] == ("draft", "machine draft")

@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 
 from pipeline.editions.source_markup import added_markup, carried_over
-from tests.articles.test_markdown import FR, FRENCH, UNITS, markdown_project, review  # noqa: F401 (fixture)
+from tests.articles import test_markdown
+from tests.articles.test_markdown import FRENCH, UNITS, review
 from tests.conftest import run
 from tests.editions.test_build import edition
 
+markdown_project = test_markdown.markdown_project  # the fixture, shared with the Markdown tests
 LINK_UNIT = UNITS[13][1]     # Ein [Verkor](https://verkor.com)-Sprecher sagte: "Wir bleiben."
 ALT_UNIT = UNITS[12][1]      # the alt text of ![Eine Fabrik in Dunkerque](bilder/fabrik.jpg "Foto")
 

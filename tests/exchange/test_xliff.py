@@ -185,8 +185,8 @@ def test_approved_without_a_state_is_reviewed(article: Path) -> None:
 def test_inline_codes_map_back_to_the_markup_of_the_source(article: Path) -> None:
     run("export", "--lang", "fr")
     edit(article / "xliff/fr/nord.xlf", {LINKED: (
-        'Verkor a ouvert une <ph id="3">[</ph>usine<ph id="4">]</ph><ph id="5">(https://evil.example)</ph> à '
-        '<ph id="1">**</ph>Bourbourg<ph id="2">**</ph>.', "final")})
+        ('Verkor a ouvert une <ph id="3">[</ph>usine<ph id="4">]</ph><ph id="5">(https://evil.example)</ph> à '
+        '<ph id="1">**</ph>Bourbourg<ph id="2">**</ph>.'), "final")})
     assert run("import", "xliff/fr/nord.xlf").exit_code == 0
     translated = entry(load(article / "locales/fr/LC_MESSAGES/nord.po"), LINKED)
     assert translated.msgstr == "Verkor a ouvert une [usine](https://verkor.com) à **Bourbourg**."

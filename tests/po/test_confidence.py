@@ -101,7 +101,7 @@ def test_rank_correlation_without_ties_is_spearmans_formula(values, random):
     random.shuffle(other)
     n = len(values)
     ranks_a, ranks_b = confidence.ranks(values), confidence.ranks(other)
-    expected = 1 - 6 * sum((a - b) ** 2 for a, b in zip(ranks_a, ranks_b)) / (n * (n * n - 1))
+    expected = 1 - 6 * sum((a - b) ** 2 for a, b in zip(ranks_a, ranks_b, strict=True)) / (n * (n * n - 1))
     assert rank_correlation(values, other) == pytest.approx(expected)
     assert rank_correlation(values, [value ** 3 for value in values]) == pytest.approx(1.0)
 

@@ -316,8 +316,8 @@ SHORT_TEXT = st.lists(TOKEN, max_size=4).map("".join)
 COMMENT_LINE = SHORT_TEXT.map(lambda text: re.sub(r"[\s\\]+$", "", re.sub("[\r\n]", " ", text)))
 COMMENT = st.lists(COMMENT_LINE, max_size=3).map("\n".join)
 PATH = st.sampled_from(
-    ["seeds/energiepreise.txt", "./seeds/wahl-2024.txt", "seeds/ein-sehr-langer-artikelname-"
-     "ueber-die-energiepreise-im-fruehjahr.txt", "übersicht.md", "a"]
+    ["seeds/energiepreise.txt", "./seeds/wahl-2024.txt", ("seeds/ein-sehr-langer-artikelname-"
+     "ueber-die-energiepreise-im-fruehjahr.txt"), "übersicht.md", "a"]
 )
 OCCURRENCE = st.tuples(PATH, st.one_of(st.just(""), st.integers(1, 99999).map(str)))
 FLAGS = st.lists(
@@ -579,7 +579,7 @@ def test_line_cuts_are_libunistrings(text, width, start, data):
     encoded = text.encode("utf-8")
     byte_overrides = b"".join(
         bytes([override]) + bytes([PROHIBITED] * (len(character.encode("utf-8")) - 1))
-        for character, override in zip(characters, overrides)
+        for character, override in zip(characters, overrides, strict=True)
     )
     result = ctypes.create_string_buffer(len(encoded))
     library.ulc_width_linebreaks_v2(

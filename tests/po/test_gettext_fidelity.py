@@ -226,9 +226,9 @@ def test_generated_comments_come_back_as_msgcat_writes_them(tmp_path, header, en
     if not with_header:
         header = []
         entries = [([line.replace("é", "e") for line in comments], msgstr) for comments, msgstr in entries]
-    blocks = ["\n".join(header + [HEADER.rstrip("\n")])] if with_header else []
+    blocks = ["\n".join([*header, HEADER.rstrip("\n")])] if with_header else []
     for number, (comments, msgstr) in enumerate(entries):
-        blocks.append("\n".join(comments + [f'msgid "m{number}"', f'msgstr "{msgstr}"']))
+        blocks.append("\n".join([*comments, f'msgid "m{number}"', f'msgstr "{msgstr}"']))
     path = tmp_path / "generated.po"
     path.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
     assert format_catalog(read_view(path)) == msgcat(path)

@@ -236,7 +236,7 @@ def test_every_part_of_a_sentence_split_in_three_is_offered_the_old_translation(
 def test_a_sentence_joined_from_three_is_offered_all_three_translations():
     parts = ("La région espère du travail.", "La ville construit une usine.", "Les écoles forment des ingénieurs.")
     old = catalog("".join(f'\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n'
-                          for msgid, msgstr in zip((FIRST, SECOND, THIRD), parts)))
+                          for msgid, msgstr in zip((FIRST, SECOND, THIRD), parts, strict=True)))
     (offered,) = merge_catalog(template(WHOLE3), old, "fr").active()
     assert (offered.msgstr, offered.previous_msgid) == (" ".join(parts), f"{FIRST} {SECOND} {THIRD}")
 
@@ -311,7 +311,7 @@ def test_a_translators_text_is_kept_unless_its_sentence_was_removed(operations):
                 merged = _set_msgstr(merged, before,
                                      lambda e: e if e.msgstr else with_machine_draft(e, "Brouillon.", "Fake"))
             else:
-                merged = _set_msgstr(merged, before, lambda e: dataclasses.replace(e, msgstr=f"{text} {index}"))
+                merged = _set_msgstr(merged, before, lambda e, text=text, index=index: dataclasses.replace(e, msgstr=f"{text} {index}"))
                 typed_texts.add(f"{text} {index}")
             continue
         if operation == "change" and before is not None:
@@ -376,7 +376,7 @@ def test_a_split_or_joined_sentence_keeps_its_translators_text_active(sentences,
         index = position % len(sentences)
         if operation in {"type", "draft"}:
             text = f"Texte {step}."
-            merged = _set_msgstr(merged, sentences[index], lambda e: (
+            merged = _set_msgstr(merged, sentences[index], lambda e, text=text, operation=operation: (
                 dataclasses.replace(e, msgstr=text) if operation == "type"
                 else e if e.msgstr else with_machine_draft(e, "Brouillon.", "Fake")))
             continue

@@ -118,7 +118,7 @@ def _comment_lines(change):
     """A transformation of every entry's translator comment lines (text level, as an editor would)."""
     def run(text: str, folder: Path) -> str:
         out, block = [], []
-        for line in text.split("\n") + [""]:
+        for line in [*text.split("\n"), ""]:
             if line.startswith("# ") or line == "#":
                 block.append(line[2:])
                 continue
@@ -139,7 +139,7 @@ def _reflowed(lines: list[str]) -> list[str]:
             current = word
         else:
             current = f"{current} {word}" if current else word
-    return out + [current] if current else out
+    return [*out, current] if current else out
 
 
 TOOLS = {

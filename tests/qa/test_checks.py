@@ -88,8 +88,8 @@ FAILING = [
     (checks.untranslated_words, "Kleine Fehler, große Verluste.", "Petites erreurs, große pertes.", "fr"),
     (checks.untranslated_words, "Die Dieselkrise traf die Zulieferer hart.", "The diesel crisis hit the Zulieferer hard.",
      "en"),
-    (checks.untranslated_words, "Kommunen wittern neue Steuereinnahmen.", "Les communes flairent de nouvelles "
-     "Steuereinnahmen.", "fr"),
+    (checks.untranslated_words, "Kommunen wittern neue Steuereinnahmen.", ("Les communes flairent de nouvelles "
+     "Steuereinnahmen."), "fr"),
     (checks.untranslated_words, "Andere setzen auf Wiederverwertung alter Batterien.",
      "D'autres misent sur la Wiederverwertung des vieilles batteries.", "fr"),
     (checks.untranslated_words, "Hier dominierten Stahl und Kohle.", "Steel and Kohle dominated here.", "en"),
@@ -100,8 +100,8 @@ FAILING = [
     (checks.doubled, "Verkor plant ambitioniert.", "Verkor has ambitious plans. Verkor has ambitious plans.", "en"),
     (checks.doubled, "Verkor plant ambitioniert.", "Verkor voit grand. Verkor voit grand.", "fr"),
     (checks.doubled, "Die Region gleicht inzwischen einem industriellen Schachbrett.",
-     "The region now resembles an industrial chessboard. The region has come to resemble an industrial "
-     "chessboard.", "en"),
+     ("The region now resembles an industrial chessboard. The region has come to resemble an industrial "
+     "chessboard."), "en"),
     (checks.doubled, "Ein kalter Wind weht über die flachen Ebenen bei Dunkerque.",
      "Un vent froid souffle sur les plaines de Dunkerque un vent froid souffle sur les plaines de Dunkerque.",
      "fr"),
@@ -191,8 +191,8 @@ PASSING = [
     (checks.untranslated_words, "Das Werk in Düsseldorf.", "The plant in Düsseldorf.", "en"),
     (checks.untranslated_words, "Hier, wo früher Stahl, Kohle und Diesel dominierten.",
      "Here, where steel, coal and Diesel once dominated.", "en"),
-    (checks.untranslated_words, "Keine PR Kulisse, sondern Design und Software.", "Pas de décor, mais du design et du "
-     "logiciel.", "fr"),
+    (checks.untranslated_words, "Keine PR Kulisse, sondern Design und Software.", ("Pas de décor, mais du design et du "
+     "logiciel."), "fr"),
     (checks.untranslated_words, "Robert Habeck besuchte Wolfsburg und Salzgitter.",
      "Robert Habeck a visité Wolfsburg et Salzgitter.", "fr"),
     (checks.untranslated_words, "Die Region hofft auf Volkswagen und den Bundestag.",
@@ -203,12 +203,12 @@ PASSING = [
      "Stellantis, TotalEnergies and Schaeffler are investing in Ingolstadt and Zwickau.", "en"),
     (checks.untranslated_words, "Mehr unter www.zulieferer-nord.de oder presse@wiederverwertung.de #Steuereinnahmen.",
      "More at www.zulieferer-nord.de or presse@wiederverwertung.de #Steuereinnahmen.", "en"),
-    (checks.untranslated_words, "Die Software und das Design des Elektroautos.", "The software and design of the "
-     "electric car.", "en"),
+    (checks.untranslated_words, "Die Software und das Design des Elektroautos.", ("The software and design of the "
+     "electric car."), "en"),
     (checks.doubled, "Verkor plant ambitioniert.", "Verkor has ambitious plans.", "en"),
-    (checks.doubled, "Die Dieselkrise traf die Zulieferer hart, ganze Belegschaften fragten sich, wie lange das gutgehen "
-     "würde.", "La crise du diesel a durement frappé les sous-traitants. Des effectifs entiers se demandaient "
-     "combien de temps cela tiendrait.", "fr"),
+    (checks.doubled, ("Die Dieselkrise traf die Zulieferer hart, ganze Belegschaften fragten sich, wie lange das gutgehen "
+     "würde."), ("La crise du diesel a durement frappé les sous-traitants. Des effectifs entiers se demandaient "
+     "combien de temps cela tiendrait."), "fr"),
     (checks.doubled, "Ein Artikel von M. Legrand", "Un article de M. Legrand", "fr"),
     (checks.doubled, "Dr. Weber sprach am 3. Oktober.", "Le Dr. Weber a parlé le 3. octobre, dit M. J. P. Renard.", "fr"),
     (checks.doubled, "Industrie im 21. Jahrhundert eben.", "Industry in the 21st century, that's all.", "en"),
@@ -216,8 +216,8 @@ PASSING = [
     (checks.doubled, "Ja.", "Oui. Tout à fait.", "fr"),
     (checks.doubled, "Nicht blind, nicht naiv.", "Not blind. Not naive.", "en"),
     (checks.doubled, "Ja, ja, ja, ja, ja, ja.", "Oui, oui, oui, oui, oui, oui.", "fr"),
-    (checks.doubled, "Nicht blind, nicht naiv, sondern mit Blick nach vorn.", "Not blindly, not naively, but looking "
-     "ahead.", "en"),
+    (checks.doubled, "Nicht blind, nicht naiv, sondern mit Blick nach vorn.", ("Not blindly, not naively, but looking "
+     "ahead."), "en"),
     (checks.markup, "Die Batterie wird zum geopolitischen Faktor.", "La batterie devient un facteur géopolitique.", "fr"),
     (checks.markup, "Fragen & Antworten: die <Batterie>.", "Questions & answers: the <Batterie>.", "en"),
     (checks.markup, "Strom & Wärme.", "Électricité & chaleur.", "fr"),
@@ -277,12 +277,12 @@ SILENT = [
      "D'ici 2028, la capacité annuelle doit atteindre seize gigawattheures, et plus tard jusqu'à 50.", "fr"),
     ("Bis 2028 sollen 16 Gigawattstunden Jahreskapazität erreicht sein, später sogar bis zu 50.",
      "By 2028 annual capacity is to reach sixteen gigawatt hours, and later as much as 50.", "en"),
-    ("Und dann ist da noch ProLogium aus Taiwan, das ab 2027 im Raum Dunkerque eine weitere Gigafactory "
-     "hochziehen will.", "Et puis il y a ProLogium, venu de Taïwan, qui veut construire une autre gigafactory dans "
-     "la région de Dunkerque à partir de 2027.", "fr"),
-    ("Und dann ist da noch ProLogium aus Taiwan, das ab 2027 im Raum Dunkerque eine weitere Gigafactory "
-     "hochziehen will.", "And then there is Taiwan's ProLogium, which plans to put up another gigafactory in the "
-     "Dunkirk area from 2027.", "en"),
+    (("Und dann ist da noch ProLogium aus Taiwan, das ab 2027 im Raum Dunkerque eine weitere Gigafactory "
+     "hochziehen will."), ("Et puis il y a ProLogium, venu de Taïwan, qui veut construire une autre gigafactory dans "
+     "la région de Dunkerque à partir de 2027."), "fr"),
+    (("Und dann ist da noch ProLogium aus Taiwan, das ab 2027 im Raum Dunkerque eine weitere Gigafactory "
+     "hochziehen will."), ("And then there is Taiwan's ProLogium, which plans to put up another gigafactory in the "
+     "Dunkirk area from 2027."), "en"),
     ("Ein Artikel von M. Legrand", "Un article de M. Legrand", "fr"),
     ("Ein Artikel von M. Legrand", "An article by M. Legrand", "en"),
     ("Dr. Weber sprach am 3. Oktober vor 1.200 Gästen.", "Le Dr Weber a parlé le 3 octobre devant 1 200 invités.",
@@ -295,14 +295,14 @@ SILENT = [
      "Plus de 1\u202f000 emplois directs, et davantage encore d’emplois indirects.", "fr"),
     ("Über tausend Arbeitsplätze direkt, noch mehr indirekt.", "More than a thousand direct jobs, and more indirectly.",
      "en"),
-    ("Und ob die Vallée de la batterie in zehn, zwanzig Jahren als Erfolgsgeschichte gilt – oder als mutiges "
-     "Experiment.", "And whether in 10 or 20 years the Vallée de la batterie will be seen as a success story – or as "
-     "a bold experiment.", "en"),
+    (("Und ob die Vallée de la batterie in zehn, zwanzig Jahren als Erfolgsgeschichte gilt – oder als mutiges "
+     "Experiment."), ("And whether in 10 or 20 years the Vallée de la batterie will be seen as a success story – or as "
+     "a bold experiment."), "en"),
     ("Ein älterer Anwohner bringt es beim Bäcker auf den Punkt: „Hauptsache, hier passiert wieder was.“",
      "An elderly resident sums it up at the bakery: ‘The main thing is that something’s happening here again.’", "en"),
     ("Ein älterer Anwohner bringt es beim Bäcker auf den Punkt: „Hauptsache, hier passiert wieder was.“",
-     "Chez le boulanger, un riverain d’un certain âge résume la situation\u00a0: «\u00a0L’essentiel, c’est qu’il se "
-     "passe à nouveau quelque chose ici.\u00a0»", "fr"),
+     ("Chez le boulanger, un riverain d’un certain âge résume la situation\u00a0: «\u00a0L’essentiel, c’est qu’il se "
+     "passe à nouveau quelque chose ici.\u00a0»"), "fr"),
     ("Und Batterietechnik gilt als unforgiving business: Kleine Fehler, große Verluste.",
      "Et les batteries passent pour un «\u00a0unforgiving business\u00a0»\u00a0: petites erreurs, grosses pertes.",
      "fr"),
@@ -540,8 +540,8 @@ def test_obsolete_entries_are_info(project_dir):
     obsolete_line = FR.read_text(encoding="utf-8").split("\n").index('#~ msgid "Die Region hofft auf Arbeit."') + 1
     assert result.output.splitlines()[:2] == [
         "info (1):",
-        f"{FR}:{obsolete_line}: [obsolete] 1 obsolete entry no longer matches any sentence; kept in case "
-        "a sentence comes back (`msgattrib --no-obsolete` removes them)"]
+        (f"{FR}:{obsolete_line}: [obsolete] 1 obsolete entry no longer matches any sentence; kept in case "
+        "a sentence comes back (`msgattrib --no-obsolete` removes them)")]
 
 
 def test_unreadable_catalog_is_a_finding_not_a_crash(project_dir):
@@ -698,8 +698,8 @@ def test_a_catalog_emptied_to_nothing_is_one_error(project_dir):
     result = run("check")
     assert result.exit_code == 3
     assert [line for line in result.output.splitlines() if str(FR) in line] == [
-        f"{FR}: [empty_file] the file is empty (0 bytes); restore it from version control, or delete it to "
-        "start an empty catalog"]
+        (f"{FR}: [empty_file] the file is empty (0 bytes); restore it from version control, or delete it to "
+        "start an empty catalog")]
 
 
 def test_an_unreadable_catalog_names_the_file_and_the_action(project_dir, monkeypatch):
@@ -729,8 +729,8 @@ def test_check_given_an_article_says_it_is_not_a_catalog(project_dir):
     result = run("check", "seeds/nord.txt")
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        "Error: seeds/nord.txt: not a catalog: check reads gettext catalogs (*.po, *.pot); an article is "
-        "checked through its catalogs (`pipeline check` checks them all)"]
+        ("Error: seeds/nord.txt: not a catalog: check reads gettext catalogs (*.po, *.pot); an article is "
+        "checked through its catalogs (`pipeline check` checks them all)")]
 
 
 def test_check_given_a_template_does_not_ask_for_plural_forms(project_dir):
@@ -741,30 +741,30 @@ def test_check_given_a_template_does_not_ask_for_plural_forms(project_dir):
 
 NAMES_COPIED = [
     ("Das Kraftwerk in Weißwasser wird 2029 abgeschaltet.", "La centrale de Weißwasser sera arrêtée en 2029.", "fr"),
-    ("Das Kraftwerk in Weißwasser wird 2029 abgeschaltet.", "The power station in Weißwasser will be shut down in "
-     "2029.", "en"),
+    ("Das Kraftwerk in Weißwasser wird 2029 abgeschaltet.", ("The power station in Weißwasser will be shut down in "
+     "2029."), "en"),
     ("Die Werft in Lemwerder entlässt 200 Beschäftigte.", "The Lemwerder shipyard is laying off 200 workers.", "en"),
     ("Bürgermeisterin Anke Kößler eröffnete die Brücke.", "La maire, Anke Kößler, a inauguré le pont.", "fr"),
     ("Bürgermeisterin Anke Kößler eröffnete die Brücke.", "Mayor Anke Kößler opened the bridge.", "en"),
-    ("Der Zulieferer Hülskamp aus Gütersloh baut 80 Stellen ab.", "Le sous-traitant Hülskamp, basé à Gütersloh, "
-     "supprime 80 postes.", "fr"),
-    ("Der Zulieferer Hülskamp aus Gütersloh baut 80 Stellen ab.", "Gütersloh-based supplier Hülskamp is cutting 80 "
-     "jobs.", "en"),
+    ("Der Zulieferer Hülskamp aus Gütersloh baut 80 Stellen ab.", ("Le sous-traitant Hülskamp, basé à Gütersloh, "
+     "supprime 80 postes."), "fr"),
+    ("Der Zulieferer Hülskamp aus Gütersloh baut 80 Stellen ab.", ("Gütersloh-based supplier Hülskamp is cutting 80 "
+     "jobs."), "en"),
     ("Nach Angaben von Jörg Brüggemeier sinkt der Absatz.", "Selon Jörg Brüggemeier, les ventes baissent.", "fr"),
-    ("Die Lürssen-Werft in Wolgast baut Patrouillenboote.", "Le chantier Lürssen de Wolgast construit des "
-     "patrouilleurs.", "fr"),
+    ("Die Lürssen-Werft in Wolgast baut Patrouillenboote.", ("Le chantier Lürssen de Wolgast construit des "
+     "patrouilleurs."), "fr"),
     ("In Tönning und Büsum fehlen Fachkräfte.", "Tönning and Büsum are short of skilled workers.", "en"),
     ("Zwischen Görlitz und Zittau fahren wieder Züge.", "Trains are running again between Görlitz and Zittau.",
      "en"),
     ("Sprecher Malte Dröge bestätigte den Verkauf.", "Le porte-parole Malte Dröge a confirmé la vente.", "fr"),
-    ("Laut Professorin Uta Hegewald aus Jülich steigt der Bedarf.", "D'après la professeure Uta Hegewald, de Jülich, "
-     "la demande augmente.", "fr"),
+    ("Laut Professorin Uta Hegewald aus Jülich steigt der Bedarf.", ("D'après la professeure Uta Hegewald, de Jülich, "
+     "la demande augmente."), "fr"),
     ("Die Firma Knöbel aus Bad Säckingen wächst.", "The Knöbel company from Bad Säckingen is growing.", "en"),
     ("Der Verein Tafel Gießen versorgt 800 Haushalte.", "The Tafel Gießen food bank supplies 800 households.", "en"),
-    ("Herr Schößler sagte, die Firma zahle keine Dividende.", "M. Schößler a déclaré que l'entreprise ne verserait "
-     "pas de dividende.", "fr"),
-    ("Herr Schößler sagte, die Firma zahle keine Dividende.", "Mr Schößler said the company would not pay a "
-     "dividend.", "en"),
+    ("Herr Schößler sagte, die Firma zahle keine Dividende.", ("M. Schößler a déclaré que l'entreprise ne verserait "
+     "pas de dividende."), "fr"),
+    ("Herr Schößler sagte, die Firma zahle keine Dividende.", ("Mr Schößler said the company would not pay a "
+     "dividend."), "en"),
 ]
 """German place, person and company names that a correct translation copies as they are."""
 
@@ -780,8 +780,8 @@ def test_names_copied_from_the_source_are_no_german_residue(source, translation,
     ("Die Stadtwerke Großenhain erhöhen die Preise.", "Les Stadtwerke de Großenhain augmentent leurs prix.", "fr"),
     ("In Kalifornien wächst der Markt.", "The market is growing in Kalifornien.", "en"),
     ("In Warschau und Brüssel wird verhandelt.", "Talks are under way in Warschau and Brussels.", "en"),
-    ("Bis 2028 sollen 40 Gigawattstunden Jahreskapazität entstehen.", "By 2028, 40 gigawatt hours of "
-     "Jahreskapazität are to be built.", "en"),
+    ("Bis 2028 sollen 40 Gigawattstunden Jahreskapazität entstehen.", ("By 2028, 40 gigawatt hours of "
+     "Jahreskapazität are to be built."), "en"),
     ("Herr Krebber lobt die Belegschaften.", "M. Krebber salue les Belegschaften.", "fr"),
     ("Die Region setzt auf Wasserstoff aus Brunsbüttel.", "La région mise sur le Wasserstoff de Brunsbüttel.", "fr"),
     ("Der Konzern investiert in Fabriken in Husum.", "The group is investing in Fabriken in Husum.", "en"),

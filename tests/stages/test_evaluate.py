@@ -71,7 +71,7 @@ def test_paired_test_tells_a_real_difference_from_noise():
     good = list(references)
     poor = [f"Chantier {i} vite." for i in range(60)]
     assert evaluate.paired_p_value(good, poor, references) < 0.05
-    almost = good[:59] + ["Le chantier numéro 59 avance."]
+    almost = [*good[:59], "Le chantier numéro 59 avance."]
     assert evaluate.paired_p_value(good, almost, references) > 0.05
 
 

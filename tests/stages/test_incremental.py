@@ -61,9 +61,9 @@ def translate_in_editor(folder: Path, article: str, lang: str, number: int) -> N
     if not path.exists():
         return
     catalog = polib.pofile(str(path))
-    for entry in catalog:
-        if not entry.obsolete and not entry.msgstr:
-            entry.msgstr = f"Übersetzung {number} " + "lang " * 20
+    for item in catalog:
+        if not item.obsolete and not item.msgstr:
+            item.msgstr = f"Übersetzung {number} " + "lang " * 20
             break
     catalog.save(str(path))
 

@@ -178,8 +178,8 @@ def test_a_catalog_emptied_to_nothing_is_reported_not_recreated(project_dir):
         result = run(command)
         assert result.exit_code == 1
         assert result.output.strip().splitlines() == [
-            f"Error: {FR}: the file is empty (0 bytes); restore it from version control, or delete it "
-            "to start an empty catalog"]
+            (f"Error: {FR}: the file is empty (0 bytes); restore it from version control, or delete it "
+            "to start an empty catalog")]
     assert FR.read_bytes() == b""
 
 

@@ -410,7 +410,7 @@ def test_a_draft_notes_its_confidence_and_a_pivot_multiplies_its_legs(project_di
 
     def recording(self, pair, sentences):
         outputs = real(self, pair, sentences)
-        scored.update(((pair, sentence), output) for sentence, output in zip(sentences, outputs))
+        scored.update(((pair, sentence), output) for sentence, output in zip(sentences, outputs, strict=True))
         return outputs
 
     monkeypatch.setattr(engines.ArgosTranslator, "translate_scored", recording)
