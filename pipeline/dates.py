@@ -33,6 +33,8 @@ def build_moment(environ: Mapping[str, str] = os.environ) -> datetime:
     if not value:
         return datetime.now(UTC)
     if not _INTEGER.fullmatch(value):
-        raise PipelineError(f"{SOURCE_DATE_EPOCH}={value!r} is not a whole number of seconds since "
-                            "1970-01-01 UTC (e.g. `git log -1 --format=%ct`); set it so, or unset it")
+        raise PipelineError(
+            f"{SOURCE_DATE_EPOCH}={value!r} is not a whole number of seconds since "
+            "1970-01-01 UTC (e.g. `git log -1 --format=%ct`); set it so, or unset it"
+        )
     return datetime.fromtimestamp(int(value), tz=UTC)

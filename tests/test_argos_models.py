@@ -21,9 +21,7 @@ from tests.argos_models import (
     sentencepiece_pieces,
 )
 
-SENTENCES = [
-    s for s in re.split(r"(?<=[.!?])\s+", SEED_ARTICLE.read_text(encoding="utf-8")) if s.strip()
-][:6]
+SENTENCES = [s for s in re.split(r"(?<=[.!?])\s+", SEED_ARTICLE.read_text(encoding="utf-8")) if s.strip()][:6]
 
 
 @pytest.fixture(scope="module")
@@ -61,9 +59,7 @@ def install(archive: Path) -> argos_package.Package:
 
 
 def translate(pkg: argos_package.Package, sentences: list[str], **options) -> list[list[str]]:
-    translator = ctranslate2.Translator(
-        str(pkg.package_path / "model"), device="cpu", inter_threads=1, intra_threads=1
-    )
+    translator = ctranslate2.Translator(str(pkg.package_path / "model"), device="cpu", inter_threads=1, intra_threads=1)
     batch = [pkg.tokenizer.encode(sentence) for sentence in sentences]
     results = translator.translate_batch(batch, **options)
     return [result.hypotheses[0] for result in results]

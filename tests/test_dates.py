@@ -12,7 +12,7 @@ from tests.conftest import load, run
 
 
 def test_source_date_epoch_is_read_in_utc():
-    moment = dates.build_moment({"SOURCE_DATE_EPOCH": "1795990000"})   # 22:06 UTC on 29 November
+    moment = dates.build_moment({"SOURCE_DATE_EPOCH": "1795990000"})  # 22:06 UTC on 29 November
     assert moment == datetime(2026, 11, 29, 22, 6, 40, tzinfo=UTC)
 
 
@@ -40,6 +40,9 @@ def test_a_bad_source_date_epoch_is_one_line_and_nothing_is_written(project_dir,
     result = run("extract")
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        ("Error: SOURCE_DATE_EPOCH='yesterday' is not a whole number of seconds since 1970-01-01 UTC "
-        "(e.g. `git log -1 --format=%ct`); set it so, or unset it")]
+        (
+            "Error: SOURCE_DATE_EPOCH='yesterday' is not a whole number of seconds since 1970-01-01 UTC "
+            "(e.g. `git log -1 --format=%ct`); set it so, or unset it"
+        )
+    ]
     assert not (project_dir / "locales/nord.pot").exists()

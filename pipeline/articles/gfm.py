@@ -118,8 +118,10 @@ def as_plain_blocks(tokens: Sequence[Token]) -> list[Token]:
     footnote: str | None = None
     for token in tokens:
         if token.type == "inline":
-            token.children = [_text(f"[{child.meta['id'] + 1}]") if child.type == "footnote_ref" else child
-                              for child in token.children or []]
+            token.children = [
+                _text(f"[{child.meta['id'] + 1}]") if child.type == "footnote_ref" else child
+                for child in token.children or []
+            ]
             if footnote:
                 token.children.insert(0, _text(footnote))
                 footnote = None
@@ -139,8 +141,11 @@ def as_plain_blocks(tokens: Sequence[Token]) -> list[Token]:
 
 def _joined(cells: Sequence[Token]) -> Token:
     line = Token("inline", "", 0)
-    line.children = [child for number, cell in enumerate(cells)
-                     for child in ([_text(" | ")] if number else []) + list(cell.children or [])]
+    line.children = [
+        child
+        for number, cell in enumerate(cells)
+        for child in ([_text(" | ")] if number else []) + list(cell.children or [])
+    ]
     return line
 
 

@@ -36,8 +36,9 @@ class Adapted:
     """(old, new) as written in the translation, in the order of the sentence."""
 
 
-def adapt(old_source: str, new_source: str, translation: str, *, source_lang: str, lang: str,
-          glossary: Glossary) -> Adapted | None:
+def adapt(
+    old_source: str, new_source: str, translation: str, *, source_lang: str, lang: str, glossary: Glossary
+) -> Adapted | None:
     """``translation`` (of ``old_source``) with the numbers and glossary terms of ``new_source``;
     None when they cannot be put in safely.
 
@@ -74,19 +75,24 @@ def _paired(old: Sequence, new: Sequence) -> list[tuple] | None:
 def _numbers(source: str, glossary: Glossary) -> list[str]:
     """The numbers of a sentence outside its glossary terms (``4.0`` in a name, a year in a URL)."""
     terms = [(start, end) for _, start, end in glossary.find(source)]
-    return [match.group() for match in NUMBER.finditer(source)
-            if not any(start < match.end() and match.start() < end for start, end in terms)]
+    return [
+        match.group()
+        for match in NUMBER.finditer(source)
+        if not any(start < match.end() and match.start() < end for start, end in terms)
+    ]
 
 
-def _number_changes(old_source: str, new_source: str, translation: str, source_lang: str,
-                    lang: str, glossary: Glossary) -> list[Change] | None:
+def _number_changes(
+    old_source: str, new_source: str, translation: str, source_lang: str, lang: str, glossary: Glossary
+) -> list[Change] | None:
     pairs = _paired(_numbers(old_source, glossary), _numbers(new_source, glossary))
     if pairs is None:
         return None
     changes = []
     for old, new in pairs:
-        found = _written_once(translation, {old: new, _in_language(old, source_lang, lang):
-                                            _in_language(new, source_lang, lang)})
+        found = _written_once(
+            translation, {old: new, _in_language(old, source_lang, lang): _in_language(new, source_lang, lang)}
+        )
         if found is None:
             return None
         changes.append(found)
@@ -99,8 +105,9 @@ def _in_language(number: str, source_lang: str, lang: str) -> str:
         value: Decimal = parse_decimal(re.sub(r"\s", "", number), locale=source_lang, strict=True)
     except (NumberFormatError, ValueError):
         return number
-    return format_decimal(value, locale=lang, group_separator=bool(re.fullmatch(GROUPED_NUMBER, number)),
-                          decimal_quantization=False)
+    return format_decimal(
+        value, locale=lang, group_separator=bool(re.fullmatch(GROUPED_NUMBER, number)), decimal_quantization=False
+    )
 
 
 def _written_once(translation: str, spellings: dict[str, str]) -> Change | None:
@@ -112,17 +119,20 @@ def _written_once(translation: str, spellings: dict[str, str]) -> Change | None:
     return found[0] if len({(start, end) for start, end, _, _ in found}) == 1 else None
 
 
-def _term_changes(old_source: str, new_source: str, translation: str, lang: str,
-                  glossary: Glossary) -> list[Change] | None:
-    pairs = _paired([term for term, _, _ in glossary.find(old_source)],
-                    [term for term, _, _ in glossary.find(new_source)])
+def _term_changes(
+    old_source: str, new_source: str, translation: str, lang: str, glossary: Glossary
+) -> list[Change] | None:
+    pairs = _paired(
+        [term for term, _, _ in glossary.find(old_source)], [term for term, _, _ in glossary.find(new_source)]
+    )
     if pairs is None:
         return None
     changes = []
     for old, new in pairs:
         before, after = glossary.rendering(old, lang), glossary.rendering(new, lang)
-        found = _written_once(translation, {before: after, before[:1].upper() + before[1:]:
-                                            after[:1].upper() + after[1:]})
+        found = _written_once(
+            translation, {before: after, before[:1].upper() + before[1:]: after[:1].upper() + after[1:]}
+        )
         if found is None:
             return None
         changes.append(found)

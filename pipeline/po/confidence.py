@@ -143,7 +143,7 @@ def ranks(values: Sequence[float]) -> list[float]:
         end = start
         while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
             end += 1
-        for i in order[start:end + 1]:
+        for i in order[start : end + 1]:
             result[i] = (start + end) / 2 + 1
         start = end + 1
     return result

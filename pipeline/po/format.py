@@ -75,10 +75,36 @@ class _Message:
 
 # gettext 0.21's format languages in the order it prints their flags (``format_language[]``).
 FORMAT_LANGUAGES = (
-    "c", "objc", "python", "python-brace", "java", "java-printf", "csharp", "javascript",
-    "scheme", "lisp", "elisp", "librep", "ruby", "sh", "awk", "lua", "object-pascal",
-    "smalltalk", "qt", "qt-plural", "kde", "kde-kuit", "boost", "tcl", "perl", "perl-brace",
-    "php", "gcc-internal", "gfc-internal", "ycp",
+    "c",
+    "objc",
+    "python",
+    "python-brace",
+    "java",
+    "java-printf",
+    "csharp",
+    "javascript",
+    "scheme",
+    "lisp",
+    "elisp",
+    "librep",
+    "ruby",
+    "sh",
+    "awk",
+    "lua",
+    "object-pascal",
+    "smalltalk",
+    "qt",
+    "qt-plural",
+    "kde",
+    "kde-kuit",
+    "boost",
+    "tcl",
+    "perl",
+    "perl-brace",
+    "php",
+    "gcc-internal",
+    "gfc-internal",
+    "ycp",
 )
 _FLAG_TOKEN = re.compile(r"[^\n \t\r\f\v,]+")  # gettext splits a flags line at these
 _FORMAT_FLAG = re.compile(r"(?:(no|possible|impossible)-)?(.+)-format")
@@ -86,9 +112,7 @@ _RANGE_BOUNDS = re.compile(r"(\d+)\.\.(\d+)")
 _INT_MAX = 2**31 - 1
 
 
-def _normalise_flags(
-    flags: Iterable[str], *, translated: bool, obsolete: bool
-) -> tuple[tuple[str, ...], bool]:
+def _normalise_flags(flags: Iterable[str], *, translated: bool, obsolete: bool) -> tuple[tuple[str, ...], bool]:
     """The ``#,`` flags gettext keeps, in its order, and whether the entry may be wrapped.
 
     Obsolete entries lose ``range:``; ``fuzzy`` needs a translation.
@@ -163,9 +187,7 @@ def _plural_forms(entry) -> tuple[str, ...]:
 def _message(entry) -> _Message:
     """A polib entry (duck-typed) as gettext reads it back."""
     msgstr = _plural_forms(entry) if entry.msgid_plural else (entry.msgstr,)
-    flags, wrap = _normalise_flags(
-        entry.flags, translated=msgstr[0] != "", obsolete=bool(entry.obsolete)
-    )
+    flags, wrap = _normalise_flags(entry.flags, translated=msgstr[0] != "", obsolete=bool(entry.obsolete))
     previous = (
         ("msgctxt", entry.previous_msgctxt),
         ("msgid", entry.previous_msgid),
@@ -202,8 +224,9 @@ def _header(catalog) -> _Message | None:
         flags = ("fuzzy",) if catalog.metadata_is_fuzzy and msgstr else ()
         return _Message(msgid="", msgstr=(msgstr,), comments=_lines(catalog.header), flags=flags)
     flags = [flag for flag in read.flags if flag != "fuzzy"]
-    flags, wrap = _normalise_flags(["fuzzy"] * bool(catalog.metadata_is_fuzzy) + flags,
-                                   translated=msgstr != "", obsolete=False)
+    flags, wrap = _normalise_flags(
+        ["fuzzy"] * bool(catalog.metadata_is_fuzzy) + flags, translated=msgstr != "", obsolete=False
+    )
     comments = _comment_lines(catalog.header, read.tcomment_empty_line)
     return replace(_message(read), msgstr=(msgstr,), comments=comments, flags=flags, wrap=wrap)
 
@@ -294,9 +317,7 @@ def _message_lines(message: _Message, width: int) -> Iterator[str]:
         yield f"#, {', '.join(message.flags)}\n"
     previous_prefix, prefix = ("#~| ", "#~ ") if message.obsolete else ("#| ", "")
     for keyword, text in message.previous:
-        yield from _string_lines(
-            keyword, text, prefix=previous_prefix, width=width, wrap=message.wrap
-        )
+        yield from _string_lines(keyword, text, prefix=previous_prefix, width=width, wrap=message.wrap)
     fields = [("msgctxt", message.msgctxt), ("msgid", message.msgid)]
     if message.msgid_plural is None:
         fields.append(("msgstr", message.msgstr[0]))
@@ -327,8 +348,15 @@ def _reference_lines(references: tuple[str, ...], width: int) -> Iterator[str]:
 # Strings: escaping and line wrapping (gettext's ``wrap()``)
 
 _ESCAPES = {
-    "\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v",
-    "\\": "\\\\", '"': '\\"',
+    "\a": "\\a",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\v": "\\v",
+    "\\": "\\\\",
+    '"': '\\"',
 }
 _PORTION = re.compile(r"[^\n]*\n|[^\n]+")
 _NO_WRAP_WIDTH = 2**31 - 1  # gettext uses INT_MAX as the page width of a no-wrap entry
@@ -437,9 +465,7 @@ def _possible_breaks(classes: list[int]) -> list[int]:
     return result
 
 
-def _pair_break(
-    previous: int, last: int, prop: int, seen_space: bool, regional_indicators: int
-) -> int:
+def _pair_break(previous: int, last: int, prop: int, seen_space: bool, regional_indicators: int) -> int:
     """The break before a character of class ``prop`` that is not a space or combining mark."""
     if last == BK:
         return PROHIBITED
@@ -461,8 +487,41 @@ def _pair_break(
 # Unicode data of libunistring 1.0
 
 # Line breaking classes, numbered as libunistring's LBP_* values; 0..32 index the pair table.
-(WJ, GL, B2, BA, BB, HY, CL, CP1, CP2, EX, IN, NS, OP1, OP2, QU, IS, NU, PO, PR, SY, AL, H2, H3,
- ID1, ID2, JL, JV, JT, HL, RI, ZWJ, EB, EM) = range(33)
+(
+    WJ,
+    GL,
+    B2,
+    BA,
+    BB,
+    HY,
+    CL,
+    CP1,
+    CP2,
+    EX,
+    IN,
+    NS,
+    OP1,
+    OP2,
+    QU,
+    IS,
+    NU,
+    PO,
+    PR,
+    SY,
+    AL,
+    H2,
+    H3,
+    ID1,
+    ID2,
+    JL,
+    JV,
+    JT,
+    HL,
+    RI,
+    ZWJ,
+    EB,
+    EM,
+) = range(33)
 BK, CR, LF, CM, ZW, SP, CB, AI, SA, XX = range(33, 43)
 HL_BA = 100  # Hebrew letter followed by a hyphen or break-after character (LB21a)
 _RESOLVED = {AI: AL, CB: ID1, SA: AL, XX: AL}  # ambiguous and unknown classes, for UTF-8 text

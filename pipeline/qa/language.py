@@ -45,8 +45,10 @@ def wrong_language(source: str, translation: str, context: Context) -> Iterator[
     other, count = max(((name, votes[name]) for name in CANDIDATES if name != lang), key=lambda item: item[1])
     decided = sum(votes.values())
     if count >= FEWEST_VOTES and count >= SHARE * decided:
-        yield (f"the translation reads as {LANGUAGE_NAMES[other]} ({count} of {decided} telling words), "
-               f"not {LANGUAGE_NAMES[lang]}")
+        yield (
+            f"the translation reads as {LANGUAGE_NAMES[other]} ({count} of {decided} telling words), "
+            f"not {LANGUAGE_NAMES[lang]}"
+        )
 
 
 def _votes(source: str, translation: str, lang: str) -> Counter[str]:

@@ -99,11 +99,15 @@ def translate_by_hand(path: Path, translations: dict[str, str], *, comment: str 
 
 def test_update_keeps_work_offers_changed_sentences_and_obsoletes_removed_ones(project_dir):
     extract_at(datetime(2026, 1, 1, tzinfo=UTC))
-    translate_by_hand(FR, {
-        "Batterien aus dem Norden": "Des batteries venues du Nord",
-        "Verkor hat in Bourbourg eine Fabrik eröffnet.": "Verkor a ouvert une usine à Bourbourg.",
-        "Die Region hofft auf Arbeit.": "La région espère du travail.",
-    }, comment="vérifié par Claire")
+    translate_by_hand(
+        FR,
+        {
+            "Batterien aus dem Norden": "Des batteries venues du Nord",
+            "Verkor hat in Bourbourg eine Fabrik eröffnet.": "Verkor a ouvert une usine à Bourbourg.",
+            "Die Region hofft auf Arbeit.": "La région espère du travail.",
+        },
+        comment="vérifié par Claire",
+    )
     article = Path("seeds/nord.txt")
     text = article.read_text(encoding="utf-8")
     text = text.replace("eine Fabrik eröffnet.", "eine große Fabrik eröffnet.")
@@ -116,7 +120,10 @@ def test_update_keeps_work_offers_changed_sentences_and_obsoletes_removed_ones(p
 
     unchanged = entry(catalog, "Batterien aus dem Norden")
     assert (unchanged.msgstr, unchanged.flags, unchanged.tcomment) == (
-        "Des batteries venues du Nord", [], "vérifié par Claire")
+        "Des batteries venues du Nord",
+        [],
+        "vérifié par Claire",
+    )
     changed = entry(catalog, "Verkor hat in Bourbourg eine große Fabrik eröffnet.")
     assert changed.msgstr == "Verkor a ouvert une usine à Bourbourg."
     assert changed.flags == ["fuzzy"]
@@ -141,8 +148,7 @@ def test_unrelated_translation_is_not_offered_for_a_new_sentence(project_dir):
 def test_machine_draft_is_not_offered_as_a_translation_of_a_changed_sentence(project_dir):
     extract_at(datetime(2026, 1, 1, tzinfo=UTC))
     catalog = load(FR)
-    set_draft(entry(catalog, "Die Region hofft auf Arbeit."),
-                               "La région espère du travail.", "test engine")
+    set_draft(entry(catalog, "Die Region hofft auf Arbeit."), "La région espère du travail.", "test engine")
     FR.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
     edit_article("Die Region hofft auf Arbeit.", "Die Region hofft auf mehr Arbeit.")
     extract_at(datetime(2026, 2, 1, tzinfo=UTC))

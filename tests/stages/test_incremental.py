@@ -31,8 +31,9 @@ def invoke(folder: Path, *args: str, state: bool = True) -> tuple[int, str]:
     here = Path.cwd()
     os.chdir(folder)
     try:
-        result = CliRunner().invoke(cli, ["--langs", ",".join(LANGS), *([] if state else ["--no-state"]), *args],
-                                    catch_exceptions=False)
+        result = CliRunner().invoke(
+            cli, ["--langs", ",".join(LANGS), *([] if state else ["--no-state"]), *args], catch_exceptions=False
+        )
     finally:
         os.chdir(here)
     return result.exit_code, result.output
@@ -41,8 +42,11 @@ def invoke(folder: Path, *args: str, state: bool = True) -> tuple[int, str]:
 def files(folder: Path) -> dict[str, bytes]:
     """Every file of the project but the store, without the header dates (they name the minute)."""
     date = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): [^"]*"$', re.MULTILINE)
-    return {str(path.relative_to(folder)): date.sub(rb"\1", path.read_bytes())
-            for path in sorted(folder.rglob("*")) if path.is_file() and ".pipeline" not in path.parts}
+    return {
+        str(path.relative_to(folder)): date.sub(rb"\1", path.read_bytes())
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and ".pipeline" not in path.parts
+    }
 
 
 # --- edits, as users and their tools make them ---------------------------------------------------
@@ -80,7 +84,7 @@ def same_size_edit_then_touch_r(folder: Path, article: str, lang: str, number: i
     if found:
         before = path.stat()
         edited = b"#, fuzzy\n" + found[0].replace(b"lang lang", b"", 1)
-        path.write_bytes(data[:found.start()] + edited + data[found.end():])
+        path.write_bytes(data[: found.start()] + edited + data[found.end() :])
         os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
 
 
@@ -99,19 +103,32 @@ def touch(folder: Path, relative: str) -> None:
         os.utime(folder / relative)
 
 
-RELATIVE = st.sampled_from([f"seeds/{a}.txt" for a in ARTICLES] + [f"locales/{a}.pot" for a in ARTICLES]
-                           + [f"locales/{lang}/LC_MESSAGES/{a}.po" for lang in LANGS for a in ARTICLES])
+RELATIVE = st.sampled_from(
+    [f"seeds/{a}.txt" for a in ARTICLES]
+    + [f"locales/{a}.pot" for a in ARTICLES]
+    + [f"locales/{lang}/LC_MESSAGES/{a}.po" for lang in LANGS for a in ARTICLES]
+)
 EDITS = st.one_of(
     st.tuples(st.just("seed"), st.sampled_from(ARTICLES)),
     st.tuples(st.just("editor"), st.sampled_from(ARTICLES), st.sampled_from(LANGS)),
     st.tuples(st.just("touch -r"), st.sampled_from(ARTICLES), st.sampled_from(LANGS)),
     st.tuples(st.just("delete/restore"), RELATIVE),
-    st.tuples(st.just("delete/restore"), st.sampled_from([f"editions/{lang}/nord.{suffix}"
-                                                          for lang in ("de", "fr") for suffix in ("txt", "html")])),
+    st.tuples(
+        st.just("delete/restore"),
+        st.sampled_from([f"editions/{lang}/nord.{suffix}" for lang in ("de", "fr") for suffix in ("txt", "html")]),
+    ),
     st.tuples(st.just("touch"), RELATIVE),
 )
-COMMANDS = st.sampled_from([("extract",), ("status",), ("status", "--json"), ("build",), ("build", "--review"),
-                            ("build", "--policy", "reviewed", "--min-reviewed", "10")])
+COMMANDS = st.sampled_from(
+    [
+        ("extract",),
+        ("status",),
+        ("status", "--json"),
+        ("build",),
+        ("build", "--review"),
+        ("build", "--policy", "reviewed", "--min-reviewed", "10"),
+    ]
+)
 
 
 def apply(folder: Path, edit: tuple, number: int, kept: dict[str, bytes]) -> None:
@@ -131,8 +148,13 @@ def apply(folder: Path, edit: tuple, number: int, kept: dict[str, bytes]) -> Non
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps=st.lists(st.tuples(EDITS, COMMANDS), min_size=1, max_size=8))
 @example(steps=[(("editor", "nord", "fr"), ("status",)), (("touch -r", "nord", "fr"), ("status",))])
-@example(steps=[(("editor", "nord", "fr"), ("build",)), (("touch -r", "nord", "fr"), ("build",)),
-                (("delete/restore", "locales/fr/LC_MESSAGES/sued.po"), ("build", "--review"))])
+@example(
+    steps=[
+        (("editor", "nord", "fr"), ("build",)),
+        (("touch -r", "nord", "fr"), ("build",)),
+        (("delete/restore", "locales/fr/LC_MESSAGES/sued.po"), ("build", "--review")),
+    ]
+)
 @example(steps=[(("touch", "seeds/nord.txt"), ("build",)), (("delete/restore", "editions/fr/nord.txt"), ("build",))])
 def test_runs_with_the_store_match_runs_without_it(steps):
     with tempfile.TemporaryDirectory() as work:
@@ -200,8 +222,9 @@ def test_check_leaves_out_catalogs_found_clean_until_they_change(project_dir):
     assert "checked 2 catalog(s)" in run("check", "--all").output
 
     catalog = load(project_dir / FR)
-    entry(catalog, "Dr. Weber sprach am 3. Oktober vor 1.200 Gästen.").msgstr = \
-        "Le Dr Weber a parlé le 3 octobre devant 1 300 invités."
+    entry(
+        catalog, "Dr. Weber sprach am 3. Oktober vor 1.200 Gästen."
+    ).msgstr = "Le Dr Weber a parlé le 3 octobre devant 1 300 invités."
     catalog.save(str(project_dir / FR))
     for _ in range(2):  # a catalog with an error stays in every check until it is fixed
         result = run("check")
