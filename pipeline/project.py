@@ -50,9 +50,12 @@ def english_language_name(lang: str) -> str:
     'French'
     """
     try:
-        return locale_of(lang).get_display_name("en")
+        name = locale_of(lang).get_display_name("en")
     except (UnknownLocaleError, ValueError):
         raise _unknown_language(lang) from None
+    if name is None:  # a locale babel parses but cannot name
+        raise _unknown_language(lang)
+    return name
 
 
 def _unknown_language(code: str, why: str = "") -> PipelineError:

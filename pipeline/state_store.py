@@ -94,8 +94,9 @@ class StateStore:
         inputs: list[Input] = [(path, tuple(mark) if mark else None, seen) for path, mark, seen in json.loads(row[0])]
         if [path for path, _, _ in inputs] != [self._absolute(path) for path in paths]:
             return None
-        checked = [self._unchanged(path, mark, seen, row[2]) for path, mark, seen in inputs]
-        if any(current is None for current in checked):
+        maybe_checked = [self._unchanged(path, mark, seen, row[2]) for path, mark, seen in inputs]
+        checked = [found for found in maybe_checked if found is not None]
+        if len(checked) < len(maybe_checked):
             return None
         if any(by_content for _, by_content in checked):  # touched or racily clean, same bytes: trust it now
             self.pending[task, key] = ([current for current, _ in checked], row[1])

@@ -173,8 +173,9 @@ def inline_html(texts: Iterable[str]) -> frozenset[str]:
 def _parse_inline(text: str) -> tuple[list[Token], list[tuple[int, int, str]]]:
     """The inline tokens of ``text`` (every reference label taken as defined) and its protected spans
     as the wrapped rules noted them: ``(start, end, rule name)``."""
-    env = {"references": AnyReference(), SPANS: []}
-    return source_parser().parseInline(text, env), env[SPANS]
+    spans: list[tuple[int, int, str]] = []
+    env = {"references": AnyReference(), SPANS: spans}
+    return source_parser().parseInline(text, env), spans
 
 
 def _noting_spans(rule: Callable[[StateInline, bool], bool], name: str) -> Callable[[StateInline, bool], bool]:
@@ -299,7 +300,7 @@ def parse_markdown(
                 raw="" if text[item.start : item.end] == item.text else text[item.start : item.end],
                 context=item.context,
             )
-            for item, after in zip(found, [*found[1:], None], strict=True)
+            for item, after in zip(found, [*found[1:], None], strict=False)
         )
         paragraphs.append(Paragraph(line=line, sentences=sentences, separator=text[found[-1].end : following]))
     preamble = text[: blocks[0][1][0].start] if blocks else text
@@ -338,9 +339,11 @@ def _front_matter_units(
     tokens: list[Token], text: str, line_starts: list[int], keys: Sequence[str]
 ) -> list[tuple[int, list[_Located]]]:
     """(1-based line, [value]) of each front matter value readers see."""
-    if not keys or not tokens or tokens[0].type != "front_matter" or not tokens[0].map:
+    if not keys or not tokens:
         return []
     token = tokens[0]
+    if token.type != "front_matter" or not token.map:
+        return []
     offset = line_starts[token.map[0] + 1] if token.map[0] + 1 < len(line_starts) else len(text)
     if text[offset : offset + len(token.content)] != token.content:
         return []
@@ -663,7 +666,8 @@ def typeset_units(
     ``between`` is accepted for the same signature; the sentences are set as if one space separated them."""
     if rules is None:
         return list(texts)
-    masked, hidden = [], []
+    masked: list[str] = []
+    hidden: list[str] = []
     for text in texts:
         spans = protected_spans(text)
         if PLACEHOLDER.search(text) or len(hidden) + len(spans) > len(PLACEHOLDERS):

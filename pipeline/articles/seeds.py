@@ -211,6 +211,6 @@ def _paragraph(number: int, line: str, separator: str, language: str = LANGUAGE)
     next_starts = [start for start, _ in spans[1:]] + [len(line)]
     sentences = tuple(
         Sentence(text=line[start:end], trailing=line[end:next_start])
-        for (start, end), next_start in zip(spans, next_starts, strict=True)
+        for (start, end), next_start in zip(spans, next_starts, strict=False)
     )
     return Paragraph(line=number, sentences=sentences, indent=line[: spans[0][0]], separator=separator)

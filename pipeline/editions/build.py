@@ -956,7 +956,7 @@ def build_article(project: Project, path: Path, options: BuildOptions) -> BuildR
         editions.append(
             _publish(edition, project.editions, policy=options.policy, min_reviewed=options.min_reviewed, today=today)
         )
-    files: list[str] = []
+    files: tuple[str, ...] = ()
     if article.syntax == MARKDOWN:
         written = [project.editions / result.lang for result in editions if not result.refused]
         files = local_files.publish(
@@ -1027,19 +1027,19 @@ def _check_current(article: Article, template: Translations) -> None:
 
 def _publish(edition: Edition, folder: Path, *, policy: Policy, min_reviewed: float, today: date) -> EditionResult:
     slug, lang = edition.article.slug, edition.lang
-    counts = {
-        "slug": slug,
-        "source": edition.article.source,
-        "lang": lang,
-        "total": len(edition.choices),
-        "reviewed": len(edition.choices) if edition.is_source else len(edition.using(Use.REVIEWED)),
-    }
+    counts = EditionResult(
+        slug=slug,
+        source=edition.article.source,
+        lang=lang,
+        total=len(edition.choices),
+        reviewed=len(edition.choices) if edition.is_source else len(edition.using(Use.REVIEWED)),
+    )
     reason = refusal(edition, policy=policy, min_reviewed=min_reviewed)
     if reason:
         previous = tuple(path for suffix in FORMATS if (path := edition_path(folder, lang, slug, suffix)).exists())
-        return EditionResult(**counts, refused=reason, missing=edition.using(Use.SOURCE_TEXT), kept=previous)
-    return EditionResult(
-        **counts,
+        return dataclasses.replace(counts, refused=reason, missing=edition.using(Use.SOURCE_TEXT), kept=previous)
+    return dataclasses.replace(
+        counts,
         files=write_edition(edition, folder, today=today),
         unreviewed=edition.using(Use.UNREVIEWED),
         left_in_source=edition.using(Use.SOURCE_TEXT),

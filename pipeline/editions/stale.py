@@ -19,7 +19,7 @@ def stale_editions(
     """The edition files in ``folder`` (of ``langs`` and the review sheets) whose slug is not in ``slugs``."""
     suffixes = {f".{suffix}" for suffix in formats}
     wanted = [(folder / lang, suffixes) for lang in langs] + [(folder / review_folder, {".html"})]
-    found = []
+    found: list[Path] = []
     for lang_folder, kinds in wanted:
         if lang_folder.is_dir():
             found.extend(

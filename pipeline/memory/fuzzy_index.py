@@ -124,7 +124,8 @@ class FuzzyIndex:
             if last > first:
                 slices.append(postings[first:last])
         slices.sort(key=len)
-        taken, read = [], 0
+        taken: list[np.ndarray] = []
+        read = 0
         for postings in slices:
             if taken and read + len(postings) > POSTINGS_BUDGET:
                 break

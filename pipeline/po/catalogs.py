@@ -223,8 +223,10 @@ def with_machine_draft(entry: Entry, translation: str, made_by: str, *, previous
     flags = entry.flags if "fuzzy" in entry.flags else ("fuzzy", *entry.flags)
     kept = provenance.without(entry.tcomment)
     mark = provenance.mark(made_by, text_digest(translation))
-    previous = {} if previous_msgid is None else {"previous_msgid": previous_msgid, "previous_msgctxt": None}
-    return dataclasses.replace(entry, msgstr=translation, flags=flags, tcomment="\n".join([*kept, mark]), **previous)
+    drafted = dataclasses.replace(entry, msgstr=translation, flags=flags, tcomment="\n".join([*kept, mark]))
+    if previous_msgid is None:
+        return drafted
+    return dataclasses.replace(drafted, previous_msgid=previous_msgid, previous_msgctxt=None)
 
 
 def with_machine_drafts(
@@ -654,7 +656,7 @@ def check_not_empty(data: bytes, path: Path) -> None:
         )
 
 
-def declared_charset(metadata: dict[str, str]) -> str | None:
+def declared_charset(metadata: Mapping[str, str]) -> str | None:
     """The charset the header's Content-Type names, if any."""
     match = re.search(r"charset=([\w.-]+)", metadata.get("Content-Type", ""))
     return match.group(1) if match else None

@@ -159,14 +159,14 @@ def _parse_range(bounds: str) -> str | None:
     return f"range: {low}..{high}" if low <= high else None
 
 
-def _reference(occurrence: tuple[str, object]) -> str:
+def _reference(occurrence: tuple[str, str | int | None]) -> str:
     """``file:line`` as gettext prints a polib occurrence; ``file`` alone when there is no line."""
     path, line = occurrence
     if re.search(r"[ \t\n]", path):
         raise ValueError(f"gettext 0.21 splits a reference at white space: {path!r}")
     while path.startswith("./"):
         path = path[2:]
-    return f"{path}:{int(line)}" if line not in (None, "") else path
+    return f"{path}:{int(line)}" if line is not None and line != "" else path
 
 
 def _lines(text: str | None) -> tuple[str, ...]:
@@ -221,11 +221,11 @@ def _header(catalog) -> _Message | None:
     if read is None and not msgstr and not catalog.header:
         return None
     if read is None:
-        flags = ("fuzzy",) if catalog.metadata_is_fuzzy and msgstr else ()
-        return _Message(msgid="", msgstr=(msgstr,), comments=_lines(catalog.header), flags=flags)
-    flags = [flag for flag in read.flags if flag != "fuzzy"]
+        fuzzy = ("fuzzy",) if catalog.metadata_is_fuzzy and msgstr else ()
+        return _Message(msgid="", msgstr=(msgstr,), comments=_lines(catalog.header), flags=fuzzy)
+    kept = [flag for flag in read.flags if flag != "fuzzy"]
     flags, wrap = _normalise_flags(
-        ["fuzzy"] * bool(catalog.metadata_is_fuzzy) + flags, translated=msgstr != "", obsolete=False
+        ["fuzzy"] * bool(catalog.metadata_is_fuzzy) + kept, translated=msgstr != "", obsolete=False
     )
     comments = _comment_lines(catalog.header, read.tcomment_empty_line)
     return replace(_message(read), msgstr=(msgstr,), comments=comments, flags=flags, wrap=wrap)
@@ -267,8 +267,8 @@ def _header_fields(msgstr: str) -> list[tuple[str | None, str | None, str]]:
         if colon:
             fields.append((key, value.strip(), text))
         elif fields and fields[-1][0] is not None:
-            key, value, before = fields[-1]
-            fields[-1] = (key, f"{value}\n{line.strip()}", before + text)
+            last_key, last_value, before = fields[-1]
+            fields[-1] = (last_key, f"{last_value}\n{line.strip()}", before + text)
         else:
             fields.append((None, None, text))
     return fields
@@ -324,9 +324,9 @@ def _message_lines(message: _Message, width: int) -> Iterator[str]:
     else:
         fields.append(("msgid_plural", message.msgid_plural))
         fields.extend((f"msgstr[{index}]", form) for index, form in enumerate(message.msgstr))
-    for keyword, text in fields:
-        if text is not None:
-            yield from _string_lines(keyword, text, prefix=prefix, width=width, wrap=message.wrap)
+    for keyword, value in fields:
+        if value is not None:
+            yield from _string_lines(keyword, value, prefix=prefix, width=width, wrap=message.wrap)
 
 
 def _reference_lines(references: tuple[str, ...], width: int) -> Iterator[str]:

@@ -197,7 +197,7 @@ def _reverted_reviews(leftovers: Iterable[Entry]) -> dict[Key, list[Entry]]:
     source: if that sentence is back in the template, their review is restored."""
     found: dict[Key, list[Entry]] = {}
     for entry in leftovers:
-        if _offered_as_reviewed(entry):
+        if _offered_as_reviewed(entry) and entry.previous_msgid is not None:  # an offered entry has a `#|` msgid
             found.setdefault((entry.previous_msgctxt, entry.previous_msgid), []).append(entry)
     return found
 

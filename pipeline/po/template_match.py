@@ -36,7 +36,7 @@ class Mismatch:
 def template_mismatches(catalog: Catalog, template: Catalog | None) -> list[Mismatch]:
     """Every active entry of ``catalog`` that does not belong to ``template``, in file order."""
     merged_with_it = template is not None and catalog.metadata.get(TEMPLATE_DIGEST_FIELD) == template_digest(template)
-    known = {entry.key for entry in template} if merged_with_it else set()
+    known = {entry.key for entry in template} if template is not None and merged_with_it else set()
     known_msgids = {msgid for _, msgid in known}
     found = []
     for entry in catalog.active():

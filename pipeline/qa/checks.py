@@ -238,7 +238,7 @@ def brackets(source: str, translation: str, context: Context) -> Iterator[str]:
     a quotation that spans several sentences.
     """
     for pair in BRACKETS:
-        opened, closed = pair
+        opened, closed = pair[0], pair[1]
         if source.count(opened) - source.count(closed) != translation.count(opened) - translation.count(closed):
             yield f"brackets {pair} are balanced differently than in the source"
     source_quotes = sum(source.count(mark) for mark in DOUBLE_QUOTES)
@@ -705,7 +705,7 @@ def ignored_checks(comment: str) -> list[str]:
     >>> ignored_checks("reviewed by A.\\nqa-ignore: numbers, length")
     ['numbers', 'length']
     """
-    names = []
+    names: list[str] = []
     for line in comment.splitlines():
         match = QA_IGNORE.match(line)
         if match:
@@ -868,12 +868,12 @@ def check_project(project: Project, glossary: Glossary, paths: Iterable[Path] | 
     articles there are. Whether an obsolete entry's sentence is gone is answered at the end, when the
     sentences of every checked catalog are known."""
     whole = paths is None
-    paths = catalog_paths(project) if whole else list(paths)
+    checked = catalog_paths(project) if paths is None else list(paths)
     current: set[str] = set()
     gone: list[tuple[str, list[tuple[str, int | None]]]] = []
     template: tuple[Path | None, tuple[Catalog | None, str | None]] = (None, (None, None))
     problems: list[Problem] = []
-    for path in sorted(paths, key=template_of):
+    for path in sorted(checked, key=template_of):
         item = _load(path)
         problems.extend(item.problems)
         if item.catalog is None:
@@ -883,13 +883,13 @@ def check_project(project: Project, glossary: Glossary, paths: Iterable[Path] | 
         problems.extend(_check_catalog(item, template[1], glossary, source_lang=project.source_lang))
         current.update(entry.msgid for entry in item.catalog.active())
         gone.append((str(path), [(entry.msgid, entry.line) for entry in item.catalog if entry.obsolete]))
-    for path, msgids in gone:
+    for gone_path, msgids in gone:
         problems.extend(
-            Problem(path, line, "obsolete", Severity.INFO, message) for line, message in obsolete(msgids, current)
+            Problem(gone_path, line, "obsolete", Severity.INFO, message) for line, message in obsolete(msgids, current)
         )
     if whole and project.seeds.is_dir():
         problems.extend(local_file_problems(project, project.article_paths()))
-    return Report(catalogs=tuple(paths), problems=tuple(problems))
+    return Report(catalogs=tuple(checked), problems=tuple(problems))
 
 
 def local_file_problems(project: Project, seeds: Iterable[Path]) -> Iterator[Problem]:
@@ -973,6 +973,8 @@ def _check_catalog(
     """The problems of one loaded catalog but its obsolete entries (:func:`check_project` checks those);
     ``template_read`` is :func:`read_template_of`'s answer."""
     path, catalog = str(item.path), item.catalog
+    if catalog is None:  # not loaded: _load's problems say why
+        return
     header_line = _header_line(item.lines)
     for function, severity in HEADER_CHECKS:
         if function is plural_forms and item.path.suffix == ".pot":

@@ -59,7 +59,7 @@ def _votes(source: str, translation: str, lang: str) -> Counter[str]:
             continue
         own = lexicon.zipf(word, lang)
         others = {name: lexicon.zipf(word, name) for name in CANDIDATES if name != lang}
-        best = max(others, key=others.get)
+        best = max(others, key=others.__getitem__)
         if others[best] - own >= LEAD_ZIPF:
             votes[best] += 1
         elif own - others[best] >= LEAD_ZIPF:

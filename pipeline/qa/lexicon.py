@@ -319,10 +319,10 @@ def written_in_words(
     vocabulary = _number_vocabulary(lang)
     for spelled in _number_words(number, lang) if spellings is None else spellings:
         for match in re.finditer(f" {re.escape(spelled)} ", words):
-            before = words[: match.start()].rsplit(" ", 2)[-2:]
-            if len(before) == 2 and (before[0], before[1], spelled.split(" ", 1)[0]) in _joined_words(lang):
+            two_before = words[: match.start()].rsplit(" ", 2)[-2:]
+            if len(two_before) == 2 and (two_before[0], two_before[1], spelled.split(" ", 1)[0]) in _joined_words(lang):
                 continue  # "two" of "hundred and two"
-            before = before[-1]
+            before = two_before[-1]
             after = words[match.end() :].split(" ")[:2]
             if after[:1] and after[0] in NUMBER_JOINERS:  # "cent trente et un", "one hundred and two"
                 goes_on = after[1:] and (spelled.rsplit(" ", 1)[-1], after[0], after[1]) in _joined_words(lang)
@@ -339,12 +339,14 @@ NUMBER_JOINERS = frozenset({"and", "et", "und"})
 def _joined_words(lang: str) -> frozenset[tuple[str, str, str]]:
     """``(word, joiner, word)`` as num2words joins them inside one number in ``lang``: "vingt et un",
     "soixante et onze", "hundred and two"; "thirty and fifty" are two numbers."""
-    joined = set()
+    joined: set[tuple[str, str, str]] = set()
     for number in (*range(200), *range(1000, 1100)):
         for spelled in _number_words(number, lang):
             words = spelled.split(" ")
             joined.update(
-                tuple(words[index : index + 3]) for index in range(len(words) - 2) if words[index + 1] in NUMBER_JOINERS
+                (words[index], words[index + 1], words[index + 2])
+                for index in range(len(words) - 2)
+                if words[index + 1] in NUMBER_JOINERS
             )
     return frozenset(joined)
 

@@ -251,7 +251,8 @@ def _scale(text: str, position: int, lang: str, *, after_currency: bool) -> tupl
 
 def _unit(text: str, position: int) -> tuple[str | None, int, int]:
     """The unit at ``position`` (after spaces and "de", "of"): its dimension, prefix power and end."""
-    start = CONNECTOR.match(text, position).end()
+    connector = CONNECTOR.match(text, position)  # matches, if only the empty string
+    start = connector.end() if connector else position
     for pattern, dimension, fixed in _unit_patterns():
         match = pattern.match(text, start)
         if match:

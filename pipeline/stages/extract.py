@@ -112,6 +112,7 @@ def extract(project: Project, article: Article, *, moment: datetime) -> list[Upd
         merged = merge_catalog(template, old, lang)
         written = save_if_changed(merged, old, path, date_fields=("PO-Revision-Date",), now=moment)
         catalog = written or merged
+        counts = merge_counts(old, catalog)
         results.append(
             UpdateResult(
                 path=path,
@@ -120,7 +121,9 @@ def extract(project: Project, article: Article, *, moment: datetime) -> list[Upd
                 catalog=catalog,
                 stamp=file_stamp(path),
                 untranslated=sum(1 for entry in catalog.active() if not entry.msgstr),
-                **merge_counts(old, catalog),
+                added=counts["added"],
+                changed=counts["changed"],
+                obsoleted=counts["obsoleted"],
             )
         )
     return results

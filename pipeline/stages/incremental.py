@@ -67,9 +67,14 @@ def extract_project(project: Project, store: StateStore, *, jobs: int | None = N
         yield results
 
 
+def _keys_json(keys: tuple[str, ...] | None) -> list[str] | None:
+    """The front matter keys in a store key: None (the default keys) stays apart from no keys."""
+    return None if keys is None else list(keys)
+
+
 def _extraction_inputs(project: Project, path: Path) -> tuple[str, list[Path]]:
     key = json.dumps(
-        [project.reference(path), project.source_lang, list(project.langs), list(project.front_matter_keys)],
+        [project.reference(path), project.source_lang, list(project.langs), _keys_json(project.front_matter_keys)],
         ensure_ascii=False,
     )
     files = [path, project.template_path(path.stem), *(project.catalog_path(lang, path.stem) for lang in project.langs)]
@@ -146,7 +151,7 @@ def build_project(project: Project, store: StateStore, options: build.BuildOptio
             sorted(options.locales.items()),
             repr(options.glossary),
             options.low_confidence,
-            list(project.front_matter_keys),
+            _keys_json(project.front_matter_keys),
         ],
         ensure_ascii=False,
     )

@@ -52,7 +52,8 @@ def find_renames(project: Project, articles: Sequence[Article], slugs: Collectio
         ),
         reverse=True,
     )
-    found, used = [], set()
+    found: list[Rename] = []
+    used: set[str] = set()
     for ratio, old, new in pairs:
         if ratio >= RENAME_SIMILARITY and old not in used and new not in used:
             used.update((old, new))

@@ -114,7 +114,18 @@ def tally_entries(slug: str, lang: str, path: Path, states: Iterable[tuple[Entry
     for state, msgid in states:
         name = FIELD_OF_STATE[state]
         counts[name] = counts[name] + Tally(1, count_words(msgid))
-    return CatalogStatus(slug=slug, lang=lang, path=path, exists=True, **counts)
+    return CatalogStatus(
+        slug=slug,
+        lang=lang,
+        path=path,
+        exists=True,
+        reviewed=counts["reviewed"],
+        machine_draft=counts["machine_draft"],
+        edited_draft=counts["edited_draft"],
+        source_changed=counts["source_changed"],
+        untranslated=counts["untranslated"],
+        obsolete=counts["obsolete"],
+    )
 
 
 def catalog_status(path: Path, *, slug: str, lang: str, templates: TemplatesRead | None = None) -> CatalogStatus:

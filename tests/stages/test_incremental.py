@@ -17,7 +17,9 @@ from pipeline.articles import seeds
 from pipeline.cli.commands import cli
 from pipeline.editions import build
 from pipeline.po import catalogs, template_match
+from pipeline.project import Project
 from pipeline.stages import extract, incremental
+from pipeline.state_store import open_store
 from tests.conftest import SMALL_ARTICLE, entry, load, run
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
@@ -233,3 +235,19 @@ def test_check_leaves_out_catalogs_found_clean_until_they_change(project_dir):
 
     (project_dir / "glossary.toml").write_text('keep = ["Verkor"]\n', encoding="utf-8")
     assert "checked 2 catalog(s)" in run("check").output  # a new glossary: every catalog again
+
+
+def test_a_project_with_the_default_front_matter_keys_extracts_and_builds_through_the_store(project_dir):
+    """``Project.front_matter_keys`` is None for the default keys (found by mypy: the store's key
+    called ``list(None)``)."""
+    project = Project(root=project_dir)
+    assert project.front_matter_keys is None
+    (project_dir / "locales").mkdir()
+    with open_store(project.locales) as store:
+        written = [result.path.name for result in next(incremental.extract_project(project, store))]
+        assert written == ["nord.pot", "nord.po", "nord.po"]
+        assert [result.lang for result in incremental.build_project(project, store, build.BuildOptions()).editions] == [
+            "de",
+            "fr",
+            "en",
+        ]
