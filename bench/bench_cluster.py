@@ -58,29 +58,36 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--quick", action="store_true",
-                        help="a tiny model, 16 sentences, one round, (a) and (b) only: checks that the bench runs "
-                             "(the test suite runs it)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a tiny model, 16 sentences, one round, (a) and (b) only: checks that the bench runs "
+        "(the test suite runs it)",
+    )
     args = parser.parse_args()
     if args.quick:
         args.sentences, args.rounds = 16, 1
     sentences = seed_sentences(args.sentences)
     options = engines.EngineOptions()
-    print(f"{len(sentences)} sentences, {os.cpu_count()} cores; local inter_threads {options.inter_threads}; "
-          f"cluster: scheduler + {WORKERS} workers x 1 thread on the same cores")
-    with realistic_package(quick=args.quick) as package, \
-            tempfile.TemporaryDirectory(prefix="bench-cluster-") as folder:
+    print(
+        f"{len(sentences)} sentences, {os.cpu_count()} cores; local inter_threads {options.inter_threads}; "
+        f"cluster: scheduler + {WORKERS} workers x 1 thread on the same cores"
+    )
+    with realistic_package(quick=args.quick) as package, tempfile.TemporaryDirectory(prefix="bench-cluster-") as folder:
         local = engines.ArgosTranslator({PAIR: package}, options)
         local.translate(PAIR, sentences[:8])
         started = time.perf_counter()
-        with dask_processes.cluster(Path(folder), count=WORKERS, threads=1) as address, \
-                cluster.connect(address) as client:
+        with (
+            dask_processes.cluster(Path(folder), count=WORKERS, threads=1) as address,
+            cluster.connect(address) as client,
+        ):
             print(f"cluster up in {time.perf_counter() - started:.1f} s at {address}")
             remote = cluster.DaskTranslator(client, {PAIR: package}, options)
             started = time.perf_counter()
             remote.translate(PAIR, sentences[:8])
-            print(f"first batch, package shipped and loaded on {WORKERS} workers: "
-                  f"{time.perf_counter() - started:.1f} s")
+            print(
+                f"first batch, package shipped and loaded on {WORKERS} workers: {time.perf_counter() - started:.1f} s"
+            )
             best = {"a": 0.0, "b": 0.0}
             cpu = {"a": float("inf"), "b": float("inf")}
             for _ in range(args.rounds):
@@ -91,11 +98,15 @@ def main() -> None:
                 best["b"] = max(best["b"], rate(len(sentences), pipeline_path(remote, sentences)))
                 after = cpu_seconds(client)
                 cpu["b"] = min(cpu["b"], sum(after.values()) - sum(spent.values()))
-            print(f"(a) local                  {best['a']:7.1f} sentences/s, {1e3 * cpu['a'] / len(sentences):.0f} "
-                  "ms of CPU per sentence")
-            print(f"(b) warm cluster           {best['b']:7.1f} sentences/s = {100 * best['b'] / best['a']:.0f}% "
-                  f"of local (goal >= 80%); {1e3 * cpu['b'] / len(sentences):.0f} ms of CPU per sentence (client, "
-                  f"scheduler and workers) = {100 * cpu['a'] / cpu['b']:.0f}% of local's CPU efficiency")
+            print(
+                f"(a) local                  {best['a']:7.1f} sentences/s, {1e3 * cpu['a'] / len(sentences):.0f} "
+                "ms of CPU per sentence"
+            )
+            print(
+                f"(b) warm cluster           {best['b']:7.1f} sentences/s = {100 * best['b'] / best['a']:.0f}% "
+                f"of local (goal >= 80%); {1e3 * cpu['b'] / len(sentences):.0f} ms of CPU per sentence (client, "
+                f"scheduler and workers) = {100 * cpu['a'] / cpu['b']:.0f}% of local's CPU efficiency"
+            )
             if args.quick:
                 return
             client.run(nanny_malloc)
@@ -131,9 +142,11 @@ def killed_worker(client, remote: cluster.DaskTranslator, sentences: list[str], 
     seconds = time.perf_counter() - started
     killer.join(120)
     back = replaced[0] - killed[0] if replaced else float("nan")
-    print(f"(d) a worker killed mid-run: {seconds:.1f} s instead of {len(sentences) / warm:.1f} s "
-          f"(+{seconds - len(sentences) / warm:.1f} s); its replacement registered {back:.1f} s after the "
-          "kill, then loaded the package itself")
+    print(
+        f"(d) a worker killed mid-run: {seconds:.1f} s instead of {len(sentences) / warm:.1f} s "
+        f"(+{seconds - len(sentences) / warm:.1f} s); its replacement registered {back:.1f} s after the "
+        "kill, then loaded the package itself"
+    )
 
 
 def projection(local: engines.ArgosTranslator, sentences: list[str], per_worker: float) -> None:
@@ -144,8 +157,10 @@ def projection(local: engines.ArgosTranslator, sentences: list[str], per_worker:
     encoded = batching.encode(model.tokenizer, sentences, limit=engines.MAX_INPUT_TOKENS)
     batching.join(model.tokenizer, encoded, encoded.parts, len(sentences))
     client_cost = (time.perf_counter() - started) / len(sentences)
-    print(f"(e) per worker (1 thread): {per_worker:.1f} sentences/s; client: {1e6 * client_cost:.0f} µs per "
-          "sentence; projection (pass --save-every >= 32 x worker threads so every worker has a batch):")
+    print(
+        f"(e) per worker (1 thread): {per_worker:.1f} sentences/s; client: {1e6 * client_cost:.0f} µs per "
+        "sentence; projection (pass --save-every >= 32 x worker threads so every worker has a batch):"
+    )
     for workers in (1, 2, 4, 8, 16, 32, 64):
         figure = 1 / (1 / (workers * per_worker) + client_cost)
         print(f"    {workers:3} workers: {figure:8.1f} sentences/s ({figure * 3600 / 1e6:.2f} M sentences/hour)")

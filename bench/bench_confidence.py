@@ -43,12 +43,25 @@ def main() -> None:
             best = {False: 0.0, True: 0.0}
             for _ in range(rounds):
                 for scores in (False, True):
-                    best[scores] = max(best[scores], rate(len(tokens), lambda beam=beam, scores=scores: (
-                        model.translator.translate_batch(
-                            tokens, beam_size=beam, max_batch_size=32, batch_type="examples", replace_unknowns=True,
-                            length_penalty=batching.LENGTH_PENALTY, return_scores=scores))))
-            print(f"beam {beam}: without scores {best[False]:7.1f} sentences/s, with {best[True]:7.1f} "
-                  f"({100 * best[True] / best[False]:.0f}%)")
+                    best[scores] = max(
+                        best[scores],
+                        rate(
+                            len(tokens),
+                            lambda beam=beam, scores=scores: model.translator.translate_batch(
+                                tokens,
+                                beam_size=beam,
+                                max_batch_size=32,
+                                batch_type="examples",
+                                replace_unknowns=True,
+                                length_penalty=batching.LENGTH_PENALTY,
+                                return_scores=scores,
+                            ),
+                        ),
+                    )
+            print(
+                f"beam {beam}: without scores {best[False]:7.1f} sentences/s, with {best[True]:7.1f} "
+                f"({100 * best[True] / best[False]:.0f}%)"
+            )
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ Run: .venv/bin/python bench/bench_evaluation.py [--copies 1 10] [--quick]
 from __future__ import annotations
 
 import argparse
+import functools
 import time
 from pathlib import Path
 
@@ -40,17 +41,15 @@ def main() -> None:
     parser.add_argument("--copies", type=int, nargs="+", default=[1, 10])
     parser.add_argument("--quick", action="store_true", help="1 copy: checks that the bench runs (the test suite)")
     args = parser.parse_args()
-    references = [entry.msgstr for entry in catalogs.read_view(CATALOG).active()
-                  if entry.state is EntryState.REVIEWED]
+    references = [entry.msgstr for entry in catalogs.read_view(CATALOG).active() if entry.state is EntryState.REVIEWED]
     for copies in [1] if args.quick else args.copies:
         refs = references * copies
         hyps = [drop_every_fourth_word(text) for text in refs]
         chrf, bleu = evaluate.score(hyps, refs, "fr")
-        scores = best_cpu_seconds(lambda: evaluate.score(hyps, refs, "fr"))
-        paired = best_cpu_seconds(lambda: evaluate.paired_p_value(hyps, refs, refs))
+        scores = best_cpu_seconds(functools.partial(evaluate.score, hyps, refs, "fr"))
+        paired = best_cpu_seconds(functools.partial(evaluate.paired_p_value, hyps, refs, refs))
         print(f"evaluation: {len(refs):,} sentences ({copies} × the seed): {chrf.formatted()}, {bleu.formatted()}")
-        print(f"  scores with intervals {scores:.2f} s, paired test of two routes {paired:.2f} s "
-              "(CPU time, best of 3)")
+        print(f"  scores with intervals {scores:.2f} s, paired test of two routes {paired:.2f} s (CPU time, best of 3)")
 
 
 if __name__ == "__main__":

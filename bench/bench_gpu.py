@@ -25,8 +25,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=2000)
     parser.add_argument("--batch", type=int, default=64, help="max_batch_size (sentences per batch)")
-    parser.add_argument("--quick", action="store_true",
-                        help="a tiny model, 64 sentences, the compute type auto picks: checks that the bench runs")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a tiny model, 64 sentences, the compute type auto picks: checks that the bench runs",
+    )
     args = parser.parse_args()
     if args.quick:
         args.sentences = 64
@@ -37,14 +40,23 @@ def main() -> None:
 
     chosen = devices.place("auto")
     supported = devices.cuda_compute_types()
-    kinds = [chosen.compute_type] + [kind for kind in devices.GPU_COMPUTE_TYPES
-                                     if kind in supported and kind != chosen.compute_type and not args.quick]
+    kinds = [chosen.compute_type] + [
+        kind
+        for kind in devices.GPU_COMPUTE_TYPES
+        if kind in supported and kind != chosen.compute_type and not args.quick
+    ]
     sentences = seed_sentences(args.sentences)
     print(f"{devices.cuda_devices()} CUDA device(s); {len(sentences)} sentences, batches of {args.batch}")
     with realistic_package(quick=args.quick) as package:
         for kind in kinds:
-            options = dataclasses.replace(engines.EngineOptions(), device="cuda", compute_type=kind,
-                                          max_batch_size=args.batch, inter_threads=1, intra_threads=1)
+            options = dataclasses.replace(
+                engines.EngineOptions(),
+                device="cuda",
+                compute_type=kind,
+                max_batch_size=args.batch,
+                inter_threads=1,
+                intra_threads=1,
+            )
             engine = engines.ArgosTranslator({PAIR: package}, options)
             engine.translate(PAIR, sentences[:64])  # load, warm up
             figure = max(rate(len(sentences), pipeline_path(engine, sentences)) for _ in range(2))

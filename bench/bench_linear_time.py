@@ -52,8 +52,10 @@ def main() -> None:
             size = times // scale
             full, half = cpu_time(make(unit, size)), cpu_time(make(unit, size // 2))
             ratio = full / half if half else float("nan")
-            print(f"{name} {unit!r} x {size:,}: {full * 1000:.0f} ms (half the size: {half * 1000:.0f} ms, "
-                  f"ratio {ratio:.1f})")
+            print(
+                f"{name} {unit!r} x {size:,}: {full * 1000:.0f} ms (half the size: {half * 1000:.0f} ms, "
+                f"ratio {ratio:.1f})"
+            )
 
 
 if __name__ == "__main__":

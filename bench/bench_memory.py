@@ -63,7 +63,7 @@ def memory(count: int, rng: random.Random) -> list[str]:
     drawn = generator.choice(len(words), size=int(lengths.sum()), p=weights / weights.sum())
     sentences, start = [], 0
     for length in lengths:
-        chosen = [words[index] for index in drawn[start:start + length]]
+        chosen = [words[index] for index in drawn[start : start + length]]
         start += length
         chosen[0] = chosen[0].capitalize()
         sentences.append(" ".join(chosen) + f" {generator.integers(1, 2000)}.")
@@ -107,12 +107,23 @@ def run(sentences: int, queries: int, scan: int, seed: int = 29) -> Figures:
     lookup, lookup_cpu = time.perf_counter() - started, time.process_time() - cpu
     lengths = np.fromiter(map(len, stored), dtype=np.int64, count=len(stored))
     sample = asked[:scan]
-    agreed = sum(1 for query, answer in zip(sample, answers)
-                 if full_scan(query, stored, lengths) == (None if answer is None else answer.score))
-    return Figures(sentences=sentences, queries=queries, build_seconds=build, build_cpu_seconds=build_cpu,
-                   lookup_seconds=lookup,
-                   lookup_cpu_seconds=lookup_cpu, scored=index.scored,
-                   matched=sum(answer is not None for answer in answers), scanned=len(sample), agreed=agreed)
+    agreed = sum(
+        1
+        for query, answer in zip(sample, answers, strict=False)
+        if full_scan(query, stored, lengths) == (None if answer is None else answer.score)
+    )
+    return Figures(
+        sentences=sentences,
+        queries=queries,
+        build_seconds=build,
+        build_cpu_seconds=build_cpu,
+        lookup_seconds=lookup,
+        lookup_cpu_seconds=lookup_cpu,
+        scored=index.scored,
+        matched=sum(answer is not None for answer in answers),
+        scanned=len(sample),
+        agreed=agreed,
+    )
 
 
 def main() -> None:
@@ -123,11 +134,15 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="10,000 sentences, 100 queries, all scanned")
     args = parser.parse_args()
     figures = run(*QUICK) if args.quick else run(args.sentences, args.queries, args.scan)
-    print(f"translation memory: {figures.sentences:,} sentences, {figures.queries:,} queries "
-          f"(half edited copies), threshold {THRESHOLD:.0f} %")
+    print(
+        f"translation memory: {figures.sentences:,} sentences, {figures.queries:,} queries "
+        f"(half edited copies), threshold {THRESHOLD:.0f} %"
+    )
     print(f"  index built in {figures.build_seconds:.1f} s wall, {figures.build_cpu_seconds:.1f} s CPU")
-    print(f"  lookups: {figures.lookup_seconds:.2f} s wall, {figures.lookup_cpu_seconds:.2f} s CPU "
-          f"({1000 * figures.lookup_seconds / figures.queries:.2f} ms per query); {figures.matched} matched")
+    print(
+        f"  lookups: {figures.lookup_seconds:.2f} s wall, {figures.lookup_cpu_seconds:.2f} s CPU "
+        f"({1000 * figures.lookup_seconds / figures.queries:.2f} ms per query); {figures.matched} matched"
+    )
     print(f"  scored {figures.scored / figures.queries:.1f} sentences per query (at most {MAX_CANDIDATES})")
     print(f"  recall against a full scan: {figures.agreed}/{figures.scanned} queries")
 

@@ -22,7 +22,7 @@ sys.path.insert(0, str(REPO_ROOT))
 
 from tests.argos_models import SEED_ARTICLE, build_argos_package, default_training_text  # noqa: E402
 
-BENCH_SIZE = dict(layers=6, d_model=512, heads=8, ffn=2048, ct2_vocab_size=32000)
+BENCH_SIZE = {"layers": 6, "d_model": 512, "heads": 8, "ffn": 2048, "ct2_vocab_size": 32000}
 
 
 def main() -> int:
@@ -31,9 +31,12 @@ def main() -> int:
     parser.add_argument("--length", type=int, default=16, help="fixed output length of the bench model")
     parser.add_argument("--beam-size", type=int, default=1)
     parser.add_argument("--threads", type=int, default=0, help="CTranslate2 intra_threads (0: all cores)")
-    parser.add_argument("--quick", action="store_true",
-                        help="the bench model at the test size, 4 sentences: checks the builder end to end in "
-                             "seconds (the test suite runs it)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="the bench model at the test size, 4 sentences: checks the builder end to end in "
+        "seconds (the test suite runs it)",
+    )
     args = parser.parse_args()
     if args.quick:
         args.sentences = 4
@@ -49,8 +52,13 @@ def main() -> int:
         archives = {
             "test": timed_build(root, "test size", from_code="de", to_code="en", training_text=text),
             "bench": timed_build(
-                root, "bench size", from_code="de", to_code="fr", training_text=text,
-                fixed_output_length=args.length, **({} if args.quick else BENCH_SIZE),
+                root,
+                "bench size",
+                from_code="de",
+                to_code="fr",
+                training_text=text,
+                fixed_output_length=args.length,
+                **({} if args.quick else BENCH_SIZE),
             ),
         }
         for archive in archives.values():

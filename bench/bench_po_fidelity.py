@@ -40,16 +40,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folders", nargs="*", type=Path, default=[REPO_ROOT / "tests/data/po_corpus"])
     parser.add_argument("--show", type=int, default=0, help="print the first differing lines of N mismatches")
-    parser.add_argument("--quick", action="store_true",
-                        help="the test corpus only (the default already): checks that the bench runs (the test suite)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="the test corpus only (the default already): checks that the bench runs (the test suite)",
+    )
     args = parser.parse_args()
     if shutil.which("msgcat") is None:
         print("msgcat (GNU gettext) is not installed: nothing to compare with")
         return 0
 
-    files = sorted({path for folder in args.folders for pattern in ("*.po", "*.pot")
-                    for path in folder.rglob(pattern)})
-    counts = dict(not_gettext=0, not_utf8=0, refused=0, crashed=0, identical=0, different=0)
+    files = sorted({path for folder in args.folders for pattern in ("*.po", "*.pot") for path in folder.rglob(pattern)})
+    counts = {"not_gettext": 0, "not_utf8": 0, "refused": 0, "crashed": 0, "identical": 0, "different": 0}
     shown = 0
     started = time.perf_counter()
     for path in files:
@@ -69,7 +71,7 @@ def main() -> int:
             if args.show:
                 print(f"refused: {error}")
             continue
-        except Exception as error:  # noqa: BLE001 - a crash is what this measures
+        except Exception as error:  # a crash is what this measures
             counts["crashed"] += 1
             print(f"CRASH {path}: {type(error).__name__}: {error}")
             continue
@@ -79,8 +81,9 @@ def main() -> int:
         counts["different"] += 1
         if shown < args.show:
             shown += 1
-            diff = difflib.unified_diff(expected.decode().splitlines(), written.decode().splitlines(),
-                                        "msgcat", "pipeline", lineterm="", n=1)
+            diff = difflib.unified_diff(
+                expected.decode().splitlines(), written.decode().splitlines(), "msgcat", "pipeline", lineterm="", n=1
+            )
             print(f"--- {path}")
             print("\n".join(list(diff)[2:14]))
     elapsed = time.perf_counter() - started
@@ -88,8 +91,7 @@ def main() -> int:
     print(f"files: {len(files)}; left out: {counts['not_gettext']} refused by msgcat, {counts['not_utf8']} not UTF-8")
     print(f"refused by the reader (one-line path:line error): {counts['refused']}; crashed: {counts['crashed']}")
     share = 100 * counts["identical"] / accepted if accepted else 100.0
-    print(f"byte for byte as msgcat: {counts['identical']} of {accepted} accepted ({share:.1f} %), "
-          f"{elapsed:.1f} s")
+    print(f"byte for byte as msgcat: {counts['identical']} of {accepted} accepted ({share:.1f} %), {elapsed:.1f} s")
     return 1 if counts["crashed"] else 0
 
 

@@ -78,13 +78,15 @@ def load_items(path: Path) -> list[dict]:
 def inject_all(item: dict, lang: str, index: int, glossary) -> dict[str, str]:
     """Every error class that applies to this translation: class -> wrong translation."""
     clean = item[lang]
-    wrong = {"doubled content": f"{clean} {clean}",
-             "markup and escapes": inject_markup(clean, index),
-             "line break": inject_line_break(clean),
-             "end punctuation": inject_endpunc(clean),
-             "brackets and quotes": inject_bracket(clean),
-             "untranslated": item["de"],
-             "empty": " "}
+    wrong = {
+        "doubled content": f"{clean} {clean}",
+        "markup and escapes": inject_markup(clean, index),
+        "line break": inject_line_break(clean),
+        "end punctuation": inject_endpunc(clean),
+        "brackets and quotes": inject_bracket(clean),
+        "untranslated": item["de"],
+        "empty": " ",
+    }
     if lang in item.get("residue", {}):
         correct, german = item["residue"][lang]
         wrong["German residue"] = clean.replace(correct, german, 1)
@@ -127,7 +129,7 @@ def inject_markup(text: str, index: int) -> str:
 def inject_endpunc(text: str) -> str:
     """The final punctuation dropped, or a question or exclamation turned into a statement."""
     stripped = text.rstrip(" \u00a0\u202f»”’\"')")
-    closing = text[len(stripped):]
+    closing = text[len(stripped) :]
     body, last = stripped[:-1], stripped[-1:]
     if last in "?!":
         return body.rstrip("\u00a0\u202f ") + "." + closing
@@ -141,7 +143,7 @@ def inject_bracket(text: str) -> str:
     for mark in ("»", "”", ")", "’"):
         if mark in text and (mark != "’" or "‘" in text):
             position = text.rindex(mark)
-            return (text[:position] + text[position + 1:]).rstrip()
+            return (text[:position] + text[position + 1 :]).rstrip()
     return "« " + text if text[:1].isupper() and "é" in text else "“" + text
 
 
@@ -150,7 +152,7 @@ def inject_missing_number(source: str, text: str) -> str | None:
     match = re.search(r"\d+(?:[.,\u00a0\u202f]\d+)*", text)
     if not re.search(r"\d", source) or not match:
         return None
-    return re.sub(r"\s{2,}", " ", text[:match.start()] + text[match.end():]).strip()
+    return re.sub(r"\s{2,}", " ", text[: match.start()] + text[match.end() :]).strip()
 
 
 def inject_line_break(text: str) -> str:
@@ -169,7 +171,7 @@ def inject_number(text: str, manual: list[str] | None) -> str | None:
         return None
     digits = match.group()
     changed = digits[:-1] + str((int(digits[-1]) + 1) % 10)
-    return text[:match.start()] + changed + text[match.end():]
+    return text[: match.start()] + changed + text[match.end() :]
 
 
 def inject_case(source: str, text: str, lang: str, glossary, index: int = 0) -> str | None:
@@ -180,8 +182,9 @@ def inject_case(source: str, text: str, lang: str, glossary, index: int = 0) -> 
         rendering = glossary.rendering(term, lang)
         if rendering not in text or not rendering[:1].isupper():
             continue
-        miscased = rendering.capitalize() if rendering != rendering.capitalize() else \
-            rendering[:1].lower() + rendering[1:]
+        miscased = (
+            rendering.capitalize() if rendering != rendering.capitalize() else rendering[:1].lower() + rendering[1:]
+        )
         if index % 3 == 2 and rendering.upper() != rendering:
             miscased = rendering.upper()
         return text.replace(rendering, miscased, 1)
@@ -196,16 +199,20 @@ def pipeline_findings(module) -> Findings:
 
     def findings(source: str, translation: str, lang: str) -> set[str]:
         context = module.Context(lang=lang, glossary=glossary)
-        return {f"{check.name}: {message}"
-                for check, _, message in module.check_entry(source, translation, context, draft=False)}
+        return {
+            f"{check.name}: {message}"
+            for check, _, message in module.check_entry(source, translation, context, draft=False)
+        }
+
     return findings
 
 
 def baseline_module(revision: str):
     """``pipeline/qa/checks.py`` as it was at ``revision``, loaded as a module; None when git cannot show it."""
     try:
-        text = subprocess.run(["git", "show", f"{revision}:pipeline/qa/checks.py"], cwd=ROOT, capture_output=True,
-                              text=True, check=True).stdout
+        text = subprocess.run(
+            ["git", "show", f"{revision}:pipeline/qa/checks.py"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout
     except (OSError, subprocess.CalledProcessError):
         return None
     module = types.ModuleType("qa_baseline")
@@ -235,8 +242,11 @@ def pofilter_results(cases: list[tuple[str, str, str]]) -> list[set[str]] | None
                     catalog.append(polib.POEntry(msgctxt=str(number), msgid=source, msgstr=translation))
             given, found = Path(folder, f"{lang}.po"), Path(folder, f"{lang}-found.po")
             catalog.save(str(given))
-            subprocess.run([executable, "--nofuzzy", f"--language={lang}", "-i", str(given), "-o", str(found)],
-                           check=True, capture_output=True)
+            subprocess.run(
+                [executable, "--nofuzzy", f"--language={lang}", "-i", str(given), "-o", str(found)],
+                check=True,
+                capture_output=True,
+            )
             for entry in polib.pofile(str(found)):
                 tests = re.findall(r"\(pofilter\) (\w+)", entry.tcomment or "")
                 results[int(entry.msgctxt)].update(tests or {"pofilter"})
@@ -246,8 +256,14 @@ def pofilter_results(cases: list[tuple[str, str, str]]) -> list[set[str]] | None
 # --- evaluation ----------------------------------------------------------------------------------
 
 
-def evaluate(name: str, results: list[set[str]], clean_index: list[int], classes: list[str | None],
-             cases: list[tuple[str, str, str]], show: bool) -> dict[str, tuple[int, int]]:
+def evaluate(
+    name: str,
+    results: list[set[str]],
+    clean_index: list[int],
+    classes: list[str | None],
+    cases: list[tuple[str, str, str]],
+    show: bool,
+) -> dict[str, tuple[int, int]]:
     """Caught per class and false alarms, printed; returns class -> (caught, total)."""
     caught: Counter[str] = Counter()
     total: Counter[str] = Counter()
@@ -261,7 +277,7 @@ def evaluate(name: str, results: list[set[str]], clean_index: list[int], classes
         if results[number] - results[clean_index[number]]:
             caught[error_class] += 1
         elif show:
-            source, translation, lang = cases[number]
+            _source, translation, lang = cases[number]
             print(f"  {name} missed [{error_class}, {lang}] {translation!r}")
     if show:
         for number in alarms:
@@ -269,8 +285,10 @@ def evaluate(name: str, results: list[set[str]], clean_index: list[int], classes
     all_caught, all_total = sum(caught.values()), sum(total.values())
     cells = " | ".join(f"{caught[error_class]}/{total[error_class]}" for error_class in sorted(total))
     clean_total = classes.count(None)
-    print(f"| {name} | {cells} | {all_caught}/{all_total} ({100 * all_caught / all_total:.0f} %) "
-          f"| {len(alarms)}/{clean_total} |")
+    print(
+        f"| {name} | {cells} | {all_caught}/{all_total} ({100 * all_caught / all_total:.0f} %) "
+        f"| {len(alarms)}/{clean_total} |"
+    )
     return {error_class: (caught[error_class], total[error_class]) for error_class in total}
 
 
@@ -278,9 +296,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", default=BASELINE, help="git revision of the checks to compare with")
     parser.add_argument("--show", action="store_true", help="list what each tool missed and its false alarms")
-    parser.add_argument("--quick", action="store_true",
-                        help=f"{QUICK_ITEMS} sentences of the held-out set, the pipeline's checks only (no "
-                             "baseline, no pofilter): checks that the bench runs (the test suite runs it)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"{QUICK_ITEMS} sentences of the held-out set, the pipeline's checks only (no "
+        "baseline, no pofilter): checks that the bench runs (the test suite runs it)",
+    )
     arguments = parser.parse_args()
     baseline = None if arguments.quick else baseline_module(arguments.baseline)
     data_sets = dict(list(DATA_SETS.items())[1:]) if arguments.quick else DATA_SETS
@@ -313,15 +334,18 @@ def build_cases(items: list[dict]) -> tuple[list[tuple[str, str, str]], list[str
 def evaluate_set(items: list[dict], baseline, arguments: argparse.Namespace) -> None:
     cases, classes, clean_index = build_cases(items)
     error_classes = sorted({error_class for error_class in classes if error_class})
-    print(f"{len(items)} sentences × {len(LANGS)} languages: {classes.count(None)} correct translations, "
-          f"{len(classes) - classes.count(None)} with one injected error\n")
+    print(
+        f"{len(items)} sentences × {len(LANGS)} languages: {classes.count(None)} correct translations, "
+        f"{len(classes) - classes.count(None)} with one injected error\n"
+    )
     print("| tool | " + " | ".join(error_classes) + " | caught | false alarms |")
     print("|---" * (len(error_classes) + 3) + "|")
 
     tools: list[tuple[str, Callable[[], list[set[str]] | None]]] = []
     if baseline is not None:
-        tools.append((f"pipeline check at {arguments.baseline}",
-                      lambda: [pipeline_findings(baseline)(*case) for case in cases]))
+        tools.append(
+            (f"pipeline check at {arguments.baseline}", lambda: [pipeline_findings(baseline)(*case) for case in cases])
+        )
     tools.append(("pipeline check", lambda: [pipeline_findings(checks)(*case) for case in cases]))
     if not arguments.quick:
         tools.append(("pofilter (default checks)", lambda: pofilter_results(cases)))

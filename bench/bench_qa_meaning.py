@@ -47,8 +47,7 @@ def load_items(path: Path = DATA) -> list[dict]:
 
 def findings(source: str, translation: str, lang: str, checks: list[Check], glossary) -> set[str]:
     context = Context(lang=lang, glossary=glossary)
-    return {f"{check.name}: {message}" for check in checks
-            for message in check.function(source, translation, context)}
+    return {f"{check.name}: {message}" for check in checks for message in check.function(source, translation, context)}
 
 
 def evaluate(items: list[dict], checks: list[Check], glossary, *, show: bool = False) -> dict:
@@ -78,8 +77,10 @@ def table_row(name: str, result: dict, kinds: list[str]) -> str:
     caught, total = result["caught"], result["total"]
     cells = " | ".join(f"{caught[kind]}/{total[kind]}" for kind in kinds)
     all_caught, all_total = sum(caught.values()), sum(total.values())
-    return (f"| {name} | {cells} | {all_caught}/{all_total} ({100 * all_caught / max(all_total, 1):.0f} %) "
-            f"| {len(result['alarms'])}/{result['clean']} |")
+    return (
+        f"| {name} | {cells} | {all_caught}/{all_total} ({100 * all_caught / max(all_total, 1):.0f} %) "
+        f"| {len(result['alarms'])}/{result['clean']} |"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -90,11 +91,15 @@ def main(argv: list[str] | None = None) -> None:
     items = load_items()[:QUICK] if arguments.quick else load_items()
     glossary = load_glossary(ROOT / "glossary.toml")
     baseline = [check for check in CHECKS if check.function.__module__ not in MEANING_MODULES]
-    results = {"checks without the meaning checks": evaluate(items, baseline, glossary),
-               "pipeline check": evaluate(items, CHECKS, glossary, show=arguments.show)}
+    results = {
+        "checks without the meaning checks": evaluate(items, baseline, glossary),
+        "pipeline check": evaluate(items, CHECKS, glossary, show=arguments.show),
+    }
     kinds = sorted({error["kind"] for item in items for error in item["errors"]})
-    print(f"{len(items)} sentences × 2 languages: {2 * len(items)} correct translations, "
-          f"{sum(len(item['errors']) for item in items)} with one meaning error\n")
+    print(
+        f"{len(items)} sentences × 2 languages: {2 * len(items)} correct translations, "
+        f"{sum(len(item['errors']) for item in items)} with one meaning error\n"
+    )
     print("| checks | " + " | ".join(kinds) + " | caught | false alarms |")
     print("|---" * (len(kinds) + 3) + "|")
     for name, result in results.items():

@@ -37,7 +37,9 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import dataclasses
+import functools
 import hashlib
+import itertools
 import os
 import random
 import re
@@ -104,7 +106,7 @@ def generate_articles(seeds: Path, count: int, *, seed: int = 6) -> list[Path]:
     for number in range(count):
         sentences = rng.sample(pool, ARTICLE_SENTENCES)
         cuts = [0, *sorted(rng.sample(range(1, ARTICLE_SENTENCES), ARTICLE_PARAGRAPHS - 1)), ARTICLE_SENTENCES]
-        paragraphs = [" ".join(sentences[start:end]) for start, end in zip(cuts, cuts[1:])]
+        paragraphs = [" ".join(sentences[start:end]) for start, end in itertools.pairwise(cuts)]
         path = seeds / f"artikel-{number:05d}.txt"
         path.write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
         paths.append(path)
@@ -113,14 +115,20 @@ def generate_articles(seeds: Path, count: int, *, seed: int = 6) -> list[Path]:
 
 def build_packages(folder: Path) -> list[Path]:
     text = default_training_text()
-    return [build_argos_package(folder, from_code=source, to_code=target, training_text=text,
-                                package_version="1.9", seed=seed)
-            for (source, target), seed in PACKAGES.items()]
+    return [
+        build_argos_package(
+            folder, from_code=source, to_code=target, training_text=text, package_version="1.9", seed=seed
+        )
+        for (source, target), seed in PACKAGES.items()
+    ]
 
 
 def snapshot(folder: Path) -> dict[Path, str]:
-    return {path: hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-            for path in sorted(folder.rglob("*")) if path.is_file() and path.name != ".pipeline.lock"}
+    return {
+        path: hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != ".pipeline.lock"
+    }
 
 
 def changed_files(before: dict[Path, str], after: dict[Path, str]) -> list[Path]:
@@ -157,8 +165,13 @@ class Cli:
             return self.run_here(args, ok)
         with tempfile.TemporaryFile(dir=self.work) as out:
             started = time.perf_counter()
-            child = subprocess.Popen([sys.executable, *python_args, "-m", "pipeline", *args], cwd=self.work,
-                                     env=self.env, stdout=out, stderr=subprocess.STDOUT)
+            child = subprocess.Popen(
+                [sys.executable, *python_args, "-m", "pipeline", *args],
+                cwd=self.work,
+                env=self.env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
             _, status, usage = os.wait4(child.pid, 0)  # rusage of this child alone
             seconds = time.perf_counter() - started
             child.returncode = os.waitstatus_to_exitcode(status)
@@ -181,13 +194,22 @@ class Cli:
         return Run(seconds, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, result.output)
 
     def python(self, code: str) -> str:
-        return subprocess.run([sys.executable, "-c", code], cwd=self.work, env=self.env, check=True,
-                              capture_output=True, text=True).stdout
+        return subprocess.run(
+            [sys.executable, "-c", code], cwd=self.work, env=self.env, check=True, capture_output=True, text=True
+        ).stdout
 
 
 def project_args(work: Path) -> list[str]:
-    return ["--seeds", str(work / "seeds"), "--locales", str(work / "locales"), "--editions", str(work / "editions"),
-            "--langs", ",".join(LANGS)]
+    return [
+        "--seeds",
+        str(work / "seeds"),
+        "--locales",
+        str(work / "locales"),
+        "--editions",
+        str(work / "editions"),
+        "--langs",
+        ",".join(LANGS),
+    ]
 
 
 def translate_args(work: Path) -> list[str]:
@@ -196,8 +218,7 @@ def translate_args(work: Path) -> list[str]:
 
 def engine_lines(output: str) -> dict[str, str]:
     """``{"de→en": "1 sentences in 1 batch(es)...", ...}`` from `translate`'s summary lines."""
-    return {match.group(1): match.group(2)
-            for match in re.finditer(r"^(\w+→\w+): (.*)$", output, re.MULTILINE)}
+    return {match.group(1): match.group(2) for match in re.finditer(r"^(\w+→\w+): (.*)$", output, re.MULTILINE)}
 
 
 def draft_every_entry(locales: Path, workers: int) -> int:
@@ -215,11 +236,19 @@ def draft_catalog(path: Path) -> int:
     catalog = catalogs.read_view(path)
     lang = path.parent.parent.name
     provenance = "Argos Translate de→en 1.9" + (" → en→fr 1.9 (pivot)" if lang == "fr" else "")
-    drafts = {entry.key: (f"[{lang}] {entry.msgid}", provenance) for entry in catalog.active()
-              if entry.state is EntryState.UNTRANSLATED}
+    drafts = {
+        entry.key: (f"[{lang}] {entry.msgid}", provenance)
+        for entry in catalog.active()
+        if entry.state is EntryState.UNTRANSLATED
+    }
     if drafts:
-        catalogs.save_if_changed(catalogs.with_machine_drafts(catalog, drafts), None, path,
-                                 date_fields=("PO-Revision-Date",), now=catalogs.now())
+        catalogs.save_if_changed(
+            catalogs.with_machine_drafts(catalog, drafts),
+            None,
+            path,
+            date_fields=("PO-Revision-Date",),
+            now=catalogs.now(),
+        )
     return len(drafts)
 
 
@@ -228,8 +257,10 @@ def draft_catalog(path: Path) -> int:
 
 def extract_article(project: Project, path: Path, moment) -> list:
     """As a worker of `pipeline extract` does: the merged catalogs stay in the worker."""
-    return [dataclasses.replace(result, catalog=None)
-            for result in pipeline.stages.extract.extract(project, read_article(path), moment=moment)]
+    return [
+        dataclasses.replace(result, catalog=None)
+        for result in pipeline.stages.extract.extract(project, read_article(path), moment=moment)
+    ]
 
 
 def extract_serially(project: Project, moment) -> list:
@@ -239,8 +270,15 @@ def extract_serially(project: Project, moment) -> list:
 def extract_in_parallel(project: Project, moment, workers: int) -> list:
     paths = project.article_paths()
     with concurrent.futures.ProcessPoolExecutor(workers) as pool:
-        return list(pool.map(extract_article, [project] * len(paths), paths, [moment] * len(paths),
-                             chunksize=max(1, len(paths) // (8 * workers))))
+        return list(
+            pool.map(
+                extract_article,
+                [project] * len(paths),
+                paths,
+                [moment] * len(paths),
+                chunksize=max(1, len(paths) // (8 * workers)),
+            )
+        )
 
 
 def read_serially(paths: list[Path]) -> list:
@@ -292,20 +330,32 @@ def cli_figures(work: Path, articles: int, workers: int, *, quick: bool) -> list
     return figures
 
 
-def repeated(cli: Cli, name: str, args: list[str], articles: int, what: str, *,
-             check: Callable[[Run], None] = lambda run: None) -> list[Figure]:
+def repeated(
+    cli: Cli, name: str, args: list[str], articles: int, what: str, *, check: Callable[[Run], None] = lambda run: None
+) -> list[Figure]:
     """The same command twice more: the first repeat compares by content the files the run before
     wrote (they are racily clean, see pipeline.state_store), the second only stats every file."""
     figures = []
-    for label, note in ((f"{name} (1st repeat)", "the first repeat, which reads the files the run before wrote "
-                                                 "once to compare their bytes"),
-                        (f"{name} (no-op)", "stats every file and parses none")):
+    for label, note in (
+        (
+            f"{name} (1st repeat)",
+            ("the first repeat, which reads the files the run before wrote once to compare their bytes"),
+        ),
+        (f"{name} (no-op)", "stats every file and parses none"),
+    ):
         before = snapshot(cli.work / "locales")
         run = cli.run(*args)
         check(run)
         assert not changed_files(before, snapshot(cli.work / "locales")), f"a no-op {name} changed catalogs"
-        figures.append(Figure(label, run.seconds, per_thousand(run.seconds, articles), run.peak_rss_mb,
-                              f"{what}, nothing changed: {note}"))
+        figures.append(
+            Figure(
+                label,
+                run.seconds,
+                per_thousand(run.seconds, articles),
+                run.peak_rss_mb,
+                f"{what}, nothing changed: {note}",
+            )
+        )
     return figures
 
 
@@ -314,17 +364,33 @@ def extract_figures(cli: Cli, articles: int) -> list[Figure]:
     files = articles * (1 + len(LANGS))
     run = cli.run(*project_args(cli.work), "extract")
     assert run.output.count("updated ") == files, run.output[-500:]
-    cold = Figure("cold extract", run.seconds, per_thousand(run.seconds, articles), run.peak_rss_mb,
-                  f"`pipeline extract` into an empty locales/: {articles} articles → {files} files "
-                  f"(.pot and {len(LANGS)} .po each), in a pool of one worker per core")
+    cold = Figure(
+        "cold extract",
+        run.seconds,
+        per_thousand(run.seconds, articles),
+        run.peak_rss_mb,
+        f"`pipeline extract` into an empty locales/: {articles} articles → {files} files "
+        f"(.pot and {len(LANGS)} .po each), in a pool of one worker per core",
+    )
     unchanged = lambda run: assert_count(run.output, "unchanged ", files)  # noqa: E731
-    figures = [cold, *repeated(cli, "extract", [*project_args(cli.work), "extract"], articles,
-                               "`pipeline extract`", check=unchanged)]
+    figures = [
+        cold,
+        *repeated(
+            cli, "extract", [*project_args(cli.work), "extract"], articles, "`pipeline extract`", check=unchanged
+        ),
+    ]
     run = cli.run(*project_args(cli.work), "--no-state", "extract")
     unchanged(run)
-    figures.append(Figure("extract --no-state", run.seconds, per_thousand(run.seconds, articles), run.peak_rss_mb,
-                          "`pipeline --no-state extract`, nothing changed: reads, merges and compares every file "
-                          "(the cost without the state store)"))
+    figures.append(
+        Figure(
+            "extract --no-state",
+            run.seconds,
+            per_thousand(run.seconds, articles),
+            run.peak_rss_mb,
+            "`pipeline --no-state extract`, nothing changed: reads, merges and compares every file "
+            "(the cost without the state store)",
+        )
+    )
     return figures
 
 
@@ -338,9 +404,14 @@ def noop_translate_figures(cli: Cli, articles: int) -> list[Figure]:
     def nothing_sent(run: Run) -> None:
         assert "nothing to draft" in run.output and "updated " not in run.output, run.output[-500:]
 
-    return repeated(cli, "translate", translate_args(cli.work), articles,
-                    "`pipeline translate` with every entry drafted (sends nothing to the engine, checked)",
-                    check=nothing_sent)
+    return repeated(
+        cli,
+        "translate",
+        translate_args(cli.work),
+        articles,
+        "`pipeline translate` with every entry drafted (sends nothing to the engine, checked)",
+        check=nothing_sent,
+    )
 
 
 def parse_floor_figure(locales: Path, articles: int) -> Figure:
@@ -349,15 +420,25 @@ def parse_floor_figure(locales: Path, articles: int) -> Figure:
     memory before ``exec``)."""
     paths = sorted(locales.rglob("*.po*"))
     seconds, _ = timed(lambda: read_serially(paths))
-    return Figure("read+parse every catalog", seconds, per_thousand(seconds, articles), None,
-                  f"catalogs.read_view over all {len(paths)} .pot/.po files, in this process (no interpreter "
-                  "start): what a run that parses every catalog costs at least")
+    return Figure(
+        "read+parse every catalog",
+        seconds,
+        per_thousand(seconds, articles),
+        None,
+        f"catalogs.read_view over all {len(paths)} .pot/.po files, in this process (no interpreter "
+        "start): what a run that parses every catalog costs at least",
+    )
 
 
 def status_figures(cli: Cli, articles: int) -> list[Figure]:
     run = cli.run(*project_args(cli.work), "status")
-    first = Figure("status (first)", run.seconds, per_thousand(run.seconds, articles), run.peak_rss_mb,
-                   "`pipeline status` after every catalog changed: reads every catalog and template")
+    first = Figure(
+        "status (first)",
+        run.seconds,
+        per_thousand(run.seconds, articles),
+        run.peak_rss_mb,
+        "`pipeline status` after every catalog changed: reads every catalog and template",
+    )
     return [first, *repeated(cli, "status", [*project_args(cli.work), "status"], articles, "`pipeline status`")]
 
 
@@ -365,20 +446,38 @@ def build_figures(cli: Cli, articles: int) -> list[Figure]:
     run = cli.run(*project_args(cli.work), "build")
     editions = articles * (1 + len(LANGS))
     assert_count(run.output, "wrote ", editions)
-    cold = Figure("cold build", run.seconds, per_thousand(run.seconds, articles), run.peak_rss_mb,
-                  f"`pipeline build` into an empty editions/: {editions} editions of 3 files each")
-    return [cold, *repeated(cli, "build", [*project_args(cli.work), "build"], articles, "`pipeline build`",
-                            check=lambda run: assert_count(run.output, "unchanged (", editions))]
+    cold = Figure(
+        "cold build",
+        run.seconds,
+        per_thousand(run.seconds, articles),
+        run.peak_rss_mb,
+        f"`pipeline build` into an empty editions/: {editions} editions of 3 files each",
+    )
+    return [
+        cold,
+        *repeated(
+            cli,
+            "build",
+            [*project_args(cli.work), "build"],
+            articles,
+            "`pipeline build`",
+            check=lambda run: assert_count(run.output, "unchanged (", editions),
+        ),
+    ]
 
 
 def check_figures(cli: Cli, articles: int) -> list[Figure]:
     args = [*project_args(cli.work), "check", "--glossary", str(REPO / "glossary.toml")]
     figures = []
     for name, extra, what in (
-            ("check --all", ["--all"], "`pipeline check --all`: every catalog, one at a time (peak RSS: memory "
-                                       "flat in the number of articles)"),
-            ("check (first)", [], "`pipeline check` with no catalog found clean before: checks every catalog"),
-            ("check (no-op)", [], "`pipeline check` again: leaves out the catalogs found clean, parses none")):
+        (
+            "check --all",
+            ["--all"],
+            ("`pipeline check --all`: every catalog, one at a time (peak RSS: memory flat in the number of articles)"),
+        ),
+        ("check (first)", [], "`pipeline check` with no catalog found clean before: checks every catalog"),
+        ("check (no-op)", [], "`pipeline check` again: leaves out the catalogs found clean, parses none"),
+    ):
         run = Cli.run(cli, *args, *extra, ok=(0, 3))
         figures.append(Figure(name, run.seconds, per_thousand(run.seconds, articles), run.peak_rss_mb, what))
     return figures
@@ -391,23 +490,34 @@ def one_change_figures(cli: Cli) -> list[Figure]:
     before = snapshot(locales)
     run = cli.run(*translate_args(cli.work))
     sent = engine_lines(run.output)
-    assert list(sent) == PAIRS and all(text.startswith("1 sentences in 1 batch(es)") for text in sent.values()), \
+    assert list(sent) == PAIRS and all(text.startswith("1 sentences in 1 batch(es)") for text in sent.values()), (
         run.output[-500:]
+    )
     expected = [locales / f"{changed}.pot", *(locales / lang / "LC_MESSAGES" / f"{changed}.po" for lang in LANGS)]
     assert changed_files(before, snapshot(locales)) == sorted(expected)
     for lang in LANGS:
         catalog = catalogs.read_view(locales / lang / "LC_MESSAGES" / f"{changed}.po")
         (new,) = [entry for entry in catalog if entry.msgid == CHANGED_SENTENCE]
         assert new.state is EntryState.MACHINE_DRAFT, (lang, new)
-    translate = Figure("one change: translate", run.seconds, None, run.peak_rss_mb,
-                       f"`pipeline translate` after one sentence of {changed}.txt changed: one sentence per pair "
-                       "sent to the engine, only that article's .pot and .po files rewritten (checked); it loads "
-                       "both models, and reads every catalog of the languages it drafts (translation memory)")
+    translate = Figure(
+        "one change: translate",
+        run.seconds,
+        None,
+        run.peak_rss_mb,
+        f"`pipeline translate` after one sentence of {changed}.txt changed: one sentence per pair "
+        "sent to the engine, only that article's .pot and .po files rewritten (checked); it loads "
+        "both models, and reads every catalog of the languages it drafts (translation memory)",
+    )
     before = snapshot(editions)
     run = cli.run(*project_args(cli.work), "build")
     assert {path.stem for path in changed_files(before, snapshot(editions))} == {changed}, run.output[:800]
-    build = Figure("one change: build", run.seconds, None, run.peak_rss_mb,
-                   f"`pipeline build` next: only {changed}'s editions rewritten (checked)")
+    build = Figure(
+        "one change: build",
+        run.seconds,
+        None,
+        run.peak_rss_mb,
+        f"`pipeline build` next: only {changed}'s editions rewritten (checked)",
+    )
     return [translate, build]
 
 
@@ -435,13 +545,26 @@ def startup_figure(cli: Cli) -> Figure:
     heavy = cli.python(STARTUP_CHECK).strip().splitlines()[-1]
     assert heavy == "heavy: []", heavy
     times = [cli.run("--help").seconds for _ in range(5)]
-    imports = subprocess.run([sys.executable, "-X", "importtime", "-c", "import pipeline.cli.commands"], cwd=REPO,
-                             env=cli.env, capture_output=True, text=True, check=True).stderr
-    cumulative = [int(line.split("|")[1]) for line in imports.splitlines() if line.rstrip().endswith("pipeline.cli.commands")]
-    return Figure("pipeline --help", statistics.median(times), None, None,
-                  f"`python -m pipeline --help` wall time, median of 5 (min {min(times):.2f} s); importing "
-                  f"pipeline.cli.commands takes {cumulative[0] / 1000:.0f} ms (-X importtime); --help, translate "
-                  "--help and extract --help import neither argostranslate nor ctranslate2 (checked)")
+    imports = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import pipeline.cli.commands"],
+        cwd=REPO,
+        env=cli.env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stderr
+    cumulative = [
+        int(line.split("|")[1]) for line in imports.splitlines() if line.rstrip().endswith("pipeline.cli.commands")
+    ]
+    return Figure(
+        "pipeline --help",
+        statistics.median(times),
+        None,
+        None,
+        f"`python -m pipeline --help` wall time, median of 5 (min {min(times):.2f} s); importing "
+        f"pipeline.cli.commands takes {cumulative[0] / 1000:.0f} ms (-X importtime); --help, translate "
+        "--help and extract --help import neither argostranslate nor ctranslate2 (checked)",
+    )
 
 
 def parallel_figures(work: Path, workers: int) -> list[tuple[str, float, float]]:
@@ -449,10 +572,12 @@ def parallel_figures(work: Path, workers: int) -> list[tuple[str, float, float]]
     rows = []
     moment = catalogs.now()
     outcomes = {}
-    for name, extract in (("serial", lambda project: extract_serially(project, moment)),
-                          ("parallel", lambda project: extract_in_parallel(project, moment, workers))):
+    for name, extract in (
+        ("serial", lambda project: extract_serially(project, moment)),
+        ("parallel", lambda project: extract_in_parallel(project, moment, workers)),
+    ):
         project = Project(seeds=work / "seeds", locales=work / f"locales-{name}", langs=LANGS)
-        outcomes[name] = [timed(lambda: extract(project))[0], timed(lambda: extract(project))[0]]
+        outcomes[name] = [timed(functools.partial(extract, project))[0], timed(functools.partial(extract, project))[0]]
     serial_files, parallel_files = (snapshot(work / f"locales-{name}") for name in ("serial", "parallel"))
     assert list(serial_files.values()) == list(parallel_files.values()), "parallel extraction wrote other bytes"
     rows.append(("cold extract", outcomes["serial"][0], outcomes["parallel"][0]))
@@ -469,8 +594,9 @@ def parallel_figures(work: Path, workers: int) -> list[tuple[str, float, float]]
 # --- report --------------------------------------------------------------------------------------
 
 
-def print_report(figures: list[Figure], rows: list[tuple[str, float, float]], *, articles: int,
-                 workers: int, description: str) -> None:
+def print_report(
+    figures: list[Figure], rows: list[tuple[str, float, float]], *, articles: int, workers: int, description: str
+) -> None:
     print(f"\n{articles} articles of {ARTICLE_SENTENCES} sentences in {ARTICLE_PARAGRAPHS} paragraphs; {description}\n")
     print(f"{'figure':28} {'seconds':>9} {'s / 1,000 articles':>19} {'peak RSS':>10}")
     for figure in figures:
@@ -494,20 +620,29 @@ def print_report(figures: list[Figure], rows: list[tuple[str, float, float]], *,
     for what, serial, parallel in rows:
         verdict = f"pays, > {PAYS}x" if serial / parallel > PAYS else f"does not pay, <= {PAYS}x"
         print(f"{what:34} {serial:7.2f}s {parallel:8.2f}s {serial / parallel:8.2f}x  ({verdict})")
-    print("Extraction workers read and write their own articles' files and send back a few numbers; parsing "
-          "workers send\nback the parsed catalogs, pickled, which eats most of what the second core saves.")
+    print(
+        "Extraction workers read and write their own articles' files and send back a few numbers; parsing "
+        "workers send\nback the parsed catalogs, pickled, which eats most of what the second core saves."
+    )
     print(f"\nAll figures measured on {description}.")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)),
-                        help="processes for the parallel prototype  [default: cores]")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=len(os.sched_getaffinity(0)),
+        help="processes for the parallel prototype  [default: cores]",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the work folder and print its path")
-    parser.add_argument("--quick", action="store_true",
-                        help=f"{QUICK_ARTICLES} articles, no start-up or parallel figures: checks that the bench "
-                             "still runs (the test suite runs it)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"{QUICK_ARTICLES} articles, no start-up or parallel figures: checks that the bench "
+        "still runs (the test suite runs it)",
+    )
     args = parser.parse_args()
     if args.articles < 1:
         parser.error("--articles must be at least 1")

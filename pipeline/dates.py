@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from pipeline.errors import PipelineError
 
@@ -31,8 +31,10 @@ def build_moment(environ: Mapping[str, str] = os.environ) -> datetime:
     """
     value = environ.get(SOURCE_DATE_EPOCH, "")
     if not value:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
     if not _INTEGER.fullmatch(value):
-        raise PipelineError(f"{SOURCE_DATE_EPOCH}={value!r} is not a whole number of seconds since "
-                            "1970-01-01 UTC (e.g. `git log -1 --format=%ct`); set it so, or unset it")
-    return datetime.fromtimestamp(int(value), tz=timezone.utc)
+        raise PipelineError(
+            f"{SOURCE_DATE_EPOCH}={value!r} is not a whole number of seconds since "
+            "1970-01-01 UTC (e.g. `git log -1 --format=%ct`); set it so, or unset it"
+        )
+    return datetime.fromtimestamp(int(value), tz=UTC)

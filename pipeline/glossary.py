@@ -136,8 +136,7 @@ def parse_glossary(text: str, *, path: Path | str = DEFAULT_PATH) -> Glossary:
         raise PipelineError(f"invalid TOML: {message}", path=path, line=line) from None
     unknown = sorted(set(data) - TOP_LEVEL_KEYS)
     if unknown:
-        raise _entry_error(f"unknown key {unknown[0]!r} (expected 'keep' and [[term]] tables)",
-                           text, unknown[0], path)
+        raise _entry_error(f"unknown key {unknown[0]!r} (expected 'keep' and [[term]] tables)", text, unknown[0], path)
     terms = [*_kept_names(data.get("keep", []), text, path), *_terms(data.get("term", []), text, path)]
     _check_unique(terms, text, path)
     return Glossary(tuple(terms))
@@ -148,8 +147,7 @@ def _kept_names(names: object, text: str, path: Path | str) -> list[Term]:
         raise _entry_error("'keep' must be a list of names", text, "keep", path)
     for name in names:
         if not isinstance(name, str) or not name.strip():
-            raise _entry_error(f"'keep' holds {name!r}; each name must be a non-empty string", text,
-                               str(name), path)
+            raise _entry_error(f"'keep' holds {name!r}; each name must be a non-empty string", text, str(name), path)
     return [Term(name, {}) for name in names]
 
 
@@ -170,15 +168,20 @@ def _term(table: dict, number: int, text: str, path: Path | str) -> list[Term]:
     forms = [forms] if isinstance(forms, str) else forms if isinstance(forms, list) else None
     where = repr(forms[0]) if forms and isinstance(forms[0], str) else f"number {number}"
     if not forms or not all(isinstance(form, str) and form.strip() for form in forms):
-        raise _entry_error(f"[[term]] {where} needs de = \"German form\" (or a list of forms)",
-                           text, "[[term]]", path, occurrence=number)
+        raise _entry_error(
+            f'[[term]] {where} needs de = "German form" (or a list of forms)', text, "[[term]]", path, occurrence=number
+        )
     renderings = {}
     for key, value in table.items():
         if key in TERM_KEYS:
             continue
         if not LANGUAGE_KEY.fullmatch(key):
-            raise _entry_error(f"[[term]] {where}: unknown key {key!r} (expected de, note and "
-                               "language codes such as fr, en)", text, forms[0], path)
+            raise _entry_error(
+                f"[[term]] {where}: unknown key {key!r} (expected de, note and language codes such as fr, en)",
+                text,
+                forms[0],
+                path,
+            )
         if not isinstance(value, str) or not value.strip():
             raise _entry_error(f"[[term]] {where}: {key} must be a non-empty string", text, forms[0], path)
         renderings[key] = value
@@ -201,15 +204,17 @@ def _split_location(message: str) -> tuple[str, int | None]:
     match = re.search(r"\s*\(at line (\d+), column (\d+)\)", message)
     if not match:
         return message, None
-    return message[: match.start()] + f" (column {match.group(2)})" + message[match.end():], int(match.group(1))
+    return message[: match.start()] + f" (column {match.group(2)})" + message[match.end() :], int(match.group(1))
 
 
-def _entry_error(message: str, text: str, needle: str, path: Path | str, *,
-                 occurrence: int = 1) -> PipelineError:
+def _entry_error(message: str, text: str, needle: str, path: Path | str, *, occurrence: int = 1) -> PipelineError:
     """An error located at the ``occurrence``-th line mentioning ``needle`` (tomllib gives no line
     for well-formed TOML that breaks our format)."""
-    lines = [number for number, line in enumerate(text.splitlines(), start=1)
-             if needle in line and not line.lstrip().startswith("#")]
+    lines = [
+        number
+        for number, line in enumerate(text.splitlines(), start=1)
+        if needle in line and not line.lstrip().startswith("#")
+    ]
     line = lines[occurrence - 1] if len(lines) >= occurrence else (lines[0] if lines else None)
     return PipelineError(message, path=path, line=line)
 

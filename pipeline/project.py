@@ -50,9 +50,12 @@ def english_language_name(lang: str) -> str:
     'French'
     """
     try:
-        return locale_of(lang).get_display_name("en")
+        name = locale_of(lang).get_display_name("en")
     except (UnknownLocaleError, ValueError):
         raise _unknown_language(lang) from None
+    if name is None:  # a locale babel parses but cannot name
+        raise _unknown_language(lang)
+    return name
 
 
 def _unknown_language(code: str, why: str = "") -> PipelineError:
@@ -109,9 +112,11 @@ class Project:
         for inner, outer in itertools.permutations(folders, 2):
             nested = resolved[inner].is_relative_to(resolved[outer]) and (inner, outer) not in MAY_NEST
             if resolved[inner] == resolved[outer] or nested:
-                raise PipelineError(f"the {inner} folder ({folders[inner]}) and the {outer} folder "
-                                    f"({folders[outer]}) overlap; give each its own folder "
-                                    f"(--{inner}, --{outer})")
+                raise PipelineError(
+                    f"the {inner} folder ({folders[inner]}) and the {outer} folder "
+                    f"({folders[outer]}) overlap; give each its own folder "
+                    f"(--{inner}, --{outer})"
+                )
 
     @contextmanager
     def lock(self) -> Iterator[None]:
@@ -122,15 +127,16 @@ class Project:
         SIGKILL: no stale lock to clean up by hand.
         """
         if self.locales.exists() and not self.locales.is_dir():
-            raise PipelineError("is a file, not a folder: cannot create the catalogs folder here "
-                                "(see --locales)", path=self.locales)
+            raise PipelineError(
+                "is a file, not a folder: cannot create the catalogs folder here (see --locales)", path=self.locales
+            )
         try:
             self.locales.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise os_error(error, "cannot create the catalogs folder", self.locales) from None
         path = self.locales / ".pipeline.lock"
         try:
-            handle = open(path, "a+", encoding="utf-8")
+            handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - its own error message; `with` below
         except OSError as error:
             raise os_error(error, "cannot create the lock file", path) from None
         with handle:
@@ -139,8 +145,9 @@ class Project:
             except BlockingIOError:
                 handle.seek(0)
                 holder = handle.read().strip() or "another process"
-                raise PipelineError(f"{holder} is updating these catalogs; wait for it to finish and "
-                                    "run again", path=self.locales) from None
+                raise PipelineError(
+                    f"{holder} is updating these catalogs; wait for it to finish and run again", path=self.locales
+                ) from None
             try:
                 handle.truncate(0)
                 handle.write(f"pipeline run {os.getpid()}")
@@ -215,8 +222,11 @@ def normalise_language(code: str) -> str:
     if given[0].lower() in NOT_LANGUAGES or locale.variant == "POSIX":
         raise _unknown_language(code, ": it names no language")
     if given[1] is None and locale.territory is not None:  # a deprecated code (``iw``) read through
-        locale = locale_of(locale.language if locale.script is None  # babel's likely subtags (he_IL)
-                           else f"{locale.language}_{locale.script}")
+        locale = locale_of(
+            locale.language
+            if locale.script is None  # babel's likely subtags (he_IL)
+            else f"{locale.language}_{locale.script}"
+        )
     return str(locale)
 
 
@@ -239,8 +249,10 @@ def target_languages(codes: Iterable[str], *, source: str = SOURCE_LANGUAGE) -> 
     for code in codes:
         lang = normalise_language(code)
         if same_language(lang, source):
-            raise PipelineError(f"{code!r} is the source language, not a target; the source edition "
-                                f"is built from the template (build --lang {source})")
+            raise PipelineError(
+                f"{code!r} is the source language, not a target; the source edition "
+                f"is built from the template (build --lang {source})"
+            )
         if lang not in langs:
             langs.append(lang)
     return tuple(langs)
@@ -253,8 +265,10 @@ def check_language_folders(locales: Path, langs: Iterable[str]) -> None:
     is a file is refused here too, so that every command says so instead of finding no catalog."""
     if not locales.is_dir():
         if locales.exists():
-            raise PipelineError("is a file, not a folder; --locales (or `locales` in pyproject.toml) "
-                                "names the folder of the catalogs", path=locales)
+            raise PipelineError(
+                "is a file, not a folder; --locales (or `locales` in pyproject.toml) names the folder of the catalogs",
+                path=locales,
+            )
         return
     wanted = set(langs)
     folders = {}
@@ -264,8 +278,11 @@ def check_language_folders(locales: Path, langs: Iterable[str]) -> None:
         except PipelineError:
             continue
         if lang in wanted and folder.name != lang:
-            raise PipelineError(f"catalogs of {lang} are in a folder spelt {folder.name!r}; rename it to "
-                                f"{lang!r} (the spelling the pipeline uses) and run again", path=folder)
+            raise PipelineError(
+                f"catalogs of {lang} are in a folder spelt {folder.name!r}; rename it to "
+                f"{lang!r} (the spelling the pipeline uses) and run again",
+                path=folder,
+            )
         folders[lang] = folder
     for lang in wanted - folders.keys():
         _check_not_set_aside(lang, folders, wanted)
@@ -276,11 +293,13 @@ def _check_not_set_aside(lang: str, folders: dict[str, Path], wanted: set[str]) 
     (``locales/fr``): it would start empty catalogs and leave the translators' work aside, as a
     changed ``langs`` easily does. Naming both (``fr,fr_CA``) keeps both."""
     for other, folder in folders.items():
-        if other not in wanted and same_language(other, lang) \
-                and any(folder.glob("LC_MESSAGES/*.po")):
-            raise PipelineError(f"the catalogs of this language are here, under {other!r}, and {lang!r} "
-                                f"is not {other!r}: name it {other!r} in --langs (or rename this folder to "
-                                f"{lang!r}), or name both to translate both", path=folder)
+        if other not in wanted and same_language(other, lang) and any(folder.glob("LC_MESSAGES/*.po")):
+            raise PipelineError(
+                f"the catalogs of this language are here, under {other!r}, and {lang!r} "
+                f"is not {other!r}: name it {other!r} in --langs (or rename this folder to "
+                f"{lang!r}), or name both to translate both",
+                path=folder,
+            )
 
 
 # --- seed articles -------------------------------------------------------------------------------
@@ -313,8 +332,7 @@ def _folder_entries(seeds: Path) -> list[Path]:
     """Everything in ``seeds``, sorted, listed once for every check; none for a missing folder."""
     if not seeds.is_dir():
         if seeds.exists():
-            raise PipelineError(f"is a file, not a folder; put the articles ({seed_patterns()}) there",
-                                path=seeds)
+            raise PipelineError(f"is a file, not a folder; put the articles ({seed_patterns()}) there", path=seeds)
         return []
     try:
         return sorted(seeds.iterdir())
@@ -339,10 +357,15 @@ def _check_suffix_case(entries: Iterable[Path]) -> None:
     """Refuse ``slug.TXT`` (as some Windows and macOS tools save it): not an article by its suffix, it
     would be left out of every run without a word, and its translation never made."""
     for path in entries:
-        if (path.suffix not in SEED_SUFFIXES and path.suffix.lower() in SEED_SUFFIXES
-                and not is_editor_leftover(path.name)):
-            raise PipelineError(f"article suffixes are written in lower case: rename it to "
-                                f"{path.stem + path.suffix.lower()!r}", path=path)
+        if (
+            path.suffix not in SEED_SUFFIXES
+            and path.suffix.lower() in SEED_SUFFIXES
+            and not is_editor_leftover(path.name)
+        ):
+            raise PipelineError(
+                f"article suffixes are written in lower case: rename it to {path.stem + path.suffix.lower()!r}",
+                path=path,
+            )
 
 
 def is_editor_leftover(name: str) -> bool:
@@ -363,19 +386,27 @@ def _check_seed_file(path: Path, root: Path) -> None:
     except FileNotFoundError:
         raise PipelineError("a symbolic link to a missing file; fix or delete it", path=path) from None
     except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop
-        raise PipelineError(f"cannot read the article ({getattr(error, 'strerror', None) or error})",
-                            path=path) from None
+        raise PipelineError(
+            f"cannot read the article ({getattr(error, 'strerror', None) or error})", path=path
+        ) from None
     if not target.is_relative_to(root):
-        raise PipelineError(f"a symbolic link leading outside the seeds folder ({target}); copy the "
-                            "article into the folder instead", path=path)
+        raise PipelineError(
+            f"a symbolic link leading outside the seeds folder ({target}); copy the article into the folder instead",
+            path=path,
+        )
     if not stat.S_ISREG(mode):
         raise PipelineError(f"not an article: {file_kind(mode)}, not a regular file", path=path)
 
 
 def file_kind(mode: int) -> str:
     """What a file that is not a regular file is, in words, from its ``st_mode``."""
-    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
-             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    kinds = (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    )
     return next((name for test, name in kinds if test(mode)), "a special file")
 
 
@@ -385,24 +416,39 @@ def check_slugs(paths: list[Path]) -> None:
     seen: dict[str, Path] = {}
     for path in paths:
         if any(character in "\n\r" or unicodedata.category(character) == "Cc" for character in path.stem):
-            raise PipelineError("article names must not contain line breaks or other control characters "
-                                "(they break the catalogs' references and every listing); rename the article",
-                                path=printable(path))
+            raise PipelineError(
+                "article names must not contain line breaks or other control characters "
+                "(they break the catalogs' references and every listing); rename the article",
+                path=printable(path),
+            )
         if any(character.isspace() for character in path.stem):
-            raise PipelineError("article names must not contain spaces (gettext references split at "
-                                "them); use hyphens", path=path)
+            raise PipelineError(
+                "article names must not contain spaces (gettext references split at them); use hyphens", path=path
+            )
         if path.stem.startswith("-"):
-            raise PipelineError("article names must not start with '-' (msgfmt, git and the shell would "
-                                "read its catalogs' names as options); rename the article", path=path)
+            raise PipelineError(
+                "article names must not start with '-' (msgfmt, git and the shell would "
+                "read its catalogs' names as options); rename the article",
+                path=path,
+            )
         unportable = sorted(UNPORTABLE_NAME_CHARACTERS.intersection(path.stem))
         if unportable:
-            raise PipelineError(f"article names must not contain {' '.join(unportable)} (Windows cannot "
-                                "store such a file name); use letters, digits and hyphens", path=path)
+            raise PipelineError(
+                f"article names must not contain {' '.join(unportable)} (Windows cannot "
+                "store such a file name); use letters, digits and hyphens",
+                path=path,
+            )
         normalised = unicodedata.normalize("NFC", path.stem).casefold()
         if normalised in seen and seen[normalised].stem == path.stem:
-            raise PipelineError(f"{seen[normalised].name!r} is the same article ({path.stem!r}) in another "
-                                "format: their catalogs would be one; keep one of the two", path=path)
+            raise PipelineError(
+                f"{seen[normalised].name!r} is the same article ({path.stem!r}) in another "
+                "format: their catalogs would be one; keep one of the two",
+                path=path,
+            )
         if normalised in seen:
-            raise PipelineError(f"article name collides with {seen[normalised].name!r} "
-                                "(names must differ by more than case or accents' encoding)", path=path)
+            raise PipelineError(
+                f"article name collides with {seen[normalised].name!r} "
+                "(names must differ by more than case or accents' encoding)",
+                path=path,
+            )
         seen[normalised] = path

@@ -86,22 +86,23 @@ class StateStore:
         changed since; otherwise None (derive it again and :meth:`remember` it)."""
         if self.connection is None:
             return None
-        row = self.connection.execute("SELECT inputs, value, started FROM derived WHERE task = ? AND key = ?",
-                                      (task, self._key(key))).fetchone()
+        row = self.connection.execute(
+            "SELECT inputs, value, started FROM derived WHERE task = ? AND key = ?", (task, self._key(key))
+        ).fetchone()
         if row is None:
             return None
         inputs: list[Input] = [(path, tuple(mark) if mark else None, seen) for path, mark, seen in json.loads(row[0])]
         if [path for path, _, _ in inputs] != [self._absolute(path) for path in paths]:
             return None
-        checked = [self._unchanged(path, mark, seen, row[2]) for path, mark, seen in inputs]
-        if any(current is None for current in checked):
+        maybe_checked = [self._unchanged(path, mark, seen, row[2]) for path, mark, seen in inputs]
+        checked = [found for found in maybe_checked if found is not None]
+        if len(checked) < len(maybe_checked):
             return None
         if any(by_content for _, by_content in checked):  # touched or racily clean, same bytes: trust it now
             self.pending[task, key] = ([current for current, _ in checked], row[1])
         return json.loads(row[1])
 
-    def _unchanged(self, path: str, mark: Stamp | None, seen: str | None,
-                   started: int) -> tuple[Input, bool] | None:
+    def _unchanged(self, path: str, mark: Stamp | None, seen: str | None, started: int) -> tuple[Input, bool] | None:
         """The input as it is now, and whether its bytes had to be compared, if its content is as
         recorded; else None."""
         now = stamp(path)
@@ -130,8 +131,10 @@ class StateStore:
         """Write this run's records in one transaction."""
         if self.connection is None or not self.pending:
             return
-        rows = [(task, self._key(key), json.dumps(inputs), value, self.started_ns)
-                for (task, key), (inputs, value) in self.pending.items()]
+        rows = [
+            (task, self._key(key), json.dumps(inputs), value, self.started_ns)
+            for (task, key), (inputs, value) in self.pending.items()
+        ]
         with self.connection:
             self.connection.executemany("INSERT OR REPLACE INTO derived VALUES (?, ?, ?, ?, ?)", rows)
         self.pending.clear()
@@ -154,10 +157,8 @@ def open_store(locales: Path, *, enabled: bool = True) -> Iterator[StateStore]:
     try:
         yield store
     finally:
-        try:
+        with contextlib.suppress(sqlite3.Error):  # a store that cannot be written only costs the next run time
             store.commit()
-        except sqlite3.Error:
-            pass  # a store that cannot be written only costs the next run time
         if connection is not None:
             connection.close()
 
@@ -173,8 +174,10 @@ def _connect(path: Path) -> sqlite3.Connection | None:
         path.parent.mkdir(exist_ok=True)
         connection = sqlite3.connect(path, timeout=30)
         connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute("CREATE TABLE IF NOT EXISTS derived (task TEXT, key TEXT, inputs TEXT, value TEXT, "
-                           "started INTEGER, PRIMARY KEY (task, key))")
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS derived (task TEXT, key TEXT, inputs TEXT, value TEXT, "
+            "started INTEGER, PRIMARY KEY (task, key))"
+        )
         return connection
     except (OSError, sqlite3.Error):
         return None

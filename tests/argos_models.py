@@ -102,9 +102,7 @@ def build_argos_package(
     sp_model = train_sentencepiece(training_text, vocab_size=vocab_size)
     pieces = sentencepiece_pieces(sp_model)
     vocabulary = pad_vocabulary(pieces, ct2_vocab_size)
-    spec = random_transformer_spec(
-        len(vocabulary), layers=layers, d_model=d_model, heads=heads, ffn=ffn, seed=seed
-    )
+    spec = random_transformer_spec(len(vocabulary), layers=layers, d_model=d_model, heads=heads, ffn=ffn, seed=seed)
     # Keep <unk>, <s> and the fillers out of the output, so it decodes to the training text's pieces;
     # their logits are still computed, so the output layer costs what a real vocabulary costs.
     spec.decoder.projection.bias[[0, 1, *range(len(pieces), len(vocabulary))]] = -1e4

@@ -33,8 +33,14 @@ SMALL_ARTICLE = (
 )
 
 
-MT_GLOSSARY = Glossary((Term("Verkor", {}), Term("Bourbourg", {}), Term("Dunkerque", {"en": "Dunkirk"}),
-                        Term("Gigafactory", {"en": "gigafactory", "fr": "gigafactory"})))
+MT_GLOSSARY = Glossary(
+    (
+        Term("Verkor", {}),
+        Term("Bourbourg", {}),
+        Term("Dunkerque", {"en": "Dunkirk"}),
+        Term("Gigafactory", {"en": "gigafactory", "fr": "gigafactory"}),
+    )
+)
 """The glossary of the machine-translation tests (drafting, and masking in tests/test_glossary.py)."""
 
 
@@ -110,8 +116,9 @@ def argos_archives(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, 
     folder = tmp_path_factory.mktemp("argos-archives")
     text = default_training_text()
     return {
-        (source, target): build_argos_package(folder, from_code=source, to_code=target, training_text=text,
-                                              package_version=version, seed=seed)
+        (source, target): build_argos_package(
+            folder, from_code=source, to_code=target, training_text=text, package_version=version, seed=seed
+        )
         for (source, target), (version, seed) in TEST_PACKAGES.items()
     }
 

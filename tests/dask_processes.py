@@ -27,8 +27,14 @@ def dask_command(*args: str) -> list[str]:
 
 def _start(command: Sequence[str], log: Path, env: dict | None) -> subprocess.Popen:
     with open(log, "ab") as output:
-        return subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                start_new_session=True, env={**os.environ, **(env or {})})
+        return subprocess.Popen(
+            command,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+            env={**os.environ, **(env or {})},
+        )
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -60,9 +66,24 @@ def scheduler(folder: Path, *, tls_args: Sequence[str] = (), env: dict | None = 
     scheduler_file, log = folder / "scheduler.json", folder / "scheduler.log"
     scheduler_file.unlink(missing_ok=True)
     protocol = ["--protocol", "tls"] if tls_args else []
-    process = _start(dask_command("scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
-                                  "--scheduler-file", str(scheduler_file),
-                                  "--pid-file", str(folder / "scheduler.pid"), *protocol, *tls_args), log, env)
+    process = _start(
+        dask_command(
+            "scheduler",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--no-dashboard",
+            "--scheduler-file",
+            str(scheduler_file),
+            "--pid-file",
+            str(folder / "scheduler.pid"),
+            *protocol,
+            *tls_args,
+        ),
+        log,
+        env,
+    )
     try:
         yield _wait_for_address(scheduler_file, process, log)
     finally:
@@ -70,13 +91,35 @@ def scheduler(folder: Path, *, tls_args: Sequence[str] = (), env: dict | None = 
 
 
 @contextlib.contextmanager
-def workers(folder: Path, address: str, *, count: int = 2, threads: int = 1, tls_args: Sequence[str] = (),
-            env: dict | None = None) -> Iterator[subprocess.Popen]:
+def workers(
+    folder: Path,
+    address: str,
+    *,
+    count: int = 2,
+    threads: int = 1,
+    tls_args: Sequence[str] = (),
+    env: dict | None = None,
+) -> Iterator[subprocess.Popen]:
     """`dask worker ADDRESS --nworkers count --nthreads threads` (one nanny per worker, as by default)."""
     folder.mkdir(parents=True, exist_ok=True)
-    process = _start(dask_command("worker", address, "--nworkers", str(count), "--nthreads", str(threads),
-                                  "--no-dashboard", "--host", "127.0.0.1", "--local-directory",
-                                  str(folder / "workers"), *tls_args), folder / "workers.log", env)
+    process = _start(
+        dask_command(
+            "worker",
+            address,
+            "--nworkers",
+            str(count),
+            "--nthreads",
+            str(threads),
+            "--no-dashboard",
+            "--host",
+            "127.0.0.1",
+            "--local-directory",
+            str(folder / "workers"),
+            *tls_args,
+        ),
+        folder / "workers.log",
+        env,
+    )
     try:
         yield process
     finally:

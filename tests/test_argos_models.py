@@ -12,12 +12,16 @@ import pytest
 from argostranslate import package as argos_package
 from argostranslate import settings as argos_settings
 
-from tests.argos_models import (SEED_ARTICLE, argos_packages_dir, build_argos_package, default_training_text,
-                                package_name, sentencepiece_pieces)
+from tests.argos_models import (
+    SEED_ARTICLE,
+    argos_packages_dir,
+    build_argos_package,
+    default_training_text,
+    package_name,
+    sentencepiece_pieces,
+)
 
-SENTENCES = [
-    s for s in re.split(r"(?<=[.!?])\s+", SEED_ARTICLE.read_text(encoding="utf-8")) if s.strip()
-][:6]
+SENTENCES = [s for s in re.split(r"(?<=[.!?])\s+", SEED_ARTICLE.read_text(encoding="utf-8")) if s.strip()][:6]
 
 
 @pytest.fixture(scope="module")
@@ -55,9 +59,7 @@ def install(archive: Path) -> argos_package.Package:
 
 
 def translate(pkg: argos_package.Package, sentences: list[str], **options) -> list[list[str]]:
-    translator = ctranslate2.Translator(
-        str(pkg.package_path / "model"), device="cpu", inter_threads=1, intra_threads=1
-    )
+    translator = ctranslate2.Translator(str(pkg.package_path / "model"), device="cpu", inter_threads=1, intra_threads=1)
     batch = [pkg.tokenizer.encode(sentence) for sentence in sentences]
     results = translator.translate_batch(batch, **options)
     return [result.hypotheses[0] for result in results]
@@ -120,13 +122,13 @@ def test_argos_packages_dir_redirects_then_restores_settings(archive: Path, tmp_
 def test_listing_fails_on_a_directory_without_metadata(archive: Path, packages_dir: Path) -> None:
     install(archive)
     (packages_dir / "half-extracted").mkdir()
-    with pytest.raises(FileNotFoundError, match="no metadata.json"):
+    with pytest.raises(FileNotFoundError, match=r"no metadata\.json"):
         argos_package.get_installed_packages()
 
 
 def test_translate_batch_gives_one_deterministic_string_per_input(archive: Path, packages_dir: Path) -> None:
     pkg = install(archive)
-    options = dict(beam_size=2, max_decoding_length=24, length_penalty=0.2, replace_unknowns=True)
+    options = {"beam_size": 2, "max_decoding_length": 24, "length_penalty": 0.2, "replace_unknowns": True}
     first = translate(pkg, SENTENCES, **options)
     again = translate(pkg, SENTENCES, **options)
     texts = [pkg.tokenizer.decode(tokens) for tokens in first]

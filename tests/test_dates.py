@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -12,19 +12,19 @@ from tests.conftest import load, run
 
 
 def test_source_date_epoch_is_read_in_utc():
-    moment = dates.build_moment({"SOURCE_DATE_EPOCH": "1795990000"})   # 22:06 UTC on 29 November
-    assert moment == datetime(2026, 11, 29, 22, 6, 40, tzinfo=timezone.utc)
+    moment = dates.build_moment({"SOURCE_DATE_EPOCH": "1795990000"})  # 22:06 UTC on 29 November
+    assert moment == datetime(2026, 11, 29, 22, 6, 40, tzinfo=UTC)
 
 
 def test_without_source_date_epoch_the_moment_is_now_in_utc():
-    before = datetime.now(timezone.utc)
+    before = datetime.now(UTC)
     moment = dates.build_moment({"SOURCE_DATE_EPOCH": ""})
-    assert moment.tzinfo is timezone.utc and before <= moment <= datetime.now(timezone.utc)
+    assert moment.tzinfo is UTC and before <= moment <= datetime.now(UTC)
 
 
 @pytest.mark.parametrize("value", ["1.5", "-1", " 17", "1e9", "nan", "٣", "17\n", "9" * 20])
 def test_a_source_date_epoch_that_is_no_integer_is_refused(value):
-    with pytest.raises(PipelineError, match="SOURCE_DATE_EPOCH=.* is not a whole number of seconds"):
+    with pytest.raises(PipelineError, match=r"SOURCE_DATE_EPOCH=.* is not a whole number of seconds"):
         dates.build_moment({"SOURCE_DATE_EPOCH": value})
 
 
@@ -40,6 +40,9 @@ def test_a_bad_source_date_epoch_is_one_line_and_nothing_is_written(project_dir,
     result = run("extract")
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        "Error: SOURCE_DATE_EPOCH='yesterday' is not a whole number of seconds since 1970-01-01 UTC "
-        "(e.g. `git log -1 --format=%ct`); set it so, or unset it"]
+        (
+            "Error: SOURCE_DATE_EPOCH='yesterday' is not a whole number of seconds since 1970-01-01 UTC "
+            "(e.g. `git log -1 --format=%ct`); set it so, or unset it"
+        )
+    ]
     assert not (project_dir / "locales/nord.pot").exists()

@@ -53,8 +53,7 @@ def unknown_words(arguments: list[str]) -> list[str]:
             break
         if word.startswith("-"):
             name = word.split("=", 1)[0]
-            param = next((param for param in command.params if name in (*param.opts, *param.secondary_opts)),
-                         None)
+            param = next((param for param in command.params if name in (*param.opts, *param.secondary_opts)), None)
             if param is None and name != "--help":
                 unknown.append(f"{word} (not an option of {command.name})")
             elif isinstance(param, click.Option) and not param.is_flag and "=" not in word:
@@ -84,16 +83,18 @@ def test_every_pipeline_command_names_real_commands_and_options(page):
 def test_shell_blocks_run_the_installed_command_as_make_leaves_it(page):
     """``make`` installs into .venv without activating it: a bare ``pipeline`` in a block to copy is
     "command not found"."""
-    bare = [line for line in shell_lines(page.read_text(encoding="utf-8"))
-            if (shlex.split(line) or [""])[0] == "pipeline"]
+    bare = [
+        line for line in shell_lines(page.read_text(encoding="utf-8")) if (shlex.split(line) or [""])[0] == "pipeline"
+    ]
     assert not bare
 
 
 def test_every_make_target_named_in_the_docs_exists():
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     targets = set(re.findall(r"^([a-z][\w-]*):", makefile, re.MULTILINE))
-    named = {target for page in PAGES
-             for target in re.findall(r"`make ([a-z][\w-]*)", page.read_text(encoding="utf-8"))}
+    named = {
+        target for page in PAGES for target in re.findall(r"`make ([a-z][\w-]*)", page.read_text(encoding="utf-8"))
+    }
     assert named and named <= targets, named - targets
 
 
@@ -110,8 +111,9 @@ def _commands(group: click.Group, path: str = "pipeline"):
             yield from _commands(command, f"{path} {name}")
 
 
-@pytest.mark.parametrize("name, command", list(_commands(cli)), ids=lambda value: value
-                         if isinstance(value, str) else "")
+@pytest.mark.parametrize(
+    "name, command", list(_commands(cli)), ids=lambda value: value if isinstance(value, str) else ""
+)
 def test_no_command_is_described_cut_short_in_help(name, command):
     """``--help`` lists commands in an 80-column terminal with what fits of their description:
     each has a short help that fits whole (``Check translations (every catalog, or FILES) before

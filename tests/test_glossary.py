@@ -23,8 +23,16 @@ def test_repository_glossary_loads_and_covers_the_seed_article():
     glossary = load_glossary(REPO / "glossary.toml")
     article = (REPO / "seeds" / "vallee-de-la-batterie.txt").read_text(encoding="utf-8")
     found = {term.source for term, _, _ in glossary.find(article)}
-    assert {"Verkor", "ProLogium", "Vallée de la batterie", "Dunkerque", "EU", "Mercedes Benz",
-            "Orano XTC New Energy", "AESC Envision"} <= found
+    assert {
+        "Verkor",
+        "ProLogium",
+        "Vallée de la batterie",
+        "Dunkerque",
+        "EU",
+        "Mercedes Benz",
+        "Orano XTC New Energy",
+        "AESC Envision",
+    } <= found
     assert found == {term.source for term in glossary.terms}, "every term occurs in the seed"
 
 
@@ -67,15 +75,18 @@ def test_invalid_toml_names_file_and_line(tmp_path):
     assert str(raised.value).startswith(f"{path}:4: invalid TOML")
 
 
-@pytest.mark.parametrize("text, line, message", [
-    ('keep = ["A"]\nterms = []\n', 2, "unknown key 'terms'"),
-    ('keep = "Verkor"\n', 1, "'keep' must be a list"),
-    ('keep = ["A", ""]\n', None, "non-empty string"),
-    ('[[term]]\nde = "A"\n[[term]]\nen = "B"\n', 3, "needs de ="),
-    ('[[term]]\nde = "EU"\nfrench = "UE"\n', 2, "unknown key 'french'"),
-    ('[[term]]\nde = "EU"\nfr = 1\n', 2, "fr must be a non-empty string"),
-    ('keep = ["EU"]\n[[term]]\nde = "EU"\nfr = "UE"\n', 3, "'EU' is listed twice"),
-])
+@pytest.mark.parametrize(
+    "text, line, message",
+    [
+        ('keep = ["A"]\nterms = []\n', 2, "unknown key 'terms'"),
+        ('keep = "Verkor"\n', 1, "'keep' must be a list"),
+        ('keep = ["A", ""]\n', None, "non-empty string"),
+        ('[[term]]\nde = "A"\n[[term]]\nen = "B"\n', 3, "needs de ="),
+        ('[[term]]\nde = "EU"\nfrench = "UE"\n', 2, "unknown key 'french'"),
+        ('[[term]]\nde = "EU"\nfr = 1\n', 2, "fr must be a non-empty string"),
+        ('keep = ["EU"]\n[[term]]\nde = "EU"\nfr = "UE"\n', 3, "'EU' is listed twice"),
+    ],
+)
 def test_bad_entries_are_errors_with_a_line(text, line, message):
     with pytest.raises(PipelineError) as raised:
         parse_glossary(text, path="glossary.toml")
@@ -85,29 +96,34 @@ def test_bad_entries_are_errors_with_a_line(text, line, message):
         assert raised.value.line == line
 
 
-GLOSSARY = Glossary((
-    Term("Vallée de la batterie", {}),
-    Term("Vallée", {"en": "Valley"}),
-    Term("Mercedes Benz", {"en": "Mercedes-Benz"}),
-    Term("Benz", {}),
-    Term("EU", {"fr": "UE"}),
-    Term("Renault", {}),
-    Term("A B", {}),
-    Term("B C D", {}),
-))
+GLOSSARY = Glossary(
+    (
+        Term("Vallée de la batterie", {}),
+        Term("Vallée", {"en": "Valley"}),
+        Term("Mercedes Benz", {"en": "Mercedes-Benz"}),
+        Term("Benz", {}),
+        Term("EU", {"fr": "UE"}),
+        Term("Renault", {}),
+        Term("A B", {}),
+        Term("B C D", {}),
+    )
+)
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Die EU und die EUR", ["EU"]),                          # whole words only
-    ("EUropa, NEU, EU2", []),
-    ("das EU-Verbot, Renault-Modelle", ["EU", "Renault"]),    # a hyphen ends a word
-    ("Renaults Modelle", []),
-    ("die Vallée de la batterie und die Vallée", ["Vallée de la batterie", "Vallée"]),  # longest first
-    ("Mercedes Benz und Benz", ["Mercedes Benz", "Benz"]),
-    ("A B C D", ["B C D"]),                                   # overlapping: the longer term wins
-    ("A B und B C D", ["A B", "B C D"]),                      # results in text order
-    ("eu und renault", []),                                   # case-sensitive
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Die EU und die EUR", ["EU"]),  # whole words only
+        ("EUropa, NEU, EU2", []),
+        ("das EU-Verbot, Renault-Modelle", ["EU", "Renault"]),  # a hyphen ends a word
+        ("Renaults Modelle", []),
+        ("die Vallée de la batterie und die Vallée", ["Vallée de la batterie", "Vallée"]),  # longest first
+        ("Mercedes Benz und Benz", ["Mercedes Benz", "Benz"]),
+        ("A B C D", ["B C D"]),  # overlapping: the longer term wins
+        ("A B und B C D", ["A B", "B C D"]),  # results in text order
+        ("eu und renault", []),  # case-sensitive
+    ],
+)
 def test_find(text, expected):
     assert sources(GLOSSARY, text) == expected
 
@@ -119,17 +135,38 @@ def test_find_returns_terms_and_offsets():
     assert (term.source, start, end) == ("Dunkerque", 3, 12)
 
 
-@given(st.lists(st.sampled_from(["Die", "EU", "Vallée", "de", "la", "batterie", "Mercedes", "Benz", "A", "B",
-                                 "C", "D", ",", "-", "Renaults"]), max_size=20))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Die",
+                "EU",
+                "Vallée",
+                "de",
+                "la",
+                "batterie",
+                "Mercedes",
+                "Benz",
+                "A",
+                "B",
+                "C",
+                "D",
+                ",",
+                "-",
+                "Renaults",
+            ]
+        ),
+        max_size=20,
+    )
+)
 def test_found_terms_are_whole_words_in_order_without_overlaps(words):
     text = " ".join(words)
     found = GLOSSARY.find(text)
     assert [start for _, start, _ in found] == sorted(start for _, start, _ in found)
-    for (term, start, end), (_, next_start, _) in zip(found, found[1:] + [(None, len(text) + 1, 0)]):
+    for (term, start, end), (_, next_start, _) in zip(found, [*found[1:], (None, len(text) + 1, 0)], strict=False):
         assert text[start:end] == term.source
         assert end <= next_start
-        assert not text[start - 1:start].isalnum() and not text[end:end + 1].isalnum()
-
+        assert not text[start - 1 : start].isalnum() and not text[end : end + 1].isalnum()
 
 
 @pytest.mark.parametrize("text", ["term = [1, 2]\n", "[[term]]\nde = 5\n"], ids=["not-tables", "de-not-text"])
@@ -144,13 +181,16 @@ def test_malformed_terms_are_one_line_errors(tmp_path, text):
 # --- masking for machine translation ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("engine_output, expected", [
-    ("ZQX1 opened a plant in ZQX2.", "Verkor opened a plant in Dunkirk."),
-    ("Zqx 1 opened a plant in ZQX-2.", "Verkor opened a plant in Dunkirk."),
-    ("ZQX 2 and zqx1", "Dunkirk and Verkor"),
-    ("opened a plant in ZQX2.", "opened a plant in Dunkirk."),  # lost placeholder: draft left as is
-    ("ZQX7 opened a plant.", "ZQX7 opened a plant."),  # invented placeholder: left for the reviewer
-])
+@pytest.mark.parametrize(
+    "engine_output, expected",
+    [
+        ("ZQX1 opened a plant in ZQX2.", "Verkor opened a plant in Dunkirk."),
+        ("Zqx 1 opened a plant in ZQX-2.", "Verkor opened a plant in Dunkirk."),
+        ("ZQX 2 and zqx1", "Dunkirk and Verkor"),
+        ("opened a plant in ZQX2.", "opened a plant in Dunkirk."),  # lost placeholder: draft left as is
+        ("ZQX7 opened a plant.", "ZQX7 opened a plant."),  # invented placeholder: left for the reviewer
+    ],
+)
 def test_restore_copes_with_what_the_engine_did_to_placeholders(engine_output, expected):
     masked = mask("Verkor eröffnete in Dunkerque.", MT_GLOSSARY)
     assert masked.text == "ZQX1 eröffnete in ZQX2."

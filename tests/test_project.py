@@ -43,10 +43,8 @@ def test_a_missing_seed_folder_is_an_error_naming_it(tmp_path):
 
 def test_the_lock_is_exclusive_and_released(tmp_path):
     shared = Project(locales=tmp_path / "locales")
-    with shared.lock():
-        with pytest.raises(PipelineError, match="is updating these catalogs"):
-            with shared.lock():
-                pass
+    with shared.lock(), pytest.raises(PipelineError, match="is updating these catalogs"), shared.lock():
+        pass
     with shared.lock():
         pass
 
@@ -133,8 +131,13 @@ def test_editor_leftovers_are_not_articles(project_dir):
 
 def run_with_timeout(*args: str) -> subprocess.CompletedProcess:
     """A run in a child process: a hang (a FIFO opened for reading) fails the test instead of the suite."""
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, timeout=60,
-                          env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+    )
 
 
 def test_a_fifo_is_refused_without_being_opened(project_dir):
@@ -180,8 +183,15 @@ def test_a_name_windows_cannot_store_is_refused(project_dir):
     assert_refused(run("extract"), 'seeds/a"b#c.txt', '"', "Windows")
 
 
-@pytest.mark.parametrize("name, fragment", [("-rf.txt", "start with '-'"), ("--help.txt", "start with '-'"),
-                                            ("a\x01b.txt", "control characters"), ("a\nb.txt", "line breaks")])
+@pytest.mark.parametrize(
+    "name, fragment",
+    [
+        ("-rf.txt", "start with '-'"),
+        ("--help.txt", "start with '-'"),
+        ("a\x01b.txt", "control characters"),
+        ("a\nb.txt", "line breaks"),
+    ],
+)
 def test_a_name_tools_would_misread_is_refused(project_dir, name, fragment):
     """``msgfmt -rf.po`` or ``git add --help.po`` read such a catalog's name as an option; a control
     character or a line break in a name breaks the catalog's ``#:`` reference and every listing."""
@@ -256,7 +266,7 @@ def test_disk_full_names_the_file_then_a_rerun_recovers(project_dir, monkeypatch
     again = run("extract")
     assert again.exit_code == 0, again.output
     assert "Ein neuer Satz." in Path("locales/fr/LC_MESSAGES/nord.po").read_text(encoding="utf-8")
-    assert not [path for path in Path("locales").rglob("*.tmp")]
+    assert not list(Path("locales").rglob("*.tmp"))
 
 
 def test_a_read_only_folder_names_the_catalog_not_a_temporary_file(project_dir, monkeypatch):
@@ -274,8 +284,10 @@ def test_a_read_only_folder_names_the_catalog_not_a_temporary_file(project_dir, 
 
 def test_locales_under_a_file_names_the_folder_and_the_action(project_dir):
     Path("afile").write_text("x", encoding="utf-8")
-    assert_refused(run("--locales", "afile/locales", "extract"),
-                   "afile/locales: cannot create the catalogs folder (Not a directory)")
+    assert_refused(
+        run("--locales", "afile/locales", "extract"),
+        "afile/locales: cannot create the catalogs folder (Not a directory)",
+    )
 
 
 def test_an_unreadable_catalog_names_the_file_and_the_action(project_dir, monkeypatch):
@@ -296,7 +308,7 @@ def test_disk_full_while_taking_the_lock_names_the_lock_file(project_dir, monkey
         """An open lock file on a full disk: writes fail when flushed."""
 
         def __init__(self, *args, **kwargs):
-            self.file = open(*args, **kwargs)
+            self.file = open(*args, **kwargs)  # noqa: SIM115 - a stand-in for open(); closed by __exit__
 
         def __enter__(self):
             return self
@@ -331,13 +343,16 @@ def test_folders_that_overlap_are_refused(project_dir, command):
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-1] == (
         "Error: the seeds folder (editions/de) and the editions folder (editions) overlap; give each its own "
-        "folder (--seeds, --editions)")
+        "folder (--seeds, --editions)"
+    )
     assert {path: path.read_bytes() for path in Path("editions").rglob("*") if path.is_file()} == before
 
 
 def test_a_symlink_does_not_hide_an_overlap(project_dir):
     Path("more").symlink_to("seeds")
-    assert_refused(run("--locales", "more", "extract"), "the seeds folder (seeds) and the locales folder (more) overlap")
+    assert_refused(
+        run("--locales", "more", "extract"), "the seeds folder (seeds) and the locales folder (more) overlap"
+    )
 
 
 def test_outputs_inside_the_seeds_folder_are_allowed(project_dir):

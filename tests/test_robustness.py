@@ -12,7 +12,7 @@ import subprocess
 import sys
 import zipfile
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -42,15 +42,19 @@ def assert_refused(result, *fragments: str) -> None:
         assert fragment in message
 
 
-@pytest.mark.parametrize("content, fragments", [
-    ("Größe\n".encode("latin-1"), ["seeds/nord.txt:1:", "not UTF-8"]),
-    (b"", ["seeds/nord.txt:", "no text"]),
-    (b"  \n\t\n\n", ["seeds/nord.txt:", "no text"]),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", ["seeds/nord.txt:", "binary"]),
-    (("Wort " * 10_000).encode(), ["seeds/nord.txt:1:", "paragraph of 50,000 characters"]),
-    (("Wort, " * 1_000 + "Ende.\n").encode(), ["seeds/nord.txt:1:", "sentence of 6,005 characters"]),
-    ("Ein Satz\x04 mit Steuerzeichen.\n".encode(), ["seeds/nord.txt:1:", "control character U+0004"]),
-], ids=["latin-1", "empty", "whitespace-only", "binary", "50k-line", "run-on-sentence", "control-character"])
+@pytest.mark.parametrize(
+    "content, fragments",
+    [
+        ("Größe\n".encode("latin-1"), ["seeds/nord.txt:1:", "not UTF-8"]),
+        (b"", ["seeds/nord.txt:", "no text"]),
+        (b"  \n\t\n\n", ["seeds/nord.txt:", "no text"]),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", ["seeds/nord.txt:", "binary"]),
+        (("Wort " * 10_000).encode(), ["seeds/nord.txt:1:", "paragraph of 50,000 characters"]),
+        (("Wort, " * 1_000 + "Ende.\n").encode(), ["seeds/nord.txt:1:", "sentence of 6,005 characters"]),
+        (b"Ein Satz\x04 mit Steuerzeichen.\n", ["seeds/nord.txt:1:", "control character U+0004"]),
+    ],
+    ids=["latin-1", "empty", "whitespace-only", "binary", "50k-line", "run-on-sentence", "control-character"],
+)
 def test_bad_article_is_refused_and_catalogs_stay(project_dir, content, fragments):
     assert run("extract").exit_code == 0
     before = snapshot()
@@ -87,8 +91,12 @@ def test_slugs_that_collide_after_normalisation(project_dir):
 
 def test_translator_edit_to_a_msgid_stops_the_run(project_dir):
     assert run("extract").exit_code == 0
-    FR.write_text(FR.read_text(encoding="utf-8").replace(
-        'msgid "Die Region hofft auf Arbeit."', 'msgid "La région espère du travail."'), encoding="utf-8")
+    FR.write_text(
+        FR.read_text(encoding="utf-8").replace(
+            'msgid "Die Region hofft auf Arbeit."', 'msgid "La région espère du travail."'
+        ),
+        encoding="utf-8",
+    )
     before = snapshot()
     result = run("extract")
     assert_refused(result, f"{FR}:", "not in the template", "was it edited?")
@@ -106,8 +114,8 @@ def test_a_broken_catalog_of_one_language_stops_the_run_before_any_write(project
 
 # --- interruptions: every file is either as it was or as a finished run writes it ----------------
 
-EARLIER = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
-LATER = datetime(2026, 3, 1, 9, 30, tzinfo=timezone.utc)
+EARLIER = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+LATER = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 ARTICLES = {
     "nord": SMALL_ARTICLE,
     "sued": "Die Fabrik in Douvrin wächst.\nDie Region hofft auf Arbeit. Ein zweiter Satz folgt.\n",
@@ -118,8 +126,11 @@ PIVOT = {"fr": (Pair("de", "en"), Pair("en", "fr")), "en": (Pair("de", "en"),)}
 
 def catalog_files() -> dict[Path, bytes]:
     """The files under locales/ but the lock and temporary files."""
-    return {path: data for path, data in snapshot().items()
-            if path.name != ".pipeline.lock" and path not in temporary_files()}
+    return {
+        path: data
+        for path, data in snapshot().items()
+        if path.name != ".pipeline.lock" and path not in temporary_files()
+    }
 
 
 def temporary_files() -> list[Path]:
@@ -128,8 +139,9 @@ def temporary_files() -> list[Path]:
 
 def write_articles(*, edited: bool = False) -> None:
     for slug, text in ARTICLES.items():
-        Path("seeds", f"{slug}.txt").write_text(text + ("Ein neuer Satz am Ende.\n" if edited else ""),
-                                                encoding="utf-8")
+        Path("seeds", f"{slug}.txt").write_text(
+            text + ("Ein neuer Satz am Ende.\n" if edited else ""), encoding="utf-8"
+        )
 
 
 def restore(files: dict[Path, bytes]) -> None:
@@ -202,8 +214,9 @@ def assert_whole_drafts(path: Path) -> None:
     """Every entry of the catalog is untranslated or holds the fake engine's complete draft."""
     suffix = {"en": " [en]", "fr": " [en] [fr]"}[path.parent.parent.name]
     for entry in catalogs.read_catalog(path):
-        assert not entry.msgstr or (entry.msgstr == entry.msgid + suffix
-                                    and catalogs.entry_state(entry) is EntryState.MACHINE_DRAFT), entry
+        assert not entry.msgstr or (
+            entry.msgstr == entry.msgid + suffix and catalogs.entry_state(entry) is EntryState.MACHINE_DRAFT
+        ), entry
 
 
 def test_ctrl_c_while_drafts_are_saved_leaves_every_catalog_whole(project_dir, monkeypatch, tmp_path):
@@ -231,12 +244,11 @@ def test_ctrl_c_while_drafts_are_saved_leaves_every_catalog_whole(project_dir, m
 
 def test_ctrl_c_right_after_the_template_is_written_within_the_minute_of_the_last_run(project_dir, monkeypatch):
     """The .pot is new, its catalogs are not, and both carry the same minute as POT-Creation-Date."""
-    monkeypatch.setattr(catalogs, "now", lambda: datetime(2026, 3, 1, 9, 0, 10, tzinfo=timezone.utc))
+    monkeypatch.setattr(catalogs, "now", lambda: datetime(2026, 3, 1, 9, 0, 10, tzinfo=UTC))
     assert run("extract").exit_code == 0
     article = Path("seeds/nord.txt")
-    article.write_text(article.read_text(encoding="utf-8").replace("auf Arbeit.", "auf neue Arbeit."),
-                       encoding="utf-8")
-    monkeypatch.setattr(catalogs, "now", lambda: datetime(2026, 3, 1, 9, 0, 40, tzinfo=timezone.utc))
+    article.write_text(article.read_text(encoding="utf-8").replace("auf Arbeit.", "auf neue Arbeit."), encoding="utf-8")
+    monkeypatch.setattr(catalogs, "now", lambda: datetime(2026, 3, 1, 9, 0, 40, tzinfo=UTC))
     with ctrl_c_at_replace(monkeypatch, 2):
         assert run("extract").exit_code == 1
     result = run("extract")  # not "msgid ... is not in the template: was it edited?"
@@ -264,8 +276,7 @@ main()
 """
 
 
-def test_a_run_killed_while_writing_leaves_old_or_new_files_and_the_next_run_works(project_dir, monkeypatch,
-                                                                                 tmp_path):
+def test_a_run_killed_while_writing_leaves_old_or_new_files_and_the_next_run_works(project_dir, monkeypatch, tmp_path):
     write_articles()
     monkeypatch.setattr(catalogs, "now", lambda: EARLIER)
     assert run("extract").exit_code == 0
@@ -286,11 +297,14 @@ def test_a_run_killed_while_writing_leaves_old_or_new_files_and_the_next_run_wor
 # --- package files that cannot be installed, or serve no configured language ---------------------
 
 
-@pytest.mark.parametrize("kind, message", [
-    ("missing", "no such file"),
-    ("random-bytes", "not a zip archive"),
-    ("empty", "not a zip archive"),
-])
+@pytest.mark.parametrize(
+    "kind, message",
+    [
+        ("missing", "no such file"),
+        ("random-bytes", "not a zip archive"),
+        ("empty", "not a zip archive"),
+    ],
+)
 def test_an_unusable_package_file_is_refused_with_one_line(project_dir, argos_dir, tmp_path, kind, message):
     path = tmp_path / f"{kind}.argosmodel"
     if kind == "random-bytes":
@@ -320,8 +334,9 @@ def retarget(archive: Path, folder: Path, target: str) -> Path:
     return copy
 
 
-def test_a_package_for_a_pair_no_route_uses_is_installed_with_a_note_and_not_used(project_dir, argos_dir,
-                                                                                 argos_archives, tmp_path):
+def test_a_package_for_a_pair_no_route_uses_is_installed_with_a_note_and_not_used(
+    project_dir, argos_dir, argos_archives, tmp_path
+):
     spanish = retarget(argos_archives["en", "fr"], tmp_path, "es")
     result = run("models", "install", str(argos_archives["de", "en"]), str(spanish))
     assert result.exit_code == 0, result.output

@@ -71,8 +71,13 @@ def test_an_edit_restored_with_touch_r_is_seen(locales):
 def test_an_edit_within_the_timestamp_granularity_is_seen(locales, monkeypatch):
     """On a file system with one-second timestamps, a same-size edit in the second the record was
     made leaves the stamp as it was: the file is racily clean and its bytes are compared."""
-    coarse = lambda path: None if (found := stamp(path)) is None else (  # noqa: E731
-        found[0], found[1] // 10**9 * 10**9, found[2] // 10**9 * 10**9, found[3])
+
+    def coarse(path):
+        found = stamp(path)
+        if found is None:
+            return None
+        return found[0], found[1] // 10**9 * 10**9, found[2] // 10**9 * 10**9, found[3]
+
     monkeypatch.setattr(state_store, "stamp", coarse)
     monkeypatch.setattr(state_store, "filesystem_now", lambda folder: os.stat(folder).st_mtime_ns // 10**9 * 10**9)
     remember(locales)

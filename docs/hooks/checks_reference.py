@@ -14,10 +14,10 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     from pipeline.qa import checks
 
     entry_checks = "\n".join(_entry_check(check) for check in checks.CHECKS)
-    header_checks = "\n".join(_section(function.__name__, f"**{severity.value}**", function)
-                              for function, severity in checks.HEADER_CHECKS)
-    return (markdown.replace("<!-- entry checks -->", entry_checks)
-            .replace("<!-- header checks -->", header_checks))
+    header_checks = "\n".join(
+        _section(function.__name__, f"**{severity.value}**", function) for function, severity in checks.HEADER_CHECKS
+    )
+    return markdown.replace("<!-- entry checks -->", entry_checks).replace("<!-- header checks -->", header_checks)
 
 
 def _entry_check(check) -> str:

@@ -41,8 +41,9 @@ def values(content: str, fence: str, keys: Sequence[str]) -> list[Value]:
     TOML), in the order they are written; none if the front matter does not parse."""
     wanted = set(keys)
     found = _yaml_values(content, wanted) if fence == YAML_FENCE else _toml_values(content, wanted)
-    return sorted((value for value in found if value.text.strip() and "\n" not in value.text),
-                  key=lambda value: value.start)
+    return sorted(
+        (value for value in found if value.text.strip() and "\n" not in value.text), key=lambda value: value.start
+    )
 
 
 def _yaml_values(content: str, keys: set[str]) -> Iterator[Value]:
@@ -53,9 +54,14 @@ def _yaml_values(content: str, keys: set[str]) -> Iterator[Value]:
     if not isinstance(root, yaml.MappingNode):
         return
     for key, node in root.value:
-        if (isinstance(key, yaml.ScalarNode) and key.value in keys and isinstance(node, yaml.ScalarNode)
-                and node.tag == "tag:yaml.org,2002:str" and node.style in (None, "'", '"')
-                and node.start_mark.line == node.end_mark.line):
+        if (
+            isinstance(key, yaml.ScalarNode)
+            and key.value in keys
+            and isinstance(node, yaml.ScalarNode)
+            and node.tag == "tag:yaml.org,2002:str"
+            and node.style in (None, "'", '"')
+            and node.start_mark.line == node.end_mark.line
+        ):
             yield Value(key.value, node.start_mark.index, node.end_mark.index, node.value)
 
 
@@ -66,7 +72,7 @@ def _toml_values(content: str, keys: set[str]) -> Iterator[Value]:
         return
     offset = 0
     for line in content.split("\n"):
-        if line.lstrip().startswith("["):        # the top-level table ends at the first header
+        if line.lstrip().startswith("["):  # the top-level table ends at the first header
             return
         key, equals, rest = line.partition("=")
         key = key.strip()

@@ -15,6 +15,7 @@ agree with what every renderer shows:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -53,7 +54,7 @@ def cell_spans(tokens: Sequence[Token], text: str, line_starts: list[int]) -> di
     the cells are found in their row from left to right, each after the one before."""
     found: dict[int, tuple[int, int]] = {}
     position = 0
-    for opening, inline in zip(tokens, tokens[1:]):
+    for opening, inline in itertools.pairwise(tokens):
         if opening.type == "tr_open" and opening.map:
             position = line_starts[opening.map[0]]
         elif opening.type in CELLS and inline.type == "inline" and inline.content:
@@ -117,8 +118,10 @@ def as_plain_blocks(tokens: Sequence[Token]) -> list[Token]:
     footnote: str | None = None
     for token in tokens:
         if token.type == "inline":
-            token.children = [_text(f"[{child.meta['id'] + 1}]") if child.type == "footnote_ref" else child
-                              for child in token.children or []]
+            token.children = [
+                _text(f"[{child.meta['id'] + 1}]") if child.type == "footnote_ref" else child
+                for child in token.children or []
+            ]
             if footnote:
                 token.children.insert(0, _text(footnote))
                 footnote = None
@@ -138,8 +141,11 @@ def as_plain_blocks(tokens: Sequence[Token]) -> list[Token]:
 
 def _joined(cells: Sequence[Token]) -> Token:
     line = Token("inline", "", 0)
-    line.children = [child for number, cell in enumerate(cells)
-                     for child in ([_text(" | ")] if number else []) + list(cell.children or [])]
+    line.children = [
+        child
+        for number, cell in enumerate(cells)
+        for child in ([_text(" | ")] if number else []) + list(cell.children or [])
+    ]
     return line
 
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -36,10 +37,10 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
-from markdown_it.utils import OptionsDict
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
+from markdown_it.utils import OptionsDict
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from pipeline.articles import front_matter, gfm, markdown_cuts, typography
@@ -63,11 +64,11 @@ class AnyReference(dict):
     """A reference table in which every label is defined: outside its document a sentence's
     ``[text][ref]`` still parses as a link, so its parts are found and protected."""
 
-    def get(self, key: object, default: object = None) -> dict[str, str] | None:  # noqa: ARG002
+    def get(self, key: object, default: object = None) -> dict[str, str] | None:
         return {"href": "", "title": ""} if key in self else None
 
     def __contains__(self, key: object) -> bool:
-        return not str(key).startswith("^")     # ``[^1]`` is a footnote reference (pipeline.articles.gfm)
+        return not str(key).startswith("^")  # ``[^1]`` is a footnote reference (pipeline.articles.gfm)
 
 
 # --- the parsers ---------------------------------------------------------------------------------
@@ -76,8 +77,12 @@ class AnyReference(dict):
 def with_front_matter(md: MarkdownIt) -> MarkdownIt:
     """``md`` reading YAML front matter (``---``, mdit-py-plugins) and TOML front matter (``+++``)."""
     md.use(front_matter_plugin)
-    md.block.ruler.before("front_matter", "toml_front_matter", _toml_front_matter,
-                          {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    md.block.ruler.before(
+        "front_matter",
+        "toml_front_matter",
+        _toml_front_matter,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
     return md
 
 
@@ -96,14 +101,14 @@ def _toml_front_matter(state: StateBlock, start_line: int, end_line: int, silent
     if not silent:
         token = state.push("front_matter", "", 0)
         token.hidden, token.block, token.markup = True, True, TOML_FENCE
-        token.content = state.src[state.bMarks[1]:state.eMarks[closing - 1]] if closing > 1 else ""
+        token.content = state.src[state.bMarks[1] : state.eMarks[closing - 1]] if closing > 1 else ""
         token.map = [start_line, closing + 1]
     state.line = closing + 1
     return True
 
 
 def _line(state: StateBlock, line: int) -> str:
-    return state.src[state.bMarks[line]:state.eMarks[line]].rstrip(" \t")
+    return state.src[state.bMarks[line] : state.eMarks[line]].rstrip(" \t")
 
 
 @functools.lru_cache(maxsize=1)
@@ -168,8 +173,9 @@ def inline_html(texts: Iterable[str]) -> frozenset[str]:
 def _parse_inline(text: str) -> tuple[list[Token], list[tuple[int, int, str]]]:
     """The inline tokens of ``text`` (every reference label taken as defined) and its protected spans
     as the wrapped rules noted them: ``(start, end, rule name)``."""
-    env = {"references": AnyReference(), SPANS: []}
-    return source_parser().parseInline(text, env), env[SPANS]
+    spans: list[tuple[int, int, str]] = []
+    env = {"references": AnyReference(), SPANS: spans}
+    return source_parser().parseInline(text, env), spans
 
 
 def _noting_spans(rule: Callable[[StateInline, bool], bool], name: str) -> Callable[[StateInline, bool], bool]:
@@ -194,7 +200,7 @@ def _protected_part(state: StateInline, name: str, start: int) -> tuple[int, int
         return start, end
     label_start = start + (1 if name == "link" else 2)
     label_end = state.md.helpers.parseLinkLabel(state, label_start - 1, name == "link")
-    rest = state.src[label_end + 1:end]
+    rest = state.src[label_end + 1 : end]
     if label_end < 0 or rest in ("", "[]"):
         return start, end
     return label_end + 1, end
@@ -261,8 +267,16 @@ def without_markup(text: str) -> str:
     return "".join(parts)
 
 
-def parse_markdown(text: str, *, slug: str, source: str, newline: str = "\n", bom: bool = False,
-                   language: str = LANGUAGE, front_matter_keys: Sequence[str] = front_matter.DEFAULT_KEYS) -> Article:
+def parse_markdown(
+    text: str,
+    *,
+    slug: str,
+    source: str,
+    newline: str = "\n",
+    bom: bool = False,
+    language: str = LANGUAGE,
+    front_matter_keys: Sequence[str] = front_matter.DEFAULT_KEYS,
+) -> Article:
     """The article written in ``text`` (``"\\n"`` newlines, no BOM) in ``language``: its units and the
     Markdown kept around them, so that assembling the msgids gives ``text`` back. The values of
     ``front_matter_keys`` are units too (:mod:`pipeline.articles.front_matter`)."""
@@ -271,21 +285,34 @@ def parse_markdown(text: str, *, slug: str, source: str, newline: str = "\n", bo
     tokens = parser.parse(text, env)
     _check_nesting(tokens, parser.options["maxNesting"], source)
     line_starts = _line_starts(text)
-    blocks = [*_front_matter_units(tokens, text, line_starts, front_matter_keys),
-              *((token_line, found) for token_line, found in _units(tokens, text, line_starts, env, language) if found)]
+    blocks = [
+        *_front_matter_units(tokens, text, line_starts, front_matter_keys),
+        *((token_line, found) for token_line, found in _units(tokens, text, line_starts, env, language) if found),
+    ]
     paragraphs = []
     for number, (line, found) in enumerate(blocks):
         following = blocks[number + 1][1][0].start if number + 1 < len(blocks) else len(text)
         sentences = tuple(
-            Sentence(text=item.text, trailing=text[item.end:after.start] if after else "",
-                     line=bisect.bisect_right(line_starts, item.start),
-                     raw="" if text[item.start:item.end] == item.text else text[item.start:item.end],
-                     context=item.context)
-            for item, after in zip(found, [*found[1:], None]))
-        paragraphs.append(Paragraph(line=line, sentences=sentences, separator=text[found[-1].end:following]))
+            Sentence(
+                text=item.text,
+                trailing=text[item.end : after.start] if after else "",
+                line=bisect.bisect_right(line_starts, item.start),
+                raw="" if text[item.start : item.end] == item.text else text[item.start : item.end],
+                context=item.context,
+            )
+            for item, after in zip(found, [*found[1:], None], strict=False)
+        )
+        paragraphs.append(Paragraph(line=line, sentences=sentences, separator=text[found[-1].end : following]))
     preamble = text[: blocks[0][1][0].start] if blocks else text
-    return Article(slug=slug, source=source, paragraphs=tuple(paragraphs), preamble=preamble,
-                   newline=newline, bom=bom, syntax=MARKDOWN)
+    return Article(
+        slug=slug,
+        source=source,
+        paragraphs=tuple(paragraphs),
+        preamble=preamble,
+        newline=newline,
+        bom=bom,
+        syntax=MARKDOWN,
+    )
 
 
 def _check_nesting(tokens: Sequence[Token], most: int, source: str) -> None:
@@ -294,10 +321,13 @@ def _check_nesting(tokens: Sequence[Token], most: int, source: str) -> None:
     missing from the catalogs and the editions while ``status`` says 100 %."""
     for token in tokens:
         if token.nesting == 1 and token.level >= most - 1 and token.type not in BLOCK_UNITS and token.map:
-            raise ArticleError(f"block quotes or lists nested too deeply (Markdown is read {most} levels deep, "
-                               "a list taking two): the text inside cannot be translated and would be "
-                               "missing from every edition; nest them less deeply", path=source,
-                               line=token.map[0] + 1)
+            raise ArticleError(
+                f"block quotes or lists nested too deeply (Markdown is read {most} levels deep, "
+                "a list taking two): the text inside cannot be translated and would be "
+                "missing from every edition; nest them less deeply",
+                path=source,
+                line=token.map[0] + 1,
+            )
 
 
 def _line_starts(text: str) -> list[int]:
@@ -305,26 +335,34 @@ def _line_starts(text: str) -> list[int]:
     return [0, *(match.end() for match in re.finditer("[\r\n]", text))]
 
 
-def _front_matter_units(tokens: list[Token], text: str, line_starts: list[int],
-                        keys: Sequence[str]) -> list[tuple[int, list[_Located]]]:
+def _front_matter_units(
+    tokens: list[Token], text: str, line_starts: list[int], keys: Sequence[str]
+) -> list[tuple[int, list[_Located]]]:
     """(1-based line, [value]) of each front matter value readers see."""
-    if not keys or not tokens or tokens[0].type != "front_matter" or not tokens[0].map:
+    if not keys or not tokens:
         return []
     token = tokens[0]
-    offset = line_starts[token.map[0] + 1] if token.map[0] + 1 < len(line_starts) else len(text)
-    if text[offset:offset + len(token.content)] != token.content:
+    if token.type != "front_matter" or not token.map:
         return []
-    return [(bisect.bisect_right(line_starts, offset + value.start),
-             [_Located(offset + value.start, offset + value.end, value.text, context=value.key)])
-            for value in front_matter.values(token.content, token.markup, keys)]
+    offset = line_starts[token.map[0] + 1] if token.map[0] + 1 < len(line_starts) else len(text)
+    if text[offset : offset + len(token.content)] != token.content:
+        return []
+    return [
+        (
+            bisect.bisect_right(line_starts, offset + value.start),
+            [_Located(offset + value.start, offset + value.end, value.text, context=value.key)],
+        )
+        for value in front_matter.values(token.content, token.markup, keys)
+    ]
 
 
-def _units(tokens: list[Token], text: str, line_starts: list[int], env: dict,
-           language: str) -> Iterator[tuple[int, list[_Located]]]:
+def _units(
+    tokens: list[Token], text: str, line_starts: list[int], env: dict, language: str
+) -> Iterator[tuple[int, list[_Located]]]:
     """(1-based line, sentences) of each block whose text is translated, in reading order; a table
     cell (:mod:`pipeline.articles.gfm`) is one unit."""
     cells = gfm.cell_spans(tokens, text, line_starts)
-    for opening, inline in zip(tokens, tokens[1:]):
+    for opening, inline in itertools.pairwise(tokens):
         if id(inline) in cells and inline.map:
             start, end = cells[id(inline)]
             yield inline.map[0] + 1, [_Located(start, end, one_spelling(text[start:end], env))]
@@ -354,7 +392,7 @@ def _content_lines(content: str, text: str, line_starts: list[int], first: int) 
         raw, wanted = text[start:end], line.lstrip(" \t")
         at = len(raw.rstrip(" \t")) - len(wanted.rstrip(" \t"))
         if not raw.rstrip(" \t").endswith(wanted.rstrip(" \t")):
-            at = raw.find(wanted)             # an ATX heading's closing #s follow its text
+            at = raw.find(wanted)  # an ATX heading's closing #s follow its text
         if at < 0 or not wanted:
             return None
         offsets.append((start + at, len(wanted)))
@@ -384,15 +422,19 @@ def _sentences(located: list[tuple[int, int]], text: str, env: dict, language: s
     """The sentences of a block whose lines are at ``located`` (offset, length): split at hard line
     breaks and as a text paragraph is, keeping only the cuts that leave the markup intact."""
     offsets = [start for start, _ in located]
-    lines = [text[start:start + length] for start, length in located]
+    lines = [text[start : start + length] for start, length in located]
     lines[-1] = lines[-1].rstrip(" \t")
-    flat = "\n".join(lines)                                   # the block's text, offsets map line by line
+    flat = "\n".join(lines)  # the block's text, offsets map line by line
     spans = []
     for chunk_start, chunk in _chunks(flat, lines):
         spans += [(chunk_start + start, chunk_start + end) for start, end in _chunk_sentences(chunk, language)]
     spans = _keep_markup_whole(flat, spans, env)
-    return [_Located(_to_file(s, offsets, lines), _to_file(e - 1, offsets, lines) + 1,
-                     one_spelling(_one_line(flat[s:e]), env)) for s, e in spans]
+    return [
+        _Located(
+            _to_file(s, offsets, lines), _to_file(e - 1, offsets, lines) + 1, one_spelling(_one_line(flat[s:e]), env)
+        )
+        for s, e in spans
+    ]
 
 
 EMPHASIS_DELIMITERS = re.compile(r"[*_~]+")
@@ -417,8 +459,8 @@ def _chunk_sentences(chunk: str, language: str) -> list[tuple[int, int]]:
             start -= 1
         while end < len(chunk) and (chunk[end] in "*_~" or end in references):
             end = references.get(end, end + 1)
-        gap = chunk[spans[-1][1]:start] if spans else " "
-        if not gap or gap.strip():                # no whitespace between them: one sentence
+        gap = chunk[spans[-1][1] : start] if spans else " "
+        if not gap or gap.strip():  # no whitespace between them: one sentence
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
@@ -438,7 +480,7 @@ def _chunks(flat: str, lines: list[str]) -> Iterator[tuple[int, str]]:
     for line in lines[:-1]:
         offset += len(line) + 1
         if marker := HARD_BREAK.search(line):
-            yield start, flat[start:offset - 1 - len(marker.group())]
+            yield start, flat[start : offset - 1 - len(marker.group())]
             start = offset
     yield start, flat[start:]
 
@@ -452,7 +494,7 @@ def _keep_markup_whole(flat: str, spans: list[tuple[int, int]], env: dict) -> li
 
 def _to_file(position: int, offsets: list[int], lines: list[str]) -> int:
     """The file offset of ``position`` in the block's joined lines."""
-    for start, line in zip(offsets, lines):
+    for start, line in zip(offsets, lines, strict=True):
         if position <= len(line):
             return start + position
         position -= len(line) + 1
@@ -486,14 +528,15 @@ def one_spelling(text: str, env: dict | None = None) -> str:
     md = source_parser()
     wanted = md.renderInline(text, env)
     runs = [match.span() for match in re.finditer("_+", text)]
-    if len(runs) > MAX_UNDERSCORE_RUNS:   # pairs are tried one by one: leave such a sentence as written
+    if len(runs) > MAX_UNDERSCORE_RUNS:  # pairs are tried one by one: leave such a sentence as written
         return text
     for first, (start, end) in enumerate(runs):
-        for other_start, other_end in runs[first + 1:]:
+        for other_start, other_end in runs[first + 1 :]:
             if other_end - other_start != end - start or text[start] != "_" or text[other_start] != "_":
                 continue
-            swapped = (text[:start] + "*" * (end - start) + text[end:other_start]
-                       + "*" * (end - start) + text[other_end:])
+            swapped = (
+                text[:start] + "*" * (end - start) + text[end:other_start] + "*" * (end - start) + text[other_end:]
+            )
             if md.renderInline(swapped, env) == wanted:
                 text = swapped
                 break
@@ -521,14 +564,14 @@ def as_block_text(text: str, unit: Unit) -> str:
     text = " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
     if front_matter.is_key_context(unit.context):
         return front_matter.written_value(text)
-    if "|" in text:                                     # would end a table cell
+    if "|" in text:  # would end a table cell
         text = gfm.escaped_pipes(text, protected_spans(text))
-    if closing := CLOSING_HASHES.search(text):          # would be taken as an ATX heading's closing #s
-        text = text[:closing.start(1)] + "\\" + text[closing.start(1):]
+    if closing := CLOSING_HASHES.search(text):  # would be taken as an ATX heading's closing #s
+        text = text[: closing.start(1)] + "\\" + text[closing.start(1) :]
     if _stays_inline(text):
         return text
     digits = re.match(r"\d+(?=[.)])", text)
-    return text[: digits.end()] + "\\" + text[digits.end():] if digits else "\\" + text
+    return text[: digits.end()] + "\\" + text[digits.end() :] if digits else "\\" + text
 
 
 CLOSING_HASHES = re.compile(r"(?:^|[ \t])(#+)[ \t]*$")
@@ -537,8 +580,10 @@ CLOSING_HASHES = re.compile(r"(?:^|[ \t])(#+)[ \t]*$")
 def _stays_inline(text: str) -> bool:
     """Whether ``text`` reads as paragraph text both at the start of a block and on the line after
     one (where ``===`` would make a heading of the line before)."""
-    return all([token.type for token in html_parser().parse(before + text)] == ["paragraph_open", "inline", "paragraph_close"]
-               for before in ("", "x\n"))
+    return all(
+        [token.type for token in html_parser().parse(before + text)] == ["paragraph_open", "inline", "paragraph_close"]
+        for before in ("", "x\n")
+    )
 
 
 UNTRANSLATED = ("\u2e02", "\u2e03")
@@ -559,8 +604,9 @@ def to_html(text: str, *, untranslated_lang: str = "", author_html: frozenset[st
     rendered = html_parser().render(text, {AUTHOR_HTML: author_html, UNTRANSLATED_LANG: untranslated_lang})
     if not untranslated_lang or text.count(opening) != text.count(closing):
         return rendered
-    rendered = re.sub(r'(?<= )([a-z]+=")([^"]*)"', lambda m: m[1] + m[2].replace(opening, "").replace(closing, "") + '"',
-                      rendered)
+    rendered = re.sub(
+        r'(?<= )([a-z]+=")([^"]*)"', lambda m: m[1] + m[2].replace(opening, "").replace(closing, "") + '"', rendered
+    )
     span = f'<span class="untranslated" lang="{escapeHtml(untranslated_lang)}">'
     return rendered.replace(opening, span).replace(closing, "</span>")
 
@@ -571,7 +617,7 @@ def plain_text(text: str) -> str:
     blocks as they are, a table's row on a line, footnotes numbered, front matter and link
     definitions left out."""
     parts: list[str] = []
-    markers: list[str] = []      # the marker of each open list item, the innermost last
+    markers: list[str] = []  # the marker of each open list item, the innermost last
     item_starts = in_list = False
     for token in gfm.as_plain_blocks(html_parser().parse(text)):
         if token.type == "list_item_open":
@@ -581,7 +627,7 @@ def plain_text(text: str) -> str:
             markers.pop()
         elif token.type in ("inline", "fence", "code_block"):
             shown = plain_inline_tokens(token.children or []) if token.type == "inline" else token.content.rstrip("\n")
-            if not shown.strip():               # an image without alt text: nothing to read
+            if not shown.strip():  # an image without alt text: nothing to read
                 continue
             indent = "".join(" " * len(marker) for marker in markers[:-1])
             first = indent + (markers[-1] if item_starts else " " * len(markers[-1])) if markers else ""
@@ -612,14 +658,16 @@ def plain_inline_tokens(children: Sequence[Token]) -> str:
     return "".join(parts)
 
 
-def typeset_units(texts: Sequence[str], rules: typography.Typography | None, *,
-                  between: Sequence[str] = ()) -> list[str]:
+def typeset_units(
+    texts: Sequence[str], rules: typography.Typography | None, *, between: Sequence[str] = ()
+) -> list[str]:
     """:func:`pipeline.articles.typography.typeset_units` for inline Markdown: code spans, URLs, autolinks and
     inline HTML are replaced by private-use characters while the rules run, so they stay as written.
     ``between`` is accepted for the same signature; the sentences are set as if one space separated them."""
     if rules is None:
         return list(texts)
-    masked, hidden = [], []
+    masked: list[str] = []
+    hidden: list[str] = []
     for text in texts:
         spans = protected_spans(text)
         if PLACEHOLDER.search(text) or len(hidden) + len(spans) > len(PLACEHOLDERS):
@@ -631,8 +679,7 @@ def typeset_units(texts: Sequence[str], rules: typography.Typography | None, *,
             last = end
         masked.append("".join(parts) + text[last:])
     typeset = typography.typeset_units(masked, rules)  # the gaps may hold "> " or a hard break: spaces will do
-    return [PLACEHOLDER.sub(lambda match: hidden[ord(match.group()) - PLACEHOLDERS[0]], text)
-            for text in typeset]
+    return [PLACEHOLDER.sub(lambda match: hidden[ord(match.group()) - PLACEHOLDERS[0]], text) for text in typeset]
 
 
 # --- machine translation and QA ------------------------------------------------------------------
@@ -673,14 +720,17 @@ def markup_of(text: str) -> Markup:
     tokens, spans = _parse_inline(text)
     children = list(_walk(tokens[0].children or [])) if tokens else []
     code = sorted(child.content for child in children if child.type == "code_inline")
-    targets = sorted(_as_label(text[start:end]) for start, end, name in spans
-                     if name in ("link", "image", "autolink"))
+    targets = sorted(_as_label(text[start:end]) for start, end, name in spans if name in ("link", "image", "autolink"))
     footnotes = sorted(text[start:end] for start, end, name in spans if name == "footnote_ref")
-    return Markup(targets=tuple(targets),
-                  emphasis=sum(child.type == "em_open" for child in children),
-                  strong=sum(child.type == "strong_open" for child in children), code=tuple(code),
-                  struck=sum(child.type == "s_open" for child in children), footnotes=tuple(footnotes),
-                  pipes=_bare_pipes(text) if "|" in text else 0)
+    return Markup(
+        targets=tuple(targets),
+        emphasis=sum(child.type == "em_open" for child in children),
+        strong=sum(child.type == "strong_open" for child in children),
+        code=tuple(code),
+        struck=sum(child.type == "s_open" for child in children),
+        footnotes=tuple(footnotes),
+        pipes=_bare_pipes(text) if "|" in text else 0,
+    )
 
 
 def _bare_pipes(text: str) -> int:

@@ -17,6 +17,7 @@ stays whole.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Callable
 
 from markdown_it import MarkdownIt
@@ -43,6 +44,7 @@ def note_extent(state: StateInline, start: int, silent: bool) -> None:
 
 def noting_delimiters(rule: Callable[[StateInline, bool], bool]) -> Callable[[StateInline, bool], bool]:
     """``rule`` (emphasis, strikethrough) noting the source span of each delimiter token it pushes."""
+
     def noting(state: StateInline, silent: bool) -> bool:
         start, pushed = state.pos, len(state.tokens)
         if not rule(state, silent):
@@ -89,12 +91,12 @@ def _paired(tokens: list[Token], delimiters: list[tuple[Token, int, int]]) -> li
 def _crossed_cuts(spans: list[Span], constructs: list[Span]) -> list[bool]:
     """For each cut (between ``spans[i]`` and ``spans[i + 1]``), whether a construct starts before it
     and ends after it; a difference array over the cuts, so linear in spans and constructs."""
-    ends = [end for _, end in spans[:-1]]             # cut i is after ends[i] ...
-    starts = [start for start, _ in spans[1:]]        # ... and before starts[i]
+    ends = [end for _, end in spans[:-1]]  # cut i is after ends[i] ...
+    starts = [start for start, _ in spans[1:]]  # ... and before starts[i]
     marks = [0] * (len(ends) + 1)
     for start, end in constructs:
-        low = bisect.bisect_right(ends, start)        # first cut after the construct's start
-        high = bisect.bisect_left(starts, end)        # cuts before the construct's end
+        low = bisect.bisect_right(ends, start)  # first cut after the construct's start
+        high = bisect.bisect_left(starts, end)  # cuts before the construct's end
         if low < high:
             marks[low] += 1
             marks[high] -= 1
@@ -107,15 +109,15 @@ def _crossed_cuts(spans: list[Span], constructs: list[Span]) -> list[bool]:
 
 def _join(spans: list[Span], crossed: list[bool]) -> list[Span]:
     kept = [spans[0]]
-    for (start, end), joined in zip(spans[1:], crossed):
+    for (start, end), joined in zip(spans[1:], crossed, strict=True):
         kept[-1:] = [(kept[-1][0], end)] if joined else [kept[-1], (start, end)]
     return kept
 
 
 def _rendering(md: MarkdownIt, flat: str, kept: list[Span], env: dict) -> str:
     """The groups rendered one by one, joined by their gaps rendered as text."""
-    parts = [md.renderInline(flat[kept[0][0]:kept[0][1]], env)]
-    for (_, end), (start, next_end) in zip(kept, kept[1:]):
+    parts = [md.renderInline(flat[kept[0][0] : kept[0][1]], env)]
+    for (_, end), (start, next_end) in itertools.pairwise(kept):
         parts.append(md.renderInline("a" + flat[end:start] + "a", env)[1:-1])
         parts.append(md.renderInline(flat[start:next_end], env))
     return "".join(parts)
@@ -125,11 +127,10 @@ def _by_rendering(md: MarkdownIt, flat: str, spans: list[Span], env: dict, whole
     """Each cut kept if both sides, rendered apart, make the whole: a parse per cut."""
     first, last = spans[0][0], spans[-1][1]
     kept = [spans[0]]
-    for (_, end), (start, next_end) in zip(spans, spans[1:]):
+    for (_, end), (start, next_end) in itertools.pairwise(spans):
         gap = md.renderInline("a" + flat[end:start] + "a", env)[1:-1]
         if md.renderInline(flat[first:end], env) + gap + md.renderInline(flat[start:last], env) == whole:
             kept.append((start, next_end))
         else:
             kept[-1] = (kept[-1][0], next_end)
     return kept
-

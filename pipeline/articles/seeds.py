@@ -41,8 +41,15 @@ MAX_SENTENCE_CHARS = 2_000
 hundred tokens at most, so it would be cut off anyway."""
 
 
-def segment_text(text: str, *, slug: str, source: str, markdown: bool = False,
-                 language: str = LANGUAGE, front_matter_keys: Sequence[str] | None = None) -> Article:
+def segment_text(
+    text: str,
+    *,
+    slug: str,
+    source: str,
+    markdown: bool = False,
+    language: str = LANGUAGE,
+    front_matter_keys: Sequence[str] | None = None,
+) -> Article:
     """Build an Article from decoded text, which may still start with a BOM and use CRLF endings.
 
     Sets ``bom`` and ``newline`` so that :func:`pipeline.articles.model.encode` restores them; the model
@@ -56,16 +63,16 @@ def segment_text(text: str, *, slug: str, source: str, markdown: bool = False,
         from pipeline.articles.markdown import parse_markdown  # markdown-it-py only for Markdown seeds
 
         keys = {} if front_matter_keys is None else {"front_matter_keys": front_matter_keys}
-        return parse_markdown(text.replace("\r\n", "\n"), slug=slug, source=source, newline=newline, bom=bom,
-                              language=language, **keys)
+        return parse_markdown(
+            text.replace("\r\n", "\n"), slug=slug, source=source, newline=newline, bom=bom, language=language, **keys
+        )
     preamble, paragraphs = _paragraphs(text.replace("\r\n", "\n").split("\n"), language)
-    return Article(
-        slug=slug, source=source, paragraphs=paragraphs, preamble=preamble, newline=newline, bom=bom
-    )
+    return Article(slug=slug, source=source, paragraphs=paragraphs, preamble=preamble, newline=newline, bom=bom)
 
 
-def read_article(path: Path, *, source: str | None = None, language: str = LANGUAGE,
-                 front_matter_keys: Sequence[str] | None = None) -> Article:
+def read_article(
+    path: Path, *, source: str | None = None, language: str = LANGUAGE, front_matter_keys: Sequence[str] | None = None
+) -> Article:
     """Read a seed file in ``language``: the slug is the file's stem, the source ``source`` or the
     path as given.
 
@@ -76,17 +83,24 @@ def read_article(path: Path, *, source: str | None = None, language: str = LANGU
     if len(data) > MAX_ARTICLE_BYTES:
         raise ArticleError(
             f"{len(data) / 1e6:.1f} MB is not an article (the limit is {MAX_ARTICLE_BYTES // 1_000_000} MB); "
-            "split it into several files", path=path)
+            "split it into several files",
+            path=path,
+        )
     text = _decode(data, path)
     _check_control_characters(text, path)
     _check_line_lengths(text, path)
-    article = segment_text(text, slug=path.stem, source=source or str(path), markdown=path.suffix == ".md",
-                           language=language, front_matter_keys=front_matter_keys)
+    article = segment_text(
+        text,
+        slug=path.stem,
+        source=source or str(path),
+        markdown=path.suffix == ".md",
+        language=language,
+        front_matter_keys=front_matter_keys,
+    )
     _check_sentence_lengths(article, path)
     if not article.paragraphs:
         raise ArticleError(
-            "the article has no text (the file is empty or only whitespace); "
-            "write one paragraph per line",
+            "the article has no text (the file is empty or only whitespace); write one paragraph per line",
             path=path,
         )
     return article
@@ -102,8 +116,9 @@ def _check_control_characters(text: str, path: Path) -> None:
     if found:
         line = text.count("\n", 0, found.start()) + 1
         column = found.start() - text.rfind("\n", 0, found.start())
-        raise ArticleError(f"control character U+{ord(found.group()):04X} at column {column}; remove it",
-                           path=path, line=line)
+        raise ArticleError(
+            f"control character U+{ord(found.group()):04X} at column {column}; remove it", path=path, line=line
+        )
 
 
 def _check_line_lengths(text: str, path: Path) -> None:
@@ -112,7 +127,10 @@ def _check_line_lengths(text: str, path: Path) -> None:
         if len(line) > MAX_PARAGRAPH_CHARS:
             raise ArticleError(
                 f"paragraph of {len(line):,} characters (the limit is {MAX_PARAGRAPH_CHARS:,}); "
-                "is a line break missing?", path=path, line=number)
+                "is a line break missing?",
+                path=path,
+                line=number,
+            )
 
 
 def _check_sentence_lengths(article: Article, path: Path) -> None:
@@ -123,7 +141,9 @@ def _check_sentence_lengths(article: Article, path: Path) -> None:
                 raise ArticleError(
                     f"sentence of {len(sentence.text):,} characters without a sentence end "
                     f"(the limit is {MAX_SENTENCE_CHARS:,}); add the missing punctuation",
-                    path=path, line=paragraph.line)
+                    path=path,
+                    line=paragraph.line,
+                )
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -181,8 +201,7 @@ def _paragraphs(lines: list[str], language: str = LANGUAGE) -> tuple[str, tuple[
             found.append((number, line, [ending]))
         else:
             (found[-1][2] if found else preamble).append(line + ending)
-    paragraphs = tuple(_paragraph(number, line, "".join(separator), language)
-                       for number, line, separator in found)
+    paragraphs = tuple(_paragraph(number, line, "".join(separator), language) for number, line, separator in found)
     return "".join(preamble), paragraphs
 
 
@@ -192,6 +211,6 @@ def _paragraph(number: int, line: str, separator: str, language: str = LANGUAGE)
     next_starts = [start for start, _ in spans[1:]] + [len(line)]
     sentences = tuple(
         Sentence(text=line[start:end], trailing=line[end:next_start])
-        for (start, end), next_start in zip(spans, next_starts)
+        for (start, end), next_start in zip(spans, next_starts, strict=False)
     )
     return Paragraph(line=number, sentences=sentences, indent=line[: spans[0][0]], separator=separator)

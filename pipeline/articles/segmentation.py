@@ -77,7 +77,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from collections.abc import Iterator
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from pathlib import Path
 
 import sentencex
@@ -126,9 +126,7 @@ ABBREVIATIONS = (
     | _somajo_abbreviations()
 ) - NOT_ABBREVIATIONS
 
-SENTENCE_END_ABBREVIATIONS = frozenset(
-    "usw. usf. etc. uvm. u.v.m. uvam. u.ä. o.ä. u.Ä. o.Ä. dgl. u.dgl. e.V.".split()
-)
+SENTENCE_END_ABBREVIATIONS = frozenset("usw. usf. etc. uvm. u.v.m. uvam. u.ä. o.ä. u.Ä. o.Ä. dgl. u.dgl. e.V.".split())
 
 SENTENCE_STARTERS = frozenset(
     """
@@ -277,7 +275,7 @@ _QUOTATION_AFTER_QUOTATION = re.compile(r"[.!?…](?:''|[”“\"»«’])+\s+(?
 (typewriter quotes, which sentencex does not pair)."""
 _BRACKET_CLOSES_AFTER_SENTENCE = re.compile(rf"[.!?…][”“\"»«’]*[)\]]\s+(?={_SENTENCE_START})")
 _FOOTNOTE_AFTER_SENTENCE = re.compile(rf"[.!?…]{_CLOSING}{_FOOTNOTE}\s+(?={_SENTENCE_START})")
-_EMOJI = "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+"
+_EMOJI = "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]+"
 _EMOTICON = r"[:;]-?[()DPp]+|\^\^|<3|[xX]D"
 _TRAILER = re.compile(rf"(?:{_FOOTNOTE}|{_EMOJI}|{_EMOTICON})+(?=\s|$)\s*")
 _LETTER_EMOTICON_AFTER_SENTENCE = re.compile(
@@ -286,7 +284,7 @@ _LETTER_EMOTICON_AFTER_SENTENCE = re.compile(
 """Emoticons after a sentence end, then a new sentence: ``Danke! <3 | Bis bald``, where sentencex takes
 ``<3`` or ``xD`` for the start of a lowercase word; the cut is then moved past them, to the sentence
 they close."""
-_QUOTATION_OR_EMOTICON_STARTS = frozenset("„»«‚\"<xX")
+_QUOTATION_OR_EMOTICON_STARTS = frozenset('„»«‚"<xX')
 _QUOTATION_RESUMES = re.compile(rf"[.!?…]{_CLOSING}\s+(?=[„»«‚\"](?:…|\.\.\.))")
 """A quotation that takes up where it trailed off starts a unit: ``Sie stockte. | „…unglaublich.“``."""
 _INTERJECTION_OR_NUMBER = re.compile(
@@ -351,7 +349,7 @@ def _sentence_spans(paragraph: str) -> list[tuple[int, int]]:
         settled = sorted({cut for cut in settled if cut < len(paragraph)})
     bounds = [0, *settled, len(paragraph)]
     spans = []
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in pairwise(bounds):
         piece = paragraph[start:end]
         stripped = piece.lstrip()
         if stripped:
@@ -411,7 +409,7 @@ def _closes_sentence(paragraph: str, cut: int) -> bool:
     ``(Pat.) Müller``) or an interjection (``(!) Millionen``)."""
     start, end = _word_before(paragraph, cut)
     word = paragraph[start:end].lstrip(_OPENING_MARKS)
-    last = word.rstrip(")]”“\"»«’")
+    last = word.rstrip(')]”“"»«’')
     return len(last) > 2 and last not in ABBREVIATIONS and not _INTERJECTION_OR_NUMBER.fullmatch(word)
 
 
@@ -439,9 +437,7 @@ def _full_stop_ends_sentence(paragraph: str, full_stop: int) -> bool:
         return True
     if _ends_quantity(paragraph, full_stop):
         return True
-    if _NUMBER_AFTER_FULL_STOP.match(paragraph, full_stop) or _CAMEL_CASE_AFTER_FULL_STOP.match(
-        paragraph, full_stop
-    ):
+    if _NUMBER_AFTER_FULL_STOP.match(paragraph, full_stop) or _CAMEL_CASE_AFTER_FULL_STOP.match(paragraph, full_stop):
         return _ends_sentence_before_number(paragraph, full_stop + 1)
     return _ends_name_before_starter(paragraph, full_stop)
 
@@ -459,7 +455,7 @@ def _ends_name_before_starter(paragraph: str, full_stop: int) -> bool:
     if not _INITIAL_OR_REGNAL_NUMBER.fullmatch(paragraph, start, full_stop):
         return False
     name_start, name_end = _word_before(paragraph, start)
-    before_name = paragraph[: name_start].rstrip()
+    before_name = paragraph[:name_start].rstrip()
     return (
         _NAME.fullmatch(paragraph, name_start, name_end) is not None
         and before_name[-1:] not in ("", ".", "!", "?", ":")
@@ -479,8 +475,12 @@ def _ends_quantity(paragraph: str, full_stop: int) -> bool:
         return False
     number_start, number_end = _word_before(paragraph, start)
     after = _past_whitespace(paragraph, full_stop + 1)
-    return (number_end > number_start and paragraph[number_end - 1].isdigit()
-            and after < len(paragraph) and paragraph[after].isupper())
+    return (
+        number_end > number_start
+        and paragraph[number_end - 1].isdigit()
+        and after < len(paragraph)
+        and paragraph[after].isupper()
+    )
 
 
 def _ellipsis_inside_sentence(paragraph: str, cut: int) -> bool:
@@ -498,10 +498,9 @@ def _ends_address(paragraph: str, full_stop: int) -> bool:
     the last part of ``presse@verkor.fr. Wir`` for an abbreviation (``fr.``)."""
     start = _word_before(paragraph, full_stop)[0]
     address = paragraph[start:full_stop]
-    return (
-        ("@" in address or address.startswith(("www.", "http://", "https://")))
-        and paragraph[_past_whitespace(paragraph, full_stop + 1)].isupper()
-    )
+    return ("@" in address or address.startswith(("www.", "http://", "https://"))) and paragraph[
+        _past_whitespace(paragraph, full_stop + 1)
+    ].isupper()
 
 
 def _ends_sentence_before_number(paragraph: str, end: int) -> bool:
@@ -605,7 +604,7 @@ def _is_glued_sentence_end(paragraph: str, cut: int) -> bool:
     Only between a lowercase word and a capitalised one, and not in a web or e-mail address
     (``www.Example.Com``, ``max@Example.de``) nor after an abbreviation (``St.Omer``).
     """
-    start, end = _word_before(paragraph, cut)
+    start, _end = _word_before(paragraph, cut)
     word_end = _word_after(paragraph, start)[1]
     word = paragraph[start:word_end].lstrip(_OPENING_MARKS)
     found = _GLUED_SENTENCE_END.match(word)

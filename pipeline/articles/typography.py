@@ -51,16 +51,27 @@ class Typography:
 
 TYPOGRAPHY: dict[str, Typography] = {
     "fr": Typography(
-        quotes=("«", "»"), inner_quotes=("“", "”"), quote_space=NNBSP,
+        quotes=("«", "»"),
+        inner_quotes=("“", "”"),
+        quote_space=NNBSP,
         space_before=((";", NNBSP), ("!", NNBSP), ("?", NNBSP), (":", NBSP)),
     ),
     "en": Typography(quotes=("“", "”"), inner_quotes=("‘", "’")),
 }
 
 QUOTE_ROLES: dict[str, str] = {
-    "„": "open", "‚": "open", "«": "open", "‹": "open",
-    "”": "close", "»": "close", "›": "close",
-    "“": "either", "‘": "either", '"': "either", "'": "either", "’": "either",
+    "„": "open",
+    "‚": "open",
+    "«": "open",
+    "‹": "open",
+    "”": "close",
+    "»": "close",
+    "›": "close",
+    "“": "either",
+    "‘": "either",
+    '"': "either",
+    "'": "either",
+    "’": "either",
 }
 """What each quotation mark in a translation may be: German ``„…“``, English ``“…”``, straight
 quotes, guillemets (French orientation). ``either`` is decided by context."""
@@ -72,8 +83,14 @@ and ``_`` open Markdown emphasis (``*"Ja"*``)."""
 SEPARATOR = "\ue000"
 """Joins the units of a paragraph for :func:`typeset_units`; a private-use character no text has."""
 
-PROTECTED = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s" + SEPARATOR + r"]*[^\s.,;:!?)\]»”“\"'’" + SEPARATOR
-                       + r"]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+PROTECTED = re.compile(
+    r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s"
+    + SEPARATOR
+    + r"]*[^\s.,;:!?)\]»”“\"'’"
+    + SEPARATOR
+    + r"]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    re.IGNORECASE,
+)
 """URLs and e-mail addresses, whose characters typography must leave alone."""
 SPACES = f" {NBSP}{NNBSP}"
 GUILLEMET_SPACES = re.compile(f"[«‹][{SPACES}]+|[{SPACES}]+[»›]")
@@ -107,12 +124,12 @@ def typeset_units(texts: Sequence[str], rules: Typography | None, *, between: Se
     if any(SEPARATOR in text for text in texts):  # cannot be joined and split safely: leave as written
         return list(texts)
     gaps = list(between) + [" "] * (len(texts) - 1 - len(between))
-    joined = "".join(text + SEPARATOR + gap for text, gap in zip(texts, gaps + [""]))
+    joined = "".join(text + SEPARATOR + gap for text, gap in zip(texts, [*gaps, ""], strict=False))
     if not rules.quote_space:
         joined = GUILLEMET_SPACES.sub(lambda match: match.group().strip(SPACES), joined)
     joined = _spaces_before_punctuation(_quote_spaces(_quotes(joined, rules), rules), rules)
     pieces = joined.split(SEPARATOR)
-    return [pieces[0]] + [piece.removeprefix(gap) for piece, gap in zip(pieces[1:-1], gaps)]
+    return [pieces[0]] + [piece.removeprefix(gap) for piece, gap in zip(pieces[1:-1], gaps, strict=False)]
 
 
 def _protected_spans(text: str) -> list[tuple[int, int]]:
@@ -162,16 +179,16 @@ def _role(mark: str, before: str, after: str, *, single_open: bool) -> str:
     role = QUOTE_ROLES[mark]
     single = mark in SINGLE_QUOTES
     if single and before.isalnum() and after.isalnum():
-        return "apostrophe"                                   # c'est, don't, l’usine
+        return "apostrophe"  # c'est, don't, l’usine
     if mark in "'’" and (_is_boundary(before) or before in OPENING_CONTEXT) and after.isdigit():
-        return "apostrophe"                                   # ’90s
+        return "apostrophe"  # ’90s
     if role != "either":
         return role
     if (_is_boundary(before) or before in OPENING_CONTEXT) and not (_is_boundary(after) or after in ".,;:!?)]}"):
         return "open"
     if not _is_boundary(before) and not after.isalnum():
         if single and not single_open:
-            return "apostrophe" if mark != "‘" else "keep"    # the students' books
+            return "apostrophe" if mark != "‘" else "keep"  # the students' books
         return "close"
     return "keep"
 
@@ -191,7 +208,7 @@ def _set_space(text: str, marks: tuple[str, str], space: str, *, closing_too: bo
         text = re.sub(f"{opening} *(?=[^\\s{SEPARATOR}])", marks[0] + space, text)
         return re.sub(f"(?<=[^\\s{SEPARATOR}]) *{closing}", space + marks[1], text)
     text = re.sub(f"{opening}[ {NBSP}{NNBSP}]+(?=[^\\s{SEPARATOR}])", marks[0], text)
-    spaces = f"[ {NBSP}{NNBSP}]" if closing_too else f"[{NBSP}{NNBSP}]"   # ’ is also the apostrophe: rock ’n’ roll
+    spaces = f"[ {NBSP}{NNBSP}]" if closing_too else f"[{NBSP}{NNBSP}]"  # ’ is also the apostrophe: rock ’n’ roll
     return re.sub(f"(?<=[^\\s{SEPARATOR}]){spaces}+{closing}", marks[1], text)
 
 
@@ -206,7 +223,7 @@ def _spaces_before_punctuation(text: str, rules: Typography) -> str:
         return text
     spaces = dict(rules.space_before)
     marks = re.escape("".join(spaces))
-    closers = re.escape("»”’)]›*_" + rules.quotes[1] + rules.inner_quotes[1])   # *_: Markdown **Zitat:**
+    closers = re.escape("»”’)]›*_" + rules.quotes[1] + rules.inner_quotes[1])  # *_: Markdown **Zitat:**
     pattern = re.compile(f"(?<=[^\\s{marks}{SEPARATOR}]) ?([{marks}])(?=$|[\\s{SEPARATOR}{marks}{closers}])")
     spans = _protected_spans(text)
 

@@ -201,24 +201,48 @@ def on_source_lines(translation: str, source: str) -> tuple[str, bool]:
     return laid_out, laid_out != translation
 
 
-def plan_edition(article: Article, translations: Translations, *, lang: str, langs: Sequence[str],
-                 source_lang: str, policy: Policy, glossary: Glossary = Glossary()) -> Edition:
+def plan_edition(
+    article: Article,
+    translations: Translations,
+    *,
+    lang: str,
+    langs: Sequence[str],
+    source_lang: str,
+    policy: Policy,
+    glossary: Glossary = Glossary(),
+) -> Edition:
     """The edition of ``article`` in ``lang``; the source language reads the template's msgids."""
     if lang == source_lang:
-        choices = tuple(Choice(unit, translations.entries[unit.key].text, Use.SOURCE, EntryState.REVIEWED)
-                        for unit in units(article))
+        choices = tuple(
+            Choice(unit, translations.entries[unit.key].text, Use.SOURCE, EntryState.REVIEWED)
+            for unit in units(article)
+        )
     else:
         markdown = article.syntax == MARKDOWN
-        choices = tuple(_from_current_source(choose(unit, translations.entries.get(unit.key), policy),
-                                             translations.entries.get(unit.key), source_lang, glossary, markdown)
-                        for unit in units(article))
+        choices = tuple(
+            _from_current_source(
+                choose(unit, translations.entries.get(unit.key), policy),
+                translations.entries.get(unit.key),
+                source_lang,
+                glossary,
+                markdown,
+            )
+            for unit in units(article)
+        )
     revised = translations.revision_date
-    return Edition(article=article, lang=lang, source_lang=source_lang, langs=tuple(langs),
-                   choices=choices, revised=revised.date() if revised else None)
+    return Edition(
+        article=article,
+        lang=lang,
+        source_lang=source_lang,
+        langs=tuple(langs),
+        choices=choices,
+        revised=revised.date() if revised else None,
+    )
 
 
-def _from_current_source(choice: Choice, found: Translation | None, source_lang: str, glossary: Glossary,
-                         markdown: bool) -> Choice:
+def _from_current_source(
+    choice: Choice, found: Translation | None, source_lang: str, glossary: Glossary, markdown: bool
+) -> Choice:
     """``choice`` as the current source allows it (:mod:`pipeline.editions.source_markup`,
     :mod:`pipeline.editions.stale_facts`): URLs, image paths and code from the current sentence; the source
     sentence instead of a translation of an older wording (``#|``) whose numbers, links or glossary
@@ -249,8 +273,7 @@ def refusal(edition: Edition, *, policy: Policy, min_reviewed: float) -> str | N
     if reviewed * 100 >= min_reviewed * total:
         return None
     share = 100 * reviewed / total if total else 100.0
-    return (f"{reviewed} of {total} sentences reviewed ({share:.0f} %), "
-            f"below --min-reviewed {min_reviewed:g}")
+    return f"{reviewed} of {total} sentences reviewed ({share:.0f} %), below --min-reviewed {min_reviewed:g}"
 
 
 # --- locale data ---------------------------------------------------------------------------------
@@ -260,28 +283,28 @@ LABELS: dict[str, dict[str, str | dict[str, str]]] = {
         "updated": "Updated {date}",
         "notice": "Notice:",
         "unreviewed": "this edition contains unreviewed machine translation "
-                      "({count} of {total} sentences not yet checked by an editor).",
+        "({count} of {total} sentences not yet checked by an editor).",
         "untranslated": {
             "one": "{count} of {total} sentences is not translated yet and appears in {language}.",
             "other": "{count} of {total} sentences are not translated yet and appear in {language}.",
         },
         "awaiting review": {
             "one": "{count} of {total} sentences is a translator's translation awaiting review "
-                   "(not yet checked by an editor).",
+            "(not yet checked by an editor).",
             "other": "{count} of {total} sentences are a translator's translations awaiting review "
-                     "(not yet checked by an editor).",
+            "(not yet checked by an editor).",
         },
         "stale": {
             "one": "{count} of {total} sentences has changed since it was translated and appears in {language} "
-                   "until its translation is updated.",
+            "until its translation is updated.",
             "other": "{count} of {total} sentences have changed since they were translated and appear in "
-                     "{language} until their translations are updated.",
+            "{language} until their translations are updated.",
         },
         "unsafe": {
             "one": "{count} of {total} sentences appears in {language}: its translation held markup or a link "
-                   "the original has not.",
+            "the original has not.",
             "other": "{count} of {total} sentences appear in {language}: their translations held markup or "
-                     "links the original has not.",
+            "links the original has not.",
         },
         "languages": "Other languages",
     },
@@ -290,9 +313,9 @@ LABELS: dict[str, dict[str, str | dict[str, str]]] = {
         "notice": "Avertissement :",
         "unreviewed": {
             "one": "cette édition contient une traduction automatique non relue "
-                   "({count} phrase sur {total} pas encore vérifiée par la rédaction).",
+            "({count} phrase sur {total} pas encore vérifiée par la rédaction).",
             "other": "cette édition contient une traduction automatique non relue "
-                     "({count} phrases sur {total} pas encore vérifiées par la rédaction).",
+            "({count} phrases sur {total} pas encore vérifiées par la rédaction).",
         },
         "untranslated": {
             "one": "{count} phrase sur {total} n'est pas encore traduite et reste en {language}.",
@@ -300,21 +323,21 @@ LABELS: dict[str, dict[str, str | dict[str, str]]] = {
         },
         "awaiting review": {
             "one": "{count} phrase sur {total} est une traduction humaine en attente de relecture "
-                   "(pas encore vérifiée par la rédaction).",
+            "(pas encore vérifiée par la rédaction).",
             "other": "{count} phrases sur {total} sont des traductions humaines en attente de relecture "
-                     "(pas encore vérifiées par la rédaction).",
+            "(pas encore vérifiées par la rédaction).",
         },
         "stale": {
             "one": "{count} phrase sur {total} a changé depuis sa traduction et reste en {language} "
-                   "jusqu'à la mise à jour de celle-ci.",
+            "jusqu'à la mise à jour de celle-ci.",
             "other": "{count} phrases sur {total} ont changé depuis leur traduction et restent en {language} "
-                     "jusqu'à la mise à jour de celle-ci.",
+            "jusqu'à la mise à jour de celle-ci.",
         },
         "unsafe": {
             "one": "{count} phrase sur {total} reste en {language} : sa traduction contenait un balisage ou un "
-                   "lien absent de l'original.",
+            "lien absent de l'original.",
             "other": "{count} phrases sur {total} restent en {language} : leurs traductions contenaient un "
-                     "balisage ou des liens absents de l'original.",
+            "balisage ou des liens absents de l'original.",
         },
         "languages": "Autres langues",
     },
@@ -322,17 +345,17 @@ LABELS: dict[str, dict[str, str | dict[str, str]]] = {
         "updated": "Aktualisiert am {date}",
         "notice": "Hinweis:",
         "unreviewed": "Diese Ausgabe enthält ungeprüfte maschinelle Übersetzung "
-                      "({count} von {total} Sätzen noch nicht redigiert).",
+        "({count} von {total} Sätzen noch nicht redigiert).",
         "untranslated": {
             "one": "{count} von {total} Sätzen ist noch nicht übersetzt und steht auf {language}.",
             "other": "{count} von {total} Sätzen sind noch nicht übersetzt und stehen auf {language}.",
         },
         "awaiting review": "{count} von {total} Sätzen sind menschliche Übersetzungen, die noch "
-                           "redigiert werden müssen.",
+        "redigiert werden müssen.",
         "stale": "{count} von {total} Sätzen haben sich seit ihrer Übersetzung geändert und stehen auf "
-                 "{language}, bis die Übersetzung aktualisiert ist.",
+        "{language}, bis die Übersetzung aktualisiert ist.",
         "unsafe": "{count} von {total} Sätzen stehen auf {language}: ihre Übersetzung enthielt Auszeichnungen "
-                  "oder Links, die das Original nicht hat.",
+        "oder Links, die das Original nicht hat.",
         "languages": "Andere Sprachen",
     },
 }
@@ -428,8 +451,11 @@ class Page:
     @property
     def body(self) -> tuple[tuple[Piece, ...], ...]:
         """The paragraphs less a Markdown article's front matter values (:mod:`pipeline.articles.front_matter`)."""
-        return tuple(paragraph for paragraph in self.paragraphs
-                     if not (paragraph and front_matter.is_key_context(paragraph[0].choice.unit.context)))
+        return tuple(
+            paragraph
+            for paragraph in self.paragraphs
+            if not (paragraph and front_matter.is_key_context(paragraph[0].choice.unit.context))
+        )
 
     @property
     def headline(self) -> str | None:
@@ -460,10 +486,15 @@ def typeset_edition(edition: Edition) -> Page:
         chosen = [next(choices) for _ in paragraph.sentences]
         between = [sentence.trailing for sentence in paragraph.sentences[:-1]]
         texts = typeset_paragraph([choice.text for choice in chosen], rules, between=between)
-        result.append(tuple(Piece(choice.text if choice.use is Use.SOURCE_TEXT else text, choice)
-                            for text, choice in zip(texts, chosen)))
-    return Page(edition=edition, paragraphs=tuple(result), date_line=date_line(edition),
-                notices=tuple(notices(edition)))
+        result.append(
+            tuple(
+                Piece(choice.text if choice.use is Use.SOURCE_TEXT else text, choice)
+                for text, choice in zip(texts, chosen, strict=True)
+            )
+        )
+    return Page(
+        edition=edition, paragraphs=tuple(result), date_line=date_line(edition), notices=tuple(notices(edition))
+    )
 
 
 def typesetter(article: Article) -> Callable[..., list[str]]:
@@ -532,8 +563,11 @@ def _markdown_header(page: Page) -> Iterator[str]:
 
 
 def _markdown_footer(edition: Edition) -> Iterator[str]:
-    links = [f"[{escape_markdown(own_language_name(lang))}]({edition_href(lang, edition.article.slug, suffix='.md')})"
-             for lang in edition.langs if lang != edition.lang]
+    links = [
+        f"[{escape_markdown(own_language_name(lang))}]({edition_href(lang, edition.article.slug, suffix='.md')})"
+        for lang in edition.langs
+        if lang != edition.lang
+    ]
     if links:
         name = typeset_units([label(edition.lang, "languages") + ":"], rules_for(edition.lang))[0]
         yield f"---\n\n{escape_markdown(name)} " + " · ".join(links) + "\n"
@@ -600,8 +634,9 @@ def render_html(page: Page) -> Iterator[str]:
     yield f"<title>{escape(title)}</title>\n"
     for other in (*edition.langs, "x-default"):
         target = edition.source_lang if other == "x-default" else other
-        yield (f'<link rel="alternate" hreflang="{escape(bcp47(other))}" '
-               f'href="{escape(edition_href(target, slug))}">\n')
+        yield (
+            f'<link rel="alternate" hreflang="{escape(bcp47(other))}" href="{escape(edition_href(target, slug))}">\n'
+        )
     yield f"<style>{STYLESHEET}{gfm.STYLESHEET if markdown else ''}</style>\n</head>\n<body>\n<main>\n"
     yield from _html_nav(edition)
     yield "<article>\n"
@@ -617,7 +652,9 @@ def render_html(page: Page) -> Iterator[str]:
     if markdown:
         body = pipeline.articles.markdown.split_front_matter(_markdown_body(page, mark_untranslated=True))[1]
         author_html = pipeline.articles.markdown.inline_html(unit.text for unit in units(edition.article))
-        yield pipeline.articles.markdown.to_html(body, untranslated_lang=bcp47(edition.source_lang), author_html=author_html)
+        yield pipeline.articles.markdown.to_html(
+            body, untranslated_lang=bcp47(edition.source_lang), author_html=author_html
+        )
     else:
         for paragraph in paragraphs:
             yield "<p>" + " ".join(_html_sentence(piece, edition) for piece in paragraph) + "</p>\n"
@@ -642,9 +679,11 @@ def _html_nav(edition: Edition) -> Iterator[str]:
     name = label(edition.lang, "languages")
     yield f'<nav aria-label="{escape(name)}">{escape(typeset_units([name + ":"], rules_for(edition.lang))[0])} '
     for lang in others:
-        yield (f'<a href="{escape(edition_href(lang, edition.article.slug))}" '
-               f'hreflang="{escape(bcp47(lang))}" lang="{escape(bcp47(lang))}">'
-               f"{escape(own_language_name(lang))}</a>")
+        yield (
+            f'<a href="{escape(edition_href(lang, edition.article.slug))}" '
+            f'hreflang="{escape(bcp47(lang))}" lang="{escape(bcp47(lang))}">'
+            f"{escape(own_language_name(lang))}</a>"
+        )
     yield "</nav>\n"
 
 
@@ -723,8 +762,9 @@ del { background: #ffc9c9; color: #8c1414; } ins { background: #bff0cc; color: #
 """
 
 
-def render_review(article: Article, translations: dict[str, Translations], *, source_lang: str,
-                  low_confidence: float = LOW_CONFIDENCE) -> Iterator[str]:
+def render_review(
+    article: Article, translations: dict[str, Translations], *, source_lang: str, low_confidence: float = LOW_CONFIDENCE
+) -> Iterator[str]:
     """One HTML table row per sentence: the source and, per language, the translation and its state
     (and the engine's confidence in a machine draft); machine drafts below ``low_confidence`` are
     flagged, and listed above the table, lowest first, to be reviewed first."""
@@ -740,10 +780,13 @@ def render_review(article: Article, translations: dict[str, Translations], *, so
     yield f'<th lang="{escape(bcp47(source_lang))}">{escape(own_language_name(source_lang))} (source)</th>'
     yield "".join(f"<th>{escape(own_language_name(lang))}</th>" for lang in langs) + "</tr></thead>\n<tbody>\n"
     for number, unit in enumerate(sentences, start=1):
-        yield (f'<tr id="s{number}"><td class="number">{number}<br>¶{unit.paragraph}, line {unit.line}</td>'
-               f'<td lang="{escape(bcp47(source_lang))}">{escape(unit.text)}</td>')
-        yield "".join(_review_cell(unit, translations[lang].entries.get(unit.key), lang, low_confidence)
-                      for lang in langs)
+        yield (
+            f'<tr id="s{number}"><td class="number">{number}<br>¶{unit.paragraph}, line {unit.line}</td>'
+            f'<td lang="{escape(bcp47(source_lang))}">{escape(unit.text)}</td>'
+        )
+        yield "".join(
+            _review_cell(unit, translations[lang].entries.get(unit.key), lang, low_confidence) for lang in langs
+        )
         yield "</tr>\n"
     yield "</tbody>\n</table>\n</body>\n</html>\n"
 
@@ -756,23 +799,28 @@ def _review_summary(sentences: list[Unit], translations: dict[str, Translations]
     for lang, found in translations.items():
         counts = Counter(REVIEW_STATES[_state(found.entries.get(unit.key))] for unit in sentences)
         share = 100 * counts[REVIEW_STATES[EntryState.REVIEWED]] / len(sentences) if sentences else 100
-        yield (f"<tr><th>{escape(own_language_name(lang))}</th>"
-               + "".join(f'<td class="count">{counts[state]}</td>' for state in states)
-               + f'<td class="count">{share:.0f} %</td></tr>\n')
+        yield (
+            f"<tr><th>{escape(own_language_name(lang))}</th>"
+            + "".join(f'<td class="count">{counts[state]}</td>' for state in states)
+            + f'<td class="count">{share:.0f} %</td></tr>\n'
+        )
     yield "</tbody>\n</table>\n"
 
 
 def _review_first(sentences: list[Unit], translations: dict[str, Translations], threshold: float) -> Iterator[str]:
     """Per language, links to the machine drafts below ``threshold``, lowest confidence first."""
-    flagged = {lang: review_first((unit.key for unit in sentences), found.entries, threshold=threshold)
-               for lang, found in translations.items()}
+    flagged = {
+        lang: review_first((unit.key for unit in sentences), found.entries, threshold=threshold)
+        for lang, found in translations.items()
+    }
     if not any(flagged.values()):
         return
     yield f"<h2>Review these first: machine drafts below confidence {threshold:g}</h2>\n<ul>\n"
     for lang, drafts in flagged.items():
         if drafts:
-            links = ", ".join(f'<a href="#s{number}">{number}</a> ({format_confidence(value)})'
-                              for number, value in drafts)
+            links = ", ".join(
+                f'<a href="#s{number}">{number}</a> ({format_confidence(value)})' for number, value in drafts
+            )
             yield f"<li>{escape(own_language_name(lang))}: sentences {links}</li>\n"
     yield "</ul>\n"
 
@@ -787,8 +835,10 @@ def _review_cell(unit: Unit, found: Translation | None, lang: str, threshold: fl
     note = _confidence_note(translation_confidence(found), threshold)
     previous = ""
     if found and found.previous_source is not None:
-        previous = (f'<div class="previous">Source edited since this translation '
-                    f'(<del>removed</del>, <ins>added</ins>): {diff_html(found.previous_source, unit.text)}</div>')
+        previous = (
+            f'<div class="previous">Source edited since this translation '
+            f"(<del>removed</del>, <ins>added</ins>): {diff_html(found.previous_source, unit.text)}</div>"
+        )
     return f'<td class="{css}">{text}<span class="state {css}">{name}</span>{note}{previous}</td>'
 
 
@@ -845,15 +895,30 @@ class BuildOptions:
     low_confidence: float = LOW_CONFIDENCE
 
 
-def build(project: Project, *, langs: Sequence[str] | None = None, policy: Policy = Policy.DRAFT,
-          min_reviewed: float = 100.0, review: bool = False, locales: Mapping[str, str] | None = None,
-          today: date | None = None, glossary: Glossary = Glossary(),
-          low_confidence: float = LOW_CONFIDENCE) -> BuildResult:
+def build(
+    project: Project,
+    *,
+    langs: Sequence[str] | None = None,
+    policy: Policy = Policy.DRAFT,
+    min_reviewed: float = 100.0,
+    review: bool = False,
+    locales: Mapping[str, str] | None = None,
+    today: date | None = None,
+    glossary: Glossary = Glossary(),
+    low_confidence: float = LOW_CONFIDENCE,
+) -> BuildResult:
     """Build the editions of every article in ``langs`` (default: the source and the project's
     languages) and, with ``review``, the review sheets. Never prints; the result says what happened."""
-    options = BuildOptions(langs=tuple(langs or ()), policy=policy, min_reviewed=min_reviewed, review=review,
-                           locales=dict(locales or {}), today=today, glossary=glossary,
-                           low_confidence=low_confidence)
+    options = BuildOptions(
+        langs=tuple(langs or ()),
+        policy=policy,
+        min_reviewed=min_reviewed,
+        review=review,
+        locales=dict(locales or {}),
+        today=today,
+        glossary=glossary,
+        low_confidence=low_confidence,
+    )
     return finish_build(project, [build_article(project, path, options) for path in project.article_paths()])
 
 
@@ -866,8 +931,9 @@ def build_article(project: Project, path: Path, options: BuildOptions) -> BuildR
     """:func:`build` for the one article at ``path`` (:mod:`pipeline.stages.incremental` skips unchanged ones)."""
     published = published_langs(project)
     wanted = options.langs or published
-    article = read_article(path, source=project.reference(path), language=project.source_lang,
-                           front_matter_keys=project.front_matter_keys)
+    article = read_article(
+        path, source=project.reference(path), language=project.source_lang, front_matter_keys=project.front_matter_keys
+    )
     target = review_path(project, article.slug)
     sheet_wanted = options.review or target.is_file()  # a sheet written before is kept current, never stale
     try:
@@ -877,21 +943,31 @@ def build_article(project: Project, path: Path, options: BuildOptions) -> BuildR
     today = options.today or dates.build_moment().date()
     editions = []
     for lang in wanted:
-        edition = plan_edition(article, translations[lang], lang=lang, langs=published,
-                               source_lang=project.source_lang, policy=options.policy, glossary=options.glossary)
+        edition = plan_edition(
+            article,
+            translations[lang],
+            lang=lang,
+            langs=published,
+            source_lang=project.source_lang,
+            policy=options.policy,
+            glossary=options.glossary,
+        )
         edition = dataclasses.replace(edition, locale=options.locales.get(lang))
-        editions.append(_publish(edition, project.editions, policy=options.policy,
-                                 min_reviewed=options.min_reviewed, today=today))
-    files: list[str] = []
+        editions.append(
+            _publish(edition, project.editions, policy=options.policy, min_reviewed=options.min_reviewed, today=today)
+        )
+    files: tuple[str, ...] = ()
     if article.syntax == MARKDOWN:
         written = [project.editions / result.lang for result in editions if not result.refused]
-        files = local_files.publish(path, path.read_bytes().decode("utf-8-sig"), written,
-                                    source=article.source).problems
+        files = local_files.publish(
+            path, path.read_bytes().decode("utf-8-sig"), written, source=article.source
+        ).problems
     sheets = []
     if sheet_wanted:
         sheet = {lang: translations[lang] for lang in project.langs if lang != project.source_lang}
-        text = "".join(render_review(article, sheet, source_lang=project.source_lang,
-                                     low_confidence=options.low_confidence))
+        text = "".join(
+            render_review(article, sheet, source_lang=project.source_lang, low_confidence=options.low_confidence)
+        )
         sheets.append(write_if_changed(target, text.encode("utf-8")))
     return BuildResult(editions=tuple(editions), review_sheets=tuple(sheets), local_files=tuple(files))
 
@@ -904,12 +980,14 @@ def finish_build(project: Project, results: Sequence[BuildResult]) -> BuildResul
     """The articles' results as one, after deleting the editions and review sheets of articles whose
     seed is gone (:mod:`pipeline.editions.stale`)."""
     slugs = {path.stem for path in project.article_paths()}
-    gone = remove(stale_editions(project.editions, published_langs(project),
-                                 REVIEW_FOLDER, FORMATS, slugs))
-    return BuildResult(editions=tuple(edition for result in results for edition in result.editions),
-                       review_sheets=tuple(sheet for result in results for sheet in result.review_sheets),
-                       damaged=tuple(error for result in results for error in result.damaged),
-                       removed=gone, local_files=tuple(problem for result in results for problem in result.local_files))
+    gone = remove(stale_editions(project.editions, published_langs(project), REVIEW_FOLDER, FORMATS, slugs))
+    return BuildResult(
+        editions=tuple(edition for result in results for edition in result.editions),
+        review_sheets=tuple(sheet for result in results for sheet in result.review_sheets),
+        damaged=tuple(error for result in results for error in result.damaged),
+        removed=gone,
+        local_files=tuple(problem for result in results for problem in result.local_files),
+    )
 
 
 def _read_all(project: Project, article: Article, langs: set[str]) -> dict[str, Translations]:
@@ -940,20 +1018,30 @@ def _check_current(article: Article, template: Translations) -> None:
     absent = sum(1 for key in keys if key not in template.entries)
     extra = len(set(template.entries) - set(keys))
     if absent or extra:
-        raise PipelineError(f"out of date with {article.source} ({absent} sentences not in it, {extra} no "
-                            "longer in the article); run `pipeline extract` (make extract) first",
-                            path=template.path)
+        raise PipelineError(
+            f"out of date with {article.source} ({absent} sentences not in it, {extra} no "
+            "longer in the article); run `pipeline extract` (make extract) first",
+            path=template.path,
+        )
 
 
 def _publish(edition: Edition, folder: Path, *, policy: Policy, min_reviewed: float, today: date) -> EditionResult:
     slug, lang = edition.article.slug, edition.lang
-    counts = {"slug": slug, "source": edition.article.source, "lang": lang, "total": len(edition.choices),
-              "reviewed": len(edition.choices) if edition.is_source else len(edition.using(Use.REVIEWED))}
+    counts = EditionResult(
+        slug=slug,
+        source=edition.article.source,
+        lang=lang,
+        total=len(edition.choices),
+        reviewed=len(edition.choices) if edition.is_source else len(edition.using(Use.REVIEWED)),
+    )
     reason = refusal(edition, policy=policy, min_reviewed=min_reviewed)
     if reason:
-        previous = tuple(path for suffix in FORMATS
-                         if (path := edition_path(folder, lang, slug, suffix)).exists())
-        return EditionResult(**counts, refused=reason, missing=edition.using(Use.SOURCE_TEXT), kept=previous)
-    return EditionResult(**counts, files=write_edition(edition, folder, today=today),
-                         unreviewed=edition.using(Use.UNREVIEWED), left_in_source=edition.using(Use.SOURCE_TEXT),
-                         normalised=tuple(choice for choice in edition.choices if choice.normalised))
+        previous = tuple(path for suffix in FORMATS if (path := edition_path(folder, lang, slug, suffix)).exists())
+        return dataclasses.replace(counts, refused=reason, missing=edition.using(Use.SOURCE_TEXT), kept=previous)
+    return dataclasses.replace(
+        counts,
+        files=write_edition(edition, folder, today=today),
+        unreviewed=edition.using(Use.UNREVIEWED),
+        left_in_source=edition.using(Use.SOURCE_TEXT),
+        normalised=tuple(choice for choice in edition.choices if choice.normalised),
+    )

@@ -60,6 +60,7 @@ def parse_edition_locale(value: str) -> tuple[str, str]:
         raise PipelineError(f"{value!r}: write LANG=LOCALE, e.g. en=en_GB")
     lang, locale = normalise_language(lang.strip()), normalise_language(locale.strip())
     if not same_language(lang, locale):
-        raise PipelineError(f"{value!r}: {locale} is not a locale of {lang} "
-                            f"({locale_of(locale).english_name}); e.g. en=en_GB")
+        raise PipelineError(
+            f"{value!r}: {locale} is not a locale of {lang} ({locale_of(locale).english_name}); e.g. en=en_GB"
+        )
     return lang, locale

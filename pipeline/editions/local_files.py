@@ -42,8 +42,13 @@ def references(text: str) -> list[Reference]:
         if token.map:
             line = token.map[0] + 1
         for child in _walk(token.children or []):
-            url = child.attrGet("src") if child.type == "image" else child.attrGet("href") \
-                if child.type == "link_open" else None
+            url = (
+                child.attrGet("src")
+                if child.type == "image"
+                else child.attrGet("href")
+                if child.type == "link_open"
+                else None
+            )
             target = local_path(str(url)) if url else None
             if target and target not in found:
                 found[target] = Reference(target, line)
@@ -104,8 +109,10 @@ def publish(seed: Path, text: str, folders: Sequence[Path], *, source: str) -> P
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(original, target)
                 copied.append(target)
-    return Published(copied=tuple(copied), problems=tuple(f"{source}:{reference.line}: warning: {reference.target}: {why}"
-                                                          for reference, why in bad))
+    return Published(
+        copied=tuple(copied),
+        problems=tuple(f"{source}:{reference.line}: warning: {reference.target}: {why}" for reference, why in bad),
+    )
 
 
 def _same_file(original: Path, copy: Path) -> bool:

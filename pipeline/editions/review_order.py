@@ -63,8 +63,9 @@ def review_order(catalog: Catalog, *, threshold: float) -> list[ReviewItem]:
         state = entry.state
         if state in STEPS:
             confidence = entry_confidence(entry)
-            items.append(ReviewItem(entry.line, entry.msgid, entry.msgstr, state, confidence,
-                                    is_low(confidence, threshold)))
+            items.append(
+                ReviewItem(entry.line, entry.msgid, entry.msgstr, state, confidence, is_low(confidence, threshold))
+            )
     return sorted(items, key=_priority)
 
 
@@ -78,8 +79,9 @@ def article_review_order(project: Project, slug: str, lang: str, *, threshold: f
     """:func:`review_order` of the catalog of article ``slug`` in ``lang``."""
     path = project.catalog_path(lang, slug)
     if not path.is_file():
-        raise PipelineError(f"no such catalog; check the article's name, or run `{pipeline_command()} extract`",
-                            path=path)
+        raise PipelineError(
+            f"no such catalog; check the article's name, or run `{pipeline_command()} extract`", path=path
+        )
     items = review_order(catalogs.read_view(path), threshold=threshold)
     return ReviewOrder(path=path, lang=lang, threshold=threshold, items=tuple(items))
 
@@ -91,8 +93,9 @@ def translation_confidence(found: Translation | None) -> float | None:
     return draft_confidence(found.comment)
 
 
-def review_first(keys: Iterable[Key], translations: Mapping[Key, Translation], *,
-                 threshold: float) -> list[tuple[int, float]]:
+def review_first(
+    keys: Iterable[Key], translations: Mapping[Key, Translation], *, threshold: float
+) -> list[tuple[int, float]]:
     """(sentence number from 1, confidence) of the machine drafts below ``threshold`` among ``keys``
     (an article's sentences in order), lowest confidence first."""
     found = []

@@ -35,13 +35,12 @@ def carried_over(old_source: str, source: str, translation: str, *, markdown: bo
     """``translation`` (of ``old_source``) with each URL, image path and code span of ``old_source``
     replaced by the one at the same place in ``source``; ``None`` when they cannot be paired (their
     number or kinds changed) or the translation lacks one of the old ones."""
-    old, new = markup_spans(old_source, markdown=markdown), markup_spans(source, markdown=markdown)
-    old = [(name, raw) for name, raw in old if name in CARRIED]
-    new = [(name, raw) for name, raw in new if name in CARRIED]
+    old = [(name, raw) for name, raw in markup_spans(old_source, markdown=markdown) if name in CARRIED]
+    new = [(name, raw) for name, raw in markup_spans(source, markdown=markdown) if name in CARRIED]
     if [name for name, _ in old] != [name for name, _ in new]:
         return None
     result = translation
-    for (_, before), (_, after) in zip(old, new):
+    for (_, before), (_, after) in zip(old, new, strict=True):
         if before != after:
             if before not in result:
                 return None

@@ -13,16 +13,20 @@ from pathlib import Path
 from pipeline.errors import os_error
 
 
-def stale_editions(folder: Path, langs: Iterable[str], review_folder: str, formats: Iterable[str],
-                   slugs: set[str]) -> list[Path]:
+def stale_editions(
+    folder: Path, langs: Iterable[str], review_folder: str, formats: Iterable[str], slugs: set[str]
+) -> list[Path]:
     """The edition files in ``folder`` (of ``langs`` and the review sheets) whose slug is not in ``slugs``."""
     suffixes = {f".{suffix}" for suffix in formats}
     wanted = [(folder / lang, suffixes) for lang in langs] + [(folder / review_folder, {".html"})]
-    found = []
+    found: list[Path] = []
     for lang_folder, kinds in wanted:
         if lang_folder.is_dir():
-            found.extend(path for path in sorted(lang_folder.iterdir())
-                         if path.suffix in kinds and path.stem not in slugs and path.is_file())
+            found.extend(
+                path
+                for path in sorted(lang_folder.iterdir())
+                if path.suffix in kinds and path.stem not in slugs and path.is_file()
+            )
     return found
 
 

@@ -35,9 +35,11 @@ def facts_of(text: str, lang: str, glossary: Glossary) -> Facts:
     figures = [re.sub(r"\D", "", number) for number in NUMBER.findall(text)]
     words = [str(number) for number in numbers_named_in_words(text, lang)]
     markup = markup_of(text)
-    return Facts(numbers=Counter(figures + words),
-                 targets=Counter([*markup.targets, *markup.code, *BARE_URL.findall(text)]),
-                 terms=Counter(term.source for term, _, _ in glossary.find(text)))
+    return Facts(
+        numbers=Counter(figures + words),
+        targets=Counter([*markup.targets, *markup.code, *BARE_URL.findall(text)]),
+        terms=Counter(term.source for term, _, _ in glossary.find(text)),
+    )
 
 
 def facts_changed(old_source: str, new_source: str, lang: str, glossary: Glossary = Glossary()) -> bool:

@@ -78,15 +78,19 @@ def import_memory(project: Project, source: Path, *, name: str | None = None, re
     except OSError as error:
         raise os_error(error, "cannot read", source) from None
     store = tmx.parse_tmx(data, path=source)
-    counts = {lang: 0 for lang in project.langs}
+    counts = dict.fromkeys(project.langs, 0)
     for pair in tmx.pairs(store, project.source_lang, project.langs):
         counts[pair.lang] += 1
     if not any(counts.values()):
-        raise PipelineError(f"no unit has a {project.source_lang} segment and a translation into "
-                            f"{', '.join(project.langs)}; nothing to import", path=source)
+        raise PipelineError(
+            f"no unit has a {project.source_lang} segment and a translation into "
+            f"{', '.join(project.langs)}; nothing to import",
+            path=source,
+        )
     target = project.locales / MEMORIES / f"{name}.tmx"
     if target.is_file() and target.read_bytes() != data and not replace:
-        raise PipelineError(f"a different memory is already imported as {name!r}; give another --name, "
-                            "or --replace it", path=target)
+        raise PipelineError(
+            f"a different memory is already imported as {name!r}; give another --name, or --replace it", path=target
+        )
     result = write_if_changed(target, data)
     return Imported(path=target, pairs=counts, written=result.written)

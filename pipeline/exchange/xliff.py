@@ -31,8 +31,16 @@ from pipeline.errors import CatalogError, PipelineError, os_error
 from pipeline.exchange.inline_codes import Code, Piece, join_codes, missing_codes, split_codes, split_like
 from pipeline.exchange.xliff_format import ExchangeFile, ExchangeUnit, format_xliff, parse_xliff
 from pipeline.files import write_if_changed
-from pipeline.po.catalogs import (MACHINE_TRANSLATION_MARK, Catalog, Entry, EntryState, Key, read_view, save_if_changed,
-                                  shorten)
+from pipeline.po.catalogs import (
+    MACHINE_TRANSLATION_MARK,
+    Catalog,
+    Entry,
+    EntryState,
+    Key,
+    read_view,
+    save_if_changed,
+    shorten,
+)
 from pipeline.po.merging import REVIEWED_BEFORE_MARK, TEMPLATE_DIGEST_FIELD, closest_translation, template_digest
 from pipeline.po.template_match import check_against_template
 from pipeline.project import Project, pipeline_command, same_language
@@ -64,7 +72,7 @@ def unit_id(key: Key) -> str:
     's-8c11fb20f5a6'
     """
     msgctxt, msgid = key
-    digest = hashlib.sha256(f"{msgctxt or ''}\x04{msgid}".encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(f"{msgctxt or ''}\x04{msgid}".encode()).hexdigest()
     return f"s-{digest[:12]}"
 
 
@@ -81,16 +89,29 @@ class ExportResult:
     """False when the file already held these bytes, or when there was nothing to export."""
 
 
-def export_project(project: Project, *, out: Path, langs: Sequence[str], slugs: Sequence[str] = (),
-                   everything: bool = False, copy_source: bool = False) -> list[ExportResult]:
+def export_project(
+    project: Project,
+    *,
+    out: Path,
+    langs: Sequence[str],
+    slugs: Sequence[str] = (),
+    everything: bool = False,
+    copy_source: bool = False,
+) -> list[ExportResult]:
     """Write ``out/<lang>/<slug>.xlf`` for every article (or ``slugs``) and language."""
     results = []
     for slug in slugs or template_slugs(project):
         template = read_template(project, slug)
         for lang in langs:
             catalog = read_current_catalog(project, template, lang, slug)
-            exchange = exchange_file(template, catalog, source_lang=project.source_lang, lang=lang,
-                                     everything=everything, copy_source=copy_source)
+            exchange = exchange_file(
+                template,
+                catalog,
+                source_lang=project.source_lang,
+                lang=lang,
+                everything=everything,
+                copy_source=copy_source,
+            )
             path = out / lang / f"{slug}{SUFFIX}"
             written = bool(exchange.units) and write_if_changed(path, format_xliff(exchange)).written
             results.append(ExportResult(path, slug, lang, len(exchange.units), written))
@@ -100,8 +121,9 @@ def export_project(project: Project, *, out: Path, langs: Sequence[str], slugs: 
 def template_slugs(project: Project) -> list[str]:
     slugs = sorted(path.stem for path in project.locales.glob("*.pot"))
     if not slugs:
-        raise PipelineError(f"no templates (*.pot) here; run `{pipeline_command()} extract` first",
-                            path=project.locales)
+        raise PipelineError(
+            f"no templates (*.pot) here; run `{pipeline_command()} extract` first", path=project.locales
+        )
     return slugs
 
 
@@ -120,22 +142,22 @@ def read_current_catalog(project: Project, template: Catalog, lang: str, slug: s
         raise PipelineError(f"no such catalog; run `{pipeline_command()} extract` first", path=path)
     catalog = read_view(path)
     if catalog.metadata.get(TEMPLATE_DIGEST_FIELD) != template_digest(template):
-        raise CatalogError(f"not merged with the current template; run `{pipeline_command()} extract` first",
-                           path=path)
+        raise CatalogError(f"not merged with the current template; run `{pipeline_command()} extract` first", path=path)
     check_against_template(catalog, template, path)
     return catalog
 
 
-def exchange_file(template: Catalog, catalog: Catalog, *, source_lang: str, lang: str, everything: bool,
-                  copy_source: bool) -> ExchangeFile:
+def exchange_file(
+    template: Catalog, catalog: Catalog, *, source_lang: str, lang: str, everything: bool, copy_source: bool
+) -> ExchangeFile:
     """The units of ``catalog`` to send: those in :data:`TO_DO`, or all with ``everything``.
 
     ``copy_source`` gives an untranslated unit a ``<target state="new">`` holding the source, for
     tools that translate targets only (OmegaT's built-in XLIFF filter)."""
-    units = tuple(_unit(entry, copy_source=copy_source) for entry in catalog.active()
-                  if everything or entry.state in TO_DO)
-    return ExchangeFile(original=article_reference(template), source_lang=source_lang, target_lang=lang,
-                        units=units)
+    units = tuple(
+        _unit(entry, copy_source=copy_source) for entry in catalog.active() if everything or entry.state in TO_DO
+    )
+    return ExchangeFile(original=article_reference(template), source_lang=source_lang, target_lang=lang, units=units)
 
 
 def article_reference(template: Catalog) -> str:
@@ -150,10 +172,15 @@ def _unit(entry: Entry, *, copy_source: bool) -> ExchangeUnit:
     target = split_like(entry.msgstr, source, markdown=markdown) if entry.msgstr else None
     if target is None and copy_source:
         target = source
-    return ExchangeUnit(id=unit_id(entry.key), source=source, target=target,
-                        state=EXPORTED_STATES[state] if target is not None else None,
-                        approved=state is EntryState.REVIEWED, notes=tuple(_notes(entry)),
-                        context=tuple(_context(entry)))
+    return ExchangeUnit(
+        id=unit_id(entry.key),
+        source=source,
+        target=target,
+        state=EXPORTED_STATES[state] if target is not None else None,
+        approved=state is EntryState.REVIEWED,
+        notes=tuple(_notes(entry)),
+        context=tuple(_context(entry)),
+    )
 
 
 def _notes(entry: Entry) -> Iterable[tuple[str, str]]:
@@ -225,8 +252,9 @@ def read_returned(project: Project, path: Path) -> Returned:
         raise PipelineError(f"is for source language {exchange.source_lang!r}, not {project.source_lang!r}", path=path)
     lang = next((lang for lang in project.langs if same_language(exchange.target_lang or "?", lang)), None)
     if lang is None:
-        raise PipelineError(f"is for target language {exchange.target_lang!r}, not one of "
-                            f"{', '.join(project.langs)}", path=path)
+        raise PipelineError(
+            f"is for target language {exchange.target_lang!r}, not one of {', '.join(project.langs)}", path=path
+        )
     slug = PurePosixPath(exchange.original).stem
     if not slug or not project.template_path(slug).is_file():
         raise PipelineError(f"is for {exchange.original!r}, not an article of this project", path=path)
@@ -246,12 +274,20 @@ def import_returned(project: Project, returned: Returned, *, reviewed: bool, mom
     merge = _Merge(catalog, {unit.id for unit in returned.exchange.units}, reviewed=reviewed)
     for unit in returned.exchange.units:
         merge.add(unit)
-    updated = dataclasses.replace(catalog, entries=tuple(merge.changed.get(entry.key, entry)
-                                                         for entry in catalog.entries))
+    updated = dataclasses.replace(
+        catalog, entries=tuple(merge.changed.get(entry.key, entry) for entry in catalog.entries)
+    )
     written = save_if_changed(updated, catalog, catalog_path, date_fields=("PO-Revision-Date",), now=moment)
-    return ImportResult(returned.path, catalog_path, written is not None, applied=merge.applied,
-                        reviewed=merge.reviewed, offered=merge.offered, reports=tuple(merge.reports),
-                        refused=merge.refused)
+    return ImportResult(
+        returned.path,
+        catalog_path,
+        written is not None,
+        applied=merge.applied,
+        reviewed=merge.reviewed,
+        offered=merge.offered,
+        reports=tuple(merge.reports),
+        refused=merge.refused,
+    )
 
 
 def is_reviewed(unit: ExchangeUnit, *, reviewed: bool) -> bool:
@@ -300,8 +336,9 @@ class _Merge:
         elif entry.state is EntryState.REVIEWED and not as_reviewed:
             self._report(unit, "the catalog has a reviewed translation, the file an unreviewed one; kept the reviewed")
         else:
-            self._change(entry, reviewed_entry(entry, text) if as_reviewed else fuzzy_entry(entry, text),
-                         reviewed=as_reviewed)
+            self._change(
+                entry, reviewed_entry(entry, text) if as_reviewed else fuzzy_entry(entry, text), reviewed=as_reviewed
+            )
 
     def _change(self, entry: Entry, new: Entry, *, reviewed: bool) -> None:
         self.changed[entry.key] = new
@@ -318,19 +355,25 @@ class _Merge:
             return
         entry = closest_translation(previous, self.unclaimed, used=set())
         if entry is None:
-            self._report(unit, "its German sentence is no longer in the article (nor a close edit of it); "
-                               "not imported")
+            self._report(unit, "its German sentence is no longer in the article (nor a close edit of it); not imported")
         elif entry.state is EntryState.REVIEWED:
-            self._report(unit, "the German sentence changed since export and the catalog has a reviewed "
-                               "translation of the new one; not imported")
+            self._report(
+                unit,
+                "the German sentence changed since export and the catalog has a reviewed "
+                "translation of the new one; not imported",
+            )
         elif lost := missing_codes(unit.target or (), unit.source):
             self._report(unit, f"lost inline code {_codes(lost)}; not imported", refused=True)
         else:
-            self.changed[entry.key] = dataclasses.replace(fuzzy_entry(entry, text), previous_msgctxt=None,
-                                                          previous_msgid=previous)
+            self.changed[entry.key] = dataclasses.replace(
+                fuzzy_entry(entry, text), previous_msgctxt=None, previous_msgid=previous
+            )
             self.offered += 1
-            self._report(unit, f"the German sentence changed since export ({shorten(previous)!r}); "
-                               f"offered as fuzzy to {shorten(entry.msgid)!r}")
+            self._report(
+                unit,
+                f"the German sentence changed since export ({shorten(previous)!r}); "
+                f"offered as fuzzy to {shorten(entry.msgid)!r}",
+            )
 
     def _text(self, unit: ExchangeUnit, source: Sequence[Piece]) -> str | None:
         """The returned translation with the source's markup in place of its codes; None when there
@@ -350,8 +393,14 @@ def _codes(codes: Sequence[Code]) -> str:
 
 def reviewed_entry(entry: Entry, text: str) -> Entry:
     """``entry`` with a reviewed translation: no ``fuzzy``, no previous source."""
-    return dataclasses.replace(entry, msgstr=text, flags=tuple(flag for flag in entry.flags if flag != "fuzzy"),
-                               previous_msgctxt=None, previous_msgid=None, previous_msgid_plural=None)
+    return dataclasses.replace(
+        entry,
+        msgstr=text,
+        flags=tuple(flag for flag in entry.flags if flag != "fuzzy"),
+        previous_msgctxt=None,
+        previous_msgid=None,
+        previous_msgid_plural=None,
+    )
 
 
 def fuzzy_entry(entry: Entry, text: str) -> Entry:

@@ -103,8 +103,9 @@ def _xliff_unit(unit: ExchangeUnit) -> xliffunit:
 
 
 def _rich(pieces: tuple[Piece, ...]) -> StringElem:
-    return StringElem([piece if isinstance(piece, str) else placeables.Ph(id=piece.id, sub=[piece.text])
-                       for piece in pieces] or [""])
+    return StringElem(
+        [piece if isinstance(piece, str) else placeables.Ph(id=piece.id, sub=[piece.text]) for piece in pieces] or [""]
+    )
 
 
 def parse_xliff(data: bytes, *, path: Path) -> ExchangeFile:
@@ -115,24 +116,31 @@ def parse_xliff(data: bytes, *, path: Path) -> ExchangeFile:
         raise PipelineError(f"not an XLIFF 1.2 file ({error})", path=path) from None
     names = store.getfilenames()
     if len(names) != 1:
-        raise PipelineError(f"holds {len(names)} <file> elements; export writes one per article and language",
-                            path=path)
-    return ExchangeFile(original=names[0] or "", source_lang=store.getsourcelanguage() or "",
-                        target_lang=store.gettargetlanguage() or "",
-                        units=tuple(map(_exchange_unit, store.getunits())))
+        raise PipelineError(
+            f"holds {len(names)} <file> elements; export writes one per article and language", path=path
+        )
+    return ExchangeFile(
+        original=names[0] or "",
+        source_lang=store.getsourcelanguage() or "",
+        target_lang=store.gettargetlanguage() or "",
+        units=tuple(map(_exchange_unit, store.getunits())),
+    )
 
 
 def _exchange_unit(unit: xliffunit) -> ExchangeUnit:
     target_node = unit.getlanguageNode(lang=None, index=1)
     groups = unit.getcontextgroupsbyattribute("purpose", LOCATION)
     return ExchangeUnit(
-        id=unit.xmlelement.get("id") or "", source=merge_text(_pieces(unit.rich_source[0])),
+        id=unit.xmlelement.get("id") or "",
+        source=merge_text(_pieces(unit.rich_source[0])),
         target=None if target_node is None else merge_text(_pieces(unit.rich_target[0])),
         state=None if target_node is None else target_node.get("state"),
         approved=unit.xmlelement.get("approved") == "yes",
-        notes=tuple((note.get("from") or "", note.text or "")
-                    for note in unit.xmlelement.iterchildren(unit.namespaced("note"))),
-        context=tuple((kind, text or "") for kind, text in groups[0]) if groups else ())
+        notes=tuple(
+            (note.get("from") or "", note.text or "") for note in unit.xmlelement.iterchildren(unit.namespaced("note"))
+        ),
+        context=tuple((kind, text or "") for kind, text in groups[0]) if groups else (),
+    )
 
 
 def _pieces(element: StringElem) -> Iterator[Piece]:

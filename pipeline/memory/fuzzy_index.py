@@ -119,12 +119,13 @@ class FuzzyIndex:
             word_id = self._words.get(word)
             if word_id is None:
                 continue
-            postings = self._postings[self._starts[word_id]:self._starts[word_id + 1]]
+            postings = self._postings[self._starts[word_id] : self._starts[word_id + 1]]
             first, last = np.searchsorted(postings, (start, stop))
             if last > first:
                 slices.append(postings[first:last])
         slices.sort(key=len)
-        taken, read = [], 0
+        taken: list[np.ndarray] = []
+        read = 0
         for postings in slices:
             if taken and read + len(postings) > POSTINGS_BUDGET:
                 break
@@ -143,6 +144,6 @@ def _most_shared(places: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np
     first places (the shorter sentences), so that the choice never depends on the sort algorithm."""
     cut = np.partition(counts, len(counts) - MAX_CANDIDATES)[len(counts) - MAX_CANDIDATES]
     above = np.flatnonzero(counts > cut)
-    at_cut = np.flatnonzero(counts == cut)[:MAX_CANDIDATES - len(above)]
+    at_cut = np.flatnonzero(counts == cut)[: MAX_CANDIDATES - len(above)]
     keep = np.concatenate((above, at_cut))
     return places[keep], counts[keep]

@@ -96,8 +96,12 @@ class MemorySources:
 
     @classmethod
     def of(cls, project: Project, threshold: float = DEFAULT_THRESHOLD) -> MemorySources:
-        return cls(locales=project.locales, articles=frozenset(path.stem for path in project.article_paths()),
-                   source_lang=project.source_lang, threshold=threshold)
+        return cls(
+            locales=project.locales,
+            articles=frozenset(path.stem for path in project.article_paths()),
+            source_lang=project.source_lang,
+            threshold=threshold,
+        )
 
 
 class TranslationMemory:
@@ -115,8 +119,9 @@ class TranslationMemory:
     def __len__(self) -> int:
         return len(self._exact)
 
-    def match(self, source: str, *, threshold: float, glossary: Glossary = Glossary(),
-              markdown: bool = False) -> Match | None:
+    def match(
+        self, source: str, *, threshold: float, glossary: Glossary = Glossary(), markdown: bool = False
+    ) -> Match | None:
         """The same sentence, else the most similar one at or above ``threshold`` (%) adapted to
         ``source``; None when there is none, or the best cannot be adapted. In a sentence of a
         Markdown article (``markdown``), link targets, image paths and code spans are adapted as
@@ -134,8 +139,9 @@ class TranslationMemory:
         segment = self._exact[self._sources[found.index]]
         if markdown:
             glossary = Glossary((*glossary.terms, *markup_terms(segment.source), *markup_terms(source)))
-        adapted = adapt(segment.source, source, segment.target, source_lang=self.source_lang, lang=self.lang,
-                        glossary=glossary)
+        adapted = adapt(
+            segment.source, source, segment.target, source_lang=self.source_lang, lang=self.lang, glossary=glossary
+        )
         if adapted is None:
             return None
         return Match(segment=segment, score=found.score, translation=adapted.translation, replaced=adapted.replaced)
@@ -146,8 +152,11 @@ class TranslationMemory:
 
 def build_memory(lang: str, drafted: Iterable[tuple[str, Catalog]], sources: MemorySources) -> TranslationMemory:
     """The memory of ``lang``: the catalogs being drafted (slug, catalog), orphaned catalogs, imported memories."""
-    segments = [*(segment for slug, catalog in drafted for segment in catalog_segments(catalog, slug)),
-                *orphan_segments(lang, sources), *imported_segments(lang, sources)]
+    segments = [
+        *(segment for slug, catalog in drafted for segment in catalog_segments(catalog, slug)),
+        *orphan_segments(lang, sources),
+        *imported_segments(lang, sources),
+    ]
     return TranslationMemory(lang=lang, segments=segments, source_lang=sources.source_lang)
 
 

@@ -17,6 +17,7 @@ A match that is not offered is left to the engine. What was replaced is listed i
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,8 +25,8 @@ from decimal import Decimal
 
 from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
-from pipeline.glossary import Glossary
 from pipeline.articles.numbers import GROUPED_NUMBER, NUMBER
+from pipeline.glossary import Glossary
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +36,9 @@ class Adapted:
     """(old, new) as written in the translation, in the order of the sentence."""
 
 
-def adapt(old_source: str, new_source: str, translation: str, *, source_lang: str, lang: str,
-          glossary: Glossary) -> Adapted | None:
+def adapt(
+    old_source: str, new_source: str, translation: str, *, source_lang: str, lang: str, glossary: Glossary
+) -> Adapted | None:
     """``translation`` (of ``old_source``) with the numbers and glossary terms of ``new_source``;
     None when they cannot be put in safely.
 
@@ -49,7 +51,7 @@ def adapt(old_source: str, new_source: str, translation: str, *, source_lang: st
     if changes is None or terms is None:
         return None
     spans = sorted(changes + terms)
-    if any(end > start for (_, end, _, _), (start, _, _, _) in zip(spans, spans[1:])):
+    if any(end > start for (_, end, _, _), (start, _, _, _) in itertools.pairwise(spans)):
         return None  # a number inside a term, or two changes at one place
     parts, last = [], 0
     for start, end, _, new in spans:
@@ -67,25 +69,30 @@ def _paired(old: Sequence, new: Sequence) -> list[tuple] | None:
     """The pairs that differ, in order; None when the counts differ."""
     if len(old) != len(new):
         return None
-    return [(before, after) for before, after in zip(old, new) if before != after]
+    return [(before, after) for before, after in zip(old, new, strict=True) if before != after]
 
 
 def _numbers(source: str, glossary: Glossary) -> list[str]:
     """The numbers of a sentence outside its glossary terms (``4.0`` in a name, a year in a URL)."""
     terms = [(start, end) for _, start, end in glossary.find(source)]
-    return [match.group() for match in NUMBER.finditer(source)
-            if not any(start < match.end() and match.start() < end for start, end in terms)]
+    return [
+        match.group()
+        for match in NUMBER.finditer(source)
+        if not any(start < match.end() and match.start() < end for start, end in terms)
+    ]
 
 
-def _number_changes(old_source: str, new_source: str, translation: str, source_lang: str,
-                    lang: str, glossary: Glossary) -> list[Change] | None:
+def _number_changes(
+    old_source: str, new_source: str, translation: str, source_lang: str, lang: str, glossary: Glossary
+) -> list[Change] | None:
     pairs = _paired(_numbers(old_source, glossary), _numbers(new_source, glossary))
     if pairs is None:
         return None
     changes = []
     for old, new in pairs:
-        found = _written_once(translation, {old: new, _in_language(old, source_lang, lang):
-                                            _in_language(new, source_lang, lang)})
+        found = _written_once(
+            translation, {old: new, _in_language(old, source_lang, lang): _in_language(new, source_lang, lang)}
+        )
         if found is None:
             return None
         changes.append(found)
@@ -98,8 +105,9 @@ def _in_language(number: str, source_lang: str, lang: str) -> str:
         value: Decimal = parse_decimal(re.sub(r"\s", "", number), locale=source_lang, strict=True)
     except (NumberFormatError, ValueError):
         return number
-    return format_decimal(value, locale=lang, group_separator=bool(re.fullmatch(GROUPED_NUMBER, number)),
-                          decimal_quantization=False)
+    return format_decimal(
+        value, locale=lang, group_separator=bool(re.fullmatch(GROUPED_NUMBER, number)), decimal_quantization=False
+    )
 
 
 def _written_once(translation: str, spellings: dict[str, str]) -> Change | None:
@@ -111,17 +119,20 @@ def _written_once(translation: str, spellings: dict[str, str]) -> Change | None:
     return found[0] if len({(start, end) for start, end, _, _ in found}) == 1 else None
 
 
-def _term_changes(old_source: str, new_source: str, translation: str, lang: str,
-                  glossary: Glossary) -> list[Change] | None:
-    pairs = _paired([term for term, _, _ in glossary.find(old_source)],
-                    [term for term, _, _ in glossary.find(new_source)])
+def _term_changes(
+    old_source: str, new_source: str, translation: str, lang: str, glossary: Glossary
+) -> list[Change] | None:
+    pairs = _paired(
+        [term for term, _, _ in glossary.find(old_source)], [term for term, _, _ in glossary.find(new_source)]
+    )
     if pairs is None:
         return None
     changes = []
     for old, new in pairs:
         before, after = glossary.rendering(old, lang), glossary.rendering(new, lang)
-        found = _written_once(translation, {before: after, before[:1].upper() + before[1:]:
-                                            after[:1].upper() + after[1:]})
+        found = _written_once(
+            translation, {before: after, before[:1].upper() + before[1:]: after[:1].upper() + after[1:]}
+        )
         if found is None:
             return None
         changes.append(found)

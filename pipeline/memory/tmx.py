@@ -77,8 +77,9 @@ def pairs(store: tmxfile, source_lang: str, langs: Iterable[str]) -> Iterator[Tm
         for lang in wanted:
             target = next((text for written, text in texts if language_matches(written, lang)), None)
             if target:
-                yield TmxPair(source=source, target=target, lang=lang, line=unit.xmlelement.sourceline,
-                              note=unit.getnotes())
+                yield TmxPair(
+                    source=source, target=target, lang=lang, line=unit.xmlelement.sourceline, note=unit.getnotes()
+                )
 
 
 def _texts(unit: tmxunit) -> list[tuple[str | None, str]]:

@@ -30,7 +30,7 @@ import hashlib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
 
@@ -146,8 +146,17 @@ class Catalog:
 
     def __reduce__(self) -> tuple:
         """Pickled with its metadata as a dict (see :meth:`Entry.__reduce__`)."""
-        return (Catalog, (self.header, dict(self.metadata), self.entries, self.metadata_is_fuzzy,
-                          self.written_header, self.header_position))
+        return (
+            Catalog,
+            (
+                self.header,
+                dict(self.metadata),
+                self.entries,
+                self.metadata_is_fuzzy,
+                self.written_header,
+                self.header_position,
+            ),
+        )
 
     def active(self) -> Iterator[Entry]:
         return (entry for entry in self.entries if not entry.obsolete)
@@ -206,8 +215,7 @@ def entry_state(entry: Entry) -> EntryState:
     return EntryState.SOURCE_CHANGED
 
 
-def with_machine_draft(entry: Entry, translation: str, made_by: str, *,
-                       previous_msgid: str | None = None) -> Entry:
+def with_machine_draft(entry: Entry, translation: str, made_by: str, *, previous_msgid: str | None = None) -> Entry:
     """An untranslated entry filled with a machine draft: fuzzy, with a provenance comment.
     ``previous_msgid``: the sentence a translation-memory draft was made for (``#| msgid``)."""
     if entry.msgstr:
@@ -215,19 +223,24 @@ def with_machine_draft(entry: Entry, translation: str, made_by: str, *,
     flags = entry.flags if "fuzzy" in entry.flags else ("fuzzy", *entry.flags)
     kept = provenance.without(entry.tcomment)
     mark = provenance.mark(made_by, text_digest(translation))
-    previous = {} if previous_msgid is None else {"previous_msgid": previous_msgid, "previous_msgctxt": None}
-    return dataclasses.replace(entry, msgstr=translation, flags=flags, tcomment="\n".join(kept + [mark]), **previous)
+    drafted = dataclasses.replace(entry, msgstr=translation, flags=flags, tcomment="\n".join([*kept, mark]))
+    if previous_msgid is None:
+        return drafted
+    return dataclasses.replace(drafted, previous_msgid=previous_msgid, previous_msgctxt=None)
 
 
-def with_machine_drafts(catalog: Catalog, drafts: Mapping[Key, tuple[str, str]],
-                        previous_msgids: Mapping[Key, str] = MappingProxyType({})) -> Catalog:
+def with_machine_drafts(
+    catalog: Catalog, drafts: Mapping[Key, tuple[str, str]], previous_msgids: Mapping[Key, str] = MappingProxyType({})
+) -> Catalog:
     """``catalog`` with ``drafts`` (key → (translation, provenance)) put into the active entries
     that are still untranslated; a translator's text, fuzzy or not, is never touched.
     ``previous_msgids``: the ``#| msgid`` of translation-memory drafts made for another sentence."""
     entries = tuple(
         with_machine_draft(entry, *drafts[entry.key], previous_msgid=previous_msgids.get(entry.key))
-        if not entry.obsolete and not entry.msgstr and entry.key in drafts else entry
-        for entry in catalog.entries)
+        if not entry.obsolete and not entry.msgstr and entry.key in drafts
+        else entry
+        for entry in catalog.entries
+    )
     return dataclasses.replace(catalog, entries=entries)
 
 
@@ -246,27 +259,41 @@ def parse_view(text: str, *, path: Path | str, allow_duplicates: bool = False) -
 
 def _view(catalog: polib.POFile) -> Catalog:
     written_header = getattr(catalog, _WRITTEN_HEADER, None)
-    return Catalog(header=catalog.header or "", metadata=catalog.metadata,
-                   entries=tuple(map(_entry_view, catalog)), metadata_is_fuzzy=bool(catalog.metadata_is_fuzzy),
-                   written_header=None if written_header is None else _entry_view(written_header),
-                   header_position=getattr(catalog, _HEADER_POSITION, 0))
+    return Catalog(
+        header=catalog.header or "",
+        metadata=catalog.metadata,
+        entries=tuple(map(_entry_view, catalog)),
+        metadata_is_fuzzy=bool(catalog.metadata_is_fuzzy),
+        written_header=None if written_header is None else _entry_view(written_header),
+        header_position=getattr(catalog, _HEADER_POSITION, 0),
+    )
 
 
 def _entry_view(entry: polib.POEntry) -> Entry:
     tcomment_empty_line, comment_empty_line = getattr(entry, _EMPTY_COMMENT_LINES, (False, False))
     return Entry(
-        msgid=entry.msgid, msgstr=entry.msgstr, msgctxt=entry.msgctxt, flags=tuple(entry.flags),
-        tcomment=entry.tcomment or "", comment=entry.comment or "",
+        msgid=entry.msgid,
+        msgstr=entry.msgstr,
+        msgctxt=entry.msgctxt,
+        flags=tuple(entry.flags),
+        tcomment=entry.tcomment or "",
+        comment=entry.comment or "",
         occurrences=tuple(map(tuple, entry.occurrences)),
-        previous_msgctxt=entry.previous_msgctxt, previous_msgid=entry.previous_msgid,
-        previous_msgid_plural=entry.previous_msgid_plural, msgid_plural=entry.msgid_plural or "",
+        previous_msgctxt=entry.previous_msgctxt,
+        previous_msgid=entry.previous_msgid,
+        previous_msgid_plural=entry.previous_msgid_plural,
+        msgid_plural=entry.msgid_plural or "",
         msgstr_plural=MappingProxyType(dict(entry.msgstr_plural)) if entry.msgstr_plural else _NO_PLURALS,
-        obsolete=bool(entry.obsolete), line=entry.linenum,
-        tcomment_empty_line=tcomment_empty_line, comment_empty_line=comment_empty_line)
+        obsolete=bool(entry.obsolete),
+        line=entry.linenum,
+        tcomment_empty_line=tcomment_empty_line,
+        comment_empty_line=comment_empty_line,
+    )
 
 
 # The functions below read PO text into polib objects. They are kept as they are (the PO reader's
 # own history); other modules use read_view and parse_view.
+
 
 class _GettextLines(str):
     """PO text that polib splits into lines at ``\n`` only, as gettext does: ``str.splitlines``
@@ -300,7 +327,9 @@ def parse_catalog(text: str, *, path: Path | str, allow_duplicates: bool = False
     return catalog
 
 
-_STRING_LINE = re.compile(r'(?:#~\|? ?|#\| ?)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*')
+_STRING_LINE = re.compile(
+    r'(?:#~\|? ?|#\| ?)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*'
+)
 _STRING_START = re.compile(r'(?:#~\|? ?|#\| ?)?(?:msgctxt|msgid|msgid_plural|msgstr|")')
 _MSGID_LINE = re.compile(r"[ \t]*(?:#~[ \t]*)?msgid\s")
 
@@ -310,8 +339,9 @@ def _check_strings(text: str, path: Path | str) -> None:
     such as a missing closing quote must stop the run, not lose a character)."""
     for number, line in enumerate(text.split("\n"), start=1):
         if _STRING_START.match(line) and not _STRING_LINE.fullmatch(line):
-            raise CatalogError("malformed string (missing or unescaped quote?); fix the file and run again",
-                               path=path, line=number)
+            raise CatalogError(
+                "malformed string (missing or unescaped quote?); fix the file and run again", path=path, line=number
+            )
 
 
 def _syntax_error(error: Exception, path: Path | str) -> CatalogError:
@@ -320,16 +350,20 @@ def _syntax_error(error: Exception, path: Path | str) -> CatalogError:
     if not match:
         return CatalogError(f"cannot parse catalog: {message}", path=path)
     detail = match.group(2) or "syntax error"
-    return CatalogError(f"{detail}; fix the file (or restore it from version control) and run again",
-                        path=path, line=int(match.group(1)))
+    return CatalogError(
+        f"{detail}; fix the file (or restore it from version control) and run again",
+        path=path,
+        line=int(match.group(1)),
+    )
 
 
 def _number_msgid_lines(catalog: polib.POFile, lines: list[str], header_line: int | None) -> None:
-    numbers = [number for number, line in enumerate(lines, start=1)
-               if _MSGID_LINE.match(line) and number != header_line]
+    numbers = [
+        number for number, line in enumerate(lines, start=1) if _MSGID_LINE.match(line) and number != header_line
+    ]
     entries = list(catalog)
     if len(numbers) == len(entries):
-        for entry, number in zip(entries, numbers):
+        for entry, number in zip(entries, numbers, strict=True):
             entry.linenum = number
 
 
@@ -342,7 +376,7 @@ def _restore_obsolete_previous(catalog: polib.POFile, lines: list[str]) -> None:
     field = None
     for number, line in enumerate(lines, start=1):
         if line.startswith("#~|"):
-            keyword, rest = (line[3:].split(None, 1) + ["", ""])[:2]
+            keyword, rest = ([*line[3:].split(None, 1), "", ""])[:2]
             if keyword.startswith('"') and field:
                 previous[field].append(line[3:].strip())
             elif keyword in ("msgctxt", "msgid", "msgid_plural"):
@@ -397,7 +431,8 @@ _FLAG = re.compile(r"range:\s*[^\s,]*|[^\s,]+")
 _OBSOLETE_COMMENT = re.compile(r"#~\s*(?=#)")
 # in "\n" + text: a lone `#`/`#.`, `#.` and a tab, `##`, `#~ #`, two flag lines, flags without commas
 _POLIB_COMMENTS_DIFFER = re.compile(
-    r"\n(?:#\.?$|#\.\t|##|#~[ \t]*#|#[,!][^\n]*\n(?:#[^\n]*\n)*#[,!]|#,[^\n]*[^\s,][ \t]+[^\s,])", re.MULTILINE)
+    r"\n(?:#\.?$|#\.\t|##|#~[ \t]*#|#[,!][^\n]*\n(?:#[^\n]*\n)*#[,!]|#,[^\n]*[^\s,][ \t]+[^\s,])", re.MULTILINE
+)
 """Where polib may read an entry's comments or flags differently from gettext (with blanks at the end
 of a line, which polib strips); files without any (most, and every file the pipeline writes) skip
 the scan of every entry, a fifth of a parse."""
@@ -417,7 +452,7 @@ def _polib_readable(lines: list[str]) -> list[str]:
         if _NOT_A_COMMENT_FOR_POLIB.match(line):
             line = "# " + line[1:]
         elif marker := _MARKER_WITHOUT_SPACE.match(line):
-            line = f"{marker[0]} {line[marker.end():]}"
+            line = f"{marker[0]} {line[marker.end() :]}"
         elif line.strip() == "#~":
             line = ""
         if "\\" in line and _KEYWORD_OR_STRING.match(line):
@@ -439,8 +474,10 @@ def _polib_escape(match: re.Match) -> str:
         return text
     if text in ("\\a", "\\?", "\\'"):
         return polib.escape({"a": "\a"}.get(text[1], text[1]))
-    data = bytes((int(code[1:], 16) if code[0] == "x" else int(code, 8)) & 0xFF  # as po-lex.c
-                 for code in _BYTE_ESCAPE.findall(text))
+    data = bytes(
+        (int(code[1:], 16) if code[0] == "x" else int(code, 8)) & 0xFF  # as po-lex.c
+        for code in _BYTE_ESCAPE.findall(text)
+    )
     try:
         characters = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -491,7 +528,7 @@ def _scan_comments(lines: list[str]) -> dict[int, _Comments]:
             blocks[number], pending = pending, _Comments([], [], [], [])
             continue
         match = _OBSOLETE_COMMENT.match(line)
-        body = line[match.end():] if match else line
+        body = line[match.end() :] if match else line
         if not body.startswith("#") or body.startswith(("#~", "#|")):
             continue
         marker, text = body[1:2], body[2:]
@@ -506,13 +543,17 @@ def _scan_comments(lines: list[str]) -> dict[int, _Comments]:
     return blocks
 
 
-def _restore_comments(catalog: polib.POFile, lines: list[str], readable: list[str],
-                      header_line: int | None) -> None:
+def _restore_comments(catalog: polib.POFile, lines: list[str], readable: list[str], header_line: int | None) -> None:
     """Give the header, and every entry where polib may read them differently, the comments and
     flags gettext reads in ``lines``."""
     text = "\n" + "\n".join(lines)
-    every_entry = (header_line is None or readable is not lines or " \n" in text or "\t\n" in text
-                   or _POLIB_COMMENTS_DIFFER.search(text))
+    every_entry = (
+        header_line is None
+        or readable is not lines
+        or " \n" in text
+        or "\t\n" in text
+        or _POLIB_COMMENTS_DIFFER.search(text)
+    )
     blocks = _scan_comments(lines if every_entry else lines[:header_line])
     if len(blocks) > 1 and not every_entry:  # entries before the header: polib gave it their comments
         every_entry, blocks = True, _scan_comments(lines)
@@ -524,8 +565,11 @@ def _restore_comments(catalog: polib.POFile, lines: list[str], readable: list[st
         catalog.header = ""  # polib took the first entry's comments for a header comment
         return
     block = blocks[header_line]
-    header = polib.POEntry(msgid="", msgstr=_header_msgstr_as_written(readable, header_line),
-                           occurrences=[_occurrence(reference) for reference in block.references])
+    header = polib.POEntry(
+        msgid="",
+        msgstr=_header_msgstr_as_written(readable, header_line),
+        occurrences=[_occurrence(reference) for reference in block.references],
+    )
     _set_comments(header, block)
     catalog.header = header.tcomment
     catalog.metadata_is_fuzzy = "fuzzy" in block.flags
@@ -557,7 +601,7 @@ def _header_msgstr_as_written(lines: list[str], header_line: int) -> str:
     for line in lines[header_line:]:
         stripped = line.strip()
         if not parts and re.match(r"msgstr\s", stripped):
-            parts.append(stripped[len("msgstr"):].strip())
+            parts.append(stripped[len("msgstr") :].strip())
         elif parts and stripped.startswith('"'):
             parts.append(stripped)
         else:
@@ -573,8 +617,7 @@ def _check_duplicates(catalog: polib.POFile, path: Path | str) -> None:
     for entry in catalog:
         key = (entry.obsolete, entry.msgctxt, entry.msgid)
         if key in seen:
-            raise CatalogError(f"duplicate entry for msgid {shorten(entry.msgid)!r}",
-                               path=path, line=entry.linenum)
+            raise CatalogError(f"duplicate entry for msgid {shorten(entry.msgid)!r}", path=path, line=entry.linenum)
         seen.add(key)
 
 
@@ -594,8 +637,9 @@ def read_catalog(path: Path) -> polib.POFile:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise CatalogError("not UTF-8; the pipeline reads and writes UTF-8 catalogs only",
-                           path=path, line=line) from None
+        raise CatalogError(
+            "not UTF-8; the pipeline reads and writes UTF-8 catalogs only", path=path, line=line
+        ) from None
     catalog = parse_catalog(text, path=path)
     _check_charset(catalog, path)
     return catalog
@@ -606,11 +650,13 @@ def check_not_empty(data: bytes, path: Path) -> None:
     entries; merging it would silently start over and hide that the translations are gone."""
     if not data.strip():
         size = "0 bytes" if not data else "only whitespace"
-        raise CatalogError(f"the file is empty ({size}); restore it from version control, or delete it "
-                           "to start an empty catalog", path=path)
+        raise CatalogError(
+            f"the file is empty ({size}); restore it from version control, or delete it to start an empty catalog",
+            path=path,
+        )
 
 
-def declared_charset(metadata: dict[str, str]) -> str | None:
+def declared_charset(metadata: Mapping[str, str]) -> str | None:
     """The charset the header's Content-Type names, if any."""
     match = re.search(r"charset=([\w.-]+)", metadata.get("Content-Type", ""))
     return match.group(1) if match else None
@@ -625,7 +671,10 @@ def _check_charset(catalog: polib.POFile, path: Path) -> None:
     if charset and not is_utf8(charset):
         raise CatalogError(
             f"header says charset={charset}, but catalogs must be UTF-8; "
-            "convert it with `msgconv -t UTF-8` and run again", path=path, line=2)
+            "convert it with `msgconv -t UTF-8` and run again",
+            path=path,
+            line=2,
+        )
 
 
 # --- writing -------------------------------------------------------------------------------------
@@ -642,8 +691,9 @@ def _content_without_dates(catalog: Catalog) -> tuple:
     return (catalog.header, metadata, catalog.metadata_is_fuzzy, catalog.entries)
 
 
-def save_if_changed(catalog: Catalog, previous: Catalog | None, path: Path, *,
-                    date_fields: tuple[str, ...], now: datetime) -> Catalog | None:
+def save_if_changed(
+    catalog: Catalog, previous: Catalog | None, path: Path, *, date_fields: tuple[str, ...], now: datetime
+) -> Catalog | None:
     """Write ``catalog`` unless it says what ``previous`` (the file on disk) says already; returns
     what was written (``date_fields`` set to ``now``), or None when nothing was.
 
@@ -660,7 +710,7 @@ def save_if_changed(catalog: Catalog, previous: Catalog | None, path: Path, *,
 def header_date(moment: datetime) -> str:
     """A date as gettext writes it in ``POT-Creation-Date``/``PO-Revision-Date`` (babel's
     ``format_date`` formats dates for readers; this one is for the file format)."""
-    return moment.astimezone(timezone.utc).strftime(DATE_FORMAT)
+    return moment.astimezone(UTC).strftime(DATE_FORMAT)
 
 
 def now() -> datetime:

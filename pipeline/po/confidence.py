@@ -143,7 +143,7 @@ def ranks(values: Sequence[float]) -> list[float]:
         end = start
         while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
             end += 1
-        for i in order[start:end + 1]:
+        for i in order[start : end + 1]:
             result[i] = (start + end) / 2 + 1
         start = end + 1
     return result
@@ -164,6 +164,6 @@ def rank_correlation(first: Sequence[float], second: Sequence[float]) -> float |
         return None
     x, y = ranks(first), ranks(second)
     mean_x, mean_y = sum(x) / len(x), sum(y) / len(y)
-    covariance = sum((a - mean_x) * (b - mean_y) for a, b in zip(x, y))
+    covariance = sum((a - mean_x) * (b - mean_y) for a, b in zip(x, y, strict=True))
     spread = math.sqrt(sum((a - mean_x) ** 2 for a in x) * sum((b - mean_y) ** 2 for b in y))
     return None if spread == 0 else covariance / spread

@@ -75,10 +75,36 @@ class _Message:
 
 # gettext 0.21's format languages in the order it prints their flags (``format_language[]``).
 FORMAT_LANGUAGES = (
-    "c", "objc", "python", "python-brace", "java", "java-printf", "csharp", "javascript",
-    "scheme", "lisp", "elisp", "librep", "ruby", "sh", "awk", "lua", "object-pascal",
-    "smalltalk", "qt", "qt-plural", "kde", "kde-kuit", "boost", "tcl", "perl", "perl-brace",
-    "php", "gcc-internal", "gfc-internal", "ycp",
+    "c",
+    "objc",
+    "python",
+    "python-brace",
+    "java",
+    "java-printf",
+    "csharp",
+    "javascript",
+    "scheme",
+    "lisp",
+    "elisp",
+    "librep",
+    "ruby",
+    "sh",
+    "awk",
+    "lua",
+    "object-pascal",
+    "smalltalk",
+    "qt",
+    "qt-plural",
+    "kde",
+    "kde-kuit",
+    "boost",
+    "tcl",
+    "perl",
+    "perl-brace",
+    "php",
+    "gcc-internal",
+    "gfc-internal",
+    "ycp",
 )
 _FLAG_TOKEN = re.compile(r"[^\n \t\r\f\v,]+")  # gettext splits a flags line at these
 _FORMAT_FLAG = re.compile(r"(?:(no|possible|impossible)-)?(.+)-format")
@@ -86,9 +112,7 @@ _RANGE_BOUNDS = re.compile(r"(\d+)\.\.(\d+)")
 _INT_MAX = 2**31 - 1
 
 
-def _normalise_flags(
-    flags: Iterable[str], *, translated: bool, obsolete: bool
-) -> tuple[tuple[str, ...], bool]:
+def _normalise_flags(flags: Iterable[str], *, translated: bool, obsolete: bool) -> tuple[tuple[str, ...], bool]:
     """The ``#,`` flags gettext keeps, in its order, and whether the entry may be wrapped.
 
     Obsolete entries lose ``range:``; ``fuzzy`` needs a translation.
@@ -135,14 +159,14 @@ def _parse_range(bounds: str) -> str | None:
     return f"range: {low}..{high}" if low <= high else None
 
 
-def _reference(occurrence: tuple[str, object]) -> str:
+def _reference(occurrence: tuple[str, str | int | None]) -> str:
     """``file:line`` as gettext prints a polib occurrence; ``file`` alone when there is no line."""
     path, line = occurrence
     if re.search(r"[ \t\n]", path):
         raise ValueError(f"gettext 0.21 splits a reference at white space: {path!r}")
     while path.startswith("./"):
         path = path[2:]
-    return f"{path}:{int(line)}" if line not in (None, "") else path
+    return f"{path}:{int(line)}" if line is not None and line != "" else path
 
 
 def _lines(text: str | None) -> tuple[str, ...]:
@@ -163,9 +187,7 @@ def _plural_forms(entry) -> tuple[str, ...]:
 def _message(entry) -> _Message:
     """A polib entry (duck-typed) as gettext reads it back."""
     msgstr = _plural_forms(entry) if entry.msgid_plural else (entry.msgstr,)
-    flags, wrap = _normalise_flags(
-        entry.flags, translated=msgstr[0] != "", obsolete=bool(entry.obsolete)
-    )
+    flags, wrap = _normalise_flags(entry.flags, translated=msgstr[0] != "", obsolete=bool(entry.obsolete))
     previous = (
         ("msgctxt", entry.previous_msgctxt),
         ("msgid", entry.previous_msgid),
@@ -199,11 +221,12 @@ def _header(catalog) -> _Message | None:
     if read is None and not msgstr and not catalog.header:
         return None
     if read is None:
-        flags = ("fuzzy",) if catalog.metadata_is_fuzzy and msgstr else ()
-        return _Message(msgid="", msgstr=(msgstr,), comments=_lines(catalog.header), flags=flags)
-    flags = [flag for flag in read.flags if flag != "fuzzy"]
-    flags, wrap = _normalise_flags(["fuzzy"] * bool(catalog.metadata_is_fuzzy) + flags,
-                                   translated=msgstr != "", obsolete=False)
+        fuzzy = ("fuzzy",) if catalog.metadata_is_fuzzy and msgstr else ()
+        return _Message(msgid="", msgstr=(msgstr,), comments=_lines(catalog.header), flags=fuzzy)
+    kept = [flag for flag in read.flags if flag != "fuzzy"]
+    flags, wrap = _normalise_flags(
+        ["fuzzy"] * bool(catalog.metadata_is_fuzzy) + kept, translated=msgstr != "", obsolete=False
+    )
     comments = _comment_lines(catalog.header, read.tcomment_empty_line)
     return replace(_message(read), msgstr=(msgstr,), comments=comments, flags=flags, wrap=wrap)
 
@@ -244,8 +267,8 @@ def _header_fields(msgstr: str) -> list[tuple[str | None, str | None, str]]:
         if colon:
             fields.append((key, value.strip(), text))
         elif fields and fields[-1][0] is not None:
-            key, value, before = fields[-1]
-            fields[-1] = (key, f"{value}\n{line.strip()}", before + text)
+            last_key, last_value, before = fields[-1]
+            fields[-1] = (last_key, f"{last_value}\n{line.strip()}", before + text)
         else:
             fields.append((None, None, text))
     return fields
@@ -294,18 +317,16 @@ def _message_lines(message: _Message, width: int) -> Iterator[str]:
         yield f"#, {', '.join(message.flags)}\n"
     previous_prefix, prefix = ("#~| ", "#~ ") if message.obsolete else ("#| ", "")
     for keyword, text in message.previous:
-        yield from _string_lines(
-            keyword, text, prefix=previous_prefix, width=width, wrap=message.wrap
-        )
+        yield from _string_lines(keyword, text, prefix=previous_prefix, width=width, wrap=message.wrap)
     fields = [("msgctxt", message.msgctxt), ("msgid", message.msgid)]
     if message.msgid_plural is None:
         fields.append(("msgstr", message.msgstr[0]))
     else:
         fields.append(("msgid_plural", message.msgid_plural))
         fields.extend((f"msgstr[{index}]", form) for index, form in enumerate(message.msgstr))
-    for keyword, text in fields:
-        if text is not None:
-            yield from _string_lines(keyword, text, prefix=prefix, width=width, wrap=message.wrap)
+    for keyword, value in fields:
+        if value is not None:
+            yield from _string_lines(keyword, value, prefix=prefix, width=width, wrap=message.wrap)
 
 
 def _reference_lines(references: tuple[str, ...], width: int) -> Iterator[str]:
@@ -327,8 +348,15 @@ def _reference_lines(references: tuple[str, ...], width: int) -> Iterator[str]:
 # Strings: escaping and line wrapping (gettext's ``wrap()``)
 
 _ESCAPES = {
-    "\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v",
-    "\\": "\\\\", '"': '\\"',
+    "\a": "\\a",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\v": "\\v",
+    "\\": "\\\\",
+    '"': '\\"',
 }
 _PORTION = re.compile(r"[^\n]*\n|[^\n]+")
 _NO_WRAP_WIDTH = 2**31 - 1  # gettext uses INT_MAX as the page width of a no-wrap entry
@@ -355,7 +383,7 @@ def _string_lines(keyword: str, text: str, *, prefix: str, width: int, wrap: boo
             cuts = _line_cuts(characters, overrides, line_width, 0)
         lead = f"{prefix}{keyword} " if first_line else prefix
         first_line = False
-        for begin, end in zip([0, *cuts], [*cuts, len(characters)]):
+        for begin, end in zip([0, *cuts], [*cuts, len(characters)], strict=True):
             yield f'{lead}"{"".join(characters[begin:end])}"\n'
             lead = prefix
 
@@ -390,10 +418,9 @@ def _line_cuts(characters: list[str], overrides: list[int], width: int, start: i
     last_break, last_column, piece_width = None, start, 0
     for index, action in enumerate(_possible_breaks([prop for prop, _ in properties])):
         action = overrides[index] or action
-        if action in (POSSIBLE, MANDATORY):
-            if last_break is not None and last_column + piece_width > width:
-                cuts.append(last_break)
-                last_column = 0
+        if action in (POSSIBLE, MANDATORY) and last_break is not None and last_column + piece_width > width:
+            cuts.append(last_break)
+            last_column = 0
         if action == MANDATORY:  # a line separator character: gettext does not cut there
             last_break, last_column, piece_width = None, 0, 0
         else:
@@ -438,9 +465,7 @@ def _possible_breaks(classes: list[int]) -> list[int]:
     return result
 
 
-def _pair_break(
-    previous: int, last: int, prop: int, seen_space: bool, regional_indicators: int
-) -> int:
+def _pair_break(previous: int, last: int, prop: int, seen_space: bool, regional_indicators: int) -> int:
     """The break before a character of class ``prop`` that is not a space or combining mark."""
     if last == BK:
         return PROHIBITED
@@ -462,8 +487,41 @@ def _pair_break(
 # Unicode data of libunistring 1.0
 
 # Line breaking classes, numbered as libunistring's LBP_* values; 0..32 index the pair table.
-(WJ, GL, B2, BA, BB, HY, CL, CP1, CP2, EX, IN, NS, OP1, OP2, QU, IS, NU, PO, PR, SY, AL, H2, H3,
- ID1, ID2, JL, JV, JT, HL, RI, ZWJ, EB, EM) = range(33)
+(
+    WJ,
+    GL,
+    B2,
+    BA,
+    BB,
+    HY,
+    CL,
+    CP1,
+    CP2,
+    EX,
+    IN,
+    NS,
+    OP1,
+    OP2,
+    QU,
+    IS,
+    NU,
+    PO,
+    PR,
+    SY,
+    AL,
+    H2,
+    H3,
+    ID1,
+    ID2,
+    JL,
+    JV,
+    JT,
+    HL,
+    RI,
+    ZWJ,
+    EB,
+    EM,
+) = range(33)
 BK, CR, LF, CM, ZW, SP, CB, AI, SA, XX = range(33, 43)
 HL_BA = 100  # Hebrew letter followed by a hyphen or break-after character (LB21a)
 _RESOLVED = {AI: AL, CB: ID1, SA: AL, XX: AL}  # ambiguous and unknown classes, for UTF-8 text

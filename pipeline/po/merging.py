@@ -56,11 +56,13 @@ def new_catalog_header(template: Catalog, lang: str) -> tuple[str, dict[str, str
         "that needs review. Remove the flag when the translation is reviewed."
     )
     metadata = dict(template.metadata)
-    metadata.update({
-        "Language-Team": name,
-        "Language": lang,
-        "Plural-Forms": get_plural(lang).plural_forms,
-    })
+    metadata.update(
+        {
+            "Language-Team": name,
+            "Language": lang,
+            "Plural-Forms": get_plural(lang).plural_forms,
+        }
+    )
     return header, metadata
 
 
@@ -77,9 +79,13 @@ def merge_catalog(template: Catalog, previous: Catalog | None, lang: str) -> Cat
         previous = realign_occurrences(template, previous)
     metadata["POT-Creation-Date"] = template.metadata["POT-Creation-Date"]
     metadata[TEMPLATE_DIGEST_FIELD] = template_digest(template)
-    return Catalog(header=header, metadata=metadata, entries=tuple(_merged_entries(template, previous)),
-                   metadata_is_fuzzy=fuzzy_header,
-                   written_header=previous.written_header)  # the header as written: its other lines stay
+    return Catalog(
+        header=header,
+        metadata=metadata,
+        entries=tuple(_merged_entries(template, previous)),
+        metadata_is_fuzzy=fuzzy_header,
+        written_header=previous.written_header,
+    )  # the header as written: its other lines stay
 
 
 def _merged_entries(template: Catalog, previous: Catalog) -> Iterable[Entry]:
@@ -87,14 +93,16 @@ def _merged_entries(template: Catalog, previous: Catalog) -> Iterable[Entry]:
     obsolete = {entry.key: entry for entry in previous if entry.obsolete}
     wanted = {entry.key for entry in template}
     leftovers = [entry for key, entry in current.items() if key not in wanted]
-    candidates = [entry for entry in leftovers + list(obsolete.values())
-                  if entry.msgstr and not is_machine_draft(entry)]
+    candidates = [
+        entry for entry in leftovers + list(obsolete.values()) if entry.msgstr and not is_machine_draft(entry)
+    ]
     used: set[Key] = set()
     reverted = _reverted_reviews(leftovers)
     sources = template.entries
     new = [entry.key not in current and entry.key not in obsolete for entry in sources]
-    joins = _adjacent_runs(previous, {entry.key for entry in candidates if not entry.obsolete},
-                           {entry.key for entry in leftovers})
+    joins = _adjacent_runs(
+        previous, {entry.key for entry in candidates if not entry.obsolete}, {entry.key for entry in leftovers}
+    )
 
     for index, source in enumerate(sources):
         old = current.get(source.key) or obsolete.get(source.key)
@@ -130,19 +138,34 @@ def _carry_over(source: Entry, old: Entry) -> Entry:
         old = _singular(old)
     if "fuzzy" in old.flags and any(REVIEW_ATTESTATION.match(line) for line in old.tcomment.split("\n")):
         old = dataclasses.replace(old, tcomment="\n".join(_comment_for_unreviewed(old)))  # flagged since
-    if (not old.obsolete and old.occurrences == source.occurrences and old.comment == source.comment
-            and old.comment_empty_line == source.comment_empty_line):
+    if (
+        not old.obsolete
+        and old.occurrences == source.occurrences
+        and old.comment == source.comment
+        and old.comment_empty_line == source.comment_empty_line
+    ):
         return old
-    return dataclasses.replace(old, obsolete=False, occurrences=source.occurrences, comment=source.comment,
-                               comment_empty_line=source.comment_empty_line)
+    return dataclasses.replace(
+        old,
+        obsolete=False,
+        occurrences=source.occurrences,
+        comment=source.comment,
+        comment_empty_line=source.comment_empty_line,
+    )
 
 
 def _singular(entry: Entry) -> Entry:
     """A plural entry (an editor's, gone to obsolete) as a sentence's entry: its first form, fuzzy, for
     a translator to check. Revived as a plural entry, it would make every command refuse the catalog."""
     flags = entry.flags if "fuzzy" in entry.flags else ("fuzzy", *entry.flags)
-    return dataclasses.replace(entry, msgstr=entry.msgstr_plural.get(0, entry.msgstr), msgid_plural="",
-                               msgstr_plural={}, previous_msgid_plural=None, flags=flags)
+    return dataclasses.replace(
+        entry,
+        msgstr=entry.msgstr_plural.get(0, entry.msgstr),
+        msgid_plural="",
+        msgstr_plural={},
+        previous_msgid_plural=None,
+        flags=flags,
+    )
 
 
 def closest_translation(msgid: str, candidates: Iterable[Entry], used: set[Key]) -> Entry | None:
@@ -174,7 +197,7 @@ def _reverted_reviews(leftovers: Iterable[Entry]) -> dict[Key, list[Entry]]:
     source: if that sentence is back in the template, their review is restored."""
     found: dict[Key, list[Entry]] = {}
     for entry in leftovers:
-        if _offered_as_reviewed(entry):
+        if _offered_as_reviewed(entry) and entry.previous_msgid is not None:  # an offered entry has a `#|` msgid
             found.setdefault((entry.previous_msgctxt, entry.previous_msgid), []).append(entry)
     return found
 
@@ -189,8 +212,12 @@ def _restore_review(source: Entry, entry: Entry) -> Entry:
     """``source`` with the reviewed translation it had before its wording changed and came back."""
     comment = _comment_without_review_mark(entry)
     return dataclasses.replace(
-        source, msgstr=entry.msgstr, flags=tuple(flag for flag in entry.flags if flag != "fuzzy"),
-        tcomment="\n".join(comment), tcomment_empty_line=comment == [""])
+        source,
+        msgstr=entry.msgstr,
+        flags=tuple(flag for flag in entry.flags if flag != "fuzzy"),
+        tcomment="\n".join(comment),
+        tcomment_empty_line=comment == [""],
+    )
 
 
 WORD = re.compile(r"\w+")
@@ -205,8 +232,14 @@ MOST_PARTS = 3
 sentence in two or three, rarely more, and every extra part makes a wrong guess likelier."""
 
 
-def closest_offer(sources: Sequence[Entry], new: Sequence[bool], index: int, candidates: Sequence[Entry],
-                  joins: Sequence[tuple[Entry, tuple[Entry, ...]]], used: set[Key]) -> Entry | None:
+def closest_offer(
+    sources: Sequence[Entry],
+    new: Sequence[bool],
+    index: int,
+    candidates: Sequence[Entry],
+    joins: Sequence[tuple[Entry, tuple[Entry, ...]]],
+    used: set[Key],
+) -> Entry | None:
     """The translation to offer a new ``sources[index]``, as msgmerge offers the closest old message
     (also one old message to several new ones): the closest of a close edit of one former sentence,
     a split (:func:`best_split`) and a join (:func:`best_join`), so that a split or joined sentence
@@ -215,15 +248,20 @@ def closest_offer(sources: Sequence[Entry], new: Sequence[bool], index: int, can
     closest, ratio = _best_match(source.msgid, candidates)
     split, split_ratio = best_split(sources, new, index, candidates)
     joined, join_ratio = best_join(source, joins)
-    _, match, used_up = max((ratio, closest, True), (split_ratio, split, True), (join_ratio, joined, False),
-                            key=lambda offer: (offer[0], offer[2]))  # on a tie, what uses its entry up
+    _, match, used_up = max(
+        (ratio, closest, True),
+        (split_ratio, split, True),
+        (join_ratio, joined, False),
+        key=lambda offer: (offer[0], offer[2]),
+    )  # on a tie, what uses its entry up
     if match is not None and used_up:
         used.add(match.key)
     return match
 
 
-def best_split(sources: Sequence[Entry], new: Sequence[bool], index: int,
-               candidates: Sequence[Entry]) -> tuple[Entry | None, float]:
+def best_split(
+    sources: Sequence[Entry], new: Sequence[bool], index: int, candidates: Sequence[Entry]
+) -> tuple[Entry | None, float]:
     """The former sentence an editor split into ``sources[index]`` and its new neighbours, and how
     close; (None, 0) when there is none.
 
@@ -240,8 +278,12 @@ def best_split(sources: Sequence[Entry], new: Sequence[bool], index: int,
             continue
         match, ratio = _best_match(" ".join(sources[position].msgid for position in window), candidates)
         others = [sources[position].msgid for position in window if position != index]
-        if (match is not None and ratio > best[1] and _mostly_within(source.msgid, match.msgid)
-                and all(_similarity(other, match.msgid) < ratio for other in others)):
+        if (
+            match is not None
+            and ratio > best[1]
+            and _mostly_within(source.msgid, match.msgid)
+            and all(_similarity(other, match.msgid) < ratio for other in others)
+        ):
             best = (match, ratio)
     return best
 
@@ -254,8 +296,11 @@ def best_join(source: Entry, joins: Sequence[tuple[Entry, tuple[Entry, ...]]]) -
     best: tuple[Entry | None, float] = (None, 0.0)
     for joined, parts in joins:
         ratio = _similarity(source.msgid, joined.msgid)
-        if (ratio >= FUZZY_MATCH_THRESHOLD and ratio > best[1]
-                and all(_mostly_within(part.msgid, source.msgid) for part in parts)):
+        if (
+            ratio >= FUZZY_MATCH_THRESHOLD
+            and ratio > best[1]
+            and all(_mostly_within(part.msgid, source.msgid) for part in parts)
+        ):
             best = (joined, ratio)
     return best
 
@@ -275,11 +320,18 @@ def _adjacent_runs(previous: Catalog, keys: set[Key], gone: set[Key]) -> list[tu
     human text (untranslated, a machine draft), so that joining a translated sentence with an
     untranslated one does not send its text to obsolete."""
     active = list(previous.active())
-    runs = [tuple(active[start:start + size]) for size in range(2, MOST_PARTS + 1)
-            for start in range(len(active) - size + 1)]
-    return [(_joined(run, keys), run) for run in runs
-            if any(entry.key in keys for entry in run) and all(entry.key in gone for entry in run)
-            and all(entry.key in keys or not entry.msgstr or is_machine_draft(entry) for entry in run)]
+    runs = [
+        tuple(active[start : start + size])
+        for size in range(2, MOST_PARTS + 1)
+        for start in range(len(active) - size + 1)
+    ]
+    return [
+        (_joined(run, keys), run)
+        for run in runs
+        if any(entry.key in keys for entry in run)
+        and all(entry.key in gone for entry in run)
+        and all(entry.key in keys or not entry.msgstr or is_machine_draft(entry) for entry in run)
+    ]
 
 
 def _joined(parts: Sequence[Entry], keys: set[Key]) -> Entry:
@@ -288,8 +340,12 @@ def _joined(parts: Sequence[Entry], keys: set[Key]) -> Entry:
     human = [part for part in parts if part.key in keys]
     comments = dict.fromkeys(line for part in human for line in _comment_without_review_mark(part))
     fuzzy = len(human) < len(parts) or any("fuzzy" in part.flags for part in human)
-    return Entry(msgid=" ".join(part.msgid for part in parts), msgstr=" ".join(part.msgstr for part in human),
-                 flags=("fuzzy",) if fuzzy else (), tcomment="\n".join(comments))
+    return Entry(
+        msgid=" ".join(part.msgid for part in parts),
+        msgstr=" ".join(part.msgstr for part in human),
+        flags=("fuzzy",) if fuzzy else (),
+        tcomment="\n".join(comments),
+    )
 
 
 def _similarity(text: str, other: str) -> float:

@@ -52,8 +52,9 @@ def _aligned_keys(old: list[Entry], new: list[Entry], repeated: set[str]) -> dic
     aligned too, or both are unaligned and neither occurs on the other side (the sentence before was
     reworded, not moved or copied elsewhere), or both copies open their article. A copy whose sentence before was removed on one side and kept on the other
     (its neighbours shifted) stays unplaced."""
-    matcher = difflib.SequenceMatcher(None, [entry.msgid for entry in old], [entry.msgid for entry in new],
-                                      autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, [entry.msgid for entry in old], [entry.msgid for entry in new], autojunk=False
+    )
     blocks = [block for block in matcher.get_matching_blocks() if block.size]
     old_aligned = {block.a + offset for block in blocks for offset in range(block.size)}
     new_aligned = {block.b + offset for block in blocks for offset in range(block.size)}
@@ -65,8 +66,14 @@ def _aligned_keys(old: list[Entry], new: list[Entry], repeated: set[str]) -> dic
             if old[a].msgid not in repeated:
                 continue
             before_kept = offset > 0 or a == b == 0
-            before_reworded = (a > 0 and b > 0 and a - 1 not in old_aligned and b - 1 not in new_aligned
-                               and old[a - 1].msgid not in new_sentences and new[b - 1].msgid not in old_sentences)
+            before_reworded = (
+                a > 0
+                and b > 0
+                and a - 1 not in old_aligned
+                and b - 1 not in new_aligned
+                and old[a - 1].msgid not in new_sentences
+                and new[b - 1].msgid not in old_sentences
+            )
             if before_kept or before_reworded:
                 found[a] = new[b].key
     return found

@@ -24,7 +24,8 @@ MARK = "machine translation: "
 _PROVENANCE = re.compile(
     r"(?:^|(?<=\s))machine\s+translation:\s*(?P<text>.*?)\s*"
     r"(?:\[\s*draft\s+(?P<digest>(?:[0-9a-f]\s*){8})\]|$)",
-    re.DOTALL)
+    re.DOTALL,
+)
 """The mark, the free text up to the first ``[draft …]``, and the digest, over the joined lines."""
 
 

@@ -36,13 +36,18 @@ class Mismatch:
 def template_mismatches(catalog: Catalog, template: Catalog | None) -> list[Mismatch]:
     """Every active entry of ``catalog`` that does not belong to ``template``, in file order."""
     merged_with_it = template is not None and catalog.metadata.get(TEMPLATE_DIGEST_FIELD) == template_digest(template)
-    known = {entry.key for entry in template} if merged_with_it else set()
+    known = {entry.key for entry in template} if template is not None and merged_with_it else set()
     known_msgids = {msgid for _, msgid in known}
     found = []
     for entry in catalog.active():
         if entry.msgid_plural or entry.msgstr_plural:
-            found.append(Mismatch(entry.line, f"msgid {shorten(entry.msgid)!r} is a plural entry (msgid_plural): "
-                                              "sentences have no plural forms; keep one msgstr"))
+            found.append(
+                Mismatch(
+                    entry.line,
+                    f"msgid {shorten(entry.msgid)!r} is a plural entry (msgid_plural): "
+                    "sentences have no plural forms; keep one msgstr",
+                )
+            )
         elif merged_with_it and entry.key not in known:
             found.append(Mismatch(entry.line, _not_in_template(entry, entry.msgid in known_msgids)))
     return found
@@ -51,10 +56,14 @@ def template_mismatches(catalog: Catalog, template: Catalog | None) -> list[Mism
 def _not_in_template(entry: Entry, msgid_known: bool) -> str:
     if msgid_known:
         context = "no msgctxt" if entry.msgctxt is None else f"msgctxt {entry.msgctxt!r}"
-        return (f"{context} of msgid {shorten(entry.msgid)!r} is not in the template: was it edited? "
-                "msgctxt tells repeated sentences apart; restore it as the template has it")
-    return (f"msgid {shorten(entry.msgid)!r} is not in the template: was it edited? The msgid is the German source; "
-            "change msgstr only (or the article in seeds/)")
+        return (
+            f"{context} of msgid {shorten(entry.msgid)!r} is not in the template: was it edited? "
+            "msgctxt tells repeated sentences apart; restore it as the template has it"
+        )
+    return (
+        f"msgid {shorten(entry.msgid)!r} is not in the template: was it edited? The msgid is the German source; "
+        "change msgstr only (or the article in seeds/)"
+    )
 
 
 class TemplateMismatchError(CatalogError):
@@ -75,14 +84,20 @@ def check_language(catalog: Catalog, lang: str, path: Path) -> None:
     folder it really is in (a link is followed)."""
     linked = path.resolve().parent.parent.name
     if path.parent.parent.name != linked and not _names_language(linked, lang, unknown=True):
-        raise TemplateMismatchError(f"this catalog is a link to the catalog of {linked!r}, not of {lang!r}; "
-                                    f"put the {lang!r} catalog here", path=path)
+        raise TemplateMismatchError(
+            f"this catalog is a link to the catalog of {linked!r}, not of {lang!r}; put the {lang!r} catalog here",
+            path=path,
+        )
     written = (catalog.metadata.get("Language") or "").strip()
     if written and not _names_language(written, lang, unknown=False):
         line = catalog.written_header.line if catalog.written_header else None
-        raise TemplateMismatchError(f"the Language header says {written!r}, but this is the catalog of {lang!r}: "
-                                    f"a catalog of another language copied or linked here? Put the {lang!r} "
-                                    "catalog here", path=path, line=line)
+        raise TemplateMismatchError(
+            f"the Language header says {written!r}, but this is the catalog of {lang!r}: "
+            f"a catalog of another language copied or linked here? Put the {lang!r} "
+            "catalog here",
+            path=path,
+            line=line,
+        )
 
 
 def _names_language(code: str, lang: str, *, unknown: bool) -> bool:
@@ -104,9 +119,14 @@ def read_template_of(catalog_path: Path) -> tuple[Catalog | None, str | None]:
     edited msgids, and ``build`` refuses the article, so ``check`` and ``status`` say so."""
     template = template_of(catalog_path)
     if not template.is_file():
-        return None, f"{template}: missing, the template of this catalog; `{pipeline_command()} extract` writes it again"
+        return (
+            None,
+            f"{template}: missing, the template of this catalog; `{pipeline_command()} extract` writes it again",
+        )
     try:
         return read_view(template), None
     except CatalogError as error:
-        return None, (f"{error} (the template of this catalog: restore it from version control, or delete it "
-                      f"and run `{pipeline_command()} extract`)")
+        return None, (
+            f"{error} (the template of this catalog: restore it from version control, or delete it "
+            f"and run `{pipeline_command()} extract`)"
+        )

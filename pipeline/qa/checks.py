@@ -47,10 +47,10 @@ from babel.numbers import NumberFormatError, format_decimal, get_decimal_symbol,
 import pipeline.qa.names
 from pipeline.articles.markdown import SUFFIX, from_markdown_article, markup_of, without_markup
 from pipeline.articles.model import BOM
+from pipeline.articles.numbers import GROUPED_NUMBER, NUMBER
 from pipeline.articles.segmentation import split_sentences
 from pipeline.editions import local_files
 from pipeline.errors import CatalogError, PipelineError, location, os_error
-from pipeline.articles.numbers import GROUPED_NUMBER, NUMBER
 from pipeline.glossary import Glossary, keeps_case, written_as
 from pipeline.input_files import MAX_CATALOG_BYTES, read_regular_file
 from pipeline.po import catalogs, confidence
@@ -88,8 +88,11 @@ class Problem:
 def low_confidence(source: str, translation: str, context: Context) -> Iterator[str]:
     """The engine was unsure of this draft"""
     if context.confidence is not None and context.confidence < confidence.VERY_LOW_CONFIDENCE:
-        yield (f"the engine's confidence in it is {confidence.format_confidence(context.confidence)} (below "
-               f"{confidence.VERY_LOW_CONFIDENCE:g}): review it first")
+        yield (
+            f"the engine's confidence in it is {confidence.format_confidence(context.confidence)} (below "
+            f"{confidence.VERY_LOW_CONFIDENCE:g}): review it first"
+        )
+
 
 SPACES = re.compile(r"[\s\u00a0\u202f\u2009]")
 
@@ -148,11 +151,18 @@ def _numbers_added(translation: str, in_source: set, written: set[str], lang: st
     added = []
     for match in NUMBER.finditer(translation):
         text, start = match.group(), match.start()
-        if _number_value(text, lang) not in in_source and _digits(text) not in written and text not in added \
-                and not NUMBER_IN_NAME.match(translation, start):
+        if (
+            _number_value(text, lang) not in in_source
+            and _digits(text) not in written
+            and text not in added
+            and not NUMBER_IN_NAME.match(translation, start)
+        ):
             added.append(text)
-    added += [str(value) for value in sorted(lexicon.numbers_written_in_words(translation, lang))
-              if Decimal(value) not in in_source]
+    added += [
+        str(value)
+        for value in sorted(lexicon.numbers_written_in_words(translation, lang))
+        if Decimal(value) not in in_source
+    ]
     return ", ".join(repr(text) for text in added)
 
 
@@ -228,14 +238,13 @@ def brackets(source: str, translation: str, context: Context) -> Iterator[str]:
     a quotation that spans several sentences.
     """
     for pair in BRACKETS:
-        opened, closed = pair
+        opened, closed = pair[0], pair[1]
         if source.count(opened) - source.count(closed) != translation.count(opened) - translation.count(closed):
             yield f"brackets {pair} are balanced differently than in the source"
     source_quotes = sum(source.count(mark) for mark in DOUBLE_QUOTES)
     translation_quotes = sum(translation.count(mark) for mark in DOUBLE_QUOTES)
     if source_quotes % 2 != translation_quotes % 2:
-        yield (f"quotation marks are unbalanced: the source has {source_quotes}, "
-               f"the translation {translation_quotes}")
+        yield (f"quotation marks are unbalanced: the source has {source_quotes}, the translation {translation_quotes}")
     elif source_quotes % 2 == 0 and source.count("‚") == source.count("‘") and _single_quote_left_open(translation):
         yield "a single quotation mark ‘ is opened and not closed"
 
@@ -259,8 +268,17 @@ def _single_quote_left_open(translation: str) -> bool:
 
 
 CLOSING = " \t\n\u00a0\u202f\u2009" + DOUBLE_QUOTES + "‚‘’‹›')]}"
-ENDINGS = {"?": "question mark", "？": "question mark", "!": "exclamation mark", "！": "exclamation mark",
-           ".": "full stop", "…": "full stop", "。": "full stop", ":": "colon", ";": "semicolon"}
+ENDINGS = {
+    "?": "question mark",
+    "？": "question mark",
+    "!": "exclamation mark",
+    "！": "exclamation mark",
+    ".": "full stop",
+    "…": "full stop",
+    "。": "full stop",
+    ":": "colon",
+    ";": "semicolon",
+}
 
 
 def endpunc(source: str, translation: str, context: Context) -> Iterator[str]:
@@ -359,7 +377,7 @@ def _longest_repetition(words: list[str]) -> tuple[str, int] | None:
         for start in range(len(words) - size * REPEAT_RUN + 1):
             times = 1 + matching[start] // size
             if times >= REPEAT_RUN and (best is None or times > best[1]):
-                best = (" ".join(words[start:start + size]), times)
+                best = (" ".join(words[start : start + size]), times)
     return best
 
 
@@ -374,11 +392,13 @@ def _matching_run(words: list[str], distance: int) -> list[int]:
     run = [0] * (len(words) + 1)
     for index in range(len(words) - distance - 1, -1, -1):
         run[index] = run[index + 1] + 1 if words[index] == words[index + distance] else 0
-    return run[:len(words)]
+    return run[: len(words)]
 
 
-ADDRESS = re.compile(r"\S+@\S+\.\w+|(?:https?://|www\.)\S+|[#@]\w+"
-                     r"|\b[\w-]+(?:\.[\w-]+)*\.(?:de|com|org|net|eu|fr|at|ch)\b")
+ADDRESS = re.compile(
+    r"\S+@\S+\.\w+|(?:https?://|www\.)\S+|[#@]\w+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:de|com|org|net|eu|fr|at|ch)\b"
+)
 """Web and e-mail addresses, hashtags and handles: copied as they are, never German residue."""
 
 
@@ -396,8 +416,9 @@ def untranslated_words(source: str, translation: str, context: Context) -> Itera
     the glossary. In a Markdown article, what must stay as written (code spans, link targets) is not
     looked at.
     """
-    protected = {word.casefold() for term, _, _ in context.glossary.find(source)
-                 for word in WORD_RUN.findall(term.source)}
+    protected = {
+        word.casefold() for term, _, _ in context.glossary.find(source) for word in WORD_RUN.findall(term.source)
+    }
     if context.markdown:  # code spans, URLs and reference labels stay as written
         source, translation = without_markup(source), without_markup(translation)
     source, translation = ADDRESS.sub(" ", source), ADDRESS.sub(" ", translation)
@@ -408,9 +429,15 @@ def untranslated_words(source: str, translation: str, context: Context) -> Itera
     left = []
     for word in re.findall(r"[^\W\d_]+", translation):
         folded = word.casefold()
-        if folded in source_words and folded not in protected and word not in left and word not in names and \
-                lexicon.is_german(word.lower(), context.lang, lower_case=word.lower() in lower_case,
-                                  after_article=word in after_article):
+        if (
+            folded in source_words
+            and folded not in protected
+            and word not in left
+            and word not in names
+            and lexicon.is_german(
+                word.lower(), context.lang, lower_case=word.lower() in lower_case, after_article=word in after_article
+            )
+        ):
             left.append(word)
     if left:
         yield f"German left in the translation: {', '.join(left[:5])}" + (" …" if len(left) > 5 else "")
@@ -432,6 +459,8 @@ longer one holds a run of :data:`DOUBLED_RUN` words said twice, which :func:`dou
 DOUBLED_SHORTEST = 3
 """In a translation of under 12 words, a run of half its words said twice is doubled ("An article by
 M. Legrand An article by M. Legrand"), down to this many; the source must not repeat it too."""
+
+
 def doubled(source: str, translation: str, context: Context) -> Iterator[str]:
     """Content said twice
 
@@ -445,13 +474,14 @@ def doubled(source: str, translation: str, context: Context) -> Iterator[str]:
         return
     ratio = len(translation.strip()) / max(len(source.strip()), 1)
     sentences = lexicon.sentences(translation, context.lang) if ratio >= DOUBLED_REPEAT_LENGTH else []
-    source_count = len(split_sentences(" ".join(source.split()), language=context.source_lang)) \
-        if sentences else 0
+    source_count = len(split_sentences(" ".join(source.split()), language=context.source_lang)) if sentences else 0
     if len(sentences) > source_count:
         much_longer = ratio >= DOUBLED_LENGTH and len(source.strip()) >= LENGTH_MIN_SOURCE
         if much_longer or _repeats_a_sentence(sentences):
-            yield (f"the translation has {len(sentences)} sentences where the source has {source_count}: "
-                   "is something said twice?")
+            yield (
+                f"the translation has {len(sentences)} sentences where the source has {source_count}: "
+                "is something said twice?"
+            )
             return
     words = WORD_RUN.findall(translation.casefold())
     source_words = WORD_RUN.findall(source.casefold())
@@ -478,10 +508,13 @@ def _repeats_a_sentence(sentences: list[str]) -> bool:
     folded = [" ".join(WORD_RUN.findall(sentence.casefold())) for sentence in sentences]
     if len(set(folded)) < len(folded):
         return True
-    return any(SequenceMatcher(None, first, second).ratio() >= DOUBLED_SIMILARITY
-               for index, first in enumerate(folded) if len(first) <= DOUBLED_COMPARED_CHARS
-               for second in folded[index + 1:index + 1 + DOUBLED_COMPARED]
-               if len(second) <= DOUBLED_COMPARED_CHARS)
+    return any(
+        SequenceMatcher(None, first, second).ratio() >= DOUBLED_SIMILARITY
+        for index, first in enumerate(folded)
+        if len(first) <= DOUBLED_COMPARED_CHARS
+        for second in folded[index + 1 : index + 1 + DOUBLED_COMPARED]
+        if len(second) <= DOUBLED_COMPARED_CHARS
+    )
 
 
 def _twice_in_a_row(words: list[str]) -> str | None:
@@ -496,7 +529,7 @@ def _twice_in_a_row(words: list[str]) -> str | None:
         matching = _matching_run(words, size)
         start = next((start for start in range(len(words) - 2 * size + 1) if matching[start] >= size), None)
         if start is not None:
-            return " ".join(words[start:start + size])
+            return " ".join(words[start : start + size])
     return None
 
 
@@ -508,7 +541,7 @@ def _twice_said(words: list[str], size: int) -> str | None:
     """
     first_seen: dict[tuple[str, ...], int] = {}
     for start in range(len(words) - size + 1):
-        run = tuple(words[start:start + size])
+        run = tuple(words[start : start + size])
         if run in first_seen and start - first_seen[run] >= size:
             return " ".join(run)
         first_seen.setdefault(run, start)
@@ -528,8 +561,7 @@ def markup(source: str, translation: str, context: Context) -> Iterator[str]:
     ``&quot;`` and ``<b>`` as ``<b>``. ``⁇`` is what the machine translation engine writes for a
     word it could not produce.
     """
-    found = [match for pattern in (ENTITY, TAG) for match in pattern.findall(translation)
-             if match not in source]
+    found = [match for pattern in (ENTITY, TAG) for match in pattern.findall(translation) if match not in source]
     found += [name for mark, name in ENGINE_MARKS.items() if mark in translation and mark not in source]
     if found:
         yield f"markup or escapes the source does not have: {', '.join(dict.fromkeys(found))}"
@@ -550,10 +582,13 @@ def control_characters(source: str, translation: str, context: Context) -> Itera
         return  # only whitespace: the empty check says so
     extra = sorted({character for character in CONTROL.findall(translation) if character not in source})
     if extra:
-        names = ", ".join(f"U+{ord(character):04X}" + (" (line break)" if character in "\n\r" else "")
-                          for character in extra)
-        yield f"the translation contains {names}, which the one-line source does not: a translation " \
-              "cannot change the edition's paragraphs"
+        names = ", ".join(
+            f"U+{ord(character):04X}" + (" (line break)" if character in "\n\r" else "") for character in extra
+        )
+        yield (
+            f"the translation contains {names}, which the one-line source does not: a translation "
+            "cannot change the edition's paragraphs"
+        )
 
 
 def inline_markup(source: str, translation: str, context: Context) -> Iterator[str]:
@@ -569,19 +604,30 @@ def inline_markup(source: str, translation: str, context: Context) -> Iterator[s
     before, after = markup_of(source), markup_of(translation)
     if before.targets != after.targets:
         missing = sorted(set(before.targets) - set(after.targets))
-        yield (f"link targets differ from the source's: {', '.join(missing)} missing" if missing
-               else "link targets differ from the source's (added or repeated)")
-    for name, count, found in (("emphasis", before.emphasis, after.emphasis), ("strong", before.strong, after.strong),
-                               ("strikethrough", before.struck, after.struck)):
+        yield (
+            f"link targets differ from the source's: {', '.join(missing)} missing"
+            if missing
+            else "link targets differ from the source's (added or repeated)"
+        )
+    for name, count, found in (
+        ("emphasis", before.emphasis, after.emphasis),
+        ("strong", before.strong, after.strong),
+        ("strikethrough", before.struck, after.struck),
+    ):
         if count != found:
             yield f"{count} {name} span(s) in the source, {found} in the translation"
     if before.code != after.code:
         changed = sorted(set(before.code) - set(after.code))
-        yield ("code spans must stay as written: " + ", ".join(f"`{code}`" for code in changed) if changed
-               else "code spans differ from the source's (added or repeated)")
+        yield (
+            "code spans must stay as written: " + ", ".join(f"`{code}`" for code in changed)
+            if changed
+            else "code spans differ from the source's (added or repeated)"
+        )
     if before.footnotes != after.footnotes:
-        yield f"footnote references differ from the source's: {' '.join(before.footnotes) or 'none'} in the " \
-              f"source, {' '.join(after.footnotes) or 'none'} in the translation"
+        yield (
+            f"footnote references differ from the source's: {' '.join(before.footnotes) or 'none'} in the "
+            f"source, {' '.join(after.footnotes) or 'none'} in the translation"
+        )
     if after.pipes > before.pipes:
         yield "a bare | would split a table cell: write \\|"
 
@@ -638,8 +684,9 @@ CHECKS = [
 CHECK_NAMES = frozenset(check.name for check in CHECKS)
 
 
-def check_entry(source: str, translation: str, context: Context, *, draft: bool,
-                ignore: Iterable[str] = ()) -> Iterator[tuple[Check, Severity, str]]:
+def check_entry(
+    source: str, translation: str, context: Context, *, draft: bool, ignore: Iterable[str] = ()
+) -> Iterator[tuple[Check, Severity, str]]:
     """Every finding of the entry checks for one translation, with its severity."""
     ignored = set(ignore)
     for check in CHECKS:
@@ -658,7 +705,7 @@ def ignored_checks(comment: str) -> list[str]:
     >>> ignored_checks("reviewed by A.\\nqa-ignore: numbers, length")
     ['numbers', 'length']
     """
-    names = []
+    names: list[str] = []
     for line in comment.splitlines():
         match = QA_IGNORE.match(line)
         if match:
@@ -721,10 +768,13 @@ def obsolete(msgids: list[tuple[str, int | None]], current: set[str]) -> Iterato
     """
     gone = [(msgid, line) for msgid, line in msgids if msgid not in current]
     if gone:
-        counted = "1 obsolete entry no longer matches" if len(gone) == 1 else \
-            f"{len(gone)} obsolete entries no longer match"
-        yield gone[0][1], (f"{counted} any sentence; kept in case a sentence comes back "
-                           "(`msgattrib --no-obsolete` removes them)")
+        counted = (
+            "1 obsolete entry no longer matches" if len(gone) == 1 else f"{len(gone)} obsolete entries no longer match"
+        )
+        yield (
+            gone[0][1],
+            (f"{counted} any sentence; kept in case a sentence comes back (`msgattrib --no-obsolete` removes them)"),
+        )
 
 
 MSGFMT_LINE = re.compile(r"^(?P<line>\d+):(?:(?P<column>\d+):)? (?P<message>.*)$")
@@ -740,17 +790,24 @@ def msgfmt(path: Path) -> Iterator[tuple[Severity, int | None, str]]:
     executable = shutil.which("msgfmt")
     if executable is None:
         return
-    completed = subprocess.run([executable, "-c", "-o", os.devnull, str(path)], capture_output=True,
-                               text=True, env={**os.environ, "LC_ALL": "C", "LANGUAGE": ""})
+    completed = subprocess.run(
+        [executable, "-c", "-o", os.devnull, str(path)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LC_ALL": "C", "LANGUAGE": ""},
+    )
     prefix = f"{path}:"
     findings: list[tuple[Severity, int | None, str]] = []
     for raw in completed.stderr.splitlines():
-        match = MSGFMT_LINE.match(raw[len(prefix):]) if raw.startswith(prefix) else None
+        match = MSGFMT_LINE.match(raw[len(prefix) :]) if raw.startswith(prefix) else None
         line, message = (int(match["line"]), match["message"]) if match else (None, raw)
         if message.startswith("...") and findings:
             severity, first_line, first_message = findings[-1]
-            findings[-1] = (severity, first_line, f"{first_message.rstrip('.')} ({message.strip('.')} "
-                                                  f"at line {line})")
+            findings[-1] = (
+                severity,
+                first_line,
+                (f"{first_message.rstrip('.')} ({message.strip('.')} at line {line})"),
+            )
         elif re.match(r"(\S*/)?msgfmt: found \d+ fatal errors?$", message):
             continue
         elif message.startswith("warning: "):
@@ -811,12 +868,12 @@ def check_project(project: Project, glossary: Glossary, paths: Iterable[Path] | 
     articles there are. Whether an obsolete entry's sentence is gone is answered at the end, when the
     sentences of every checked catalog are known."""
     whole = paths is None
-    paths = catalog_paths(project) if whole else list(paths)
+    checked = catalog_paths(project) if paths is None else list(paths)
     current: set[str] = set()
     gone: list[tuple[str, list[tuple[str, int | None]]]] = []
     template: tuple[Path | None, tuple[Catalog | None, str | None]] = (None, (None, None))
     problems: list[Problem] = []
-    for path in sorted(paths, key=template_of):
+    for path in sorted(checked, key=template_of):
         item = _load(path)
         problems.extend(item.problems)
         if item.catalog is None:
@@ -826,12 +883,13 @@ def check_project(project: Project, glossary: Glossary, paths: Iterable[Path] | 
         problems.extend(_check_catalog(item, template[1], glossary, source_lang=project.source_lang))
         current.update(entry.msgid for entry in item.catalog.active())
         gone.append((str(path), [(entry.msgid, entry.line) for entry in item.catalog if entry.obsolete]))
-    for path, msgids in gone:
-        problems.extend(Problem(path, line, "obsolete", Severity.INFO, message)
-                        for line, message in obsolete(msgids, current))
+    for gone_path, msgids in gone:
+        problems.extend(
+            Problem(gone_path, line, "obsolete", Severity.INFO, message) for line, message in obsolete(msgids, current)
+        )
     if whole and project.seeds.is_dir():
         problems.extend(local_file_problems(project, project.article_paths()))
-    return Report(catalogs=tuple(paths), problems=tuple(problems))
+    return Report(catalogs=tuple(checked), problems=tuple(problems))
 
 
 def local_file_problems(project: Project, seeds: Iterable[Path]) -> Iterator[Problem]:
@@ -840,8 +898,13 @@ def local_file_problems(project: Project, seeds: Iterable[Path]) -> Iterator[Pro
     for seed in seeds:
         if seed.suffix == SUFFIX:
             for reference, why in local_files.problems(seed, seed.read_bytes().decode("utf-8-sig", "replace")):
-                yield Problem(project.reference(seed), reference.line, "local_files", Severity.WARNING,
-                              f"{reference.target}: {why}")
+                yield Problem(
+                    project.reference(seed),
+                    reference.line,
+                    "local_files",
+                    Severity.WARNING,
+                    f"{reference.target}: {why}",
+                )
 
 
 CATALOG_SUFFIXES = (".po", ".pot")
@@ -850,8 +913,11 @@ CATALOG_SUFFIXES = (".po", ".pot")
 def _load(path: Path) -> _Catalog:
     item = _Catalog(path=path, lang=path.parent.parent.name if path.parent.name == "LC_MESSAGES" else "")
     if path.suffix not in CATALOG_SUFFIXES:
-        raise PipelineError("not a catalog: check reads gettext catalogs (*.po, *.pot); an article is "
-                            "checked through its catalogs (`pipeline check` checks them all)", path=path)
+        raise PipelineError(
+            "not a catalog: check reads gettext catalogs (*.po, *.pot); an article is "
+            "checked through its catalogs (`pipeline check` checks them all)",
+            path=path,
+        )
     try:
         data = read_regular_file(path, what="catalog", limit=MAX_CATALOG_BYTES)
     except OSError as error:
@@ -864,8 +930,15 @@ def _load(path: Path) -> _Catalog:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        item.problems.append(Problem(str(path), data[: error.start].count(b"\n") + 1, "charset", Severity.ERROR,
-                                     "not UTF-8; convert it with `msgconv -t UTF-8`"))
+        item.problems.append(
+            Problem(
+                str(path),
+                data[: error.start].count(b"\n") + 1,
+                "charset",
+                Severity.ERROR,
+                "not UTF-8; convert it with `msgconv -t UTF-8`",
+            )
+        )
         return item
     item.lines = text.removeprefix(BOM).replace("\r\n", "\n").split("\n")
     try:
@@ -877,18 +950,31 @@ def _load(path: Path) -> _Catalog:
     try:
         english_language_name(item.lang)
     except PipelineError as error:
-        item.problems.append(Problem(str(path), _header_line(item.lines), "language", Severity.ERROR,
-                                     f"cannot tell the catalog's language from its folder or header: "
-                                     f"{error.message}"))
+        item.problems.append(
+            Problem(
+                str(path),
+                _header_line(item.lines),
+                "language",
+                Severity.ERROR,
+                f"cannot tell the catalog's language from its folder or header: {error.message}",
+            )
+        )
         item.catalog = None
     return item
 
 
-def _check_catalog(item: _Catalog, template_read: tuple[Catalog | None, str | None], glossary: Glossary,
-                   *, source_lang: str = SOURCE_LANGUAGE) -> Iterator[Problem]:
+def _check_catalog(
+    item: _Catalog,
+    template_read: tuple[Catalog | None, str | None],
+    glossary: Glossary,
+    *,
+    source_lang: str = SOURCE_LANGUAGE,
+) -> Iterator[Problem]:
     """The problems of one loaded catalog but its obsolete entries (:func:`check_project` checks those);
     ``template_read`` is :func:`read_template_of`'s answer."""
     path, catalog = str(item.path), item.catalog
+    if catalog is None:  # not loaded: _load's problems say why
+        return
     header_line = _header_line(item.lines)
     for function, severity in HEADER_CHECKS:
         if function is plural_forms and item.path.suffix == ".pot":
@@ -916,17 +1002,27 @@ def _check_catalog(item: _Catalog, template_read: tuple[Catalog | None, str | No
 
 def _check_one(entry: Entry, context: Context, path: str) -> Iterator[Problem]:
     state, line = entry.state, entry.line
-    if state not in {EntryState.REVIEWED, EntryState.MACHINE_DRAFT, EntryState.EDITED_DRAFT,
-                     EntryState.SOURCE_CHANGED}:
+    if state not in {EntryState.REVIEWED, EntryState.MACHINE_DRAFT, EntryState.EDITED_DRAFT, EntryState.SOURCE_CHANGED}:
         return
     ignore = ignored_checks(entry.tcomment or "")
     for name in ignore:
         if name != "all" and name not in CHECK_NAMES:
-            yield Problem(path, line, "qa-ignore", Severity.WARNING,
-                          f"unknown check {name!r} (known: all, {', '.join(sorted(CHECK_NAMES))})")
+            yield Problem(
+                path,
+                line,
+                "qa-ignore",
+                Severity.WARNING,
+                f"unknown check {name!r} (known: all, {', '.join(sorted(CHECK_NAMES))})",
+            )
     if "fuzzy" in entry.flags and entry.previous_msgid is not None:
-        yield Problem(path, line, "source_changed", Severity.INFO, "the source sentence changed since this "
-                      f"translation; review it: {word_diff(entry.previous_msgid, entry.msgid)}")
+        yield Problem(
+            path,
+            line,
+            "source_changed",
+            Severity.INFO,
+            "the source sentence changed since this "
+            f"translation; review it: {word_diff(entry.previous_msgid, entry.msgid)}",
+        )
     draft = state is not EntryState.REVIEWED
     context = dataclasses.replace(context, confidence=confidence.entry_confidence(entry))
     for check, severity, message in check_entry(entry.msgid, entry.msgstr, context, draft=draft, ignore=ignore):

@@ -45,8 +45,10 @@ def wrong_language(source: str, translation: str, context: Context) -> Iterator[
     other, count = max(((name, votes[name]) for name in CANDIDATES if name != lang), key=lambda item: item[1])
     decided = sum(votes.values())
     if count >= FEWEST_VOTES and count >= SHARE * decided:
-        yield (f"the translation reads as {LANGUAGE_NAMES[other]} ({count} of {decided} telling words), "
-               f"not {LANGUAGE_NAMES[lang]}")
+        yield (
+            f"the translation reads as {LANGUAGE_NAMES[other]} ({count} of {decided} telling words), "
+            f"not {LANGUAGE_NAMES[lang]}"
+        )
 
 
 def _votes(source: str, translation: str, lang: str) -> Counter[str]:
@@ -57,7 +59,7 @@ def _votes(source: str, translation: str, lang: str) -> Counter[str]:
             continue
         own = lexicon.zipf(word, lang)
         others = {name: lexicon.zipf(word, name) for name in CANDIDATES if name != lang}
-        best = max(others, key=others.get)
+        best = max(others, key=others.__getitem__)
         if others[best] - own >= LEAD_ZIPF:
             votes[best] += 1
         elif own - others[best] >= LEAD_ZIPF:

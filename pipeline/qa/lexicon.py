@@ -11,6 +11,7 @@ and French lists), never ``pipeline --help``.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from pipeline.project import SOURCE_LANGUAGE
@@ -20,13 +21,15 @@ WORD = re.compile(r"\w+")
 
 # --- German residue ------------------------------------------------------------------------------
 
-GERMAN_WORDS = frozenset("""
+GERMAN_WORDS = frozenset(
+    """
     aber allem alles anders auch auf aus bei bereits dabei damit dann darin das dass davon dem den
     der deshalb dich diese dieser dieses doch durch ein eine einem einen einer eines etwas für gegen
     haben heute ich ihr ihre ihren immer jedoch jetzt kein keine mehr nach nicht nichts noch nur oder
     ohne schon sehr sich sie sind sogar sondern sowie über und unter viele von vor weil wenn werden
     wie wieder wir wird wurde zum zur zwischen
-""".split())
+""".split()
+)
 """German function words that are not words in English or French (so ``die``, ``man``, ``hat``,
 ``also``, ``es``, ``des``, ``hier``, ``dort``, ``mit`` are left out)."""
 UMLAUT = re.compile(r"[äöüßÄÖÜ]")
@@ -76,9 +79,11 @@ def is_german(word: str, lang: str, *, lower_case: bool = False, after_article: 
     return _more_german(word, lang, margin) or _german_compound(word, lang)
 
 
-GERMAN_DETERMINERS = frozenset("""
+GERMAN_DETERMINERS = frozenset(
+    """
     ein eine einen einem einer eines der die das den dem des kein keine keinen keinem keiner keines
-""".split())
+""".split()
+)
 ATTRIBUTIVE_NAMES = frozenset({"en"})
 """Languages that put a name before a noun as an adjective ("a Duisburg steelworks", "a Mittelstand
 company"): there a capitalised word after an indefinite article is a common noun only if the source
@@ -95,9 +100,12 @@ def common_nouns(source: str, translation: str, lang: str) -> set[str]:
     """
     found = after_indefinite_article(translation, lang)
     if lang.split("_")[0] in ATTRIBUTIVE_NAMES:
-        found &= {match[2] for match in ARTICLE_AND_WORD.finditer(source)
-                  if match[1].casefold() in GERMAN_DETERMINERS
-                  and not (match[0].startswith(",") and match[1].casefold() in RELATIVE_PRONOUNS)}
+        found &= {
+            match[2]
+            for match in ARTICLE_AND_WORD.finditer(source)
+            if match[1].casefold() in GERMAN_DETERMINERS
+            and not (match[0].startswith(",") and match[1].casefold() in RELATIVE_PRONOUNS)
+        }
     return found
 
 
@@ -115,7 +123,7 @@ def after_indefinite_article(text: str, lang: str) -> set[str]:
     """
     articles = INDEFINITE_ARTICLES.get(lang.split("_")[0], frozenset())
     words = WORD.findall(text)
-    return {word for before, word in zip(words, words[1:]) if before.casefold() in articles and word[:1].isupper()}
+    return {word for before, word in itertools.pairwise(words) if before.casefold() in articles and word[:1].isupper()}
 
 
 NAME_ZIPF = 3.8
@@ -128,8 +136,9 @@ NAME_PREPOSITIONS = frozenset({"in", "aus", "bei", "nach", "nahe", "von", "laut"
 COORDINATORS = frozenset({"und", "oder", "sowie", ","})
 """Words that join a name to the next ("in Tönning und Büsum")."""
 DEFINITE_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
-FRENCH_DETERMINERS = frozenset("le la les l un une des du au aux ce cet cette ces son sa ses leur leurs notre "
-                               "nos votre vos".split())
+FRENCH_DETERMINERS = frozenset(
+    "le la les l un une des du au aux ce cet cette ces son sa ses leur leurs notre nos votre vos".split()
+)
 """A French name of a place or person takes no determiner: a capitalised word after one is a noun."""
 SOURCE_TOKEN = re.compile(r"\w+(?:-\w+)*|[^\w\s]")
 
@@ -148,11 +157,15 @@ def names(source: str, translation: str, lang: str) -> set[str]:
     tokens = SOURCE_TOKEN.findall(source)
     found: set[str] = set()
     for index, token in enumerate(tokens):
-        before, after = tokens[max(index - 2, 0):index], tokens[index + 1:index + 2]
+        before, after = tokens[max(index - 2, 0) : index], tokens[index + 1 : index + 2]
         for part_index, part in enumerate(token.split("-")):
-            if part[:1].isupper() and (_copied_with_a_name(part, before[-1:], translation) or (
+            if part[:1].isupper() and (
+                _copied_with_a_name(part, before[-1:], translation)
+                or (
                     _zipf(part.lower(), SOURCE_LANGUAGE) < NAME_ZIPF
-                    and ((part_index == 0 and "-" in token) or _used_as_name(part, before, after, found)))):
+                    and ((part_index == 0 and "-" in token) or _used_as_name(part, before, after, found))
+                )
+            ):
                 found.add(part)
     found |= set(AFTER_A_TITLE.findall(translation))
     determined = _after_french_determiner(translation) if lang.split("_")[0] == "fr" else set()
@@ -169,8 +182,12 @@ def _copied_with_a_name(word: str, previous: list[str], translation: str) -> boo
     or an acronym) and does in the translation too: the last part of a name of several words
     ("Markus Krebber", "Tafel Gießen"); a title before a name ("Bürgermeisterin Anke") is no part."""
     return word.casefold() not in GERMAN_WORDS | GERMAN_DETERMINERS and any(
-        other[:1].isupper() and other[1:2].islower() and other.casefold() not in GERMAN_WORDS | GERMAN_DETERMINERS
-        and f"{other} {word}" in translation for other in previous)
+        other[:1].isupper()
+        and other[1:2].islower()
+        and other.casefold() not in GERMAN_WORDS | GERMAN_DETERMINERS
+        and f"{other} {word}" in translation
+        for other in previous
+    )
 
 
 def _used_as_name(word: str, before: list[str], after: list[str], found: set[str]) -> bool:
@@ -180,8 +197,11 @@ def _used_as_name(word: str, before: list[str], after: list[str], found: set[str
     after a definite article (apposition: "der Zulieferer Hülskamp") or a name and "und"."""
     previous = before[-1] if before else ""
     if previous.casefold() in NAME_PREPOSITIONS:
-        return not (_inflected(word.lower()) or _german_compound(word.lower(), NAME_LANGUAGE)
-                    or (after and after[0][:1].isupper()))
+        return not (
+            _inflected(word.lower())
+            or _german_compound(word.lower(), NAME_LANGUAGE)
+            or (after and after[0][:1].isupper())
+        )
     if previous.casefold() in COORDINATORS and len(before) == 2 and before[0] in found:
         return True
     return previous[:1].isupper() and len(before) == 2 and before[0].casefold() in DEFINITE_ARTICLES
@@ -206,14 +226,17 @@ def _inflected(word: str) -> bool:
     (True, True, False, False)
     """
     frequency = _zipf(word, SOURCE_LANGUAGE) - INFLECTED_MARGIN_ZIPF
-    return any(word.endswith(ending) and len(word) - len(ending) >= 4
-               and _zipf(word.removesuffix(ending), SOURCE_LANGUAGE) >= max(frequency, MIN_ZIPF)
-               for ending in NOUN_ENDINGS)
+    return any(
+        word.endswith(ending)
+        and len(word) - len(ending) >= 4
+        and _zipf(word.removesuffix(ending), SOURCE_LANGUAGE) >= max(frequency, MIN_ZIPF)
+        for ending in NOUN_ENDINGS
+    )
 
 
 def _after_french_determiner(text: str) -> set[str]:
     words = re.findall(r"\w+", text)
-    return {word for before, word in zip(words, words[1:]) if before.casefold() in FRENCH_DETERMINERS}
+    return {word for before, word in itertools.pairwise(words) if before.casefold() in FRENCH_DETERMINERS}
 
 
 def _more_german(word: str, lang: str, margin: float) -> bool:
@@ -233,14 +256,16 @@ def _german_compound(word: str, lang: str) -> bool:
     >>> _german_compound("dieselkrise", "en"), _german_compound("totalenergies", "en")
     (True, False)
     """
-    if len(word) < 2 * LONG_WORD - 2 or any(_zipf(word, language) for language in (lang, NAME_LANGUAGE,
-                                                                                   SOURCE_LANGUAGE)):
+    if len(word) < 2 * LONG_WORD - 2 or any(
+        _zipf(word, language) for language in (lang, NAME_LANGUAGE, SOURCE_LANGUAGE)
+    ):
         return False
     for cut in range(3, len(word) - LONG_WORD + 2):
         first, last = word[:cut], word[cut:]
         if _more_german(last, lang, GERMAN_MARGIN_ZIPF) and any(
-                first.endswith(link) and _zipf(first.removesuffix(link) if link else first, SOURCE_LANGUAGE) > 0
-                for link in COMPOUND_LINKS):
+            first.endswith(link) and _zipf(first.removesuffix(link) if link else first, SOURCE_LANGUAGE) > 0
+            for link in COMPOUND_LINKS
+        ):
             return True
     return False
 
@@ -277,8 +302,9 @@ SPELLED_VALUES = (*range(101), *range(200, 1001, 100), *range(2000, 21000, 1000)
 "zwanzig", "zweite"); next to another number word, they make one number ("deux cents")."""
 
 
-def written_in_words(number: int, text: str, lang: str, *, spellings: frozenset[str] | None = None,
-                     roman: bool = True) -> bool:
+def written_in_words(
+    number: int, text: str, lang: str, *, spellings: frozenset[str] | None = None, roman: bool = True
+) -> bool:
     """Whether the whole number appears in ``text`` in words ("seize", "twenty-first", "a thousand")
     or as a Roman numeral ("XXIe").
 
@@ -293,11 +319,11 @@ def written_in_words(number: int, text: str, lang: str, *, spellings: frozenset[
     vocabulary = _number_vocabulary(lang)
     for spelled in _number_words(number, lang) if spellings is None else spellings:
         for match in re.finditer(f" {re.escape(spelled)} ", words):
-            before = words[:match.start()].rsplit(" ", 2)[-2:]
-            if len(before) == 2 and (before[0], before[1], spelled.split(" ", 1)[0]) in _joined_words(lang):
+            two_before = words[: match.start()].rsplit(" ", 2)[-2:]
+            if len(two_before) == 2 and (two_before[0], two_before[1], spelled.split(" ", 1)[0]) in _joined_words(lang):
                 continue  # "two" of "hundred and two"
-            before = before[-1]
-            after = words[match.end():].split(" ")[:2]
+            before = two_before[-1]
+            after = words[match.end() :].split(" ")[:2]
             if after[:1] and after[0] in NUMBER_JOINERS:  # "cent trente et un", "one hundred and two"
                 goes_on = after[1:] and (spelled.rsplit(" ", 1)[-1], after[0], after[1]) in _joined_words(lang)
                 after = after[1:] if goes_on else []
@@ -313,12 +339,15 @@ NUMBER_JOINERS = frozenset({"and", "et", "und"})
 def _joined_words(lang: str) -> frozenset[tuple[str, str, str]]:
     """``(word, joiner, word)`` as num2words joins them inside one number in ``lang``: "vingt et un",
     "soixante et onze", "hundred and two"; "thirty and fifty" are two numbers."""
-    joined = set()
+    joined: set[tuple[str, str, str]] = set()
     for number in (*range(200), *range(1000, 1100)):
         for spelled in _number_words(number, lang):
             words = spelled.split(" ")
-            joined.update(tuple(words[index:index + 3]) for index in range(len(words) - 2)
-                          if words[index + 1] in NUMBER_JOINERS)
+            joined.update(
+                (words[index], words[index + 1], words[index + 2])
+                for index in range(len(words) - 2)
+                if words[index + 1] in NUMBER_JOINERS
+            )
     return frozenset(joined)
 
 
@@ -329,8 +358,7 @@ ONES = frozenset({"one", "un", "une", "ein", "eine"})
 def _number_vocabulary(lang: str) -> frozenset[str]:
     """The words num2words uses for numbers in ``lang``, less those that are also articles or
     conjunctions ("a", "un", "une", "and", "et")."""
-    words = {word for number in SPELLED_VALUES
-             for spelled in _number_words(number, lang) for word in spelled.split()}
+    words = {word for number in SPELLED_VALUES for spelled in _number_words(number, lang) for word in spelled.split()}
     return frozenset(words - ONES - NUMBER_JOINERS - {"a", "an"})
 
 
@@ -366,8 +394,10 @@ def _number_words(number: int, lang: str) -> frozenset[str]:
     """
     spelled = {words for kind in ("cardinal", "ordinal") if (words := _spelled_by_num2words(number, lang, kind))}
     if lang.split("_")[0] == "fr":  # num2words writes the masculine: "un", "vingt et un", "premier"
-        spelled.update(re.sub(r"\b(un|premier)$", lambda m: {"un": "une", "premier": "première"}[m[1]], words)
-                       for words in list(spelled))
+        spelled.update(
+            re.sub(r"\b(un|premier)$", lambda m: {"un": "une", "premier": "première"}[m[1]], words)
+            for words in list(spelled)
+        )
     for words in list(spelled):  # "one thousand" is also "a thousand" and "thousand"
         first, _, rest = words.partition(" ")
         if rest and first in ONES:
@@ -456,8 +486,11 @@ def numbers_written_in_words(text: str, lang: str) -> set[int]:
     for word in set(_normalise_words(text).split()):
         for number, spelled in _cardinals_starting_with(lang).get(word, ()):
             spellings.setdefault(number, set()).add(spelled)
-    return {number for number, spelled in spellings.items()
-            if written_in_words(number, text, lang, spellings=frozenset(spelled), roman=False)}
+    return {
+        number
+        for number, spelled in spellings.items()
+        if written_in_words(number, text, lang, spellings=frozenset(spelled), roman=False)
+    }
 
 
 @functools.cache
@@ -478,14 +511,18 @@ def _cardinal_words(number: int, lang: str) -> frozenset[str]:
     cardinal = _spelled_by_num2words(number, lang, "cardinal")
     if cardinal is None:
         return frozenset()
-    return frozenset(spelled for spelled in _number_words(number, lang)
-                     if spelled == cardinal or spelled.endswith(" " + cardinal.partition(" ")[2]))
+    return frozenset(
+        spelled
+        for spelled in _number_words(number, lang)
+        if spelled == cardinal or spelled.endswith(" " + cardinal.partition(" ")[2])
+    )
 
 
 # --- sentences of a translation ------------------------------------------------------------------
 
 SENTENCE_GLUE = re.compile(
-    r"(?:(?<!\w)\w|\d+|\b(?:Mrs?|Mme|Mlle|Dr|Pr|St|Ste|No|n°|p|vol|ch|art|etc|cf|ca|vs|av|bd))\.\s*$", re.IGNORECASE)
+    r"(?:(?<!\w)\w|\d+|\b(?:Mrs?|Mme|Mlle|Dr|Pr|St|Ste|No|n°|p|vol|ch|art|etc|cf|ca|vs|av|bd))\.\s*$", re.IGNORECASE
+)
 """A sentencex segment ending like this does not end a sentence: an initial (``M. Legrand``), an
 ordinal (``21.``) or a common abbreviation; it is joined to the next one."""
 

@@ -29,8 +29,7 @@ in lower case are verbs, in German "morgen" is tomorrow and "Morgen" the morning
 RELATIVE_DAYS = {
     "de": {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2},
     "fr": {"avant-hier": -2, "hier": -1, "aujourd'hui": 0, "demain": 1, "après-demain": 2},
-    "en": {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tomorrow": 1,
-           "the day after tomorrow": 2},
+    "en": {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tomorrow": 1, "the day after tomorrow": 2},
 }
 """The days around today, per language; lower case (German "Morgen" is the morning)."""
 
@@ -61,8 +60,12 @@ def dates(source: str, translation: str, context: Context) -> Iterator[str]:
             names = _names(lang, kind)
             missing = ", ".join(names[key] for key in sorted(named - in_translation))
             added = ", ".join(names[key] for key in sorted(in_translation - named))
-            yield (f"{kind[:-1]} names differ: " + "; ".join(part for part in (
-                missing and f"{missing} missing", added and f"{added} not in the source") if part))
+            yield (
+                f"{kind[:-1]} names differ: "
+                + "; ".join(
+                    part for part in (missing and f"{missing} missing", added and f"{added} not in the source") if part
+                )
+            )
     days, translated_days = _relative(source, german), _relative(translation, lang)
     if days and translated_days and not translated_days <= days:
         yield "the source and the translation speak of different days (yesterday, today, tomorrow)"
@@ -101,18 +104,35 @@ def _name_patterns(lang: str, kind: str) -> tuple[tuple[int, re.Pattern[str]], .
         for key, name in getattr(locale, kind)[context]["wide"].items():
             spellings.setdefault(key, set()).update({name, name[:1].upper() + name[1:]})
     flags = 0 if lang in CAPITALISED_MONTHS else re.IGNORECASE
-    return tuple((key, re.compile(NOT_LETTER_BEFORE + "(?:" + "|".join(
-        re.escape(name) for name in sorted(names) if name[:1].isupper() or flags) + ")" + NOT_LETTER_AFTER, flags))
-        for key, names in spellings.items())
+    return tuple(
+        (
+            key,
+            re.compile(
+                NOT_LETTER_BEFORE
+                + "(?:"
+                + "|".join(re.escape(name) for name in sorted(names) if name[:1].isupper() or flags)
+                + ")"
+                + NOT_LETTER_AFTER,
+                flags,
+            ),
+        )
+        for key, names in spellings.items()
+    )
 
 
 def _relative(text: str, lang: str, words: dict[str, dict[str, int]] = RELATIVE_DAYS) -> set[int]:
     """The days around today (or the seasons) that ``text`` names, in any case but German "Morgen"
     (the morning)."""
     folded = text.replace("’", "'")
-    return {day for word, day in words.get(lang, {}).items()
-            if re.search(NOT_LETTER_BEFORE + re.escape(word) + NOT_LETTER_AFTER, folded,
-                         0 if (lang, word) == ("de", "morgen") else re.IGNORECASE)}
+    return {
+        day
+        for word, day in words.get(lang, {}).items()
+        if re.search(
+            NOT_LETTER_BEFORE + re.escape(word) + NOT_LETTER_AFTER,
+            folded,
+            0 if (lang, word) == ("de", "morgen") else re.IGNORECASE,
+        )
+    }
 
 
 # --- countries and proper nouns ------------------------------------------------------------------
@@ -149,13 +169,22 @@ def names(source: str, translation: str, context: Context) -> Iterator[str]:
     in_source, in_translation = _territories(source, german), _territories(translation, lang)
     names_here = _territory_names(lang)
     copied = _territories(translation, german)  # a German name kept as it is ("Deutsche Bank")
-    missing = [names_here[code] for code in sorted(in_source - in_translation - copied)
-               if code in names_here and not _has_stem(translation, names_here[code])]
-    added = [names_here[code] for code in sorted(in_translation - in_source)
-             if in_source and not _has_stem(source, _territory_names(german).get(code, ""))]
+    missing = [
+        names_here[code]
+        for code in sorted(in_source - in_translation - copied)
+        if code in names_here and not _has_stem(translation, names_here[code])
+    ]
+    added = [
+        names_here[code]
+        for code in sorted(in_translation - in_source)
+        if in_source and not _has_stem(source, _territory_names(german).get(code, ""))
+    ]
     if missing or added:
-        yield "countries differ: " + "; ".join(part for part in (
-            missing and f"{', '.join(missing)} missing", added and f"{', '.join(added)} not in the source") if part)
+        yield "countries differ: " + "; ".join(
+            part
+            for part in (missing and f"{', '.join(missing)} missing", added and f"{', '.join(added)} not in the source")
+            if part
+        )
     new = _new_names(source, translation, context)
     if new:
         yield f"{', '.join(new)} not in the source (a name changed?)"
@@ -170,8 +199,11 @@ def _territory_names(lang: str) -> dict[str, str]:
         territories = Locale.parse(lang).territories
     except (UnknownLocaleError, ValueError):
         return {}
-    return {code: name for code, name in territories.items()
-            if (code.isalpha() and code not in {"EU", "EZ", "UN", "QO", "ZZ"}) or code in REGIONS}
+    return {
+        code: name
+        for code, name in territories.items()
+        if (code.isalpha() and code not in {"EU", "EZ", "UN", "QO", "ZZ"}) or code in REGIONS
+    }
 
 
 @functools.cache
@@ -191,8 +223,10 @@ def _territories(text: str, lang: str) -> set[str]:
     by_name = {name: code for code, name in _territory_names(lang).items()}
     adjectives = _adjectives(lang)
     return {by_name[match.group(1)] for match in pattern.finditer(text)} | {
-        adjectives[word.casefold()] for word in re.findall(r"[^\W\d_]+", text)
-        if word.casefold() in adjectives and (lang not in CAPITALISED_ADJECTIVES or word[:1].isupper())}
+        adjectives[word.casefold()]
+        for word in re.findall(r"[^\W\d_]+", text)
+        if word.casefold() in adjectives and (lang not in CAPITALISED_ADJECTIVES or word[:1].isupper())
+    }
 
 
 ADJECTIVE_ENDINGS = {"de": ("", "e", "en", "er", "es", "em"), "fr": ("", "e", "s", "es", "ne", "nes")}
@@ -220,8 +254,7 @@ def _adjectives(lang: str) -> dict[str, str]:
     adjectives: dict[str, str] = {}
     for code, name in languages.items():
         country = likely.get(code, "").rsplit("_", 1)[-1]
-        if len(code) == 2 and code not in NOT_NATIONAL and country.isalpha() and len(name) >= 4 \
-                and " " not in name:
+        if len(code) == 2 and code not in NOT_NATIONAL and country.isalpha() and len(name) >= 4 and " " not in name:
             for ending in ADJECTIVE_ENDINGS.get(lang, ("",)):
                 adjectives.setdefault(name.casefold() + ending, country)
     return adjectives
@@ -231,7 +264,7 @@ def _has_stem(text: str, name: str) -> bool:
     """Whether a word of ``text`` has the first :data:`STEM` letters of ``name`` (accents aside; one
     letter fewer for a short name: ``Asie``, ``asiatique``)."""
     plain = _plain(name)
-    stem = plain[:min(STEM, len(plain) - 1)]
+    stem = plain[: min(STEM, len(plain) - 1)]
     return len(stem) >= STEM - 1 and any(stem in _plain(word) for word in re.findall(r"[^\W\d_]+", text))
 
 
@@ -250,21 +283,25 @@ def _new_names(source: str, translation: str, context: Context) -> list[str]:
     lang = context.lang.split("_")[0]
     source_plain = _plain(source)
     source_words = {_plain(word).removesuffix("s") for word in re.findall(r"[^\W\d_]+", source)}
-    known = " ".join([context.glossary.rendering(term, lang) for term, _, _ in context.glossary.find(source)]
-                     + list(_territory_names(lang).values()))
+    known = " ".join(
+        [context.glossary.rendering(term, lang) for term, _, _ in context.glossary.find(source)]
+        + list(_territory_names(lang).values())
+    )
     found = []
     for match in NAME.finditer(translation):
         words = re.split(r"[\s\u00a0-]+", match.group())
         if _renders_a_compound_name(match.group(), words, source):
             continue
         new = [word for word in words if _plain(word) not in source_plain and word not in known]
-        inside = match.start() > 0 and not re.search(r"[.!?:«“\"]\s*$", translation[:match.start()])
+        inside = match.start() > 0 and not re.search(r"[.!?:«“\"]\s*$", translation[: match.start()])
         for word in new:
             rarity = max(lexicon.zipf(word.casefold(), name) for name in (lang, "en"))
             beside_a_name = rarity < NAME_WORD_ZIPF and any(
-                _plain(other).removesuffix("s") in source_words for other in words if other not in new)
-            if (beside_a_name or (inside and rarity < RARE_NAME_ZIPF and not _like_a_word_of(word, source))) \
-                    and word not in found:
+                _plain(other).removesuffix("s") in source_words for other in words if other not in new
+            )
+            if (
+                beside_a_name or (inside and rarity < RARE_NAME_ZIPF and not _like_a_word_of(word, source))
+            ) and word not in found:
                 found.append(word)
     return found
 
@@ -279,7 +316,8 @@ def _renders_a_compound_name(name: str, words: list[str], source: str) -> bool:
     "Rhénanie-Palatinat" for ``Rheinland-Pfalz``); the other parts are then translated, not changed."""
     return "-" in name and any(
         any(_plain(word) in _plain(compound) or _like_a_word_of(word, compound) for word in words)
-        for compound in COMPOUND_NAME.findall(source))
+        for compound in COMPOUND_NAME.findall(source)
+    )
 
 
 def _like_a_word_of(word: str, source: str) -> bool:
@@ -289,7 +327,9 @@ def _like_a_word_of(word: str, source: str) -> bool:
     plain = _plain(word)
     for other in {_plain(name) for name in re.findall(r"\b[A-ZÀ-Þ][^\W\d_]{2,}", source)}:
         for start in range(len(other)):
-            if other[start] == plain[0] and \
-                    SequenceMatcher(None, plain, other[start:start + len(plain) + 1]).ratio() >= LIKE_A_SOURCE_WORD:
+            if (
+                other[start] == plain[0]
+                and SequenceMatcher(None, plain, other[start : start + len(plain) + 1]).ratio() >= LIKE_A_SOURCE_WORD
+            ):
                 return True
     return False

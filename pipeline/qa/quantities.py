@@ -23,23 +23,60 @@ from babel.numbers import get_decimal_symbol
 if TYPE_CHECKING:
     from pipeline.qa.context import Context
 
-NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})+(?:[.,]\d+)?(?![\d])"  # 1.200, 1 200,5
-                    r"|(?<![\w.,])\d+(?:[.,]\d+)?")                                           # 16, 1,5
+NUMBER = re.compile(
+    r"(?<![\w.,])\d{1,3}(?:[.,\u00a0\u202f\u2009 ]\d{3})+(?:[.,]\d+)?(?![\d])"  # 1.200, 1 200,5
+    r"|(?<![\w.,])\d+(?:[.,]\d+)?"
+)  # 16, 1,5
 LETTER_AFTER = r"(?![^\W\d_])"
 
 SCALES = {
-    "de": {"tausend": 3, "tsd": 3, "mio": 6, "million": 6, "millionen": 6, "mrd": 9, "milliarde": 9,
-           "milliarden": 9, "billion": 12, "billionen": 12},
-    "fr": {"mille": 3, "k": 3, "million": 6, "millions": 6, "m": 6, "md": 9, "mds": 9, "mrd": 9, "milliard": 9,
-           "milliards": 9, "billion": 12, "billions": 12},
-    "en": {"thousand": 3, "k": 3, "million": 6, "millions": 6, "m": 6, "mn": 6, "mln": 6, "billion": 9,
-           "billions": 9, "bn": 9, "b": 9, "trillion": 12, "trillions": 12, "tn": 12},
+    "de": {
+        "tausend": 3,
+        "tsd": 3,
+        "mio": 6,
+        "million": 6,
+        "millionen": 6,
+        "mrd": 9,
+        "milliarde": 9,
+        "milliarden": 9,
+        "billion": 12,
+        "billionen": 12,
+    },
+    "fr": {
+        "mille": 3,
+        "k": 3,
+        "million": 6,
+        "millions": 6,
+        "m": 6,
+        "md": 9,
+        "mds": 9,
+        "mrd": 9,
+        "milliard": 9,
+        "milliards": 9,
+        "billion": 12,
+        "billions": 12,
+    },
+    "en": {
+        "thousand": 3,
+        "k": 3,
+        "million": 6,
+        "millions": 6,
+        "m": 6,
+        "mn": 6,
+        "mln": 6,
+        "billion": 9,
+        "billions": 9,
+        "bn": 9,
+        "b": 9,
+        "trillion": 12,
+        "trillions": 12,
+        "tn": 12,
+    },
 }
 """Scale words per language, as powers of ten; a one-letter scale ("m", "k", "b") counts only after
 a currency ("€3m"), where it cannot be a unit (3 m is three metres)."""
 
-PREFIXES = {"": 0, "k": 3, "kilo": 3, "m": 6, "mega": 6, "méga": 6, "g": 9, "giga": 9, "t": 12, "tera": 12,
-            "téra": 12}
+PREFIXES = {"": 0, "k": 3, "kilo": 3, "m": 6, "mega": 6, "méga": 6, "g": 9, "giga": 9, "t": 12, "tera": 12, "téra": 12}
 UNITS: list[tuple[str, str, str]] = [
     # (pattern, dimension, prefix group or a fixed prefix); matched case-insensitively, longest first
     (r"(?P<p>kilo|mega|méga|giga|tera|téra)?watt(?:s)?[- ]?(?:stunden?|hours?|heures?)", "energy", ""),
@@ -116,8 +153,10 @@ def quantities(source: str, translation: str, context: Context) -> Iterator[str]
     source_quantities = read_quantities(source, german)
     translation_quantities = read_quantities(translation, lang)
     reported = set()
-    for first, second, side in ((source_quantities, translation_quantities, 0),
-                                (translation_quantities, source_quantities, 1)):
+    for first, second, side in (
+        (source_quantities, translation_quantities, 0),
+        (translation_quantities, source_quantities, 1),
+    ):
         for quantity in first:
             other = _disagreeing(quantity, second)
             if other is not None:
@@ -127,27 +166,43 @@ def quantities(source: str, translation: str, context: Context) -> Iterator[str]
                     yield f"{pair[0].text!r} in the source is {pair[1].text!r} in the translation"
     rates, translated_rates = _rates(source, german), _rates(translation, lang)
     if rates and translated_rates and not translated_rates <= rates:
-        yield (f"per {', '.join(sorted(rates))} in the source, per {', '.join(sorted(translated_rates - rates))} "
-               "in the translation")
+        yield (
+            f"per {', '.join(sorted(rates))} in the source, per {', '.join(sorted(translated_rates - rates))} "
+            "in the translation"
+        )
 
 
 RATES = {
-    "de": {"hour": r"pro stunde|stündlich", "day": r"pro tag|am tag|täglich", "week": r"pro woche|wöchentlich",
-           "month": r"pro monat|im monat|monatlich", "year": r"pro jahr|im jahr(?! \d)|jährlich"},
-    "fr": {"hour": r"par heure|à l'heure", "day": r"par jour|quotidien\w*|chaque jour",
-           "week": r"par semaine|hebdomadaire\w*|chaque semaine", "month": r"par mois|mensuel\w*|chaque mois",
-           "year": r"par an|par année|annuel\w*|chaque année"},
-    "en": {"hour": r"an hour|per hour|hourly", "day": r"a day|per day|daily|each day|every day",
-           "week": r"a week|per week|weekly|each week|every week", "month": r"a month|per month|monthly|each month",
-           "year": r"a year|per year|annual\w*|yearly|each year|every year|per annum"},
+    "de": {
+        "hour": r"pro stunde|stündlich",
+        "day": r"pro tag|am tag|täglich",
+        "week": r"pro woche|wöchentlich",
+        "month": r"pro monat|im monat|monatlich",
+        "year": r"pro jahr|im jahr(?! \d)|jährlich",
+    },
+    "fr": {
+        "hour": r"par heure|à l'heure",
+        "day": r"par jour|quotidien\w*|chaque jour",
+        "week": r"par semaine|hebdomadaire\w*|chaque semaine",
+        "month": r"par mois|mensuel\w*|chaque mois",
+        "year": r"par an|par année|annuel\w*|chaque année",
+    },
+    "en": {
+        "hour": r"an hour|per hour|hourly",
+        "day": r"a day|per day|daily|each day|every day",
+        "week": r"a week|per week|weekly|each week|every week",
+        "month": r"a month|per month|monthly|each month",
+        "year": r"a year|per year|annual\w*|yearly|each year|every year|per annum",
+    },
 }
 """How often: "16 GWh pro Jahr" is not "16 GWh a month". ``im Jahr 2025`` is a date, not a rate."""
 
 
 def _rates(text: str, lang: str) -> set[str]:
     folded = text.casefold().replace("’", "'")
-    return {period for period, pattern in RATES.get(lang, {}).items()
-            if re.search(rf"(?<!\w)(?:{pattern})(?!\w)", folded)}
+    return {
+        period for period, pattern in RATES.get(lang, {}).items() if re.search(rf"(?<!\w)(?:{pattern})(?!\w)", folded)
+    }
 
 
 def _disagreeing(quantity: Quantity, others: list[Quantity]) -> Quantity | None:
@@ -172,14 +227,13 @@ def read_quantities(text: str, lang: str) -> list[Quantity]:
         number = _value(match.group(), lang)
         if number is None:
             continue
-        currency = CURRENCY_BEFORE.search(text[:match.start()])
+        currency = CURRENCY_BEFORE.search(text[: match.start()])
         scale, position = _scale(text, match.end(), lang, after_currency=currency is not None)
         dimension, prefix, end = _unit(text, position)
         if dimension is None and currency:
             dimension, prefix, end = _unit(currency.group(1), 0)[0], 0, position
         start = currency.start() if currency else match.start()
-        found.append(Quantity(text[start:max(end, position, match.end())].strip(), number, scale, dimension,
-                              prefix))
+        found.append(Quantity(text[start : max(end, position, match.end())].strip(), number, scale, dimension, prefix))
     return found
 
 
@@ -197,7 +251,8 @@ def _scale(text: str, position: int, lang: str, *, after_currency: bool) -> tupl
 
 def _unit(text: str, position: int) -> tuple[str | None, int, int]:
     """The unit at ``position`` (after spaces and "de", "of"): its dimension, prefix power and end."""
-    start = CONNECTOR.match(text, position).end()
+    connector = CONNECTOR.match(text, position)  # matches, if only the empty string
+    start = connector.end() if connector else position
     for pattern, dimension, fixed in _unit_patterns():
         match = pattern.match(text, start)
         if match:
@@ -209,8 +264,10 @@ def _unit(text: str, position: int) -> tuple[str | None, int, int]:
 @functools.cache
 def _unit_patterns() -> list[tuple[re.Pattern[str], str, str]]:
     """:data:`UNITS` compiled; symbols with a one-letter prefix (kW, MW, GWh) keep their case."""
-    return [(re.compile(f"(?:{pattern}){LETTER_AFTER}", 0 if "(?P<p>[" in pattern else re.IGNORECASE),
-             dimension, fixed) for pattern, dimension, fixed in UNITS]
+    return [
+        (re.compile(f"(?:{pattern}){LETTER_AFTER}", 0 if "(?P<p>[" in pattern else re.IGNORECASE), dimension, fixed)
+        for pattern, dimension, fixed in UNITS
+    ]
 
 
 def _value(text: str, lang: str) -> Decimal | None:

@@ -36,5 +36,4 @@ def word_diff(old: str, new: str) -> str:
 def needs_review_message(count: int, lang: str) -> str:
     """The line ``extract`` and ``translate`` print for a language whose sources changed under translations."""
     what = "translation now needs" if count == 1 else "translations now need"
-    return (f"{lang}: {count} {what} review: the source sentence changed "
-            "(`pipeline check` lists them, with the change)")
+    return f"{lang}: {count} {what} review: the source sentence changed (`pipeline check` lists them, with the change)"

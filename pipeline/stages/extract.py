@@ -77,9 +77,14 @@ def build_template(article: Article, *, creation_date: str, language: str = SOUR
         "Content-Transfer-Encoding": "8bit",
     }
     entries = tuple(
-        Entry(msgid=unit.text, msgctxt=unit.context, occurrences=((article.source, str(unit.line)),),
-              comment=f"paragraph {unit.paragraph}, sentence {unit.position}")
-        for unit in units(article))
+        Entry(
+            msgid=unit.text,
+            msgctxt=unit.context,
+            occurrences=((article.source, str(unit.line)),),
+            comment=f"paragraph {unit.paragraph}, sentence {unit.position}",
+        )
+        for unit in units(article)
+    )
     return Catalog(header=header, metadata=metadata, entries=entries)
 
 
@@ -98,8 +103,7 @@ def extract(project: Project, article: Article, *, moment: datetime) -> list[Upd
             check_language(catalog, lang, project.catalog_path(lang, article.slug))
 
     old_date = previous_template.metadata.get("POT-Creation-Date") if previous_template else None
-    template = build_template(article, creation_date=old_date or header_date(moment),
-                              language=project.source_lang)
+    template = build_template(article, creation_date=old_date or header_date(moment), language=project.source_lang)
     written = save_if_changed(template, previous_template, template_file, date_fields=DATE_FIELDS, now=moment)
     template = written or template
     results = [UpdateResult(path=template_file, written=written is not None)]
@@ -108,9 +112,20 @@ def extract(project: Project, article: Article, *, moment: datetime) -> list[Upd
         merged = merge_catalog(template, old, lang)
         written = save_if_changed(merged, old, path, date_fields=("PO-Revision-Date",), now=moment)
         catalog = written or merged
-        results.append(UpdateResult(
-            path=path, written=written is not None, lang=lang, catalog=catalog, stamp=file_stamp(path),
-            untranslated=sum(1 for entry in catalog.active() if not entry.msgstr), **merge_counts(old, catalog)))
+        counts = merge_counts(old, catalog)
+        results.append(
+            UpdateResult(
+                path=path,
+                written=written is not None,
+                lang=lang,
+                catalog=catalog,
+                stamp=file_stamp(path),
+                untranslated=sum(1 for entry in catalog.active() if not entry.msgstr),
+                added=counts["added"],
+                changed=counts["changed"],
+                obsoleted=counts["obsoleted"],
+            )
+        )
     return results
 
 
@@ -118,8 +133,9 @@ PARALLEL_FROM = 16
 """Fewest articles worth extracting in worker processes; for fewer, starting them costs more than it saves."""
 
 
-def extract_articles(project: Project, articles: Sequence[Article], *, moment: datetime,
-                     jobs: int | None = None) -> Iterator[list[UpdateResult]]:
+def extract_articles(
+    project: Project, articles: Sequence[Article], *, moment: datetime, jobs: int | None = None
+) -> Iterator[list[UpdateResult]]:
     """:func:`extract` for every article, results in order, in ``jobs`` processes (default: one per core).
 
     Articles share no file, so two cores extract 1.9 to 2.1 times as fast (bench/bench_scale.py).
@@ -131,8 +147,9 @@ def extract_articles(project: Project, articles: Sequence[Article], *, moment: d
         for article in articles:
             yield extract(project, article, moment=moment)
         return
-    pool = concurrent.futures.ProcessPoolExecutor(jobs, initializer=signal.signal,
-                                                  initargs=(signal.SIGINT, signal.SIG_IGN))
+    pool = concurrent.futures.ProcessPoolExecutor(
+        jobs, initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN)
+    )
     try:
         yield from pool.map(functools.partial(_extract_in_worker, project, moment=moment), articles, chunksize=4)
     finally:
@@ -150,9 +167,15 @@ def extract_project(project: Project, *, jobs: int | None = None) -> Iterator[li
     the run with nothing changed.
     """
     moment = catalogs.now()
-    articles = [read_article(path, source=project.reference(path), language=project.source_lang,
-                             front_matter_keys=project.front_matter_keys)
-                for path in project.article_paths()]
+    articles = [
+        read_article(
+            path,
+            source=project.reference(path),
+            language=project.source_lang,
+            front_matter_keys=project.front_matter_keys,
+        )
+        for path in project.article_paths()
+    ]
     if moved := carry_over(project, articles):
         yield moved
     yield from extract_articles(project, articles, moment=moment, jobs=jobs)
@@ -161,8 +184,11 @@ def extract_project(project: Project, *, jobs: int | None = None) -> Iterator[li
 def carry_over(project: Project, articles: Sequence[Article]) -> list[UpdateResult]:
     """Carry the catalogs of renamed articles among ``articles`` over (:mod:`pipeline.stages.renames`), as
     results that say so."""
-    return [UpdateResult(path=new, written=True, moved_from=old, renamed=f"{rename.similarity:.0%}")
-            for rename in carry_over_renamed(project, articles) for old, new in rename.moved]
+    return [
+        UpdateResult(path=new, written=True, moved_from=old, renamed=f"{rename.similarity:.0%}")
+        for rename in carry_over_renamed(project, articles)
+        for old, new in rename.moved
+    ]
 
 
 def available_cores() -> int:

@@ -46,9 +46,16 @@ def extract_project(project: Project, store: StateStore, *, jobs: int | None = N
     moment = catalogs.now()
     paths = project.article_paths()
     known = {path: recall_extraction(project, store, path) for path in paths}
-    articles = [read_article(path, source=project.reference(path), language=project.source_lang,
-                             front_matter_keys=project.front_matter_keys)
-                for path in paths if known[path] is None]
+    articles = [
+        read_article(
+            path,
+            source=project.reference(path),
+            language=project.source_lang,
+            front_matter_keys=project.front_matter_keys,
+        )
+        for path in paths
+        if known[path] is None
+    ]
     if moved := extract.carry_over(project, articles):
         yield moved
     fresh = extract.extract_articles(project, articles, moment=moment, jobs=jobs)
@@ -60,9 +67,16 @@ def extract_project(project: Project, store: StateStore, *, jobs: int | None = N
         yield results
 
 
+def _keys_json(keys: tuple[str, ...] | None) -> list[str] | None:
+    """The front matter keys in a store key: None (the default keys) stays apart from no keys."""
+    return None if keys is None else list(keys)
+
+
 def _extraction_inputs(project: Project, path: Path) -> tuple[str, list[Path]]:
-    key = json.dumps([project.reference(path), project.source_lang, list(project.langs),
-                      list(project.front_matter_keys)], ensure_ascii=False)
+    key = json.dumps(
+        [project.reference(path), project.source_lang, list(project.langs), _keys_json(project.front_matter_keys)],
+        ensure_ascii=False,
+    )
     files = [path, project.template_path(path.stem), *(project.catalog_path(lang, path.stem) for lang in project.langs)]
     return key, files
 
@@ -75,9 +89,10 @@ def recall_extraction(project: Project, store: StateStore, path: Path) -> list[U
     if waiting is None:
         return None
     results = [UpdateResult(path=files[1], written=False)]
-    for lang, catalog in zip(project.langs, files[2:]):
-        results.append(UpdateResult(path=catalog, written=False, lang=lang, untranslated=waiting[lang],
-                                    stamp=file_stamp(catalog)))
+    for lang, catalog in zip(project.langs, files[2:], strict=True):
+        results.append(
+            UpdateResult(path=catalog, written=False, lang=lang, untranslated=waiting[lang], stamp=file_stamp(catalog))
+        )
     return results
 
 
@@ -91,8 +106,9 @@ def catalog_status_reader(store: StateStore) -> Callable[..., status.CatalogStat
     """:func:`pipeline.stages.status.catalog_status`, recalled from ``store`` while the catalog and its
     template are unchanged."""
 
-    def read(path: Path, *, slug: str, lang: str,
-             templates: status.TemplatesRead | None = None) -> status.CatalogStatus:
+    def read(
+        path: Path, *, slug: str, lang: str, templates: status.TemplatesRead | None = None
+    ) -> status.CatalogStatus:
         if not path.exists():
             return status.catalog_status(path, slug=slug, lang=lang, templates=templates)
         inputs = [path, template_of(path)]
@@ -123,26 +139,48 @@ def build_project(project: Project, store: StateStore, options: build.BuildOptio
     """:func:`pipeline.editions.build.build`, recalling each article whose seed, catalogs and edition files
     are as its last build left them (the results come back with no file written)."""
     wanted = options.langs or build.published_langs(project)
-    key = json.dumps([options.policy.value, options.min_reviewed, options.review, list(wanted),
-                      list(build.published_langs(project)), project.source_lang, str(project.editions),
-                      sorted(options.locales.items()), repr(options.glossary), options.low_confidence,
-                      list(project.front_matter_keys)], ensure_ascii=False)
+    key = json.dumps(
+        [
+            options.policy.value,
+            options.min_reviewed,
+            options.review,
+            list(wanted),
+            list(build.published_langs(project)),
+            project.source_lang,
+            str(project.editions),
+            sorted(options.locales.items()),
+            repr(options.glossary),
+            options.low_confidence,
+            _keys_json(project.front_matter_keys),
+        ],
+        ensure_ascii=False,
+    )
     built = []
     for path in project.article_paths():
         inputs = _build_inputs(project, path, wanted)
         article_key = json.dumps([key, project.reference(path)], ensure_ascii=False)
         known = store.recall(BUILT, article_key, inputs)
         if known is not None:
-            built.append(build.BuildResult(editions=tuple(map(_edition_from_json, known["editions"])),
-                                           review_sheets=tuple(FileResult(Path(sheet), written=False)
-                                                               for sheet in known["sheets"]),
-                                           local_files=tuple(known["local_files"])))
+            built.append(
+                build.BuildResult(
+                    editions=tuple(map(_edition_from_json, known["editions"])),
+                    review_sheets=tuple(FileResult(Path(sheet), written=False) for sheet in known["sheets"]),
+                    local_files=tuple(known["local_files"]),
+                )
+            )
             continue
         result = build.build_article(project, path, options)
         if not result.damaged:
-            store.remember(BUILT, article_key, inputs, {"editions": [_edition_json(e) for e in result.editions],
-                                                        "sheets": [str(sheet.path) for sheet in result.review_sheets],
-                                                        "local_files": list(result.local_files)})
+            store.remember(
+                BUILT,
+                article_key,
+                inputs,
+                {
+                    "editions": [_edition_json(e) for e in result.editions],
+                    "sheets": [str(sheet.path) for sheet in result.review_sheets],
+                    "local_files": list(result.local_files),
+                },
+            )
         built.append(result)
     return build.finish_build(project, built)
 
@@ -151,39 +189,74 @@ def _build_inputs(project: Project, path: Path, wanted: Sequence[str]) -> list[P
     """The files a build of the article at ``path`` reads or writes: every language's catalog, since an
     existing review sheet is kept current whatever the options."""
     slug = path.stem
-    outputs = [build.edition_path(project.editions, lang, slug, suffix) for lang in wanted
-               for suffix in build.FORMATS]
-    return [path, project.template_path(slug), *(project.catalog_path(lang, slug) for lang in project.langs),
-            *outputs, build.review_path(project, slug)]
+    outputs = [build.edition_path(project.editions, lang, slug, suffix) for lang in wanted for suffix in build.FORMATS]
+    return [
+        path,
+        project.template_path(slug),
+        *(project.catalog_path(lang, slug) for lang in project.langs),
+        *outputs,
+        build.review_path(project, slug),
+    ]
 
 
 def _edition_json(result: build.EditionResult) -> dict:
-    choices = {name: [_choice_json(choice) for choice in getattr(result, name)]
-               for name in ("unreviewed", "left_in_source", "normalised", "missing")}
-    return {"slug": result.slug, "source": result.source, "lang": result.lang, "total": result.total,
-            "reviewed": result.reviewed, "files": [str(file.path) for file in result.files],
-            "refused": result.refused, "kept": [str(path) for path in result.kept], **choices}
+    choices = {
+        name: [_choice_json(choice) for choice in getattr(result, name)]
+        for name in ("unreviewed", "left_in_source", "normalised", "missing")
+    }
+    return {
+        "slug": result.slug,
+        "source": result.source,
+        "lang": result.lang,
+        "total": result.total,
+        "reviewed": result.reviewed,
+        "files": [str(file.path) for file in result.files],
+        "refused": result.refused,
+        "kept": [str(path) for path in result.kept],
+        **choices,
+    }
 
 
 def _edition_from_json(data: dict) -> build.EditionResult:
-    choices = {name: tuple(map(_choice_from_json, data[name]))
-               for name in ("unreviewed", "left_in_source", "normalised", "missing")}
+    choices = {
+        name: tuple(map(_choice_from_json, data[name]))
+        for name in ("unreviewed", "left_in_source", "normalised", "missing")
+    }
     return build.EditionResult(
-        slug=data["slug"], source=data["source"], lang=data["lang"], total=data["total"], reviewed=data["reviewed"],
-        files=tuple(FileResult(Path(file), written=False) for file in data["files"]), refused=data["refused"],
-        kept=tuple(map(Path, data["kept"])), **choices)
+        slug=data["slug"],
+        source=data["source"],
+        lang=data["lang"],
+        total=data["total"],
+        reviewed=data["reviewed"],
+        files=tuple(FileResult(Path(file), written=False) for file in data["files"]),
+        refused=data["refused"],
+        kept=tuple(map(Path, data["kept"])),
+        **choices,
+    )
 
 
 def _choice_json(choice: build.Choice) -> dict:
-    return {"unit": dataclasses.asdict(choice.unit), "text": choice.text, "use": choice.use.value,
-            "state": choice.state.value if choice.state else None, "normalised": choice.normalised,
-            "stale": choice.stale, "unsafe": choice.unsafe}
+    return {
+        "unit": dataclasses.asdict(choice.unit),
+        "text": choice.text,
+        "use": choice.use.value,
+        "state": choice.state.value if choice.state else None,
+        "normalised": choice.normalised,
+        "stale": choice.stale,
+        "unsafe": choice.unsafe,
+    }
 
 
 def _choice_from_json(data: dict) -> build.Choice:
-    return build.Choice(unit=Unit(**data["unit"]), text=data["text"], use=build.Use(data["use"]),
-                        state=EntryState(data["state"]) if data["state"] else None, normalised=data["normalised"],
-                        stale=data["stale"], unsafe=data["unsafe"])
+    return build.Choice(
+        unit=Unit(**data["unit"]),
+        text=data["text"],
+        use=build.Use(data["use"]),
+        state=EntryState(data["state"]) if data["state"] else None,
+        normalised=data["normalised"],
+        stale=data["stale"],
+        unsafe=data["unsafe"],
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,12 +274,16 @@ def check_changed(project: Project, store: StateStore, glossary: Glossary, gloss
     paths = checks.catalog_paths(project)
     key = json.dumps([project.source_lang, str(glossary_path)], ensure_ascii=False)
     seeds = {path.stem: path for path in project.article_paths()} if project.seeds.is_dir() else {}
-    inputs = {path: [path, template_of(path), glossary_path, *([seeds[path.stem]] if path.stem in seeds else [])]
-              for path in paths}
+    inputs = {
+        path: [path, template_of(path), glossary_path, *([seeds[path.stem]] if path.stem in seeds else [])]
+        for path in paths
+    }
     changed = [path for path in paths if store.recall(CHECKED, json.dumps([key, str(path)]), inputs[path]) is None]
     report = checks.check_project(project, glossary, changed) if changed else checks.Report(catalogs=(), problems=())
     changed_seeds = sorted({seeds[path.stem] for path in changed if path.stem in seeds})
-    report = dataclasses.replace(report, problems=(*report.problems, *checks.local_file_problems(project, changed_seeds)))
+    report = dataclasses.replace(
+        report, problems=(*report.problems, *checks.local_file_problems(project, changed_seeds))
+    )
     found = {problem.path for problem in report.problems if problem.severity is checks.Severity.ERROR}
     for path in changed:
         if str(path) not in found:

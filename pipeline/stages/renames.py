@@ -17,7 +17,6 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from pipeline.articles.model import Article, units
 from pipeline.errors import CatalogError, PipelineError, os_error
 from pipeline.po.catalogs import read_view
@@ -45,9 +44,16 @@ def find_renames(project: Project, articles: Sequence[Article], slugs: Collectio
     if not orphans or not newcomers:
         return []
     sentences = {slug: _orphan_sentences(path) for slug, path in orphans.items()}
-    pairs = sorted(((similarity(sentences[slug], Counter(unit.text for unit in units(article))), slug, article.slug)
-                    for slug in orphans for article in newcomers), reverse=True)
-    found, used = [], set()
+    pairs = sorted(
+        (
+            (similarity(sentences[slug], Counter(unit.text for unit in units(article))), slug, article.slug)
+            for slug in orphans
+            for article in newcomers
+        ),
+        reverse=True,
+    )
+    found: list[Rename] = []
+    used: set[str] = set()
     for ratio, old, new in pairs:
         if ratio >= RENAME_SIMILARITY and old not in used and new not in used:
             used.update((old, new))
@@ -71,14 +77,20 @@ def _orphan_sentences(path: Path) -> Counter:
 def carry_over(project: Project, rename: Rename) -> Rename:
     """Rename the template and every language's catalog of ``rename.old`` to ``rename.new``; the
     catalogs first and the template last, so that an interrupted run finds the pair again."""
-    moves = [(folder / "LC_MESSAGES" / f"{rename.old}.po", folder / "LC_MESSAGES" / f"{rename.new}.po")
-             for folder in sorted(project.locales.iterdir()) if folder.is_dir()]
+    moves = [
+        (folder / "LC_MESSAGES" / f"{rename.old}.po", folder / "LC_MESSAGES" / f"{rename.new}.po")
+        for folder in sorted(project.locales.iterdir())
+        if folder.is_dir()
+    ]
     moves = [(old, new) for old, new in moves if old.exists()]
     moves.append((project.template_path(rename.old), project.template_path(rename.new)))
     for old, new in moves:
         if new.exists():
-            raise PipelineError(f"the article {rename.old!r} was renamed {rename.new!r}, but {new} exists "
-                                f"already; merge or remove one of them and run again", path=old)
+            raise PipelineError(
+                f"the article {rename.old!r} was renamed {rename.new!r}, but {new} exists "
+                f"already; merge or remove one of them and run again",
+                path=old,
+            )
     for old, new in moves:
         try:
             os.replace(old, new)

@@ -114,7 +114,18 @@ def tally_entries(slug: str, lang: str, path: Path, states: Iterable[tuple[Entry
     for state, msgid in states:
         name = FIELD_OF_STATE[state]
         counts[name] = counts[name] + Tally(1, count_words(msgid))
-    return CatalogStatus(slug=slug, lang=lang, path=path, exists=True, **counts)
+    return CatalogStatus(
+        slug=slug,
+        lang=lang,
+        path=path,
+        exists=True,
+        reviewed=counts["reviewed"],
+        machine_draft=counts["machine_draft"],
+        edited_draft=counts["edited_draft"],
+        source_changed=counts["source_changed"],
+        untranslated=counts["untranslated"],
+        obsolete=counts["obsolete"],
+    )
 
 
 def catalog_status(path: Path, *, slug: str, lang: str, templates: TemplatesRead | None = None) -> CatalogStatus:
@@ -154,18 +165,24 @@ def project_status(project: Project, *, read_status: Callable[..., CatalogStatus
     seeded = {path.stem for path in names}
     slugs = sorted(_slugs(project, seeded))
     if not slugs:
-        raise PipelineError("no articles and no catalogs; put articles in the seeds folder and run "
-                            f"`{pipeline_command()} extract`", path=project.seeds)
+        raise PipelineError(
+            f"no articles and no catalogs; put articles in the seeds folder and run `{pipeline_command()} extract`",
+            path=project.seeds,
+        )
     read = read_status or catalog_status
     return [record for slug in slugs for record in _article_status(project, slug, read, orphaned=slug not in seeded)]
 
 
-def _article_status(project: Project, slug: str, read: Callable[..., CatalogStatus], *,
-                    orphaned: bool) -> list[CatalogStatus]:
+def _article_status(
+    project: Project, slug: str, read: Callable[..., CatalogStatus], *, orphaned: bool
+) -> list[CatalogStatus]:
     templates: TemplatesRead = {}  # the article's template, read once for all its languages
-    return [dataclasses.replace(read(project.catalog_path(lang, slug), slug=slug, lang=lang, templates=templates),
-                                orphaned=orphaned)
-            for lang in project.langs]
+    return [
+        dataclasses.replace(
+            read(project.catalog_path(lang, slug), slug=slug, lang=lang, templates=templates), orphaned=orphaned
+        )
+        for lang in project.langs
+    ]
 
 
 def _slugs(project: Project, seeded: set[str]) -> set[str]:

@@ -11,8 +11,30 @@ from pipeline.articles import markdown_cuts
 from pipeline.articles.markdown import AnyReference, source_parser
 from pipeline.articles.seeds import segment_text
 
-FRAGMENTS = ["Satz.", "Ein Satz.", "*kurzer*", "**fett.**", "*offen", "zu*", "[Link", "](u)", "[a](b)", "`code",
-             "Code`", "<b>", "</b>", "_x_", "__y__", "~~z~~", "Ja.", "Nein!", "\\*", "&amp;", "***", "[x]"]
+FRAGMENTS = [
+    "Satz.",
+    "Ein Satz.",
+    "*kurzer*",
+    "**fett.**",
+    "*offen",
+    "zu*",
+    "[Link",
+    "](u)",
+    "[a](b)",
+    "`code",
+    "Code`",
+    "<b>",
+    "</b>",
+    "_x_",
+    "__y__",
+    "~~z~~",
+    "Ja.",
+    "Nein!",
+    "\\*",
+    "&amp;",
+    "***",
+    "[x]",
+]
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -31,8 +53,9 @@ def test_cuts_found_from_positions_are_those_found_by_rendering(words):
     spans, env = paragraph_spans(text), {"references": AnyReference()}
     md = source_parser()
     whole = md.renderInline(text, env)
-    assert markdown_cuts.keep_markup_whole(md, text, spans, env) == \
-        markdown_cuts._by_rendering(md, text, spans, env, whole)
+    assert markdown_cuts.keep_markup_whole(md, text, spans, env) == markdown_cuts._by_rendering(
+        md, text, spans, env, whole
+    )
 
 
 class ParsedCharacters:
@@ -62,7 +85,7 @@ def work(unit: str, repeat: int, counter: ParsedCharacters) -> int:
 def test_segmenting_a_paragraph_is_linear_in_its_length(unit, monkeypatch):
     counter = ParsedCharacters(monkeypatch)
     single, double = work(unit, 200, counter), work(unit, 400, counter)
-    assert double <= 2.2 * single, (single, double)   # quadratic work would give about 4
+    assert double <= 2.2 * single, (single, double)  # quadratic work would give about 4
 
 
 def test_the_linear_time_bench_runs_in_quick_mode():
@@ -71,7 +94,12 @@ def test_the_linear_time_bench_runs_in_quick_mode():
 
     from tests.conftest import REPO
 
-    result = subprocess.run([sys.executable, str(REPO / "bench" / "bench_linear_time.py"), "--quick"],
-                            capture_output=True, text=True, timeout=300, cwd=REPO)
+    result = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "bench_linear_time.py"), "--quick"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=REPO,
+    )
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.splitlines()) == 5 and all("ratio" in line for line in result.stdout.splitlines())

@@ -15,11 +15,14 @@ def nested_list(depth: int) -> str:
     return "".join("  " * level + f"- Punkt {level}.\n" for level in range(depth))
 
 
-@pytest.mark.parametrize("text, line", [
-    ("# Titel\n\n" + ">" * 25 + " Tief drin.\n\nEnde.\n", 3),
-    ("Anfang.\n\n" + nested_list(15), 3),
-    (">" * 1000 + " Tief.\n", 1),   # not "the article has no text"
-])
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        ("# Titel\n\n" + ">" * 25 + " Tief drin.\n\nEnde.\n", 3),
+        ("Anfang.\n\n" + nested_list(15), 3),
+        (">" * 1000 + " Tief.\n", 1),  # not "the article has no text"
+    ],
+)
 def test_nesting_markdown_cannot_read_is_refused_with_the_line(tmp_path, text, line):
     path = tmp_path / "tief.md"
     path.write_text(text, encoding="utf-8")

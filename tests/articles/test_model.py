@@ -39,7 +39,7 @@ def sentences(draw) -> str:
 def paragraphs(draw) -> str:
     parts = draw(st.lists(sentences(), min_size=1, max_size=4))
     gaps = [draw(st.sampled_from([" ", "  ", "\t", "\u00a0"])) for _ in parts[1:]]
-    body = parts[0] + "".join(gap + part for gap, part in zip(gaps, parts[1:]))
+    body = parts[0] + "".join(gap + part for gap, part in zip(gaps, parts[1:], strict=True))
     return draw(SPACES) + body + draw(SPACES)
 
 

@@ -33,11 +33,12 @@ CASES = {
     "ellipsis-after-space": ("Er sagt … Dann ging er.", ["Er sagt …", "Dann ging er."]),
     "ellipsis-mid-sentence": ("Er zögerte … und ging dann doch.", ["Er zögerte … und ging dann doch."]),
     "closing-quote-ends-sentence": (
-        "Er sagt: „Wenn die Politik wackelt, wackeln wir alle. Aber ohne Ziel fährt man eben auch "
-        "nicht los.“ Ein Satz, der trifft.",
-        [
+        (
             "Er sagt: „Wenn die Politik wackelt, wackeln wir alle. Aber ohne Ziel fährt man eben auch "
-            "nicht los.“",
+            "nicht los.“ Ein Satz, der trifft."
+        ),
+        [
+            ("Er sagt: „Wenn die Politik wackelt, wackeln wir alle. Aber ohne Ziel fährt man eben auch nicht los.“"),
             "Ein Satz, der trifft.",
         ],
     ),
@@ -132,8 +133,7 @@ CASES = {
         ["Das Büro liegt in der Hauptstr. 5 in St. Omer, Tel. Zentrale: 0321 123456.", "Es ist montags zu."],
     ),
     "abbreviations-sentencex-lacks": (
-        "Siehe Abb. Drei und inkl. Anhang die Tab. Vier. "
-        "Die Fa. Verkor, vertreten durch Dipl.-Ing. Renard, baut.",
+        ("Siehe Abb. Drei und inkl. Anhang die Tab. Vier. Die Fa. Verkor, vertreten durch Dipl.-Ing. Renard, baut."),
         [
             "Siehe Abb. Drei und inkl. Anhang die Tab. Vier.",
             "Die Fa. Verkor, vertreten durch Dipl.-Ing. Renard, baut.",
@@ -261,8 +261,10 @@ ROUND_TWO = {
         ["Man nennt es Zelle bzw.", "Das ist umstritten."],
     ),
     "unit-century-era-end-sentence": (
-        "Das Werk kostet 2 Mrd. Die Hälfte zahlt der Staat. Er starb 44 v. Chr. Danach zerfiel alles. "
-        "Im 19. Jh. Die Industrie wuchs.",
+        (
+            "Das Werk kostet 2 Mrd. Die Hälfte zahlt der Staat. Er starb 44 v. Chr. Danach zerfiel alles. "
+            "Im 19. Jh. Die Industrie wuchs."
+        ),
         [
             "Das Werk kostet 2 Mrd.",
             "Die Hälfte zahlt der Staat.",
@@ -294,8 +296,7 @@ ROUND_TWO = {
         ["„Wir kauften Äpfel usw.“", "Danach gingen wir."],
     ),
     "etc-pp-and-ff-end-sentences": (
-        "Wir brauchen Holz, Sand etc. pp. Dann bauen wir. Siehe S. 12 ff. Dort steht mehr. Das regeln "
-        "§§ 5 ff. BGB.",
+        ("Wir brauchen Holz, Sand etc. pp. Dann bauen wir. Siehe S. 12 ff. Dort steht mehr. Das regeln §§ 5 ff. BGB."),
         [
             "Wir brauchen Holz, Sand etc. pp.",
             "Dann bauen wir.",
@@ -510,7 +511,7 @@ ROUND_TWO = {
     ),
     "typewriter-quotes-question-and-answer": (
         ",,Kommst du mit?'' ,,Nein'', antwortete sie. „Wirklich?\" „Ja\", sagte sie.",
-        [",,Kommst du mit?''", ",,Nein'', antwortete sie.", "„Wirklich?\"", "„Ja\", sagte sie."],
+        [",,Kommst du mit?''", ",,Nein'', antwortete sie.", '„Wirklich?"', '„Ja", sagte sie.'],
     ),
     "quotations-in-a-row": (
         "„Hast du das gesehen?“ „Ja!“ „Und?“ „Nichts.“",
@@ -1488,7 +1489,8 @@ NEWS_UNITS_AND_ELLIPSES = {
     ),
     "litre-before-noun": ("Der Tank fasst 50 l. Experten raten ab.", ["Der Tank fasst 50 l.", "Experten raten ab."]),
     "kilometres-per-hour": (
-        "Sie fuhren 30 km/h. Danach kam der Stau.", ["Sie fuhren 30 km/h.", "Danach kam der Stau."],
+        "Sie fuhren 30 km/h. Danach kam der Stau.",
+        ["Sie fuhren 30 km/h.", "Danach kam der Stau."],
     ),
     "minutes": ("Es waren 5 min. Dann kam er.", ["Es waren 5 min.", "Dann kam er."]),
     "abbreviation-not-after-a-number": ("Er hielt es in der l. Hand.", ["Er hielt es in der l. Hand."]),
@@ -1498,7 +1500,8 @@ NEWS_UNITS_AND_ELLIPSES = {
         ["Ein Sprecher sagte, man habe das … Ausmaß unterschätzt."],
     ),
     "three-dots-after-preposition": (
-        "Die Lage sei mit ... Verlaub katastrophal.", ["Die Lage sei mit ... Verlaub katastrophal."],
+        "Die Lage sei mit ... Verlaub katastrophal.",
+        ["Die Lage sei mit ... Verlaub katastrophal."],
     ),
     "ellipsis-after-verb-ends": ("Er zögerte … Dann ging er.", ["Er zögerte …", "Dann ging er."]),
 }
@@ -1515,7 +1518,24 @@ TOKENS = [
     "2025 1. II. (!) (???) [!] (sic!) #Dunkerque @Verkor presse@verkor.fr www.verkor.fr "
     "Sie Im u. a. eBay Heinrich VIII. 2.3. 3.) „…".split(),
     *TRAILERS,
-    ".", ". ", "! ", "? ", "… ", "...", ".“ ", "!« ", ".) ", "„", "»", "(", ")", "[", "]", ",,", "”", ": ",
+    ".",
+    ". ",
+    "! ",
+    "? ",
+    "… ",
+    "...",
+    ".“ ",
+    "!« ",
+    ".) ",
+    "„",
+    "»",
+    "(",
+    ")",
+    "[",
+    "]",
+    ",,",
+    "”",
+    ": ",
 ]
 
 
@@ -1570,15 +1590,18 @@ def test_seed_article_sentences():
     assert len(sentences) == 102
     for tricky in (
         "Bis 2028 sollen 16 Gigawattstunden Jahreskapazität erreicht sein, später sogar bis zu 50.",
-        "Hinter den Kulissen brodelt eine Debatte, die immer wieder aufflammt: das EU Verbot für neue "
-        "Verbrenner ab 2035.",
-        "Ein Ingenieur, Kaffeebecher in der Hand, sagt sinngemäß: „Wenn die Politik wackelt, wackeln wir "
-        "alle. Aber ohne Ziel fährt man eben auch nicht los.“",
+        (
+            "Hinter den Kulissen brodelt eine Debatte, die immer wieder aufflammt: das EU Verbot für neue "
+            "Verbrenner ab 2035."
+        ),
+        (
+            "Ein Ingenieur, Kaffeebecher in der Hand, sagt sinngemäß: „Wenn die Politik wackelt, wackeln wir "
+            "alle. Aber ohne Ziel fährt man eben auch nicht los.“"
+        ),
         "Ein Satz, der trifft.",
         "Ein Risiko?",
         "Ja.",
-        "Ein älterer Anwohner bringt es beim Bäcker auf den Punkt: "
-        "„Hauptsache, hier passiert wieder was.“",
+        ("Ein älterer Anwohner bringt es beim Bäcker auf den Punkt: „Hauptsache, hier passiert wieder was.“"),
         "Industrie im 21. Jahrhundert eben.",
         "Ein Artikel von M. Legrand",
         "Abonniere einfach den Newsletter unserer Chefredaktion!",
@@ -1675,7 +1698,12 @@ def test_segment_refuses_a_fifo_without_opening_it(tmp_path):
 
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
-    completed = subprocess.run([sys.executable, "-m", "pipeline", "segment", str(fifo)], capture_output=True,
-                               text=True, timeout=60, cwd=Path(__file__).resolve().parent.parent.parent)
+    completed = subprocess.run(
+        [sys.executable, "-m", "pipeline", "segment", str(fifo)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parent.parent.parent,
+    )
     assert completed.returncode == 1
     assert completed.stderr.strip() == f"Error: {fifo}: not an article: a named pipe (FIFO), not a regular file"

@@ -34,19 +34,25 @@ def test_unknown_language_is_a_usage_error(project_dir):
 def test_a_pipeline_error_is_one_line_with_exit_status_1(project_dir):
     result = run("--seeds", "nowhere", "extract")
     assert result.exit_code == 1
-    assert result.output.strip().splitlines() == ["Error: nowhere: no such folder; put the articles "
-                                                  "(*.txt, *.md) there"]
+    assert result.output.strip().splitlines() == [
+        ("Error: nowhere: no such folder; put the articles (*.txt, *.md) there")
+    ]
 
 
 def test_extract_prints_every_file_once(project_dir):
     first = run("extract")
     assert first.exit_code == 0
-    assert first.output.splitlines() == ["updated locales/nord.pot",
-                                         "updated locales/fr/LC_MESSAGES/nord.po (+8 new, 0 changed, 0 obsolete)",
-                                         "updated locales/en/LC_MESSAGES/nord.po (+8 new, 0 changed, 0 obsolete)"]
+    assert first.output.splitlines() == [
+        "updated locales/nord.pot",
+        "updated locales/fr/LC_MESSAGES/nord.po (+8 new, 0 changed, 0 obsolete)",
+        "updated locales/en/LC_MESSAGES/nord.po (+8 new, 0 changed, 0 obsolete)",
+    ]
     again = run("extract")
-    assert again.output.splitlines() == ["unchanged locales/nord.pot", "unchanged locales/fr/LC_MESSAGES/nord.po",
-                                         "unchanged locales/en/LC_MESSAGES/nord.po"]
+    assert again.output.splitlines() == [
+        "unchanged locales/nord.pot",
+        "unchanged locales/fr/LC_MESSAGES/nord.po",
+        "unchanged locales/en/LC_MESSAGES/nord.po",
+    ]
 
 
 def test_shared_options_read_the_same_everywhere():
@@ -60,17 +66,18 @@ def test_shared_options_read_the_same_everywhere():
 
 
 def test_help_imports_neither_argostranslate_nor_ctranslate2():
-    code = ("import sys\n"
-            "from pipeline.cli.commands import cli\n"
-            "for args in ([\"--help\"], [\"translate\", \"--help\"], [\"models\", \"--help\"]):\n"
-            "    try:\n"
-            "        cli(args, prog_name='pipeline')\n"
-            "    except SystemExit:\n"
-            "        pass\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('argostranslate', 'ctranslate2')))\n")
+    code = (
+        "import sys\n"
+        "from pipeline.cli.commands import cli\n"
+        'for args in (["--help"], ["translate", "--help"], ["models", "--help"]):\n'
+        "    try:\n"
+        "        cli(args, prog_name='pipeline')\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('argostranslate', 'ctranslate2')))\n"
+    )
     started = time.monotonic()
-    output = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
-                            check=True)
+    output = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert output.stdout.strip().splitlines()[-1] == "[]"
     assert time.monotonic() - started < 10
 
@@ -95,8 +102,7 @@ def test_install_advice_runs_as_printed_from_the_repository_root(project_dir, ar
     advice = printed_command(packages.install_hint())
     assert runs_from_here(advice[0]), advice
     assert advice[1:3] == ["models", "install"]
-    help_text = subprocess.run([advice[0], "models", "install", "--help"], capture_output=True, text=True,
-                               timeout=60)
+    help_text = subprocess.run([advice[0], "models", "install", "--help"], capture_output=True, text=True, timeout=60)
     assert help_text.returncode == 0 and "FILES" in help_text.stdout
 
 
@@ -106,8 +112,12 @@ def test_install_advice_from_elsewhere_is_an_absolute_path_or_on_path(tmp_path, 
 
 
 def test_make_models_installs_the_files_given():
-    dry = subprocess.run(["make", "-n", "-C", str(REPO), "models", "FILES=a.argosmodel b.argosmodel"],
-                         capture_output=True, text=True, timeout=60)
+    dry = subprocess.run(
+        ["make", "-n", "-C", str(REPO), "models", "FILES=a.argosmodel b.argosmodel"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert dry.returncode == 0, dry.stderr
     assert "pipeline models install a.argosmodel b.argosmodel" in dry.stdout
 
@@ -120,8 +130,12 @@ def test_readme_set_up_shows_how_to_install_models():
 def test_status_into_a_pipe_closed_early_ends_quietly(project_dir):
     for number in range(1500):
         Path(f"seeds/artikel-{number:04}.txt").write_text(SMALL_ARTICLE, encoding="utf-8")
-    child = subprocess.Popen([sys.executable, "-m", "pipeline", "status"], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(REPO)})
+    child = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "status"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     child.stdout.readline()
     child.stdout.close()  # as `| head -1` does
     stderr = child.stderr.read().decode()
@@ -135,7 +149,8 @@ def test_a_missing_glossary_is_one_notice(project_dir):
     result = CliRunner().invoke(cli, ["check"])
     assert result.exit_code == 0, result.output
     assert result.stderr.strip().splitlines() == [
-        "notice: glossary.toml: no such file; no names or terms are protected"]
+        "notice: glossary.toml: no such file; no names or terms are protected"
+    ]
     Path("glossary.toml").write_text('keep = ["Verkor"]\n', encoding="utf-8")
     assert CliRunner().invoke(cli, ["check"]).stderr == ""
 
@@ -149,8 +164,9 @@ def test_install_advice_inside_the_scripts_folder_is_a_path(monkeypatch):
 
 
 def test_status_names_the_source_language_its_words_are_counted_in(project_dir):
-    (project_dir / "seeds" / "nord.txt").write_text("Mr. Smith opened a factory. It employs people.\n",
-                                                    encoding="utf-8")
+    (project_dir / "seeds" / "nord.txt").write_text(
+        "Mr. Smith opened a factory. It employs people.\n", encoding="utf-8"
+    )
     assert run("--source-lang", "en", "--langs", "fr", "extract").exit_code == 0
     result = run("--source-lang", "en", "--langs", "fr", "status")
     assert result.exit_code == 0 and "words are counted on the English source" in result.output

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import click
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 import sentencex
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.cli import config
 from pipeline.cli.commands import cli
@@ -39,8 +39,12 @@ def settings(*args: str, env: dict[str, str] | None = None) -> dict:
 def test_without_a_file_the_defaults_hold(project_dir):
     found = settings()
     assert found["file"] is None
-    assert found["settings"]["langs"] == {"value": ["fr", "en"], "source": "default", "origin": "default",
-                                          "commands": []}
+    assert found["settings"]["langs"] == {
+        "value": ["fr", "en"],
+        "source": "default",
+        "origin": "default",
+        "commands": [],
+    }
     assert found["settings"]["source-lang"]["value"] == "de"
     assert found["settings"]["beam-size"]["value"] is None
 
@@ -76,11 +80,17 @@ def test_option_beats_environment_beats_file_beats_default(project_dir, key, in_
 
 
 def test_file_values_are_typed_as_the_options(project_dir):
-    write_config(project_dir, 'langs = ["fr", "es"]\nbeam-size = 2\nmin-reviewed = 90\nreview = true\n'
-                              'compute-type = "int8"')
+    write_config(
+        project_dir, 'langs = ["fr", "es"]\nbeam-size = 2\nmin-reviewed = 90\nreview = true\ncompute-type = "int8"'
+    )
     found = {key: item["value"] for key, item in settings()["settings"].items()}
-    assert (found["langs"], found["beam-size"], found["min-reviewed"], found["review"], found["compute-type"]) \
-        == (["fr", "es"], 2, 90.0, True, "int8")
+    assert (found["langs"], found["beam-size"], found["min-reviewed"], found["review"], found["compute-type"]) == (
+        ["fr", "es"],
+        2,
+        90.0,
+        True,
+        "int8",
+    )
 
 
 def test_the_file_and_a_command_line_option_act_on_a_real_command(project_dir):
@@ -128,8 +138,9 @@ def test_the_nearest_file_with_the_table_is_used_and_paths_are_relative_to_it(pr
 
 def test_the_text_output_says_where_each_value_comes_from(project_dir):
     path = write_config(project_dir, 'langs = ["fr", "es"]')
-    result = CliRunner().invoke(cli, ["--seeds", "seeds", "config"], env={"PIPELINE_BEAM_SIZE": "2"},
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli, ["--seeds", "seeds", "config"], env={"PIPELINE_BEAM_SIZE": "2"}, catch_exceptions=False
+    )
     lines = result.output.splitlines()
     assert lines[0] == f"configuration file: {path}"
     assert any(line.startswith("langs") and '["fr", "es"]' in line and f"# {path}:5" in line for line in lines)
@@ -140,8 +151,20 @@ def test_the_text_output_says_where_each_value_comes_from(project_dir):
 
 def test_every_option_but_the_per_run_ones_is_a_key_with_its_variable():
     keys = config.settings(cli)
-    assert {"langs", "source-lang", "seeds", "locales", "editions", "glossary", "policy", "min-reviewed",
-            "beam-size", "max-batch-size", "compute-type", "save-every"} <= set(keys)
+    assert {
+        "langs",
+        "source-lang",
+        "seeds",
+        "locales",
+        "editions",
+        "glossary",
+        "policy",
+        "min-reviewed",
+        "beam-size",
+        "max-batch-size",
+        "compute-type",
+        "save-every",
+    } <= set(keys)
     assert not {"json", "list", "help", "version", "lang", "from-index"} & set(keys)
     assert [path for path, _ in keys["langs"].options] == [()]  # evaluate --langs narrows one run: not a key
     config.set_envvars(cli)
@@ -155,8 +178,8 @@ BAD_FILES = [
     ('langs = ["fr"]\nbeamsize = 2', 6, "did you mean 'beam-size'"),
     ('langs = "fr,en"', 5, 'langs: expected a list of language codes, e.g. langs = ["fr", "en"]'),
     ('beam-size = "4"', 5, "beam-size: expected a whole number, not str '4'"),
-    ('review = 1', 5, "review: expected true or false"),
-    ('beam-size = 99', 5, "beam-size: 99 is not in the range"),
+    ("review = 1", 5, "review: expected true or false"),
+    ("beam-size = 99", 5, "beam-size: 99 is not in the range"),
     ('policy = "sometimes"', 5, "policy: 'sometimes' is not one of"),
     ('langs = ["fr", "xx"]', 5, "langs: unknown language code 'xx'"),
     ('source-lang = "klingon"', 5, "source-lang: unknown language code 'klingon'"),
@@ -165,7 +188,9 @@ BAD_FILES = [
 ]
 
 
-@pytest.mark.parametrize("body, line, message", BAD_FILES, ids=[f"{bad[2].split(':')[0]}-{number}" for number, bad in enumerate(BAD_FILES)])
+@pytest.mark.parametrize(
+    "body, line, message", BAD_FILES, ids=[f"{bad[2].split(':')[0]}-{number}" for number, bad in enumerate(BAD_FILES)]
+)
 def test_a_bad_file_is_one_line_with_file_and_line_and_nothing_is_written(project_dir, body, line, message):
     path = write_config(project_dir, body)
     result = run("extract")
@@ -223,8 +248,9 @@ def test_make_targets_follow_the_file(tmp_path):
     shutil.copytree(REPO / "seeds", tmp_path / "seeds")
     text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     assert 'langs = ["fr", "en"]' in text  # the seed project's own settings
-    (tmp_path / "pyproject.toml").write_text(text.replace('langs = ["fr", "en"]', 'langs = ["fr", "en", "es"]'),
-                                             encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        text.replace('langs = ["fr", "en"]', 'langs = ["fr", "en", "es"]'), encoding="utf-8"
+    )
     venv = Path(sys.prefix)
     make = ["make", "--no-print-directory", f"VENV={venv}", "-o", f"{venv}/.installed"]
     env = {key: value for key, value in os.environ.items() if not key.startswith("PIPELINE_")}
@@ -260,15 +286,26 @@ def cluster_like_cli() -> click.Group:
 
 def test_a_new_option_is_a_key_and_a_variable_with_no_code(tmp_path):
     group = cluster_like_cli()
-    path = write_config(tmp_path, 'device = "cuda"\nscheduler = "tls://gpu1:8786"\ntls-ca-file = "ca.pem"\n'
-                                  'worker = [1, 2]')
+    path = write_config(
+        tmp_path, 'device = "cuda"\nscheduler = "tls://gpu1:8786"\ntls-ca-file = "ca.pem"\nworker = [1, 2]'
+    )
     found = config.default_map(group, config.read_config(path), cwd=tmp_path)
-    assert found == {"translate": {"device": "cuda", "scheduler": "tls://gpu1:8786",
-                                   "tls_ca_file": Path("ca.pem"), "workers": [1, 2]}}
+    assert found == {
+        "translate": {
+            "device": "cuda",
+            "scheduler": "tls://gpu1:8786",
+            "tls_ca_file": Path("ca.pem"),
+            "workers": [1, 2],
+        }
+    }
     config.set_envvars(group)
     assert {option.name: option.envvar for option in group.commands["translate"].params} == {
-        "device": "PIPELINE_DEVICE", "scheduler": "PIPELINE_SCHEDULER", "allow_insecure_scheduler": None,
-        "tls_ca_file": "PIPELINE_TLS_CA_FILE", "workers": "PIPELINE_WORKER"}
+        "device": "PIPELINE_DEVICE",
+        "scheduler": "PIPELINE_SCHEDULER",
+        "allow_insecure_scheduler": None,
+        "tls_ca_file": "PIPELINE_TLS_CA_FILE",
+        "workers": "PIPELINE_WORKER",
+    }
     with pytest.raises(PipelineError, match=r":5: \[tool.pipeline\] device: 'gpu' is not one of"):
         config.default_map(group, config.read_config(write_config(tmp_path, 'device = "gpu"')), cwd=tmp_path)
     with pytest.raises(PipelineError, match=r":5: \[tool.pipeline\] worker: expected a whole number, not str"):
@@ -303,10 +340,15 @@ def test_editing_the_settings_does_not_reinstall_the_environment(tmp_path):
     stamp.parent.mkdir()
     stamp.write_text(hashlib.sha256(json.dumps(document, sort_keys=True).encode()).hexdigest() + "\n")
     os.utime(stamp, (0, 0))
-    (tmp_path / "pyproject.toml").write_text(text.replace('langs = ["fr", "en"]', 'langs = ["fr", "es"]'),
-                                             encoding="utf-8")
-    result = subprocess.run(["make", "install", f"VENV={tmp_path / 'venv'}", f"PYTHON={sys.executable}"],
-                            cwd=tmp_path, capture_output=True, text=True)
+    (tmp_path / "pyproject.toml").write_text(
+        text.replace('langs = ["fr", "en"]', 'langs = ["fr", "es"]'), encoding="utf-8"
+    )
+    result = subprocess.run(
+        ["make", "install", f"VENV={tmp_path / 'venv'}", f"PYTHON={sys.executable}"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert "pip" not in result.stdout + result.stderr
     assert not (tmp_path / "venv" / "bin").exists()
@@ -327,9 +369,13 @@ def test_check_reads_the_source_numbers_in_the_source_language(project_dir):
     assert "numbers" not in [problem["check"] for problem in report["problems"]]
 
 
-@given(before=st.lists(st.sampled_from(['seeds = "s"', "# langs = ['xx']", "", 'review = true', '"save-every" = 9']),
-                       max_size=5),
-       spacing=st.sampled_from(["=", " = ", "  =  "]), other_table=st.booleans())
+@given(
+    before=st.lists(
+        st.sampled_from(['seeds = "s"', "# langs = ['xx']", "", "review = true", '"save-every" = 9']), max_size=5
+    ),
+    spacing=st.sampled_from(["=", " = ", "  =  "]),
+    other_table=st.booleans(),
+)
 def test_the_line_of_a_key_is_found_in_our_table_only(before, spacing, other_table):
     prefix = '[tool.other]\nlangs = ["de"]\n' if other_table else ""
     text = prefix + "[tool.pipeline]\n" + "".join(line + "\n" for line in before) + f'langs{spacing}["fr"]\n'
@@ -373,12 +419,15 @@ def test_an_empty_folder_option_is_a_usage_error(project_dir, option):
     assert not Path("locales").exists()
 
 
-@pytest.mark.parametrize("data, line, message", [
-    ('\ufeff[tool.pipeline]\nlangs = ["fr"]\n'.encode("utf-8"), 1, "byte-order mark"),  # Windows Notepad
-    ('[tool.pipeline]\n# Sprache\nlangs = ["fr"] # Französisch\n'.encode("latin-1"), 3, "not UTF-8"),
-    ("[tool.'pipeline']\nbeam-size = 0\n".encode("utf-8"), 2, "beam-size: 0 is not in the range"),
-    ('[ "tool" . "pipeline" ]\nbeam-size = 0\n'.encode("utf-8"), 2, "beam-size: 0 is not in the range"),
-])
+@pytest.mark.parametrize(
+    "data, line, message",
+    [
+        ('\ufeff[tool.pipeline]\nlangs = ["fr"]\n'.encode("utf-8"), 1, "byte-order mark"),  # Windows Notepad
+        ('[tool.pipeline]\n# Sprache\nlangs = ["fr"] # Französisch\n'.encode("latin-1"), 3, "not UTF-8"),
+        (b"[tool.'pipeline']\nbeam-size = 0\n", 2, "beam-size: 0 is not in the range"),
+        (b'[ "tool" . "pipeline" ]\nbeam-size = 0\n', 2, "beam-size: 0 is not in the range"),
+    ],
+)
 def test_a_file_as_editors_save_it_is_one_line_with_its_line(project_dir, data, line, message):
     path = project_dir / "pyproject.toml"
     path.write_bytes(data)
@@ -414,8 +463,11 @@ def test_an_absurd_batch_size_in_the_file_names_its_line(project_dir, value):
     result = run("translate")
     assert result.exit_code == EXIT_ERROR
     assert result.output.strip().splitlines() == [
-        f"Error: {project_dir / 'pyproject.toml'}:2: [tool.pipeline] max-batch-size: {value} is not in the "
-        "range 1<=x<=4096."]
+        (
+            f"Error: {project_dir / 'pyproject.toml'}:2: [tool.pipeline] max-batch-size: {value} is not in the "
+            "range 1<=x<=4096."
+        )
+    ]
 
 
 @pytest.mark.parametrize("value", ["\x01", "seeds\x1b[2J", "a\nb"])
@@ -423,7 +475,7 @@ def test_a_folder_with_control_characters_is_refused_without_printing_them(proje
     monkeypatch.setenv("PIPELINE_SEEDS", value)
     result = run("status")
     assert result.exit_code == 2
-    assert f"{ascii(value)}: control characters in a folder name" in result.output
+    assert f"{value!a}: control characters in a folder name" in result.output
     assert not any(character in result.output for character in "\x01\x1b")
     assert result.output.count("\n") == 4  # usage, hint, blank line, the error
 
@@ -435,5 +487,8 @@ def test_config_names_a_bad_variable_instead_of_a_usage_error_of_another_command
     assert result.exit_code == 2
     assert result.output.strip().splitlines()[0] == "Usage: cli config [OPTIONS]"
     assert result.output.strip().splitlines()[-1:] == [
-        "Error: Invalid value for '--beam-size' (env var: 'PIPELINE_BEAM_SIZE'): 99 is not in the range "
-        "1<=x<=32 (a setting of `translate`)"]
+        (
+            "Error: Invalid value for '--beam-size' (env var: 'PIPELINE_BEAM_SIZE'): 99 is not in the range "
+            "1<=x<=32 (a setting of `translate`)"
+        )
+    ]

@@ -89,9 +89,9 @@ def test_draft_policy_fills_in_machine_drafts_and_says_so(extracted):
     result = run("build")
     assert result.exit_code == 0, result.output
     text = edition("fr", "txt")
-    assert "La région espère du travail. Oui.\n" in text            # reviewed, then draft
+    assert "La région espère du travail. Oui.\n" in text  # reviewed, then draft
     assert "Une phrase qui fait mouche." in text
-    assert "„Hauptsache, hier passiert wieder was.“" in text         # untranslated: German, listed
+    assert "„Hauptsache, hier passiert wieder was.“" in text  # untranslated: German, listed
     assert "seeds/nord.txt:4: fr: not translated, left in the source language" in result.output
     for suffix in ("txt", "md", "html"):
         assert "traduction automatique non relue (2 phrases sur 8" in edition("fr", suffix)
@@ -111,7 +111,8 @@ def test_complete_reviewed_edition_has_no_notice(all_reviewed):
         assert "Avertissement" not in edition("fr", suffix)
     assert edition("fr", "txt").endswith(
         "Oui.\n«\u202fL’essentiel, c’est qu’il se passe à nouveau quelque chose.\u202f» "
-        "Une phrase qui fait mouche. Oui.\n")
+        "Une phrase qui fait mouche. Oui.\n"
+    )
 
 
 def test_reviewed_policy_ignores_machine_drafts_and_lists_missing_sentences(all_reviewed):
@@ -123,8 +124,9 @@ def test_reviewed_policy_ignores_machine_drafts_and_lists_missing_sentences(all_
     result = run("build", "--policy", "reviewed", "--lang", "fr")
     assert result.exit_code == errors.EXIT_REFUSED == 3
     assert "not built fr/nord: 7 of 8 sentences reviewed (88 %), below --min-reviewed 100" in result.output
-    assert ("seeds/nord.txt:3: fr: no reviewed translation (machine draft): Die Region hofft auf Arbeit."
-            in result.output)
+    assert (
+        "seeds/nord.txt:3: fr: no reviewed translation (machine draft): Die Region hofft auf Arbeit." in result.output
+    )
     assert not Path("editions/fr").exists()
     assert "no edition was published before" in result.output
 
@@ -132,30 +134,32 @@ def test_reviewed_policy_ignores_machine_drafts_and_lists_missing_sentences(all_
 def test_refused_edition_keeps_what_was_published_before(all_reviewed):
     assert run("build", "--policy", "reviewed").exit_code == 0
     published = snapshot()
-    translate(FR, {"Ja.": "Oui !"})                        # still reviewed: no reason to refuse
+    translate(FR, {"Ja.": "Oui !"})  # still reviewed: no reason to refuse
     Path("seeds/nord.txt").write_text(
-        Path("seeds/nord.txt").read_text(encoding="utf-8") + "Ein neuer Satz.\n", encoding="utf-8")
+        Path("seeds/nord.txt").read_text(encoding="utf-8") + "Ein neuer Satz.\n", encoding="utf-8"
+    )
     run("extract")
     result = run("build", "--policy", "reviewed")
     assert result.exit_code == 3
-    assert "kept the previous edition (editions/fr/nord.txt, editions/fr/nord.md, editions/fr/nord.html)" \
-        in result.output
+    assert (
+        "kept the previous edition (editions/fr/nord.txt, editions/fr/nord.md, editions/fr/nord.html)" in result.output
+    )
     assert "seeds/nord.txt:5: fr: no reviewed translation (untranslated): Ein neuer Satz." in result.output
-    assert {path: data for path, data in snapshot().items() if "/fr/" in str(path)} == \
-        {path: data for path, data in published.items() if "/fr/" in str(path)}
+    assert {path: data for path, data in snapshot().items() if "/fr/" in str(path)} == {
+        path: data for path, data in published.items() if "/fr/" in str(path)
+    }
 
 
 @pytest.mark.parametrize(("threshold", "built"), [("80", True), ("87.5", True), ("90", False)])
 def test_min_reviewed_threshold(extracted, threshold, built):
-    translate(FR, FRENCH)                                  # 7 of 8: the second "Ja." is missing
+    translate(FR, FRENCH)  # 7 of 8: the second "Ja." is missing
     result = run("build", "--policy", "reviewed", "--min-reviewed", threshold, "--lang", "fr")
     assert result.exit_code == (0 if built else 3), result.output
     assert Path("editions/fr/nord.txt").exists() is built
     if built:
         assert edition("fr", "txt").endswith("Une phrase qui fait mouche. Ja.\n")
         assert "1 phrase sur 8 n’est pas encore traduite et reste en allemand" in edition("fr", "html")
-        assert "seeds/nord.txt:4: fr: not translated, left in the source language (untranslated): Ja." \
-            in result.output
+        assert "seeds/nord.txt:4: fr: not translated, left in the source language (untranslated): Ja." in result.output
 
 
 def test_min_reviewed_needs_the_reviewed_policy(extracted):
@@ -240,7 +244,7 @@ def test_typography_is_applied_in_the_edition_not_the_catalog(all_reviewed):
 
 
 def test_html_escapes_catalog_text(all_reviewed):
-    translate(FR, {"Die Region hofft auf Arbeit.": '<script>alert(1)</script> & <b>gras</b> <a href=x>'})
+    translate(FR, {"Die Region hofft auf Arbeit.": "<script>alert(1)</script> & <b>gras</b> <a href=x>"})
     run("build")
     page = edition("fr", "html")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;gras&lt;/b&gt; &lt;a href=x&gt;" in page
@@ -248,10 +252,13 @@ def test_html_escapes_catalog_text(all_reviewed):
 
 
 def test_markdown_escapes_catalog_text(all_reviewed):
-    translate(FR, {
-        "Batterien aus dem Norden": "Des *batteries* # du [Nord](x) #",
-        "Verkor hat in Bourbourg eine Fabrik eröffnet.": "1. Verkor_a <ouvert> une `usine`.",
-    })
+    translate(
+        FR,
+        {
+            "Batterien aus dem Norden": "Des *batteries* # du [Nord](x) #",
+            "Verkor hat in Bourbourg eine Fabrik eröffnet.": "1. Verkor_a <ouvert> une `usine`.",
+        },
+    )
     translate(EN, {"Die Region hofft auf Arbeit.": "- The region &amp; work | ~~all~~"})
     run("build")
     page = edition("fr", "md")
@@ -267,8 +274,12 @@ def test_html_document_has_language_title_charset_and_alternates(all_reviewed):
     assert "<title>Des batteries venues du Nord</title>" in page
     assert "<h1>Des batteries venues du Nord</h1>" in page
     links = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', page)
-    assert links == [("de", "../de/nord.html"), ("fr", "../fr/nord.html"),
-                     ("en", "../en/nord.html"), ("x-default", "../de/nord.html")]
+    assert links == [
+        ("de", "../de/nord.html"),
+        ("fr", "../fr/nord.html"),
+        ("en", "../en/nord.html"),
+        ("x-default", "../de/nord.html"),
+    ]
     assert '<a href="../en/nord.html" hreflang="en" lang="en">English</a>' in page
     assert "http" not in page.replace('"', " ").split("<body>")[0].replace("http-equiv", "")
 
@@ -295,7 +306,7 @@ def test_a_catalog_without_a_revision_date_is_dated_by_the_build(all_reviewed, m
 def test_a_merge_that_changes_nothing_visible_keeps_the_date_and_the_files(all_reviewed, monkeypatch):
     assert run("build").exit_code == 0
     published = snapshot()
-    set_revision_date(FR, "2027-01-10 09:00+0000")          # msgmerge, a PO editor's save…
+    set_revision_date(FR, "2027-01-10 09:00+0000")  # msgmerge, a PO editor's save…
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")  # a later run
     result = run("build")
     assert snapshot() == published
@@ -311,12 +322,12 @@ def test_a_visible_change_dates_only_that_edition_with_the_run(all_reviewed, mon
     assert run("build").exit_code == 0
     assert edition("fr", "txt").startswith("Mis à jour le 15 janvier 2027\n")
     assert '<time datetime="2027-01-15">' in edition("fr", "html")
-    assert edition("en", "html") == english                # unchanged text, unchanged date
+    assert edition("en", "html") == english  # unchanged text, unchanged date
 
 
 def test_a_first_edition_is_dated_by_its_catalog_when_that_is_earlier(all_reviewed, monkeypatch):
     set_revision_date(FR, "2026-03-05 10:00+0100")
-    set_revision_date(EN, "2027-06-01 10:00+0000")          # later than the run: the run's day
+    set_revision_date(EN, "2027-06-01 10:00+0000")  # later than the run: the run's day
     run("build")
     assert "Mis à jour le 5 mars 2026" in edition("fr", "txt")
     assert edition("en", "txt").startswith("Updated November 29, 2026\n")
@@ -330,11 +341,14 @@ def test_the_date_follows_the_editions_regional_locale(all_reviewed):
     assert edition("fr", "txt").startswith("Mis à jour le 29 novembre 2026\n")
 
 
-@pytest.mark.parametrize(("value", "message"), [
-    ("en", "'en': write LANG=LOCALE, e.g. en=en_GB"),
-    ("en=fr_FR", "'en=fr_FR': fr_FR is not a locale of en (French (France)); e.g. en=en_GB"),
-    ("en=xx_YY", "unknown language code 'xx_YY'"),
-])
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("en", "'en': write LANG=LOCALE, e.g. en=en_GB"),
+        ("en=fr_FR", "'en=fr_FR': fr_FR is not a locale of en (French (France)); e.g. en=en_GB"),
+        ("en=xx_YY", "unknown language code 'xx_YY'"),
+    ],
+)
 def test_an_edition_locale_that_is_no_locale_of_its_language_is_refused(project_dir, value, message):
     Path("pyproject.toml").write_text(f'[tool.pipeline]\nedition-locale = ["{value}"]\n', encoding="utf-8")
     result = run("build")
@@ -359,15 +373,20 @@ def test_review_sheet_shows_each_state_and_the_previous_source(extracted):
     translate(FR, {key: FRENCH[key] for key in list(FRENCH)[:4]})
     translate(FR, {"Ja.": "Oui."}, drafts=True)
     article = Path("seeds/nord.txt")
-    article.write_text(article.read_text(encoding="utf-8").replace(
-        "eine Fabrik eröffnet.", "eine große Fabrik eröffnet."), encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("eine Fabrik eröffnet.", "eine große Fabrik eröffnet."),
+        encoding="utf-8",
+    )
     run("extract")
     result = run("build", "--review")
     assert result.exit_code == 0, result.output
     assert "wrote editions/review/nord.html" in result.output
     sheet = Path("editions/review/nord.html").read_text(encoding="utf-8")
     assert len(re.findall(r'<tr id="s\d+">', sheet)) == 8
-    assert '(<del>removed</del>, <ins>added</ins>): Verkor hat in Bourbourg eine <ins>große </ins>Fabrik eröffnet.' in sheet
+    assert (
+        "(<del>removed</del>, <ins>added</ins>): Verkor hat in Bourbourg eine <ins>große </ins>Fabrik eröffnet."
+        in sheet
+    )
     rows = dict(re.findall(r'<tr id="(s\d+)">(.*?)</tr>', sheet))
     assert '<span class="state changed">source changed</span>' in rows["s2"]
     assert '<span class="state reviewed">reviewed</span>' in rows["s3"]
@@ -379,10 +398,14 @@ def test_review_sheet_shows_each_state_and_the_previous_source(extracted):
 
 
 def test_review_sheet_diff_shows_removed_words():
-    assert build.diff_html("vor 1.200 <Gästen>", "vor 1.500 <Gästen>") == \
-        "vor 1.<del>200</del><ins>500</ins> &lt;Gästen&gt;"
-    assert build.diff_html("Die Region hofft auf Arbeit.", "Die Region hofft.") == \
-        "Die Region hofft<del> auf Arbeit</del>."
+    assert (
+        build.diff_html("vor 1.200 <Gästen>", "vor 1.500 <Gästen>")
+        == "vor 1.<del>200</del><ins>500</ins> &lt;Gästen&gt;"
+    )
+    assert (
+        build.diff_html("Die Region hofft auf Arbeit.", "Die Region hofft.")
+        == "Die Region hofft<del> auf Arbeit</del>."
+    )
 
 
 # --- determinism ---------------------------------------------------------------------------------
@@ -431,8 +454,9 @@ def test_each_edition_is_typeset_once_and_each_locale_parsed_once(all_reviewed, 
 # --- a translation cannot change the edition's structure -----------------------------------------
 
 
-@pytest.mark.parametrize("translation", ["Oui.\n\nNon.", "Oui.\n# Titre", "Oui.\r- liste", "Oui.\u2028Non.",
-                                         "Oui.\x0b\x1fNon."])
+@pytest.mark.parametrize(
+    "translation", ["Oui.\n\nNon.", "Oui.\n# Titre", "Oui.\r- liste", "Oui.\u2028Non.", "Oui.\x0b\x1fNon."]
+)
 def test_line_breaks_in_a_translation_are_normalised_and_named(all_reviewed, translation):
     translate(FR, {"Ja.": translation})
     result = run("build", "--lang", "fr")
@@ -440,7 +464,7 @@ def test_line_breaks_in_a_translation_are_normalised_and_named(all_reviewed, tra
     txt = edition("fr", "txt")
     body = txt.split("\n\n", 1)[1]
     assert body.splitlines()[2].startswith("La région espère du travail. Oui. ")
-    assert len(body.splitlines()) == 4                                  # the seed's four paragraphs
+    assert len(body.splitlines()) == 4  # the seed's four paragraphs
     md = edition("fr", "md")
     assert "\n# Titre" not in md and "\n- liste" not in md
     assert "seeds/nord.txt:3: fr: warning: line breaks, control characters" in result.output
@@ -476,7 +500,8 @@ def golden_case_text(project: Path) -> None:
 
 
 def golden_case_markdown(project: Path) -> None:
-    from tests.articles.test_markdown import ARTICLE, FRENCH as MARKDOWN_FRENCH
+    from tests.articles.test_markdown import ARTICLE
+    from tests.articles.test_markdown import FRENCH as MARKDOWN_FRENCH
 
     Path("seeds/nord.txt").unlink()
     Path("seeds/nord.md").write_text(ARTICLE, encoding="utf-8")

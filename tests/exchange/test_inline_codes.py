@@ -7,16 +7,18 @@ from hypothesis import strategies as st
 
 from pipeline.exchange.inline_codes import Code, join_codes, missing_codes, split_codes, split_like
 
-MARKDOWN_TEXT = st.lists(st.sampled_from([*"ab _*[]()<>`!\\~&;:/.é", "https://x.de", "**", "&amp;", "<b>"]),
-                         max_size=30).map("".join)
+MARKDOWN_TEXT = st.lists(
+    st.sampled_from([*"ab _*[]()<>`!\\~&;:/.é", "https://x.de", "**", "&amp;", "<b>"]), max_size=30
+).map("".join)
 
 
 @given(MARKDOWN_TEXT)
 def test_codes_map_back_to_the_text(text: str) -> None:
     pieces = split_codes(text, markdown=True)
     assert join_codes(pieces, pieces) == text
-    assert [piece.id for piece in pieces if isinstance(piece, Code)] == \
-        [str(number) for number in range(1, 1 + sum(isinstance(piece, Code) for piece in pieces))]
+    assert [piece.id for piece in pieces if isinstance(piece, Code)] == [
+        str(number) for number in range(1, 1 + sum(isinstance(piece, Code) for piece in pieces))
+    ]
 
 
 @given(MARKDOWN_TEXT)
@@ -43,5 +45,7 @@ def test_markup_a_translation_added_stays_text_and_a_dropped_code_is_missing() -
 
 def test_codes_map_back_by_number_whatever_the_returned_content() -> None:
     source = split_codes("Siehe [hier](https://x.de).", markdown=True)
-    assert join_codes(("Voir ", Code("1", "?"), "ici", Code("2", ""), Code("3", "(https://evil)"), "."), source) \
+    assert (
+        join_codes(("Voir ", Code("1", "?"), "ici", Code("2", ""), Code("3", "(https://evil)"), "."), source)
         == "Voir [ici](https://x.de)."
+    )

@@ -62,7 +62,9 @@ def test_export_writes_valid_tmx_of_the_reviewed_pairs_only(project_dir):
     assert valid(Path("memory.tmx")), DTD.error_log
     found = list(pairs(read_tmx(Path("memory.tmx")), "de", ("fr", "en")))
     assert [(pair.source, pair.target, pair.lang, pair.note) for pair in found] == [
-        (REGION, "La région espère du travail.", "fr", "nord"), (REGION, "The region hopes for work.", "en", "nord")]
+        (REGION, "La région espère du travail.", "fr", "nord"),
+        (REGION, "The region hopes for work.", "en", "nord"),
+    ]
 
 
 def test_export_of_one_language(project_dir):
@@ -108,19 +110,26 @@ def test_import_copies_the_file_into_the_project_unchanged(project_dir, tmp_path
 
 def test_regional_language_codes_of_cat_tools_count_for_the_language(project_dir, tmp_path):
     source = tmp_path / "memoq.tmx"
-    source.write_text(tmx_bytes([TmxPair(REGION, "La région espère du travail.", "fr")], "de").decode()
-                      .replace('xml:lang="de"', 'xml:lang="de-DE"').replace('xml:lang="fr"', 'xml:lang="FR-fr"'),
-                      encoding="utf-8")
+    source.write_text(
+        tmx_bytes([TmxPair(REGION, "La région espère du travail.", "fr")], "de")
+        .decode()
+        .replace('xml:lang="de"', 'xml:lang="de-DE"')
+        .replace('xml:lang="fr"', 'xml:lang="FR-fr"'),
+        encoding="utf-8",
+    )
     assert run("tm", "import", str(source)).exit_code == 0
     assert run("extract").exit_code == 0
     draft_from_memory({"fr": (Pair("de", "fr"),)})
     assert entry(load(FR), REGION).msgstr == "La région espère du travail."
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"<tmx><body><tu>", "not a TMX file"),
-    (b"<xliff version='1.2'/>", "not a TMX file: the root element is not <tmx>"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"<tmx><body><tu>", "not a TMX file"),
+        (b"<xliff version='1.2'/>", "not a TMX file: the root element is not <tmx>"),
+    ],
+)
 def test_a_file_that_is_not_tmx_is_refused_with_its_name(project_dir, tmp_path, content, message):
     source = tmp_path / "broken.tmx"
     source.write_bytes(content)

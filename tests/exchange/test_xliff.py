@@ -55,8 +55,10 @@ def catalogs(root: Path) -> dict[str, bytes]:
 
 def units(path: Path) -> dict[str, etree._Element]:
     tree = etree.parse(str(path))
-    return {unit.findtext("x:source", namespaces=NS) or unit.get("id"): unit
-            for unit in tree.iterfind(".//x:trans-unit", NS)}
+    return {
+        unit.findtext("x:source", namespaces=NS) or unit.get("id"): unit
+        for unit in tree.iterfind(".//x:trans-unit", NS)
+    }
 
 
 def edit(path: Path, changes: dict[str, tuple[str, str | None]], *, approved: str | None = None) -> None:
@@ -65,7 +67,7 @@ def edit(path: Path, changes: dict[str, tuple[str, str | None]], *, approved: st
     for unit in tree.iterfind(".//x:trans-unit", NS):
         source = unit.find("x:source", NS)
         text = etree.tostring(source, encoding="unicode", with_tail=False)
-        text = text[text.index(">") + 1:text.rindex("<")]
+        text = text[text.index(">") + 1 : text.rindex("<")]
         plain = "".join(source.itertext())
         if plain not in changes:
             continue
@@ -139,11 +141,14 @@ def test_export_then_import_unchanged_leaves_every_catalog_byte_identical(articl
 
 def test_states_map_back(article: Path) -> None:
     run("export", "--lang", "fr")
-    edit(article / "xliff/fr/nord.xlf", {
-        "Die Region hofft auf Arbeit.": ("La région espère des emplois.", "final"),
-        "Die Gewerkschaft bleibt skeptisch.": ("Le syndicat reste sceptique.", "translated"),
-        "Der Bürgermeister ist zufrieden.": ("Le maire est satisfait.", "needs-review-translation"),
-    })
+    edit(
+        article / "xliff/fr/nord.xlf",
+        {
+            "Die Region hofft auf Arbeit.": ("La région espère des emplois.", "final"),
+            "Die Gewerkschaft bleibt skeptisch.": ("Le syndicat reste sceptique.", "translated"),
+            "Der Bürgermeister ist zufrieden.": ("Le maire est satisfait.", "needs-review-translation"),
+        },
+    )
     before = (article / "locales/fr/LC_MESSAGES/nord.po").read_text(encoding="utf-8")
     result = run("import", "xliff/fr/nord.xlf")
     assert result.exit_code == 0, result.output
@@ -153,21 +158,31 @@ def test_states_map_back(article: Path) -> None:
     translated = entry(catalog, "Die Gewerkschaft bleibt skeptisch.")
     assert (translated.msgstr, translated.fuzzy) == ("Le syndicat reste sceptique.", True)
     review = entry(catalog, "Der Bürgermeister ist zufrieden.")
-    assert (review.msgstr, review.fuzzy, review.previous_msgid) == ("Le maire est satisfait.", True,
-                                                                    "Der Bürgermeister ist froh.")
+    assert (review.msgstr, review.fuzzy, review.previous_msgid) == (
+        "Le maire est satisfait.",
+        True,
+        "Der Bürgermeister ist froh.",
+    )
     after = (article / "locales/fr/LC_MESSAGES/nord.po").read_text(encoding="utf-8")
     changed = [line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line[:1] in "+-"]
-    assert changed == [  # nothing else in the file changes
-        line for line in changed if "PO-Revision-Date" in line or line[2:].startswith(("msgstr", "#, fuzzy"))]
+    assert (
+        changed
+        == [  # nothing else in the file changes
+            line for line in changed if "PO-Revision-Date" in line or line[2:].startswith(("msgstr", "#, fuzzy"))
+        ]
+    )
     assert len(changed) == 8  # the date; two msgstrs and a flag; one msgstr
 
 
 def test_translated_is_reviewed_with_the_option_but_needs_review_stays_fuzzy(article: Path) -> None:
     run("export", "--lang", "fr")
-    edit(article / "xliff/fr/nord.xlf", {
-        "Die Gewerkschaft bleibt skeptisch.": ("Le syndicat reste sceptique.", "translated"),
-        "Die Region hofft auf Arbeit.": ("La région espère des emplois.", "needs-review-translation"),
-    })
+    edit(
+        article / "xliff/fr/nord.xlf",
+        {
+            "Die Gewerkschaft bleibt skeptisch.": ("Le syndicat reste sceptique.", "translated"),
+            "Die Region hofft auf Arbeit.": ("La région espère des emplois.", "needs-review-translation"),
+        },
+    )
     assert run("import", "--reviewed", "xliff/fr/nord.xlf").exit_code == 0
     catalog = load(article / "locales/fr/LC_MESSAGES/nord.po")
     assert not entry(catalog, "Die Gewerkschaft bleibt skeptisch.").fuzzy
@@ -176,17 +191,29 @@ def test_translated_is_reviewed_with_the_option_but_needs_review_stays_fuzzy(art
 
 def test_approved_without_a_state_is_reviewed(article: Path) -> None:
     run("export", "--lang", "fr")
-    edit(article / "xliff/fr/nord.xlf", {"Die Gewerkschaft bleibt skeptisch.": ("Le syndicat doute.", None)},
-         approved="yes")
+    edit(
+        article / "xliff/fr/nord.xlf",
+        {"Die Gewerkschaft bleibt skeptisch.": ("Le syndicat doute.", None)},
+        approved="yes",
+    )
     assert run("import", "xliff/fr/nord.xlf").exit_code == 0
     assert not entry(load(article / "locales/fr/LC_MESSAGES/nord.po"), "Die Gewerkschaft bleibt skeptisch.").fuzzy
 
 
 def test_inline_codes_map_back_to_the_markup_of_the_source(article: Path) -> None:
     run("export", "--lang", "fr")
-    edit(article / "xliff/fr/nord.xlf", {LINKED: (
-        'Verkor a ouvert une <ph id="3">[</ph>usine<ph id="4">]</ph><ph id="5">(https://evil.example)</ph> à '
-        '<ph id="1">**</ph>Bourbourg<ph id="2">**</ph>.', "final")})
+    edit(
+        article / "xliff/fr/nord.xlf",
+        {
+            LINKED: (
+                (
+                    'Verkor a ouvert une <ph id="3">[</ph>usine<ph id="4">]</ph><ph id="5">(https://evil.example)</ph> à '
+                    '<ph id="1">**</ph>Bourbourg<ph id="2">**</ph>.'
+                ),
+                "final",
+            )
+        },
+    )
     assert run("import", "xliff/fr/nord.xlf").exit_code == 0
     translated = entry(load(article / "locales/fr/LC_MESSAGES/nord.po"), LINKED)
     assert translated.msgstr == "Verkor a ouvert une [usine](https://verkor.com) à **Bourbourg**."
@@ -194,10 +221,13 @@ def test_inline_codes_map_back_to_the_markup_of_the_source(article: Path) -> Non
 
 def test_a_unit_that_lost_a_code_is_refused_with_its_id(article: Path) -> None:
     run("export", "--lang", "fr")
-    edit(article / "xliff/fr/nord.xlf", {
-        LINKED: ("Verkor a ouvert une usine à Bourbourg.", "final"),
-        "Die Gewerkschaft bleibt skeptisch.": ("Le syndicat reste sceptique.", "final"),
-    })
+    edit(
+        article / "xliff/fr/nord.xlf",
+        {
+            LINKED: ("Verkor a ouvert une usine à Bourbourg.", "final"),
+            "Die Gewerkschaft bleibt skeptisch.": ("Le syndicat reste sceptique.", "final"),
+        },
+    )
     result = run("import", "xliff/fr/nord.xlf")
     assert result.exit_code == EXIT_REFUSED
     assert f"unit {unit_id((None, LINKED))}: lost inline code 1 (**), 2 (**), 3 ([), 4 (]), 5" in result.output
@@ -208,8 +238,9 @@ def test_a_unit_that_lost_a_code_is_refused_with_its_id(article: Path) -> None:
 
 def test_a_reviewed_translation_is_not_replaced_by_an_unreviewed_one(article: Path) -> None:
     run("export", "--all", "--lang", "fr")
-    edit(article / "xliff/fr/nord.xlf", {"Batterien aus dem Norden": ("Batteries du Nord", "translated")},
-         approved="no")
+    edit(
+        article / "xliff/fr/nord.xlf", {"Batterien aus dem Norden": ("Batteries du Nord", "translated")}, approved="no"
+    )
     before = catalogs(article)
     result = run("import", "xliff/fr/nord.xlf")
     assert result.exit_code == 0
@@ -219,8 +250,11 @@ def test_a_reviewed_translation_is_not_replaced_by_an_unreviewed_one(article: Pa
 
 def test_a_sentence_changed_since_export_is_offered_fuzzy_with_the_previous_source(article: Path) -> None:
     run("export", "--lang", "fr")
-    edit(article / "xliff/fr/nord.xlf", {"Die Gewerkschaft bleibt skeptisch.": ("Le syndicat reste sceptique.",
-                                                                                "final")}, approved="yes")
+    edit(
+        article / "xliff/fr/nord.xlf",
+        {"Die Gewerkschaft bleibt skeptisch.": ("Le syndicat reste sceptique.", "final")},
+        approved="yes",
+    )
     seed = article / "seeds/nord.md"
     seed.write_text(ARTICLE.replace("bleibt skeptisch", "bleibt sehr skeptisch"), encoding="utf-8")
     assert run("extract").exit_code == 0
@@ -232,14 +266,18 @@ def test_a_sentence_changed_since_export_is_offered_fuzzy_with_the_previous_sour
     assert offered.previous_msgid == "Die Gewerkschaft bleibt skeptisch."
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    (("target-language=\"fr\"", "target-language=\"it\""), "is for target language 'it', not one of fr, en"),
-    (("source-language=\"de\"", "source-language=\"en\""), "is for source language 'en', not 'de'"),
-    (("original=\"seeds/nord.md\"", "original=\"seeds/sued.md\""), "is for 'seeds/sued.md', not an article"),
-    (("original=\"seeds/nord.md\"", "original=\"seeds/nord.txt\""), "but the article 'nord' is 'seeds/nord.md'"),
-])
-def test_a_file_for_another_article_language_or_source_is_refused_with_one_line(article: Path, change,
-                                                                                 message: str) -> None:
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (('target-language="fr"', 'target-language="it"'), "is for target language 'it', not one of fr, en"),
+        (('source-language="de"', 'source-language="en"'), "is for source language 'en', not 'de'"),
+        (('original="seeds/nord.md"', 'original="seeds/sued.md"'), "is for 'seeds/sued.md', not an article"),
+        (('original="seeds/nord.md"', 'original="seeds/nord.txt"'), "but the article 'nord' is 'seeds/nord.md'"),
+    ],
+)
+def test_a_file_for_another_article_language_or_source_is_refused_with_one_line(
+    article: Path, change, message: str
+) -> None:
     run("export", "--lang", "fr")
     path = article / "xliff/fr/nord.xlf"
     edit(path, {"Die Gewerkschaft bleibt skeptisch.": ("Le syndicat reste sceptique.", "final")})
@@ -273,14 +311,18 @@ def test_catalogs_not_merged_with_the_current_template_are_refused(article: Path
 
 def test_a_unit_whose_sentence_was_rewritten_beyond_a_close_edit_is_reported_not_imported(article: Path) -> None:
     run("export", "--lang", "fr")
-    edit(article / "xliff/fr/nord.xlf", {"Die Gewerkschaft bleibt skeptisch.": ("Le syndicat reste sceptique.",
-                                                                                "final")})
-    (article / "seeds/nord.md").write_text(ARTICLE.replace("Die Gewerkschaft bleibt skeptisch.",
-                                                           "Ganz anders sieht es die IG Metall."), encoding="utf-8")
+    edit(
+        article / "xliff/fr/nord.xlf", {"Die Gewerkschaft bleibt skeptisch.": ("Le syndicat reste sceptique.", "final")}
+    )
+    (article / "seeds/nord.md").write_text(
+        ARTICLE.replace("Die Gewerkschaft bleibt skeptisch.", "Ganz anders sieht es die IG Metall."), encoding="utf-8"
+    )
     assert run("extract").exit_code == 0
     before = catalogs(article)
     result = run("import", "xliff/fr/nord.xlf")
     assert result.exit_code == 0
-    assert f"unit {unit_id((None, 'Die Gewerkschaft bleibt skeptisch.'))}: its German sentence is no longer" \
+    assert (
+        f"unit {unit_id((None, 'Die Gewerkschaft bleibt skeptisch.'))}: its German sentence is no longer"
         in result.output
+    )
     assert catalogs(article) == before

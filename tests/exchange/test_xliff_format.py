@@ -32,17 +32,44 @@ def xliff_schema() -> etree.XMLSchema:
 
 
 LINK = split_codes("Siehe [die Studie](https://x.org/a?b=1&c=2) & <b>x</b>.", markdown=True)
-EXCHANGE = ExchangeFile(original="seeds/a.md", source_lang="de", target_lang="fr", units=(
-    ExchangeUnit("s-1", LINK, ("Voir ", Code("1", "["), "l'étude", Code("2", "]"),
-                               Code("3", "(https://x.org/a?b=1&c=2)"), Code("4", "<b>"), "x", Code("5", "</b>"), "."),
-                 state="needs-review-translation", notes=(("previous source", "Siehe hier."),
-                                                          ("machine translation", "argos de→fr 1.9"))),
-    ExchangeUnit("s-2", ("Neu.",), context=(("sourcefile", "seeds/a.md"), ("linenumber", "3"),
-                                            ("x-position", "paragraph 1, sentence 2"))),
-    ExchangeUnit("s-3", ("Neu 2.",), ("Neu 2.",), state="new"),
-    ExchangeUnit("s-4", ("Gut.",), ("Bien.",), state="final", approved=True,
-                 context=(("sourcefile", "seeds/a.md"), ("x-position", "paragraph 2, sentence 1"))),
-))
+EXCHANGE = ExchangeFile(
+    original="seeds/a.md",
+    source_lang="de",
+    target_lang="fr",
+    units=(
+        ExchangeUnit(
+            "s-1",
+            LINK,
+            (
+                "Voir ",
+                Code("1", "["),
+                "l'étude",
+                Code("2", "]"),
+                Code("3", "(https://x.org/a?b=1&c=2)"),
+                Code("4", "<b>"),
+                "x",
+                Code("5", "</b>"),
+                ".",
+            ),
+            state="needs-review-translation",
+            notes=(("previous source", "Siehe hier."), ("machine translation", "argos de→fr 1.9")),
+        ),
+        ExchangeUnit(
+            "s-2",
+            ("Neu.",),
+            context=(("sourcefile", "seeds/a.md"), ("linenumber", "3"), ("x-position", "paragraph 1, sentence 2")),
+        ),
+        ExchangeUnit("s-3", ("Neu 2.",), ("Neu 2.",), state="new"),
+        ExchangeUnit(
+            "s-4",
+            ("Gut.",),
+            ("Bien.",),
+            state="final",
+            approved=True,
+            context=(("sourcefile", "seeds/a.md"), ("x-position", "paragraph 2, sentence 1")),
+        ),
+    ),
+)
 
 
 def test_written_files_are_valid_xliff_12_strict() -> None:
@@ -58,7 +85,10 @@ def test_codes_are_ph_elements_holding_the_markup() -> None:
     root = etree.fromstring(format_xliff(EXCHANGE))
     source = root.find(".//{*}trans-unit/{*}source")
     assert [(ph.get("id"), ph.text) for ph in source.iterfind("{*}ph")][:3] == [
-        ("1", "["), ("2", "]"), ("3", "(https://x.org/a?b=1&c=2)")]
+        ("1", "["),
+        ("2", "]"),
+        ("3", "(https://x.org/a?b=1&c=2)"),
+    ]
 
 
 def test_other_inline_elements_are_read_as_codes_and_g_is_read_through() -> None:
@@ -71,15 +101,22 @@ def test_other_inline_elements_are_read_as_codes_and_g_is_read_through() -> None
     assert unit.target == ("c ", Code("1", ""), "d", Code("2", "*"))
 
 
-@pytest.mark.parametrize(("document", "message"), [
-    (b"<xliff", "not an XLIFF 1.2 file"),
-    (b'<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0"><file id="f"/></xliff>',
-     "not an XLIFF 1.2 file"),
-    (b"""<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+@pytest.mark.parametrize(
+    ("document", "message"),
+    [
+        (b"<xliff", "not an XLIFF 1.2 file"),
+        (
+            b'<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0"><file id="f"/></xliff>',
+            "not an XLIFF 1.2 file",
+        ),
+        (
+            b"""<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
            <file original="a" source-language="de" datatype="plaintext"><body/></file>
            <file original="b" source-language="de" datatype="plaintext"><body/></file></xliff>""",
-     "holds 2 <file> elements"),
-])
+            "holds 2 <file> elements",
+        ),
+    ],
+)
 def test_other_documents_are_refused_with_the_file_named(document: bytes, message: str) -> None:
     with pytest.raises(PipelineError, match=message) as caught:
         parse_xliff(document, path=Path("in/a.xlf"))

@@ -20,8 +20,9 @@ from tests.conftest import entry, load, run
 from tests.exchange.test_xliff import ARTICLE, LINKED
 
 OMEGAT_JAR = Path("/usr/share/omegat/OmegaT.jar")
-pytestmark = pytest.mark.skipif(not OMEGAT_JAR.is_file() or shutil.which("java") is None,
-                                reason="OmegaT is not installed (Debian package omegat)")
+pytestmark = pytest.mark.skipif(
+    not OMEGAT_JAR.is_file() or shutil.which("java") is None, reason="OmegaT is not installed (Debian package omegat)"
+)
 
 PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <omegat><project version="1.0">
@@ -37,8 +38,7 @@ PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 TRANSLATIONS = {
     "Batterien aus dem Norden": "Des batteries du Nord",
     "Die Region hofft auf Arbeit.": "La région espère du travail.",
-    "Verkor hat in <f0/>Bourbourg<f1/> eine <f2/>Fabrik<f3/><h4/> eröffnet.":
-        "Verkor a ouvert une <f2/>usine<f3/><h4/> à <f0/>Bourbourg<f1/>.",
+    "Verkor hat in <f0/>Bourbourg<f1/> eine <f2/>Fabrik<f3/><h4/> eröffnet.": "Verkor a ouvert une <f2/>usine<f3/><h4/> à <f0/>Bourbourg<f1/>.",
 }
 
 
@@ -67,8 +67,13 @@ def test_a_file_translated_in_omegat_imports_back_with_its_markup(project_dir: P
         (project / folder).mkdir(parents=True)
     (project / "omegat.project").write_text(PROJECT, encoding="utf-8")
     shutil.copy(project_dir / "xliff/fr/nord.xlf", project / "source")
-    omegat(project, tmp_path, "--mode=console-createpseudotranslatetmx",
-           f"--pseudotranslatetmx={tmp_path / 'pseudo.tmx'}", "--pseudotranslatetype=equal")
+    omegat(
+        project,
+        tmp_path,
+        "--mode=console-createpseudotranslatetmx",
+        f"--pseudotranslatetmx={tmp_path / 'pseudo.tmx'}",
+        "--pseudotranslatetype=equal",
+    )
     translate_memory(tmp_path / "pseudo.tmx", project / "omegat" / "project_save.tmx")
     omegat(project, tmp_path, "--mode=console-translate")
 

@@ -46,8 +46,27 @@ def test_no_lookup_scores_more_than_the_candidate_bound():
     assert index.scored <= 20 * MAX_CANDIDATES
 
 
-WORDS = st.sampled_from(["Regierung", "Gesetz", "Gesetzes", "neue", "der", "die", "plant", "Land", "16",
-                         "18", "2026", "Minister", "kommt", "nicht", "heute", "Fabrik", "Arbeit"])
+WORDS = st.sampled_from(
+    [
+        "Regierung",
+        "Gesetz",
+        "Gesetzes",
+        "neue",
+        "der",
+        "die",
+        "plant",
+        "Land",
+        "16",
+        "18",
+        "2026",
+        "Minister",
+        "kommt",
+        "nicht",
+        "heute",
+        "Fabrik",
+        "Arbeit",
+    ]
+)
 SENTENCES = st.lists(WORDS, min_size=1, max_size=12).map(" ".join)
 
 

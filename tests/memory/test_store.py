@@ -52,8 +52,9 @@ def provenance(found: polib.POEntry) -> str:
 def draft_all(**options) -> tuple[FakeTranslator, object]:
     fake = FakeTranslator()
     project = Project()
-    report = draft(open_catalogs(project), fake, DIRECT, glossary=MT_GLOSSARY,
-                   memory_sources=MemorySources.of(project, **options))
+    report = draft(
+        open_catalogs(project), fake, DIRECT, glossary=MT_GLOSSARY, memory_sources=MemorySources.of(project, **options)
+    )
     return fake, report
 
 
@@ -62,8 +63,9 @@ def reviewed_nord(project_dir):
     """nord's French catalog with WEBER reviewed, and an article "sued" that says it again, changed."""
     assert run("extract").exit_code == 0
     review(FR, {WEBER: WEBER_FR})
-    Path("seeds/sued.txt").write_text("Neu im Süden\nDr. Weber sprach am 3. Oktober vor 1.500 Gästen.\n",
-                                      encoding="utf-8")
+    Path("seeds/sued.txt").write_text(
+        "Neu im Süden\nDr. Weber sprach am 3. Oktober vor 1.500 Gästen.\n", encoding="utf-8"
+    )
     assert run("extract").exit_code == 0
     return project_dir
 
@@ -93,7 +95,7 @@ def test_a_match_whose_numbers_cannot_be_put_in_is_left_to_the_engine(reviewed_n
 
 
 def test_below_the_threshold_the_engine_drafts(reviewed_nord):
-    fake, report = draft_all(threshold=98)
+    _fake, report = draft_all(threshold=98)
     drafted = entry(load(SUED_FR), "Dr. Weber sprach am 3. Oktober vor 1.500 Gästen.")
     assert provenance(drafted) == "Fake de→fr 0.0" and drafted.previous_msgid is None
     assert [drafts.memory_fuzzy for drafts in report.languages] == [0]
@@ -140,8 +142,12 @@ def test_a_fuzzy_memory_draft_survives_a_polib_save_as_a_draft(reviewed_nord):
 @pytest.mark.skipif(shutil.which("msgmerge") is None, reason="GNU gettext not installed")
 def test_a_fuzzy_memory_draft_survives_msgmerge_and_is_not_drafted_again(reviewed_nord):
     draft_all()
-    subprocess.run(["msgmerge", "--quiet", "--previous", "--backup=off", "-U", str(SUED_FR), "locales/sued.pot"],
-                   check=True, capture_output=True, env={"LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"})
+    subprocess.run(
+        ["msgmerge", "--quiet", "--previous", "--backup=off", "-U", str(SUED_FR), "locales/sued.pot"],
+        check=True,
+        capture_output=True,
+        env={"LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"},
+    )
     merged = SUED_FR.read_bytes()
     offered = next(e for e in catalogs.read_view(SUED_FR).active() if e.msgid.startswith("Dr. Weber"))
     assert offered.previous_msgid == WEBER and "fuzzy" in offered.flags
@@ -169,7 +175,7 @@ def test_the_reviewed_work_of_a_catalog_whose_seed_is_gone_stays_in_the_memory(r
     Path("seeds/nord.txt").unlink()  # nord.po is now an orphan
     Path("seeds/sued.txt").write_text(f"Neu im Süden\n{REGION} {WEBER}\n", encoding="utf-8")
     assert run("extract").exit_code == 0
-    fake, report = draft_all()
+    fake, _report = draft_all()
     sued = load(SUED_FR)
     assert entry(sued, REGION).msgstr == "La région espère du travail."
     assert provenance(entry(sued, REGION)) == "translation memory: nord"
@@ -180,10 +186,18 @@ def test_the_reviewed_work_of_a_catalog_whose_seed_is_gone_stays_in_the_memory(r
 
 def test_an_imported_memory_gives_exact_and_fuzzy_drafts_with_its_name_and_line(project_dir, tmp_path):
     agency = tmp_path / "agency.tmx"
-    agency.write_bytes(tmx_bytes([TmxPair(REGION, "La région espère du travail.", "fr"),
-                                  TmxPair("Die Region hofft auf viel Arbeit.", "x", "en"),
-                                  TmxPair("Verkor hat in Bourbourg eine Fabrik gebaut.",
-                                          "Verkor a construit une usine à Bourbourg.", "fr")], "de"))
+    agency.write_bytes(
+        tmx_bytes(
+            [
+                TmxPair(REGION, "La région espère du travail.", "fr"),
+                TmxPair("Die Region hofft auf viel Arbeit.", "x", "en"),
+                TmxPair(
+                    "Verkor hat in Bourbourg eine Fabrik gebaut.", "Verkor a construit une usine à Bourbourg.", "fr"
+                ),
+            ],
+            "de",
+        )
+    )
     assert run("tm", "import", str(agency)).exit_code == 0
     assert run("extract").exit_code == 0
     draft_all()
@@ -192,8 +206,11 @@ def test_an_imported_memory_gives_exact_and_fuzzy_drafts_with_its_name_and_line(
     fuzzy = entry(french, "Verkor hat in Bourbourg eine Fabrik eröffnet.")
     assert fuzzy.msgstr == "Verkor a construit une usine à Bourbourg."
     assert fuzzy.previous_msgid == "Verkor hat in Bourbourg eine Fabrik gebaut."
-    third_unit = [number for number, line in enumerate(agency.read_text(encoding="utf-8").splitlines(), start=1)
-                  if line.strip().startswith("<tu ")][2]
+    third_unit = [
+        number
+        for number, line in enumerate(agency.read_text(encoding="utf-8").splitlines(), start=1)
+        if line.strip().startswith("<tu ")
+    ][2]
     assert provenance(fuzzy) == f"translation memory 88 % (agency.tmx:{third_unit})"
 
 
@@ -206,7 +223,7 @@ def test_the_project_catalogs_come_before_imported_memories():
 
 def test_a_broken_orphaned_catalog_stops_the_run_with_its_name(reviewed_nord):
     Path("locales/fr/LC_MESSAGES/alt.po").write_text('msgid "x"\nmsgstr "y\n', encoding="utf-8")
-    with pytest.raises(catalogs.CatalogError, match="alt.po"):
+    with pytest.raises(catalogs.CatalogError, match=r"alt\.po"):
         draft_all()
 
 
@@ -221,8 +238,13 @@ def test_a_changed_link_target_of_a_markdown_sentence_is_never_offered_as_it_was
     assert lost.match(new, threshold=85, markdown=True) is None  # the link is not in the translation
 
 
-SENTENCE = st.lists(st.sampled_from(["Die", "Region", "hofft", "auf", "Arbeit", "16", "18", "Verkor", "Bourbourg",
-                                     "baut", "heute", "1.200"]), min_size=1, max_size=8).map(" ".join)
+SENTENCE = st.lists(
+    st.sampled_from(
+        ["Die", "Region", "hofft", "auf", "Arbeit", "16", "18", "Verkor", "Bourbourg", "baut", "heute", "1.200"]
+    ),
+    min_size=1,
+    max_size=8,
+).map(" ".join)
 
 
 @settings(max_examples=80, deadline=None)
@@ -230,10 +252,12 @@ SENTENCE = st.lists(st.sampled_from(["Die", "Region", "hofft", "auf", "Arbeit", 
 def test_nothing_from_the_memory_is_ever_a_reviewed_translation(pairs, sentence):
     """Exact or fuzzy, a memory match becomes a fuzzy draft; only a fuzzy one carries a `#|` source."""
     found = TranslationMemory("fr", [Segment(source, target, "x") for source, target in pairs]).match(
-        sentence, threshold=50, glossary=MT_GLOSSARY)
+        sentence, threshold=50, glossary=MT_GLOSSARY
+    )
     if found is None:
         return
-    drafted = catalogs.with_machine_draft(catalogs.Entry(msgid=sentence), found.translation, found.provenance,
-                                          previous_msgid=found.previous_source)
+    drafted = catalogs.with_machine_draft(
+        catalogs.Entry(msgid=sentence), found.translation, found.provenance, previous_msgid=found.previous_source
+    )
     assert "fuzzy" in drafted.flags and drafted.state is not EntryState.REVIEWED
     assert (drafted.previous_msgid is None) is found.exact is (found.segment.source == sentence)

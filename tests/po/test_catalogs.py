@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -44,8 +44,7 @@ def test_duplicate_entries_are_reported_with_their_line(project_dir):
 
 def test_catalog_with_a_foreign_charset_is_refused(project_dir):
     run("extract")
-    FR.write_text(FR.read_text(encoding="utf-8").replace("charset=UTF-8", "charset=ISO-8859-1"),
-                  encoding="utf-8")
+    FR.write_text(FR.read_text(encoding="utf-8").replace("charset=UTF-8", "charset=ISO-8859-1"), encoding="utf-8")
     result = run("extract")
     assert result.exit_code == 1 and "charset=ISO-8859-1" in result.output
 
@@ -62,23 +61,23 @@ def test_catalog_saved_with_bom_and_crlf_is_read_and_left_alone(project_dir):
 @needs_msgfmt
 def test_catalogs_pass_msgfmt_check(seed_project):
     assert run("extract").exit_code == 0
-    for path in [Path("locales/vallee-de-la-batterie.pot"),
-                 *Path("locales").glob("*/LC_MESSAGES/*.po")]:
-        checked = subprocess.run(["msgfmt", "-c", "--check-format", "-o", "/dev/null", str(path)],
-                                 capture_output=True, text=True)
+    for path in [Path("locales/vallee-de-la-batterie.pot"), *Path("locales").glob("*/LC_MESSAGES/*.po")]:
+        checked = subprocess.run(
+            ["msgfmt", "-c", "--check-format", "-o", "/dev/null", str(path)], capture_output=True, text=True
+        )
         assert checked.returncode == 0 and checked.stderr == "", checked.stderr
 
 
 def test_previous_msgid_of_an_obsolete_entry_survives_a_rewrite(project_dir):
-    extract_at(datetime(2026, 1, 1, tzinfo=timezone.utc))
+    extract_at(datetime(2026, 1, 1, tzinfo=UTC))
     translate_by_hand(FR, {"Die Region hofft auf Arbeit.": "La région espère du travail."})
     edit_article("Die Region hofft auf Arbeit.", "Die Region hofft auf viel Arbeit.")
-    extract_at(datetime(2026, 2, 1, tzinfo=timezone.utc))  # fuzzy, with #| msgid
+    extract_at(datetime(2026, 2, 1, tzinfo=UTC))  # fuzzy, with #| msgid
     edit_article("Die Region hofft auf viel Arbeit. ", "")
-    extract_at(datetime(2026, 3, 1, tzinfo=timezone.utc))  # now obsolete, with #~| msgid
+    extract_at(datetime(2026, 3, 1, tzinfo=UTC))  # now obsolete, with #~| msgid
     assert '#~| msgid "Die Region hofft auf Arbeit."' in FR.read_text(encoding="utf-8")
     edit_article("Ja.\n„Hauptsache", "Ja.\nNoch ein Satz.\n„Hauptsache")
-    extract_at(datetime(2026, 4, 1, tzinfo=timezone.utc))  # rewritten for another reason
+    extract_at(datetime(2026, 4, 1, tzinfo=UTC))  # rewritten for another reason
     gone = entry(catalogs.read_catalog(FR), "Die Region hofft auf viel Arbeit.")
     assert gone.obsolete and gone.previous_msgid == "Die Region hofft auf Arbeit."
 
@@ -102,8 +101,10 @@ def test_views_are_frozen_and_survive_pickling_for_worker_processes():
     import dataclasses
     import pickle
 
-    text = ('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n#, fuzzy\nmsgid "Ja."\nmsgstr "Oui."\n\n'
-            'msgid "ein Satz"\nmsgid_plural "Sätze"\nmsgstr[0] "une phrase"\nmsgstr[1] "des phrases"\n')
+    text = (
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n#, fuzzy\nmsgid "Ja."\nmsgstr "Oui."\n\n'
+        'msgid "ein Satz"\nmsgid_plural "Sätze"\nmsgstr[0] "une phrase"\nmsgstr[1] "des phrases"\n'
+    )
     catalog = catalogs.parse_view(text, path="fr.po")
     assert pickle.loads(pickle.dumps(catalog)) == catalog
     assert dict(pickle.loads(pickle.dumps(catalog)).entries[1].msgstr_plural) == {0: "une phrase", 1: "des phrases"}

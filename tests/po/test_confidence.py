@@ -38,9 +38,16 @@ def drafts_with_confidences(path: Path, drafts: dict[str, float | None], *, revi
 @pytest.fixture
 def scored_project(project_dir: Path) -> Path:
     assert run("extract").exit_code == 0
-    drafts_with_confidences(FR, {"Batterien aus dem Norden": 0.9, "Die Region hofft auf Arbeit.": 0.12,
-                                 "Ein Satz, der trifft.": 0.41, "Ja.": None},
-                            reviewed=("Verkor hat in Bourbourg eine Fabrik eröffnet.",))
+    drafts_with_confidences(
+        FR,
+        {
+            "Batterien aus dem Norden": 0.9,
+            "Die Region hofft auf Arbeit.": 0.12,
+            "Ein Satz, der trifft.": 0.41,
+            "Ja.": None,
+        },
+        reviewed=("Verkor hat in Bourbourg eine Fabrik eröffnet.",),
+    )
     return project_dir
 
 
@@ -48,11 +55,15 @@ def scored_project(project_dir: Path) -> Path:
 
 
 def test_the_confidence_survives_polibs_wrapping_at_78_columns(tmp_path):
-    draft = catalogs.with_machine_draft(catalogs.Entry(msgid="Die Region hofft auf Arbeit."),
-                                        "La région espère du travail.", with_confidence(LONG_PROVENANCE, 0.8234))
+    draft = catalogs.with_machine_draft(
+        catalogs.Entry(msgid="Die Region hofft auf Arbeit."),
+        "La région espère du travail.",
+        with_confidence(LONG_PROVENANCE, 0.8234),
+    )
     saved = polib.POFile(wrapwidth=78)
-    saved.append(polib.POEntry(msgid=draft.msgid, msgstr=draft.msgstr, flags=list(draft.flags),
-                               tcomment=draft.tcomment))
+    saved.append(
+        polib.POEntry(msgid=draft.msgid, msgstr=draft.msgstr, flags=list(draft.flags), tcomment=draft.tcomment)
+    )
     saved.save(str(tmp_path / "fr.po"))
     text = (tmp_path / "fr.po").read_text(encoding="utf-8")
     assert text.count("\n# ") >= 2  # the provenance was wrapped over several comment lines
@@ -63,8 +74,12 @@ def test_the_confidence_survives_polibs_wrapping_at_78_columns(tmp_path):
 
 @pytest.mark.skipif(shutil.which("msgmerge") is None, reason="GNU gettext not installed")
 def test_the_confidence_survives_msgmerge(scored_project):
-    merged = subprocess.run(["msgmerge", "--quiet", "--previous", str(FR), "locales/nord.pot"], check=True,
-                            capture_output=True, env={"LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"}).stdout
+    merged = subprocess.run(
+        ["msgmerge", "--quiet", "--previous", str(FR), "locales/nord.pot"],
+        check=True,
+        capture_output=True,
+        env={"LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"},
+    ).stdout
     FR.write_bytes(merged)
     found = {e.msgid: confidence.entry_confidence(e) for e in catalogs.read_view(FR).active()}
     assert found["Die Region hofft auf Arbeit."] == 0.12 and found["Batterien aus dem Norden"] == 0.9
@@ -101,9 +116,9 @@ def test_rank_correlation_without_ties_is_spearmans_formula(values, random):
     random.shuffle(other)
     n = len(values)
     ranks_a, ranks_b = confidence.ranks(values), confidence.ranks(other)
-    expected = 1 - 6 * sum((a - b) ** 2 for a, b in zip(ranks_a, ranks_b)) / (n * (n * n - 1))
+    expected = 1 - 6 * sum((a - b) ** 2 for a, b in zip(ranks_a, ranks_b, strict=True)) / (n * (n * n - 1))
     assert rank_correlation(values, other) == pytest.approx(expected)
-    assert rank_correlation(values, [value ** 3 for value in values]) == pytest.approx(1.0)
+    assert rank_correlation(values, [value**3 for value in values]) == pytest.approx(1.0)
 
 
 # --- status, check, review-order, review sheet ---------------------------------------------------
@@ -170,7 +185,11 @@ def test_review_order_as_json_and_for_every_language(scored_project):
     assert [order["lang"] for order in report["catalogs"]] == ["fr", "en"]
     first = report["catalogs"][0]["entries"][0]
     assert (first["msgid"], first["confidence"], first["low"], first["state"]) == (
-        "Die Region hofft auf Arbeit.", 0.12, True, "machine draft")
+        "Die Region hofft auf Arbeit.",
+        0.12,
+        True,
+        "machine draft",
+    )
     assert all(e["state"] == "untranslated" for e in report["catalogs"][1]["entries"])
 
 

@@ -20,8 +20,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.po.format import (POSSIBLE, PROHIBITED, XX, _PAIR_TABLE, _STARTS, _VALUES, _line_cuts, bisect,
-                                format_catalog, generate_po)
+from pipeline.po.format import (
+    _PAIR_TABLE,
+    _STARTS,
+    _VALUES,
+    POSSIBLE,
+    PROHIBITED,
+    XX,
+    _line_cuts,
+    bisect,
+    format_catalog,
+    generate_po,
+)
 
 needs_gettext = pytest.mark.skipif(
     shutil.which("msgcat") is None or shutil.which("msgmerge") is None,
@@ -107,12 +117,14 @@ LONG_SENTENCE = (
 
 CASES = {
     "long German sentence": (
-        [polib.POEntry(
-            msgid=LONG_SENTENCE,
-            msgstr="Le gouvernement fédéral a adopté mercredi un vaste plan d’allègement qui "
-            "prévoit notamment une « prime énergie » pour tous les ménages.",
-            occurrences=[("seeds/energiepreise.txt", "3")],
-        )],
+        [
+            polib.POEntry(
+                msgid=LONG_SENTENCE,
+                msgstr="Le gouvernement fédéral a adopté mercredi un vaste plan d’allègement qui "
+                "prévoit notamment une « prime énergie » pour tous les ménages.",
+                occurrences=[("seeds/energiepreise.txt", "3")],
+            )
+        ],
         """\
 #: seeds/energiepreise.txt:3
 msgid ""
@@ -125,10 +137,13 @@ msgstr ""
 """,
     ),
     "string with newlines": (
-        [polib.POEntry(
-            msgid="Erste Zeile\nZweite Zeile\n",
-            msgstr="Première ligne\nDeuxième ligne\n",
-        ), polib.POEntry(msgid="Nur am Ende\n", msgstr="Seulement à la fin\n")],
+        [
+            polib.POEntry(
+                msgid="Erste Zeile\nZweite Zeile\n",
+                msgstr="Première ligne\nDeuxième ligne\n",
+            ),
+            polib.POEntry(msgid="Nur am Ende\n", msgstr="Seulement à la fin\n"),
+        ],
         """\
 msgid ""
 "Erste Zeile\\n"
@@ -142,12 +157,14 @@ msgstr "Seulement à la fin\\n"
 """,
     ),
     "references wrap at the page width": (
-        [polib.POEntry(
-            msgid="Berlin",
-            msgstr="Berlin",
-            occurrences=[(f"./seeds/energiepreise-{n}.txt", str(n * 7)) for n in range(1, 6)]
-            + [("seeds/energiepreise-1.txt", "7"), ("seeds/ohne-zeile.txt", "")],
-        )],
+        [
+            polib.POEntry(
+                msgid="Berlin",
+                msgstr="Berlin",
+                occurrences=[(f"./seeds/energiepreise-{n}.txt", str(n * 7)) for n in range(1, 6)]
+                + [("seeds/energiepreise-1.txt", "7"), ("seeds/ohne-zeile.txt", "")],
+            )
+        ],
         """\
 #: seeds/energiepreise-1.txt:7 seeds/energiepreise-2.txt:14
 #: seeds/energiepreise-3.txt:21 seeds/energiepreise-4.txt:28
@@ -157,15 +174,17 @@ msgstr "Berlin"
 """,
     ),
     "obsolete fuzzy entry with previous msgid": (
-        [polib.POEntry(
-            msgid="Die Preise stiegen im April um 2,4 Prozent.",
-            msgstr="Les prix ont augmenté de 2,4 % en avril.",
-            previous_msgid="Die Verbraucherpreise stiegen im April im Vergleich zum Vorjahresmonat "
-            "um 2,4 Prozent.",
-            tcomment="Zahl geprüft",
-            flags=["fuzzy"],
-            obsolete=True,
-        ), polib.POEntry(msgid="Ein Satz", msgstr="Une phrase")],
+        [
+            polib.POEntry(
+                msgid="Die Preise stiegen im April um 2,4 Prozent.",
+                msgstr="Les prix ont augmenté de 2,4 % en avril.",
+                previous_msgid="Die Verbraucherpreise stiegen im April im Vergleich zum Vorjahresmonat um 2,4 Prozent.",
+                tcomment="Zahl geprüft",
+                flags=["fuzzy"],
+                obsolete=True,
+            ),
+            polib.POEntry(msgid="Ein Satz", msgstr="Une phrase"),
+        ],
         """\
 msgid "Ein Satz"
 msgstr "Une phrase"
@@ -180,11 +199,13 @@ msgstr "Une phrase"
 """,
     ),
     "no break at no-break spaces, dashes break, long words overflow": (
-        [polib.POEntry(
-            msgid="Sie sagte: « Wir haben keine Wahl » – und ging. " + "Rindfleischetikettierung" * 4,
-            msgstr="Elle a dit\u00a0: «\u00a0Nous n’avons pas le choix\u00a0»\u202f– et elle est "
-            "partie.\u00a0Une\u00a0phrase\u00a0sans\u00a0espace\u00a0sécable\u00a0du\u00a0tout.",
-        )],
+        [
+            polib.POEntry(
+                msgid="Sie sagte: « Wir haben keine Wahl » – und ging. " + "Rindfleischetikettierung" * 4,
+                msgstr="Elle a dit\u00a0: «\u00a0Nous n’avons pas le choix\u00a0»\u202f– et elle est "
+                "partie.\u00a0Une\u00a0phrase\u00a0sans\u00a0espace\u00a0sécable\u00a0du\u00a0tout.",
+            )
+        ],
         """\
 msgid ""
 "Sie sagte: « Wir haben keine Wahl » – und ging. "
@@ -195,11 +216,13 @@ msgstr ""
 """,
     ),
     "wide characters count two columns": (
-        [polib.POEntry(
-            msgid="Zitat auf Chinesisch",
-            msgstr="联邦政府周三通过了一项全面的救济计划，其中包括为所有家庭提供“能源奖金”。"
-            "总理表示，这些措施将于七月生效。",
-        )],
+        [
+            polib.POEntry(
+                msgid="Zitat auf Chinesisch",
+                msgstr="联邦政府周三通过了一项全面的救济计划，其中包括为所有家庭提供“能源奖金”。"
+                "总理表示，这些措施将于七月生效。",
+            )
+        ],
         """\
 msgid "Zitat auf Chinesisch"
 msgstr ""
@@ -208,14 +231,17 @@ msgstr ""
 """,
     ),
     "gettext's normalisations": (
-        [polib.POEntry(
-            msgid="Entwurf",
-            msgstr="",
-            flags=["fuzzy", "machine-draft", "python-format"],
-            previous_msgctxt="occurrence 2",
-            previous_msgid="Entwurf",
-        ), polib.POEntry(msgid="Weg", msgstr="", obsolete=True),
-            polib.POEntry(msgid="Escapes", msgstr='Tab\t, "quotes" and back\\slash')],
+        [
+            polib.POEntry(
+                msgid="Entwurf",
+                msgstr="",
+                flags=["fuzzy", "machine-draft", "python-format"],
+                previous_msgctxt="occurrence 2",
+                previous_msgid="Entwurf",
+            ),
+            polib.POEntry(msgid="Weg", msgstr="", obsolete=True),
+            polib.POEntry(msgid="Escapes", msgstr='Tab\t, "quotes" and back\\slash'),
+        ],
         """\
 #, python-format
 #| msgctxt "occurrence 2"
@@ -270,9 +296,7 @@ def test_context_separator_is_refused():
 
 
 def test_generate_po_yields_one_chunk_per_entry():
-    catalog = make_catalog(
-        polib.POEntry(msgid="a", msgstr="b"), polib.POEntry(msgid="c", msgstr="d")
-    )
+    catalog = make_catalog(polib.POEntry(msgid="a", msgstr="b"), polib.POEntry(msgid="c", msgstr="d"))
     chunks = list(generate_po(catalog))
     assert chunks[1:] == ['\nmsgid "a"\nmsgstr "b"\n', '\nmsgid "c"\nmsgstr "d"\n']
 
@@ -281,21 +305,93 @@ def test_generate_po_yields_one_chunk_per_entry():
 # Random catalogs: msgcat and msgmerge change nothing, polib reads back what was written
 
 WORDS = [
-    "Die", "Bundesregierung", "hat", "am", "Mittwoch", "beschlossen", "Bürgerinnen", "Straße",
-    "Energie-Entlastungspaket", "E-Mail", "CO2-Abgabe", "z.B.", "le", "gouvernement", "a",
-    "décidé", "aujourd’hui", "the", "government", "said", "2024", "12,5", "%", "5\u00a0%", "€",
-    "https://example.org/pfad/zur/seite?x=1&y=2", "und/oder", "(siehe", "oben)", "[1]", "§",
-    "中文", "日本語のテキスト", "政府周三通过了一项全面的救济计划", "한국어", "Ελληνικά", "русский",
+    "Die",
+    "Bundesregierung",
+    "hat",
+    "am",
+    "Mittwoch",
+    "beschlossen",
+    "Bürgerinnen",
+    "Straße",
+    "Energie-Entlastungspaket",
+    "E-Mail",
+    "CO2-Abgabe",
+    "z.B.",
+    "le",
+    "gouvernement",
+    "a",
+    "décidé",
+    "aujourd’hui",
+    "the",
+    "government",
+    "said",
+    "2024",
+    "12,5",
+    "%",
+    "5\u00a0%",
+    "€",
+    "https://example.org/pfad/zur/seite?x=1&y=2",
+    "und/oder",
+    "(siehe",
+    "oben)",
+    "[1]",
+    "§",
+    "中文",
+    "日本語のテキスト",
+    "政府周三通过了一项全面的救济计划",
+    "한국어",
+    "Ελληνικά",
+    "русский",
 ]
 PIECES = [
-    " ", " ", " ", " ", "-", " – ", " — ", "–", "—", "„", "“", "”", "‚", "‘", "«\u00a0", "\u00a0»",
-    "«", "»", "‹", "›", "\u202f", "\u00a0", "\n", "\t", "\\", '"', "'", "/", ", ", ". ", "…",
-    "!", "?", ": ", ";", "。", "，", "\r", "\u00ad", "\u200b",
+    " ",
+    " ",
+    " ",
+    " ",
+    "-",
+    " – ",
+    " — ",
+    "–",
+    "—",
+    "„",
+    "“",
+    "”",
+    "‚",
+    "‘",
+    "«\u00a0",
+    "\u00a0»",
+    "«",
+    "»",
+    "‹",
+    "›",
+    "\u202f",
+    "\u00a0",
+    "\n",
+    "\t",
+    "\\",
+    '"',
+    "'",
+    "/",
+    ", ",
+    ". ",
+    "…",
+    "!",
+    "?",
+    ": ",
+    ";",
+    "。",
+    "，",
+    "\r",
+    "\u00ad",
+    "\u200b",
 ]
 LONG_WORD = st.integers(30, 130).map(lambda n: ("Donaudampfschifffahrtsgesellschaft" * 4)[:n])
 ANY_CHARACTER = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\x04")
 TOKEN = st.one_of(
-    st.sampled_from(WORDS), st.sampled_from(WORDS), st.sampled_from(PIECES), LONG_WORD,
+    st.sampled_from(WORDS),
+    st.sampled_from(WORDS),
+    st.sampled_from(PIECES),
+    LONG_WORD,
     ANY_CHARACTER,
 )
 TEXT = st.lists(TOKEN, max_size=30).map("".join)
@@ -306,8 +402,13 @@ SHORT_TEXT = st.lists(TOKEN, max_size=4).map("".join)
 COMMENT_LINE = SHORT_TEXT.map(lambda text: re.sub(r"[\s\\]+$", "", re.sub("[\r\n]", " ", text)))
 COMMENT = st.lists(COMMENT_LINE, max_size=3).map("\n".join)
 PATH = st.sampled_from(
-    ["seeds/energiepreise.txt", "./seeds/wahl-2024.txt", "seeds/ein-sehr-langer-artikelname-"
-     "ueber-die-energiepreise-im-fruehjahr.txt", "übersicht.md", "a"]
+    [
+        "seeds/energiepreise.txt",
+        "./seeds/wahl-2024.txt",
+        ("seeds/ein-sehr-langer-artikelname-ueber-die-energiepreise-im-fruehjahr.txt"),
+        "übersicht.md",
+        "a",
+    ]
 )
 OCCURRENCE = st.tuples(PATH, st.one_of(st.just(""), st.integers(1, 99999).map(str)))
 FLAGS = st.lists(
@@ -399,8 +500,15 @@ def _as_polib_reads(catalog: polib.POFile) -> polib.POFile:
     catalog.header = catalog.header.lstrip("\n")
     bell = lambda text: text if text is None else text.replace("\a", "\\a")  # noqa: E731
     for entry in catalog:
-        for field in ("msgctxt", "msgid", "msgid_plural", "msgstr", "previous_msgctxt",
-                      "previous_msgid", "previous_msgid_plural"):
+        for field in (
+            "msgctxt",
+            "msgid",
+            "msgid_plural",
+            "msgstr",
+            "previous_msgctxt",
+            "previous_msgid",
+            "previous_msgid_plural",
+        ):
             setattr(entry, field, bell(getattr(entry, field)))
         entry.msgstr_plural = {index: bell(form) for index, form in entry.msgstr_plural.items()}
         entry.comment = "\n".join(line for line in entry.comment.split("\n") if line)
@@ -422,7 +530,9 @@ def test_polib_reads_back_what_was_written(catalog, tmp_path_factory):
 # ---------------------------------------------------------------------------------------------
 # What polib 1.2 does with files that gettext wrote (pinned, so that a fix in polib shows up)
 
-GETTEXT_FILE = HEADER_LINES + """
+GETTEXT_FILE = (
+    HEADER_LINES
+    + """
 # Übersetzerin
 #.
 #. aus dem Artikel
@@ -442,15 +552,14 @@ msgstr "Nouveau"
 #~ msgid "Glocke \\a"
 #~ msgstr "Cloche"
 """
+)
 
 
 def test_polib_on_a_gettext_file(tmp_path):
     path = tmp_path / "de.po"
     path.write_text(GETTEXT_FILE, encoding="utf-8")
     active, obsolete, bell = polib.pofile(str(path))
-    assert (active.tcomment, active.comment, active.previous_msgid) == (
-        "Übersetzerin", "aus dem Artikel", "Alt"
-    )
+    assert (active.tcomment, active.comment, active.previous_msgid) == ("Übersetzerin", "aus dem Artikel", "Alt")
     # Obsolete entries keep comments and flags but lose "#~|" (polib #158); empty "#." lines vanish.
     assert (obsolete.tcomment, obsolete.flags, obsolete.msgid) == ("weg", ["fuzzy"], "Weg")
     assert (obsolete.previous_msgctxt, obsolete.previous_msgid) == (None, None)
@@ -539,10 +648,7 @@ def _libunistring_properties(library) -> list[int]:
 
 def test_character_table_is_libunistrings():
     library = _libunistring()
-    ours = [
-        _VALUES[bisect.bisect_right(_STARTS, code) - 1]
-        for code in range(0x110000)
-    ]
+    ours = [_VALUES[bisect.bisect_right(_STARTS, code) - 1] for code in range(0x110000)]
     assert ours == _libunistring_properties(library)
 
 
@@ -553,9 +659,9 @@ def test_pair_table_is_libunistrings():
     assert "".join(_PAIR_TABLE) == rules
 
 
-BREAK_TEXT = st.lists(
-    st.one_of(st.sampled_from(WORDS + PIECES), ANY_CHARACTER), max_size=40
-).map(lambda tokens: "".join(tokens).replace("\n", "").replace("\r", ""))
+BREAK_TEXT = st.lists(st.one_of(st.sampled_from(WORDS + PIECES), ANY_CHARACTER), max_size=40).map(
+    lambda tokens: "".join(tokens).replace("\n", "").replace("\r", "")
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -563,13 +669,11 @@ BREAK_TEXT = st.lists(
 def test_line_cuts_are_libunistrings(text, width, start, data):
     library = _libunistring()
     characters = list(text)
-    overrides = data.draw(
-        st.lists(st.sampled_from([0, 0, 0, 1, 2]), min_size=len(text), max_size=len(text))
-    )
+    overrides = data.draw(st.lists(st.sampled_from([0, 0, 0, 1, 2]), min_size=len(text), max_size=len(text)))
     encoded = text.encode("utf-8")
     byte_overrides = b"".join(
         bytes([override]) + bytes([PROHIBITED] * (len(character.encode("utf-8")) - 1))
-        for character, override in zip(characters, overrides)
+        for character, override in zip(characters, overrides, strict=True)
     )
     result = ctypes.create_string_buffer(len(encoded))
     library.ulc_width_linebreaks_v2(

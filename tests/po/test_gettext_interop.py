@@ -25,13 +25,15 @@ EN = Path(f"locales/en/LC_MESSAGES/{SLUG}.po")
 
 
 def gettext(*args: str) -> bytes:
-    return subprocess.run(args, check=True, capture_output=True, env={"LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"}).stdout
+    return subprocess.run(
+        args, check=True, capture_output=True, env={"LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"}
+    ).stdout
 
 
 def work_in_every_state(path: Path) -> None:
     """Reviewed entries (one with a translator comment), machine drafts and untranslated ones."""
     catalog = catalogs.read_catalog(path)
-    for number, item in enumerate((e for e in catalog if not e.obsolete)):
+    for number, item in enumerate(e for e in catalog if not e.obsolete):
         if number % 3 == 0:
             item.msgstr = f"Traduction relue {number}, avec une phrase assez longue pour être coupée par gettext."
             if number % 2 == 0:
@@ -45,8 +47,11 @@ def edit_the_article() -> None:
     """One sentence changed, one removed, one added."""
     text = SEED.read_text(encoding="utf-8")
     text = text.replace("Ein kalter Wind weht", "Ein eisiger Wind weht")
-    text = text.replace(" Genauer gesagt die Vallée de la batterie – ein Projekt, das klingt wie ein "
-                        "Marketingbegriff, sich aber längst als handfeste Realität entpuppt.", "")
+    text = text.replace(
+        " Genauer gesagt die Vallée de la batterie – ein Projekt, das klingt wie ein "
+        "Marketingbegriff, sich aber längst als handfeste Realität entpuppt.",
+        "",
+    )
     SEED.write_text(text + "Ein neuer Schlusssatz kommt hinzu.\n", encoding="utf-8")
 
 
@@ -93,11 +98,15 @@ def test_state_survives_msgcat_output(worked_on):
     assert status_figures() == before
 
 
-@pytest.mark.parametrize("resave", [
-    lambda data: gettext("msgcat", "--no-wrap", str(FR)),
-    lambda data: data.replace(b"\n", b"\r\n"),
-    lambda data: b"\xef\xbb\xbf" + data,
-], ids=["msgcat-no-wrap", "crlf", "bom"])
+@pytest.mark.parametrize(
+    "resave",
+    [
+        lambda data: gettext("msgcat", "--no-wrap", str(FR)),
+        lambda data: data.replace(b"\n", b"\r\n"),
+        lambda data: b"\xef\xbb\xbf" + data,
+    ],
+    ids=["msgcat-no-wrap", "crlf", "bom"],
+)
 def test_a_catalog_resaved_by_an_editor_is_left_byte_for_byte(worked_on, resave):
     resaved = resave(FR.read_bytes())
     assert resaved != FR.read_bytes()
@@ -109,9 +118,16 @@ def test_a_catalog_resaved_by_an_editor_is_left_byte_for_byte(worked_on, resave)
 def test_counts_agree_with_msgfmt_statistics(worked_on):
     figures = {item["lang"]: item["sentences"] for item in json.loads(run("status", "--json").stdout)["catalogs"]}
     for lang, path in (("fr", FR), ("en", EN)):
-        report = subprocess.run(["msgfmt", "--statistics", "-o", "/dev/null", str(path)], capture_output=True,
-                                text=True, env={"LC_ALL": "C", "PATH": "/usr/bin:/bin"}, check=True).stderr
+        report = subprocess.run(
+            ["msgfmt", "--statistics", "-o", "/dev/null", str(path)],
+            capture_output=True,
+            text=True,
+            env={"LC_ALL": "C", "PATH": "/usr/bin:/bin"},
+            check=True,
+        ).stderr
         ours = figures[lang]
-        assert report.startswith(f"{ours['reviewed']} translated messages, "
-                                 f"{ours['machine_draft'] + ours['source_changed']} fuzzy translations, "
-                                 f"{ours['untranslated']} untranslated messages."), report
+        assert report.startswith(
+            f"{ours['reviewed']} translated messages, "
+            f"{ours['machine_draft'] + ours['source_changed']} fuzzy translations, "
+            f"{ours['untranslated']} untranslated messages."
+        ), report

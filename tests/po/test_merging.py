@@ -16,8 +16,10 @@ HEADER = 'msgid ""\nmsgstr ""\n"Project-Id-Version: nord\\n"\n"POT-Creation-Date
 
 
 def template(*sentences: str) -> Catalog:
-    body = "".join(f'\n#. paragraph 1, sentence {n}\n#: seeds/nord.txt:{n}\nmsgid "{text}"\nmsgstr ""\n'
-                   for n, text in enumerate(sentences, start=1))
+    body = "".join(
+        f'\n#. paragraph 1, sentence {n}\n#: seeds/nord.txt:{n}\nmsgid "{text}"\nmsgstr ""\n'
+        for n, text in enumerate(sentences, start=1)
+    )
     return parse_view(HEADER + body, path="nord.pot")
 
 
@@ -34,8 +36,10 @@ def test_a_new_catalog_gets_the_header_and_untranslated_entries():
     assert merged.metadata["Language"] == "fr" and merged.metadata["Language-Team"] == "French"
     assert merged.metadata["Plural-Forms"].startswith("nplurals=")
     assert merged.metadata[TEMPLATE_DIGEST_FIELD] == template_digest(template("Ja.", "Nein."))
-    assert [(entry.msgid, entry.state) for entry in merged] == [("Ja.", EntryState.UNTRANSLATED),
-                                                                ("Nein.", EntryState.UNTRANSLATED)]
+    assert [(entry.msgid, entry.state) for entry in merged] == [
+        ("Ja.", EntryState.UNTRANSLATED),
+        ("Nein.", EntryState.UNTRANSLATED),
+    ]
 
 
 def test_an_unchanged_sentence_keeps_its_entry_and_takes_the_template_reference():
@@ -83,15 +87,18 @@ def test_merging_again_with_the_same_template_changes_nothing(sentences):
 def test_the_header_as_written_and_lone_empty_comment_lines_are_carried_over():
     """A catalog another tool wrote keeps its header lines and empty comment lines through a merge,
     so that the first rewrite by `extract` changes only what the merge changed."""
-    old = parse_view('#\n#: po/header.c:1\n' + HEADER + '"Language:  fr\\n"\n"X-Generator:Handmade\\n"\n'
-                     '\n#\nmsgid "Ja."\nmsgstr "Oui."\n\n#\nmsgid "Die Region hofft auf Arbeit."\n'
-                     'msgstr "La région espère du travail."\n', path="fr.po")
+    old = parse_view(
+        "#\n#: po/header.c:1\n" + HEADER + '"Language:  fr\\n"\n"X-Generator:Handmade\\n"\n'
+        '\n#\nmsgid "Ja."\nmsgstr "Oui."\n\n#\nmsgid "Die Region hofft auf Arbeit."\n'
+        'msgstr "La région espère du travail."\n',
+        path="fr.po",
+    )
     merged = merge_catalog(template("Ja.", "Die Region hofft auf viel Arbeit."), old, "fr")
     text = format_catalog(merged)
     assert text.startswith('#\n#: po/header.c:1\nmsgid ""\n')
     assert '"Language:  fr\\n"\n"X-Generator:Handmade\\n"\n' in text
     assert '#\n#. paragraph 1, sentence 1\n#: seeds/nord.txt:1\nmsgid "Ja."' in text
-    assert '#\n# reviewed for the previous source: ' in text.split('msgid "Ja."')[1]  # the offer keeps the empty line
+    assert "#\n# reviewed for the previous source: " in text.split('msgid "Ja."')[1]  # the offer keeps the empty line
 
 
 def test_an_obsolete_plural_entry_revived_by_its_sentence_becomes_a_fuzzy_sentence():
@@ -157,8 +164,12 @@ def changed_and_reverted(old: Catalog, *, edit=lambda entry: entry) -> Entry:
 def test_a_reverted_edit_restores_the_review():
     old = catalog(f'\n# relu\nmsgid "{BEFORE}"\nmsgstr "La région espère du travail."\n')
     back = changed_and_reverted(old)
-    assert (back.msgid, back.msgstr, back.flags, back.previous_msgid) == (BEFORE, "La région espère du travail.", (),
-                                                                         None)
+    assert (back.msgid, back.msgstr, back.flags, back.previous_msgid) == (
+        BEFORE,
+        "La région espère du travail.",
+        (),
+        None,
+    )
     assert back.state is EntryState.REVIEWED and back.tcomment == "relu"
 
 
@@ -176,9 +187,13 @@ def test_a_revert_does_not_review_a_translation_edited_meanwhile_or_never_review
 def test_a_translation_typed_for_a_changed_sentence_beats_its_old_machine_draft_when_it_is_reverted():
     old = Catalog(metadata=catalog("").metadata, entries=(drafted(BEFORE, "Brouillon."),))
     changed = merge_catalog(template(AFTER), old, "fr")  # the draft goes to obsolete
-    typed = dataclasses.replace(changed, entries=tuple(
-        dataclasses.replace(e, msgstr="La région espère beaucoup de travail.") if e.msgid == AFTER else e
-        for e in changed.entries))
+    typed = dataclasses.replace(
+        changed,
+        entries=tuple(
+            dataclasses.replace(e, msgstr="La région espère beaucoup de travail.") if e.msgid == AFTER else e
+            for e in changed.entries
+        ),
+    )
     (back,) = merge_catalog(template(BEFORE), parse_view(format_catalog(typed), path="fr.po"), "fr").active()
     assert back.msgstr == "La région espère beaucoup de travail."
     assert (back.flags, back.previous_msgid) == (("fuzzy",), AFTER)
@@ -209,16 +224,20 @@ def test_a_split_with_a_reworded_half_offers_the_old_translation_to_both():
 
 
 def test_a_joined_sentence_is_offered_both_old_translations_joined():
-    old = catalog(f'\nmsgid "{FIRST}"\nmsgstr "La région espère du travail."\n\n'
-                  f'msgid "{SECOND}"\nmsgstr "La ville construit une nouvelle usine."\n')
+    old = catalog(
+        f'\nmsgid "{FIRST}"\nmsgstr "La région espère du travail."\n\n'
+        f'msgid "{SECOND}"\nmsgstr "La ville construit une nouvelle usine."\n'
+    )
     merged = merge_catalog(template(WHOLE), old, "fr")
     offered = by_msgid(merged)[WHOLE]
     assert offered.msgstr == "La région espère du travail. La ville construit une nouvelle usine."
     assert offered.flags == ("fuzzy",) and offered.previous_msgid == f"{FIRST} {SECOND}"
     # the old entries stay as obsolete, so undoing the join gives back both reviewed translations
     undone = merge_catalog(template(FIRST, SECOND), parse_view(format_catalog(merged), path="fr.po"), "fr")
-    assert [(e.msgid, e.state) for e in undone.active()] == [(FIRST, EntryState.REVIEWED),
-                                                             (SECOND, EntryState.REVIEWED)]
+    assert [(e.msgid, e.state) for e in undone.active()] == [
+        (FIRST, EntryState.REVIEWED),
+        (SECOND, EntryState.REVIEWED),
+    ]
 
 
 THIRD = "Die Schulen bilden Ingenieure aus."
@@ -235,8 +254,12 @@ def test_every_part_of_a_sentence_split_in_three_is_offered_the_old_translation(
 
 def test_a_sentence_joined_from_three_is_offered_all_three_translations():
     parts = ("La région espère du travail.", "La ville construit une usine.", "Les écoles forment des ingénieurs.")
-    old = catalog("".join(f'\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n'
-                          for msgid, msgstr in zip((FIRST, SECOND, THIRD), parts)))
+    old = catalog(
+        "".join(
+            f'\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n'
+            for msgid, msgstr in zip((FIRST, SECOND, THIRD), parts, strict=True)
+        )
+    )
     (offered,) = merge_catalog(template(WHOLE3), old, "fr").active()
     assert (offered.msgstr, offered.previous_msgid) == (" ".join(parts), f"{FIRST} {SECOND} {THIRD}")
 
@@ -246,8 +269,9 @@ def test_a_translation_joined_with_an_untranslated_or_machine_drafted_neighbour_
     translator's text to obsolete; it is offered, with both old sentences as ``#|``, the engine's
     text left out (only human translations are offered)."""
     for neighbour in (Entry(SECOND), drafted(SECOND, "La ville construit.")):
-        old = Catalog(metadata=catalog("").metadata,
-                      entries=(Entry(FIRST, msgstr="La région espère du travail."), neighbour))
+        old = Catalog(
+            metadata=catalog("").metadata, entries=(Entry(FIRST, msgstr="La région espère du travail."), neighbour)
+        )
         (offered,) = merge_catalog(template(WHOLE), old, "fr").active()
         assert (offered.msgstr, offered.previous_msgid) == ("La région espère du travail.", f"{FIRST} {SECOND}")
         assert "fuzzy" in offered.flags
@@ -281,18 +305,31 @@ def test_a_new_sentence_next_to_a_changed_one_is_not_offered_its_translation():
 
 # --- the rule, as a property: nothing a translator typed is lost ---------------------------------
 
-BASES = ["Die Region hofft auf Arbeit.", "Verkor hat in Bourbourg eine Fabrik eröffnet.",
-         "Dr. Weber sprach vor vielen Gästen.", "Die Stadt baut einen neuen Hafen."]
-OPERATIONS = st.lists(st.tuples(st.sampled_from(["draft", "type", "change", "revert", "remove", "restore"]),
-                                st.integers(0, 1), st.sampled_from(["Un.", "Deux mots.", "Trois."])),
-                      max_size=12)
+BASES = [
+    "Die Region hofft auf Arbeit.",
+    "Verkor hat in Bourbourg eine Fabrik eröffnet.",
+    "Dr. Weber sprach vor vielen Gästen.",
+    "Die Stadt baut einen neuen Hafen.",
+]
+OPERATIONS = st.lists(
+    st.tuples(
+        st.sampled_from(["draft", "type", "change", "revert", "remove", "restore"]),
+        st.integers(0, 1),
+        st.sampled_from(["Un.", "Deux mots.", "Trois."]),
+    ),
+    max_size=12,
+)
 """Operations on the first two sentences (the others stay as they are), so that sequences such as
 draft, type, change on one sentence come up often."""
 
 
 def _set_msgstr(merged: Catalog, msgid: str, change) -> Catalog:
-    return dataclasses.replace(merged, entries=tuple(change(entry) if entry.msgid == msgid and not entry.obsolete
-                                                     else entry for entry in merged.entries))
+    return dataclasses.replace(
+        merged,
+        entries=tuple(
+            change(entry) if entry.msgid == msgid and not entry.obsolete else entry for entry in merged.entries
+        ),
+    )
 
 
 @settings(max_examples=300, deadline=None)
@@ -308,10 +345,13 @@ def test_a_translators_text_is_kept_unless_its_sentence_was_removed(operations):
         before = sentences[index]
         if operation in {"draft", "type"} and before is not None:
             if operation == "draft":
-                merged = _set_msgstr(merged, before,
-                                     lambda e: e if e.msgstr else with_machine_draft(e, "Brouillon.", "Fake"))
+                merged = _set_msgstr(
+                    merged, before, lambda e: e if e.msgstr else with_machine_draft(e, "Brouillon.", "Fake")
+                )
             else:
-                merged = _set_msgstr(merged, before, lambda e: dataclasses.replace(e, msgstr=f"{text} {index}"))
+                merged = _set_msgstr(
+                    merged, before, lambda e, text=text, index=index: dataclasses.replace(e, msgstr=f"{text} {index}")
+                )
                 typed_texts.add(f"{text} {index}")
             continue
         if operation == "change" and before is not None:
@@ -350,11 +390,35 @@ def test_a_reverted_edit_keeps_a_lone_empty_translator_comment_line():
     assert back.state is EntryState.REVIEWED and (back.tcomment, back.tcomment_empty_line) == ("", True)
 
 
-WORDS = ["Region", "Stadt", "Fabrik", "Arbeit", "Hafen", "Schule", "Ingenieure", "Wind", "Ebene", "Dorf",
-         "Bürger", "Rat", "Plan", "Geld", "Zukunft", "Kran", "Deich", "Möwe", "Batterie", "Auto", "Zelle",
-         "Strom", "Lohn", "Markt"]
+WORDS = [
+    "Region",
+    "Stadt",
+    "Fabrik",
+    "Arbeit",
+    "Hafen",
+    "Schule",
+    "Ingenieure",
+    "Wind",
+    "Ebene",
+    "Dorf",
+    "Bürger",
+    "Rat",
+    "Plan",
+    "Geld",
+    "Zukunft",
+    "Kran",
+    "Deich",
+    "Möwe",
+    "Batterie",
+    "Auto",
+    "Zelle",
+    "Strom",
+    "Lohn",
+    "Markt",
+]
 SENTENCES = st.tuples(st.permutations(WORDS), st.integers(2, 5)).map(
-    lambda drawn: ["Die " + " ".join(drawn[0][4 * n:4 * n + 4]) + "." for n in range(drawn[1])])
+    lambda drawn: ["Die " + " ".join(drawn[0][4 * n : 4 * n + 4]) + "." for n in range(drawn[1])]
+)
 """Sentences without a word in common, as an article's sentences mostly are."""
 EDITS = st.lists(st.tuples(st.sampled_from(["type", "draft", "split", "join"]), st.integers(0, 9)), max_size=10)
 
@@ -376,18 +440,29 @@ def test_a_split_or_joined_sentence_keeps_its_translators_text_active(sentences,
         index = position % len(sentences)
         if operation in {"type", "draft"}:
             text = f"Texte {step}."
-            merged = _set_msgstr(merged, sentences[index], lambda e: (
-                dataclasses.replace(e, msgstr=text) if operation == "type"
-                else e if e.msgstr else with_machine_draft(e, "Brouillon.", "Fake")))
+            merged = _set_msgstr(
+                merged,
+                sentences[index],
+                lambda e, text=text, operation=operation: (
+                    dataclasses.replace(e, msgstr=text)
+                    if operation == "type"
+                    else e
+                    if e.msgstr
+                    else with_machine_draft(e, "Brouillon.", "Fake")
+                ),
+            )
             continue
         if operation == "join" and index + 1 == len(sentences):
             continue
-        parts = sentences[index:index + (2 if operation == "join" else 1)]
+        parts = sentences[index : index + (2 if operation == "join" else 1)]
         before = {entry.msgid: entry.msgstr for entry in merged.active()}
         typed = [before[part] for part in parts if before[part].startswith("Texte")]
-        replacement = (_split(parts[0]) if operation == "split"
-                       else [parts[0][:-1] + ", und " + parts[1][0].lower() + parts[1][1:]])
-        changed = sentences[:index] + replacement + sentences[index + len(parts):]
+        replacement = (
+            _split(parts[0])
+            if operation == "split"
+            else [parts[0][:-1] + ", und " + parts[1][0].lower() + parts[1][1:]]
+        )
+        changed = sentences[:index] + replacement + sentences[index + len(parts) :]
         if len(set(changed)) < len(changed) or seen.intersection(replacement):
             continue  # a part that repeats a sentence, or brings back a former one (revived), is no split
         seen.update(replacement)

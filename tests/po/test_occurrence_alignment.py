@@ -96,7 +96,7 @@ def test_no_insertion_moves_a_reviewed_answer_to_another_question(tmp_path_facto
         catalog.save(str(FR))
         if data.draw(st.booleans()):  # lines removed
             changed = [question for question in questions if data.draw(st.booleans())] or questions[-1:]
-        else:                         # lines inserted (both at one place is rewording a question)
+        else:  # lines inserted (both at one place is rewording a question)
             changed = list(questions)
             for question in data.draw(st.lists(st.sampled_from(QUESTIONS), max_size=3)):
                 changed.insert(data.draw(st.integers(0, len(changed))), question)
@@ -119,8 +119,18 @@ def test_a_repeated_sentence_before_an_inserted_one_is_not_taken_for_a_reworded_
     for entry in catalog:
         entry.msgstr = "Gibt es Pläne?: oui" if entry.msgid == "Ja." else entry.msgid
     catalog.save(str(FR))
-    write("".join(f"{question} Ja.\n" for question in ["Kommt der Minister?", "Kommt der Minister?", "Gibt es Pläne?",
-                                                      "Kommt der Minister?", "Gibt es Pläne?"]))
+    write(
+        "".join(
+            f"{question} Ja.\n"
+            for question in [
+                "Kommt der Minister?",
+                "Kommt der Minister?",
+                "Gibt es Pläne?",
+                "Kommt der Minister?",
+                "Gibt es Pläne?",
+            ]
+        )
+    )
     for question, answer, state in paragraphs_as_published():
         if state is EntryState.REVIEWED:
             assert answer == f"{question}: oui"

@@ -23,34 +23,47 @@ from pipeline.po.merging import merge_catalog
 from tests.po.test_merging import template
 
 SOURCE, CHANGED = "Die Region hofft auf Arbeit.", "Die Region hofft auf viel Arbeit."
-HEADER = ('msgid ""\nmsgstr ""\n"Project-Id-Version: nord\\n"\n"POT-Creation-Date: 2026-01-01 00:00+0000\\n"\n'
-          '"Language: fr\\n"\n"MIME-Version: 1.0\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
-          '"Content-Transfer-Encoding: 8bit\\n"\n')
+HEADER = (
+    'msgid ""\nmsgstr ""\n"Project-Id-Version: nord\\n"\n"POT-Creation-Date: 2026-01-01 00:00+0000\\n"\n'
+    '"Language: fr\\n"\n"MIME-Version: 1.0\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    '"Content-Transfer-Encoding: 8bit\\n"\n'
+)
 
 
 def drafted(made_by: str, translation: str, *, other_comments: tuple[str, ...] = ()) -> Catalog:
     """A catalog of one machine draft of :data:`SOURCE`, with other translator comments before it."""
     merged = merge_catalog(template(SOURCE), None, "fr")
     (entry,) = merged.entries
-    entry = with_machine_draft(entry.__class__(msgid=entry.msgid, occurrences=entry.occurrences,
-                                               comment=entry.comment, tcomment="\n".join(other_comments)),
-                               translation, made_by)
-    metadata = {**merged.metadata, "MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8",
-                "Content-Transfer-Encoding": "8bit"}
+    entry = with_machine_draft(
+        entry.__class__(
+            msgid=entry.msgid, occurrences=entry.occurrences, comment=entry.comment, tcomment="\n".join(other_comments)
+        ),
+        translation,
+        made_by,
+    )
+    metadata = {
+        **merged.metadata,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+    }
     return Catalog(header=merged.header, metadata=metadata, entries=(entry,))
 
 
 # --- reading the comment however it was wrapped --------------------------------------------------
 
 
-@pytest.mark.parametrize("comment", [
-    "machine translation: Argos Translate de→en 1.0 [draft 654d9700]",
-    "machine translation: Argos Translate de→en 1.0 [draft\n654d9700]",
-    "machine translation: Argos Translate\nde→en 1.0 [draft 654d9700]",
-    "machine\ntranslation: Argos Translate de→en 1.0\n[draft 654d9700]",
-    "machine translation: Argos Translate de→en 1.0 [draft 654d\n9700]",
-    "Reviewed by nobody\nmachine translation: Argos Translate de→en 1.0 [draft 654d9700]\nqa-ignore: numbers",
-])
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "machine translation: Argos Translate de→en 1.0 [draft 654d9700]",
+        "machine translation: Argos Translate de→en 1.0 [draft\n654d9700]",
+        "machine translation: Argos Translate\nde→en 1.0 [draft 654d9700]",
+        "machine\ntranslation: Argos Translate de→en 1.0\n[draft 654d9700]",
+        "machine translation: Argos Translate de→en 1.0 [draft 654d\n9700]",
+        "Reviewed by nobody\nmachine translation: Argos Translate de→en 1.0 [draft 654d9700]\nqa-ignore: numbers",
+    ],
+)
 def test_a_wrapped_provenance_comment_is_read_whole(comment):
     found = provenance.read(comment)
     assert found is not None and found.digest == "654d9700"
@@ -78,14 +91,18 @@ def test_a_draft_saved_by_polib_at_78_columns_and_then_edited_is_a_translators_t
 
 
 def test_a_mark_without_a_digest_proves_nothing_and_is_a_persons_text():
-    old = parse_view(HEADER + '\n# machine translation: Argos de→en 1.9\n#, fuzzy\nmsgid "Ja."\nmsgstr "Oui !"\n',
-                     path="fr.po")
+    old = parse_view(
+        HEADER + '\n# machine translation: Argos de→en 1.9\n#, fuzzy\nmsgid "Ja."\nmsgstr "Oui !"\n', path="fr.po"
+    )
     assert old.entries[0].state is EntryState.EDITED_DRAFT
 
 
 def test_a_new_draft_replaces_a_wrapped_provenance_whole():
-    entry = parse_view(HEADER + '\n# machine translation: old engine [draft\n# 654d9700]\n# keep me\n#, fuzzy\n'
-                       'msgid "Ja."\nmsgstr ""\n', path="fr.po").entries[0]
+    entry = parse_view(
+        HEADER + "\n# machine translation: old engine [draft\n# 654d9700]\n# keep me\n#, fuzzy\n"
+        'msgid "Ja."\nmsgstr ""\n',
+        path="fr.po",
+    ).entries[0]
     redrafted = with_machine_draft(entry, "Oui.", "new engine")
     assert redrafted.tcomment == f"keep me\nmachine translation: new engine [draft {text_digest('Oui.')}]"
 
@@ -105,6 +122,7 @@ def _gettext(*command: str):
         args = [{"{po}": str(path), "{pot}": str(pot)}.get(arg, arg) for arg in command]
         subprocess.run(args, check=True, capture_output=True)
         return path.read_text(encoding="utf-8")
+
     return run
 
 
@@ -116,9 +134,10 @@ def _translate_toolkit(text: str, folder: Path) -> str:
 
 def _comment_lines(change):
     """A transformation of every entry's translator comment lines (text level, as an editor would)."""
+
     def run(text: str, folder: Path) -> str:
         out, block = [], []
-        for line in text.split("\n") + [""]:
+        for line in [*text.split("\n"), ""]:
             if line.startswith("# ") or line == "#":
                 block.append(line[2:])
                 continue
@@ -126,6 +145,7 @@ def _comment_lines(change):
             block = []
             out.append(line)
         return "\n".join(out[:-1])
+
     return run
 
 
@@ -139,7 +159,7 @@ def _reflowed(lines: list[str]) -> list[str]:
             current = word
         else:
             current = f"{current} {word}" if current else word
-    return out + [current] if current else out
+    return [*out, current] if current else out
 
 
 TOOLS = {
@@ -157,20 +177,34 @@ if shutil.which("msgcat"):
     TOOLS["msgmerge -U"] = _gettext("msgmerge", "--quiet", "--previous", "--backup=off", "-U", "{po}", "{pot}")
 try:
     import translate.storage.po  # noqa: F401  (Translate Toolkit, where installed)
+
     TOOLS["Translate Toolkit"] = _translate_toolkit
 except ImportError:
     pass
 
 PROVENANCES = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")), max_size=90).map(
-    lambda text: "Argos Translate de→en 1.0 " + text.replace("[draft", "(draft").replace("\\", "/"))
-OTHER_COMMENTS = st.lists(st.sampled_from(["Reviewed by the newsroom translation desk", "qa-ignore: numbers",
-                                           "a note from the desk about the phrasing of this sentence"]),
-                          max_size=2, unique=True)
+    lambda text: "Argos Translate de→en 1.0 " + text.replace("[draft", "(draft").replace("\\", "/")
+)
+OTHER_COMMENTS = st.lists(
+    st.sampled_from(
+        [
+            "Reviewed by the newsroom translation desk",
+            "qa-ignore: numbers",
+            "a note from the desk about the phrasing of this sentence",
+        ]
+    ),
+    max_size=2,
+    unique=True,
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(made_by=PROVENANCES, others=OTHER_COMMENTS, edit=st.booleans(),
-       tools=st.lists(st.sampled_from(sorted(TOOLS)), min_size=1, max_size=3))
+@given(
+    made_by=PROVENANCES,
+    others=OTHER_COMMENTS,
+    edit=st.booleans(),
+    tools=st.lists(st.sampled_from(sorted(TOOLS)), min_size=1, max_size=3),
+)
 def test_only_what_the_engine_provably_wrote_counts_as_a_machine_draft(tmp_path, made_by, others, edit, tools):
     """Draft, maybe edit (keeping ``fuzzy``, as Lokalize and Weblate do), pass the file through
     random tools; then: an edited text is never a machine draft and is offered for the changed

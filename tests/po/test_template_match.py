@@ -18,8 +18,10 @@ from tests.conftest import run
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 EN = Path("locales/en/LC_MESSAGES/nord.po")
 HEADER = 'msgid ""\nmsgstr ""\n"Project-Id-Version: nord\\n"\n"POT-Creation-Date: 2026-01-01 00:00+0000\\n"\n'
-TEMPLATE = parse_view(HEADER + '\nmsgid "Ja."\nmsgstr ""\n\nmsgctxt "occurrence 2"\nmsgid "Ja."\nmsgstr ""\n'
-                      '\nmsgid "Nein."\nmsgstr ""\n', path="nord.pot")
+TEMPLATE = parse_view(
+    HEADER + '\nmsgid "Ja."\nmsgstr ""\n\nmsgctxt "occurrence 2"\nmsgid "Ja."\nmsgstr ""\n\nmsgid "Nein."\nmsgstr ""\n',
+    path="nord.pot",
+)
 
 
 def merged_then(edit) -> str:
@@ -51,8 +53,11 @@ def test_an_edited_msgctxt_is_reported_as_such():
 
 
 def test_a_plural_entry_is_refused_even_in_a_catalog_out_of_step():
-    text = merged_then(lambda text: text.replace('msgid "Nein."\nmsgstr ""',
-                                                 'msgid "Nein."\nmsgid_plural "Neins."\nmsgstr[0] ""\nmsgstr[1] ""'))
+    text = merged_then(
+        lambda text: text.replace(
+            'msgid "Nein."\nmsgstr ""', 'msgid "Nein."\nmsgid_plural "Neins."\nmsgstr[0] ""\nmsgstr[1] ""'
+        )
+    )
     text = text.replace("X-Template-Digest", "X-Old-Digest")
     [(_, message)] = mismatches(text)
     assert "plural" in message

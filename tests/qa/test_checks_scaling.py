@@ -39,4 +39,4 @@ def test_checking_a_long_repetitive_translation_is_linear(unit):
         return "".join(unit.format(i=f"w{i}") for i in range(n))
 
     single, double = executed_lines(text(150)), executed_lines(text(300))
-    assert double <= 2.3 * single, (single, double)   # quadratic work would give about 4
+    assert double <= 2.3 * single, (single, double)  # quadratic work would give about 4

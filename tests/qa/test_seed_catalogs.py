@@ -69,8 +69,9 @@ def test_the_header_names_the_translation_team(lang):
 
 def test_the_seed_catalogs_pass_every_check():
     project = Project(seeds=REPO / "seeds", locales=REPO / "locales")
-    report = checks.check_project(project, load_glossary(REPO / "glossary.toml"),
-                                  [seed_catalog(lang) for lang in LANGS])
+    report = checks.check_project(
+        project, load_glossary(REPO / "glossary.toml"), [seed_catalog(lang) for lang in LANGS]
+    )
     assert [str(problem) for problem in report.problems] == []
 
 

@@ -23,8 +23,12 @@ def reviewed_project() -> None:
 
 def change_seed() -> None:
     seed = Path("seeds/nord.txt")
-    seed.write_text(seed.read_text(encoding="utf-8").replace("vor 1.200 Gästen", "vor 1.500 Gästen")
-                    .replace("hofft auf Arbeit", "hofft auf viel Arbeit"), encoding="utf-8")
+    seed.write_text(
+        seed.read_text(encoding="utf-8")
+        .replace("vor 1.200 Gästen", "vor 1.500 Gästen")
+        .replace("hofft auf Arbeit", "hofft auf viel Arbeit"),
+        encoding="utf-8",
+    )
 
 
 def test_extract_says_per_language_how_many_translations_need_review(project_dir):

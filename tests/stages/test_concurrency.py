@@ -9,7 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -34,8 +34,12 @@ with Project(locales=Path(sys.argv[1])).lock():
 
 def hold_lock(locales: Path = Path("locales")) -> subprocess.Popen:
     """A process holding the project lock until its stdin closes (or it is killed)."""
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(locales.resolve())],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(locales.resolve())],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert holder.stdout.readline() == "locked\n"
     return holder
 
@@ -96,8 +100,7 @@ def test_two_runs_started_together_end_as_one_clean_run(seed_project, tmp_path):
     for number in range(12):  # enough work for the runs to overlap
         shutil.copy(SEED, Path("seeds") / f"artikel-{number}.txt")
     command = [sys.executable, "-m", "pipeline", "extract"]
-    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-            for _ in range(2)]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for _ in range(2)]
     outputs = [(child.communicate()[0], child.returncode) for child in runs]
     for output, code in outputs:
         refused = output.strip().startswith("Error: locales: ") and "is updating these catalogs" in output
@@ -106,8 +109,11 @@ def test_two_runs_started_together_end_as_one_clean_run(seed_project, tmp_path):
     shutil.copytree("seeds", tmp_path / "clean" / "seeds")
     subprocess.run(command, cwd=tmp_path / "clean", check=True, capture_output=True)
     ours = {path: data for path, data in snapshot().items() if path.name != ".pipeline.lock"}
-    clean = {path.relative_to(tmp_path / "clean"): data
-             for path, data in snapshot(tmp_path / "clean" / "locales").items() if path.name != ".pipeline.lock"}
+    clean = {
+        path.relative_to(tmp_path / "clean"): data
+        for path, data in snapshot(tmp_path / "clean" / "locales").items()
+        if path.name != ".pipeline.lock"
+    }
     assert undated(ours) == undated(clean)
 
 
@@ -119,7 +125,7 @@ def undated(files: dict[Path, bytes]) -> dict[Path, bytes]:
 
 # --- extraction in worker processes (extraction.extract_articles) ----------------------------------
 
-MOMENT = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
+MOMENT = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
 
 def shuffled_articles(count: int) -> list[Path]:
@@ -139,13 +145,15 @@ def test_worker_processes_write_what_one_process_writes(project_dir, monkeypatch
     results = {}
     for jobs in (1, 2):
         project = Project(locales=Path(f"locales-{jobs}"))
-        results[jobs] = [[(result.path.relative_to(project.locales), result.written, result.added)
-                          for result in article]
-                         for article in extract.extract_articles(project, articles, moment=MOMENT, jobs=jobs)]
+        results[jobs] = [
+            [(result.path.relative_to(project.locales), result.written, result.added) for result in article]
+            for article in extract.extract_articles(project, articles, moment=MOMENT, jobs=jobs)
+        ]
     assert results[1] == results[2] and len(results[2]) == 6
     one, two = (snapshot(Path(f"locales-{jobs}")) for jobs in (1, 2))
-    assert [(path.relative_to("locales-1"), data) for path, data in one.items() if path.suffix != ".lock"] == \
-        [(path.relative_to("locales-2"), data) for path, data in two.items() if path.suffix != ".lock"]
+    assert [(path.relative_to("locales-1"), data) for path, data in one.items() if path.suffix != ".lock"] == [
+        (path.relative_to("locales-2"), data) for path, data in two.items() if path.suffix != ".lock"
+    ]
 
 
 def test_a_broken_catalog_met_by_a_worker_is_one_line_naming_it(project_dir, monkeypatch):

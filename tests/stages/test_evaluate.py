@@ -23,7 +23,7 @@ from pipeline.mt.engines import FakeTranslator
 from pipeline.mt.routes import Pair, Route
 from pipeline.po import catalogs
 from pipeline.stages import evaluate
-from pipeline.stages.evaluate import RouteChoice, ReviewedSentence, choose_routes, score, translate_routes
+from pipeline.stages.evaluate import ReviewedSentence, RouteChoice, choose_routes, score, translate_routes
 from tests.conftest import MT_GLOSSARY, REPO, load, run
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
@@ -35,8 +35,11 @@ DE_EN, EN_FR, DE_FR = Pair("de", "en"), Pair("en", "fr"), Pair("de", "fr")
 
 
 def test_identical_text_scores_100_on_both_metrics():
-    chrf, bleu = score(["Verkor a ouvert une usine à Bourbourg.", "La région espère du travail."],
-                       ["Verkor a ouvert une usine à Bourbourg.", "La région espère du travail."], "fr")
+    chrf, bleu = score(
+        ["Verkor a ouvert une usine à Bourbourg.", "La région espère du travail."],
+        ["Verkor a ouvert une usine à Bourbourg.", "La région espère du travail."],
+        "fr",
+    )
     assert (chrf.score, bleu.score) == pytest.approx((100.0, 100.0))
     assert chrf.name == "chrF2" and bleu.name == "BLEU"
 
@@ -71,7 +74,7 @@ def test_paired_test_tells_a_real_difference_from_noise():
     good = list(references)
     poor = [f"Chantier {i} vite." for i in range(60)]
     assert evaluate.paired_p_value(good, poor, references) < 0.05
-    almost = good[:59] + ["Le chantier numéro 59 avance."]
+    almost = [*good[:59], "Le chantier numéro 59 avance."]
     assert evaluate.paired_p_value(good, almost, references) > 0.05
 
 
@@ -122,8 +125,9 @@ def test_forced_routes_of_a_regional_target_use_its_languages_packages():
 def test_translation_in_memory_masks_terms_and_translates_german_once():
     fake = FakeTranslator()
     sentences = ["Verkor baut in Dunkerque.", "Ja.", "Ja."]
-    out = translate_routes(fake, {"en": (DE_EN,), "fr": (DE_EN, EN_FR), ("fr", "direct"): (DE_FR,)},
-                           sentences, glossary=MT_GLOSSARY)
+    out = translate_routes(
+        fake, {"en": (DE_EN,), "fr": (DE_EN, EN_FR), ("fr", "direct"): (DE_FR,)}, sentences, glossary=MT_GLOSSARY
+    )
     assert fake.sentences(DE_EN) == ["ZQX1 baut in ZQX2.", "Ja."]  # once each, for en and the pivot
     assert fake.sentences(EN_FR) == ["ZQX1 baut in ZQX2. [en]", "Ja. [en]"]
     assert out["en"]["Verkor baut in Dunkerque."] == "Verkor baut in Dunkirk. [en]"
@@ -176,20 +180,23 @@ def test_translation_in_memory_reports_progress_per_pair_in_batches():
         class Bar:
             def update(self, n):
                 seen.append((pair, total, n))
+
         yield Bar()
 
-    translate_routes(FakeTranslator(), {"fr": (DE_EN, EN_FR)}, [f"Satz {i}." for i in range(5)],
-                     batch_size=2, progress=progress)
+    translate_routes(
+        FakeTranslator(), {"fr": (DE_EN, EN_FR)}, [f"Satz {i}." for i in range(5)], batch_size=2, progress=progress
+    )
     assert seen == [(DE_EN, 5, 2), (DE_EN, 5, 2), (DE_EN, 5, 1), (EN_FR, 5, 2), (EN_FR, 5, 2), (EN_FR, 5, 1)]
 
 
 def test_evaluate_scores_each_route_on_the_reviewed_sentences():
     reviewed = (ReviewedSentence("a", "Ja.", "Ja. [fr]"), ReviewedSentence("b", "Nein.", "Non."))
     routes = {"fr": [Route("fr", (DE_FR,)), Route("fr", (DE_EN, EN_FR))], "en": []}
-    result = evaluate.evaluate({"fr": reviewed, "en": ()}, {"fr": routes["fr"]}, FakeTranslator(),
-                               n_bootstrap=1)
+    result = evaluate.evaluate({"fr": reviewed, "en": ()}, {"fr": routes["fr"]}, FakeTranslator(), n_bootstrap=1)
     assert [(r.lang, r.kind, r.route, r.sentences, r.articles) for r in result.results] == [
-        ("fr", "direct", "de→fr", 2, 2), ("fr", "pivot", "de→en→fr", 2, 2)]
+        ("fr", "direct", "de→fr", 2, 2),
+        ("fr", "pivot", "de→en→fr", 2, 2),
+    ]
     assert result.results[1].provenance == "Fake de→en 0.0 → en→fr 0.0"
     assert result.unreviewed == ("en",)
     [comparison] = result.comparisons
@@ -208,8 +215,7 @@ def review(path: Path, every: int = 1) -> None:
 
 
 def snapshot(folder: Path) -> dict[Path, tuple[bytes, int]]:
-    return {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in sorted(folder.rglob("*"))
-            if path.is_file()}
+    return {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 @pytest.fixture
@@ -228,7 +234,9 @@ def test_evaluate_follows_the_route_translate_takes_and_writes_nothing(reviewed_
     report = json.loads(result.stdout)
     by_lang = {item["lang"]: item for item in report["results"]}
     assert [(item["lang"], item["kind"], item["route"]) for item in report["results"]] == [
-        ("fr", "pivot", "de→en→fr"), ("en", "direct", "de→en")]
+        ("fr", "pivot", "de→en→fr"),
+        ("en", "direct", "de→en"),
+    ]
     assert by_lang["fr"]["provenance"] == "Argos Translate de→en 1.9 → en→fr 1.9"
     assert by_lang["en"]["sentences"] == len(load(EN)) and by_lang["en"]["articles"] == 1
     assert by_lang["fr"]["sentences"] == sum(1 for e in load(FR) if e.msgstr)
@@ -244,7 +252,10 @@ def test_route_both_compares_direct_and_pivot(reviewed_project, pivot_models, ar
     assert run("models", "install", str(argos_archives["de", "fr"])).exit_code == 0
     report = json.loads(run("evaluate", "--json", "--route", "both").stdout)
     assert [(item["lang"], item["kind"]) for item in report["results"]] == [
-        ("fr", "direct"), ("fr", "pivot"), ("en", "direct")]
+        ("fr", "direct"),
+        ("fr", "pivot"),
+        ("en", "direct"),
+    ]
     fr = [item for item in report["results"] if item["lang"] == "fr"]
     assert fr[0]["sentences"] == fr[1]["sentences"]
     [comparison] = report["comparisons"]
@@ -281,8 +292,7 @@ def test_without_models_the_error_is_the_one_translate_gives(reviewed_project, a
     assert evaluated.output.strip().splitlines() == translated.output.strip().splitlines()[-1:]
 
 
-def test_missing_packages_for_one_language_say_which_can_be_evaluated(reviewed_project, argos_dir,
-                                                                     argos_archives):
+def test_missing_packages_for_one_language_say_which_can_be_evaluated(reviewed_project, argos_dir, argos_archives):
     assert run("models", "install", str(argos_archives["de", "en"])).exit_code == 0
     result = run("evaluate")
     assert result.exit_code == 1
@@ -300,8 +310,8 @@ def test_a_language_that_is_no_target_of_the_project_is_a_usage_error(reviewed_p
     result = run("evaluate", "--langs", "es")
     assert result.exit_code == 2
     assert result.output.strip().splitlines()[-1] == (
-        "Error: Invalid value for --langs: es is not one of the project's languages (fr, en); "
-        "see `pipeline --langs`")
+        "Error: Invalid value for --langs: es is not one of the project's languages (fr, en); see `pipeline --langs`"
+    )
 
 
 @pytest.mark.parametrize("langs", ["xx", ","])
@@ -335,8 +345,9 @@ def test_glossary_terms_never_reach_the_model(reviewed_project, pivot_models, mo
     Path("glossary.toml").write_text('keep = ["Verkor", "Bourbourg"]\n', encoding="utf-8")
     tokenised = []
     real_encode = SentencePieceTokenizer.encode
-    monkeypatch.setattr(SentencePieceTokenizer, "encode",
-                        lambda self, text: tokenised.append(text) or real_encode(self, text))
+    monkeypatch.setattr(
+        SentencePieceTokenizer, "encode", lambda self, text: tokenised.append(text) or real_encode(self, text)
+    )
     report = json.loads(run("evaluate", "--json", "--langs", "en").stdout)
     assert "ZQX1 hat in ZQX2 eine Fabrik eröffnet." in tokenised
     assert not any("Verkor" in text for text in tokenised)
@@ -346,8 +357,11 @@ def test_glossary_terms_never_reach_the_model(reviewed_project, pivot_models, mo
 def test_evaluate_uses_the_engine_translate_uses(reviewed_project, pivot_models, monkeypatch):
     pairs = []
     real = engines.ArgosTranslator.translate_scored
-    monkeypatch.setattr(engines.ArgosTranslator, "translate_scored",
-                        lambda self, pair, sentences: pairs.append(pair) or real(self, pair, sentences))
+    monkeypatch.setattr(
+        engines.ArgosTranslator,
+        "translate_scored",
+        lambda self, pair, sentences: pairs.append(pair) or real(self, pair, sentences),
+    )
     assert run("evaluate", "--json").exit_code == 0
     assert pairs == [DE_EN, EN_FR]  # German to English once, for English and the pivot alike
 
@@ -366,14 +380,16 @@ def test_evaluate_takes_the_engine_settings_translate_takes(reviewed_project, pi
 
 
 def test_help_does_not_import_sacrebleu():
-    code = ("import sys\n"
-            "from pipeline.cli.commands import cli\n"
-            "for args in ([\"--help\"], [\"evaluate\", \"--help\"]):\n"
-            "    try:\n"
-            "        cli(args, prog_name='pipeline')\n"
-            "    except SystemExit:\n"
-            "        pass\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sacrebleu', 'ctranslate2')))\n")
+    code = (
+        "import sys\n"
+        "from pipeline.cli.commands import cli\n"
+        'for args in (["--help"], ["evaluate", "--help"]):\n'
+        "    try:\n"
+        "        cli(args, prog_name='pipeline')\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sacrebleu', 'ctranslate2')))\n"
+    )
     output = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert output.stdout.strip().splitlines()[-1] == "[]"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -82,9 +82,9 @@ def test_context_of_a_repeated_sentence_survives_a_paragraph_inserted_above(proj
 
 
 def test_second_run_changes_nothing_on_disk(project_dir):
-    extract_at(datetime(2026, 1, 1, tzinfo=timezone.utc))
+    extract_at(datetime(2026, 1, 1, tzinfo=UTC))
     before = snapshot(POT, FR, EN)
-    extract_at(datetime(2026, 2, 1, tzinfo=timezone.utc))
+    extract_at(datetime(2026, 2, 1, tzinfo=UTC))
     assert snapshot(POT, FR, EN) == before
 
 
@@ -98,12 +98,16 @@ def translate_by_hand(path: Path, translations: dict[str, str], *, comment: str 
 
 
 def test_update_keeps_work_offers_changed_sentences_and_obsoletes_removed_ones(project_dir):
-    extract_at(datetime(2026, 1, 1, tzinfo=timezone.utc))
-    translate_by_hand(FR, {
-        "Batterien aus dem Norden": "Des batteries venues du Nord",
-        "Verkor hat in Bourbourg eine Fabrik eröffnet.": "Verkor a ouvert une usine à Bourbourg.",
-        "Die Region hofft auf Arbeit.": "La région espère du travail.",
-    }, comment="vérifié par Claire")
+    extract_at(datetime(2026, 1, 1, tzinfo=UTC))
+    translate_by_hand(
+        FR,
+        {
+            "Batterien aus dem Norden": "Des batteries venues du Nord",
+            "Verkor hat in Bourbourg eine Fabrik eröffnet.": "Verkor a ouvert une usine à Bourbourg.",
+            "Die Region hofft auf Arbeit.": "La région espère du travail.",
+        },
+        comment="vérifié par Claire",
+    )
     article = Path("seeds/nord.txt")
     text = article.read_text(encoding="utf-8")
     text = text.replace("eine Fabrik eröffnet.", "eine große Fabrik eröffnet.")
@@ -111,12 +115,15 @@ def test_update_keeps_work_offers_changed_sentences_and_obsoletes_removed_ones(p
     text += "Ein neuer Satz kommt hinzu.\n"
     article.write_text(text, encoding="utf-8")
 
-    extract_at(datetime(2026, 2, 1, tzinfo=timezone.utc))
+    extract_at(datetime(2026, 2, 1, tzinfo=UTC))
     catalog = load(FR)
 
     unchanged = entry(catalog, "Batterien aus dem Norden")
     assert (unchanged.msgstr, unchanged.flags, unchanged.tcomment) == (
-        "Des batteries venues du Nord", [], "vérifié par Claire")
+        "Des batteries venues du Nord",
+        [],
+        "vérifié par Claire",
+    )
     changed = entry(catalog, "Verkor hat in Bourbourg eine große Fabrik eröffnet.")
     assert changed.msgstr == "Verkor a ouvert une usine à Bourbourg."
     assert changed.flags == ["fuzzy"]
@@ -129,48 +136,47 @@ def test_update_keeps_work_offers_changed_sentences_and_obsoletes_removed_ones(p
 
 
 def test_unrelated_translation_is_not_offered_for_a_new_sentence(project_dir):
-    extract_at(datetime(2026, 1, 1, tzinfo=timezone.utc))
+    extract_at(datetime(2026, 1, 1, tzinfo=UTC))
     translate_by_hand(FR, {"Die Region hofft auf Arbeit.": "La région espère du travail."})
     edit_article("Die Region hofft auf Arbeit.", "Niemand weiß, was morgen kommt.")
-    extract_at(datetime(2026, 2, 1, tzinfo=timezone.utc))
+    extract_at(datetime(2026, 2, 1, tzinfo=UTC))
     catalog = load(FR)
     assert entry_state(entry(catalog, "Niemand weiß, was morgen kommt.")) is EntryState.UNTRANSLATED
     assert entry(catalog, "Die Region hofft auf Arbeit.").obsolete
 
 
 def test_machine_draft_is_not_offered_as_a_translation_of_a_changed_sentence(project_dir):
-    extract_at(datetime(2026, 1, 1, tzinfo=timezone.utc))
+    extract_at(datetime(2026, 1, 1, tzinfo=UTC))
     catalog = load(FR)
-    set_draft(entry(catalog, "Die Region hofft auf Arbeit."),
-                               "La région espère du travail.", "test engine")
+    set_draft(entry(catalog, "Die Region hofft auf Arbeit."), "La région espère du travail.", "test engine")
     FR.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
     edit_article("Die Region hofft auf Arbeit.", "Die Region hofft auf mehr Arbeit.")
-    extract_at(datetime(2026, 2, 1, tzinfo=timezone.utc))
+    extract_at(datetime(2026, 2, 1, tzinfo=UTC))
     assert entry_state(entry(load(FR), "Die Region hofft auf mehr Arbeit.")) is EntryState.UNTRANSLATED
 
 
 def test_removed_sentence_that_comes_back_revives_its_translation(project_dir):
-    extract_at(datetime(2026, 1, 1, tzinfo=timezone.utc))
+    extract_at(datetime(2026, 1, 1, tzinfo=UTC))
     translate_by_hand(FR, {"Die Region hofft auf Arbeit.": "La région espère du travail."})
     article = Path("seeds/nord.txt")
     original = article.read_text(encoding="utf-8")
     article.write_text(original.replace("Die Region hofft auf Arbeit. ", ""), encoding="utf-8")
-    extract_at(datetime(2026, 2, 1, tzinfo=timezone.utc))
+    extract_at(datetime(2026, 2, 1, tzinfo=UTC))
     article.write_text(original, encoding="utf-8")
-    extract_at(datetime(2026, 3, 1, tzinfo=timezone.utc))
+    extract_at(datetime(2026, 3, 1, tzinfo=UTC))
     revived = entry(load(FR), "Die Region hofft auf Arbeit.")
     assert not revived.obsolete and revived.msgstr == "La région espère du travail."
 
 
 def test_header_dates_move_only_with_content(project_dir):
-    extract_at(datetime(2026, 1, 1, tzinfo=timezone.utc))
+    extract_at(datetime(2026, 1, 1, tzinfo=UTC))
     translate_by_hand(FR, {"Die Region hofft auf Arbeit.": "La région espère du travail."})
     article = Path("seeds/nord.txt")
     article.write_text(article.read_text(encoding="utf-8") + "Noch ein Satz.\n", encoding="utf-8")
-    extract_at(datetime(2026, 2, 1, 9, 30, tzinfo=timezone.utc))
+    extract_at(datetime(2026, 2, 1, 9, 30, tzinfo=UTC))
     template, french = load(POT), load(FR)
     assert template.metadata["POT-Creation-Date"] == "2026-02-01 09:30+0000"
     assert french.metadata["POT-Creation-Date"] == "2026-02-01 09:30+0000"
     assert french.metadata["PO-Revision-Date"] == "2026-02-01 09:30+0000"
-    extract_at(datetime(2026, 3, 1, tzinfo=timezone.utc))
+    extract_at(datetime(2026, 3, 1, tzinfo=UTC))
     assert load(FR).metadata["PO-Revision-Date"] == "2026-02-01 09:30+0000"

@@ -17,7 +17,9 @@ from pipeline.articles import seeds
 from pipeline.cli.commands import cli
 from pipeline.editions import build
 from pipeline.po import catalogs, template_match
+from pipeline.project import Project
 from pipeline.stages import extract, incremental
+from pipeline.state_store import open_store
 from tests.conftest import SMALL_ARTICLE, entry, load, run
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
@@ -31,8 +33,9 @@ def invoke(folder: Path, *args: str, state: bool = True) -> tuple[int, str]:
     here = Path.cwd()
     os.chdir(folder)
     try:
-        result = CliRunner().invoke(cli, ["--langs", ",".join(LANGS), *([] if state else ["--no-state"]), *args],
-                                    catch_exceptions=False)
+        result = CliRunner().invoke(
+            cli, ["--langs", ",".join(LANGS), *([] if state else ["--no-state"]), *args], catch_exceptions=False
+        )
     finally:
         os.chdir(here)
     return result.exit_code, result.output
@@ -41,8 +44,11 @@ def invoke(folder: Path, *args: str, state: bool = True) -> tuple[int, str]:
 def files(folder: Path) -> dict[str, bytes]:
     """Every file of the project but the store, without the header dates (they name the minute)."""
     date = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): [^"]*"$', re.MULTILINE)
-    return {str(path.relative_to(folder)): date.sub(rb"\1", path.read_bytes())
-            for path in sorted(folder.rglob("*")) if path.is_file() and ".pipeline" not in path.parts}
+    return {
+        str(path.relative_to(folder)): date.sub(rb"\1", path.read_bytes())
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and ".pipeline" not in path.parts
+    }
 
 
 # --- edits, as users and their tools make them ---------------------------------------------------
@@ -61,9 +67,9 @@ def translate_in_editor(folder: Path, article: str, lang: str, number: int) -> N
     if not path.exists():
         return
     catalog = polib.pofile(str(path))
-    for entry in catalog:
-        if not entry.obsolete and not entry.msgstr:
-            entry.msgstr = f"Übersetzung {number} " + "lang " * 20
+    for item in catalog:
+        if not item.obsolete and not item.msgstr:
+            item.msgstr = f"Übersetzung {number} " + "lang " * 20
             break
     catalog.save(str(path))
 
@@ -80,7 +86,7 @@ def same_size_edit_then_touch_r(folder: Path, article: str, lang: str, number: i
     if found:
         before = path.stat()
         edited = b"#, fuzzy\n" + found[0].replace(b"lang lang", b"", 1)
-        path.write_bytes(data[:found.start()] + edited + data[found.end():])
+        path.write_bytes(data[: found.start()] + edited + data[found.end() :])
         os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
 
 
@@ -99,19 +105,32 @@ def touch(folder: Path, relative: str) -> None:
         os.utime(folder / relative)
 
 
-RELATIVE = st.sampled_from([f"seeds/{a}.txt" for a in ARTICLES] + [f"locales/{a}.pot" for a in ARTICLES]
-                           + [f"locales/{lang}/LC_MESSAGES/{a}.po" for lang in LANGS for a in ARTICLES])
+RELATIVE = st.sampled_from(
+    [f"seeds/{a}.txt" for a in ARTICLES]
+    + [f"locales/{a}.pot" for a in ARTICLES]
+    + [f"locales/{lang}/LC_MESSAGES/{a}.po" for lang in LANGS for a in ARTICLES]
+)
 EDITS = st.one_of(
     st.tuples(st.just("seed"), st.sampled_from(ARTICLES)),
     st.tuples(st.just("editor"), st.sampled_from(ARTICLES), st.sampled_from(LANGS)),
     st.tuples(st.just("touch -r"), st.sampled_from(ARTICLES), st.sampled_from(LANGS)),
     st.tuples(st.just("delete/restore"), RELATIVE),
-    st.tuples(st.just("delete/restore"), st.sampled_from([f"editions/{lang}/nord.{suffix}"
-                                                          for lang in ("de", "fr") for suffix in ("txt", "html")])),
+    st.tuples(
+        st.just("delete/restore"),
+        st.sampled_from([f"editions/{lang}/nord.{suffix}" for lang in ("de", "fr") for suffix in ("txt", "html")]),
+    ),
     st.tuples(st.just("touch"), RELATIVE),
 )
-COMMANDS = st.sampled_from([("extract",), ("status",), ("status", "--json"), ("build",), ("build", "--review"),
-                            ("build", "--policy", "reviewed", "--min-reviewed", "10")])
+COMMANDS = st.sampled_from(
+    [
+        ("extract",),
+        ("status",),
+        ("status", "--json"),
+        ("build",),
+        ("build", "--review"),
+        ("build", "--policy", "reviewed", "--min-reviewed", "10"),
+    ]
+)
 
 
 def apply(folder: Path, edit: tuple, number: int, kept: dict[str, bytes]) -> None:
@@ -131,8 +150,13 @@ def apply(folder: Path, edit: tuple, number: int, kept: dict[str, bytes]) -> Non
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps=st.lists(st.tuples(EDITS, COMMANDS), min_size=1, max_size=8))
 @example(steps=[(("editor", "nord", "fr"), ("status",)), (("touch -r", "nord", "fr"), ("status",))])
-@example(steps=[(("editor", "nord", "fr"), ("build",)), (("touch -r", "nord", "fr"), ("build",)),
-                (("delete/restore", "locales/fr/LC_MESSAGES/sued.po"), ("build", "--review"))])
+@example(
+    steps=[
+        (("editor", "nord", "fr"), ("build",)),
+        (("touch -r", "nord", "fr"), ("build",)),
+        (("delete/restore", "locales/fr/LC_MESSAGES/sued.po"), ("build", "--review")),
+    ]
+)
 @example(steps=[(("touch", "seeds/nord.txt"), ("build",)), (("delete/restore", "editions/fr/nord.txt"), ("build",))])
 def test_runs_with_the_store_match_runs_without_it(steps):
     with tempfile.TemporaryDirectory() as work:
@@ -200,8 +224,9 @@ def test_check_leaves_out_catalogs_found_clean_until_they_change(project_dir):
     assert "checked 2 catalog(s)" in run("check", "--all").output
 
     catalog = load(project_dir / FR)
-    entry(catalog, "Dr. Weber sprach am 3. Oktober vor 1.200 Gästen.").msgstr = \
-        "Le Dr Weber a parlé le 3 octobre devant 1 300 invités."
+    entry(
+        catalog, "Dr. Weber sprach am 3. Oktober vor 1.200 Gästen."
+    ).msgstr = "Le Dr Weber a parlé le 3 octobre devant 1 300 invités."
     catalog.save(str(project_dir / FR))
     for _ in range(2):  # a catalog with an error stays in every check until it is fixed
         result = run("check")
@@ -210,3 +235,19 @@ def test_check_leaves_out_catalogs_found_clean_until_they_change(project_dir):
 
     (project_dir / "glossary.toml").write_text('keep = ["Verkor"]\n', encoding="utf-8")
     assert "checked 2 catalog(s)" in run("check").output  # a new glossary: every catalog again
+
+
+def test_a_project_with_the_default_front_matter_keys_extracts_and_builds_through_the_store(project_dir):
+    """``Project.front_matter_keys`` is None for the default keys (found by mypy: the store's key
+    called ``list(None)``)."""
+    project = Project(root=project_dir)
+    assert project.front_matter_keys is None
+    (project_dir / "locales").mkdir()
+    with open_store(project.locales) as store:
+        written = [result.path.name for result in next(incremental.extract_project(project, store))]
+        assert written == ["nord.pot", "nord.po", "nord.po"]
+        assert [result.lang for result in incremental.build_project(project, store, build.BuildOptions()).editions] == [
+            "de",
+            "fr",
+            "en",
+        ]

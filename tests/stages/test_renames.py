@@ -13,7 +13,7 @@ from tests.editions.test_build import EN, ENGLISH, FR, FRENCH, SECOND_JA, transl
 def reviewed(project_dir: Path) -> dict[Path, dict]:
     assert run("extract").exit_code == 0
     translate(FR, {**FRENCH, SECOND_JA: "Oui."})
-    translate(EN, {**ENGLISH, "Ja.": "Yes."}, drafts=True)   # English: machine drafts
+    translate(EN, {**ENGLISH, "Ja.": "Yes."}, drafts=True)  # English: machine drafts
     return {path: states(path) for path in (FR, EN)}
 
 
@@ -27,13 +27,14 @@ def renamed(path: Path) -> Path:
 
 def test_a_renamed_seed_carries_every_catalog_over(project_dir):
     before = reviewed(project_dir)
-    Path("locales/es/LC_MESSAGES").mkdir(parents=True)          # a language no longer in --langs: moved too
+    Path("locales/es/LC_MESSAGES").mkdir(parents=True)  # a language no longer in --langs: moved too
     shutil.copy(FR, "locales/es/LC_MESSAGES/nord.po")
     Path("seeds/nord.txt").rename("seeds/sued.txt")
     result = run("extract")
     assert result.exit_code == 0, result.output
-    assert "renamed locales/nord.pot → locales/sued.pot (the article was renamed: 100% of its sentences" \
-        in result.output
+    assert (
+        "renamed locales/nord.pot → locales/sued.pot (the article was renamed: 100% of its sentences" in result.output
+    )
     assert not Path("locales/nord.pot").exists() and not FR.exists()
     assert Path("locales/es/LC_MESSAGES/sued.po").exists()
     for path, was in before.items():
@@ -48,8 +49,9 @@ def test_a_renamed_and_edited_seed_is_recognised_and_the_edit_merged(project_dir
     reviewed(project_dir)
     text = Path("seeds/nord.txt").read_text(encoding="utf-8")
     Path("seeds/nord.txt").unlink()
-    Path("seeds/sued.txt").write_text(text.replace("Die Region hofft auf Arbeit.", "Die Region hofft auf viel Arbeit."),
-                                     encoding="utf-8")
+    Path("seeds/sued.txt").write_text(
+        text.replace("Die Region hofft auf Arbeit.", "Die Region hofft auf viel Arbeit."), encoding="utf-8"
+    )
     assert run("extract").exit_code == 0
     found = {entry.msgid: entry for entry in read_view(renamed(FR)).active()}
     assert found["Verkor hat in Bourbourg eine Fabrik eröffnet."].state is EntryState.REVIEWED

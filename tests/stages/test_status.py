@@ -40,16 +40,29 @@ def test_count_words():
 
 
 def test_tally_keeps_machine_drafts_and_source_changes_apart():
-    record = tally_entries("nord", "fr", FR, [
-        (EntryState.REVIEWED, "Die Region hofft auf Arbeit."),
-        (EntryState.MACHINE_DRAFT, "Ein Satz, der trifft."),
-        (EntryState.SOURCE_CHANGED, "Ja."),
-        (EntryState.UNTRANSLATED, "Batterien aus dem Norden"),
-        (EntryState.OBSOLETE, "Alt und weg."),
-    ])
-    assert record == CatalogStatus(slug="nord", lang="fr", path=FR, exists=True, reviewed=Tally(1, 5),
-                                   machine_draft=Tally(1, 4), source_changed=Tally(1, 1),
-                                   untranslated=Tally(1, 4), obsolete=Tally(1, 3))
+    record = tally_entries(
+        "nord",
+        "fr",
+        FR,
+        [
+            (EntryState.REVIEWED, "Die Region hofft auf Arbeit."),
+            (EntryState.MACHINE_DRAFT, "Ein Satz, der trifft."),
+            (EntryState.SOURCE_CHANGED, "Ja."),
+            (EntryState.UNTRANSLATED, "Batterien aus dem Norden"),
+            (EntryState.OBSOLETE, "Alt und weg."),
+        ],
+    )
+    assert record == CatalogStatus(
+        slug="nord",
+        lang="fr",
+        path=FR,
+        exists=True,
+        reviewed=Tally(1, 5),
+        machine_draft=Tally(1, 4),
+        source_changed=Tally(1, 1),
+        untranslated=Tally(1, 4),
+        obsolete=Tally(1, 3),
+    )
     assert record.total == Tally(4, 14)
     assert record.fuzzy == Tally(2, 5)
     assert record.percent_reviewed == 35.7
@@ -77,13 +90,34 @@ def test_status_json_on_a_known_catalog(project_dir):
     assert result.exit_code == 0, result.output
     fr, en = json.loads(result.stdout)["catalogs"]
     assert fr == {
-        "article": "nord", "lang": "fr", "path": str(FR), "exists": True, "orphaned": False,
-        "percent_reviewed": 25.0, "needs_repair": None, "low_confidence": 0,
-        "sentences": {"total": 8, "reviewed": 2, "machine_draft": 1, "edited_draft": 0,
-                      "source_changed": 2,
-                      "untranslated": 3, "obsolete": 1, "fuzzy": 3},
-        "words": {"total": 36, "reviewed": 9, "machine_draft": 4, "edited_draft": 0, "source_changed": 8,
-                  "untranslated": 15, "obsolete": 3, "fuzzy": 12},
+        "article": "nord",
+        "lang": "fr",
+        "path": str(FR),
+        "exists": True,
+        "orphaned": False,
+        "percent_reviewed": 25.0,
+        "needs_repair": None,
+        "low_confidence": 0,
+        "sentences": {
+            "total": 8,
+            "reviewed": 2,
+            "machine_draft": 1,
+            "edited_draft": 0,
+            "source_changed": 2,
+            "untranslated": 3,
+            "obsolete": 1,
+            "fuzzy": 3,
+        },
+        "words": {
+            "total": 36,
+            "reviewed": 9,
+            "machine_draft": 4,
+            "edited_draft": 0,
+            "source_changed": 8,
+            "untranslated": 15,
+            "obsolete": 3,
+            "fuzzy": 12,
+        },
     }
     assert (en["lang"], en["percent_reviewed"], en["sentences"]["untranslated"]) == ("en", 0.0, 8)
 
@@ -93,11 +127,33 @@ def test_status_table_on_a_known_catalog(project_dir):
     result = run("status")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0].split() == ["article", "lang", "reviewed", "(words)", "total", "reviewed", "drafts",
-                                "edited", "changed", "untransl.", "obsolete"]
+    assert lines[0].split() == [
+        "article",
+        "lang",
+        "reviewed",
+        "(words)",
+        "total",
+        "reviewed",
+        "drafts",
+        "edited",
+        "changed",
+        "untransl.",
+        "obsolete",
+    ]
     # 36 words on a 20-character bar: 9 reviewed → 5, 8 changed → 4.4 → 5, 4 drafts → 2, 15 untranslated → 8
-    assert lines[1].split() == ["nord", "fr", "█████▓▓▓▓▓▒▒░░░░░░░░", "25.0%",
-                                "8/36", "2/9", "1/4", "0/0", "2/8", "3/15", "1/3"]
+    assert lines[1].split() == [
+        "nord",
+        "fr",
+        "█████▓▓▓▓▓▒▒░░░░░░░░",
+        "25.0%",
+        "8/36",
+        "2/9",
+        "1/4",
+        "0/0",
+        "2/8",
+        "3/15",
+        "1/3",
+    ]
     assert lines[2].split()[:4] == ["nord", "en", "░" * 20, "0.0%"]
     assert "█ reviewed  ▚ edited draft  ▓ source changed  ▒ machine draft  ░ untranslated" in result.output
 
@@ -108,14 +164,22 @@ def test_missing_catalog_is_shown_not_an_error(project_dir):
     result = run("status")
     assert result.exit_code == 0
     assert result.output.splitlines()[2].split(maxsplit=2) == [
-        "nord", "en", f"no catalog yet: run `{pipeline_command()} extract`"]
+        "nord",
+        "en",
+        f"no catalog yet: run `{pipeline_command()} extract`",
+    ]
     [_, en] = json.loads(run("status", "--json").stdout)["catalogs"]
     assert en["exists"] is False and en["sentences"]["total"] == 0
 
 
 def msgfmt_statistics(path: Path) -> dict[str, int]:
-    completed = subprocess.run(["msgfmt", "--statistics", "-o", "/dev/null", str(path)], capture_output=True,
-                               text=True, env={"LC_ALL": "C", "PATH": "/usr/bin:/bin:/usr/local/bin"}, check=True)
+    completed = subprocess.run(
+        ["msgfmt", "--statistics", "-o", "/dev/null", str(path)],
+        capture_output=True,
+        text=True,
+        env={"LC_ALL": "C", "PATH": "/usr/bin:/bin:/usr/local/bin"},
+        check=True,
+    )
     figures = {"translated": 0, "fuzzy": 0, "untranslated": 0}
     for number, kind in re.findall(r"(\d+) (translated|fuzzy|untranslated)", completed.stderr):
         figures[kind] = int(number)
@@ -157,7 +221,6 @@ def test_status_agrees_with_msgfmt_on_the_seed_article(seed_project):
     assert figures["untranslated"] == en["sentences"]["untranslated"] > 0
 
 
-
 def test_an_article_whose_seed_was_deleted_is_orphaned(project_dir):
     Path("seeds/sud.txt").write_text(SMALL_ARTICLE, encoding="utf-8")
     run("extract")
@@ -178,8 +241,11 @@ def test_a_catalog_emptied_to_nothing_is_reported_not_recreated(project_dir):
         result = run(command)
         assert result.exit_code == 1
         assert result.output.strip().splitlines() == [
-            f"Error: {FR}: the file is empty (0 bytes); restore it from version control, or delete it "
-            "to start an empty catalog"]
+            (
+                f"Error: {FR}: the file is empty (0 bytes); restore it from version control, or delete it "
+                "to start an empty catalog"
+            )
+        ]
     assert FR.read_bytes() == b""
 
 
@@ -221,4 +287,5 @@ def test_a_text_and_a_markdown_seed_of_one_slug_are_refused_by_every_command(pro
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-1] == (
         "Error: seeds/nord.txt: 'nord.md' is the same article ('nord') in another format: their catalogs "
-        "would be one; keep one of the two")
+        "would be one; keep one of the two"
+    )

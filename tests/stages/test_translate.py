@@ -186,8 +186,7 @@ def test_empty_engine_output_leaves_the_entry_untranslated(project_dir):
 
 def test_glossary_terms_are_masked_and_rendered_for_the_final_language(project_dir):
     fake = FakeTranslator()
-    draft(extracted(("kueste", "Verkor baut bei Dunkerque eine Gigafactory.\n")), fake, PIVOT,
-          glossary=GLOSSARY)
+    draft(extracted(("kueste", "Verkor baut bei Dunkerque eine Gigafactory.\n")), fake, PIVOT, glossary=GLOSSARY)
     for pair in (DE_EN, EN_FR):
         sent = " ".join(fake.sentences(pair))
         assert not any(term in sent for term in ("Verkor", "Bourbourg", "Dunkerque", "Dunkirk", "Gigafactory"))
@@ -218,8 +217,7 @@ def test_translate_drafts_every_entry_through_the_pivot(project_dir, pivot_model
     calls = calls_to_engine(monkeypatch)
     result = run("translate", "--beam-size", "1")
     assert result.exit_code == 0, result.output
-    for path, provenance in ((EN, "Argos Translate de→en 1.9"),
-                             (FR, "Argos Translate de→en 1.9 → en→fr 1.9 (pivot)")):
+    for path, provenance in ((EN, "Argos Translate de→en 1.9"), (FR, "Argos Translate de→en 1.9 → en→fr 1.9 (pivot)")):
         catalog = load(path)
         assert catalog and all(entry_state(e) is EntryState.MACHINE_DRAFT for e in catalog)
         assert {provenance_of(e) for e in catalog} == {catalogs.MACHINE_TRANSLATION_MARK + provenance}
@@ -247,8 +245,7 @@ def test_translate_without_models_extracts_then_says_what_to_install(project_dir
     assert result.exit_code != 0
     assert EN.exists() and FR.exists() and all(not e.msgstr for e in load(FR))
     message = result.output.strip().splitlines()[-1]
-    for needed in ("de→en", "en→fr", "pipeline models install FILE.argosmodel",
-                   "pipeline models install --from-index"):
+    for needed in ("de→en", "en→fr", "pipeline models install FILE.argosmodel", "pipeline models install --from-index"):
         assert needed in message
 
 
@@ -298,11 +295,16 @@ def test_glossary_terms_never_reach_the_model(project_dir, pivot_models, monkeyp
     Path("glossary.toml").write_text('keep = ["Verkor", "Bourbourg"]\n', encoding="utf-8")
     tokenised, restored = [], []
     real_encode, real_restore = SentencePieceTokenizer.encode, translate.restore
-    monkeypatch.setattr(SentencePieceTokenizer, "encode",
-                        lambda self, text: tokenised.append(text) or real_encode(self, text))
-    monkeypatch.setattr(translate, "restore",
-                        lambda text, masked, lang, glossary: restored.append((masked, lang))
-                        or real_restore(text, masked, lang, glossary))
+    monkeypatch.setattr(
+        SentencePieceTokenizer, "encode", lambda self, text: tokenised.append(text) or real_encode(self, text)
+    )
+    monkeypatch.setattr(
+        translate,
+        "restore",
+        lambda text, masked, lang, glossary: (
+            restored.append((masked, lang)) or real_restore(text, masked, lang, glossary)
+        ),
+    )
     result = run("translate", "--beam-size", "1")
     assert result.exit_code == 0, result.output
     assert tokenised and not any("Verkor" in text or "Bourbourg" in text for text in tokenised)
@@ -391,8 +393,9 @@ def test_an_edited_draft_of_a_changed_sentence_is_offered_not_drafted_again(proj
     edit(FR, lambda catalog: setattr(entry(catalog, REGION), "msgstr", "La région espère du travail."))
     assert {e.msgid: e.state for e in catalogs.read_view(FR)}[REGION] is EntryState.EDITED_DRAFT
     seed = Path("seeds/nord.txt")
-    seed.write_text(seed.read_text(encoding="utf-8").replace(REGION, "Die Region hofft auf viel Arbeit."),
-                    encoding="utf-8")
+    seed.write_text(
+        seed.read_text(encoding="utf-8").replace(REGION, "Die Region hofft auf viel Arbeit."), encoding="utf-8"
+    )
     fake = FakeTranslator()
     draft(extracted(), fake, PIVOT)
     offered = entry(load(FR), "Die Region hofft auf viel Arbeit.")
@@ -410,7 +413,7 @@ def test_a_draft_notes_its_confidence_and_a_pivot_multiplies_its_legs(project_di
 
     def recording(self, pair, sentences):
         outputs = real(self, pair, sentences)
-        scored.update(((pair, sentence), output) for sentence, output in zip(sentences, outputs))
+        scored.update(((pair, sentence), output) for sentence, output in zip(sentences, outputs, strict=True))
         return outputs
 
     monkeypatch.setattr(engines.ArgosTranslator, "translate_scored", recording)
