@@ -33,7 +33,6 @@ sentence replaced, and its ``.html`` and ``.txt`` are rendered from that Markdow
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import enum
 import html
 import re
@@ -67,6 +66,7 @@ from pipeline.po.catalogs import EntryState, Translation, Translations
 from pipeline.po.confidence import LOW_CONFIDENCE, format_confidence, is_low
 from pipeline.po.template_match import TemplateMismatchError, check_against_template, check_language
 from pipeline.project import Project, locale_of
+from pipeline.qa.source_changes import word_changes
 
 FORMATS = ("txt", "md", "html")
 REVIEW_FOLDER = "review"
@@ -851,7 +851,8 @@ def _confidence_note(confidence: float | None, threshold: float) -> str:
     return f'<span class="confidence">confidence {format_confidence(confidence)}</span>'
 
 
-WORDS = re.compile(r"\s+|\w+|[^\w\s]")
+REVIEW_WORDS = re.compile(r"\s+|\w+|[^\w\s]")
+"""Words, punctuation and spaces: the review sheet marks a changed comma or figure group alone."""
 
 
 def diff_html(old: str, new: str) -> str:
@@ -860,18 +861,12 @@ def diff_html(old: str, new: str) -> str:
     >>> diff_html("eine Fabrik", "eine große Fabrik")
     'eine <ins>große </ins>Fabrik'
     """
-    before, after = WORDS.findall(old), WORDS.findall(new)
-    parts = []
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for operation, i1, i2, j1, j2 in matcher.get_opcodes():
-        if operation == "equal":
-            parts.append(escape("".join(before[i1:i2])))
-            continue
-        if i2 > i1:
-            parts.append(f"<del>{escape(''.join(before[i1:i2]))}</del>")
-        if j2 > j1:
-            parts.append(f"<ins>{escape(''.join(after[j1:j2]))}</ins>")
-    return "".join(parts)
+    return "".join(
+        escape(kept)
+        + (f"<del>{escape(removed)}</del>" if removed else "")
+        + (f"<ins>{escape(added)}</ins>" if added else "")
+        for kept, removed, added in word_changes(old, new, REVIEW_WORDS)
+    )
 
 
 # --- the whole build -----------------------------------------------------------------------------

@@ -9,8 +9,21 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
 
 WORDS = re.compile(r"\s+|[^\s]+")
+
+
+def word_changes(old: str, new: str, words: re.Pattern[str] = WORDS) -> Iterator[tuple[str, str, str]]:
+    """``old`` and ``new`` cut into ``words`` and compared as ``diff`` compares lines: runs of
+    (kept, removed, added) text, of which either the first or the other two are empty."""
+    before, after = words.findall(old), words.findall(new)
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+        if operation == "equal":
+            yield "".join(after[new_start:new_end]), "", ""
+        else:
+            yield "", "".join(before[old_start:old_end]), "".join(after[new_start:new_end])
 
 
 def word_diff(old: str, new: str) -> str:
@@ -19,18 +32,10 @@ def word_diff(old: str, new: str) -> str:
     >>> word_diff("Er sprach vor 1.200 Gästen.", "Er sprach vor 1.500 Gästen.")
     'Er sprach vor [-1.200-]{+1.500+} Gästen.'
     """
-    before, after = WORDS.findall(old), WORDS.findall(new)
-    parts = []
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
-        if operation == "equal":
-            parts.append("".join(after[new_start:new_end]))
-            continue
-        if old_end > old_start:
-            parts.append(f"[-{''.join(before[old_start:old_end])}-]")
-        if new_end > new_start:
-            parts.append(f"{{+{''.join(after[new_start:new_end])}+}}")
-    return "".join(parts)
+    return "".join(
+        kept + (f"[-{removed}-]" if removed else "") + (f"{{+{added}+}}" if added else "")
+        for kept, removed, added in word_changes(old, new)
+    )
 
 
 def needs_review_message(count: int, lang: str) -> str:
