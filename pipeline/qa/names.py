@@ -69,7 +69,7 @@ def dates(source: str, translation: str, context: Context) -> Iterator[str]:
     days, translated_days = _relative(source, german), _relative(translation, lang)
     if days and translated_days and not translated_days <= days:
         yield "the source and the translation speak of different days (yesterday, today, tomorrow)"
-    seasons, translated_seasons = _relative(source, german, SEASONS), _relative(translation, lang, SEASONS)
+    seasons, translated_seasons = _relative(source, german, "seasons"), _relative(translation, lang, "seasons")
     if seasons and translated_seasons and not translated_seasons <= seasons:
         yield "the source and the translation speak of different seasons"
 
@@ -120,19 +120,27 @@ def _name_patterns(lang: str, kind: str) -> tuple[tuple[int, re.Pattern[str]], .
     )
 
 
-def _relative(text: str, lang: str, words: dict[str, dict[str, int]] = RELATIVE_DAYS) -> set[int]:
+def _relative(text: str, lang: str, kind: str = "days") -> set[int]:
     """The days around today (or the seasons) that ``text`` names, in any case but German "Morgen"
     (the morning)."""
     folded = text.replace("’", "'")
-    return {
-        day
-        for word, day in words.get(lang, {}).items()
-        if re.search(
-            NOT_LETTER_BEFORE + re.escape(word) + NOT_LETTER_AFTER,
-            folded,
-            0 if (lang, word) == ("de", "morgen") else re.IGNORECASE,
+    return {day for pattern, day in _relative_patterns(lang, kind) if pattern.search(folded)}
+
+
+@functools.cache
+def _relative_patterns(lang: str, kind: str) -> tuple[tuple[re.Pattern[str], int], ...]:
+    """Each word of :data:`RELATIVE_DAYS` (``kind`` "days") or :data:`SEASONS` for ``lang``, compiled once."""
+    words = {"days": RELATIVE_DAYS, "seasons": SEASONS}[kind]
+    return tuple(
+        (
+            re.compile(
+                NOT_LETTER_BEFORE + re.escape(word) + NOT_LETTER_AFTER,
+                0 if (lang, word) == ("de", "morgen") else re.IGNORECASE,
+            ),
+            day,
         )
-    }
+        for word, day in words.get(lang, {}).items()
+    )
 
 
 # --- countries and proper nouns ------------------------------------------------------------------
@@ -215,12 +223,18 @@ def _territory_pattern(lang: str) -> re.Pattern[str] | None:
     return re.compile(f"{NOT_LETTER_BEFORE}({alternatives})(?:s|es|’s|'s)?{NOT_LETTER_AFTER}")
 
 
+@functools.cache
+def _territory_codes(lang: str) -> dict[str, str]:
+    """Territory name → code, in ``lang``."""
+    return {name: code for code, name in _territory_names(lang).items()}
+
+
 def _territories(text: str, lang: str) -> set[str]:
     """Codes of the countries and continents ``text`` names, by name or by adjective."""
     pattern = _territory_pattern(lang)
     if pattern is None:
         return set()
-    by_name = {name: code for code, name in _territory_names(lang).items()}
+    by_name = _territory_codes(lang)
     adjectives = _adjectives(lang)
     return {by_name[match.group(1)] for match in pattern.finditer(text)} | {
         adjectives[word.casefold()]
