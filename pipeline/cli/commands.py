@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ContextManager
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -22,8 +22,15 @@ from pipeline.articles.seeds import read_article
 from pipeline.cli import config
 from pipeline.errors import CHECK_FAILED, EXIT_ERROR, EXIT_REFUSED, INTERRUPTED, PipelineError
 from pipeline.po.confidence import LOW_CONFIDENCE, format_confidence
-from pipeline.project import (SOURCE_LANGUAGE, Project, english_language_name, normalise_language,
-                              pipeline_command, same_language, target_languages)
+from pipeline.project import (
+    SOURCE_LANGUAGE,
+    Project,
+    english_language_name,
+    normalise_language,
+    pipeline_command,
+    same_language,
+    target_languages,
+)
 from pipeline.qa.source_changes import needs_review_message
 from pipeline.stages.extract import UpdateResult
 
@@ -32,11 +39,11 @@ if TYPE_CHECKING:  # imported by the commands that need them, so that `pipeline 
     from pipeline.editions.review_order import ReviewOrder
     from pipeline.mt.downloads import Progress, Timeouts
     from pipeline.mt.engines import EngineOptions
-    from pipeline.mt.plugins import EngineProvider
     from pipeline.mt.index import IndexPackage
     from pipeline.mt.packages import InstalledPackage
+    from pipeline.mt.plugins import EngineProvider
     from pipeline.mt.routes import Pair
-    from pipeline.qa.checks import Report
+    from pipeline.qa.checks import Problem, Report, Severity
     from pipeline.stages.evaluate import Evaluation, RouteEvaluation, Score
     from pipeline.stages.status import CatalogStatus
     from pipeline.stages.translate import DraftReport
@@ -183,7 +190,7 @@ STATE = "pipeline.state"
 """``ctx.meta`` key: whether the state store is used (``--state/--no-state``)."""
 
 
-def state_store(project: Project) -> ContextManager[StateStore]:
+def state_store(project: Project) -> contextlib.AbstractContextManager[StateStore]:
     """The run's :class:`~pipeline.state_store.StateStore` in the catalogs folder (one that remembers
     nothing with ``--no-state``)."""
     from pipeline.state_store import open_store
@@ -219,7 +226,7 @@ def segment(project: Project, file: Path, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps({"paragraphs": paragraphs}, ensure_ascii=False, indent=2))
         return
-    for number, (paragraph, sentences) in enumerate(zip(article.paragraphs, paragraphs), start=1):
+    for number, (paragraph, sentences) in enumerate(zip(article.paragraphs, paragraphs, strict=True), start=1):
         click.echo(f"¶{number} (line {paragraph.line})")
         for sentence in sentences:
             click.echo(f"  · {sentence}")
@@ -405,7 +412,7 @@ def glossary_notice(path: Path) -> None:
         click.echo(f"notice: {path}: no such file; no names or terms are protected", err=True)
 
 
-def translation_progress(pair: Pair, total: int) -> ContextManager[Any]:
+def translation_progress(pair: Pair, total: int) -> contextlib.AbstractContextManager[Any]:
     """A progress bar per pair on a terminal; nothing otherwise (the summary line follows)."""
     return click.progressbar(length=total, label=f"translating {pair}", show_pos=True,
                              hidden=not total or not sys.stdout.isatty())
@@ -597,7 +604,7 @@ def evaluate(ctx: click.Context, project: Project, as_json: bool, only: str | No
     Needs the Argos packages `translate` needs: see `pipeline models`.
     """
     from pipeline.glossary import load_glossary
-    from pipeline.stages.evaluate import evaluate_project, RouteChoice
+    from pipeline.stages.evaluate import RouteChoice, evaluate_project
 
     langs = parse_targets(only, project.source_lang) if only else None
     unknown = [lang for lang in langs or () if lang not in project.langs]
@@ -621,7 +628,7 @@ def evaluate(ctx: click.Context, project: Project, as_json: bool, only: str | No
         print_evaluation(result)
 
 
-def evaluation_progress(pair: Pair, total: int) -> ContextManager[Any]:
+def evaluation_progress(pair: Pair, total: int) -> contextlib.AbstractContextManager[Any]:
     """A progress bar per pair on a terminal, on stderr so that `--json` output stays clean."""
     return click.progressbar(length=total, label=f"translating {pair}", show_pos=True, file=sys.stderr,
                              hidden=not total or not sys.stderr.isatty())
@@ -825,7 +832,7 @@ def status(project: Project, as_json: bool, low_confidence: float) -> None:
     widths = [max(len(click.unstyle(row[i])) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         click.echo("  ".join(cell + " " * (width - len(click.unstyle(cell)))
-                             for cell, width in zip(row, widths)).rstrip())
+                             for cell, width in zip(row, widths, strict=True)).rstrip())
     for record in records:
         if record.needs_repair:
             click.echo(f"needs repair: {record.needs_repair}")
@@ -910,7 +917,7 @@ def status_row(record: CatalogStatus) -> list[str]:
     if record.needs_repair:
         return [record.slug, record.lang, "needs repair (below)"] + [""] * len(STATUS_COLUMNS)
     widths = bar_widths(record)
-    bar = "".join(click.style(mark * width, fg=colour) for (_, mark, colour), width in zip(STATE_BARS, widths))
+    bar = "".join(click.style(mark * width, fg=colour) for (_, mark, colour), width in zip(STATE_BARS, widths, strict=True))
     bar += " " * (BAR_WIDTH - sum(widths))
     figures = [f"{getattr(record, name).sentences}/{getattr(record, name).words}" for name, _ in STATUS_COLUMNS]
     return [record.slug, record.lang, f"{bar} {record.percent_reviewed:5.1f}%", *figures]
@@ -977,7 +984,7 @@ def check(ctx: click.Context, project: Project, files: tuple[Path, ...], glossar
 SEVERITY_HEADINGS = {"error": ("errors", "red"), "warning": ("warnings", "yellow"), "info": ("info", "blue")}
 
 
-Groups = Mapping["Severity", Iterable["Problem"]]
+Groups = Mapping["Severity", Sequence["Problem"]]
 
 
 def print_report(report: Report, groups: Groups) -> None:

@@ -113,7 +113,7 @@ class FolderPath(click.Path):
         if isinstance(value, str) and not value.strip():
             self.fail(EMPTY_PATH, param, ctx)
         if isinstance(value, str) and not value.isprintable():
-            self.fail(f"{ascii(value)}: control characters in a folder name (a stray byte in a variable?); "
+            self.fail(f"{value!a}: control characters in a folder name (a stray byte in a variable?); "
                       "name the folder", param, ctx)
         return super().convert(value, param, ctx)
 

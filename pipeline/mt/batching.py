@@ -133,8 +133,8 @@ def in_part_order(groups: Sequence[Sequence[int]], batch_outputs: Iterable[Seque
     [['a'], None, ['c']]
     """
     outputs: list[T | None] = [None] * count
-    for group, tokens in zip(groups, batch_outputs):
-        for index, output in zip(group, tokens):
+    for group, tokens in zip(groups, batch_outputs, strict=True):
+        for index, output in zip(group, tokens, strict=True):
             outputs[index] = output
     return outputs
 
@@ -143,7 +143,7 @@ def join(tokenizer: Any, encoded: Encoded, outputs: Sequence[list[str] | None], 
          target_prefix: str = "") -> list[str]:
     """One text per sentence from the output tokens of every part (None: a part that was empty)."""
     joined: list[list[str]] = [[] for _ in range(count)]
-    for owner, tokens in zip(encoded.owners, outputs):
+    for owner, tokens in zip(encoded.owners, outputs, strict=True):
         joined[owner].append("" if tokens is None else detokenize(tokenizer, tokens, target_prefix))
     return [" ".join(text for text in texts if text) for texts in joined]
 
@@ -158,7 +158,7 @@ def sentence_log_probs(encoded: Encoded, outputs: Sequence[Hypothesis | None],
     [(-1.5, 5), (0.0, 0)]
     """
     totals = [(0.0, 0)] * count
-    for owner, output in zip(encoded.owners, outputs):
+    for owner, output in zip(encoded.owners, outputs, strict=True):
         if output is not None:
             log_prob, tokens = totals[owner]
             totals[owner] = (log_prob + output.log_prob, tokens + output.scored_tokens)
@@ -228,10 +228,7 @@ def detokenize(tokenizer: Any, tokens: list[str], target_prefix: str = "") -> st
     ``decode_pieces`` does not (pieces it does not know keep their ``▁``, replaced here).
     """
     processor = getattr(tokenizer, "lazy_processor", None)
-    if processor is not None:
-        text = processor().decode_pieces(tokens).replace("▁", " ")
-    else:
-        text = tokenizer.decode(tokens)
+    text = processor().decode_pieces(tokens).replace("▁", " ") if processor is not None else tokenizer.decode(tokens)
     text = re.sub(" {2,}", " ", text).strip()
     if target_prefix and text.startswith(target_prefix):
         text = text[len(target_prefix):].strip()

@@ -410,7 +410,7 @@ class DaskTranslator(engines.ArgosEngine):
                     self.client.register_plugin(plugin)
             except PipelineError:
                 raise
-            except Exception as error:  # noqa: BLE001 - whatever setup raised on a worker comes back here
+            except Exception as error:
                 hint = "; install this project on every worker" if isinstance(error, ImportError) else ""
                 raise ModelError(f"the workers could not load the {pair} package ({first_line(error)}){hint}",
                                  path=package.path) from None

@@ -219,7 +219,7 @@ class ArgosEngine:
         tokens = [None if output is None else output.tokens for output in outputs]
         texts = batching.join(tokenizer, encoded, tokens, len(sentences), target_prefix)
         scores = batching.sentence_log_probs(encoded, outputs, len(sentences))
-        return [ScoredTranslation(text, confidence.token_confidence(*score)) for text, score in zip(texts, scores)]
+        return [ScoredTranslation(text, confidence.token_confidence(*score)) for text, score in zip(texts, scores, strict=True)]
 
     def _tokenizer(self, pair: Pair) -> tuple[Any, str]:
         """The package's tokenizer for ``pair`` and its target prefix, its model made ready."""

@@ -20,8 +20,14 @@ from pathlib import Path
 from pipeline import project
 from pipeline.errors import ModelError
 from pipeline.mt.downloads import DownloadError, Progress, Timeouts, download, get_bytes, no_progress
-from pipeline.mt.packages import (InstalledPackage, version_key, check_metadata, first_line, install_package,
-                                  installed_packages)
+from pipeline.mt.packages import (
+    InstalledPackage,
+    check_metadata,
+    first_line,
+    install_package,
+    installed_packages,
+    version_key,
+)
 from pipeline.mt.routes import Pair, Route, plan_routes
 
 INDEX_FILE = "index.json"

@@ -181,16 +181,16 @@ def translate_scored_keeping_markup(engine: Engine, pair: Pair, texts: Sequence[
     runs: no single translation of it was scored."""
     scored = translate_scored(engine, pair, texts)
     outputs = [output.text for output in scored]
-    repaired = [repair(text, output) if text in guarded else output for text, output in zip(texts, outputs)]
+    repaired = [repair(text, output) if text in guarded else output for text, output in zip(texts, outputs, strict=True)]
     broken = [index for index, output in enumerate(repaired) if output is None]
     if broken:
         rebuilt = _by_runs(engine, pair, [texts[index] for index in broken])
-        for index, output in zip(broken, rebuilt):
+        for index, output in zip(broken, rebuilt, strict=True):
             repaired[index] = output
     final = [output or "" for output in repaired]
-    guarded.update(output for text, output in zip(texts, final) if text in guarded)
+    guarded.update(output for text, output in zip(texts, final, strict=True) if text in guarded)
     return [ScoredTranslation(text, None if index in broken else output.confidence)
-            for index, (text, output) in enumerate(zip(final, scored))]
+            for index, (text, output) in enumerate(zip(final, scored, strict=True))]
 
 
 def placeholders(text: str) -> list[re.Match[str]]:
@@ -211,7 +211,7 @@ def repair(source: str, output: str) -> str | None:
         segments[number] = _spaced_end(segments[number], space_before, first=number == 0)
         segments[number + 1] = _spaced_start(segments[number + 1], space_after, last=number + 1 == len(wanted))
     texts_between = _between(source, wanted)[1:-1]
-    if any(text.strip() and not segment.strip() for text, segment in zip(texts_between, segments[1:-1])):
+    if any(text.strip() and not segment.strip() for text, segment in zip(texts_between, segments[1:-1], strict=True)):
         return None
     return _join(segments, [match.group(0) for match in wanted])
 
@@ -219,7 +219,7 @@ def repair(source: str, output: str) -> str | None:
 def _between(text: str, matches: Sequence[re.Match[str]]) -> list[str]:
     """The text before, between and after ``matches`` (one more part than matches)."""
     edges = [0, *(edge for match in matches for edge in match.span()), len(text)]
-    return [text[start:end] for start, end in zip(edges[::2], edges[1::2])]
+    return [text[start:end] for start, end in zip(edges[::2], edges[1::2], strict=True)]
 
 
 def _spaced_end(segment: str, space: bool, *, first: bool) -> str:
@@ -236,7 +236,7 @@ def _spaced_start(segment: str, space: bool, *, last: bool) -> str:
 
 def _join(segments: Sequence[str], pieces: Sequence[str]) -> str:
     parts = [segments[0]]
-    for piece, segment in zip(pieces, segments[1:]):
+    for piece, segment in zip(pieces, segments[1:], strict=True):
         parts += [piece, segment]
     return "".join(parts)
 
@@ -249,7 +249,7 @@ def _by_runs(engine: Engine, pair: Pair, texts: Sequence[str]) -> list[str]:
     each keeping the whitespace around it, and the placeholders where the source has them."""
     runs = {run.strip(): None for text in texts for run in _between(text, placeholders(text)) if WORD.search(run)}
     todo = list(runs)
-    translated = dict(zip(todo, translate_checked(engine, pair, todo))) if todo else {}
+    translated = dict(zip(todo, translate_checked(engine, pair, todo), strict=True)) if todo else {}
     rebuilt = []
     for text in texts:
         found = placeholders(text)

@@ -333,7 +333,7 @@ def _check_loads(package_dir: Path, path: Path) -> None:
                              "model", path=path) from None
     try:
         ctranslate2.Translator(str(package_dir / "model"), device="cpu", compute_type="default")
-    except Exception as error:  # noqa: BLE001 - CTranslate2 raises RuntimeError, IndexError, ValueError...
+    except Exception as error:
         raise ModelError(f"not an Argos Translate package: the model does not load ({first_line(error)})",
                          path=path) from None
 

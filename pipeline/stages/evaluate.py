@@ -164,7 +164,7 @@ def translate_routes_scored(engine: Engine, routes: Mapping[Name, tuple[Pair, ..
                                  for sentence in dict.fromkeys(sentences)}
     translator = RouteTranslator(engine, batch_size, progress)
     texts = [item.text for item in masked.values()]
-    translator.translate(routes, {name: texts for name in routes})
+    translator.translate(routes, dict.fromkeys(routes, texts))
     return {name: {sentence: ScoredTranslation(
                        restore(translator.output(route, item.text) or "", item, route[-1].target, glossary).strip(),
                        translator.confidence(route, item.text))
@@ -261,7 +261,7 @@ def confidence_correlation(confidences: Sequence[float | None], hypotheses: Sequ
 
     metric = CHRF()
     pairs = [(sure, metric.sentence_score(scoring_text(hypothesis), [scoring_text(reference)]).score)
-             for sure, hypothesis, reference in zip(confidences, hypotheses, references) if sure is not None]
+             for sure, hypothesis, reference in zip(confidences, hypotheses, references, strict=True) if sure is not None]
     return confidence.rank_correlation([sure for sure, _ in pairs], [chrf for _, chrf in pairs]), len(pairs)
 
 
@@ -394,7 +394,7 @@ def evaluate(references: Mapping[str, Sequence[ReviewedSentence]], routes: Mappi
                 for route in options]
         scored = [_route_evaluation(engine, lang, route, reviewed, hypotheses, scored_references, glossary,
                                     n_bootstrap, confidences)
-                  for route, hypotheses, confidences in zip(options, outputs, sure)]
+                  for route, hypotheses, confidences in zip(options, outputs, sure, strict=True)]
         results += scored
         if len(scored) == 2:
             p_value = paired_p_value(*outputs, scored_references,
@@ -413,7 +413,7 @@ def _route_evaluation(engine: Engine, lang: str, route: Route, reviewed: Sequenc
     chrf, bleu = score(hypotheses, references, lang, n_bootstrap=n_bootstrap)
     correlation, scored = confidence_correlation(confidences, hypotheses, references)
     counts = [glossary_terms(sentence.source, hypothesis, lang, glossary)
-              for sentence, hypothesis in zip(reviewed, hypotheses)]
+              for sentence, hypothesis in zip(reviewed, hypotheses, strict=True)]
     return RouteEvaluation(
         lang=lang, route=str(route), kind=route.kind,
         provenance=route_label(engine, route.steps),

@@ -362,7 +362,7 @@ def test_device_cuda_on_a_cluster_without_gpus_names_the_workers(project_dir, pi
 
 
 def test_auto_takes_the_gpu_with_a_half_precision_compute_type():
-    gpu = dict(gpus=lambda: 1, gpu_types=lambda: {"float32", "int8_float32", "float16", "int8_float16"})
+    gpu = {"gpus": lambda: 1, "gpu_types": lambda: {"float32", "int8_float32", "float16", "int8_float16"}}
     assert devices.place("auto", **gpu) == devices.Placement("cuda", "int8_float16")
     assert devices.place("cuda", "float32", **gpu) == devices.Placement("cuda", "float32")
     assert devices.place("auto", gpus=lambda: 0) == devices.Placement("cpu", "default")
@@ -416,8 +416,8 @@ def certificates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     for command in (
             "req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=pipeline-test-ca",
             "req -newkey rsa:2048 -nodes -keyout key.pem -out cert.csr -subj /CN=127.0.0.1",
-            "x509 -req -in cert.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out cert.pem -days 2 "
-            "-extfile san.ext"):
+            ("x509 -req -in cert.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out cert.pem -days 2 "
+             "-extfile san.ext")):
         subprocess.run(["openssl", *command.split()], cwd=folder, check=True, capture_output=True)
     return {"ca": folder / "ca.pem", "cert": folder / "cert.pem", "key": folder / "key.pem"}
 

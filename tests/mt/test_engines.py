@@ -86,13 +86,14 @@ def test_target_prefix_is_forced_and_stripped(pivot_models):
     from types import SimpleNamespace
 
     class Echo:  # a stand-in CTranslate2 Translator: the prefix, the input, then the end token
-        prefixes = []
+        def __init__(self):
+            self.prefixes = []
 
         def translate_batch(self, batch, *, target_prefix, **options):
             self.prefixes += target_prefix
             return [SimpleNamespace(result=lambda tokens=tokens, prefix=prefix: SimpleNamespace(
                 hypotheses=[prefix + tokens + ["</s>"]], scores=[-0.5]))
-                for tokens, prefix in zip(batch, target_prefix)]
+                for tokens, prefix in zip(batch, target_prefix, strict=True)]
 
     argos = engine(pivot_models)
     model = argos._model(DE_EN)
@@ -161,7 +162,7 @@ def test_a_hypothesis_log_probability_is_what_ctranslate2_scores_its_tokens(pivo
     for decoding in (engines.EngineOptions(beam_size=1).decoding(), engines.EngineOptions(beam_size=4).decoding()):
         hypotheses = batching.translate_batch(model.translator, tokens, decoding)
         scored = model.translator.score_batch(tokens, [hypothesis.tokens for hypothesis in hypotheses])
-        for hypothesis, reference in zip(hypotheses, scored):
+        for hypothesis, reference in zip(hypotheses, scored, strict=True):
             assert hypothesis.scored_tokens in (len(hypothesis.tokens), len(hypothesis.tokens) + 1)
             assert hypothesis.log_prob == pytest.approx(sum(reference.log_probs[:hypothesis.scored_tokens]),
                                                         rel=1e-3)

@@ -14,9 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import ModelError
-from pipeline.mt.packages import (BrokenPackage, install_package, installed_packages, InstalledPackage, newest_by_pair,
-                                  package_roles, scan_packages)
+from pipeline.mt.packages import (
+    BrokenPackage,
+    InstalledPackage,
+    install_package,
+    installed_packages,
+    newest_by_pair,
+    package_roles,
+    scan_packages,
+)
 from pipeline.mt.routes import Pair, Route, plan_route
 from tests.conftest import run
 
@@ -241,8 +247,8 @@ def test_metadata_whose_codes_are_not_language_codes_is_refused(project_dir, arg
     result = run("models", "install", str(archive))
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        f"Error: {archive}: not an Argos Translate package: metadata.json's to_code {code!r} is not a "
-        "language code"]
+        (f"Error: {archive}: not an Argos Translate package: metadata.json's to_code {code!r} is not a "
+         "language code")]
     assert installed_dirs(argos_dir) == []
 
 
@@ -324,5 +330,5 @@ def test_an_argos_packages_dir_that_is_a_file_says_so(project_dir):
     result = pipeline_process("models", "list", ARGOS_PACKAGES_DIR="packages")
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
-        "Error: packages: ARGOS_PACKAGES_DIR names a file, not a folder: point it at the folder of Argos "
-        "packages, or unset it"]
+        ("Error: packages: ARGOS_PACKAGES_DIR names a file, not a folder: point it at the folder of Argos "
+         "packages, or unset it")]
