@@ -85,11 +85,15 @@ class PipelineGroup(click.Group):
             raise failure(f"{where}{error.strerror or error}") from None
 
 
-def failure(message: str) -> click.ClickException:
+class Failure(click.ClickException):
     """``Error: message`` on stderr and :data:`~pipeline.errors.EXIT_ERROR`."""
-    error = click.ClickException(message)
-    error.exit_code = EXIT_ERROR
-    return error
+
+    exit_code = EXIT_ERROR
+
+
+def failure(message: str) -> click.ClickException:
+    """A :class:`Failure` saying ``message``."""
+    return Failure(message)
 
 
 CONFIG_FILE = "pipeline.config_file"
@@ -363,7 +367,7 @@ def engine_provider(name: str, options: EngineOptions, cluster: Any = None) -> E
 @engine_option
 @pass_project
 @click.pass_context
-def translate(ctx: click.Context, project: Project, glossary_path: Path, save_every: int, memory_threshold: float,
+def translate(ctx: click.Context, project: Project, /, glossary_path: Path, save_every: int, memory_threshold: float,
               scheduler: str | None, allow_insecure_scheduler: bool, tls_ca_file: Path | None,
               tls_cert: Path | None, tls_key: Path | None, no_workers_timeout: int, engine_name: str,
               **engine_options) -> None:
@@ -595,7 +599,7 @@ ROUTE_CHOICES = ("default", "direct", "pivot", "both")
 @engine_option
 @pass_project
 @click.pass_context
-def evaluate(ctx: click.Context, project: Project, as_json: bool, only: str | None, route_choice: str,
+def evaluate(ctx: click.Context, project: Project, /, as_json: bool, only: str | None, route_choice: str,
              glossary_path: Path, engine_name: str, **engine_options: Any) -> None:
     """Score machine translation against the reviewed translations (chrF, BLEU, glossary terms kept).
 

@@ -282,9 +282,12 @@ def _single_value(config: ConfigFile, key: str, value: Any, option: click.Option
     expected = _toml_types(option)
     if not isinstance(value, expected) or (isinstance(value, bool) and bool not in expected):
         raise config.error(key, f"expected {_describe(expected)}, not {type(value).__name__} {value!r}")
-    if isinstance(option.type, click.Path) and not value.strip():
+    if not isinstance(option.type, click.Path):
+        return value
+    path = str(value)  # a str: the only TOML type a path option takes
+    if not path.strip():
         raise config.error(key, EMPTY_PATH)
-    return _relative_to(config.path.parent / value, cwd) if isinstance(option.type, click.Path) else value
+    return _relative_to(config.path.parent / path, cwd)
 
 
 def _toml_types(option: click.Option) -> tuple[type, ...]:
@@ -328,7 +331,7 @@ class SettingInForce:
     """The commands that take it (``("translate", "check")``); none for the group's own options."""
 
 
-SOURCE_NAMES = {ParameterSource.COMMANDLINE: "option", ParameterSource.ENVIRONMENT: "environment",
+SOURCE_NAMES: dict[ParameterSource | None, str] = {ParameterSource.COMMANDLINE: "option", ParameterSource.ENVIRONMENT: "environment",
                 ParameterSource.DEFAULT_MAP: "file", ParameterSource.DEFAULT: "default"}
 
 

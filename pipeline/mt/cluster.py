@@ -90,8 +90,7 @@ def check_address(address: str, *, allow_insecure: bool = False) -> str:
     >>> check_address("127.0.0.1:8786")
     'tcp://127.0.0.1:8786'
     """
-    from distributed.comm import parse_address, unparse_address
-    from distributed.comm.addressing import parse_host_port
+    from distributed.comm.addressing import parse_address, parse_host_port, unparse_address
 
     try:
         scheme, location = parse_address(address.strip())
@@ -115,7 +114,7 @@ def on_this_machine(host: str) -> bool:
     import psutil
 
     try:
-        found = {info[4][0] for info in socket.getaddrinfo(host, None)}
+        found = {str(info[4][0]) for info in socket.getaddrinfo(host, None)}
     except OSError as error:
         raise PipelineError(f"--scheduler: cannot resolve {host} ({first_line(error)})") from None
     own = {address.address.split("%")[0] for addresses in psutil.net_if_addrs().values()
@@ -137,13 +136,14 @@ def security_for(address: str, tls: TlsFiles) -> Any:
         if missing:
             raise PipelineError(f"tls:// with options needs {', '.join(missing)} too")
         for path in (tls.ca_file, tls.cert, tls.key):
-            if not path.is_file():
+            if path is not None and not path.is_file():  # None: refused just above
                 raise PipelineError("no such file", path=path)
         security = Security(tls_ca_file=str(tls.ca_file), tls_client_cert=str(tls.cert),
                             tls_client_key=str(tls.key), require_encryption=True)
     else:
         security = Security()
-    if not security.tls_ca_file:
+    # Security sets its fields with setattr over __slots__: mypy does not see them.
+    if not security.tls_ca_file:  # type: ignore[attr-defined]
         raise PipelineError(
             f"{address}: no TLS certificates: give --tls-ca-file, --tls-cert and --tls-key, or set "
             "distributed.comm.tls.ca-file, .client.cert and .client.key in Dask's configuration "
@@ -275,10 +275,10 @@ def translate_on_worker(name: str, batch: list[list[str]],
     and their log-probabilities) back."""
     from distributed import get_worker
 
-    plugin = get_worker().plugins.get(name)
-    if plugin is None or plugin.translator is None:
+    translator = getattr(get_worker().plugins.get(name), "translator", None)  # None: no such plugin
+    if translator is None:
         raise ModelError(f"this worker has no package {name} (its plugin failed; see the worker's log)")
-    return batching.translate_batch(plugin.translator, batch, decoding)
+    return batching.translate_batch(translator, batch, decoding)
 
 
 # --- the client's side ---------------------------------------------------------------------------
@@ -372,7 +372,7 @@ class DaskTranslator(engines.ArgosEngine):
 
     def _decode(self, pair: Pair, batches: list[list[list[str]]],
                 decoding: batching.Decoding) -> list[list[batching.Hypothesis]]:
-        from distributed.utils import CancelledError
+        from concurrent.futures import CancelledError  # what distributed raises (distributed.utils)
 
         plugin = self._shipped[pair].plugin
         futures = {self.client.submit(translate_on_worker, plugin, batch, decoding, pure=False): number

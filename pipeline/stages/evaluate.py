@@ -31,12 +31,12 @@ from pipeline.errors import PipelineError
 from pipeline.glossary import Glossary, Masked, holds_rendering, restore
 from pipeline.mt.engines import Engine, EngineFactory, ScoredTranslation, route_label
 from pipeline.mt.plugins import EngineProvider, load_provider
-from pipeline.mt.route_translation import Name, RouteTranslator
+from pipeline.mt.route_translation import Name, Progress, RouteTranslator, no_progress
 from pipeline.mt.routes import PIVOT_LANGUAGE, Pair, Route, direct_route, pivot_route, plan_route
 from pipeline.po import catalogs, confidence
 from pipeline.po.catalogs import EntryState
 from pipeline.project import Project
-from pipeline.stages.translate import DEFAULT_SAVE_EVERY, Progress, engine_input, no_progress
+from pipeline.stages.translate import DEFAULT_SAVE_EVERY, engine_input
 
 DEFAULT_BOOTSTRAP = 1000
 """Resamples for the 95 % intervals (sacrebleu's ``n_bootstrap``) and the paired test between two
@@ -226,13 +226,14 @@ def score(hypotheses: Sequence[str], references: Sequence[str], lang: str, *,
         raise ValueError(f"{len(hypotheses)} hypotheses for {len(references)} references")
     if not hypotheses:
         raise ValueError("nothing to score")
-    from sacrebleu.metrics import BLEU, CHRF
+    from sacrebleu.metrics.bleu import BLEU
+    from sacrebleu.metrics.chrf import CHRF
 
     hyps = [scoring_text(text) for text in hypotheses]
     refs = [scoring_text(text) for text in references]
     # trg_lang picks BLEU's tokenizer (zh, ja, ko) and warns about a mismatch; it knows bare codes.
-    metrics = (CHRF(), BLEU(trg_lang=lang.split("_")[0]))
-    return tuple(_score(metric, hyps, refs, n_bootstrap) for metric in metrics)
+    chrf, bleu = CHRF(), BLEU(trg_lang=lang.split("_")[0])
+    return _score(chrf, hyps, refs, n_bootstrap), _score(bleu, hyps, refs, n_bootstrap)
 
 
 def _score(metric, hypotheses: list[str], references: list[str], n_bootstrap: int) -> Score:
@@ -257,7 +258,7 @@ def confidence_correlation(confidences: Sequence[float | None], hypotheses: Sequ
     """
     if not len(confidences) == len(hypotheses) == len(references):
         raise ValueError(f"{len(confidences)} confidences, {len(hypotheses)} hypotheses, {len(references)} references")
-    from sacrebleu.metrics import CHRF
+    from sacrebleu.metrics.chrf import CHRF
 
     metric = CHRF()
     pairs = [(sure, metric.sentence_score(scoring_text(hypothesis), [scoring_text(reference)]).score)
@@ -274,15 +275,18 @@ def paired_p_value(first: Sequence[str], second: Sequence[str], references: Sequ
     """
     if not len(first) == len(second) == len(references):
         raise ValueError(f"{len(first)} and {len(second)} hypotheses for {len(references)} references")
-    from sacrebleu.metrics import CHRF
-    from sacrebleu.significance import PairedTest
+    from sacrebleu.metrics.chrf import CHRF
+    from sacrebleu.significance import PairedTest, Result
 
     prepared = [[scoring_text(text) for text in texts] for texts in (first, second, references)]
     test = PairedTest([("first", prepared[0]), ("second", prepared[1])], {"chrF": CHRF()}, [prepared[2]],
                       test_type="bs", n_samples=n_bootstrap)
     _, scores = test()
     [results] = [column for name, column in scores.items() if name != "System"]
-    return float(results[1].p_value)
+    compared = results[1]  # sacrebleu types a column as str | Result: a metric's holds Results
+    if not isinstance(compared, Result) or compared.p_value is None:
+        raise RuntimeError(f"sacrebleu's paired test gave no p-value: {compared!r}")
+    return float(compared.p_value)
 
 
 # --- glossary terms kept -------------------------------------------------------------------------
@@ -397,9 +401,10 @@ def evaluate(references: Mapping[str, Sequence[ReviewedSentence]], routes: Mappi
                   for route, hypotheses, confidences in zip(options, outputs, sure, strict=True)]
         results += scored
         if len(scored) == 2:
-            p_value = paired_p_value(*outputs, scored_references,
+            first, second = outputs
+            p_value = paired_p_value(first, second, scored_references,
                                      n_bootstrap=n_bootstrap) if n_bootstrap > 1 else None
-            comparisons.append(RouteComparison(lang, *scored, p_value=p_value))
+            comparisons.append(RouteComparison(lang, scored[0], scored[1], p_value=p_value))
     unreviewed = tuple(lang for lang, reviewed in references.items() if not reviewed)
     return Evaluation(results=tuple(results), unreviewed=unreviewed, warnings=tuple(engine.warnings),
                       comparisons=tuple(comparisons))

@@ -97,7 +97,7 @@ def open_catalogs(project: Project, *, langs: Sequence[str] | None = None,
             if stamp is None:
                 continue
             known = carried.get(path)
-            catalog = known.catalog if known and known.stamp == stamp else catalogs.read_view(path)
+            catalog = known.catalog if known and known.catalog is not None and known.stamp == stamp else catalogs.read_view(path)
             opened.append(OpenCatalog(lang=lang, slug=article.stem, path=path, catalog=catalog, stamp=stamp))
     return opened
 
