@@ -34,7 +34,6 @@ BUILT_IN = {"argos": "pipeline.mt.argos_provider:ArgosProvider", "dask": "pipeli
 """The built-in engines' entry points, used where the installed metadata does not list them."""
 
 
-
 @dataclass(frozen=True, slots=True)
 class ClusterSettings:
     """``--scheduler`` and the options that go with it (the ``dask`` engine's)."""

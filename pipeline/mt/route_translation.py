@@ -103,8 +103,9 @@ class RouteTranslator:
         """Translate ``inputs[name]`` along ``routes[name]``, for every route, pair after pair."""
         return [self._translate_pair(pair, self._todo(pair, routes, inputs)) for pair in pair_order(routes)]
 
-    def _todo(self, pair: Pair, routes: Mapping[Name, Sequence[Pair]],
-              inputs: Mapping[Name, Sequence[str]]) -> list[str]:
+    def _todo(
+        self, pair: Pair, routes: Mapping[Name, Sequence[Pair]], inputs: Mapping[Name, Sequence[str]]
+    ) -> list[str]:
         todo: dict[str, None] = {}
         for name, route in routes.items():
             for depth in (i for i, step in enumerate(route) if step == pair):
@@ -119,9 +120,8 @@ class RouteTranslator:
         started, batches = time.monotonic(), 0
         with self.progress(pair, len(todo)) as bar:
             for start in range(0, len(todo), self.batch_size):
-                batch = todo[start:start + self.batch_size]
-                outputs = markup_drafts.translate_scored_keeping_markup(self.engine, pair, batch,
-                                                                        guarded=self.guarded)
+                batch = todo[start : start + self.batch_size]
+                outputs = markup_drafts.translate_scored_keeping_markup(self.engine, pair, batch, guarded=self.guarded)
                 self.done.update(((pair, text), output) for text, output in zip(batch, outputs, strict=True))
                 batches += 1
                 self.after_batch(pair)
