@@ -19,8 +19,18 @@ import pytest
 
 from tests.conftest import REPO
 
-LAYERS = {"glossary": 1, "articles": 1, "po": 1, "mt": 2, "memory": 2,
-          "stages": 3, "editions": 3, "qa": 3, "exchange": 3, "cli": 4}
+LAYERS = {
+    "glossary": 1,
+    "articles": 1,
+    "po": 1,
+    "mt": 2,
+    "memory": 2,
+    "stages": 3,
+    "editions": 3,
+    "qa": 3,
+    "exchange": 3,
+    "cli": 4,
+}
 
 
 def module_name(path: Path) -> str:
@@ -66,8 +76,7 @@ def test_no_module_imports_itself_round_a_circle():
 
 @pytest.mark.parametrize("module", sorted(MODULES))
 def test_no_module_imports_a_later_layer(module):
-    later = {target for target in GRAPH[module]
-             if layer(module) is not None and (layer(target) or 0) > layer(module)}
+    later = {target for target in GRAPH[module] if layer(module) is not None and (layer(target) or 0) > layer(module)}
     assert not later, f"{module} (layer {layer(module)}) imports {sorted(later)}"
 
 

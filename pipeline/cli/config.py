@@ -35,8 +35,23 @@ from pipeline.input_files import MAX_CONFIG_BYTES, read_regular_file
 FILE_NAME = "pyproject.toml"
 TABLE = "tool.pipeline"
 ENV_PREFIX = "PIPELINE_"
-PER_RUN_OPTIONS = frozenset({"help", "version", "json", "list", "from-index", "lang", "all", "reviewed", "xliff",
-                             "copy-source", "name", "replace", "state"})
+PER_RUN_OPTIONS = frozenset(
+    {
+        "help",
+        "version",
+        "json",
+        "list",
+        "from-index",
+        "lang",
+        "all",
+        "reviewed",
+        "xliff",
+        "copy-source",
+        "name",
+        "replace",
+        "state",
+    }
+)
 """Options that choose what one run does or prints, not how the project is set up: not keys."""
 COMMAND_LINE_ONLY = frozenset({"allow-insecure-scheduler"})
 """Options that lower security: a decision for each run, never one a cloned repository's file or a
@@ -66,8 +81,14 @@ class ConfigFile:
                 header = number if _TABLE_HEADER.fullmatch(stripped) else None
             elif header is not None and re.match(rf"""["']?{re.escape(key)}["']?\s*=""", stripped):
                 return number
-        return next((number for number, line in enumerate(self.text.splitlines(), start=1)
-                     if _TABLE_HEADER.fullmatch(line.strip())), None)
+        return next(
+            (
+                number
+                for number, line in enumerate(self.text.splitlines(), start=1)
+                if _TABLE_HEADER.fullmatch(line.strip())
+            ),
+            None,
+        )
 
     def error(self, key: str, message: str) -> PipelineError:
         return PipelineError(f"[{TABLE}] {key}: {message}", path=self.path, line=self.line_of(key))
@@ -113,8 +134,11 @@ class FolderPath(click.Path):
         if isinstance(value, str) and not value.strip():
             self.fail(EMPTY_PATH, param, ctx)
         if isinstance(value, str) and not value.isprintable():
-            self.fail(f"{ascii(value)}: control characters in a folder name (a stray byte in a variable?); "
-                      "name the folder", param, ctx)
+            self.fail(
+                f"{value!a}: control characters in a folder name (a stray byte in a variable?); name the folder",
+                param,
+                ctx,
+            )
         return super().convert(value, param, ctx)
 
 
@@ -192,12 +216,17 @@ def read_config(path: Path) -> ConfigFile | None:
         data = read_regular_file(path, what="settings file", limit=MAX_CONFIG_BYTES)
         text = data.decode("utf-8")
         if text.startswith("\ufeff"):
-            raise PipelineError("starts with a byte-order mark (BOM), which TOML does not allow (pip "
-                                "refuses it too); save the file as UTF-8 without BOM", path=path, line=1)
+            raise PipelineError(
+                "starts with a byte-order mark (BOM), which TOML does not allow (pip "
+                "refuses it too); save the file as UTF-8 without BOM",
+                path=path,
+                line=1,
+            )
         document = tomllib.loads(text)
     except UnicodeDecodeError as error:
-        raise PipelineError(f"not UTF-8 ({error.reason}); save the file as UTF-8", path=path,
-                            line=data.count(b"\n", 0, error.start) + 1) from None
+        raise PipelineError(
+            f"not UTF-8 ({error.reason}); save the file as UTF-8", path=path, line=data.count(b"\n", 0, error.start) + 1
+        ) from None
     except OSError as error:
         raise PipelineError(f"cannot read: {error.strerror or error}", path=path) from None
     except tomllib.TOMLDecodeError as error:
@@ -211,8 +240,7 @@ def read_config(path: Path) -> ConfigFile | None:
     table = tool["pipeline"]
     config = ConfigFile(path=path, table=table if isinstance(table, dict) else {}, text=text)
     if not isinstance(table, dict):
-        raise PipelineError(f"[{TABLE}] must be a table of settings", path=path,
-                            line=config.line_of("pipeline"))
+        raise PipelineError(f"[{TABLE}] must be a table of settings", path=path, line=config.line_of("pipeline"))
     return config
 
 
@@ -260,7 +288,7 @@ def file_value(config: ConfigFile, key: str, value: Any, option: click.Option, *
     """
     if key in LANGUAGE_LIST_KEYS:
         if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
-            raise config.error(key, f"expected a list of language codes, e.g. {key} = [\"fr\", \"en\"]")
+            raise config.error(key, f'expected a list of language codes, e.g. {key} = ["fr", "en"]')
         value = ",".join(value)
     elif option.multiple:
         if not isinstance(value, list):
@@ -282,9 +310,12 @@ def _single_value(config: ConfigFile, key: str, value: Any, option: click.Option
     expected = _toml_types(option)
     if not isinstance(value, expected) or (isinstance(value, bool) and bool not in expected):
         raise config.error(key, f"expected {_describe(expected)}, not {type(value).__name__} {value!r}")
-    if isinstance(option.type, click.Path) and not value.strip():
+    if not isinstance(option.type, click.Path):
+        return value
+    path = str(value)  # a str: the only TOML type a path option takes
+    if not path.strip():
         raise config.error(key, EMPTY_PATH)
-    return _relative_to(config.path.parent / value, cwd) if isinstance(option.type, click.Path) else value
+    return _relative_to(config.path.parent / path, cwd)
 
 
 def _toml_types(option: click.Option) -> tuple[type, ...]:
@@ -307,8 +338,7 @@ def _relative_to(path: Path, cwd: Path) -> Path:
     """``path`` relative to the working folder when it is below it, so messages and catalog
     references read as they do without a file (``seeds/x.txt``, not an absolute path)."""
     try:
-        return Path(os.path.relpath(path, cwd)) if not path.is_absolute() or path.is_relative_to(cwd) \
-            else path
+        return Path(os.path.relpath(path, cwd)) if not path.is_absolute() or path.is_relative_to(cwd) else path
     except ValueError:  # another drive (Windows)
         return path
 
@@ -328,8 +358,12 @@ class SettingInForce:
     """The commands that take it (``("translate", "check")``); none for the group's own options."""
 
 
-SOURCE_NAMES = {ParameterSource.COMMANDLINE: "option", ParameterSource.ENVIRONMENT: "environment",
-                ParameterSource.DEFAULT_MAP: "file", ParameterSource.DEFAULT: "default"}
+SOURCE_NAMES: dict[ParameterSource | None, str] = {
+    ParameterSource.COMMANDLINE: "option",
+    ParameterSource.ENVIRONMENT: "environment",
+    ParameterSource.DEFAULT_MAP: "file",
+    ParameterSource.DEFAULT: "default",
+}
 
 
 def origin(ctx: click.Context, name: str, config: ConfigFile | None) -> tuple[str, str]:
@@ -344,8 +378,7 @@ def origin(ctx: click.Context, name: str, config: ConfigFile | None) -> tuple[st
     return source, where
 
 
-def settings_in_force(ctx: click.Context, group: click.Group,
-                      config: ConfigFile | None) -> list[SettingInForce]:
+def settings_in_force(ctx: click.Context, group: click.Group, config: ConfigFile | None) -> list[SettingInForce]:
     """Each key's value and origin, read through click as the commands would read them: a context is
     made (not invoked) for each command that has the option."""
     root = ctx.find_root()
@@ -356,24 +389,33 @@ def settings_in_force(ctx: click.Context, group: click.Group,
         try:
             option_ctx = _context_for(contexts, path, group)
         except click.UsageError as error:  # a bad variable: a usage error of this command, not of `path`
-            raise click.UsageError(f"{error.format_message().rstrip('.')} (a setting of "
-                                   f"`{' '.join(path)}`)", ctx=ctx) from None
+            raise click.UsageError(
+                f"{error.format_message().rstrip('.')} (a setting of `{' '.join(path)}`)", ctx=ctx
+            ) from None
         source, where = origin(option_ctx, option.name, config)
-        found.append(SettingInForce(key=setting.key, value=_plain(option_ctx.params.get(option.name)),
-                                    source=source, origin=where,
-                                    commands=tuple(" ".join(path) for path, _ in setting.options if path)))
+        found.append(
+            SettingInForce(
+                key=setting.key,
+                value=_plain(option_ctx.params.get(option.name)),
+                source=source,
+                origin=where,
+                commands=tuple(" ".join(path) for path, _ in setting.options if path),
+            )
+        )
     return found
 
 
-def _context_for(contexts: dict[tuple[str, ...], click.Context], path: tuple[str, ...],
-                 group: click.Group) -> click.Context:
+def _context_for(
+    contexts: dict[tuple[str, ...], click.Context], path: tuple[str, ...], group: click.Group
+) -> click.Context:
     if path not in contexts:
         parent = _context_for(contexts, path[:-1], group)
         command = parent.command.commands[path[-1]]  # type: ignore[attr-defined]
         # A subgroup (``models``) given no arguments would print its help and exit; it is only the
         # parent of the command whose options are read, and has no options of its own.
-        contexts[path] = command.make_context(path[-1], [], parent=parent,
-                                              resilient_parsing=isinstance(command, click.Group))
+        contexts[path] = command.make_context(
+            path[-1], [], parent=parent, resilient_parsing=isinstance(command, click.Group)
+        )
     return contexts[path]
 
 

@@ -92,11 +92,18 @@ def start_batch(translator: Any, batch: list[list[str]], decoding: Decoding) -> 
     prefix = [decoding.target_prefix] if decoding.target_prefix else []
     longest = max(len(tokens) for tokens in batch)
     return translator.translate_batch(
-        batch, target_prefix=[prefix] * len(batch) if prefix else None,
-        beam_size=decoding.beam_size, max_batch_size=decoding.max_batch_size, batch_type="examples",
+        batch,
+        target_prefix=[prefix] * len(batch) if prefix else None,
+        beam_size=decoding.beam_size,
+        max_batch_size=decoding.max_batch_size,
+        batch_type="examples",
         max_decoding_length=len(prefix) + decoding_limit(longest),
-        replace_unknowns=True, length_penalty=LENGTH_PENALTY, return_scores=True, return_end_token=True,
-        asynchronous=True)
+        replace_unknowns=True,
+        length_penalty=LENGTH_PENALTY,
+        return_scores=True,
+        return_end_token=True,
+        asynchronous=True,
+    )
 
 
 def best_hypothesis(result: Any, decoding: Decoding) -> Hypothesis:
@@ -110,7 +117,7 @@ def best_hypothesis(result: Any, decoding: Decoding) -> Hypothesis:
     answer = result.result()
     tokens = list(answer.hypotheses[0])
     length = len(tokens)
-    log_prob = answer.scores[0] * length ** LENGTH_PENALTY
+    log_prob = answer.scores[0] * length**LENGTH_PENALTY
     if tokens[-1:] == [END_TOKEN]:
         tokens = tokens[:-1]
     scored = length
@@ -124,8 +131,7 @@ def translate_batch(translator: Any, batch: list[list[str]], decoding: Decoding)
     return [best_hypothesis(result, decoding) for result in start_batch(translator, batch, decoding)]
 
 
-def in_part_order(groups: Sequence[Sequence[int]], batch_outputs: Iterable[Sequence[T]],
-                  count: int) -> list[T | None]:
+def in_part_order(groups: Sequence[Sequence[int]], batch_outputs: Iterable[Sequence[T]], count: int) -> list[T | None]:
     """The outputs of every batch put back in the order of the ``count`` parts (``groups[i]``: the
     parts batch ``i`` translated, as :func:`plan_batches` cut them); None for a part no batch held.
 
@@ -133,23 +139,23 @@ def in_part_order(groups: Sequence[Sequence[int]], batch_outputs: Iterable[Seque
     [['a'], None, ['c']]
     """
     outputs: list[T | None] = [None] * count
-    for group, tokens in zip(groups, batch_outputs):
-        for index, output in zip(group, tokens):
+    for group, tokens in zip(groups, batch_outputs, strict=True):
+        for index, output in zip(group, tokens, strict=True):
             outputs[index] = output
     return outputs
 
 
-def join(tokenizer: Any, encoded: Encoded, outputs: Sequence[list[str] | None], count: int,
-         target_prefix: str = "") -> list[str]:
+def join(
+    tokenizer: Any, encoded: Encoded, outputs: Sequence[list[str] | None], count: int, target_prefix: str = ""
+) -> list[str]:
     """One text per sentence from the output tokens of every part (None: a part that was empty)."""
     joined: list[list[str]] = [[] for _ in range(count)]
-    for owner, tokens in zip(encoded.owners, outputs):
+    for owner, tokens in zip(encoded.owners, outputs, strict=True):
         joined[owner].append("" if tokens is None else detokenize(tokenizer, tokens, target_prefix))
     return [" ".join(text for text in texts if text) for texts in joined]
 
 
-def sentence_log_probs(encoded: Encoded, outputs: Sequence[Hypothesis | None],
-                       count: int) -> list[tuple[float, int]]:
+def sentence_log_probs(encoded: Encoded, outputs: Sequence[Hypothesis | None], count: int) -> list[tuple[float, int]]:
     """(summed log-probability, tokens scored) of each of ``count`` sentences: the sums of its parts
     (a sentence translated in parts is scored as one), (0.0, 0) for a sentence with nothing decoded.
 
@@ -158,7 +164,7 @@ def sentence_log_probs(encoded: Encoded, outputs: Sequence[Hypothesis | None],
     [(-1.5, 5), (0.0, 0)]
     """
     totals = [(0.0, 0)] * count
-    for owner, output in zip(encoded.owners, outputs):
+    for owner, output in zip(encoded.owners, outputs, strict=True):
         if output is not None:
             log_prob, tokens = totals[owner]
             totals[owner] = (log_prob + output.log_prob, tokens + output.scored_tokens)
@@ -228,17 +234,17 @@ def detokenize(tokenizer: Any, tokens: list[str], target_prefix: str = "") -> st
     ``decode_pieces`` does not (pieces it does not know keep their ``▁``, replaced here).
     """
     processor = getattr(tokenizer, "lazy_processor", None)
-    if processor is not None:
-        text = processor().decode_pieces(tokens).replace("▁", " ")
-    else:
-        text = tokenizer.decode(tokens)
+    text = processor().decode_pieces(tokens).replace("▁", " ") if processor is not None else tokenizer.decode(tokens)
     text = re.sub(" {2,}", " ", text).strip()
     if target_prefix and text.startswith(target_prefix):
-        text = text[len(target_prefix):].strip()
+        text = text[len(target_prefix) :].strip()
     return text
 
 
 def split_warnings(pair: object, sentences: Sequence[str], encoded: Encoded, limit: int) -> list[str]:
     """One warning per sentence that was translated in parts."""
-    return [f"{pair}: a sentence of {tokens} tokens was translated in {parts} parts (models take {limit}): "
-            f"{sentences[index][:60]}…" for index, tokens, parts in encoded.split]
+    return [
+        f"{pair}: a sentence of {tokens} tokens was translated in {parts} parts (models take {limit}): "
+        f"{sentences[index][:60]}…"
+        for index, tokens, parts in encoded.split
+    ]

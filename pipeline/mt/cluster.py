@@ -90,15 +90,16 @@ def check_address(address: str, *, allow_insecure: bool = False) -> str:
     >>> check_address("127.0.0.1:8786")
     'tcp://127.0.0.1:8786'
     """
-    from distributed.comm import parse_address, unparse_address
-    from distributed.comm.addressing import parse_host_port
+    from distributed.comm.addressing import parse_address, parse_host_port, unparse_address
 
     try:
         scheme, location = parse_address(address.strip())
         host, _ = parse_host_port(location)
     except ValueError as error:
-        raise PipelineError(f"--scheduler {address}: not a scheduler address ({first_line(error)}); "
-                            "give tls://HOST:PORT or tcp://HOST:PORT") from None
+        raise PipelineError(
+            f"--scheduler {address}: not a scheduler address ({first_line(error)}); "
+            "give tls://HOST:PORT or tcp://HOST:PORT"
+        ) from None
     if scheme not in ("tcp", "tls"):
         raise PipelineError(f"--scheduler {address}: use a tls:// (or, on this machine, tcp://) address")
     if scheme == "tcp" and not allow_insecure and not on_this_machine(host):
@@ -106,7 +107,8 @@ def check_address(address: str, *, allow_insecure: bool = False) -> str:
             f"--scheduler {address}: refusing a plain tcp:// scheduler on another machine: a Dask "
             "scheduler runs whatever its clients send, unencrypted and unauthenticated; use tls:// with "
             "certificates (docs/machine-translation.md, 'Running a cluster safely'), or --allow-insecure-scheduler on a "
-            "network you trust")
+            "network you trust"
+        )
     return unparse_address(scheme, location)
 
 
@@ -115,11 +117,10 @@ def on_this_machine(host: str) -> bool:
     import psutil
 
     try:
-        found = {info[4][0] for info in socket.getaddrinfo(host, None)}
+        found = {str(info[4][0]) for info in socket.getaddrinfo(host, None)}
     except OSError as error:
         raise PipelineError(f"--scheduler: cannot resolve {host} ({first_line(error)})") from None
-    own = {address.address.split("%")[0] for addresses in psutil.net_if_addrs().values()
-           for address in addresses}
+    own = {address.address.split("%")[0] for addresses in psutil.net_if_addrs().values() for address in addresses}
     return all(ipaddress.ip_address(address.split("%")[0]).is_loopback or address in own for address in found)
 
 
@@ -132,28 +133,38 @@ def security_for(address: str, tls: TlsFiles) -> Any:
             raise PipelineError(f"--tls-* options need a tls:// scheduler address, not {address}")
         return None
     if tls.given:
-        missing = [name for name, value in (("--tls-ca-file", tls.ca_file), ("--tls-cert", tls.cert),
-                                            ("--tls-key", tls.key)) if value is None]
+        missing = [
+            name
+            for name, value in (("--tls-ca-file", tls.ca_file), ("--tls-cert", tls.cert), ("--tls-key", tls.key))
+            if value is None
+        ]
         if missing:
             raise PipelineError(f"tls:// with options needs {', '.join(missing)} too")
         for path in (tls.ca_file, tls.cert, tls.key):
-            if not path.is_file():
+            if path is not None and not path.is_file():  # None: refused just above
                 raise PipelineError("no such file", path=path)
-        security = Security(tls_ca_file=str(tls.ca_file), tls_client_cert=str(tls.cert),
-                            tls_client_key=str(tls.key), require_encryption=True)
+        security = Security(
+            tls_ca_file=str(tls.ca_file),
+            tls_client_cert=str(tls.cert),
+            tls_client_key=str(tls.key),
+            require_encryption=True,
+        )
     else:
         security = Security()
-    if not security.tls_ca_file:
+    # Security sets its fields with setattr over __slots__: mypy does not see them.
+    if not security.tls_ca_file:  # type: ignore[attr-defined]
         raise PipelineError(
             f"{address}: no TLS certificates: give --tls-ca-file, --tls-cert and --tls-key, or set "
             "distributed.comm.tls.ca-file, .client.cert and .client.key in Dask's configuration "
-            "(or DASK_DISTRIBUTED__COMM__TLS__CA_FILE, __CLIENT__CERT, __CLIENT__KEY)")
+            "(or DASK_DISTRIBUTED__COMM__TLS__CA_FILE, __CLIENT__CERT, __CLIENT__KEY)"
+        )
     return security
 
 
 @contextlib.contextmanager
-def connect(address: str, *, allow_insecure: bool = False, tls: TlsFiles = TlsFiles(),
-            timeout: float = CONNECT_TIMEOUT_S) -> Iterator[Any]:
+def connect(
+    address: str, *, allow_insecure: bool = False, tls: TlsFiles = TlsFiles(), timeout: float = CONNECT_TIMEOUT_S
+) -> Iterator[Any]:
     """A Dask client of the scheduler at ``address`` with at least one worker; closed afterwards."""
     from distributed import Client
 
@@ -162,9 +173,11 @@ def connect(address: str, *, allow_insecure: bool = False, tls: TlsFiles = TlsFi
     try:
         client = Client(address, timeout=timeout, security=security, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as error:
-        raise PipelineError(f"cannot reach the Dask scheduler at {address} ({first_line(error)}); check "
-                            "that `dask scheduler` runs there and that the address, port and TLS "
-                            "settings are right") from None
+        raise PipelineError(
+            f"cannot reach the Dask scheduler at {address} ({first_line(error)}); check "
+            "that `dask scheduler` runs there and that the address, port and TLS "
+            "settings are right"
+        ) from None
     try:
         _wait_for_workers(client, address)
         yield client
@@ -176,8 +189,10 @@ def _wait_for_workers(client: Any, address: str) -> None:
     try:
         client.wait_for_workers(1, timeout=WORKERS_TIMEOUT_S)
     except TimeoutError:
-        raise PipelineError(f"the Dask scheduler at {address} has no workers (waited "
-                            f"{WORKERS_TIMEOUT_S:.0f} s); start some with `dask worker {address}`") from None
+        raise PipelineError(
+            f"the Dask scheduler at {address} has no workers (waited "
+            f"{WORKERS_TIMEOUT_S:.0f} s); start some with `dask worker {address}`"
+        ) from None
 
 
 def check_workers_device(client: Any, device: str) -> None:
@@ -187,8 +202,9 @@ def check_workers_device(client: Any, device: str) -> None:
     counts = client.run(devices.cuda_devices)
     without = sorted(address for address, count in counts.items() if count < 1)
     if without:
-        raise PipelineError(f"--device cuda: CTranslate2 sees no CUDA GPU on worker(s) {', '.join(without)}; "
-                            "use --device cpu (or auto)")
+        raise PipelineError(
+            f"--device cuda: CTranslate2 sees no CUDA GPU on worker(s) {', '.join(without)}; use --device cpu (or auto)"
+        )
 
 
 # --- the workers' side ---------------------------------------------------------------------------
@@ -237,8 +253,7 @@ class PackagePlugin(WorkerPlugin):
 
     idempotent = True
 
-    def __init__(self, package: InstalledPackage, archive: bytes, checksum: str, *, device: str,
-                 compute_type: str):
+    def __init__(self, package: InstalledPackage, archive: bytes, checksum: str, *, device: str, compute_type: str):
         self.name = plugin_name(checksum, device, compute_type)
         self.pair = package.pair
         self.archive, self.checksum = archive, checksum
@@ -249,17 +264,23 @@ class PackagePlugin(WorkerPlugin):
         import ctranslate2
 
         relax_malloc_trimming()
-        root = unpack_package(self.archive, self.checksum,
-                              Path(worker.local_directory) / "pipeline-packages" / self.checksum)
+        root = unpack_package(
+            self.archive, self.checksum, Path(worker.local_directory) / "pipeline-packages" / self.checksum
+        )
         self.archive = b""  # unpacked: no need to hold it in memory
         placement = devices.place(self.device, self.compute_type, where=f"worker {worker.address}")
         try:
             self.translator = ctranslate2.Translator(
-                str(root / "model"), device=placement.device, compute_type=placement.compute_type,
-                inter_threads=worker.state.nthreads, intra_threads=1)
+                str(root / "model"),
+                device=placement.device,
+                compute_type=placement.compute_type,
+                inter_threads=worker.state.nthreads,
+                intra_threads=1,
+            )
         except (RuntimeError, OSError, ValueError) as error:
-            raise ModelError(f"cannot load the {self.pair} package on worker {worker.address} "
-                             f"({first_line(error)})", path=root) from None
+            raise ModelError(
+                f"cannot load the {self.pair} package on worker {worker.address} ({first_line(error)})", path=root
+            ) from None
 
     def teardown(self, worker: Any) -> None:
         self.translator = None
@@ -269,16 +290,15 @@ def plugin_name(checksum: str, device: str, compute_type: str) -> str:
     return f"pipeline-package-{checksum[:20]}-{device}-{compute_type}"
 
 
-def translate_on_worker(name: str, batch: list[list[str]],
-                        decoding: batching.Decoding) -> list[batching.Hypothesis]:
+def translate_on_worker(name: str, batch: list[list[str]], decoding: batching.Decoding) -> list[batching.Hypothesis]:
     """A task: one batch through the worker's Translator of plugin ``name``; hypotheses (token lists
     and their log-probabilities) back."""
     from distributed import get_worker
 
-    plugin = get_worker().plugins.get(name)
-    if plugin is None or plugin.translator is None:
+    translator = getattr(get_worker().plugins.get(name), "translator", None)  # None: no such plugin
+    if translator is None:
         raise ModelError(f"this worker has no package {name} (its plugin failed; see the worker's log)")
-    return batching.translate_batch(plugin.translator, batch, decoding)
+    return batching.translate_batch(translator, batch, decoding)
 
 
 # --- the client's side ---------------------------------------------------------------------------
@@ -291,8 +311,9 @@ def pack_package(directory: Path) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as files:
         for path in sorted(directory.rglob("*")):
             if path.is_file():
-                info = zipfile.ZipInfo(f"{directory.name}/{path.relative_to(directory).as_posix()}",
-                                       date_time=(2000, 1, 1, 0, 0, 0))
+                info = zipfile.ZipInfo(
+                    f"{directory.name}/{path.relative_to(directory).as_posix()}", date_time=(2000, 1, 1, 0, 0, 0)
+                )
                 files.writestr(info, path.read_bytes())
     return buffer.getvalue()
 
@@ -303,9 +324,11 @@ def _failure(pair: Pair, error: BaseException) -> BaseException:
 
     if isinstance(error, KilledWorker):
         last = getattr(error.last_worker, "address", error.last_worker)
-        return PipelineError(f"a {pair} batch was lost with every worker that ran it ({error.allowed_failures + 1} "
-                             f"died running it, the last {last}); finished batches are saved: see the workers' "
-                             "logs (out of memory?) and run again")
+        return PipelineError(
+            f"a {pair} batch was lost with every worker that ran it ({error.allowed_failures + 1} "
+            f"died running it, the last {last}); finished batches are saved: see the workers' "
+            "logs (out of memory?) and run again"
+        )
     return error  # raised by the task itself, e.g. a ModelError
 
 
@@ -332,9 +355,11 @@ def _still_alone(client: Any, since: float | None, pair: Pair, limit: float) -> 
         return None
     now = time.monotonic()
     if since is not None and now - since >= limit:
-        raise PipelineError(f"every Dask worker has gone (none for {limit:g} s) while translating {pair}; "
-                            "finished batches are saved: start workers (`dask worker SCHEDULER`) and run "
-                            "again, or wait longer with --no-workers-timeout")
+        raise PipelineError(
+            f"every Dask worker has gone (none for {limit:g} s) while translating {pair}; "
+            "finished batches are saved: start workers (`dask worker SCHEDULER`) and run "
+            "again, or wait longer with --no-workers-timeout"
+        )
     return now if since is None else since
 
 
@@ -359,8 +384,14 @@ class DaskTranslator(engines.ArgosEngine):
     dropped once gathered, and cancelled on an interruption so the cluster stops working for us.
     """
 
-    def __init__(self, client: Any, packages: Mapping[Pair, InstalledPackage],
-                 options: engines.EngineOptions, *, no_workers_timeout: float = NO_WORKERS_TIMEOUT_S):
+    def __init__(
+        self,
+        client: Any,
+        packages: Mapping[Pair, InstalledPackage],
+        options: engines.EngineOptions,
+        *,
+        no_workers_timeout: float = NO_WORKERS_TIMEOUT_S,
+    ):
         super().__init__(packages, options)
         self.client = client
         self.no_workers_timeout = no_workers_timeout
@@ -370,13 +401,16 @@ class DaskTranslator(engines.ArgosEngine):
         shipped = self._ship(pair)
         return shipped.tokenizer, shipped.target_prefix
 
-    def _decode(self, pair: Pair, batches: list[list[list[str]]],
-                decoding: batching.Decoding) -> list[list[batching.Hypothesis]]:
-        from distributed.utils import CancelledError
+    def _decode(
+        self, pair: Pair, batches: list[list[list[str]]], decoding: batching.Decoding
+    ) -> list[list[batching.Hypothesis]]:
+        from concurrent.futures import CancelledError  # what distributed raises (distributed.utils)
 
         plugin = self._shipped[pair].plugin
-        futures = {self.client.submit(translate_on_worker, plugin, batch, decoding, pure=False): number
-                   for number, batch in enumerate(batches)}
+        futures = {
+            self.client.submit(translate_on_worker, plugin, batch, decoding, pure=False): number
+            for number, batch in enumerate(batches)
+        }
         results: list[Any] = [None] * len(batches)
         try:
             # Results are fetched here, not by as_completed(with_results=True): a fetch that fails
@@ -386,8 +420,10 @@ class DaskTranslator(engines.ArgosEngine):
                     raise _failure(pair, future.exception())
                 results[futures.pop(future)] = future.result()
         except (CancelledError, OSError):  # the scheduler went away, or cancelled our work
-            raise PipelineError(f"lost the Dask scheduler while translating {pair}; finished batches are "
-                                "saved: run again when the cluster is back") from None
+            raise PipelineError(
+                f"lost the Dask scheduler while translating {pair}; finished batches are "
+                "saved: run again when the cluster is back"
+            ) from None
         finally:
             if futures:  # interrupted or failed: stop the rest of the chunk
                 with contextlib.suppress(Exception):
@@ -403,17 +439,19 @@ class DaskTranslator(engines.ArgosEngine):
             package = self.packages[pair]
             archive = pack_package(package.path)
             checksum = hashlib.sha256(archive).hexdigest()
-            plugin = PackagePlugin(package, archive, checksum, device=self.options.device,
-                                   compute_type=self.options.compute_type)
+            plugin = PackagePlugin(
+                package, archive, checksum, device=self.options.device, compute_type=self.options.compute_type
+            )
             try:
                 if not self.client.run_on_scheduler(_has_plugin, name=plugin.name):
                     self.client.register_plugin(plugin)
             except PipelineError:
                 raise
-            except Exception as error:  # noqa: BLE001 - whatever setup raised on a worker comes back here
+            except Exception as error:
                 hint = "; install this project on every worker" if isinstance(error, ImportError) else ""
-                raise ModelError(f"the workers could not load the {pair} package ({first_line(error)}){hint}",
-                                 path=package.path) from None
+                raise ModelError(
+                    f"the workers could not load the {pair} package ({first_line(error)}){hint}", path=package.path
+                ) from None
             argos = Package(package.path)
             self._shipped[pair] = _Shipped(plugin.name, argos.tokenizer, argos.target_prefix)
         return self._shipped[pair]
@@ -423,17 +461,24 @@ class DaskTranslator(engines.ArgosEngine):
 
 
 @contextlib.contextmanager
-def cluster_engine(scheduler: str, options: engines.EngineOptions, *, allow_insecure: bool = False,
-                   tls: TlsFiles = TlsFiles(), no_workers_timeout: float = NO_WORKERS_TIMEOUT_S,
-                   installed: Mapping[Pair, InstalledPackage] | None = None) -> Iterator[engines.EngineFactory]:
+def cluster_engine(
+    scheduler: str,
+    options: engines.EngineOptions,
+    *,
+    allow_insecure: bool = False,
+    tls: TlsFiles = TlsFiles(),
+    no_workers_timeout: float = NO_WORKERS_TIMEOUT_S,
+    installed: Mapping[Pair, InstalledPackage] | None = None,
+) -> Iterator[engines.EngineFactory]:
     """The factory of :class:`DaskTranslator` engines on the cluster of ``scheduler`` for the pairs
     asked (their packages from ``installed``, default the newest installed), while the client is
     open. Address, TLS, the scheduler, its workers and ``--device cuda`` on every worker are checked
     on entry, so a caller that enters it first has written nothing when it fails."""
     with connect(scheduler, allow_insecure=allow_insecure, tls=tls) as client:
         check_workers_device(client, options.device)
-        yield lambda pairs: DaskTranslator(client, engines.packages_for(pairs, installed), options,
-                                           no_workers_timeout=no_workers_timeout)
+        yield lambda pairs: DaskTranslator(
+            client, engines.packages_for(pairs, installed), options, no_workers_timeout=no_workers_timeout
+        )
 
 
 def quiet_client_logs() -> None:
@@ -445,6 +490,5 @@ def quiet_client_logs() -> None:
     """
     import logging
 
-    for name in ["distributed", *(name for name in logging.root.manager.loggerDict
-                                  if name.startswith("distributed."))]:
+    for name in ["distributed", *(name for name in logging.root.manager.loggerDict if name.startswith("distributed."))]:
         logging.getLogger(name).setLevel(logging.CRITICAL)

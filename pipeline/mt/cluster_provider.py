@@ -25,8 +25,10 @@ def require_dask() -> None:
     try:
         import distributed  # noqa: F401
     except ImportError:
-        raise PipelineError(f"--engine dask needs Dask, which is not installed: install the `{EXTRA}` extra "
-                            f"(`.venv/bin/pip install -e '.[{EXTRA}]'`, or `make install`)") from None
+        raise PipelineError(
+            f"--engine dask needs Dask, which is not installed: install the `{EXTRA}` extra "
+            f"(`.venv/bin/pip install -e '.[{EXTRA}]'`, or `make install`)"
+        ) from None
 
 
 class DaskProvider(argos_provider.ArgosProvider):
@@ -39,8 +41,10 @@ class DaskProvider(argos_provider.ArgosProvider):
         require_dask()
         scheduler = settings.cluster.scheduler
         if scheduler is None:
-            raise PipelineError("--engine dask needs a Dask scheduler: `translate --scheduler ADDRESS` "
-                                "(`evaluate` runs on this machine, with --engine argos)")
+            raise PipelineError(
+                "--engine dask needs a Dask scheduler: `translate --scheduler ADDRESS` "
+                "(`evaluate` runs on this machine, with --engine argos)"
+            )
         super().__init__(settings)
         self.cluster, self.scheduler = settings.cluster, scheduler
 
@@ -50,6 +54,11 @@ class DaskProvider(argos_provider.ArgosProvider):
 
         cluster.quiet_client_logs()
         tls = cluster.TlsFiles(*(None if path is None else Path(path) for path in self.cluster.tls))
-        with cluster.cluster_engine(self.scheduler, self.options, allow_insecure=self.cluster.allow_insecure,
-                                    tls=tls, no_workers_timeout=self.cluster.no_workers_timeout) as factory:
+        with cluster.cluster_engine(
+            self.scheduler,
+            self.options,
+            allow_insecure=self.cluster.allow_insecure,
+            tls=tls,
+            no_workers_timeout=self.cluster.no_workers_timeout,
+        ) as factory:
             yield factory

@@ -41,9 +41,14 @@ def cuda_compute_types() -> set[str]:
     return set(ctranslate2.get_supported_compute_types("cuda"))
 
 
-def place(requested: str, compute_type: str = "default", *, where: str = "this machine",
-          gpus: Callable[[], int] = cuda_devices,
-          gpu_types: Callable[[], set[str]] = cuda_compute_types) -> Placement:
+def place(
+    requested: str,
+    compute_type: str = "default",
+    *,
+    where: str = "this machine",
+    gpus: Callable[[], int] = cuda_devices,
+    gpu_types: Callable[[], set[str]] = cuda_compute_types,
+) -> Placement:
     """The device and compute type for ``--device requested`` and ``--compute-type compute_type``.
 
     ``--device cuda`` without a GPU is an error (nothing falls back silently to a CPU 20 times
@@ -60,8 +65,7 @@ def place(requested: str, compute_type: str = "default", *, where: str = "this m
         return Placement("cpu", compute_type)
     if gpus() < 1:
         if requested == "cuda":
-            raise PipelineError(f"--device cuda: CTranslate2 sees no CUDA GPU on {where}; "
-                                "use --device cpu (or auto)")
+            raise PipelineError(f"--device cuda: CTranslate2 sees no CUDA GPU on {where}; use --device cpu (or auto)")
         return Placement("cpu", compute_type)
     if compute_type != "default":
         return Placement("cuda", compute_type)

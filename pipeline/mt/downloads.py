@@ -70,8 +70,9 @@ def get_bytes(url: str, timeouts: Timeouts, *, limit: int) -> bytes:
         raise DownloadError(_reason(error)) from None
 
 
-def download(url: str, destination: Path, timeouts: Timeouts, *, sha256: str | None = None,
-             progress: Progress = no_progress) -> Path:
+def download(
+    url: str, destination: Path, timeouts: Timeouts, *, sha256: str | None = None, progress: Progress = no_progress
+) -> Path:
     """Fetch ``url`` into ``destination``, resuming ``destination.part`` where an earlier run stopped.
 
     Returns ``destination`` once it is complete and verified; on any failure the partial file is
@@ -83,8 +84,12 @@ def download(url: str, destination: Path, timeouts: Timeouts, *, sha256: str | N
     done = part.stat().st_size if part.exists() else 0
     total = None
     try:
-        with _session().get(url, stream=True, timeout=(timeouts.connect, timeouts.read),
-                            headers={"Range": f"bytes={done}-"} if done else {}) as response:
+        with _session().get(
+            url,
+            stream=True,
+            timeout=(timeouts.connect, timeouts.read),
+            headers={"Range": f"bytes={done}-"} if done else {},
+        ) as response:
             if response.status_code == 416:  # the range starts at or past the end: start over
                 part.unlink()
                 return download(url, destination, timeouts, sha256=sha256, progress=progress)
@@ -124,8 +129,9 @@ def _resume_point(response, done: int) -> tuple[int, int | None]:
         match = _CONTENT_RANGE.fullmatch(response.headers.get("Content-Range", "").strip())
         if match and int(match[1]) == done:
             return done, None if match[2] == "*" else int(match[2])
-        raise DownloadError("the server resumed at another offset than asked (Content-Range "
-                            f"{response.headers.get('Content-Range')!r})")
+        raise DownloadError(
+            f"the server resumed at another offset than asked (Content-Range {response.headers.get('Content-Range')!r})"
+        )
     return 0, int(length) if length and length.isdigit() else None
 
 
@@ -161,8 +167,10 @@ def _reason(error: Exception) -> str:
 
     if isinstance(error, requests.ConnectTimeout):
         return "no connection within the connect timeout"
-    if isinstance(error, (requests.ReadTimeout, requests.exceptions.ConnectionError)) \
-            and "timed out" in str(error).lower():
+    if (
+        isinstance(error, (requests.ReadTimeout, requests.exceptions.ConnectionError))
+        and "timed out" in str(error).lower()
+    ):
         return "no data within the read timeout"
     if isinstance(error, requests.exceptions.ChunkedEncodingError):
         return "connection closed"
@@ -170,8 +178,9 @@ def _reason(error: Exception) -> str:
         return "the proxy refused the connection"
     if isinstance(error, requests.ConnectionError):
         return "cannot connect"
-    if isinstance(error, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema
-                  | requests.exceptions.InvalidSchema):
+    if isinstance(
+        error, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema | requests.exceptions.InvalidSchema
+    ):
         return "not an http(s) address"
     return type(error).__name__
 
@@ -185,8 +194,10 @@ def _verify(part: Path, sha256: str | None) -> None:
             digest.update(block)
     if digest.hexdigest() != sha256.lower():
         part.unlink()
-        raise DownloadError(f"the file's SHA-256 is not the index's ({digest.hexdigest()[:12]}… instead of "
-                            f"{sha256.lower()[:12]}…); the download is discarded")
+        raise DownloadError(
+            f"the file's SHA-256 is not the index's ({digest.hexdigest()[:12]}… instead of "
+            f"{sha256.lower()[:12]}…); the download is discarded"
+        )
 
 
 _UNITS = (("MB", 1_000_000), ("kB", 1_000))

@@ -36,6 +36,7 @@ MAX_INPUT_TOKENS = 500
 """Longest input handed to CTranslate2; longer sentences are translated in parts, with a warning.
 Argos's models are trained on sentences far shorter than this, and their position tables end."""
 
+
 class Engine(Protocol):
     """A machine translation engine as :func:`pipeline.stages.translate.draft` uses it.
 
@@ -163,9 +164,11 @@ def check_compute_type(options: EngineOptions) -> None:
         return
     supported = ctranslate2.get_supported_compute_types(options.device)
     if options.compute_type not in supported:
-        raise ModelError(f"compute type {options.compute_type} is not available on this device "
-                         f"({options.device}); use one of {', '.join(sorted(supported))}, or leave "
-                         "--compute-type out to keep the package's")
+        raise ModelError(
+            f"compute type {options.compute_type} is not available on this device "
+            f"({options.device}); use one of {', '.join(sorted(supported))}, or leave "
+            "--compute-type out to keep the package's"
+        )
 
 
 @dataclass(slots=True)
@@ -219,14 +222,18 @@ class ArgosEngine:
         tokens = [None if output is None else output.tokens for output in outputs]
         texts = batching.join(tokenizer, encoded, tokens, len(sentences), target_prefix)
         scores = batching.sentence_log_probs(encoded, outputs, len(sentences))
-        return [ScoredTranslation(text, confidence.token_confidence(*score)) for text, score in zip(texts, scores)]
+        return [
+            ScoredTranslation(text, confidence.token_confidence(*score))
+            for text, score in zip(texts, scores, strict=True)
+        ]
 
     def _tokenizer(self, pair: Pair) -> tuple[Any, str]:
         """The package's tokenizer for ``pair`` and its target prefix, its model made ready."""
         raise NotImplementedError
 
-    def _decode(self, pair: Pair, batches: list[list[list[str]]],
-                decoding: batching.Decoding) -> Iterable[Sequence[batching.Hypothesis]]:
+    def _decode(
+        self, pair: Pair, batches: list[list[list[str]]], decoding: batching.Decoding
+    ) -> Iterable[Sequence[batching.Hypothesis]]:
         """The best hypotheses of every batch, batch by batch in order."""
         raise NotImplementedError
 
@@ -245,8 +252,9 @@ class ArgosTranslator(ArgosEngine):
         model = self._model(pair)
         return model.tokenizer, model.target_prefix
 
-    def _decode(self, pair: Pair, batches: list[list[list[str]]],
-                decoding: batching.Decoding) -> Iterable[Sequence[batching.Hypothesis]]:
+    def _decode(
+        self, pair: Pair, batches: list[list[list[str]]], decoding: batching.Decoding
+    ) -> Iterable[Sequence[batching.Hypothesis]]:
         translator = self._model(pair).translator
         queued = [batching.start_batch(translator, batch, decoding) for batch in batches]  # all at once
         return ([batching.best_hypothesis(result, decoding) for result in results] for results in queued)
@@ -261,19 +269,25 @@ class ArgosTranslator(ArgosEngine):
             try:
                 package = Package(path)
                 translator = ctranslate2.Translator(
-                    str(path / "model"), device=self.options.device,
-                    inter_threads=self.options.inter_threads, intra_threads=self.options.intra_threads,
-                    compute_type=self.options.compute_type)
+                    str(path / "model"),
+                    device=self.options.device,
+                    inter_threads=self.options.inter_threads,
+                    intra_threads=self.options.intra_threads,
+                    compute_type=self.options.compute_type,
+                )
             except (RuntimeError, OSError, ValueError) as error:
-                raise ModelError(f"cannot load the {pair} package ({first_line(error)}); reinstall "
-                                 f"it with `{pipeline_command()} models install FILE.argosmodel`",
-                                 path=path) from None
+                raise ModelError(
+                    f"cannot load the {pair} package ({first_line(error)}); reinstall "
+                    f"it with `{pipeline_command()} models install FILE.argosmodel`",
+                    path=path,
+                ) from None
             self._models[pair] = _LoadedModel(translator, package.tokenizer, package.target_prefix)
         return self._models[pair]
 
 
-def local_engine(options: EngineOptions = EngineOptions(),
-                 installed: Mapping[Pair, InstalledPackage] | None = None) -> EngineFactory:
+def local_engine(
+    options: EngineOptions = EngineOptions(), installed: Mapping[Pair, InstalledPackage] | None = None
+) -> EngineFactory:
     """The factory of :class:`ArgosTranslator` engines with ``options`` for the pairs asked, from
     ``installed`` (default: the newest installed package of each pair), their device decided on this
     machine now (``--device cuda`` without a GPU fails here, before anything is written)."""
@@ -287,11 +301,10 @@ def placed_options(options: EngineOptions) -> EngineOptions:
     return dataclasses.replace(options, device=placement.device, compute_type=placement.compute_type)
 
 
-def packages_for(pairs: Iterable[Pair],
-                 installed: Mapping[Pair, InstalledPackage] | None = None) -> dict[Pair, InstalledPackage]:
+def packages_for(
+    pairs: Iterable[Pair], installed: Mapping[Pair, InstalledPackage] | None = None
+) -> dict[Pair, InstalledPackage]:
     """The package of each pair in ``installed`` (default: the newest installed of each pair)."""
     if installed is None:
         installed = packages.newest_by_pair(packages.installed_packages())
     return {pair: installed[pair] for pair in pairs}
-
-

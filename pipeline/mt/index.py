@@ -20,8 +20,14 @@ from pathlib import Path
 from pipeline import project
 from pipeline.errors import ModelError
 from pipeline.mt.downloads import DownloadError, Progress, Timeouts, download, get_bytes, no_progress
-from pipeline.mt.packages import (InstalledPackage, version_key, check_metadata, first_line, install_package,
-                                  installed_packages)
+from pipeline.mt.packages import (
+    InstalledPackage,
+    check_metadata,
+    first_line,
+    install_package,
+    installed_packages,
+    version_key,
+)
 from pipeline.mt.routes import Pair, Route, plan_routes
 
 INDEX_FILE = "index.json"
@@ -67,9 +73,11 @@ def fetch_index(timeouts: Timeouts = Timeouts()) -> list[IndexPackage]:
     try:
         body = get_bytes(address, timeouts, limit=INDEX_LIMIT_BYTES)
     except DownloadError as error:
-        raise ModelError(f"cannot read the Argos Translate package index {address} ({error}); offline, "
-                         "download the .argosmodel files elsewhere and install each with "
-                         f"`{project.pipeline_command()} models install FILE.argosmodel`") from None
+        raise ModelError(
+            f"cannot read the Argos Translate package index {address} ({error}); offline, "
+            "download the .argosmodel files elsewhere and install each with "
+            f"`{project.pipeline_command()} models install FILE.argosmodel`"
+        ) from None
     return parse_index(body, address)
 
 
@@ -79,8 +87,7 @@ def parse_index(body: bytes, address: str) -> list[IndexPackage]:
     try:
         entries = json.loads(body)
     except ValueError as error:
-        raise ModelError(f"the Argos Translate package index {address} is not JSON ({first_line(error)})") \
-            from None
+        raise ModelError(f"the Argos Translate package index {address} is not JSON ({first_line(error)})") from None
     if not isinstance(entries, list):
         raise ModelError(f"the Argos Translate package index {address} is not a list of packages")
     return [package for package in map(_index_package, entries) if package is not None]
@@ -92,9 +99,14 @@ def _index_package(entry) -> IndexPackage | None:
     except ValueError:
         return None
     version, links = entry.get("package_version", ""), entry.get("links")
-    if entry.get("type", "translate") != "translate" or not isinstance(version, str) \
-            or not version.replace(".", "").isalnum() or not isinstance(links, list) \
-            or not all(isinstance(link, str) for link in links) or not links:
+    if (
+        entry.get("type", "translate") != "translate"
+        or not isinstance(version, str)
+        or not version.replace(".", "").isalnum()
+        or not isinstance(links, list)
+        or not all(isinstance(link, str) for link in links)
+        or not links
+    ):
         return None
     return IndexPackage(Pair(entry["from_code"], entry["to_code"]), version, tuple(links), _sha256(entry))
 
@@ -107,8 +119,7 @@ def _sha256(entry: dict) -> str | None:
     return value.lower() if len(value) == 64 and all(c in "0123456789abcdefABCDEF" for c in value) else None
 
 
-def missing_packages(source_lang: str, langs: Sequence[str], timeouts: Timeouts = Timeouts()
-                     ) -> list[IndexPackage]:
+def missing_packages(source_lang: str, langs: Sequence[str], timeouts: Timeouts = Timeouts()) -> list[IndexPackage]:
     """The index packages ``langs`` still need; empty when every needed package is installed (the
     index is then not fetched)."""
     routes = plan_routes(source_lang, langs, {package.pair for package in installed_packages()})
@@ -130,15 +141,18 @@ def select_downloads(available: Iterable[IndexPackage], routes: Mapping[str, Rou
         steps = (direct,) if route.missing and direct in offered else route.missing
         for step in steps:
             if step not in offered:
-                raise ModelError(f"the Argos package index {index_address()} offers no {step} package; "
-                                 f"install one with `{project.pipeline_command()} models install "
-                                 "FILE.argosmodel`")
+                raise ModelError(
+                    f"the Argos package index {index_address()} offers no {step} package; "
+                    f"install one with `{project.pipeline_command()} models install "
+                    "FILE.argosmodel`"
+                )
             wanted[step] = offered[step]
     return [wanted[pair] for pair in sorted(wanted)]
 
 
-def install_from_index(package: IndexPackage, timeouts: Timeouts = Timeouts(), *,
-                       progress: Progress = no_progress) -> InstalledPackage:
+def install_from_index(
+    package: IndexPackage, timeouts: Timeouts = Timeouts(), *, progress: Progress = no_progress
+) -> InstalledPackage:
     """Download ``package`` into Argos's download cache (resuming a partial file), check it, install it.
 
     A transfer that fails keeps its partial file for the next run; a complete file that is no package

@@ -67,13 +67,14 @@ Rule = Callable[[StateInline, bool], bool]
 def _noting_delimiters(rule: Rule) -> Rule:
     """Note each delimiter token with its position; whether it became markup is decided after
     the pairs are matched (:func:`_deciding`)."""
+
     def noting(state: StateInline, silent: bool) -> bool:
         start = state.pos
         if not rule(state, silent):
             return False
         if state.src != state.env.get(SOURCE):
             return True
-        end = state.pos                  # the run's tokens are the last ones (after any pending text)
+        end = state.pos  # the run's tokens are the last ones (after any pending text)
         for token in reversed(state.tokens):
             if end <= start:
                 break
@@ -98,6 +99,7 @@ def _noting_brackets(rule: Rule, name: str) -> Rule:
     """Note a link's (an image's) opening bracket and what follows its text: ``](url)``, ``][ref]``;
     a ``[shortcut]`` reference is one piece, its text being its label, and so is an image whose alt
     text holds markup (markdown-it reads an alt text apart, where positions are not the sentence's)."""
+
     def noting(state: StateInline, silent: bool) -> bool:
         start = state.pos
         if not rule(state, silent):
@@ -106,7 +108,7 @@ def _noting_brackets(rule: Rule, name: str) -> Rule:
             opening = start + (1 if name == "link" else 2)
             label_end = state.md.helpers.parseLinkLabel(state, opening - 1, name == "link")
             nested = name == "image" and ALT_MARKUP.search(state.src, opening, max(label_end, opening))
-            if label_end < 0 or nested or state.src[label_end + 1:state.pos] in ("", "[]"):
+            if label_end < 0 or nested or state.src[label_end + 1 : state.pos] in ("", "[]"):
                 state.env[PIECES].append((start, state.pos))
             else:
                 state.env[PIECES] += [(start, opening), (label_end, state.pos)]
@@ -120,7 +122,7 @@ def _noting_escapes(rule: Rule) -> Rule:
         start = state.pos
         if not rule(state, silent):
             return False
-        if not silent and state.src == state.env.get(SOURCE) and state.src[start + 1:start + 2] not in ("", "\n"):
+        if not silent and state.src == state.env.get(SOURCE) and state.src[start + 1 : start + 2] not in ("", "\n"):
             state.env[PIECES].append((start, state.pos))
         return True
 
@@ -149,11 +151,14 @@ def markup_pieces(text: str) -> list[tuple[int, int]]:
 def mask_markdown(text: str, glossary: Glossary) -> Masked:
     """``text`` as the engine gets it: every markup piece and every glossary term outside the markup
     as a numbered placeholder (a piece renders as itself in every language)."""
-    if PLACEHOLDER_FOUND.search(text):     # a text that looks masked already is left alone
+    if PLACEHOLDER_FOUND.search(text):  # a text that looks masked already is left alone
         return Masked(text)
     pieces = [(start, end, Term(text[start:end], {})) for start, end in markup_pieces(text)]
-    terms = [(start, end, term) for term, start, end in glossary.find(text)
-             if not any(start < other_end and other_start < end for other_start, other_end, _ in pieces)]
+    terms = [
+        (start, end, term)
+        for term, start, end in glossary.find(text)
+        if not any(start < other_end and other_start < end for other_start, other_end, _ in pieces)
+    ]
     found = sorted(pieces + terms, key=lambda item: item[0])
     parts, last = [], 0
     for number, (start, end, _) in enumerate(found, start=1):
@@ -171,8 +176,9 @@ def translate_keeping_markup(engine: Engine, pair: Pair, texts: Sequence[str], *
     return [output.text for output in translate_scored_keeping_markup(engine, pair, texts, guarded=guarded)]
 
 
-def translate_scored_keeping_markup(engine: Engine, pair: Pair, texts: Sequence[str], *,
-                                    guarded: set[str]) -> list[ScoredTranslation]:
+def translate_scored_keeping_markup(
+    engine: Engine, pair: Pair, texts: Sequence[str], *, guarded: set[str]
+) -> list[ScoredTranslation]:
     """``engine``'s translations of ``texts`` (masked sentences); those in ``guarded`` come back with
     every placeholder exactly once, in order and spaced as in the input: taken from the engine's
     answer where it allows, else put together from the runs between them, translated on their own.
@@ -181,16 +187,20 @@ def translate_scored_keeping_markup(engine: Engine, pair: Pair, texts: Sequence[
     runs: no single translation of it was scored."""
     scored = translate_scored(engine, pair, texts)
     outputs = [output.text for output in scored]
-    repaired = [repair(text, output) if text in guarded else output for text, output in zip(texts, outputs)]
+    repaired = [
+        repair(text, output) if text in guarded else output for text, output in zip(texts, outputs, strict=True)
+    ]
     broken = [index for index, output in enumerate(repaired) if output is None]
     if broken:
         rebuilt = _by_runs(engine, pair, [texts[index] for index in broken])
-        for index, output in zip(broken, rebuilt):
+        for index, output in zip(broken, rebuilt, strict=True):
             repaired[index] = output
     final = [output or "" for output in repaired]
-    guarded.update(output for text, output in zip(texts, final) if text in guarded)
-    return [ScoredTranslation(text, None if index in broken else output.confidence)
-            for index, (text, output) in enumerate(zip(final, scored))]
+    guarded.update(output for text, output in zip(texts, final, strict=True) if text in guarded)
+    return [
+        ScoredTranslation(text, None if index in broken else output.confidence)
+        for index, (text, output) in enumerate(zip(final, scored, strict=True))
+    ]
 
 
 def placeholders(text: str) -> list[re.Match[str]]:
@@ -211,7 +221,7 @@ def repair(source: str, output: str) -> str | None:
         segments[number] = _spaced_end(segments[number], space_before, first=number == 0)
         segments[number + 1] = _spaced_start(segments[number + 1], space_after, last=number + 1 == len(wanted))
     texts_between = _between(source, wanted)[1:-1]
-    if any(text.strip() and not segment.strip() for text, segment in zip(texts_between, segments[1:-1])):
+    if any(text.strip() and not segment.strip() for text, segment in zip(texts_between, segments[1:-1], strict=True)):
         return None
     return _join(segments, [match.group(0) for match in wanted])
 
@@ -219,7 +229,7 @@ def repair(source: str, output: str) -> str | None:
 def _between(text: str, matches: Sequence[re.Match[str]]) -> list[str]:
     """The text before, between and after ``matches`` (one more part than matches)."""
     edges = [0, *(edge for match in matches for edge in match.span()), len(text)]
-    return [text[start:end] for start, end in zip(edges[::2], edges[1::2])]
+    return [text[start:end] for start, end in zip(edges[::2], edges[1::2], strict=True)]
 
 
 def _spaced_end(segment: str, space: bool, *, first: bool) -> str:
@@ -236,7 +246,7 @@ def _spaced_start(segment: str, space: bool, *, last: bool) -> str:
 
 def _join(segments: Sequence[str], pieces: Sequence[str]) -> str:
     parts = [segments[0]]
-    for piece, segment in zip(pieces, segments[1:]):
+    for piece, segment in zip(pieces, segments[1:], strict=True):
         parts += [piece, segment]
     return "".join(parts)
 
@@ -249,7 +259,7 @@ def _by_runs(engine: Engine, pair: Pair, texts: Sequence[str]) -> list[str]:
     each keeping the whitespace around it, and the placeholders where the source has them."""
     runs = {run.strip(): None for text in texts for run in _between(text, placeholders(text)) if WORD.search(run)}
     todo = list(runs)
-    translated = dict(zip(todo, translate_checked(engine, pair, todo))) if todo else {}
+    translated = dict(zip(todo, translate_checked(engine, pair, todo), strict=True)) if todo else {}
     rebuilt = []
     for text in texts:
         found = placeholders(text)
@@ -267,10 +277,10 @@ def _run_translation(run: str, translated: dict[str, str]) -> str:
     translation = PLACEHOLDER_FOUND.sub("", translated.get(core, "")).strip()
     if not translation:
         return run
-    if translation[-1:] in ".!?" and core[-1:] not in ".!?":   # engines end a fragment as a sentence
+    if translation[-1:] in ".!?" and core[-1:] not in ".!?":  # engines end a fragment as a sentence
         translation = translation[:-1].rstrip()
-    start = run[:len(run) - len(run.lstrip())]
-    return start + (translation or core) + run[len(run.rstrip()):]
+    start = run[: len(run) - len(run.lstrip())]
+    return start + (translation or core) + run[len(run.rstrip()) :]
 
 
 # --- the finished draft --------------------------------------------------------------------------

@@ -42,8 +42,10 @@ TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
 def install_hint() -> str:
     """How to install packages, with commands that run as printed from the current folder."""
     command = project.pipeline_command()
-    return (f"install them with `{command} models install FILE.argosmodel…` (packages downloaded elsewhere) "
-            f"or `{command} models install --from-index` (downloads from the Argos index)")
+    return (
+        f"install them with `{command} models install FILE.argosmodel…` (packages downloaded elsewhere) "
+        f"or `{command} models install --from-index` (downloads from the Argos index)"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +77,10 @@ def check_packages_variable(environ: MutableMapping[str, str] = os.environ) -> N
         return  # missing: argostranslate creates it
     if not stat.S_ISDIR(mode):
         kind = "a file" if stat.S_ISREG(mode) else project.file_kind(mode)
-        raise ModelError(f"{PACKAGES_VARIABLE} names {kind}, not a folder: point it at the folder of Argos "
-                         "packages, or unset it", path=project.printable(Path(value)))
+        raise ModelError(
+            f"{PACKAGES_VARIABLE} names {kind}, not a folder: point it at the folder of Argos packages, or unset it",
+            path=project.printable(Path(value)),
+        )
 
 
 def packages_dir() -> Path:
@@ -126,8 +130,13 @@ def scan_packages() -> PackageScan:
                 broken.append(BrokenPackage(path, str(error)))
                 continue
             if metadata.get("type", "translate") == "translate":
-                found.append(InstalledPackage(pair=Pair(metadata["from_code"], metadata["to_code"]),
-                                              version=str(metadata.get("package_version", "")), path=path))
+                found.append(
+                    InstalledPackage(
+                        pair=Pair(metadata["from_code"], metadata["to_code"]),
+                        version=str(metadata.get("package_version", "")),
+                        path=path,
+                    )
+                )
     installed = sorted(found, key=lambda package: (package.pair, version_key(package.version)))
     return PackageScan(installed=tuple(installed), broken=tuple(broken))
 
@@ -202,11 +211,14 @@ def missing_message(routes: Mapping[str, Route]) -> str:
     """One line: which pairs are missing, for which languages, and the two ways to install them."""
     missing = sorted({step for route in routes.values() for step in route.missing})
     langs = [lang for lang, route in routes.items() if route.missing]
-    direct = [f"{route.steps[0].source}→{lang}" for lang, route in routes.items()
-              if route.missing and route.kind == "pivot"]
+    direct = [
+        f"{route.steps[0].source}→{lang}" for lang, route in routes.items() if route.missing and route.kind == "pivot"
+    ]
     alternative = f" (or a direct {', '.join(direct)} package)" if direct else ""
-    return (f"missing Argos Translate packages {', '.join(map(str, missing))}{alternative} needed for "
-            f"{', '.join(langs)}: {install_hint()}")
+    return (
+        f"missing Argos Translate packages {', '.join(map(str, missing))}{alternative} needed for "
+        f"{', '.join(langs)}: {install_hint()}"
+    )
 
 
 # --- checking and installing a package file ------------------------------------------------------
@@ -228,8 +240,7 @@ def check_package_file(path: Path) -> PackageFile:
     if not path.is_file():
         raise ModelError("no such file", path=path)
     if not zipfile.is_zipfile(path):
-        raise ModelError("not an Argos Translate package: not a zip archive (or a truncated download)",
-                         path=path)
+        raise ModelError("not an Argos Translate package: not a zip archive (or a truncated download)", path=path)
     try:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
@@ -237,15 +248,20 @@ def check_package_file(path: Path) -> PackageFile:
             metadata = _archive_metadata(archive, f"{root}/metadata.json", path)
             _require(names, f"{root}/model/model.bin", "no CTranslate2 model (model/model.bin)", path)
             if not any(f"{root}/{name}" in names for name in TOKENIZER_FILES):
-                raise ModelError("not an Argos Translate package: no tokenizer "
-                                 f"({' or '.join(TOKENIZER_FILES)})", path=path)
+                raise ModelError(
+                    f"not an Argos Translate package: no tokenizer ({' or '.join(TOKENIZER_FILES)})", path=path
+                )
             damaged = archive.testzip()
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as error:
         raise ModelError(f"damaged archive ({first_line(error)}); download it again", path=path) from None
     if damaged is not None:
         raise ModelError(f"damaged archive (bad checksum in {damaged}); download it again", path=path)
-    return PackageFile(path=path, root=root, pair=Pair(metadata["from_code"], metadata["to_code"]),
-                       version=str(metadata.get("package_version", "")))
+    return PackageFile(
+        path=path,
+        root=root,
+        pair=Pair(metadata["from_code"], metadata["to_code"]),
+        version=str(metadata.get("package_version", "")),
+    )
 
 
 def _single_root(names: list[str], path: Path) -> str:
@@ -256,8 +272,7 @@ def _single_root(names: list[str], path: Path) -> str:
             raise ModelError(f"not an Argos Translate package: unsafe member name {name!r}", path=path)
         roots.add(parts[0] if len(parts) > 1 or name.endswith("/") else "")
     if len(roots) != 1 or "" in roots or next(iter(roots)).startswith("."):
-        raise ModelError("not an Argos Translate package: the archive must hold one package directory",
-                         path=path)
+        raise ModelError("not an Argos Translate package: the archive must hold one package directory", path=path)
     return roots.pop()
 
 
@@ -266,8 +281,9 @@ def _archive_metadata(archive: zipfile.ZipFile, name: str, path: Path) -> dict:
     try:
         metadata = json.loads(archive.read(name).decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as error:
-        raise ModelError(f"not an Argos Translate package: metadata.json is not valid JSON "
-                         f"({first_line(error)})", path=path) from None
+        raise ModelError(
+            f"not an Argos Translate package: metadata.json is not valid JSON ({first_line(error)})", path=path
+        ) from None
     try:
         check_metadata(metadata)
     except ValueError as error:
@@ -329,13 +345,15 @@ def _check_loads(package_dir: Path, path: Path) -> None:
         try:
             sentencepiece.SentencePieceProcessor(model_file=str(tokenizer))
         except (OSError, RuntimeError):
-            raise ModelError("not an Argos Translate package: sentencepiece.model is not a SentencePiece "
-                             "model", path=path) from None
+            raise ModelError(
+                "not an Argos Translate package: sentencepiece.model is not a SentencePiece model", path=path
+            ) from None
     try:
         ctranslate2.Translator(str(package_dir / "model"), device="cpu", compute_type="default")
-    except Exception as error:  # noqa: BLE001 - CTranslate2 raises RuntimeError, IndexError, ValueError...
-        raise ModelError(f"not an Argos Translate package: the model does not load ({first_line(error)})",
-                         path=path) from None
+    except Exception as error:
+        raise ModelError(
+            f"not an Argos Translate package: the model does not load ({first_line(error)})", path=path
+        ) from None
 
 
 def _replace_dir(source: Path, target: Path) -> None:

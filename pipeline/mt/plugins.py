@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Collection, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import ContextManager, Protocol
+from typing import Protocol
 
 from pipeline.errors import PipelineError
 from pipeline.mt.engines import EngineFactory, EngineOptions
@@ -31,7 +32,6 @@ DEFAULT_ENGINE = "argos"
 
 BUILT_IN = {"argos": "pipeline.mt.argos_provider:ArgosProvider", "dask": "pipeline.mt.cluster_provider:DaskProvider"}
 """The built-in engines' entry points, used where the installed metadata does not list them."""
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +66,7 @@ class EngineProvider(Protocol):
     def missing_message(self, routes: Mapping[str, Route]) -> str:
         """One line: which pairs ``routes`` miss and how the user gets them."""
 
-    def open(self) -> ContextManager[EngineFactory]:
+    def open(self) -> AbstractContextManager[EngineFactory]:
         """Get ready (check the device, connect to a cluster or a service) and yield the factory of
         engines; entered before anything is written, so a failure here changes nothing."""
 

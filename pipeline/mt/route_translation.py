@@ -16,7 +16,7 @@ import contextlib
 import time
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import ContextManager, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from pipeline.mt import markup_drafts
 from pipeline.mt.engines import Engine, ScoredTranslation
@@ -31,7 +31,7 @@ class ProgressBar(Protocol):
     def update(self, n_steps: int) -> None: ...
 
 
-Progress = Callable[[Pair, int], ContextManager[ProgressBar]]
+Progress = Callable[[Pair, int], contextlib.AbstractContextManager[ProgressBar]]
 """``progress(pair, total)``: a context whose value's ``update(n)`` is called after each batch of
 ``n`` sentences; ``click.progressbar(length=total)`` is one."""
 
@@ -103,12 +103,13 @@ class RouteTranslator:
         """Translate ``inputs[name]`` along ``routes[name]``, for every route, pair after pair."""
         return [self._translate_pair(pair, self._todo(pair, routes, inputs)) for pair in pair_order(routes)]
 
-    def _todo(self, pair: Pair, routes: Mapping[Name, Sequence[Pair]],
-              inputs: Mapping[Name, Sequence[str]]) -> list[str]:
+    def _todo(
+        self, pair: Pair, routes: Mapping[Name, Sequence[Pair]], inputs: Mapping[Name, Sequence[str]]
+    ) -> list[str]:
         todo: dict[str, None] = {}
         for name, route in routes.items():
             for depth in (i for i, step in enumerate(route) if step == pair):
-                for text in map(lambda given: self.output(route, given, depth), inputs[name]):
+                for text in (self.output(route, given, depth) for given in inputs[name]):
                     if text == "":  # an earlier step gave nothing: there is nothing to translate
                         self.done[(pair, text)] = ScoredTranslation("")
                     elif text is not None and (pair, text) not in self.done:
@@ -119,10 +120,9 @@ class RouteTranslator:
         started, batches = time.monotonic(), 0
         with self.progress(pair, len(todo)) as bar:
             for start in range(0, len(todo), self.batch_size):
-                batch = todo[start:start + self.batch_size]
-                outputs = markup_drafts.translate_scored_keeping_markup(self.engine, pair, batch,
-                                                                        guarded=self.guarded)
-                self.done.update(((pair, text), output) for text, output in zip(batch, outputs))
+                batch = todo[start : start + self.batch_size]
+                outputs = markup_drafts.translate_scored_keeping_markup(self.engine, pair, batch, guarded=self.guarded)
+                self.done.update(((pair, text), output) for text, output in zip(batch, outputs, strict=True))
                 batches += 1
                 self.after_batch(pair)
                 bar.update(len(batch))

@@ -66,8 +66,9 @@ def plan_route(source: str, target: str, installed: Iterable[Pair]) -> Route:
 def direct_route(source: str, target: str, installed: Iterable[Pair]) -> Route:
     """The route from ``source`` to ``target`` in one package (installed or not)."""
     installed = set(installed)
-    return _first_installed([Route(target, (pair,), () if pair in installed else (pair,))
-                             for pair in _code_pairs(source, target)])
+    return _first_installed(
+        [Route(target, (pair,), () if pair in installed else (pair,)) for pair in _code_pairs(source, target)]
+    )
 
 
 def pivot_route(source: str, target: str, installed: Iterable[Pair]) -> Route | None:
@@ -100,8 +101,9 @@ def argos_codes(code: str) -> list[str]:
     >>> argos_codes("fr_FR"), argos_codes("pt_BR"), argos_codes("zh_Hant_TW"), argos_codes("de")
     (['fr_FR', 'fr'], ['pt_BR', 'pb', 'pt'], ['zh_Hant_TW', 'zt'], ['de'])
     """
-    own = next((argos for locale, argos in ARGOS_OWN_CODES.items()
-                if code == locale or code.startswith(locale + "_")), None)
+    own = next(
+        (argos for locale, argos in ARGOS_OWN_CODES.items() if code == locale or code.startswith(locale + "_")), None
+    )
     language = None if own == "zt" else re.split(r"[_-]", code, maxsplit=1)[0]
     return list(dict.fromkeys(item for item in (code, own, language) if item))
 

@@ -31,12 +31,12 @@ from pipeline.errors import PipelineError
 from pipeline.glossary import Glossary, Masked, holds_rendering, restore
 from pipeline.mt.engines import Engine, EngineFactory, ScoredTranslation, route_label
 from pipeline.mt.plugins import EngineProvider, load_provider
-from pipeline.mt.route_translation import Name, RouteTranslator
+from pipeline.mt.route_translation import Name, Progress, RouteTranslator, no_progress
 from pipeline.mt.routes import PIVOT_LANGUAGE, Pair, Route, direct_route, pivot_route, plan_route
 from pipeline.po import catalogs, confidence
 from pipeline.po.catalogs import EntryState
 from pipeline.project import Project
-from pipeline.stages.translate import DEFAULT_SAVE_EVERY, Progress, engine_input, no_progress
+from pipeline.stages.translate import DEFAULT_SAVE_EVERY, engine_input
 
 DEFAULT_BOOTSTRAP = 1000
 """Resamples for the 95 % intervals (sacrebleu's ``n_bootstrap``) and the paired test between two
@@ -89,8 +89,9 @@ def reviewed_sentences(project: Project, lang: str) -> tuple[ReviewedSentence, .
             continue
         for entry in catalogs.read_view(path).active():
             if entry.state is EntryState.REVIEWED:
-                found.append(ReviewedSentence(article.stem, entry.msgid, entry.msgstr,
-                                              from_markdown_article(entry.occurrences)))
+                found.append(
+                    ReviewedSentence(article.stem, entry.msgid, entry.msgstr, from_markdown_article(entry.occurrences))
+                )
     return tuple(found)
 
 
@@ -110,8 +111,9 @@ def choose_routes(source: str, lang: str, installed: Iterable[Pair], choice: Rou
     pivot = pivot_route(source, lang, installed)
     if pivot is None:
         if choice is RouteChoice.PIVOT:
-            raise PipelineError(f"{lang} has no pivot route: {PIVOT_LANGUAGE} is the pivot "
-                                f"language (use --route direct or both)")
+            raise PipelineError(
+                f"{lang} has no pivot route: {PIVOT_LANGUAGE} is the pivot language (use --route direct or both)"
+            )
         return [direct]
     if choice is RouteChoice.PIVOT:
         return [pivot]
@@ -122,8 +124,7 @@ def choose_routes(source: str, lang: str, installed: Iterable[Pair], choice: Rou
     return [plan_route(source, lang, installed)]
 
 
-def missing_routes(routes: Mapping[str, Sequence[Route]], choice: RouteChoice,
-                   provider: EngineProvider) -> str | None:
+def missing_routes(routes: Mapping[str, Sequence[Route]], choice: RouteChoice, provider: EngineProvider) -> str | None:
     """One line saying what to get, as ``translate`` says it (in ``provider``'s words); None when
     nothing is missing."""
     lacking = {lang: route for lang, options in routes.items() for route in options if route.missing}
@@ -137,20 +138,33 @@ def missing_routes(routes: Mapping[str, Sequence[Route]], choice: RouteChoice,
 # --- translating in memory -----------------------------------------------------------------------
 
 
-def translate_routes(engine: Engine, routes: Mapping[Name, tuple[Pair, ...]], sentences: Iterable[str], *,
-                     glossary: Glossary = Glossary(), batch_size: int = DEFAULT_SAVE_EVERY,
-                     progress: Progress = no_progress,
-                     markdown: Collection[str] = frozenset()) -> dict[Name, dict[str, str]]:
+def translate_routes(
+    engine: Engine,
+    routes: Mapping[Name, tuple[Pair, ...]],
+    sentences: Iterable[str],
+    *,
+    glossary: Glossary = Glossary(),
+    batch_size: int = DEFAULT_SAVE_EVERY,
+    progress: Progress = no_progress,
+    markdown: Collection[str] = frozenset(),
+) -> dict[Name, dict[str, str]]:
     """:func:`translate_routes_scored`, the translations only."""
-    scored = translate_routes_scored(engine, routes, sentences, glossary=glossary, batch_size=batch_size,
-                                     progress=progress, markdown=markdown)
+    scored = translate_routes_scored(
+        engine, routes, sentences, glossary=glossary, batch_size=batch_size, progress=progress, markdown=markdown
+    )
     return {name: {sentence: output.text for sentence, output in outputs.items()} for name, outputs in scored.items()}
 
 
-def translate_routes_scored(engine: Engine, routes: Mapping[Name, tuple[Pair, ...]], sentences: Iterable[str],
-                            *, glossary: Glossary = Glossary(), batch_size: int = DEFAULT_SAVE_EVERY,
-                            progress: Progress = no_progress,
-                            markdown: Collection[str] = frozenset()) -> dict[Name, dict[str, ScoredTranslation]]:
+def translate_routes_scored(
+    engine: Engine,
+    routes: Mapping[Name, tuple[Pair, ...]],
+    sentences: Iterable[str],
+    *,
+    glossary: Glossary = Glossary(),
+    batch_size: int = DEFAULT_SAVE_EVERY,
+    progress: Progress = no_progress,
+    markdown: Collection[str] = frozenset(),
+) -> dict[Name, dict[str, ScoredTranslation]]:
     """Translate ``sentences`` along every route, as :func:`pipeline.stages.translate.draft` does, in memory.
 
     ``routes`` maps a name (a language, or a language and route kind) to its chain of pairs. Terms
@@ -160,16 +174,23 @@ def translate_routes_scored(engine: Engine, routes: Mapping[Name, tuple[Pair, ..
     engine's confidence as a draft would note it (the legs of a route multiplied). The sentences in
     ``markdown`` come from Markdown articles (see :func:`pipeline.stages.translate.engine_input`).
     """
-    masked: dict[str, Masked] = {sentence: engine_input(sentence, glossary, markdown=sentence in markdown)
-                                 for sentence in dict.fromkeys(sentences)}
+    masked: dict[str, Masked] = {
+        sentence: engine_input(sentence, glossary, markdown=sentence in markdown)
+        for sentence in dict.fromkeys(sentences)
+    }
     translator = RouteTranslator(engine, batch_size, progress)
     texts = [item.text for item in masked.values()]
-    translator.translate(routes, {name: texts for name in routes})
-    return {name: {sentence: ScoredTranslation(
-                       restore(translator.output(route, item.text) or "", item, route[-1].target, glossary).strip(),
-                       translator.confidence(route, item.text))
-                   for sentence, item in masked.items()}
-            for name, route in routes.items()}
+    translator.translate(routes, dict.fromkeys(routes, texts))
+    return {
+        name: {
+            sentence: ScoredTranslation(
+                restore(translator.output(route, item.text) or "", item, route[-1].target, glossary).strip(),
+                translator.confidence(route, item.text),
+            )
+            for sentence, item in masked.items()
+        }
+        for name, route in routes.items()
+    }
 
 
 # --- scoring -------------------------------------------------------------------------------------
@@ -210,8 +231,9 @@ class Score:
         return f"{self.name} = {self.score:.2f}{spread}"
 
 
-def score(hypotheses: Sequence[str], references: Sequence[str], lang: str, *,
-          n_bootstrap: int = DEFAULT_BOOTSTRAP) -> tuple[Score, Score]:
+def score(
+    hypotheses: Sequence[str], references: Sequence[str], lang: str, *, n_bootstrap: int = DEFAULT_BOOTSTRAP
+) -> tuple[Score, Score]:
     """(chrF, BLEU) of ``hypotheses`` against one reference each, at corpus level.
 
     The two lists must be parallel: sacrebleu takes a list of reference *streams* and, given a wrong
@@ -226,13 +248,14 @@ def score(hypotheses: Sequence[str], references: Sequence[str], lang: str, *,
         raise ValueError(f"{len(hypotheses)} hypotheses for {len(references)} references")
     if not hypotheses:
         raise ValueError("nothing to score")
-    from sacrebleu.metrics import BLEU, CHRF
+    from sacrebleu.metrics.bleu import BLEU
+    from sacrebleu.metrics.chrf import CHRF
 
     hyps = [scoring_text(text) for text in hypotheses]
     refs = [scoring_text(text) for text in references]
     # trg_lang picks BLEU's tokenizer (zh, ja, ko) and warns about a mismatch; it knows bare codes.
-    metrics = (CHRF(), BLEU(trg_lang=lang.split("_")[0]))
-    return tuple(_score(metric, hyps, refs, n_bootstrap) for metric in metrics)
+    chrf, bleu = CHRF(), BLEU(trg_lang=lang.split("_")[0])
+    return _score(chrf, hyps, refs, n_bootstrap), _score(bleu, hyps, refs, n_bootstrap)
 
 
 def _score(metric, hypotheses: list[str], references: list[str], n_bootstrap: int) -> Score:
@@ -240,13 +263,18 @@ def _score(metric, hypotheses: list[str], references: list[str], n_bootstrap: in
     bootstrapped = n_bootstrap > 1
     # sacrebleu keeps the bootstrap figures in ``_mean``/``_ci`` (what its ``format()`` prints as
     # ``μ = … ± …``); the signature is read after scoring, as it then records ``bs`` and ``seed``.
-    return Score(name=result.name, score=float(result.score), signature=metric.get_signature().format(),
-                 mean=float(result._mean) if bootstrapped else None,
-                 interval=float(result._ci) if bootstrapped else None)
+    return Score(
+        name=result.name,
+        score=float(result.score),
+        signature=metric.get_signature().format(),
+        mean=float(result._mean) if bootstrapped else None,
+        interval=float(result._ci) if bootstrapped else None,
+    )
 
 
-def confidence_correlation(confidences: Sequence[float | None], hypotheses: Sequence[str],
-                           references: Sequence[str]) -> tuple[float | None, int]:
+def confidence_correlation(
+    confidences: Sequence[float | None], hypotheses: Sequence[str], references: Sequence[str]
+) -> tuple[float | None, int]:
     """Spearman's rho between the engine's confidence in each hypothesis and its sentence chrF, over the
     hypotheses that have a confidence, and how many they are. Close to 1: the drafts the engine is
     least sure of are the worst, and ordering review by confidence pays.
@@ -257,16 +285,20 @@ def confidence_correlation(confidences: Sequence[float | None], hypotheses: Sequ
     """
     if not len(confidences) == len(hypotheses) == len(references):
         raise ValueError(f"{len(confidences)} confidences, {len(hypotheses)} hypotheses, {len(references)} references")
-    from sacrebleu.metrics import CHRF
+    from sacrebleu.metrics.chrf import CHRF
 
     metric = CHRF()
-    pairs = [(sure, metric.sentence_score(scoring_text(hypothesis), [scoring_text(reference)]).score)
-             for sure, hypothesis, reference in zip(confidences, hypotheses, references) if sure is not None]
+    pairs = [
+        (sure, metric.sentence_score(scoring_text(hypothesis), [scoring_text(reference)]).score)
+        for sure, hypothesis, reference in zip(confidences, hypotheses, references, strict=True)
+        if sure is not None
+    ]
     return confidence.rank_correlation([sure for sure, _ in pairs], [chrf for _, chrf in pairs]), len(pairs)
 
 
-def paired_p_value(first: Sequence[str], second: Sequence[str], references: Sequence[str], *,
-                   n_bootstrap: int = DEFAULT_BOOTSTRAP) -> float:
+def paired_p_value(
+    first: Sequence[str], second: Sequence[str], references: Sequence[str], *, n_bootstrap: int = DEFAULT_BOOTSTRAP
+) -> float:
     """sacrebleu's paired bootstrap resampling test of chrF between two outputs of the same sentences.
 
     Paired, so it is fairer than comparing the two intervals: both outputs are resampled together,
@@ -274,15 +306,23 @@ def paired_p_value(first: Sequence[str], second: Sequence[str], references: Sequ
     """
     if not len(first) == len(second) == len(references):
         raise ValueError(f"{len(first)} and {len(second)} hypotheses for {len(references)} references")
-    from sacrebleu.metrics import CHRF
-    from sacrebleu.significance import PairedTest
+    from sacrebleu.metrics.chrf import CHRF
+    from sacrebleu.significance import PairedTest, Result
 
     prepared = [[scoring_text(text) for text in texts] for texts in (first, second, references)]
-    test = PairedTest([("first", prepared[0]), ("second", prepared[1])], {"chrF": CHRF()}, [prepared[2]],
-                      test_type="bs", n_samples=n_bootstrap)
+    test = PairedTest(
+        [("first", prepared[0]), ("second", prepared[1])],
+        {"chrF": CHRF()},
+        [prepared[2]],
+        test_type="bs",
+        n_samples=n_bootstrap,
+    )
     _, scores = test()
     [results] = [column for name, column in scores.items() if name != "System"]
-    return float(results[1].p_value)
+    compared = results[1]  # sacrebleu types a column as str | Result: a metric's holds Results
+    if not isinstance(compared, Result) or compared.p_value is None:
+        raise RuntimeError(f"sacrebleu's paired test gave no p-value: {compared!r}")
+    return float(compared.p_value)
 
 
 # --- glossary terms kept -------------------------------------------------------------------------
@@ -371,9 +411,16 @@ class Evaluation:
     """One per language scored along two routes (``--route both``)."""
 
 
-def evaluate(references: Mapping[str, Sequence[ReviewedSentence]], routes: Mapping[str, Sequence[Route]],
-             engine: Engine, *, glossary: Glossary = Glossary(), batch_size: int = DEFAULT_SAVE_EVERY,
-             progress: Progress = no_progress, n_bootstrap: int = DEFAULT_BOOTSTRAP) -> Evaluation:
+def evaluate(
+    references: Mapping[str, Sequence[ReviewedSentence]],
+    routes: Mapping[str, Sequence[Route]],
+    engine: Engine,
+    *,
+    glossary: Glossary = Glossary(),
+    batch_size: int = DEFAULT_SAVE_EVERY,
+    progress: Progress = no_progress,
+    n_bootstrap: int = DEFAULT_BOOTSTRAP,
+) -> Evaluation:
     """Translate the reviewed sentences of each language along each of its routes and score them.
 
     ``references[lang]`` are the reviewed sentences; ``routes[lang]`` the routes to score (all with
@@ -382,51 +429,86 @@ def evaluate(references: Mapping[str, Sequence[ReviewedSentence]], routes: Mappi
     chains = {(lang, route.kind): route.steps for lang, options in routes.items() for route in options}
     sources = [sentence.source for lang in routes for sentence in references[lang]]
     markdown = {sentence.source for lang in routes for sentence in references[lang] if sentence.markdown}
-    translated = translate_routes_scored(engine, chains, sources, glossary=glossary, batch_size=batch_size,
-                                         progress=progress, markdown=markdown)
+    translated = translate_routes_scored(
+        engine, chains, sources, glossary=glossary, batch_size=batch_size, progress=progress, markdown=markdown
+    )
     results, comparisons = [], []
     for lang, options in routes.items():
         reviewed = references[lang]
         scored_references = [sentence.scored(sentence.reference) for sentence in reviewed]
-        outputs = [[sentence.scored(translated[(lang, route.kind)][sentence.source].text) for sentence in reviewed]
-                   for route in options]
-        sure = [[translated[(lang, route.kind)][sentence.source].confidence for sentence in reviewed]
-                for route in options]
-        scored = [_route_evaluation(engine, lang, route, reviewed, hypotheses, scored_references, glossary,
-                                    n_bootstrap, confidences)
-                  for route, hypotheses, confidences in zip(options, outputs, sure)]
+        outputs = [
+            [sentence.scored(translated[(lang, route.kind)][sentence.source].text) for sentence in reviewed]
+            for route in options
+        ]
+        sure = [
+            [translated[(lang, route.kind)][sentence.source].confidence for sentence in reviewed] for route in options
+        ]
+        scored = [
+            _route_evaluation(
+                engine, lang, route, reviewed, hypotheses, scored_references, glossary, n_bootstrap, confidences
+            )
+            for route, hypotheses, confidences in zip(options, outputs, sure, strict=True)
+        ]
         results += scored
         if len(scored) == 2:
-            p_value = paired_p_value(*outputs, scored_references,
-                                     n_bootstrap=n_bootstrap) if n_bootstrap > 1 else None
-            comparisons.append(RouteComparison(lang, *scored, p_value=p_value))
+            first, second = outputs
+            p_value = (
+                paired_p_value(first, second, scored_references, n_bootstrap=n_bootstrap) if n_bootstrap > 1 else None
+            )
+            comparisons.append(RouteComparison(lang, scored[0], scored[1], p_value=p_value))
     unreviewed = tuple(lang for lang, reviewed in references.items() if not reviewed)
-    return Evaluation(results=tuple(results), unreviewed=unreviewed, warnings=tuple(engine.warnings),
-                      comparisons=tuple(comparisons))
+    return Evaluation(
+        results=tuple(results), unreviewed=unreviewed, warnings=tuple(engine.warnings), comparisons=tuple(comparisons)
+    )
 
 
-def _route_evaluation(engine: Engine, lang: str, route: Route, reviewed: Sequence[ReviewedSentence],
-                      hypotheses: Sequence[str], references: Sequence[str], glossary: Glossary,
-                      n_bootstrap: int, confidences: Sequence[float | None]) -> RouteEvaluation:
+def _route_evaluation(
+    engine: Engine,
+    lang: str,
+    route: Route,
+    reviewed: Sequence[ReviewedSentence],
+    hypotheses: Sequence[str],
+    references: Sequence[str],
+    glossary: Glossary,
+    n_bootstrap: int,
+    confidences: Sequence[float | None],
+) -> RouteEvaluation:
     """``references``: the reviewed translations as scored, prepared once for every route of ``lang``;
     ``confidences``: the engine's in each hypothesis."""
     chrf, bleu = score(hypotheses, references, lang, n_bootstrap=n_bootstrap)
     correlation, scored = confidence_correlation(confidences, hypotheses, references)
-    counts = [glossary_terms(sentence.source, hypothesis, lang, glossary)
-              for sentence, hypothesis in zip(reviewed, hypotheses)]
+    counts = [
+        glossary_terms(sentence.source, hypothesis, lang, glossary)
+        for sentence, hypothesis in zip(reviewed, hypotheses, strict=True)
+    ]
     return RouteEvaluation(
-        lang=lang, route=str(route), kind=route.kind,
+        lang=lang,
+        route=str(route),
+        kind=route.kind,
         provenance=route_label(engine, route.steps),
-        sentences=len(reviewed), articles=len({sentence.slug for sentence in reviewed}),
-        chrf=chrf, bleu=bleu, glossary_terms=sum(terms for terms, _ in counts),
+        sentences=len(reviewed),
+        articles=len({sentence.slug for sentence in reviewed}),
+        chrf=chrf,
+        bleu=bleu,
+        glossary_terms=sum(terms for terms, _ in counts),
         glossary_kept=sum(kept for _, kept in counts),
-        confidence_correlation=correlation, confidence_sentences=scored)
+        confidence_correlation=correlation,
+        confidence_sentences=scored,
+    )
 
 
-def evaluate_project(project: Project, make_engine: EngineFactory, *, langs: Sequence[str] | None = None,
-                     choice: RouteChoice = RouteChoice.DEFAULT, glossary: Glossary = Glossary(),
-                     batch_size: int = DEFAULT_SAVE_EVERY, progress: Progress = no_progress,
-                     n_bootstrap: int = DEFAULT_BOOTSTRAP, provider: EngineProvider | None = None) -> Evaluation:
+def evaluate_project(
+    project: Project,
+    make_engine: EngineFactory,
+    *,
+    langs: Sequence[str] | None = None,
+    choice: RouteChoice = RouteChoice.DEFAULT,
+    glossary: Glossary = Glossary(),
+    batch_size: int = DEFAULT_SAVE_EVERY,
+    progress: Progress = no_progress,
+    n_bootstrap: int = DEFAULT_BOOTSTRAP,
+    provider: EngineProvider | None = None,
+) -> Evaluation:
     """Score the engine against the project's reviewed translations in ``langs`` (default: the
     project's languages), with the pairs ``provider`` offers (default: the installed Argos packages,
     the newest of each pair), as ``translate``; ``make_engine`` comes from ``provider.open()``.
@@ -438,17 +520,19 @@ def evaluate_project(project: Project, make_engine: EngineFactory, *, langs: Seq
     langs = [lang for lang in (project.langs if langs is None else langs) if lang != project.source_lang]
     references = {lang: reviewed_sentences(project, lang) for lang in langs}
     if not any(references.values()):
-        raise PipelineError(f"no reviewed translation to evaluate against in {', '.join(langs)} "
-                            "(review some machine drafts first)", path=project.locales)
+        raise PipelineError(
+            f"no reviewed translation to evaluate against in {', '.join(langs)} (review some machine drafts first)",
+            path=project.locales,
+        )
     provider = provider or load_provider("argos")
     installed = provider.available_pairs()
-    routes = {lang: choose_routes(project.source_lang, lang, installed, choice)
-              for lang in langs if references[lang]}
+    routes = {lang: choose_routes(project.source_lang, lang, installed, choice) for lang in langs if references[lang]}
     missing = missing_routes(routes, choice, provider)
     if missing:
         ready = [lang for lang, options in routes.items() if all(route.available for route in options)]
         alone = f" (or evaluate only {', '.join(ready)}: --langs {','.join(ready)})" if ready else ""
         raise PipelineError(missing + alone)
     engine = make_engine(sorted({pair for options in routes.values() for route in options for pair in route.steps}))
-    return evaluate(references, routes, engine, glossary=glossary, batch_size=batch_size, progress=progress,
-                    n_bootstrap=n_bootstrap)
+    return evaluate(
+        references, routes, engine, glossary=glossary, batch_size=batch_size, progress=progress, n_bootstrap=n_bootstrap
+    )

@@ -83,8 +83,9 @@ class OpenCatalog:
             self.previous_msgids[key] = previous_msgid
 
 
-def open_catalogs(project: Project, *, langs: Sequence[str] | None = None,
-                  extracted: Iterable[UpdateResult] = ()) -> list[OpenCatalog]:
+def open_catalogs(
+    project: Project, *, langs: Sequence[str] | None = None, extracted: Iterable[UpdateResult] = ()
+) -> list[OpenCatalog]:
     """Every existing catalog of the project's articles in ``langs`` (default: the project's
     languages); run after extraction. A catalog that ``extracted`` carries, and that nobody rewrote
     since, is taken from there instead of being read again."""
@@ -97,7 +98,11 @@ def open_catalogs(project: Project, *, langs: Sequence[str] | None = None,
             if stamp is None:
                 continue
             known = carried.get(path)
-            catalog = known.catalog if known and known.stamp == stamp else catalogs.read_view(path)
+            catalog = (
+                known.catalog
+                if known and known.catalog is not None and known.stamp == stamp
+                else catalogs.read_view(path)
+            )
             opened.append(OpenCatalog(lang=lang, slug=article.stem, path=path, catalog=catalog, stamp=stamp))
     return opened
 
@@ -120,8 +125,7 @@ def save_dirty(opened: Sequence[OpenCatalog], *, clock: Callable = catalogs.now)
         if file_stamp(catalog.path) != catalog.stamp:
             catalog.catalog = catalogs.read_view(catalog.path)
         catalog.catalog = catalogs.with_machine_drafts(catalog.catalog, catalog.drafts, catalog.previous_msgids)
-        catalogs.save_if_changed(catalog.catalog, None, catalog.path, date_fields=("PO-Revision-Date",),
-                                 now=clock())
+        catalogs.save_if_changed(catalog.catalog, None, catalog.path, date_fields=("PO-Revision-Date",), now=clock())
         catalog.stamp = file_stamp(catalog.path)
         catalog.drafts.clear()
         catalog.previous_msgids.clear()
@@ -174,10 +178,17 @@ class _Run:
     written: set[Path] = field(default_factory=set)
 
 
-def draft(opened: Sequence[OpenCatalog], engine: Engine, routes: Mapping[str, Sequence[Pair]], *,
-          glossary: Glossary = Glossary(), save_every: int = DEFAULT_SAVE_EVERY,
-          progress: Progress = no_progress, clock: Callable = catalogs.now,
-          memory_sources: store.MemorySources = store.MemorySources()) -> DraftReport:
+def draft(
+    opened: Sequence[OpenCatalog],
+    engine: Engine,
+    routes: Mapping[str, Sequence[Pair]],
+    *,
+    glossary: Glossary = Glossary(),
+    save_every: int = DEFAULT_SAVE_EVERY,
+    progress: Progress = no_progress,
+    clock: Callable = catalogs.now,
+    memory_sources: store.MemorySources = store.MemorySources(),
+) -> DraftReport:
     """Fill the empty entries of ``opened`` for every language ``routes`` names.
 
     ``routes[lang]`` is the chain of pairs from the source language to ``lang`` (one pair, or two
@@ -187,17 +198,26 @@ def draft(opened: Sequence[OpenCatalog], engine: Engine, routes: Mapping[str, Se
     if save_every < 1:
         raise ValueError(f"save_every must be at least 1, not {save_every}")
     translator = RouteTranslator(engine, save_every, progress)
-    run = _Run(opened, engine, {lang: tuple(route) for lang, route in routes.items()}, glossary, clock,
-               translator, memory_sources)
+    run = _Run(
+        opened,
+        engine,
+        {lang: tuple(route) for lang, route in routes.items()},
+        glossary,
+        clock,
+        translator,
+        memory_sources,
+    )
     translator.after_batch = lambda pair: _save_finished(run, pair)
     _collect_pending(run)
     _fill_from_memory(run)
     run.written.update(save_dirty(opened, clock=clock))
-    pair_runs = translator.translate(run.routes, {lang: [_input(run, msgid) for msgid in run.pending[lang]]
-                                                  for lang in run.routes})
+    pair_runs = translator.translate(
+        run.routes, {lang: [_input(run, msgid) for msgid in run.pending[lang]] for lang in run.routes}
+    )
     languages = tuple(
         LanguageDrafts(lang=lang, route=route, provenance=_provenance(engine, route), **run.counts[lang])
-        for lang, route in run.routes.items())
+        for lang, route in run.routes.items()
+    )
     return DraftReport(languages=languages, pairs=tuple(pair_runs), written=tuple(sorted(run.written)))
 
 
@@ -224,8 +244,9 @@ def _fill_from_memory(run: _Run) -> None:
         drafted = [(catalog.slug, catalog.catalog) for catalog in run.opened if catalog.lang == lang]
         found = store.build_memory(lang, drafted, run.memory_sources)
         for msgid in list(waiting):
-            match = found.match(msgid, threshold=run.memory_sources.threshold, glossary=run.glossary,
-                                markdown=msgid in run.markdown)
+            match = found.match(
+                msgid, threshold=run.memory_sources.threshold, glossary=run.glossary, markdown=msgid in run.markdown
+            )
             if match is None:
                 continue
             for catalog, key in waiting.pop(msgid):
@@ -268,8 +289,11 @@ def _fill_finished(run: _Run, pair: Pair) -> None:
             text = run.translator.output(route, _input(run, msgid))
             if text is None:
                 continue
-            translation = (markup_drafts.finished_draft(msgid, text, run.masked[msgid], lang, run.glossary)
-                           if msgid in run.markdown else restore(text, run.masked[msgid], lang, run.glossary).strip())
+            translation = (
+                markup_drafts.finished_draft(msgid, text, run.masked[msgid], lang, run.glossary)
+                if msgid in run.markdown
+                else restore(text, run.masked[msgid], lang, run.glossary).strip()
+            )
             sure = run.translator.confidence(route, _input(run, msgid))
             noted = confidence.with_confidence(provenance, sure)
             for catalog, key in waiting.pop(msgid):
@@ -296,10 +320,17 @@ class ProjectDrafts:
     is missing."""
 
 
-def draft_project(project: Project, make_engine: EngineFactory, extracted: Sequence[UpdateResult], *,
-                  glossary: Glossary = Glossary(), save_every: int = DEFAULT_SAVE_EVERY,
-                  progress: Progress = no_progress, memory_threshold: float = store.DEFAULT_THRESHOLD,
-                  provider: EngineProvider | None = None) -> ProjectDrafts:
+def draft_project(
+    project: Project,
+    make_engine: EngineFactory,
+    extracted: Sequence[UpdateResult],
+    *,
+    glossary: Glossary = Glossary(),
+    save_every: int = DEFAULT_SAVE_EVERY,
+    progress: Progress = no_progress,
+    memory_threshold: float = store.DEFAULT_THRESHOLD,
+    provider: EngineProvider | None = None,
+) -> ProjectDrafts:
     """Draft every language whose pairs ``provider`` can translate (default: the Argos packages
     installed, the newest of each pair); languages without are left for :attr:`ProjectDrafts.missing`.
 
@@ -320,6 +351,13 @@ def draft_project(project: Project, make_engine: EngineFactory, extracted: Seque
         return ProjectDrafts(report=None, routes=routes, missing=lacking)
     engine = make_engine(sorted({pair for steps in ready.values() for pair in steps}))
     opened = open_catalogs(project, langs=list(ready), extracted=extracted)
-    report = draft(opened, engine, ready, glossary=glossary, save_every=save_every, progress=progress,
-                   memory_sources=store.MemorySources.of(project, memory_threshold))
+    report = draft(
+        opened,
+        engine,
+        ready,
+        glossary=glossary,
+        save_every=save_every,
+        progress=progress,
+        memory_sources=store.MemorySources.of(project, memory_threshold),
+    )
     return ProjectDrafts(report=report, routes=routes, warnings=tuple(engine.warnings), missing=lacking)

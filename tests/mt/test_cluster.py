@@ -44,15 +44,26 @@ def scheduler(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture(scope="module")
 def slow_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A de→en package whose every output is 150 tokens: batches that take a while, to be killed."""
-    return build_argos_package(tmp_path_factory.mktemp("slow-model"), from_code="de", to_code="en",
-                               training_text=default_training_text(), layers=2, d_model=256, heads=4,
-                               ffn=1024, fixed_output_length=150, package_version="0.5")
+    return build_argos_package(
+        tmp_path_factory.mktemp("slow-model"),
+        from_code="de",
+        to_code="en",
+        training_text=default_training_text(),
+        layers=2,
+        d_model=256,
+        heads=4,
+        ffn=1024,
+        fixed_output_length=150,
+        package_version="0.5",
+    )
 
 
 def catalog_texts() -> dict[Path, str]:
     """Every catalog, dates left out."""
-    return {path: re.sub(r'"(PO-Revision|POT-Creation)-Date: [^"]*"', "", path.read_text(encoding="utf-8"))
-            for path in sorted(Path("locales").rglob("*.po"))}
+    return {
+        path: re.sub(r'"(PO-Revision|POT-Creation)-Date: [^"]*"', "", path.read_text(encoding="utf-8"))
+        for path in sorted(Path("locales").rglob("*.po"))
+    }
 
 
 def cleared() -> None:
@@ -74,12 +85,14 @@ def test_drafts_on_the_cluster_are_identical_to_a_local_run(seed_project, pivot_
     assert catalog_texts() == expected
     assert all(entry_state(e) is EntryState.MACHINE_DRAFT for e in load(FR))
     assert {confidence.CONFIDENCE_NOTE.sub("", catalogs.DRAFT_DIGEST.sub("", e.tcomment)) for e in load(FR)} == {
-        catalogs.MACHINE_TRANSLATION_MARK + "Argos Translate de→en 1.9 → en→fr 1.9 (pivot) "}
+        catalogs.MACHINE_TRANSLATION_MARK + "Argos Translate de→en 1.9 → en→fr 1.9 (pivot) "
+    }
     assert all(confidence.draft_confidence(e.tcomment) is not None for e in load(FR))  # part of catalog_texts()
 
 
 def test_each_worker_keeps_one_checked_copy_of_each_package_and_loads_it_once(
-        project_dir, pivot_models, scheduler, monkeypatch):
+    project_dir, pivot_models, scheduler, monkeypatch
+):
     import distributed
 
     assert run("translate", "--scheduler", scheduler, "--beam-size", "1").exit_code == 0
@@ -90,11 +103,12 @@ def test_each_worker_keeps_one_checked_copy_of_each_package_and_loads_it_once(
     assert shipped == []  # the cluster has both packages from the first run
 
     def loaded(dask_worker):
-        plugins = {name: plugin for name, plugin in dask_worker.plugins.items()
-                   if name.startswith("pipeline-package-")}
+        plugins = {name: plugin for name, plugin in dask_worker.plugins.items() if name.startswith("pipeline-package-")}
         folder = Path(dask_worker.local_directory) / "pipeline-packages"
-        return ({str(plugin.pair): (id(plugin.translator), plugin.archive) for plugin in plugins.values()},
-                sorted(path.name for path in folder.iterdir()))
+        return (
+            {str(plugin.pair): (id(plugin.translator), plugin.archive) for plugin in plugins.values()},
+            sorted(path.name for path in folder.iterdir()),
+        )
 
     from distributed import Client
 
@@ -105,19 +119,34 @@ def test_each_worker_keeps_one_checked_copy_of_each_package_and_loads_it_once(
             assert len(unpacked) == 2 and all(len(name) == 64 for name in unpacked)  # sha256 folders
 
 
-def test_a_worker_killed_mid_run_costs_only_its_batches(project_dir, argos_dir, slow_archive, scheduler,
-                                                        monkeypatch, tmp_path):
+def test_a_worker_killed_mid_run_costs_only_its_batches(
+    project_dir, argos_dir, slow_archive, scheduler, monkeypatch, tmp_path
+):
     from distributed import Client
 
     assert run("models", "install", str(slow_archive)).exit_code == 0
     returned: list[str] = []
     real = cluster.DaskTranslator.translate_scored
-    monkeypatch.setattr(cluster.DaskTranslator, "translate_scored",
-                        lambda self, pair, sentences: returned.extend(sentences) or real(self, pair, sentences))
+    monkeypatch.setattr(
+        cluster.DaskTranslator,
+        "translate_scored",
+        lambda self, pair, sentences: returned.extend(sentences) or real(self, pair, sentences),
+    )
     marker = tmp_path / "killed"
     monkeypatch.setattr(cluster, "translate_on_worker", killing_the_first_worker_it_runs_on(marker))
-    result = run("--langs", "en", "translate", "--scheduler", scheduler, "--beam-size", "1",
-                 "--max-batch-size", "2", "--save-every", "8")
+    result = run(
+        "--langs",
+        "en",
+        "translate",
+        "--scheduler",
+        scheduler,
+        "--beam-size",
+        "1",
+        "--max-batch-size",
+        "2",
+        "--save-every",
+        "8",
+    )
     assert result.exit_code == 0, result.output
     assert marker.read_text() == "killed"  # exactly one worker died, holding a batch
     with Client(scheduler, set_as_default=False) as watcher:
@@ -132,6 +161,7 @@ def killing_the_first_worker_it_runs_on(marker: Path):
     """A task that SIGKILLs the worker running the run's first batch, in the middle of that batch (as
     an out-of-memory kill would), then translates as usual: the worker dies holding work whatever the
     machine's load, with no clock involved. A local function, so that the task travels by value."""
+
     def translate_or_die(name, batch, decoding):
         try:
             claimed = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
@@ -144,14 +174,14 @@ def killing_the_first_worker_it_runs_on(marker: Path):
     return translate_or_die
 
 
-def test_a_batch_that_kills_every_worker_it_meets_is_one_line(project_dir, pivot_models, scheduler,
-                                                               monkeypatch):
+def test_a_batch_that_kills_every_worker_it_meets_is_one_line(project_dir, pivot_models, scheduler, monkeypatch):
     import distributed
     from distributed.scheduler import KilledWorker
 
     def killing(futures, **options):  # what as_completed gives after allowed-failures deaths
-        killed = KilledWorker("translate_on_worker-1234", SimpleNamespace(address="tcp://127.0.0.1:1"),
-                              allowed_failures=3)
+        killed = KilledWorker(
+            "translate_on_worker-1234", SimpleNamespace(address="tcp://127.0.0.1:1"), allowed_failures=3
+        )
         yield FailedFuture(killed)
 
     monkeypatch.setattr(distributed, "as_completed", killing)
@@ -159,7 +189,8 @@ def test_a_batch_that_kills_every_worker_it_meets_is_one_line(project_dir, pivot
     assert result.exit_code == 1
     assert result.output.strip().splitlines()[-1] == (
         "Error: a de→en batch was lost with every worker that ran it (4 died running it, the last "
-        "tcp://127.0.0.1:1); finished batches are saved: see the workers' logs (out of memory?) and run again")
+        "tcp://127.0.0.1:1); finished batches are saved: see the workers' logs (out of memory?) and run again"
+    )
 
 
 class FailedFuture:
@@ -175,24 +206,42 @@ class FailedFuture:
 
 
 def test_a_run_whose_every_worker_died_stops_after_the_timeout_keeping_finished_drafts(
-        project_dir, pivot_models, tmp_path, monkeypatch):
+    project_dir, pivot_models, tmp_path, monkeypatch
+):
     counter = tmp_path / "batches"
     monkeypatch.setattr(cluster, "translate_on_worker", killing_every_worker_at_batch(5, counter))
-    with dask_processes.scheduler(tmp_path / "dask") as address, \
-            dask_processes.workers(tmp_path / "dask", address, count=1):
+    with (
+        dask_processes.scheduler(tmp_path / "dask") as address,
+        dask_processes.workers(tmp_path / "dask", address, count=1),
+    ):
         dask_processes.wait_for_workers(address, 1)
-        result = run("--langs", "en", "translate", "--scheduler", address, "--beam-size", "1",
-                     "--max-batch-size", "1", "--save-every", "2", "--no-workers-timeout", "1")
+        result = run(
+            "--langs",
+            "en",
+            "translate",
+            "--scheduler",
+            address,
+            "--beam-size",
+            "1",
+            "--max-batch-size",
+            "1",
+            "--save-every",
+            "2",
+            "--no-workers-timeout",
+            "1",
+        )
     assert result.exit_code == 1, result.output
     assert result.output.strip().splitlines()[-1] == (
         "Error: every Dask worker has gone (none for 1 s) while translating de→en; finished batches are "
-        "saved: start workers (`dask worker SCHEDULER`) and run again, or wait longer with --no-workers-timeout")
+        "saved: start workers (`dask worker SCHEDULER`) and run again, or wait longer with --no-workers-timeout"
+    )
     assert len(drafted(Path("locales/en/LC_MESSAGES/nord.po"))) == 4  # two chunks of two, saved
 
 
 def killing_every_worker_at_batch(number: int, counter: Path):
     """A task that, at the run's ``number``-th batch, SIGKILLs its worker's whole process group (the
     nanny too, so nothing replaces it), as losing every machine of a cluster would."""
+
     def translate_or_kill_all(name, batch, decoding):
         with open(counter, "ab") as stream:
             stream.write(b".")
@@ -207,8 +256,22 @@ def test_ctrl_c_keeps_finished_batches_and_a_rerun_finishes(project_dir, argos_d
     assert run("models", "install", str(slow_archive)).exit_code == 0
     assert run("extract").exit_code == 0
     english = Path("locales/en/LC_MESSAGES/nord.po")
-    command = [sys.executable, "-m", "pipeline", "--langs", "en", "translate", "--scheduler", scheduler,
-               "--beam-size", "1", "--max-batch-size", "1", "--save-every", "2"]
+    command = [
+        sys.executable,
+        "-m",
+        "pipeline",
+        "--langs",
+        "en",
+        "translate",
+        "--scheduler",
+        scheduler,
+        "--beam-size",
+        "1",
+        "--max-batch-size",
+        "1",
+        "--save-every",
+        "2",
+    ]
     env = {**os.environ, "ARGOS_PACKAGES_DIR": str(argos_dir)}
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True)
     try:
@@ -232,17 +295,37 @@ def test_ctrl_c_keeps_finished_batches_and_a_rerun_finishes(project_dir, argos_d
 
 
 def test_a_scheduler_lost_mid_run_is_one_line_and_finished_chunks_are_kept(
-        project_dir, argos_dir, slow_archive, tmp_path):
+    project_dir, argos_dir, slow_archive, tmp_path
+):
     assert run("models", "install", str(slow_archive)).exit_code == 0
     english = Path("locales/en/LC_MESSAGES/nord.po")
-    with dask_processes.scheduler(tmp_path / "dask") as address, \
-            dask_processes.workers(tmp_path / "dask", address, count=1):
+    with (
+        dask_processes.scheduler(tmp_path / "dask") as address,
+        dask_processes.workers(tmp_path / "dask", address, count=1),
+    ):
         dask_processes.wait_for_workers(address, 1)
         process = subprocess.Popen(
-            [sys.executable, "-m", "pipeline", "--langs", "en", "translate", "--scheduler", address,
-             "--beam-size", "1", "--max-batch-size", "1", "--save-every", "2"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-            env={**os.environ, "ARGOS_PACKAGES_DIR": str(argos_dir)})
+            [
+                sys.executable,
+                "-m",
+                "pipeline",
+                "--langs",
+                "en",
+                "translate",
+                "--scheduler",
+                address,
+                "--beam-size",
+                "1",
+                "--max-batch-size",
+                "1",
+                "--save-every",
+                "2",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={**os.environ, "ARGOS_PACKAGES_DIR": str(argos_dir)},
+        )
         try:
             deadline = time.monotonic() + 60
             while not (english.exists() and drafted(english)) and time.monotonic() < deadline:
@@ -304,14 +387,16 @@ def test_an_unreachable_scheduler_is_one_line_within_seconds(project_dir):
     assert not Path("locales").exists()  # checked before anything was written
 
 
-@pytest.mark.parametrize("address, refusal", [
-    ("tcp://203.0.113.7:8786", "--allow-insecure-scheduler"),  # documentation range: never contacted
-    ("203.0.113.7:8786", "--allow-insecure-scheduler"),  # no scheme is tcp
-    ("tls://127.0.0.1:8786", "no TLS certificates"),
-    ("ucx://127.0.0.1:8786", "tls://"),
-])
-def test_insecure_or_unusable_addresses_are_refused_before_any_connection(project_dir, address, refusal,
-                                                                          monkeypatch):
+@pytest.mark.parametrize(
+    "address, refusal",
+    [
+        ("tcp://203.0.113.7:8786", "--allow-insecure-scheduler"),  # documentation range: never contacted
+        ("203.0.113.7:8786", "--allow-insecure-scheduler"),  # no scheme is tcp
+        ("tls://127.0.0.1:8786", "no TLS certificates"),
+        ("ucx://127.0.0.1:8786", "tls://"),
+    ],
+)
+def test_insecure_or_unusable_addresses_are_refused_before_any_connection(project_dir, address, refusal, monkeypatch):
     import distributed
 
     monkeypatch.setattr(distributed, "Client", lambda *args, **kwargs: pytest.fail("tried to connect"))
@@ -362,7 +447,7 @@ def test_device_cuda_on_a_cluster_without_gpus_names_the_workers(project_dir, pi
 
 
 def test_auto_takes_the_gpu_with_a_half_precision_compute_type():
-    gpu = dict(gpus=lambda: 1, gpu_types=lambda: {"float32", "int8_float32", "float16", "int8_float16"})
+    gpu = {"gpus": lambda: 1, "gpu_types": lambda: {"float32", "int8_float32", "float16", "int8_float16"}}
     assert devices.place("auto", **gpu) == devices.Placement("cuda", "int8_float16")
     assert devices.place("cuda", "float32", **gpu) == devices.Placement("cuda", "float32")
     assert devices.place("auto", gpus=lambda: 0) == devices.Placement("cpu", "default")
@@ -395,8 +480,9 @@ def test_packing_is_deterministic(pivot_models):
 
 
 def test_cli_help_lists_the_cluster_options():
-    output = subprocess.run([sys.executable, "-m", "pipeline", "translate", "--help"], cwd=REPO,
-                            capture_output=True, text=True, check=True).stdout
+    output = subprocess.run(
+        [sys.executable, "-m", "pipeline", "translate", "--help"], cwd=REPO, capture_output=True, text=True, check=True
+    ).stdout
     for option in ("--scheduler", "--allow-insecure-scheduler", "--device", "--tls-ca-file"):
         assert option in output
 
@@ -414,10 +500,10 @@ def certificates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("tls")
     (folder / "san.ext").write_text("subjectAltName=IP:127.0.0.1\n")
     for command in (
-            "req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=pipeline-test-ca",
-            "req -newkey rsa:2048 -nodes -keyout key.pem -out cert.csr -subj /CN=127.0.0.1",
-            "x509 -req -in cert.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out cert.pem -days 2 "
-            "-extfile san.ext"):
+        "req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 -subj /CN=pipeline-test-ca",
+        "req -newkey rsa:2048 -nodes -keyout key.pem -out cert.csr -subj /CN=127.0.0.1",
+        ("x509 -req -in cert.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out cert.pem -days 2 -extfile san.ext"),
+    ):
         subprocess.run(["openssl", *command.split()], cwd=folder, check=True, capture_output=True)
     return {"ca": folder / "ca.pem", "cert": folder / "cert.pem", "key": folder / "key.pem"}
 
@@ -427,21 +513,46 @@ def tls_scheduler(tmp_path_factory: pytest.TempPathFactory, certificates) -> str
     from distributed.security import Security
 
     folder = tmp_path_factory.mktemp("dask-tls")
-    tls_args = ("--tls-ca-file", str(certificates["ca"]), "--tls-cert", str(certificates["cert"]),
-                "--tls-key", str(certificates["key"]))
-    with dask_processes.scheduler(folder, tls_args=tls_args) as address, \
-            dask_processes.workers(folder, address, count=1, tls_args=tls_args):
-        dask_processes.wait_for_workers(address, 1, security=Security(
-            tls_ca_file=str(certificates["ca"]), tls_client_cert=str(certificates["cert"]),
-            tls_client_key=str(certificates["key"]), require_encryption=True))
+    tls_args = (
+        "--tls-ca-file",
+        str(certificates["ca"]),
+        "--tls-cert",
+        str(certificates["cert"]),
+        "--tls-key",
+        str(certificates["key"]),
+    )
+    with (
+        dask_processes.scheduler(folder, tls_args=tls_args) as address,
+        dask_processes.workers(folder, address, count=1, tls_args=tls_args),
+    ):
+        dask_processes.wait_for_workers(
+            address,
+            1,
+            security=Security(
+                tls_ca_file=str(certificates["ca"]),
+                tls_client_cert=str(certificates["cert"]),
+                tls_client_key=str(certificates["key"]),
+                require_encryption=True,
+            ),
+        )
         yield address
 
 
 def test_tls_with_certificates_from_the_options(project_dir, pivot_models, tls_scheduler, certificates):
     assert tls_scheduler.startswith("tls://")
-    result = run("translate", "--scheduler", tls_scheduler, "--beam-size", "1",
-                 "--tls-ca-file", str(certificates["ca"]), "--tls-cert", str(certificates["cert"]),
-                 "--tls-key", str(certificates["key"]))
+    result = run(
+        "translate",
+        "--scheduler",
+        tls_scheduler,
+        "--beam-size",
+        "1",
+        "--tls-ca-file",
+        str(certificates["ca"]),
+        "--tls-cert",
+        str(certificates["cert"]),
+        "--tls-key",
+        str(certificates["key"]),
+    )
     assert result.exit_code == 0, result.output
     assert all(e.msgstr for e in load(Path("locales/fr/LC_MESSAGES/nord.po")))
 
@@ -449,24 +560,38 @@ def test_tls_with_certificates_from_the_options(project_dir, pivot_models, tls_s
 def test_tls_with_certificates_from_dasks_configuration(project_dir, pivot_models, tls_scheduler, certificates):
     import dask
 
-    with dask.config.set({"distributed.comm.tls.ca-file": str(certificates["ca"]),
-                          "distributed.comm.tls.client.cert": str(certificates["cert"]),
-                          "distributed.comm.tls.client.key": str(certificates["key"])}):
+    with dask.config.set(
+        {
+            "distributed.comm.tls.ca-file": str(certificates["ca"]),
+            "distributed.comm.tls.client.cert": str(certificates["cert"]),
+            "distributed.comm.tls.client.key": str(certificates["key"]),
+        }
+    ):
         result = run("translate", "--scheduler", tls_scheduler, "--beam-size", "1")
     assert result.exit_code == 0, result.output
     assert all(e.msgstr for e in load(Path("locales/en/LC_MESSAGES/nord.po")))
 
 
-def test_a_tls_scheduler_refuses_a_client_without_a_certificate_it_trusts(project_dir, tls_scheduler,
-                                                                          certificates, tmp_path):
+def test_a_tls_scheduler_refuses_a_client_without_a_certificate_it_trusts(
+    project_dir, tls_scheduler, certificates, tmp_path
+):
     import shutil
 
     stranger = tmp_path / "stranger"
     shutil.copytree(certificates["ca"].parent, stranger)
     for command in ("req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 2 -subj /CN=x",):
         subprocess.run(["openssl", *command.split()], cwd=stranger, check=True, capture_output=True)
-    result = run("translate", "--scheduler", tls_scheduler, "--tls-ca-file", str(certificates["ca"]),
-                 "--tls-cert", str(stranger / "cert.pem"), "--tls-key", str(stranger / "key.pem"))
+    result = run(
+        "translate",
+        "--scheduler",
+        tls_scheduler,
+        "--tls-ca-file",
+        str(certificates["ca"]),
+        "--tls-cert",
+        str(stranger / "cert.pem"),
+        "--tls-key",
+        str(stranger / "key.pem"),
+    )
     assert result.exit_code == 1
     (line,) = result.output.strip().splitlines()
     assert line.startswith(f"Error: cannot reach the Dask scheduler at {tls_scheduler}")

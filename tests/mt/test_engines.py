@@ -46,8 +46,9 @@ def test_engine_batches_sentences_with_one_translator_per_pair(pivot_models, mon
 
     created = []
     real = ctranslate2.Translator
-    monkeypatch.setattr(ctranslate2, "Translator",
-                        lambda *args, **kwargs: created.append(args) or real(*args, **kwargs))
+    monkeypatch.setattr(
+        ctranslate2, "Translator", lambda *args, **kwargs: created.append(args) or real(*args, **kwargs)
+    )
     argos = engine(pivot_models, max_batch_size=4, inter_threads=2, intra_threads=1)
     sentences = [f"Satz Nummer {n} über Batterien." for n in range(10)]
     spy = spied(argos, DE_EN)
@@ -86,13 +87,19 @@ def test_target_prefix_is_forced_and_stripped(pivot_models):
     from types import SimpleNamespace
 
     class Echo:  # a stand-in CTranslate2 Translator: the prefix, the input, then the end token
-        prefixes = []
+        def __init__(self):
+            self.prefixes = []
 
         def translate_batch(self, batch, *, target_prefix, **options):
             self.prefixes += target_prefix
-            return [SimpleNamespace(result=lambda tokens=tokens, prefix=prefix: SimpleNamespace(
-                hypotheses=[prefix + tokens + ["</s>"]], scores=[-0.5]))
-                for tokens, prefix in zip(batch, target_prefix)]
+            return [
+                SimpleNamespace(
+                    result=lambda tokens=tokens, prefix=prefix: SimpleNamespace(
+                        hypotheses=[prefix + tokens + ["</s>"]], scores=[-0.5]
+                    )
+                )
+                for tokens, prefix in zip(batch, target_prefix, strict=True)
+            ]
 
     argos = engine(pivot_models)
     model = argos._model(DE_EN)
@@ -161,10 +168,9 @@ def test_a_hypothesis_log_probability_is_what_ctranslate2_scores_its_tokens(pivo
     for decoding in (engines.EngineOptions(beam_size=1).decoding(), engines.EngineOptions(beam_size=4).decoding()):
         hypotheses = batching.translate_batch(model.translator, tokens, decoding)
         scored = model.translator.score_batch(tokens, [hypothesis.tokens for hypothesis in hypotheses])
-        for hypothesis, reference in zip(hypotheses, scored):
+        for hypothesis, reference in zip(hypotheses, scored, strict=True):
             assert hypothesis.scored_tokens in (len(hypothesis.tokens), len(hypothesis.tokens) + 1)
-            assert hypothesis.log_prob == pytest.approx(sum(reference.log_probs[:hypothesis.scored_tokens]),
-                                                        rel=1e-3)
+            assert hypothesis.log_prob == pytest.approx(sum(reference.log_probs[: hypothesis.scored_tokens]), rel=1e-3)
 
 
 def test_every_translation_comes_with_a_confidence_between_0_and_1(pivot_models):

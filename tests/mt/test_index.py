@@ -44,9 +44,10 @@ def index_entry(archive: Path, link: str, **extra) -> dict:
 def serve_index(server: PackageServer, argos_archives, pairs=PAIRS, **behaviour) -> dict[tuple, str]:
     """Serve ``pairs``' packages (each with ``behaviour``) and an index of them; returns their paths."""
     paths = {pair: f"/packages/{argos_archives[pair].name}" for pair in pairs}
-    entries = [index_entry(argos_archives[pair], server.serve(paths[pair], argos_archives[pair].read_bytes(),
-                                                             **behaviour))
-               for pair in pairs]
+    entries = [
+        index_entry(argos_archives[pair], server.serve(paths[pair], argos_archives[pair].read_bytes(), **behaviour))
+        for pair in pairs
+    ]
     server.serve("/index.json", json.dumps(entries).encode())
     return paths
 
@@ -96,11 +97,11 @@ def test_progress_is_reported_in_bytes_up_to_the_announced_size(argos_dir, argos
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
 
 
-def test_the_standard_proxy_variables_are_honoured(project_dir, argos_dir, argos_archives, server,
-                                                   monkeypatch):
+def test_the_standard_proxy_variables_are_honoured(project_dir, argos_dir, argos_archives, server, monkeypatch):
     """The index and the packages live on a host that does not exist; the proxy serves them."""
-    entries = [index_entry(argos_archives[pair], f"http://mirror.invalid/{argos_archives[pair].name}")
-               for pair in PAIRS]
+    entries = [
+        index_entry(argos_archives[pair], f"http://mirror.invalid/{argos_archives[pair].name}") for pair in PAIRS
+    ]
     for pair in PAIRS:
         server.serve(f"/{argos_archives[pair].name}", argos_archives[pair].read_bytes())
     server.serve("/index.json", json.dumps(entries).encode())
@@ -114,14 +115,17 @@ def test_the_standard_proxy_variables_are_honoured(project_dir, argos_dir, argos
 # --- interrupted transfers -----------------------------------------------------------------------
 
 
-def test_a_transfer_cut_short_names_what_happened_keeps_the_part_and_resumes(project_dir, argos_dir,
-                                                                             argos_archives, server):
+def test_a_transfer_cut_short_names_what_happened_keeps_the_part_and_resumes(
+    project_dir, argos_dir, argos_archives, server
+):
     body = argos_archives["de", "en"].read_bytes()
     third = len(body) // 3
     paths = serve_index(server, argos_archives, cut_after=third)
     line = error_line(run("models", "install", "--from-index"))
-    assert f"download of de→en 1.9 from {server.address}{paths['de', 'en']} failed: connection closed " \
-           f"after {third / 1000:.1f} of {len(body) / 1000:.1f} kB" in line
+    assert (
+        f"download of de→en 1.9 from {server.address}{paths['de', 'en']} failed: connection closed "
+        f"after {third / 1000:.1f} of {len(body) / 1000:.1f} kB" in line
+    )
     assert installed_dirs(argos_dir) == []
     (part,) = downloads_dir().iterdir()
     assert part.name.endswith(".part") and part.stat().st_size == third
@@ -134,8 +138,7 @@ def test_a_transfer_cut_short_names_what_happened_keeps_the_part_and_resumes(pro
     assert list(downloads_dir().iterdir()) == []
 
 
-def test_a_server_that_ignores_range_sends_the_whole_file_again(project_dir, argos_dir, argos_archives,
-                                                                server):
+def test_a_server_that_ignores_range_sends_the_whole_file_again(project_dir, argos_dir, argos_archives, server):
     serve_index(server, argos_archives, cut_after=1000)
     assert run("models", "install", "--from-index").exit_code == 1
     serve_index(server, argos_archives, ranges=False)
@@ -169,8 +172,7 @@ def test_a_connection_refused_says_so(project_dir, argos_dir, argos_archives, se
 # --- what the index and the files say ------------------------------------------------------------
 
 
-def test_a_checksum_from_the_index_is_verified_before_installing(project_dir, argos_dir, argos_archives,
-                                                                 server):
+def test_a_checksum_from_the_index_is_verified_before_installing(project_dir, argos_dir, argos_archives, server):
     paths = serve_index(server, argos_archives)
     entries = json.loads(server.paths["/index.json"].body)
     entries[0]["sha256"] = "0" * 64
@@ -199,8 +201,7 @@ def test_an_index_without_a_needed_pair_is_one_line(project_dir, argos_dir, argo
     assert "offers no en→fr package" in line and server.address in line
 
 
-def test_a_link_to_a_file_that_is_no_package_is_one_line_and_not_kept(project_dir, argos_dir, argos_archives,
-                                                                      server):
+def test_a_link_to_a_file_that_is_no_package_is_one_line_and_not_kept(project_dir, argos_dir, argos_archives, server):
     paths = serve_index(server, argos_archives)
     server.serve(paths["de", "en"], b"<html>not found, but 200</html>")
     line = error_line(run("models", "install", "--from-index"))
@@ -215,10 +216,15 @@ def test_timeouts_have_a_sane_range(project_dir, argos_dir, option):
 
 def test_index_entries_with_unusable_codes_versions_or_links_are_skipped():
     good = {"from_code": "de", "to_code": "en", "package_version": "1.0", "links": ["http://x/p"]}
-    entries = [good, {**good, "to_code": "../../x"}, {**good, "package_version": "../1"},
-               {**good, "links": []}, {**good, "type": "sbd"}, "nonsense"]
-    assert parse_index(json.dumps(entries).encode(), "i") == [
-        IndexPackage(Pair("de", "en"), "1.0", ("http://x/p",))]
+    entries = [
+        good,
+        {**good, "to_code": "../../x"},
+        {**good, "package_version": "../1"},
+        {**good, "links": []},
+        {**good, "type": "sbd"},
+        "nonsense",
+    ]
+    assert parse_index(json.dumps(entries).encode(), "i") == [IndexPackage(Pair("de", "en"), "1.0", ("http://x/p",))]
 
 
 def test_selection_takes_a_direct_package_when_offered_else_the_newest_pivot_legs():

@@ -26,34 +26,41 @@ from tests.conftest import load, run
 DE_EN = Pair("de", "en")
 
 
-@pytest.mark.parametrize("text, pieces", [
-    ("Die **[Studie](https://x.org)** sagt `a`.", ["**[", "](https://x.org)**", "`a`"]),
-    ("*Von Anna Muster*", ["*", "*"]),
-    ("Das ~~alte~~ Haus.[^1] Ende", ["~~", "~~", "[^1]"]),
-    ("Siehe [den Bericht][bericht] und [Dossier].", ["[", "][bericht]", "[Dossier]"]),
-    ("Ein \\*Stern\\* &shy; <b>x</b>", ["\\*", "\\*", "&shy;", "<b>", "</b>"]),
-    ("![Bild *a*](b.jpg) und ![Foto](c.png \"T\")", ["![Bild *a*](b.jpg)", "![", "](c.png \"T\")"]),
-    ("Ein * Stern und snake_case_name.", []),
-    ("__fett__ und _kursiv_", ["__", "__", "_", "_"]),
-])
+@pytest.mark.parametrize(
+    "text, pieces",
+    [
+        ("Die **[Studie](https://x.org)** sagt `a`.", ["**[", "](https://x.org)**", "`a`"]),
+        ("*Von Anna Muster*", ["*", "*"]),
+        ("Das ~~alte~~ Haus.[^1] Ende", ["~~", "~~", "[^1]"]),
+        ("Siehe [den Bericht][bericht] und [Dossier].", ["[", "][bericht]", "[Dossier]"]),
+        ("Ein \\*Stern\\* &shy; <b>x</b>", ["\\*", "\\*", "&shy;", "<b>", "</b>"]),
+        ('![Bild *a*](b.jpg) und ![Foto](c.png "T")', ["![Bild *a*](b.jpg)", "![", '](c.png "T")']),
+        ("Ein * Stern und snake_case_name.", []),
+        ("__fett__ und _kursiv_", ["__", "__", "_", "_"]),
+    ],
+)
 def test_markup_pieces(text, pieces):
     assert [text[start:end] for start, end in markup_drafts.markup_pieces(text)] == pieces
 
 
 def test_glossary_terms_inside_link_text_are_masked_too():
-    masked = markup_drafts.mask_markdown("Die [Verkor-Fabrik](https://v.fr) in Dunkerque.",
-                                         Glossary((Term("Dunkerque", {"en": "Dunkirk"}),)))
+    masked = markup_drafts.mask_markdown(
+        "Die [Verkor-Fabrik](https://v.fr) in Dunkerque.", Glossary((Term("Dunkerque", {"en": "Dunkirk"}),))
+    )
     assert masked.text == "Die ZQX1Verkor-FabrikZQX2 in ZQX3."
 
 
-@pytest.mark.parametrize("output, repaired", [
-    ("The ZQX1 study ZQX2 says ZQX3.", "The ZQX1studyZQX2 says ZQX3."),
-    ("The zqx 1study ZQX-2 saysZQX3.", "The ZQX1studyZQX2 says ZQX3."),
-    ("The ZQX2 study ZQX1 says ZQX3.", None),
-    ("The ZQX1 study says ZQX3.", None),
-    ("The ZQX1 study ZQX2 ZQX2 says ZQX3.", None),
-    ("The ZQX1ZQX2 says ZQX3.", None),                 # the link lost its text
-])
+@pytest.mark.parametrize(
+    "output, repaired",
+    [
+        ("The ZQX1 study ZQX2 says ZQX3.", "The ZQX1studyZQX2 says ZQX3."),
+        ("The zqx 1study ZQX-2 saysZQX3.", "The ZQX1studyZQX2 says ZQX3."),
+        ("The ZQX2 study ZQX1 says ZQX3.", None),
+        ("The ZQX1 study says ZQX3.", None),
+        ("The ZQX1 study ZQX2 ZQX2 says ZQX3.", None),
+        ("The ZQX1ZQX2 says ZQX3.", None),  # the link lost its text
+    ],
+)
 def test_repair_takes_an_answer_only_with_every_placeholder_once_in_order(output, repaired):
     assert markup_drafts.repair("Die ZQX1StudieZQX2 sagt ZQX3.", output) == repaired
 
@@ -102,12 +109,12 @@ def test_every_draft_keeps_the_source_markup_whatever_the_engine_does_to_placeho
     english = load(catalog_path(newsroom_catalogs, "en"))
     assert any(markup_drafts.markup_pieces(found.msgid) for found in english)
     for found in english:
-        assert found.msgstr, found.msgid       # every entry drafted: nothing given up
+        assert found.msgstr, found.msgid  # every entry drafted: nothing given up
         problems = list(checks.inline_markup(found.msgid, found.msgstr, checks.Context(lang="en", markdown=True)))
         assert problems == [], (found.msgid, found.msgstr)
         for start, end in markdown.protected_spans(found.msgid):
             assert found.msgid[start:end] in found.msgstr
-    if damage is drop:          # each dropped answer was rebuilt from its runs, sent in a second call
+    if damage is drop:  # each dropped answer was rebuilt from its runs, sent in a second call
         assert len(engine.calls) == 2 and not any(PLACEHOLDER_FOUND.search(text) for text in engine.calls[1][1])
 
 
@@ -123,15 +130,19 @@ def test_a_pivot_keeps_the_markup_through_both_steps():
     guarded = {masked.text}
     english = markup_drafts.translate_keeping_markup(Mangler(drop), DE_EN, [masked.text], guarded=guarded)[0]
     french = markup_drafts.translate_keeping_markup(Mangler(reverse), Pair("en", "fr"), [english], guarded=guarded)[0]
-    assert markup_drafts.finished_draft(source, french, masked, "fr", Glossary()) == \
-        "DIE [STUDIE](https://x.org/a) IST **NEU**."
+    assert (
+        markup_drafts.finished_draft(source, french, masked, "fr", Glossary())
+        == "DIE [STUDIE](https://x.org/a) IST **NEU**."
+    )
 
 
 def test_text_the_engine_writes_that_would_read_as_markup_is_escaped():
     masked = engine_input("Ein *kurzer* Satz.", Glossary(), markdown=True)
     output = "A ZQX1shortZQX2 * text [en]"
-    assert markup_drafts.finished_draft("Ein *kurzer* Satz.", output, masked, "en", Glossary()) == \
-        "A *short* \\* text \\[en\\]"
+    assert (
+        markup_drafts.finished_draft("Ein *kurzer* Satz.", output, masked, "en", Glossary())
+        == "A *short* \\* text \\[en\\]"
+    )
 
 
 def test_translate_with_tiny_real_models_drafts_no_inline_markup_problem(project_dir, pivot_models):
@@ -151,8 +162,23 @@ def test_translate_with_tiny_real_models_drafts_no_inline_markup_problem(project
             assert not any(re.search("ZQX", found.msgstr) for found in drafted)
 
 
-PIECES = ["Die", "Stadt", "baut.", "*neu*", "**fett**", "~~alt~~", "[Link](https://a.de/x)", "`code`",
-          "[^1]", "[Bericht][ref]", "<https://b.de>", "&shy;", "_kursiv_", "**[Studie](s.pdf)**", "\\*"]
+PIECES = [
+    "Die",
+    "Stadt",
+    "baut.",
+    "*neu*",
+    "**fett**",
+    "~~alt~~",
+    "[Link](https://a.de/x)",
+    "`code`",
+    "[^1]",
+    "[Bericht][ref]",
+    "<https://b.de>",
+    "&shy;",
+    "_kursiv_",
+    "**[Studie](s.pdf)**",
+    "\\*",
+]
 
 
 @settings(max_examples=60, deadline=None)
@@ -175,8 +201,10 @@ class SureMangler(Mangler):
 
 def test_a_draft_keeps_the_engines_confidence_unless_it_was_rebuilt_from_runs():
     masked = engine_input("Die [Studie](https://x.org/a) ist neu.", Glossary(), markdown=True)
-    kept = markup_drafts.translate_scored_keeping_markup(SureMangler(lambda text: text), DE_EN, [masked.text],
-                                                         guarded={masked.text})
-    rebuilt = markup_drafts.translate_scored_keeping_markup(SureMangler(drop), DE_EN, [masked.text],
-                                                            guarded={masked.text})
+    kept = markup_drafts.translate_scored_keeping_markup(
+        SureMangler(lambda text: text), DE_EN, [masked.text], guarded={masked.text}
+    )
+    rebuilt = markup_drafts.translate_scored_keeping_markup(
+        SureMangler(drop), DE_EN, [masked.text], guarded={masked.text}
+    )
     assert [output.confidence for output in kept + rebuilt] == [0.5, None]

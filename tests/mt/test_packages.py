@@ -14,9 +14,15 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import ModelError
-from pipeline.mt.packages import (BrokenPackage, install_package, installed_packages, InstalledPackage, newest_by_pair,
-                                  package_roles, scan_packages)
+from pipeline.mt.packages import (
+    BrokenPackage,
+    InstalledPackage,
+    install_package,
+    installed_packages,
+    newest_by_pair,
+    package_roles,
+    scan_packages,
+)
 from pipeline.mt.routes import Pair, Route, plan_route
 from tests.conftest import run
 
@@ -26,12 +32,15 @@ DE_EN, EN_FR, DE_FR = Pair("de", "en"), Pair("en", "fr"), Pair("de", "fr")
 # --- routes --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("installed, steps, missing", [
-    ({DE_FR, DE_EN, EN_FR}, (DE_FR,), ()),
-    ({DE_EN, EN_FR}, (DE_EN, EN_FR), ()),
-    ({DE_EN}, (DE_EN, EN_FR), (EN_FR,)),
-    (set(), (DE_EN, EN_FR), (DE_EN, EN_FR)),
-])
+@pytest.mark.parametrize(
+    "installed, steps, missing",
+    [
+        ({DE_FR, DE_EN, EN_FR}, (DE_FR,), ()),
+        ({DE_EN, EN_FR}, (DE_EN, EN_FR), ()),
+        ({DE_EN}, (DE_EN, EN_FR), (EN_FR,)),
+        (set(), (DE_EN, EN_FR), (DE_EN, EN_FR)),
+    ],
+)
 def test_french_goes_direct_when_it_can_else_through_english(installed, steps, missing):
     assert plan_route("de", "fr", installed) == Route("fr", steps, missing)
 
@@ -41,12 +50,15 @@ def test_english_is_always_direct():
     assert str(plan_route("de", "fr", {DE_EN, EN_FR})) == "de→en→fr"
 
 
-@pytest.mark.parametrize("installed, steps, missing", [
-    ({DE_EN, EN_FR}, (DE_EN, EN_FR), ()),
-    ({DE_FR}, (DE_FR,), ()),
-    (set(), (DE_EN, EN_FR), (DE_EN, EN_FR)),
-    ({DE_EN, EN_FR, Pair("de_AT", "fr_FR")}, (Pair("de_AT", "fr_FR"),), ()),  # a regional package, if any, first
-])
+@pytest.mark.parametrize(
+    "installed, steps, missing",
+    [
+        ({DE_EN, EN_FR}, (DE_EN, EN_FR), ()),
+        ({DE_FR}, (DE_FR,), ()),
+        (set(), (DE_EN, EN_FR), (DE_EN, EN_FR)),
+        ({DE_EN, EN_FR, Pair("de_AT", "fr_FR")}, (Pair("de_AT", "fr_FR"),), ()),  # a regional package, if any, first
+    ],
+)
 def test_a_regional_code_takes_its_languages_packages(installed, steps, missing):
     """Argos's packages are per language (``fr``, ``de``): ``fr_FR`` or a ``de_AT`` source reaches them
     instead of asking for en→fr_FR, which no index offers."""
@@ -64,8 +76,7 @@ def test_traditional_chinese_and_brazilian_portuguese_take_argos_own_codes():
 
 
 def test_newest_version_of_a_pair_wins(tmp_path):
-    packages = [InstalledPackage(DE_EN, version, tmp_path / version)
-                for version in ("1.9", "1.10", "1.2")]
+    packages = [InstalledPackage(DE_EN, version, tmp_path / version) for version in ("1.9", "1.10", "1.2")]
     assert newest_by_pair(packages)[DE_EN].version == "1.10"
 
 
@@ -144,7 +155,7 @@ def corrupt(source: Path, target: Path) -> Path:
     """Flip bytes in the middle of the (stored, uncompressed) model: the zip's CRC no longer matches."""
     data = bytearray(source.read_bytes())
     middle = len(data) // 2
-    data[middle:middle + 64] = bytes(64)
+    data[middle : middle + 64] = bytes(64)
     target.write_bytes(bytes(data))
     return target
 
@@ -230,8 +241,7 @@ def test_from_index_without_a_network_fails_fast(project_dir, argos_dir, monkeyp
 
 
 @pytest.mark.parametrize("code", ["../../x", "de/en", "", "DE EN", "x" * 40])
-def test_metadata_whose_codes_are_not_language_codes_is_refused(project_dir, argos_dir, argos_archives,
-                                                                 tmp_path, code):
+def test_metadata_whose_codes_are_not_language_codes_is_refused(project_dir, argos_dir, argos_archives, tmp_path, code):
     def recode(name, data):
         if not name.endswith("/metadata.json"):
             return data
@@ -241,25 +251,30 @@ def test_metadata_whose_codes_are_not_language_codes_is_refused(project_dir, arg
     result = run("models", "install", str(archive))
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
-        f"Error: {archive}: not an Argos Translate package: metadata.json's to_code {code!r} is not a "
-        "language code"]
+        (f"Error: {archive}: not an Argos Translate package: metadata.json's to_code {code!r} is not a language code")
+    ]
     assert installed_dirs(argos_dir) == []
 
 
 def test_two_packages_for_one_pair_list_which_is_used_and_why(project_dir, argos_dir, argos_archives, tmp_path):
     def newer(name, data):
-        return json.dumps({**json.loads(data), "package_version": "1.10"}).encode() \
-            if name.endswith("/metadata.json") else data
+        return (
+            json.dumps({**json.loads(data), "package_version": "1.10"}).encode()
+            if name.endswith("/metadata.json")
+            else data
+        )
 
     renamed = tmp_path / "renamed.argosmodel"
-    with zipfile.ZipFile(rezip(argos_archives["de", "en"], tmp_path / "newer.argosmodel", newer)) as old, \
-            zipfile.ZipFile(renamed, "w") as new:
+    with (
+        zipfile.ZipFile(rezip(argos_archives["de", "en"], tmp_path / "newer.argosmodel", newer)) as old,
+        zipfile.ZipFile(renamed, "w") as new,
+    ):
         for info in old.infolist():
             new.writestr(info.filename.replace("translate-de_en-1_9", "translate-de_en-1_10"), old.read(info))
     assert run("models", "install", str(argos_archives["de", "en"]), str(renamed)).exit_code == 0
     listing = run("models", "list").output
-    old_line, = [line for line in listing.splitlines() if "translate-de_en-1_9" in line]
-    new_line, = [line for line in listing.splitlines() if "translate-de_en-1_10" in line]
+    (old_line,) = [line for line in listing.splitlines() if "translate-de_en-1_9" in line]
+    (new_line,) = [line for line in listing.splitlines() if "translate-de_en-1_10" in line]
     assert "used (newest of 2 de→en packages)" in new_line
     assert "not used: 1.10 is newer" in old_line
 
@@ -269,7 +284,7 @@ def test_a_package_with_broken_metadata_is_listed_as_broken(project_dir, argos_d
     (package.path / "metadata.json").write_text("{from_code: de", encoding="utf-8")
     listing = run("models", "list")
     assert listing.exit_code == 0
-    broken, = [line for line in listing.output.splitlines() if str(package.path) in line]
+    (broken,) = [line for line in listing.output.splitlines() if str(package.path) in line]
     assert "broken" in broken and "metadata.json is not valid JSON" in broken
     assert "none" not in listing.output.split("needed:")[0]
 
@@ -287,8 +302,7 @@ def test_an_installed_package_whose_codes_are_paths_is_broken_and_unused(project
     (package.path / "metadata.json").write_text(json.dumps({**metadata, "to_code": "../../x"}), encoding="utf-8")
     scan = scan_packages()
     assert scan.installed == ()
-    assert scan.broken == (BrokenPackage(package.path,
-                                         "metadata.json's to_code '../../x' is not a language code"),)
+    assert scan.broken == (BrokenPackage(package.path, "metadata.json's to_code '../../x' is not a language code"),)
 
 
 def test_translate_into_a_regional_code_uses_the_languages_packages(project_dir, pivot_models):
@@ -306,8 +320,13 @@ def test_translate_into_a_regional_code_uses_the_languages_packages(project_dir,
 
 def pipeline_process(*args: str, **env: str) -> subprocess.CompletedProcess:
     """The CLI in a fresh process: argostranslate reads ARGOS_PACKAGES_DIR once, when first imported."""
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, **env})
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **env},
+    )
 
 
 def test_an_empty_argos_packages_dir_is_unset_not_the_working_folder(project_dir):
@@ -324,5 +343,8 @@ def test_an_argos_packages_dir_that_is_a_file_says_so(project_dir):
     result = pipeline_process("models", "list", ARGOS_PACKAGES_DIR="packages")
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [
-        "Error: packages: ARGOS_PACKAGES_DIR names a file, not a folder: point it at the folder of Argos "
-        "packages, or unset it"]
+        (
+            "Error: packages: ARGOS_PACKAGES_DIR names a file, not a folder: point it at the folder of Argos "
+            "packages, or unset it"
+        )
+    ]

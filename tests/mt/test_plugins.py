@@ -33,8 +33,9 @@ def review_drafts(path: Path) -> None:
     path.write_text(re.sub(r"^#, fuzzy\n", "", text, flags=re.MULTILINE), encoding="utf-8")
 
 
-def test_a_package_outside_pipeline_adds_an_engine_that_translate_and_evaluate_use(project_dir, argos_dir,
-                                                                                   echo_installed):
+def test_a_package_outside_pipeline_adds_an_engine_that_translate_and_evaluate_use(
+    project_dir, argos_dir, echo_installed
+):
     result = run("translate", "--engine", "echo")
     assert result.exit_code == 0, result.output
     for path, lang in ((EN, "en"), (FR, "fr")):
@@ -44,10 +45,15 @@ def test_a_package_outside_pipeline_adds_an_engine_that_translate_and_evaluate_u
         review_drafts(path)
     report = json.loads(run("evaluate", "--engine", "echo", "--json").stdout)
     assert {(item["lang"], item["provenance"]) for item in report["results"]} == {
-        ("fr", "Echo de→fr 0.1"), ("en", "Echo de→en 0.1")}
+        ("fr", "Echo de→fr 0.1"),
+        ("en", "Echo de→en 0.1"),
+    }
     assert all(item["chrf"]["score"] == 100 for item in report["results"])  # the same engine wrote the references
-    assert not [path for path in (REPO / "pipeline").rglob("*.py")
-                if re.search(r"echo_engine|EchoProvider|--engine echo", path.read_text(encoding="utf-8"))]
+    assert not [
+        path
+        for path in (REPO / "pipeline").rglob("*.py")
+        if re.search(r"echo_engine|EchoProvider|--engine echo", path.read_text(encoding="utf-8"))
+    ]
 
 
 def test_an_unknown_engine_is_one_line_naming_the_available_ones(project_dir):
@@ -75,8 +81,9 @@ def test_the_built_in_engines_load_without_metadata(monkeypatch):
     assert plugins.provider_class("dask") is cluster_provider.DaskProvider
 
 
-@pytest.mark.parametrize("args", [("--scheduler", "tcp://127.0.0.1:8786"),
-                                  ("--engine", "dask", "--scheduler", "tcp://127.0.0.1:8786")])
+@pytest.mark.parametrize(
+    "args", [("--scheduler", "tcp://127.0.0.1:8786"), ("--engine", "dask", "--scheduler", "tcp://127.0.0.1:8786")]
+)
 def test_the_dask_engine_without_dask_names_the_extra_to_install(project_dir, monkeypatch, args):
     monkeypatch.setitem(sys.modules, "distributed", None)  # `import distributed` raises ImportError
     result = run("translate", *args)
