@@ -93,8 +93,8 @@ def entry(catalog: polib.POFile, msgid: str, msgctxt: str | None = None) -> poli
 
 def set_draft(found: polib.POEntry, translation: str, provenance: str) -> None:
     """Make a polib entry a machine draft as the pipeline writes one (for editing test files)."""
-    from pipeline.po.catalogs import text_digest
     from pipeline.po.provenance import mark
+    from pipeline.po.views import text_digest
 
     found.msgstr = translation
     if "fuzzy" not in found.flags:

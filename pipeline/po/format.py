@@ -292,7 +292,7 @@ def _messages(catalog) -> Iterator[_Message]:
 def format_catalog(catalog, *, width: int = PAGE_WIDTH) -> str:
     """The catalog serialised exactly as GNU gettext (msgcat) writes it.
 
-    ``catalog`` is a :class:`pipeline.po.catalogs.Catalog` view or a polib.POFile (duck-typed:
+    ``catalog`` is a :class:`pipeline.po.views.Catalog` view or a polib.POFile (duck-typed:
     ``.header``, ``.metadata`` (ordered dict), ``.metadata_is_fuzzy``, entries by iteration including
     obsolete ones with ``.obsolete``); only a view carries the header and the empty comment lines
     as the file read had them (see :func:`_view_field`).

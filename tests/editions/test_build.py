@@ -12,7 +12,7 @@ from babel import Locale
 from pipeline import errors
 from pipeline.articles.typography import NNBSP, TYPOGRAPHY, typeset
 from pipeline.editions import build
-from pipeline.po import catalogs
+from pipeline.po import catalogs, views
 from pipeline.project import Project
 from tests.conftest import SEED, entry, load, run, set_draft
 
@@ -219,7 +219,7 @@ def test_source_edition_reads_the_template_msgids(extracted, monkeypatch):
     def doctored(catalog, path, *, template=False):
         found = real(catalog, path, template=template)
         if template:
-            found.entries[(None, "Ja.")] = catalogs.Translation("JA.", catalogs.EntryState.REVIEWED)
+            found.entries[(None, "Ja.")] = catalogs.Translation("JA.", views.EntryState.REVIEWED)
         return found
 
     monkeypatch.setattr(catalogs, "translations_of", doctored)
@@ -484,7 +484,7 @@ def test_spaces_around_a_translation_cannot_make_a_code_block(all_reviewed, tran
 
 def test_a_source_with_a_line_break_keeps_its_translation_as_written():
     unit = build.Unit("A\nB", None, 1, 1, 1)
-    found = catalogs.Translation("C\nD", catalogs.EntryState.REVIEWED)
+    found = catalogs.Translation("C\nD", views.EntryState.REVIEWED)
     assert build.choose(unit, found, build.Policy.DRAFT).text == "C\nD"
 
 

@@ -23,8 +23,8 @@ from pipeline.memory.store import MemorySources, Segment, TranslationMemory
 from pipeline.memory.tmx import TmxPair, tmx_bytes
 from pipeline.mt.engines import FakeTranslator
 from pipeline.mt.routes import Pair
-from pipeline.po import catalogs
-from pipeline.po.catalogs import EntryState, entry_state
+from pipeline.po import catalogs, views
+from pipeline.po.views import EntryState, entry_state
 from pipeline.project import Project
 from pipeline.stages.translate import draft, open_catalogs
 from tests.conftest import MT_GLOSSARY, entry, load, run
@@ -151,7 +151,7 @@ def test_a_fuzzy_memory_draft_survives_msgmerge_and_is_not_drafted_again(reviewe
     merged = SUED_FR.read_bytes()
     offered = next(e for e in catalogs.read_view(SUED_FR).active() if e.msgid.startswith("Dr. Weber"))
     assert offered.previous_msgid == WEBER and "fuzzy" in offered.flags
-    assert catalogs.is_machine_draft(offered)  # the digest still matches: a draft, not a person's text
+    assert views.is_machine_draft(offered)  # the digest still matches: a draft, not a person's text
     fake, report = draft_all()
     assert fake.calls == [] and report.written == () and SUED_FR.read_bytes() == merged
 
@@ -257,7 +257,7 @@ def test_nothing_from_the_memory_is_ever_a_reviewed_translation(pairs, sentence)
     if found is None:
         return
     drafted = catalogs.with_machine_draft(
-        catalogs.Entry(msgid=sentence), found.translation, found.provenance, previous_msgid=found.previous_source
+        views.Entry(msgid=sentence), found.translation, found.provenance, previous_msgid=found.previous_source
     )
     assert "fuzzy" in drafted.flags and drafted.state is not EntryState.REVIEWED
     assert (drafted.previous_msgid is None) is found.exact is (found.segment.source == sentence)

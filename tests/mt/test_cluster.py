@@ -23,7 +23,7 @@ from pipeline.errors import ModelError, PipelineError
 from pipeline.mt import cluster, devices
 from pipeline.mt.routes import Pair
 from pipeline.po import catalogs, confidence
-from pipeline.po.catalogs import EntryState, entry_state
+from pipeline.po.views import EntryState, entry_state
 from tests import dask_processes
 from tests.argos_models import build_argos_package, default_training_text
 from tests.conftest import REPO, load, run

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.po import catalogs
+from pipeline.po import catalogs, views
 from tests.conftest import load, run, set_draft
 
 pytestmark = pytest.mark.skipif(shutil.which("msgmerge") is None, reason="GNU gettext not installed")
@@ -87,7 +87,7 @@ def test_state_and_provenance_survive_msgmerge_update(worked_on):
     for path in (FR, EN):
         gettext("msgmerge", "--quiet", "--previous", "--backup=off", "-U", str(path), str(POT))
     assert status_figures() == before
-    drafts = [item for item in load(FR) if catalogs.entry_state(item) is catalogs.EntryState.MACHINE_DRAFT]
+    drafts = [item for item in load(FR) if views.entry_state(item) is views.EntryState.MACHINE_DRAFT]
     assert drafts and all("machine translation: Argos Translate" in item.tcomment for item in drafts)
 
 

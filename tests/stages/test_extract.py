@@ -11,7 +11,7 @@ from babel.messages.plurals import get_plural
 
 from pipeline.articles.seeds import read_article
 from pipeline.po import catalogs
-from pipeline.po.catalogs import EntryState, entry_state
+from pipeline.po.views import EntryState, entry_state
 from pipeline.project import Project
 from pipeline.stages import extract
 from tests.conftest import entry, load, run, set_draft

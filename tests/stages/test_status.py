@@ -12,8 +12,8 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.po import catalogs
-from pipeline.po.catalogs import EntryState
+from pipeline.po import catalogs, views
+from pipeline.po.views import EntryState
 from pipeline.project import pipeline_command
 from pipeline.stages.status import CatalogStatus, Tally, count_words, tally_entries
 from tests.conftest import SMALL_ARTICLE, entry, load, run, set_draft
@@ -254,7 +254,7 @@ def test_an_edited_machine_draft_is_counted_apart(project_dir):
     cleared: neither a machine draft nor a changed source (issue 11, point 1)."""
     run("extract")
     catalog = load(FR)
-    drafted = catalogs.with_machine_draft(catalogs.Entry("Ein Satz, der trifft."), "Une phrase.", "test")
+    drafted = catalogs.with_machine_draft(views.Entry("Ein Satz, der trifft."), "Une phrase.", "test")
     found = entry(catalog, "Ein Satz, der trifft.")
     found.msgstr, found.flags, found.tcomment = "Une phrase qui touche.", ["fuzzy"], drafted.tcomment
     FR.write_text(catalogs.format_catalog(catalog), encoding="utf-8")

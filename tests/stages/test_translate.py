@@ -16,8 +16,8 @@ import pytest
 from pipeline.mt import engines
 from pipeline.mt.engines import FakeTranslator
 from pipeline.mt.routes import Pair
-from pipeline.po import catalogs
-from pipeline.po.catalogs import EntryState, entry_state
+from pipeline.po import catalogs, views
+from pipeline.po.views import EntryState, entry_state
 from pipeline.project import Project
 from pipeline.stages import translate
 from pipeline.stages.translate import draft, open_catalogs
@@ -67,7 +67,7 @@ def test_every_empty_entry_gets_a_fuzzy_draft_with_provenance(project_dir):
         for e in load(path):
             assert entry_state(e) is EntryState.MACHINE_DRAFT
             assert e.flags == ["fuzzy"]
-            digest = catalogs.text_digest(e.msgstr)  # what the engine wrote, to recognise a translator's edit
+            digest = views.text_digest(e.msgstr)  # what the engine wrote, to recognise a translator's edit
             assert e.tcomment == f"{catalogs.MACHINE_TRANSLATION_MARK}{provenance} [draft {digest}]"
     assert entry(load(EN), REGION).msgstr == f"{REGION} [en]"
     assert entry(load(FR), REGION).msgstr == f"{REGION} [en] [fr]"
