@@ -14,7 +14,7 @@ from pipeline.articles.typography import NNBSP, TYPOGRAPHY, typeset
 from pipeline.editions import build
 from pipeline.po import catalogs, views
 from pipeline.project import Project
-from tests.conftest import SEED, entry, load, run, set_draft
+from tests.conftest import SEED, entry, load, run, save, set_draft
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 EN = Path("locales/en/LC_MESSAGES/nord.po")
@@ -50,13 +50,13 @@ def translate(path: Path, translations: dict, *, drafts: bool = False) -> None:
             set_draft(found, text, "test engine")
         else:
             found.msgstr = text
-    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, path)
 
 
 def set_revision_date(path: Path, value: str) -> None:
     catalog = load(path)
     catalog.metadata["PO-Revision-Date"] = value
-    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, path)
 
 
 def edition(lang: str, suffix: str, slug: str = "nord") -> str:
@@ -120,7 +120,7 @@ def test_reviewed_policy_ignores_machine_drafts_and_lists_missing_sentences(all_
     found = entry(catalog, "Die Region hofft auf Arbeit.")
     found.msgstr = ""
     set_draft(found, "La région espère du travail.", "test engine")
-    FR.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, FR)
     result = run("build", "--policy", "reviewed", "--lang", "fr")
     assert result.exit_code == errors.EXIT_REFUSED == 3
     assert "not built fr/nord: 7 of 8 sentences reviewed (88 %), below --min-reviewed 100" in result.output

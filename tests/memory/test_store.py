@@ -27,7 +27,7 @@ from pipeline.po import catalogs, views
 from pipeline.po.views import EntryState, entry_state
 from pipeline.project import Project
 from pipeline.stages.translate import draft, open_catalogs
-from tests.conftest import MT_GLOSSARY, entry, load, run
+from tests.conftest import MT_GLOSSARY, entry, load, run, save
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 SUED_FR = Path("locales/fr/LC_MESSAGES/sued.po")
@@ -42,7 +42,7 @@ def review(path: Path, translations: dict[str, str]) -> None:
     catalog = load(path)
     for msgid, msgstr in translations.items():
         entry(catalog, msgid).msgstr = msgstr
-    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, path)
 
 
 def provenance(found: polib.POEntry) -> str:

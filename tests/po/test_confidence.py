@@ -18,7 +18,7 @@ from pipeline.po import catalogs, confidence, views
 from pipeline.po.confidence import rank_correlation, route_confidence, with_confidence
 from pipeline.po.views import EntryState
 from pipeline.qa import checks
-from tests.conftest import entry, load, run, set_draft
+from tests.conftest import entry, load, run, save, set_draft
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 EN = Path("locales/en/LC_MESSAGES/nord.po")
@@ -32,7 +32,7 @@ def drafts_with_confidences(path: Path, drafts: dict[str, float | None], *, revi
         set_draft(entry(catalog, msgid), f"Brouillon de « {msgid} »", with_confidence(LONG_PROVENANCE, value))
     for msgid in reviewed:
         entry(catalog, msgid).msgstr = f"Relu : {msgid}"
-    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, path)
 
 
 @pytest.fixture

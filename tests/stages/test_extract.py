@@ -10,11 +10,10 @@ import pytest
 from babel.messages.plurals import get_plural
 
 from pipeline.articles.seeds import read_article
-from pipeline.po import catalogs
 from pipeline.po.views import EntryState, entry_state
 from pipeline.project import Project
 from pipeline.stages import extract
-from tests.conftest import entry, load, run, set_draft
+from tests.conftest import entry, load, run, save, set_draft
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 EN = Path("locales/en/LC_MESSAGES/nord.po")
@@ -94,7 +93,7 @@ def translate_by_hand(path: Path, translations: dict[str, str], *, comment: str 
         found = entry(catalog, msgid)
         found.msgstr = msgstr
         found.tcomment = comment
-    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, path)
 
 
 def test_update_keeps_work_offers_changed_sentences_and_obsoletes_removed_ones(project_dir):
@@ -149,7 +148,7 @@ def test_machine_draft_is_not_offered_as_a_translation_of_a_changed_sentence(pro
     extract_at(datetime(2026, 1, 1, tzinfo=UTC))
     catalog = load(FR)
     set_draft(entry(catalog, "Die Region hofft auf Arbeit."), "La région espère du travail.", "test engine")
-    FR.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, FR)
     edit_article("Die Region hofft auf Arbeit.", "Die Region hofft auf mehr Arbeit.")
     extract_at(datetime(2026, 2, 1, tzinfo=UTC))
     assert entry_state(entry(load(FR), "Die Region hofft auf mehr Arbeit.")) is EntryState.UNTRANSLATED

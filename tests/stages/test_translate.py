@@ -21,7 +21,7 @@ from pipeline.po.views import EntryState, entry_state
 from pipeline.project import Project
 from pipeline.stages import translate
 from pipeline.stages.translate import draft, open_catalogs
-from tests.conftest import MT_GLOSSARY, entry, load, run
+from tests.conftest import MT_GLOSSARY, entry, load, run, save
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 EN = Path("locales/en/LC_MESSAGES/nord.po")
@@ -46,7 +46,7 @@ def msgids(path: Path) -> set[str]:
 def edit(path: Path, change) -> None:
     catalog = load(path)
     change(catalog)
-    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, path)
 
 
 def state(path: Path) -> dict[tuple[str | None, str], tuple[str, list[str], str]]:
@@ -363,7 +363,7 @@ def review_everything(path: Path) -> None:
     catalog = load(path)
     for item in catalog:
         item.msgstr = f"[{path.parts[1]}] {item.msgid}"
-    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, path)
 
 
 def test_translate_without_models_succeeds_when_nothing_is_left_to_draft(project_dir, argos_dir):
