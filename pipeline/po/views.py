@@ -3,7 +3,7 @@ between stages, an entry's :class:`Key`, and what state an entry is in (:class:`
 
 These types import nothing of polib: :mod:`pipeline.po.catalogs` (the only module that does) reads
 files into them and changes them through named functions, and :mod:`pipeline.po.format` writes
-them, so both depend on this module and neither on the other's types.
+them: the writer names the types it takes without importing the reader, which imports it.
 
 An entry's state lives where GNU ``msgmerge`` and PO editors keep it (see
 :mod:`pipeline.po.catalogs`): a machine draft is ``fuzzy`` with a provenance comment
