@@ -213,7 +213,7 @@ def test_ctrl_c_during_extract_leaves_every_file_old_or_new(project_dir, monkeyp
 def assert_whole_drafts(path: Path) -> None:
     """Every entry of the catalog is untranslated or holds the fake engine's complete draft."""
     suffix = {"en": " [en]", "fr": " [en] [fr]"}[path.parent.parent.name]
-    for entry in catalogs.read_catalog(path):
+    for entry in catalogs.read_view(path):
         assert not entry.msgstr or (
             entry.msgstr == entry.msgid + suffix and views.entry_state(entry) is EntryState.MACHINE_DRAFT
         ), entry

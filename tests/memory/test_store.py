@@ -75,7 +75,7 @@ def reviewed_nord(project_dir):
 
 def test_a_similar_reviewed_sentence_is_offered_with_its_old_source_and_the_new_figure(reviewed_nord):
     fake, report = draft_all()
-    offered = entry(load(SUED_FR), "Dr. Weber sprach am 3. Oktober vor 1.500 Gästen.")
+    offered = entry(catalogs.read_view(SUED_FR), "Dr. Weber sprach am 3. Oktober vor 1.500 Gästen.")
     assert offered.msgstr == "Le Dr Weber a parlé le 3 octobre devant 1\u202f500 invités."
     assert offered.previous_msgid == WEBER  # `#|`: what the translation was made for
     assert "fuzzy" in offered.flags and entry_state(offered) is not EntryState.REVIEWED
@@ -164,7 +164,7 @@ def test_an_exact_match_stays_a_draft_with_the_article_it_comes_from(reviewed_no
     Path("seeds/sued.txt").write_text(f"Neu im Süden\n{REGION}\n", encoding="utf-8")
     assert run("extract").exit_code == 0
     draft_all()
-    reused = entry(load(SUED_FR), REGION)
+    reused = entry(catalogs.read_view(SUED_FR), REGION)
     assert reused.msgstr == "La région espère du travail." and reused.previous_msgid is None
     assert entry_state(reused) is EntryState.MACHINE_DRAFT
     assert provenance(reused) == "translation memory: nord"
