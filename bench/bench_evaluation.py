@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from pipeline.po import catalogs
-from pipeline.po.catalogs import EntryState
+from pipeline.po.views import EntryState
 from pipeline.stages import evaluate
 
 CATALOG = Path(__file__).resolve().parent.parent / "locales" / "fr" / "LC_MESSAGES" / "vallee-de-la-batterie.po"

@@ -61,7 +61,7 @@ import pipeline.stages.extract  # noqa: E402
 from pipeline.articles.model import units  # noqa: E402
 from pipeline.articles.seeds import read_article  # noqa: E402
 from pipeline.po import catalogs  # noqa: E402
-from pipeline.po.catalogs import EntryState  # noqa: E402
+from pipeline.po.views import EntryState  # noqa: E402
 from pipeline.project import Project  # noqa: E402
 from tests.argos_models import SEED_ARTICLE, build_argos_package, default_training_text  # noqa: E402
 

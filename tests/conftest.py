@@ -14,6 +14,9 @@ from click.testing import CliRunner, Result
 
 from pipeline.cli.commands import cli
 from pipeline.glossary import Glossary, Term
+from pipeline.po.catalogs import parse_view
+from pipeline.po.format import format_catalog
+from pipeline.po.views import Catalog
 
 # argostranslate creates its data, config and cache folders under $HOME when it is first imported:
 # keep the test run's in a throw-away folder (set before anything imports argostranslate).
@@ -91,10 +94,20 @@ def entry(catalog: polib.POFile, msgid: str, msgctxt: str | None = None) -> poli
     return found[0]
 
 
+def save(catalog: polib.POFile | Catalog, path: Path) -> None:
+    """Write a catalog a test edited as the pipeline writes files. A polib catalog (what a
+    translator's polib script edits) goes by its text, unwrapped, read back by the pipeline's own
+    reader: the writer takes only the frozen views."""
+    if isinstance(catalog, polib.POFile):
+        catalog.wrapwidth = 0  # each comment stays on its line, as the test wrote it
+        catalog = parse_view(str(catalog), path=path)
+    path.write_text(format_catalog(catalog), encoding="utf-8")
+
+
 def set_draft(found: polib.POEntry, translation: str, provenance: str) -> None:
     """Make a polib entry a machine draft as the pipeline writes one (for editing test files)."""
-    from pipeline.po.catalogs import text_digest
     from pipeline.po.provenance import mark
+    from pipeline.po.views import text_digest
 
     found.msgstr = translation
     if "fuzzy" not in found.flags:

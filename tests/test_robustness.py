@@ -21,8 +21,8 @@ from click.testing import CliRunner
 from pipeline.cli.commands import cli
 from pipeline.mt.engines import FakeTranslator
 from pipeline.mt.routes import Pair
-from pipeline.po import catalogs
-from pipeline.po.catalogs import EntryState
+from pipeline.po import catalogs, views
+from pipeline.po.views import EntryState
 from pipeline.project import Project
 from pipeline.stages.translate import draft, open_catalogs
 from tests.conftest import SMALL_ARTICLE, run
@@ -213,9 +213,9 @@ def test_ctrl_c_during_extract_leaves_every_file_old_or_new(project_dir, monkeyp
 def assert_whole_drafts(path: Path) -> None:
     """Every entry of the catalog is untranslated or holds the fake engine's complete draft."""
     suffix = {"en": " [en]", "fr": " [en] [fr]"}[path.parent.parent.name]
-    for entry in catalogs.read_catalog(path):
+    for entry in catalogs.read_view(path):
         assert not entry.msgstr or (
-            entry.msgstr == entry.msgid + suffix and catalogs.entry_state(entry) is EntryState.MACHINE_DRAFT
+            entry.msgstr == entry.msgid + suffix and views.entry_state(entry) is EntryState.MACHINE_DRAFT
         ), entry
 
 

@@ -61,10 +61,11 @@ from pipeline.editions.stale_facts import still_stale
 from pipeline.errors import PipelineError
 from pipeline.files import FileResult, write_if_changed
 from pipeline.glossary import Glossary
-from pipeline.po import catalogs
-from pipeline.po.catalogs import EntryState, Translation, Translations
+from pipeline.po import catalogs, views
+from pipeline.po.catalogs import Translation, Translations
 from pipeline.po.confidence import LOW_CONFIDENCE, format_confidence, is_low
 from pipeline.po.template_match import TemplateMismatchError, check_against_template, check_language
+from pipeline.po.views import EntryState
 from pipeline.project import Project, locale_of
 from pipeline.qa.source_changes import word_changes
 
@@ -1001,7 +1002,7 @@ def _read_all(project: Project, article: Article, langs: set[str]) -> dict[str, 
     return found
 
 
-def _read(path: Path) -> catalogs.Catalog:
+def _read(path: Path) -> views.Catalog:
     if not path.is_file():
         raise PipelineError("no such catalog; run `pipeline extract` (make extract) first", path=path)
     return catalogs.read_view(path)

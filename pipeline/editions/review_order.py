@@ -21,8 +21,9 @@ from pathlib import Path
 
 from pipeline.errors import PipelineError
 from pipeline.po import catalogs
-from pipeline.po.catalogs import Catalog, EntryState, Key, Translation
+from pipeline.po.catalogs import Translation
 from pipeline.po.confidence import draft_confidence, entry_confidence, is_low
+from pipeline.po.views import Catalog, EntryState, Key
 from pipeline.project import Project, pipeline_command
 
 STEPS = (EntryState.MACHINE_DRAFT, EntryState.SOURCE_CHANGED, EntryState.EDITED_DRAFT, EntryState.UNTRANSLATED)

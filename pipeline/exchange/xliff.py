@@ -31,18 +31,10 @@ from pipeline.errors import CatalogError, PipelineError, os_error
 from pipeline.exchange.inline_codes import Code, Piece, join_codes, missing_codes, split_codes, split_like
 from pipeline.exchange.xliff_format import ExchangeFile, ExchangeUnit, format_xliff, parse_xliff
 from pipeline.files import write_if_changed
-from pipeline.po.catalogs import (
-    MACHINE_TRANSLATION_MARK,
-    Catalog,
-    Entry,
-    EntryState,
-    Key,
-    read_view,
-    save_if_changed,
-    shorten,
-)
+from pipeline.po.catalogs import MACHINE_TRANSLATION_MARK, read_view, save_if_changed, shorten
 from pipeline.po.merging import REVIEWED_BEFORE_MARK, TEMPLATE_DIGEST_FIELD, closest_translation, template_digest
 from pipeline.po.template_match import check_against_template
+from pipeline.po.views import Catalog, Entry, EntryState, Key
 from pipeline.project import Project, pipeline_command, same_language
 
 SUFFIX = ".xlf"

@@ -31,7 +31,7 @@ from pipeline.memory import tmx
 from pipeline.memory.fuzzy_index import FuzzyIndex
 from pipeline.memory.substitution import adapt
 from pipeline.po import catalogs
-from pipeline.po.catalogs import Catalog, EntryState
+from pipeline.po.views import Catalog, EntryState
 from pipeline.project import SOURCE_LANGUAGE, Project
 
 DEFAULT_THRESHOLD = 85.0

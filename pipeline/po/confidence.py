@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from pipeline.po import provenance
-from pipeline.po.catalogs import Catalog, Entry, EntryState
+from pipeline.po.views import Catalog, Entry, EntryState
 
 LOW_CONFIDENCE = 0.5
 """Default of ``--low-confidence``: drafts below it are counted by ``status`` and put first for review."""

@@ -37,22 +37,16 @@ import bisect
 import functools
 import re
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+
+from pipeline.po.views import Catalog, Entry
 
 PAGE_WIDTH = 79
 """gettext's default page width (``msgcat --width``)."""
 
 # ---------------------------------------------------------------------------------------------
 # The catalog as gettext sees it
-
-
-def _view_field(item, name: str, default):
-    """A field that only :mod:`pipeline.po.catalogs`' views have (``Catalog.written_header``,
-    ``Catalog.header_position``, ``Entry.tcomment_empty_line``, ``Entry.comment_empty_line``: what
-    the reader records beyond polib's fields); a polib object, as tests build them, has none and is
-    written from its own fields."""
-    return getattr(item, name, default)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,14 +153,14 @@ def _parse_range(bounds: str) -> str | None:
     return f"range: {low}..{high}" if low <= high else None
 
 
-def _reference(occurrence: tuple[str, str | int | None]) -> str:
-    """``file:line`` as gettext prints a polib occurrence; ``file`` alone when there is no line."""
+def _reference(occurrence: tuple[str, str]) -> str:
+    """``file:line`` as gettext prints a reference; ``file`` alone when there is no line."""
     path, line = occurrence
     if re.search(r"[ \t\n]", path):
         raise ValueError(f"gettext 0.21 splits a reference at white space: {path!r}")
     while path.startswith("./"):
         path = path[2:]
-    return f"{path}:{int(line)}" if line is not None and line != "" else path
+    return f"{path}:{int(line)}" if line else path
 
 
 def _lines(text: str | None) -> tuple[str, ...]:
@@ -179,13 +173,13 @@ def _comment_lines(text: str | None, empty_line: bool) -> tuple[str, ...]:
     return ("",) if empty_line and not text else _lines(text)
 
 
-def _plural_forms(entry) -> tuple[str, ...]:
+def _plural_forms(entry: Entry) -> tuple[str, ...]:
     forms = {int(index): value for index, value in entry.msgstr_plural.items()}
     return tuple(forms.get(index, "") for index in range(max(forms, default=0) + 1))
 
 
-def _message(entry) -> _Message:
-    """A polib entry (duck-typed) as gettext reads it back."""
+def _message(entry: Entry) -> _Message:
+    """An entry as gettext reads it back."""
     msgstr = _plural_forms(entry) if entry.msgid_plural else (entry.msgstr,)
     flags, wrap = _normalise_flags(entry.flags, translated=msgstr[0] != "", obsolete=bool(entry.obsolete))
     previous = (
@@ -198,8 +192,8 @@ def _message(entry) -> _Message:
         msgstr=msgstr,
         msgctxt=entry.msgctxt,
         msgid_plural=entry.msgid_plural or None,
-        comments=_comment_lines(entry.tcomment, _view_field(entry, "tcomment_empty_line", False)),
-        extracted=_comment_lines(entry.comment, _view_field(entry, "comment_empty_line", False)),
+        comments=_comment_lines(entry.tcomment, entry.tcomment_empty_line),
+        extracted=_comment_lines(entry.comment, entry.comment_empty_line),
         references=tuple(dict.fromkeys(map(_reference, entry.occurrences))),
         flags=flags,
         previous=tuple((keyword, text) for keyword, text in previous if text is not None),
@@ -208,7 +202,7 @@ def _message(entry) -> _Message:
     )
 
 
-def _header(catalog) -> _Message | None:
+def _header(catalog: Catalog) -> _Message | None:
     """The header entry: the catalog's comment block and its metadata.
 
     A catalog read from a file carries its header entry as written (``written_header``): its
@@ -216,7 +210,7 @@ def _header(catalog) -> _Message | None:
     metadata does not change (see :func:`_header_msgstr`). Otherwise the msgstr is one
     ``Key: value`` line per metadata field.
     """
-    read = _view_field(catalog, "written_header", None)
+    read = catalog.written_header
     msgstr = _header_msgstr(catalog.metadata, None if read is None else read.msgstr)
     if read is None and not msgstr and not catalog.header:
         return None
@@ -231,7 +225,7 @@ def _header(catalog) -> _Message | None:
     return replace(_message(read), msgstr=(msgstr,), comments=comments, flags=flags, wrap=wrap)
 
 
-def _header_msgstr(metadata: dict[str, str], written: str | None) -> str:
+def _header_msgstr(metadata: Mapping[str, str], written: str | None) -> str:
     """The header's msgstr: ``written`` (as read from the file) where ``metadata`` still says what
     it says, each changed field rewritten in its place, removed fields left out, new ones appended.
 
@@ -274,13 +268,13 @@ def _header_fields(msgstr: str) -> list[tuple[str | None, str | None, str]]:
     return fields
 
 
-def _messages(catalog) -> Iterator[_Message]:
+def _messages(catalog: Catalog) -> Iterator[_Message]:
     """Header, active entries, then the obsolete entries gettext keeps, in gettext's order."""
     messages = [_message(entry) for entry in catalog]
     active = [message for message in messages if not message.obsolete]
     header = _header(catalog)
     if header is not None:  # first, unless the file read had entries before it
-        active.insert(_view_field(catalog, "header_position", 0), header)
+        active.insert(catalog.header_position, header)
     yield from active
     yield from (message for message in messages if message.obsolete and message.msgstr[0])
 
@@ -289,19 +283,17 @@ def _messages(catalog) -> Iterator[_Message]:
 # Writing
 
 
-def format_catalog(catalog, *, width: int = PAGE_WIDTH) -> str:
+def format_catalog(catalog: Catalog, *, width: int = PAGE_WIDTH) -> str:
     """The catalog serialised exactly as GNU gettext (msgcat) writes it.
 
-    ``catalog`` is a :class:`pipeline.po.catalogs.Catalog` view or a polib.POFile (duck-typed:
-    ``.header``, ``.metadata`` (ordered dict), ``.metadata_is_fuzzy``, entries by iteration including
-    obsolete ones with ``.obsolete``); only a view carries the header and the empty comment lines
-    as the file read had them (see :func:`_view_field`).
+    A catalog the reader parsed (:func:`pipeline.po.catalogs.parse_view`) also carries its header
+    entry and empty comment lines as the file had them, and they are written back as they were.
     ``width`` is gettext's page width (``msgcat --width``).
     """
     return "".join(generate_po(catalog, width=width))
 
 
-def generate_po(catalog, *, width: int = PAGE_WIDTH) -> Iterator[str]:
+def generate_po(catalog: Catalog, *, width: int = PAGE_WIDTH) -> Iterator[str]:
     """Yield the catalog entry by entry, each chunk ending with a newline."""
     for number, message in enumerate(_messages(catalog)):
         yield ("\n" if number else "") + "".join(_message_lines(message, width))

@@ -13,7 +13,7 @@ Every rule about what happens to a translation when its article changes lives he
 * a removed sentence becomes obsolete (``#~``), never deleted, and is revived if it comes back;
 * a new sentence is added untranslated.
 
-Merging works on the frozen :class:`pipeline.po.catalogs.Catalog` views and returns a new one; reading
+Merging works on the frozen :class:`pipeline.po.views.Catalog` views and returns a new one; reading
 and writing the files is :mod:`pipeline.po.catalogs`'s job, running the merge for a project
 :mod:`pipeline.stages.extract`'s.
 """
@@ -28,8 +28,8 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from babel.messages.plurals import get_plural
 
-from pipeline.po.catalogs import Catalog, Entry, Key, is_machine_draft, text_digest
 from pipeline.po.occurrence_alignment import realign_occurrences
+from pipeline.po.views import Catalog, Entry, Key, is_machine_draft, text_digest
 from pipeline.project import english_language_name
 
 FUZZY_MATCH_THRESHOLD = 0.75

@@ -19,7 +19,7 @@ import difflib
 from collections import Counter
 
 from pipeline.articles.model import occurrence_context
-from pipeline.po.catalogs import Catalog, Entry, Key
+from pipeline.po.views import Catalog, Entry, Key
 
 
 def realign_occurrences(template: Catalog, previous: Catalog) -> Catalog:

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import CatalogError, PipelineError
-from pipeline.po.catalogs import Catalog, Entry, read_view, shorten
+from pipeline.po.catalogs import read_view, shorten
 from pipeline.po.merging import TEMPLATE_DIGEST_FIELD, template_digest
+from pipeline.po.views import Catalog, Entry
 from pipeline.project import normalise_language, pipeline_command, same_language
 
 

@@ -54,8 +54,8 @@ from pipeline.errors import CatalogError, PipelineError, location, os_error
 from pipeline.glossary import Glossary, keeps_case, written_as
 from pipeline.input_files import MAX_CATALOG_BYTES, read_regular_file
 from pipeline.po import catalogs, confidence
-from pipeline.po.catalogs import Catalog, Entry, EntryState
 from pipeline.po.template_match import read_template_of, template_mismatches, template_of
+from pipeline.po.views import Catalog, Entry, EntryState
 from pipeline.project import SOURCE_LANGUAGE, Project, english_language_name
 from pipeline.qa import lexicon, meaning, quantities
 from pipeline.qa.context import Context

@@ -34,7 +34,7 @@ from pipeline.mt.plugins import EngineProvider, load_provider
 from pipeline.mt.route_translation import Name, Progress, RouteTranslator, no_progress
 from pipeline.mt.routes import PIVOT_LANGUAGE, Pair, Route, direct_route, pivot_route, plan_route
 from pipeline.po import catalogs, confidence
-from pipeline.po.catalogs import EntryState
+from pipeline.po.views import EntryState
 from pipeline.project import Project
 from pipeline.stages.translate import DEFAULT_SAVE_EVERY, engine_input
 

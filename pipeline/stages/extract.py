@@ -26,9 +26,10 @@ from pipeline.articles.model import Article, units
 from pipeline.articles.seeds import read_article
 from pipeline.files import FileStamp, file_stamp
 from pipeline.po import catalogs
-from pipeline.po.catalogs import DATE_FIELDS, Catalog, Entry, header_date, read_view, save_if_changed
+from pipeline.po.catalogs import DATE_FIELDS, header_date, read_view, save_if_changed
 from pipeline.po.merging import merge_catalog, merge_counts
 from pipeline.po.template_match import check_against_template, check_language
+from pipeline.po.views import Catalog, Entry
 from pipeline.project import SOURCE_LANGUAGE, Project
 from pipeline.stages.renames import carry_over_renamed
 

@@ -26,8 +26,8 @@ from pipeline.editions import build
 from pipeline.files import FileResult, file_stamp
 from pipeline.glossary import Glossary
 from pipeline.po import catalogs
-from pipeline.po.catalogs import EntryState
 from pipeline.po.template_match import template_of
+from pipeline.po.views import EntryState
 from pipeline.project import Project
 from pipeline.qa import checks
 from pipeline.stages import extract, status

@@ -1,6 +1,6 @@
 """What is left to do: per article and language, how many sentences and words are in each state.
 
-States are those of :attr:`pipeline.po.catalogs.Entry.state`. Machine drafts and "source changed"
+States are those of :attr:`pipeline.po.views.Entry.state`. Machine drafts and "source changed"
 entries are both ``fuzzy`` to gettext but are counted apart, because they ask different things of a
 translator (review a draft from scratch, or compare an existing translation with the new source).
 ``msgfmt --statistics`` reports their sum as "fuzzy translations"; :attr:`CatalogStatus.fuzzy`
@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import PipelineError, location
-from pipeline.po import catalogs, confidence
-from pipeline.po.catalogs import EntryState
+from pipeline.po import catalogs, confidence, views
 from pipeline.po.template_match import read_template_of, template_mismatches, template_of
+from pipeline.po.views import EntryState
 from pipeline.project import Project, check_language_folders, check_slugs, pipeline_command, seed_names
 
-TemplatesRead = dict[Path, tuple[catalogs.Catalog | None, str | None]]
+TemplatesRead = dict[Path, tuple[views.Catalog | None, str | None]]
 """:func:`pipeline.po.template_match.read_template_of` of an article's catalogs, by template path."""
 
 COUNTED_WORD = re.compile(r"\w+(?:[-'’.,:/]\w+)*")

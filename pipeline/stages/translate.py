@@ -50,7 +50,7 @@ from pipeline.mt.plugins import EngineProvider, load_provider
 from pipeline.mt.route_translation import PairRun, Progress, RouteTranslator, no_progress
 from pipeline.mt.routes import Pair, Route, plan_routes
 from pipeline.po import catalogs, confidence
-from pipeline.po.catalogs import Catalog, EntryState, Key
+from pipeline.po.views import Catalog, EntryState, Key
 from pipeline.project import Project
 from pipeline.stages.extract import UpdateResult
 

@@ -17,11 +17,10 @@ from pipeline.articles.seeds import segment_text
 from pipeline.articles.typography import NBSP, NNBSP, TYPOGRAPHY
 from pipeline.glossary import Glossary, Term
 from pipeline.mt.engines import FakeTranslator
-from pipeline.po import catalogs
 from pipeline.project import Project
 from pipeline.qa import checks
 from pipeline.stages.translate import draft, open_catalogs
-from tests.conftest import entry, load, run, set_draft
+from tests.conftest import entry, load, run, save, set_draft
 
 ARTICLE = """\
 ---
@@ -131,7 +130,7 @@ def review(translations: dict[str, str], path: Path = FR, *, drafts: bool = Fals
             set_draft(found, text, "test engine")
         else:
             found.msgstr = text
-    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, path)
 
 
 def edition(lang: str, suffix: str) -> str:
@@ -655,7 +654,7 @@ def translate_all(seed: Path, translate, *, drafts=lambda msgid: False) -> None:
             set_draft(found, translate(found.msgid), "test engine")
         else:
             found.msgstr = translate(found.msgid)
-    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, path)
 
 
 def source_text(seed: Path) -> str:

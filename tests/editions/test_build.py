@@ -12,9 +12,9 @@ from babel import Locale
 from pipeline import errors
 from pipeline.articles.typography import NNBSP, TYPOGRAPHY, typeset
 from pipeline.editions import build
-from pipeline.po import catalogs
+from pipeline.po import catalogs, views
 from pipeline.project import Project
-from tests.conftest import SEED, entry, load, run, set_draft
+from tests.conftest import SEED, entry, load, run, save, set_draft
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 EN = Path("locales/en/LC_MESSAGES/nord.po")
@@ -50,13 +50,13 @@ def translate(path: Path, translations: dict, *, drafts: bool = False) -> None:
             set_draft(found, text, "test engine")
         else:
             found.msgstr = text
-    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, path)
 
 
 def set_revision_date(path: Path, value: str) -> None:
     catalog = load(path)
     catalog.metadata["PO-Revision-Date"] = value
-    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, path)
 
 
 def edition(lang: str, suffix: str, slug: str = "nord") -> str:
@@ -120,7 +120,7 @@ def test_reviewed_policy_ignores_machine_drafts_and_lists_missing_sentences(all_
     found = entry(catalog, "Die Region hofft auf Arbeit.")
     found.msgstr = ""
     set_draft(found, "La région espère du travail.", "test engine")
-    FR.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, FR)
     result = run("build", "--policy", "reviewed", "--lang", "fr")
     assert result.exit_code == errors.EXIT_REFUSED == 3
     assert "not built fr/nord: 7 of 8 sentences reviewed (88 %), below --min-reviewed 100" in result.output
@@ -219,7 +219,7 @@ def test_source_edition_reads_the_template_msgids(extracted, monkeypatch):
     def doctored(catalog, path, *, template=False):
         found = real(catalog, path, template=template)
         if template:
-            found.entries[(None, "Ja.")] = catalogs.Translation("JA.", catalogs.EntryState.REVIEWED)
+            found.entries[(None, "Ja.")] = catalogs.Translation("JA.", views.EntryState.REVIEWED)
         return found
 
     monkeypatch.setattr(catalogs, "translations_of", doctored)
@@ -484,7 +484,7 @@ def test_spaces_around_a_translation_cannot_make_a_code_block(all_reviewed, tran
 
 def test_a_source_with_a_line_break_keeps_its_translation_as_written():
     unit = build.Unit("A\nB", None, 1, 1, 1)
-    found = catalogs.Translation("C\nD", catalogs.EntryState.REVIEWED)
+    found = catalogs.Translation("C\nD", views.EntryState.REVIEWED)
     assert build.choose(unit, found, build.Policy.DRAFT).text == "C\nD"
 
 

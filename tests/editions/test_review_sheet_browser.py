@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.po import catalogs
-from tests.conftest import entry, load, run, set_draft
+from tests.conftest import entry, load, run, save, set_draft
 
 CHROMIUM = next(
     (found for name in ("chromium", "chromium-browser", "google-chrome") if (found := shutil.which(name))), None
@@ -59,7 +58,7 @@ def built(project_dir: Path) -> Path:
     entry(catalog, "Verkor hat in Bourbourg eine Fabrik eröffnet.").msgstr = "Verkor a ouvert une usine."
     entry(catalog, "Die Region hofft auf Arbeit.").msgstr = ATTACK
     set_draft(entry(catalog, "Ja."), "Oui.", "test engine")
-    FR.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, FR)
     article = project_dir / "seeds" / "nord.txt"
     article.write_text(article.read_text(encoding="utf-8").replace("eine Fabrik", "eine neue Fabrik"), encoding="utf-8")
     run("extract")

@@ -12,10 +12,9 @@ from pipeline.memory.store import MemorySources
 from pipeline.memory.tmx import TmxPair, pairs, read_tmx, tmx_bytes
 from pipeline.mt.engines import FakeTranslator
 from pipeline.mt.routes import Pair
-from pipeline.po import catalogs
 from pipeline.project import Project
 from pipeline.stages.translate import draft, open_catalogs
-from tests.conftest import entry, load, run
+from tests.conftest import entry, load, run, save
 
 DTD = etree.DTD(str(Path(__file__).resolve().parent.parent / "data" / "tmx" / "tmx14.dtd"))
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
@@ -27,7 +26,7 @@ VERKOR = "Verkor hat in Bourbourg eine Fabrik eröffnet."
 def edit(path: Path, change) -> None:
     catalog = load(path)
     change(catalog)
-    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, path)
 
 
 def reviewed_project() -> None:

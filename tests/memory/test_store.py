@@ -23,11 +23,11 @@ from pipeline.memory.store import MemorySources, Segment, TranslationMemory
 from pipeline.memory.tmx import TmxPair, tmx_bytes
 from pipeline.mt.engines import FakeTranslator
 from pipeline.mt.routes import Pair
-from pipeline.po import catalogs
-from pipeline.po.catalogs import EntryState, entry_state
+from pipeline.po import catalogs, views
+from pipeline.po.views import EntryState, entry_state
 from pipeline.project import Project
 from pipeline.stages.translate import draft, open_catalogs
-from tests.conftest import MT_GLOSSARY, entry, load, run
+from tests.conftest import MT_GLOSSARY, entry, load, run, save
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 SUED_FR = Path("locales/fr/LC_MESSAGES/sued.po")
@@ -42,7 +42,7 @@ def review(path: Path, translations: dict[str, str]) -> None:
     catalog = load(path)
     for msgid, msgstr in translations.items():
         entry(catalog, msgid).msgstr = msgstr
-    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, path)
 
 
 def provenance(found: polib.POEntry) -> str:
@@ -75,7 +75,7 @@ def reviewed_nord(project_dir):
 
 def test_a_similar_reviewed_sentence_is_offered_with_its_old_source_and_the_new_figure(reviewed_nord):
     fake, report = draft_all()
-    offered = entry(load(SUED_FR), "Dr. Weber sprach am 3. Oktober vor 1.500 Gästen.")
+    offered = entry(catalogs.read_view(SUED_FR), "Dr. Weber sprach am 3. Oktober vor 1.500 Gästen.")
     assert offered.msgstr == "Le Dr Weber a parlé le 3 octobre devant 1\u202f500 invités."
     assert offered.previous_msgid == WEBER  # `#|`: what the translation was made for
     assert "fuzzy" in offered.flags and entry_state(offered) is not EntryState.REVIEWED
@@ -151,7 +151,7 @@ def test_a_fuzzy_memory_draft_survives_msgmerge_and_is_not_drafted_again(reviewe
     merged = SUED_FR.read_bytes()
     offered = next(e for e in catalogs.read_view(SUED_FR).active() if e.msgid.startswith("Dr. Weber"))
     assert offered.previous_msgid == WEBER and "fuzzy" in offered.flags
-    assert catalogs.is_machine_draft(offered)  # the digest still matches: a draft, not a person's text
+    assert views.is_machine_draft(offered)  # the digest still matches: a draft, not a person's text
     fake, report = draft_all()
     assert fake.calls == [] and report.written == () and SUED_FR.read_bytes() == merged
 
@@ -164,7 +164,7 @@ def test_an_exact_match_stays_a_draft_with_the_article_it_comes_from(reviewed_no
     Path("seeds/sued.txt").write_text(f"Neu im Süden\n{REGION}\n", encoding="utf-8")
     assert run("extract").exit_code == 0
     draft_all()
-    reused = entry(load(SUED_FR), REGION)
+    reused = entry(catalogs.read_view(SUED_FR), REGION)
     assert reused.msgstr == "La région espère du travail." and reused.previous_msgid is None
     assert entry_state(reused) is EntryState.MACHINE_DRAFT
     assert provenance(reused) == "translation memory: nord"
@@ -257,7 +257,7 @@ def test_nothing_from_the_memory_is_ever_a_reviewed_translation(pairs, sentence)
     if found is None:
         return
     drafted = catalogs.with_machine_draft(
-        catalogs.Entry(msgid=sentence), found.translation, found.provenance, previous_msgid=found.previous_source
+        views.Entry(msgid=sentence), found.translation, found.provenance, previous_msgid=found.previous_source
     )
     assert "fuzzy" in drafted.flags and drafted.state is not EntryState.REVIEWED
     assert (drafted.previous_msgid is None) is found.exact is (found.segment.source == sentence)

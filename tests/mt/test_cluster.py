@@ -23,7 +23,7 @@ from pipeline.errors import ModelError, PipelineError
 from pipeline.mt import cluster, devices
 from pipeline.mt.routes import Pair
 from pipeline.po import catalogs, confidence
-from pipeline.po.catalogs import EntryState, entry_state
+from pipeline.po.views import EntryState, entry_state
 from tests import dask_processes
 from tests.argos_models import build_argos_package, default_training_text
 from tests.conftest import REPO, load, run
@@ -72,7 +72,7 @@ def cleared() -> None:
 
 
 def drafted(path: Path) -> list[str]:
-    return [e.msgid for e in load(path) if entry_state(e) is EntryState.MACHINE_DRAFT]
+    return [e.msgid for e in catalogs.read_view(path) if entry_state(e) is EntryState.MACHINE_DRAFT]
 
 
 def test_drafts_on_the_cluster_are_identical_to_a_local_run(seed_project, pivot_models, scheduler):
@@ -83,7 +83,7 @@ def test_drafts_on_the_cluster_are_identical_to_a_local_run(seed_project, pivot_
     remote = run("translate", "--scheduler", scheduler, *SETTINGS)
     assert remote.exit_code == 0, remote.output
     assert catalog_texts() == expected
-    assert all(entry_state(e) is EntryState.MACHINE_DRAFT for e in load(FR))
+    assert all(entry_state(e) is EntryState.MACHINE_DRAFT for e in catalogs.read_view(FR))
     assert {confidence.CONFIDENCE_NOTE.sub("", catalogs.DRAFT_DIGEST.sub("", e.tcomment)) for e in load(FR)} == {
         catalogs.MACHINE_TRANSLATION_MARK + "Argos Translate de→en 1.9 → en→fr 1.9 (pivot) "
     }
@@ -151,7 +151,7 @@ def test_a_worker_killed_mid_run_costs_only_its_batches(
     assert marker.read_text() == "killed"  # exactly one worker died, holding a batch
     with Client(scheduler, set_as_default=False) as watcher:
         watcher.wait_for_workers(2, timeout=60)  # the nanny replaces it
-    english = load(Path("locales/en/LC_MESSAGES/nord.po"))
+    english = catalogs.read_view(Path("locales/en/LC_MESSAGES/nord.po"))
     assert all(entry_state(e) is EntryState.MACHINE_DRAFT for e in english)
     assert {e.msgid for e in english} == set(returned)
     assert len(returned) == len(set(returned))  # every sentence translated once

@@ -14,11 +14,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.po import catalogs, confidence
-from pipeline.po.catalogs import EntryState
+from pipeline.po import catalogs, confidence, views
 from pipeline.po.confidence import rank_correlation, route_confidence, with_confidence
+from pipeline.po.views import EntryState
 from pipeline.qa import checks
-from tests.conftest import entry, load, run, set_draft
+from tests.conftest import entry, load, run, save, set_draft
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 EN = Path("locales/en/LC_MESSAGES/nord.po")
@@ -32,7 +32,7 @@ def drafts_with_confidences(path: Path, drafts: dict[str, float | None], *, revi
         set_draft(entry(catalog, msgid), f"Brouillon de « {msgid} »", with_confidence(LONG_PROVENANCE, value))
     for msgid in reviewed:
         entry(catalog, msgid).msgstr = f"Relu : {msgid}"
-    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, path)
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def scored_project(project_dir: Path) -> Path:
 
 def test_the_confidence_survives_polibs_wrapping_at_78_columns(tmp_path):
     draft = catalogs.with_machine_draft(
-        catalogs.Entry(msgid="Die Region hofft auf Arbeit."),
+        views.Entry(msgid="Die Region hofft auf Arbeit."),
         "La région espère du travail.",
         with_confidence(LONG_PROVENANCE, 0.8234),
     )
@@ -86,10 +86,10 @@ def test_the_confidence_survives_msgmerge(scored_project):
 
 
 def test_only_an_untouched_machine_draft_has_a_confidence():
-    draft = catalogs.with_machine_draft(catalogs.Entry(msgid="Ja."), "Oui.", with_confidence("Argos", 0.3))
+    draft = catalogs.with_machine_draft(views.Entry(msgid="Ja."), "Oui.", with_confidence("Argos", 0.3))
     assert confidence.entry_confidence(draft) == 0.3
-    edited = catalogs.Entry(msgid="Ja.", msgstr="Oui !", flags=draft.flags, tcomment=draft.tcomment)
-    reviewed = catalogs.Entry(msgid="Ja.", msgstr="Oui.", tcomment=draft.tcomment)
+    edited = views.Entry(msgid="Ja.", msgstr="Oui !", flags=draft.flags, tcomment=draft.tcomment)
+    reviewed = views.Entry(msgid="Ja.", msgstr="Oui.", tcomment=draft.tcomment)
     assert edited.state is EntryState.EDITED_DRAFT and confidence.entry_confidence(edited) is None
     assert confidence.entry_confidence(reviewed) is None
 

@@ -7,12 +7,12 @@ ctypes, and are skipped where the library cannot be loaded.
 
 from __future__ import annotations
 
-import copy
 import ctypes
 import ctypes.util
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import polib
@@ -20,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pipeline.po.catalogs import parse_view
 from pipeline.po.format import (
     _PAIR_TABLE,
     _STARTS,
@@ -32,6 +33,7 @@ from pipeline.po.format import (
     format_catalog,
     generate_po,
 )
+from pipeline.po.views import Catalog, Entry
 
 needs_gettext = pytest.mark.skipif(
     shutil.which("msgcat") is None or shutil.which("msgmerge") is None,
@@ -74,18 +76,17 @@ msgstr ""
 """
 
 
-def make_catalog(*entries: polib.POEntry, fuzzy_header: bool = True) -> polib.POFile:
-    catalog = polib.POFile()
-    catalog.header = (
-        'French translation of the article "Energiepreise".\n'
-        "Copyright (C) 2024 Example Redaktion\n"
-        "This file is distributed under the same license as the article.\n"
+def make_catalog(*entries: Entry, fuzzy_header: bool = True) -> Catalog:
+    return Catalog(
+        header=(
+            'French translation of the article "Energiepreise".\n'
+            "Copyright (C) 2024 Example Redaktion\n"
+            "This file is distributed under the same license as the article.\n"
+        ),
+        metadata=METADATA,
+        metadata_is_fuzzy=fuzzy_header,
+        entries=entries,
     )
-    catalog.metadata = dict(METADATA)
-    catalog.metadata_is_fuzzy = fuzzy_header
-    for entry in entries:
-        catalog.append(entry)
-    return catalog
 
 
 def msgcat(text: str, directory: Path) -> str:
@@ -118,11 +119,11 @@ LONG_SENTENCE = (
 CASES = {
     "long German sentence": (
         [
-            polib.POEntry(
+            Entry(
                 msgid=LONG_SENTENCE,
                 msgstr="Le gouvernement fédéral a adopté mercredi un vaste plan d’allègement qui "
                 "prévoit notamment une « prime énergie » pour tous les ménages.",
-                occurrences=[("seeds/energiepreise.txt", "3")],
+                occurrences=(("seeds/energiepreise.txt", "3"),),
             )
         ],
         """\
@@ -138,11 +139,11 @@ msgstr ""
     ),
     "string with newlines": (
         [
-            polib.POEntry(
+            Entry(
                 msgid="Erste Zeile\nZweite Zeile\n",
                 msgstr="Première ligne\nDeuxième ligne\n",
             ),
-            polib.POEntry(msgid="Nur am Ende\n", msgstr="Seulement à la fin\n"),
+            Entry(msgid="Nur am Ende\n", msgstr="Seulement à la fin\n"),
         ],
         """\
 msgid ""
@@ -158,11 +159,14 @@ msgstr "Seulement à la fin\\n"
     ),
     "references wrap at the page width": (
         [
-            polib.POEntry(
+            Entry(
                 msgid="Berlin",
                 msgstr="Berlin",
-                occurrences=[(f"./seeds/energiepreise-{n}.txt", str(n * 7)) for n in range(1, 6)]
-                + [("seeds/energiepreise-1.txt", "7"), ("seeds/ohne-zeile.txt", "")],
+                occurrences=(
+                    *((f"./seeds/energiepreise-{n}.txt", str(n * 7)) for n in range(1, 6)),
+                    ("seeds/energiepreise-1.txt", "7"),
+                    ("seeds/ohne-zeile.txt", ""),
+                ),
             )
         ],
         """\
@@ -175,15 +179,15 @@ msgstr "Berlin"
     ),
     "obsolete fuzzy entry with previous msgid": (
         [
-            polib.POEntry(
+            Entry(
                 msgid="Die Preise stiegen im April um 2,4 Prozent.",
                 msgstr="Les prix ont augmenté de 2,4 % en avril.",
                 previous_msgid="Die Verbraucherpreise stiegen im April im Vergleich zum Vorjahresmonat um 2,4 Prozent.",
                 tcomment="Zahl geprüft",
-                flags=["fuzzy"],
+                flags=("fuzzy",),
                 obsolete=True,
             ),
-            polib.POEntry(msgid="Ein Satz", msgstr="Une phrase"),
+            Entry(msgid="Ein Satz", msgstr="Une phrase"),
         ],
         """\
 msgid "Ein Satz"
@@ -200,7 +204,7 @@ msgstr "Une phrase"
     ),
     "no break at no-break spaces, dashes break, long words overflow": (
         [
-            polib.POEntry(
+            Entry(
                 msgid="Sie sagte: « Wir haben keine Wahl » – und ging. " + "Rindfleischetikettierung" * 4,
                 msgstr="Elle a dit\u00a0: «\u00a0Nous n’avons pas le choix\u00a0»\u202f– et elle est "
                 "partie.\u00a0Une\u00a0phrase\u00a0sans\u00a0espace\u00a0sécable\u00a0du\u00a0tout.",
@@ -217,7 +221,7 @@ msgstr ""
     ),
     "wide characters count two columns": (
         [
-            polib.POEntry(
+            Entry(
                 msgid="Zitat auf Chinesisch",
                 msgstr="联邦政府周三通过了一项全面的救济计划，其中包括为所有家庭提供“能源奖金”。"
                 "总理表示，这些措施将于七月生效。",
@@ -232,15 +236,15 @@ msgstr ""
     ),
     "gettext's normalisations": (
         [
-            polib.POEntry(
+            Entry(
                 msgid="Entwurf",
                 msgstr="",
-                flags=["fuzzy", "machine-draft", "python-format"],
+                flags=("fuzzy", "machine-draft", "python-format"),
                 previous_msgctxt="occurrence 2",
                 previous_msgid="Entwurf",
             ),
-            polib.POEntry(msgid="Weg", msgstr="", obsolete=True),
-            polib.POEntry(msgid="Escapes", msgstr='Tab\t, "quotes" and back\\slash'),
+            Entry(msgid="Weg", msgstr="", obsolete=True),
+            Entry(msgid="Escapes", msgstr='Tab\t, "quotes" and back\\slash'),
         ],
         """\
 #, python-format
@@ -272,11 +276,11 @@ def test_named_case_is_what_msgcat_writes(name, tmp_path):
 def test_header_alone_and_empty_catalog():
     catalog = make_catalog(fuzzy_header=False)
     assert format_catalog(catalog) == HEADER_LINES.replace("#, fuzzy\n", "")
-    assert format_catalog(polib.POFile()) == ""
+    assert format_catalog(Catalog()) == ""
 
 
 def test_page_width():
-    catalog = make_catalog(polib.POEntry(msgid=LONG_SENTENCE, msgstr=""))
+    catalog = make_catalog(Entry(msgid=LONG_SENTENCE, msgstr=""))
     assert format_catalog(catalog, width=40).endswith(
         """
 msgid ""
@@ -292,11 +296,11 @@ msgstr ""
 
 def test_context_separator_is_refused():
     with pytest.raises(ValueError, match="U\\+0004"):
-        format_catalog(make_catalog(polib.POEntry(msgid="a\x04b", msgstr="")))
+        format_catalog(make_catalog(Entry(msgid="a\x04b", msgstr="")))
 
 
 def test_generate_po_yields_one_chunk_per_entry():
-    catalog = make_catalog(polib.POEntry(msgid="a", msgstr="b"), polib.POEntry(msgid="c", msgstr="d"))
+    catalog = make_catalog(Entry(msgid="a", msgstr="b"), Entry(msgid="c", msgstr="d"))
     chunks = list(generate_po(catalog))
     assert chunks[1:] == ['\nmsgid "a"\nmsgstr "b"\n', '\nmsgid "c"\nmsgstr "d"\n']
 
@@ -418,40 +422,34 @@ FLAGS = st.lists(
 
 
 @st.composite
-def entries(draw, *, obsolete: bool) -> polib.POEntry:
-    entry = polib.POEntry(
+def entries(draw, *, obsolete: bool) -> Entry:
+    entry = Entry(
         msgctxt=draw(st.none() | SHORT_TEXT),
         msgid=draw(st.sampled_from(WORDS)) + draw(TEXT),
         msgstr=draw(TEXT),
         tcomment=draw(COMMENT),
         comment="" if obsolete else draw(COMMENT),
-        occurrences=[] if obsolete else draw(st.lists(OCCURRENCE, max_size=6)),
-        flags=draw(FLAGS),
+        occurrences=() if obsolete else tuple(draw(st.lists(OCCURRENCE, max_size=6))),
+        flags=tuple(draw(FLAGS)),
         obsolete=obsolete,
     )
     if draw(st.booleans()):
-        entry.previous_msgid = draw(TEXT)
-        entry.previous_msgctxt = draw(st.none() | SHORT_TEXT)
+        entry = replace(entry, previous_msgid=draw(TEXT), previous_msgctxt=draw(st.none() | SHORT_TEXT))
     if draw(st.integers(0, 4)) == 0:
-        entry.msgid_plural = draw(TEXT)
-        entry.msgstr_plural = {0: draw(TEXT), 1: draw(TEXT)}
-        entry.msgstr = ""
+        entry = replace(entry, msgid_plural=draw(TEXT), msgstr_plural={0: draw(TEXT), 1: draw(TEXT)}, msgstr="")
         if entry.previous_msgid is not None and draw(st.booleans()):
-            entry.previous_msgid_plural = draw(TEXT)
+            entry = replace(entry, previous_msgid_plural=draw(TEXT))
     return entry
 
 
 @st.composite
-def catalogs(draw) -> polib.POFile:
-    key = lambda entry: (entry.msgctxt, entry.msgid)  # noqa: E731
+def catalogs(draw) -> Catalog:
+    key = lambda entry: entry.key  # noqa: E731
     active = draw(st.lists(entries(obsolete=False), min_size=1, max_size=25, unique_by=key))
     obsolete = draw(st.lists(entries(obsolete=True), max_size=6, unique_by=key))
     taken = {key(entry) for entry in active}
-    catalog = make_catalog(fuzzy_header=draw(st.booleans()))
-    catalog.header = draw(COMMENT)
-    for entry in active + [entry for entry in obsolete if key(entry) not in taken]:
-        catalog.append(entry)
-    return catalog
+    kept = active + [entry for entry in obsolete if key(entry) not in taken]
+    return replace(make_catalog(*kept, fuzzy_header=draw(st.booleans())), header=draw(COMMENT))
 
 
 ORACLE_SETTINGS = settings(
@@ -471,15 +469,17 @@ def test_msgcat_and_msgmerge_change_nothing(catalog, tmp_path_factory):
     assert msgmerge(text, directory) == format_catalog(_as_msgmerge_keeps(catalog))
 
 
-def _as_msgmerge_keeps(catalog: polib.POFile) -> polib.POFile:
+def _as_msgmerge_keeps(catalog: Catalog) -> Catalog:
     """msgmerge --previous keeps the ``#|`` lines of fuzzy entries only (and an untranslated
     entry is never fuzzy in a file: gettext does not write the flag)."""
-    catalog = copy.deepcopy(catalog)
-    for entry in catalog:
-        translated = entry.msgstr_plural.get(0) if entry.msgid_plural else entry.msgstr
-        if not ("fuzzy" in entry.flags and translated):
-            entry.previous_msgctxt = entry.previous_msgid = entry.previous_msgid_plural = None
-    return catalog
+    return replace(catalog, entries=tuple(map(_previous_if_fuzzy, catalog.entries)))
+
+
+def _previous_if_fuzzy(entry: Entry) -> Entry:
+    translated = entry.msgstr_plural.get(0) if entry.msgid_plural else entry.msgstr
+    if "fuzzy" in entry.flags and translated:
+        return entry
+    return replace(entry, previous_msgctxt=None, previous_msgid=None, previous_msgid_plural=None)
 
 
 @needs_gettext
@@ -492,39 +492,68 @@ def test_msgcat_width_changes_nothing(catalog, width, tmp_path_factory):
     assert _run(["msgcat", f"--width={width}", str(path)]) == text
 
 
-def _as_polib_reads(catalog: polib.POFile) -> polib.POFile:
+def _as_polib_reads(catalog: Catalog) -> Catalog:
     """What polib 1.2 loses when it reads a file: the ``#~|`` lines of obsolete entries (it skips
     them), empty ``#.`` lines, empty ``#`` lines before the first non-empty one, and the ``\\a``
     escape (it reads a backslash and an ``a``)."""
-    catalog = copy.deepcopy(catalog)
-    catalog.header = catalog.header.lstrip("\n")
+    entries = tuple(map(_as_polib_reads_entry, catalog.entries))
+    return replace(catalog, header=catalog.header.lstrip("\n"), entries=entries)
+
+
+def _as_polib_reads_entry(entry: Entry) -> Entry:
     bell = lambda text: text if text is None else text.replace("\a", "\\a")  # noqa: E731
-    for entry in catalog:
-        for field in (
-            "msgctxt",
-            "msgid",
-            "msgid_plural",
-            "msgstr",
-            "previous_msgctxt",
-            "previous_msgid",
-            "previous_msgid_plural",
-        ):
-            setattr(entry, field, bell(getattr(entry, field)))
-        entry.msgstr_plural = {index: bell(form) for index, form in entry.msgstr_plural.items()}
-        entry.comment = "\n".join(line for line in entry.comment.split("\n") if line)
-        entry.tcomment = entry.tcomment.lstrip("\n")
-        if entry.obsolete:
-            entry.previous_msgctxt = entry.previous_msgid = entry.previous_msgid_plural = None
-    return catalog
+    fields = (
+        "msgctxt",
+        "msgid",
+        "msgid_plural",
+        "msgstr",
+        "previous_msgctxt",
+        "previous_msgid",
+        "previous_msgid_plural",
+    )
+    entry = replace(
+        entry,
+        **{field: bell(getattr(entry, field)) for field in fields},
+        msgstr_plural={index: bell(form) for index, form in entry.msgstr_plural.items()},
+        comment="\n".join(line for line in entry.comment.split("\n") if line),
+        tcomment=entry.tcomment.lstrip("\n"),
+    )
+    if entry.obsolete:
+        entry = replace(entry, previous_msgctxt=None, previous_msgid=None, previous_msgid_plural=None)
+    return entry
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(catalog=catalogs())
 def test_polib_reads_back_what_was_written(catalog, tmp_path_factory):
+    """A translator's polib script reads every field the pipeline wrote (less what polib loses)."""
     path = tmp_path_factory.mktemp("roundtrip") / "catalog.po"
     path.write_text(format_catalog(catalog), encoding="utf-8")
-    expected = format_catalog(_as_polib_reads(catalog))
-    assert format_catalog(polib.pofile(str(path))) == expected
+    expected = parse_view(format_catalog(_as_polib_reads(catalog)), path=path)
+    read = polib.pofile(str(path))
+    assert (read.header, dict(read.metadata), bool(read.metadata_is_fuzzy)) == (
+        expected.header,
+        dict(expected.metadata),
+        expected.metadata_is_fuzzy,
+    )
+    assert [_fields(entry) for entry in read] == [_fields(entry) for entry in expected.entries]
+
+
+def _fields(entry: polib.POEntry | Entry) -> tuple:
+    """What an entry says, alike for a polib entry and a view."""
+    return (
+        entry.msgctxt,
+        entry.msgid,
+        entry.msgid_plural or "",
+        entry.msgstr,
+        {int(index): form for index, form in entry.msgstr_plural.items()},
+        tuple(entry.flags),
+        entry.tcomment or "",
+        entry.comment or "",
+        tuple(map(tuple, entry.occurrences)),
+        (entry.previous_msgctxt, entry.previous_msgid, entry.previous_msgid_plural),
+        bool(entry.obsolete),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -593,7 +622,7 @@ def test_msgcat_refuses_a_bom_and_keeps_cr_in_comments(tmp_path):
 def test_polib_reads_raw_line_separators_only_from_a_file(tmp_path):
     # gettext writes U+2028, U+2029, U+0085 and U+001C..U+001E unescaped; polib.pofile(text)
     # splits its input with str.splitlines(), which breaks lines there too.
-    text = format_catalog(make_catalog(polib.POEntry(msgid="eins\u2028zwei", msgstr="x")))
+    text = format_catalog(make_catalog(Entry(msgid="eins\u2028zwei", msgstr="x")))
     with pytest.raises(OSError, match="Syntax error"):
         polib.pofile(text)
     path = tmp_path / "de.po"

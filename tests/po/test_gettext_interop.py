@@ -5,6 +5,7 @@ Runs when GNU gettext (msgcat, msgmerge, msgfmt) is installed; `.ci/run` install
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import subprocess
@@ -12,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.po import catalogs
-from tests.conftest import load, run, set_draft
+from pipeline.po import catalogs, views
+from tests.conftest import run, save
 
 pytestmark = pytest.mark.skipif(shutil.which("msgmerge") is None, reason="GNU gettext not installed")
 
@@ -32,15 +33,21 @@ def gettext(*args: str) -> bytes:
 
 def work_in_every_state(path: Path) -> None:
     """Reviewed entries (one with a translator comment), machine drafts and untranslated ones."""
-    catalog = catalogs.read_catalog(path)
-    for number, item in enumerate(e for e in catalog if not e.obsolete):
-        if number % 3 == 0:
-            item.msgstr = f"Traduction relue {number}, avec une phrase assez longue pour être coupée par gettext."
-            if number % 2 == 0:
-                item.tcomment = "relu par Claire"
-        elif number % 3 == 1:
-            set_draft(item, f"Brouillon {number}.", "Argos Translate de→en 1.0")
-    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    catalog = catalogs.read_view(path)
+    active = (entry for entry in catalog.entries if not entry.obsolete)
+    worked = {entry.key: _worked(number, entry) for number, entry in enumerate(active)}
+    entries = tuple(worked.get(entry.key, entry) if not entry.obsolete else entry for entry in catalog.entries)
+    save(dataclasses.replace(catalog, entries=entries), path)
+
+
+def _worked(number: int, entry: views.Entry) -> views.Entry:
+    if number % 3 == 0:
+        reviewed = f"Traduction relue {number}, avec une phrase assez longue pour être coupée par gettext."
+        comment = "relu par Claire" if number % 2 == 0 else entry.tcomment
+        return dataclasses.replace(entry, msgstr=reviewed, tcomment=comment)
+    if number % 3 == 1:
+        return catalogs.with_machine_draft(entry, f"Brouillon {number}.", "Argos Translate de→en 1.0")
+    return entry
 
 
 def edit_the_article() -> None:
@@ -87,7 +94,7 @@ def test_state_and_provenance_survive_msgmerge_update(worked_on):
     for path in (FR, EN):
         gettext("msgmerge", "--quiet", "--previous", "--backup=off", "-U", str(path), str(POT))
     assert status_figures() == before
-    drafts = [item for item in load(FR) if catalogs.entry_state(item) is catalogs.EntryState.MACHINE_DRAFT]
+    drafts = [item for item in catalogs.read_view(FR) if views.entry_state(item) is views.EntryState.MACHINE_DRAFT]
     assert drafts and all("machine translation: Argos Translate" in item.tcomment for item in drafts)
 
 

@@ -7,10 +7,11 @@ import dataclasses
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.po.catalogs import Catalog, Entry, EntryState, parse_view, with_machine_draft
+from pipeline.po.catalogs import parse_view, with_machine_draft
 from pipeline.po.format import format_catalog
 from pipeline.po.merging import TEMPLATE_DIGEST_FIELD, merge_catalog, merge_counts, template_digest
 from pipeline.po.template_match import template_mismatches
+from pipeline.po.views import Catalog, Entry, EntryState
 
 HEADER = 'msgid ""\nmsgstr ""\n"Project-Id-Version: nord\\n"\n"POT-Creation-Date: 2026-01-01 00:00+0000\\n"\n'
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.po.catalogs import EntryState, read_view
+from pipeline.po.catalogs import read_view
+from pipeline.po.views import EntryState
 from tests.conftest import run
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")

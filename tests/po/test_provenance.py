@@ -17,9 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.po import provenance
-from pipeline.po.catalogs import Catalog, EntryState, parse_view, text_digest, with_machine_draft
+from pipeline.po.catalogs import parse_view, with_machine_draft
 from pipeline.po.format import format_catalog
 from pipeline.po.merging import merge_catalog
+from pipeline.po.views import Catalog, EntryState, text_digest
 from tests.po.test_merging import template
 
 SOURCE, CHANGED = "Die Region hofft auf Arbeit.", "Die Region hofft auf viel Arbeit."

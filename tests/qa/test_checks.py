@@ -14,10 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.glossary import Glossary, Term
-from pipeline.po import catalogs
 from pipeline.qa import checks, lexicon
 from pipeline.qa.checks import Context, Severity
-from tests.conftest import deny_reading_catalogs, entry, load, run, set_draft
+from tests.conftest import deny_reading_catalogs, entry, load, run, save, set_draft
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 EN = Path("locales/en/LC_MESSAGES/nord.po")
@@ -645,7 +644,7 @@ def translate(
         entry(catalog, msgid).tcomment = comment
     for msgid, msgstr in (drafts or {}).items():
         set_draft(entry(catalog, msgid), msgstr, "test engine")
-    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, path)
 
 
 WEBER = "Dr. Weber sprach am 3. Oktober vor 1.200 Gästen."

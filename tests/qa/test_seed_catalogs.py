@@ -14,7 +14,7 @@ import pytest
 
 from pipeline.glossary import load_glossary
 from pipeline.po import catalogs
-from pipeline.po.catalogs import EntryState, entry_state
+from pipeline.po.views import EntryState, entry_state
 from pipeline.project import Project
 from pipeline.qa import checks
 from tests.conftest import REPO, SEED, run

@@ -21,10 +21,9 @@ from pipeline.glossary import Glossary, Term
 from pipeline.mt import engines
 from pipeline.mt.engines import FakeTranslator
 from pipeline.mt.routes import Pair, Route
-from pipeline.po import catalogs
 from pipeline.stages import evaluate
 from pipeline.stages.evaluate import ReviewedSentence, RouteChoice, choose_routes, score, translate_routes
-from tests.conftest import MT_GLOSSARY, REPO, load, run
+from tests.conftest import MT_GLOSSARY, REPO, load, run, save
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 EN = Path("locales/en/LC_MESSAGES/nord.po")
@@ -211,7 +210,7 @@ def review(path: Path, every: int = 1) -> None:
     catalog = load(path)
     for number, item in enumerate(catalog):
         item.msgstr = f"[{path.parts[1]}] {item.msgid}" if number % every == 0 else ""
-    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, path)
 
 
 def snapshot(folder: Path) -> dict[Path, tuple[bytes, int]]:

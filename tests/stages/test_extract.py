@@ -10,11 +10,11 @@ import pytest
 from babel.messages.plurals import get_plural
 
 from pipeline.articles.seeds import read_article
-from pipeline.po import catalogs
-from pipeline.po.catalogs import EntryState, entry_state
+from pipeline.po.catalogs import read_view
+from pipeline.po.views import EntryState, entry_state
 from pipeline.project import Project
 from pipeline.stages import extract
-from tests.conftest import entry, load, run, set_draft
+from tests.conftest import entry, load, run, save, set_draft
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 EN = Path("locales/en/LC_MESSAGES/nord.po")
@@ -49,7 +49,7 @@ def test_extract_writes_template_and_one_catalog_per_language(project_dir):
         "Dr. Weber sprach am 3. Oktober vor 1.200 Gästen.",
     ]
     for path, lang in ((FR, "fr"), (EN, "en")):
-        catalog = load(path)
+        catalog = read_view(path)
         assert catalog.metadata["Language"] == lang
         assert catalog.metadata["Content-Type"] == "text/plain; charset=UTF-8"
         assert [e.msgid for e in catalog] == [e.msgid for e in template]
@@ -94,7 +94,7 @@ def translate_by_hand(path: Path, translations: dict[str, str], *, comment: str 
         found = entry(catalog, msgid)
         found.msgstr = msgstr
         found.tcomment = comment
-    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, path)
 
 
 def test_update_keeps_work_offers_changed_sentences_and_obsoletes_removed_ones(project_dir):
@@ -116,17 +116,17 @@ def test_update_keeps_work_offers_changed_sentences_and_obsoletes_removed_ones(p
     article.write_text(text, encoding="utf-8")
 
     extract_at(datetime(2026, 2, 1, tzinfo=UTC))
-    catalog = load(FR)
+    catalog = read_view(FR)
 
     unchanged = entry(catalog, "Batterien aus dem Norden")
     assert (unchanged.msgstr, unchanged.flags, unchanged.tcomment) == (
         "Des batteries venues du Nord",
-        [],
+        (),
         "vérifié par Claire",
     )
     changed = entry(catalog, "Verkor hat in Bourbourg eine große Fabrik eröffnet.")
     assert changed.msgstr == "Verkor a ouvert une usine à Bourbourg."
-    assert changed.flags == ["fuzzy"]
+    assert changed.flags == ("fuzzy",)
     assert changed.previous_msgid == "Verkor hat in Bourbourg eine Fabrik eröffnet."
     assert entry_state(changed) is EntryState.SOURCE_CHANGED
     removed = entry(catalog, "Die Region hofft auf Arbeit.")
@@ -140,7 +140,7 @@ def test_unrelated_translation_is_not_offered_for_a_new_sentence(project_dir):
     translate_by_hand(FR, {"Die Region hofft auf Arbeit.": "La région espère du travail."})
     edit_article("Die Region hofft auf Arbeit.", "Niemand weiß, was morgen kommt.")
     extract_at(datetime(2026, 2, 1, tzinfo=UTC))
-    catalog = load(FR)
+    catalog = read_view(FR)
     assert entry_state(entry(catalog, "Niemand weiß, was morgen kommt.")) is EntryState.UNTRANSLATED
     assert entry(catalog, "Die Region hofft auf Arbeit.").obsolete
 
@@ -149,10 +149,10 @@ def test_machine_draft_is_not_offered_as_a_translation_of_a_changed_sentence(pro
     extract_at(datetime(2026, 1, 1, tzinfo=UTC))
     catalog = load(FR)
     set_draft(entry(catalog, "Die Region hofft auf Arbeit."), "La région espère du travail.", "test engine")
-    FR.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, FR)
     edit_article("Die Region hofft auf Arbeit.", "Die Region hofft auf mehr Arbeit.")
     extract_at(datetime(2026, 2, 1, tzinfo=UTC))
-    assert entry_state(entry(load(FR), "Die Region hofft auf mehr Arbeit.")) is EntryState.UNTRANSLATED
+    assert entry_state(entry(read_view(FR), "Die Region hofft auf mehr Arbeit.")) is EntryState.UNTRANSLATED
 
 
 def test_removed_sentence_that_comes_back_revives_its_translation(project_dir):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from pipeline.po.catalogs import EntryState, read_view
+from pipeline.po.catalogs import read_view
+from pipeline.po.views import EntryState
 from tests.conftest import run
 from tests.editions.test_build import EN, ENGLISH, FR, FRENCH, SECOND_JA, translate
 

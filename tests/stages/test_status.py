@@ -12,11 +12,11 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.po import catalogs
-from pipeline.po.catalogs import EntryState
+from pipeline.po import catalogs, views
+from pipeline.po.views import EntryState
 from pipeline.project import pipeline_command
 from pipeline.stages.status import CatalogStatus, Tally, count_words, tally_entries
-from tests.conftest import SMALL_ARTICLE, entry, load, run, set_draft
+from tests.conftest import SMALL_ARTICLE, entry, load, run, save, set_draft
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 
@@ -81,7 +81,7 @@ def prepare_known_catalog() -> None:
     changed.msgstr, changed.flags = "Verkor a ouvert une usine.", ["fuzzy"]
     changed.previous_msgid = "Verkor hat eine Fabrik eröffnet."
     catalog.append(polib.POEntry(msgid="Alt und weg.", msgstr="Vieux et parti.", obsolete=True))
-    FR.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, FR)
 
 
 def test_status_json_on_a_known_catalog(project_dir):
@@ -193,7 +193,7 @@ def test_status_agrees_with_msgfmt_statistics(project_dir):
     fuzzy_but_empty = entry(catalog, "Ja.", "occurrence 2")  # gettext counts it as untranslated
     fuzzy_but_empty.flags = ["fuzzy"]
     entry(catalog, "„Hauptsache, hier passiert wieder was.“").msgstr = " "  # translated, to gettext
-    FR.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, FR)
     fr = json.loads(run("status", "--json").stdout)["catalogs"][0]["sentences"]
     assert msgfmt_statistics(FR) == {
         "translated": fr["reviewed"],
@@ -213,7 +213,7 @@ def test_status_agrees_with_msgfmt_on_the_seed_article(seed_project):
             item.msgstr = "Reviewed."
         elif number % 3 == 1:
             set_draft(item, "Draft.", "test")
-    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, path)
     en = json.loads(run("status", "--json").stdout)["catalogs"][1]
     figures = msgfmt_statistics(path)
     assert figures["translated"] == en["sentences"]["reviewed"] > 0
@@ -254,10 +254,10 @@ def test_an_edited_machine_draft_is_counted_apart(project_dir):
     cleared: neither a machine draft nor a changed source (issue 11, point 1)."""
     run("extract")
     catalog = load(FR)
-    drafted = catalogs.with_machine_draft(catalogs.Entry("Ein Satz, der trifft."), "Une phrase.", "test")
+    drafted = catalogs.with_machine_draft(views.Entry("Ein Satz, der trifft."), "Une phrase.", "test")
     found = entry(catalog, "Ein Satz, der trifft.")
     found.msgstr, found.flags, found.tcomment = "Une phrase qui touche.", ["fuzzy"], drafted.tcomment
-    FR.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, FR)
     fr = json.loads(run("status", "--json").stdout)["catalogs"][0]
     assert (fr["sentences"]["edited_draft"], fr["sentences"]["machine_draft"], fr["sentences"]["fuzzy"]) == (1, 0, 1)
     assert fr["words"]["edited_draft"] == 4

@@ -16,12 +16,12 @@ import pytest
 from pipeline.mt import engines
 from pipeline.mt.engines import FakeTranslator
 from pipeline.mt.routes import Pair
-from pipeline.po import catalogs
-from pipeline.po.catalogs import EntryState, entry_state
+from pipeline.po import catalogs, views
+from pipeline.po.views import EntryState, entry_state
 from pipeline.project import Project
 from pipeline.stages import translate
 from pipeline.stages.translate import draft, open_catalogs
-from tests.conftest import MT_GLOSSARY, entry, load, run
+from tests.conftest import MT_GLOSSARY, entry, load, run, save
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 EN = Path("locales/en/LC_MESSAGES/nord.po")
@@ -46,7 +46,7 @@ def msgids(path: Path) -> set[str]:
 def edit(path: Path, change) -> None:
     catalog = load(path)
     change(catalog)
-    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, path)
 
 
 def state(path: Path) -> dict[tuple[str | None, str], tuple[str, list[str], str]]:
@@ -64,10 +64,10 @@ def provenance_of(found) -> str:
 def test_every_empty_entry_gets_a_fuzzy_draft_with_provenance(project_dir):
     report = draft(extracted(), FakeTranslator(), PIVOT)
     for path, provenance in ((EN, "Fake de→en 0.0"), (FR, "Fake de→en 0.0 → en→fr 0.0 (pivot)")):
-        for e in load(path):
+        for e in catalogs.read_view(path):
             assert entry_state(e) is EntryState.MACHINE_DRAFT
-            assert e.flags == ["fuzzy"]
-            digest = catalogs.text_digest(e.msgstr)  # what the engine wrote, to recognise a translator's edit
+            assert e.flags == ("fuzzy",)
+            digest = views.text_digest(e.msgstr)  # what the engine wrote, to recognise a translator's edit
             assert e.tcomment == f"{catalogs.MACHINE_TRANSLATION_MARK}{provenance} [draft {digest}]"
     assert entry(load(EN), REGION).msgstr == f"{REGION} [en]"
     assert entry(load(FR), REGION).msgstr == f"{REGION} [en] [fr]"
@@ -102,9 +102,9 @@ def test_a_translation_saved_by_an_editor_during_the_run_is_kept(project_dir):
 
     edit(FR, by_translator)
     draft(opened, FakeTranslator(), PIVOT, save_every=2)
-    french = load(FR)
+    french = catalogs.read_view(FR)
     kept = entry(french, REGION)
-    assert (kept.msgstr, kept.flags, kept.tcomment) == ("La région espère du travail.", [], "relu")
+    assert (kept.msgstr, kept.flags, kept.tcomment) == ("La région espère du travail.", (), "relu")
     assert all(msgstr for msgstr, _, _ in state(FR).values())
     assert entry_state(entry(french, VERKOR)) is EntryState.MACHINE_DRAFT
 
@@ -149,7 +149,7 @@ def test_reviewed_translation_of_another_article_is_reused_as_a_draft(project_di
     edit(FR, lambda catalog: setattr(entry(catalog, REGION), "msgstr", "La région espère du travail."))
     fake = FakeTranslator()
     report = draft(open_catalogs(Project()), fake, PIVOT)
-    reused = entry(load(Path("locales/fr/LC_MESSAGES/sued.po")), REGION)
+    reused = entry(catalogs.read_view(Path("locales/fr/LC_MESSAGES/sued.po")), REGION)
     assert reused.msgstr == "La région espère du travail."
     assert entry_state(reused) is EntryState.MACHINE_DRAFT
     assert provenance_of(reused) == catalogs.MACHINE_TRANSLATION_MARK + "translation memory: nord"
@@ -163,7 +163,7 @@ def test_interrupt_keeps_the_finished_batch_and_a_rerun_continues(project_dir):
     opened = extracted()
     with pytest.raises(KeyboardInterrupt):
         draft(opened, FakeTranslator(fail_after=1), {"en": (DE_EN,)}, save_every=3)
-    kept = [e for e in load(EN) if e.msgstr]
+    kept = [e for e in catalogs.read_view(EN) if e.msgstr]
     assert len(kept) == 3 and all(entry_state(e) is EntryState.MACHINE_DRAFT for e in kept)
     fake = FakeTranslator()
     draft(open_catalogs(Project()), fake, {"en": (DE_EN,)}, save_every=3)
@@ -177,7 +177,7 @@ def test_empty_engine_output_leaves_the_entry_untranslated(project_dir):
             return ["" if text.startswith(REGION) else text for text in super().translate(pair, sentences)]
 
     report = draft(extracted(), Silent(), {"en": (DE_EN,)})
-    assert entry_state(entry(load(EN), REGION)) is EntryState.UNTRANSLATED
+    assert entry_state(entry(catalogs.read_view(EN), REGION)) is EntryState.UNTRANSLATED
     assert report.languages[0].empty == 1
 
 
@@ -218,8 +218,8 @@ def test_translate_drafts_every_entry_through_the_pivot(project_dir, pivot_model
     result = run("translate", "--beam-size", "1")
     assert result.exit_code == 0, result.output
     for path, provenance in ((EN, "Argos Translate de→en 1.9"), (FR, "Argos Translate de→en 1.9 → en→fr 1.9 (pivot)")):
-        catalog = load(path)
-        assert catalog and all(entry_state(e) is EntryState.MACHINE_DRAFT for e in catalog)
+        catalog = catalogs.read_view(path)
+        assert catalog.entries and all(entry_state(e) is EntryState.MACHINE_DRAFT for e in catalog)
         assert {provenance_of(e) for e in catalog} == {catalogs.MACHINE_TRANSLATION_MARK + provenance}
     german = [sentence for pair, batch in calls if pair == DE_EN for sentence in batch]
     assert sorted(german) == sorted(msgids(EN))  # "Ja." twice in the article, translated once
@@ -333,7 +333,7 @@ def test_translate_reads_each_catalog_once(project_dir, pivot_models, monkeypatc
     fake = FakeTranslator()
     translate.draft_project(Project(), lambda packages: fake, extracted)
     assert reads == [] and fake.calls  # drafted from the catalogs extraction carried
-    assert all(entry_state(e) is EntryState.MACHINE_DRAFT for e in load(FR))
+    assert all(entry_state(e) is EntryState.MACHINE_DRAFT for e in catalogs.read_view(FR))
 
 
 def test_a_catalog_changed_since_extraction_is_read_again(project_dir, pivot_models, monkeypatch):
@@ -363,7 +363,7 @@ def review_everything(path: Path) -> None:
     catalog = load(path)
     for item in catalog:
         item.msgstr = f"[{path.parts[1]}] {item.msgid}"
-    path.write_text(catalogs.format_catalog(catalog), encoding="utf-8")
+    save(catalog, path)
 
 
 def test_translate_without_models_succeeds_when_nothing_is_left_to_draft(project_dir, argos_dir):
@@ -418,9 +418,9 @@ def test_a_draft_notes_its_confidence_and_a_pivot_multiplies_its_legs(project_di
 
     monkeypatch.setattr(engines.ArgosTranslator, "translate_scored", recording)
     assert run("translate", "--beam-size", "1").exit_code == 0
-    for found in load(EN):
+    for found in catalogs.read_view(EN):
         assert draft_confidence(found.tcomment) == float(format_confidence(scored[DE_EN, found.msgid].confidence))
-    for found in load(FR):
+    for found in catalogs.read_view(FR):
         english = scored[DE_EN, found.msgid]
         expected = english.confidence * scored[EN_FR, english.text].confidence
         assert draft_confidence(found.tcomment) == float(format_confidence(expected))
