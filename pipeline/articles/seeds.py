@@ -31,7 +31,7 @@ from pathlib import Path
 from pipeline.articles.model import BOM, Article, Paragraph, Sentence
 from pipeline.articles.segmentation import LANGUAGE, sentence_spans
 from pipeline.errors import ArticleError
-from pipeline.project import file_kind
+from pipeline.project import Project, file_kind
 
 MAX_ARTICLE_BYTES = 2_000_000
 """Far above any news article (the seed is 8 kB); larger files are refused, not half-processed."""
@@ -68,6 +68,15 @@ def segment_text(
         )
     preamble, paragraphs = _paragraphs(text.replace("\r\n", "\n").split("\n"), language)
     return Article(slug=slug, source=source, paragraphs=paragraphs, preamble=preamble, newline=newline, bom=bom)
+
+
+def read_project_article(project: Project, path: Path) -> Article:
+    """The article at ``path`` read with ``project``'s settings (its source language and front matter
+    keys), named as the project names files: the one reading every command shares, so that a new
+    article setting reaches ``extract``, the state store and ``build`` alike."""
+    return read_article(
+        path, source=project.reference(path), language=project.source_lang, front_matter_keys=project.front_matter_keys
+    )
 
 
 def read_article(

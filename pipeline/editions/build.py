@@ -50,7 +50,7 @@ import pipeline.articles.markdown
 from pipeline import dates
 from pipeline.articles import front_matter, gfm
 from pipeline.articles.model import MARKDOWN, Article, Unit, assemble, encode, units
-from pipeline.articles.seeds import read_article
+from pipeline.articles.seeds import read_project_article
 from pipeline.articles.typography import rules_for, typeset_units
 from pipeline.editions import local_files
 from pipeline.editions.dates import new_date, published_date
@@ -927,9 +927,7 @@ def build_article(project: Project, path: Path, options: BuildOptions) -> BuildR
     """:func:`build` for the one article at ``path`` (:mod:`pipeline.stages.incremental` skips unchanged ones)."""
     published = published_langs(project)
     wanted = options.langs or published
-    article = read_article(
-        path, source=project.reference(path), language=project.source_lang, front_matter_keys=project.front_matter_keys
-    )
+    article = read_project_article(project, path)
     target = review_path(project, article.slug)
     sheet_wanted = options.review or target.is_file()  # a sheet written before is kept current, never stale
     try:

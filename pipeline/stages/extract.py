@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 from pipeline.articles.model import Article, units
-from pipeline.articles.seeds import read_article
+from pipeline.articles.seeds import read_project_article
 from pipeline.files import FileStamp, file_stamp
 from pipeline.po import catalogs
 from pipeline.po.catalogs import DATE_FIELDS, header_date, read_view, save_if_changed
@@ -168,15 +168,7 @@ def extract_project(project: Project, *, jobs: int | None = None) -> Iterator[li
     the run with nothing changed.
     """
     moment = catalogs.now()
-    articles = [
-        read_article(
-            path,
-            source=project.reference(path),
-            language=project.source_lang,
-            front_matter_keys=project.front_matter_keys,
-        )
-        for path in project.article_paths()
-    ]
+    articles = [read_project_article(project, path) for path in project.article_paths()]
     if moved := carry_over(project, articles):
         yield moved
     yield from extract_articles(project, articles, moment=moment, jobs=jobs)

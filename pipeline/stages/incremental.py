@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.articles.model import Unit
-from pipeline.articles.seeds import read_article
+from pipeline.articles.seeds import read_project_article
 from pipeline.editions import build
 from pipeline.files import FileResult, file_stamp
 from pipeline.glossary import Glossary
@@ -46,16 +46,7 @@ def extract_project(project: Project, store: StateStore, *, jobs: int | None = N
     moment = catalogs.now()
     paths = project.article_paths()
     known = {path: recall_extraction(project, store, path) for path in paths}
-    articles = [
-        read_article(
-            path,
-            source=project.reference(path),
-            language=project.source_lang,
-            front_matter_keys=project.front_matter_keys,
-        )
-        for path in paths
-        if known[path] is None
-    ]
+    articles = [read_project_article(project, path) for path in paths if known[path] is None]
     if moved := extract.carry_over(project, articles):
         yield moved
     fresh = extract.extract_articles(project, articles, moment=moment, jobs=jobs)

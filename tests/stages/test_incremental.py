@@ -190,8 +190,7 @@ def count_reads(monkeypatch) -> dict[str, int]:
         counts["catalogs"] += 1
         return read_view(*args, **kwargs)
 
-    for module in (incremental, build):
-        monkeypatch.setattr(module, "read_article", counting_article)
+    monkeypatch.setattr(seeds, "read_article", counting_article)  # every command reads through it
     for module in (catalogs, extract, template_match):
         monkeypatch.setattr(module, "read_view", counting_catalog)
     return counts
