@@ -1,6 +1,7 @@
 """Worst cases of issue 23 that used to take quadratic time: one Markdown paragraph of a repeated
 unit segmented (`[Satz. ` x 2,700 took 97 s, `**Satz.** ` x 1,900 69 s, `Ein *kurzer* Satz. ` x 1,000
-12 s), and `check` on a translation repeating one phrase 6,000 times (12 s).
+12 s), `check` on a translation repeating one phrase 6,000 times (12 s), and plain paragraphs of
+one repeated unit split into sentences.
 
 Prints, for each, the CPU time (best of 3) at the full size and at half of it, and their ratio: about
 2 for linear work, about 4 for quadratic. `--quick` uses a tenth of the sizes (the test suite runs it).
@@ -15,10 +16,19 @@ import time
 from collections.abc import Callable
 
 from pipeline.articles.seeds import segment_text
+from pipeline.articles.segmentation import split_sentences
 from pipeline.glossary import Glossary
 from pipeline.qa.checks import Context, check_entry
 
 MARKDOWN_CASES = (("[Satz. ", 2700), ("**Satz.** ", 1900), ("Ein *kurzer* Satz. ", 1000))
+SPLIT_CASES = (
+    ("wort ", 10_000),
+    ("Das ist gut. ", 4_000),
+    ("„Ja. ", 96_000),  # unclosed quotations: 9 s before quote_pairing
+    ("(Ja. ", 96_000),
+    ("3. ", 17_000),
+    (".", 50_000),
+)
 CHECK_CASES = (("la batterie ", 6000), ("La région espère du travail. ", 6000))
 CONTEXT = Context(lang="fr", glossary=Glossary(), source_lang="de")
 
@@ -26,6 +36,11 @@ CONTEXT = Context(lang="fr", glossary=Glossary(), source_lang="de")
 def segment(unit: str, times: int) -> Callable[[], object]:
     text = "# Titel\n\n" + unit * times + "\n"
     return lambda: segment_text(text, slug="bench", source="bench.md", markdown=True, language="de")
+
+
+def split(unit: str, times: int) -> Callable[[], object]:
+    text = unit * times
+    return lambda: split_sentences(text)
 
 
 def check(unit: str, times: int) -> Callable[[], object]:
@@ -47,7 +62,11 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="a tenth of the sizes")
     scale = 10 if parser.parse_args().quick else 1
     check("Oui. ", 1)()  # load the word lists before timing
-    for name, make, cases in (("segment", segment, MARKDOWN_CASES), ("check", check, CHECK_CASES)):
+    for name, make, cases in (
+        ("segment", segment, MARKDOWN_CASES),
+        ("split", split, SPLIT_CASES),
+        ("check", check, CHECK_CASES),
+    ):
         for unit, times in cases:
             size = times // scale
             full, half = cpu_time(make(unit, size)), cpu_time(make(unit, size // 2))

@@ -82,6 +82,8 @@ from pathlib import Path
 
 import sentencex
 
+from pipeline.articles.quote_pairing import hide_unpaired_quotes
+
 LANGUAGE = "de"
 
 
@@ -363,7 +365,7 @@ def _sentencex_cuts(paragraph: str) -> Iterator[int]:
     shown = paragraph
     for character, replacement in SHOWN_TO_SENTENCEX.items():
         shown = shown.replace(character, replacement)  # str.translate would cost 30 µs a paragraph
-    for offset in accumulate(map(len, sentencex.segment(LANGUAGE, shown))):
+    for offset in accumulate(map(len, sentencex.segment(LANGUAGE, hide_unpaired_quotes(shown)))):
         if 0 < offset < len(paragraph):
             cut = _past_whitespace(paragraph, offset) if paragraph[offset].isspace() else offset
             yield _before_opening_marks(paragraph, cut) if paragraph[cut - 1] in _OPENING_MARKS else cut

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from pipeline.articles.model import assemble, encode
 from pipeline.articles.seeds import read_article, segment_text
 from pipeline.articles.segmentation import split_sentences
 from pipeline.errors import ArticleError
+from tests.operation_counts import executed_lines
 
 SEED = Path(__file__).resolve().parent.parent.parent / "seeds" / "vallee-de-la-batterie.txt"
 
@@ -1564,23 +1564,30 @@ def test_blank_paragraph_has_no_sentences(text):
     assert split_sentences(text) == []
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "wort " * 10_000,
-        "x" * 50_000,
-        "Das ist gut. " * 4_000,
-        "„Ja. " * 6_000,
-        "3. " * 17_000,
-        "." * 50_000,
-    ],
-    ids=["no-punctuation", "one-long-word", "many-sentences", "unclosed-quotes", "numbers", "periods"],
-)
-def test_long_paragraphs_are_split_quickly(text):
-    started = time.perf_counter()
-    sentences = split_sentences(text)
-    assert time.perf_counter() - started < 2
-    assert " ".join(sentences) == " ".join(text.split())
+LONG_PARAGRAPH_UNITS = {
+    "no-punctuation": ("wort ", 10_000),
+    "one-long-word": ("x", 50_000),
+    "many-sentences": ("Das ist gut. ", 4_000),
+    "unclosed-quotes": ("„Ja. ", 6_000),
+    "numbers": ("3. ", 17_000),
+    "periods": (".", 50_000),
+}
+"""Paragraphs of one repeated unit, at the sizes that once took quadratic time."""
+
+
+@pytest.mark.parametrize("unit, times", LONG_PARAGRAPH_UNITS.values(), ids=LONG_PARAGRAPH_UNITS)
+def test_long_paragraphs_keep_every_word(unit, times):
+    text = unit * times
+    assert " ".join(split_sentences(text)) == " ".join(text.split())
+
+
+@pytest.mark.parametrize("unit, times", LONG_PARAGRAPH_UNITS.values(), ids=LONG_PARAGRAPH_UNITS)
+def test_splitting_a_paragraph_is_linear_in_its_length(unit, times):
+    """Counted in executed lines, not seconds (bench/bench_linear_time.py times the full sizes)."""
+    size = max(times // 50, 40)
+    single = executed_lines(lambda: split_sentences(unit * size))
+    double = executed_lines(lambda: split_sentences(unit * 2 * size))
+    assert double <= 2.3 * single, (single, double)  # quadratic work would give about 4
 
 
 def test_seed_article_sentences():

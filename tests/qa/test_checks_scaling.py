@@ -3,34 +3,22 @@ operation count, not a clock): a text twice as long costs about twice the work."
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
 from pipeline.glossary import Glossary
 from pipeline.qa.checks import Context, check_entry
+from tests import operation_counts
 
 CONTEXT = Context(lang="fr", glossary=Glossary(), source_lang="de")
 SOURCE = "Die Region hofft auf Arbeit."
 
 
 def executed_lines(translation: str) -> int:
-    """Python lines run by every entry check on ``translation`` (C code counts as one line)."""
-    count = 0
-
-    def tracer(frame, event, arg):
-        nonlocal count
-        if event == "line":
-            count += 1
-        return tracer
-
+    """Python lines run by every entry check on ``translation``."""
     list(check_entry(SOURCE, "Oui.", CONTEXT, draft=True, ignore=[]))  # load word lists first
-    sys.settrace(tracer)
-    try:
-        list(check_entry(SOURCE, translation, CONTEXT, draft=True, ignore=[]))
-    finally:
-        sys.settrace(None)
-    return count
+    return operation_counts.executed_lines(
+        lambda: list(check_entry(SOURCE, translation, CONTEXT, draft=True, ignore=[]))
+    )
 
 
 @pytest.mark.parametrize("unit", ["la batterie ", "Oui. ", "La région espère du travail. ", "{i} "])
