@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from pipeline.articles.model import TITLE_CONTEXTS
+
 DEFAULT_KEYS = ("title", "description", "summary")
 YAML_FENCE, TOML_FENCE = "---", "+++"
 
@@ -110,5 +112,6 @@ def written_value(text: str) -> str:
 
 
 def is_key_context(context: str | None) -> bool:
-    """Whether a unit's msgctxt names a front matter key (a sentence's is None or ``occurrence N``)."""
-    return context is not None and not context.startswith("occurrence ")
+    """Whether a unit's msgctxt names a front matter key (a sentence's is None or ``occurrence N``, a
+    title's one of :data:`~pipeline.articles.model.TITLE_CONTEXTS`)."""
+    return context is not None and not context.startswith("occurrence ") and context not in TITLE_CONTEXTS

@@ -43,8 +43,17 @@ from markdown_it.token import Token
 from markdown_it.utils import OptionsDict
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from pipeline.articles import front_matter, gfm, markdown_cuts, typography
-from pipeline.articles.model import MARKDOWN, Article, Paragraph, Sentence, Unit
+from pipeline.articles import front_matter, gfm, link_titles, markdown_cuts, typography
+from pipeline.articles.model import (
+    IMAGE_TITLE,
+    LINK_TITLE,
+    MARKDOWN,
+    TITLE_CONTEXTS,
+    Article,
+    Paragraph,
+    Sentence,
+    Unit,
+)
 from pipeline.articles.segmentation import LANGUAGE, split_sentences
 from pipeline.errors import ArticleError
 from pipeline.glossary import Term
@@ -288,7 +297,9 @@ def parse_markdown(
     blocks = [
         *_front_matter_units(tokens, text, line_starts, front_matter_keys),
         *((token_line, found) for token_line, found in _units(tokens, text, line_starts, env, language) if found),
+        *_definition_title_units(parser, tokens, text, line_starts),
     ]
+    blocks.sort(key=lambda block: block[1][0].start)
     paragraphs = []
     for number, (line, found) in enumerate(blocks):
         following = blocks[number + 1][1][0].start if number + 1 < len(blocks) else len(text)
@@ -356,6 +367,16 @@ def _front_matter_units(
     ]
 
 
+def _definition_title_units(
+    parser: MarkdownIt, tokens: list[Token], text: str, line_starts: list[int]
+) -> list[tuple[int, list[_Located]]]:
+    """(1-based line, [title]) of each link reference definition's title (:mod:`pipeline.articles.link_titles`)."""
+    return [
+        (bisect.bisect_right(line_starts, start), [_Located(start, end, text[start:end], context=LINK_TITLE)])
+        for start, end in link_titles.definition_titles(parser, tokens, text, line_starts)
+    ]
+
+
 def _units(
     tokens: list[Token], text: str, line_starts: list[int], env: dict, language: str
 ) -> Iterator[tuple[int, list[_Located]]]:
@@ -400,7 +421,8 @@ def _content_lines(content: str, text: str, line_starts: list[int], first: int) 
 
 
 def _lone_image_alt(inline: Token, offsets: list[tuple[int, int]]) -> list[_Located] | None:
-    """An image alone in its paragraph: its alt text is the unit (``[]`` if it has none)."""
+    """An image alone in its paragraph: its alt text and its title are the units (``[]`` if it has
+    neither)."""
     children = [child for child in inline.children or [] if not (child.type == "text" and not child.content.strip())]
     if len(children) != 1 or children[0].type != "image" or len(offsets) != 1:
         return None
@@ -409,10 +431,14 @@ def _lone_image_alt(inline: Token, offsets: list[tuple[int, int]]) -> list[_Loca
         return None
     start = offsets[0][0] + 2
     stripped = label.strip()
-    if not stripped:
-        return []
     start += len(label) - len(label.lstrip())
-    return [_Located(start, start + len(stripped), stripped)]
+    units = [_Located(start, start + len(stripped), stripped)] if stripped else []
+    title = str(children[0].attrGet("title") or "")
+    span = link_titles.title_span(inline.content, title, len(label) + 3)
+    if span is not None:
+        begin, end = offsets[0][0] + span[0], offsets[0][0] + span[1]
+        units.append(_Located(begin, end, title, context=IMAGE_TITLE))
+    return units
 
 
 HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
@@ -562,6 +588,8 @@ def as_block_text(text: str, unit: Unit) -> str:
     if text == unit.text:
         return text
     text = " ".join(text.splitlines()) if "\n" in text or "\r" in text else text
+    if unit.context in TITLE_CONTEXTS:
+        return link_titles.written_title(text)
     if front_matter.is_key_context(unit.context):
         return front_matter.written_value(text)
     if "|" in text:  # would end a table cell

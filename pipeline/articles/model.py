@@ -23,6 +23,13 @@ MARKDOWN = "markdown"
 """The two syntaxes of a seed (``Article.syntax``): plain text (``.txt``) and CommonMark (``.md``)."""
 
 
+LINK_TITLE = "link title"
+"""msgctxt of the title of a Markdown link reference definition (``[kfw]: https://… "Förderbank"``)."""
+IMAGE_TITLE = "image title"
+"""msgctxt of the title of a Markdown image that stands alone in its paragraph."""
+TITLE_CONTEXTS = frozenset({LINK_TITLE, IMAGE_TITLE})
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     text: str
@@ -35,7 +42,8 @@ class Sentence:
     line: int = 0
     """1-based line where the sentence starts, when it is not its paragraph's first line (Markdown)."""
     context: str | None = None
-    """The unit's msgctxt when the text is not a sentence of the body: a front matter key (``title``)."""
+    """The unit's msgctxt when the text is not a sentence of the body: a front matter key (``title``),
+    or :data:`LINK_TITLE`, :data:`IMAGE_TITLE`."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,6 +82,7 @@ UNITS = [
     (20, "Ein Zitat über zwei Zeilen."),
     (21, "Noch ein Satz."),
     (23, "Eine Fabrik in Dunkerque"),
+    (23, "Foto"),  # the image's title
     (25, 'Ein [Verkor](https://verkor.com)-Sprecher sagte: "Wir bleiben."'),
 ]
 
@@ -100,10 +101,13 @@ FRENCH = {
     UNITS[10][1]: "Une citation sur deux lignes.",
     UNITS[11][1]: "Encore une phrase.",
     UNITS[12][1]: "Une usine à Dunkerque <script>alert(1)</script>",
-    UNITS[13][1]: 'Un porte-parole de [Verkor](https://verkor.com) a dit : "Nous restons."',
+    UNITS[13][1]: "Photo (Nord)",
+    UNITS[14][1]: 'Un porte-parole de [Verkor](https://verkor.com) a dit : "Nous restons."',
 }
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
+CONTEXTS = {"Foto": "image title"}
+"""msgctxt of the units that have one."""
 
 
 def parse(text: str):
@@ -125,7 +129,7 @@ def markdown_project(project_dir: Path) -> Path:
 def review(translations: dict[str, str], path: Path = FR, *, drafts: bool = False) -> None:
     catalog = load(path)
     for msgid, text in translations.items():
-        found = entry(catalog, msgid)
+        found = entry(catalog, msgid, CONTEXTS.get(msgid))
         if drafts:
             set_draft(found, text, "test engine")
         else:
@@ -302,7 +306,7 @@ def test_urls_and_code_never_reach_the_engine_and_come_back_byte_for_byte(markdo
     assert entry(english, UNITS[1][1]).msgstr.count('(https://example.org/a.b?x=1&y=2 "Karte")') == 1
     # the stand-in's "[en]" would read as a reference link: the draft escapes it (pipeline.mt.markup_drafts)
     assert entry(english, UNITS[4][1]).msgstr.endswith("[bericht] und <https://verkor.com/presse>. \\[en\\]")
-    assert entry(english, UNITS[13][1]).msgstr.startswith("Ein [Verkor](https://verkor.com)-Sprecher")
+    assert entry(english, UNITS[14][1]).msgstr.startswith("Ein [Verkor](https://verkor.com)-Sprecher")
 
 
 def catalogs_pair(source: str, target: str):
@@ -338,7 +342,7 @@ def test_markdown_edition_keeps_blocks_markup_and_untranslated_parts(french):
         "\nUn sous-titre\n--------------\n",
         "- Premier point. Deuxième phrase.\n- Deuxième point avec *emphase*.\n  1. Imbriqué.\n",
         "> Une citation sur deux lignes. Encore une phrase.\n",
-        '](bilder/fabrik.jpg "Foto")',
+        '](bilder/fabrik.jpg "Photo \\(Nord\\)")',  # a title's delimiters escaped
         '```python\nprint("nicht übersetzen.")\n```\n',
         "    eingerückter Code. Nicht übersetzen.\n",
         '<div class="kasten">HTML bleibt.</div>\n',

@@ -500,13 +500,13 @@ def golden_case_text(project: Path) -> None:
 
 
 def golden_case_markdown(project: Path) -> None:
-    from tests.articles.test_markdown import ARTICLE
+    from tests.articles.test_markdown import ARTICLE, CONTEXTS
     from tests.articles.test_markdown import FRENCH as MARKDOWN_FRENCH
 
     Path("seeds/nord.txt").unlink()
     Path("seeds/nord.md").write_text(ARTICLE, encoding="utf-8")
     assert run("extract").exit_code == 0
-    translate(FR, dict(list(MARKDOWN_FRENCH.items())[:-1]))
+    translate(FR, {(CONTEXTS.get(msgid), msgid): text for msgid, text in list(MARKDOWN_FRENCH.items())[:-1]})
 
 
 GOLDEN_CASES = {"text": golden_case_text, "markdown": golden_case_markdown}

@@ -14,7 +14,7 @@ from tests.conftest import run
 from tests.editions.test_build import edition
 
 markdown_project = test_markdown.markdown_project  # the fixture, shared with the Markdown tests
-LINK_UNIT = UNITS[13][1]  # Ein [Verkor](https://verkor.com)-Sprecher sagte: "Wir bleiben."
+LINK_UNIT = UNITS[14][1]  # Ein [Verkor](https://verkor.com)-Sprecher sagte: "Wir bleiben."
 ALT_UNIT = UNITS[12][1]  # the alt text of ![Eine Fabrik in Dunkerque](bilder/fabrik.jpg "Foto")
 
 
@@ -55,7 +55,7 @@ def test_a_translation_adding_an_image_link_or_url_is_not_published(markdown_pro
     assert "evil.example" not in everything() and "javascript:" not in everything()
     assert "Ein [Verkor](https://verkor.com)-Sprecher" in edition("fr", "md")  # the source sentence instead
     assert "warning: translation not published, it adds" in result.output
-    assert "1 phrase sur 15 reste en allemand\u00a0: sa traduction contenait un balisage" in edition("fr", "txt")
+    assert "1 phrase sur 16 reste en allemand\u00a0: sa traduction contenait un balisage" in edition("fr", "txt")
 
 
 def test_an_alt_text_cannot_close_itself_and_add_an_image(markdown_project):
