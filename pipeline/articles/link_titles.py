@@ -39,7 +39,7 @@ def definition_titles(
     """Offsets of the title of each top-level link reference definition of ``text`` (parsed as
     ``tokens``) that has one. Definitions are the non-blank lines that no block covers: each run of
     them is parsed on its own, and each title found after the one before."""
-    covered = set()
+    covered: set[int] = set()
     for token in tokens:
         if token.level == 0 and token.map and token.nesting >= 0:
             covered.update(range(*token.map))
