@@ -308,19 +308,20 @@ def _check_not_set_aside(lang: str, folders: dict[str, Path], wanted: set[str]) 
 def seed_paths(seeds: Path) -> list[Path]:
     """The articles in ``seeds``, sorted: regular files named ``<slug><suffix>``, editors' leftovers
     skipped, anything else refused (see the module docstring)."""
-    root = seeds.resolve()
     entries = _folder_entries(seeds)
-    paths = _article_names(entries)
     _check_suffix_case(entries)
-    for path in paths:
-        _check_seed_file(path, root)
-    return paths
+    articles = [entry for entry in entries if _is_article_name(entry.name)]
+    root = seeds.resolve() if any(not entry.is_file(follow_symlinks=False) for entry in articles) else seeds
+    for entry in articles:
+        if not entry.is_file(follow_symlinks=False):  # the listing says so: no stat for a plain file
+            _check_seed_file(Path(entry.path), root)
+    return [Path(entry.path) for entry in articles]
 
 
 def seed_names(seeds: Path) -> list[Path]:
     """The names in ``seeds`` that are articles, sorted, without looking at what they are (a missing
     folder has none, a file is an error): for telling which catalogs still have their article."""
-    return _article_names(_folder_entries(seeds))
+    return [Path(entry.path) for entry in _folder_entries(seeds) if _is_article_name(entry.name)]
 
 
 def seed_patterns() -> str:
@@ -328,20 +329,23 @@ def seed_patterns() -> str:
     return ", ".join("*" + suffix for suffix in SEED_SUFFIXES)
 
 
-def _folder_entries(seeds: Path) -> list[Path]:
-    """Everything in ``seeds``, sorted, listed once for every check; none for a missing folder."""
+def _folder_entries(seeds: Path) -> list[os.DirEntry]:
+    """Everything in ``seeds``, sorted by name, listed once for every check (``os.scandir``: the
+    listing tells a plain file from anything else without a ``stat`` per entry); none for a missing
+    folder."""
     if not seeds.is_dir():
         if seeds.exists():
             raise PipelineError(f"is a file, not a folder; put the articles ({seed_patterns()}) there", path=seeds)
         return []
     try:
-        return sorted(seeds.iterdir())
+        with os.scandir(seeds) as listing:
+            return sorted(listing, key=lambda entry: entry.name)
     except OSError as error:
         raise os_error(error, "cannot list the articles", seeds) from None
 
 
-def _article_names(entries: Iterable[Path]) -> list[Path]:
-    return [path for path in entries if path.suffix in SEED_SUFFIXES and not is_editor_leftover(path.name)]
+def _is_article_name(name: str) -> bool:
+    return os.path.splitext(name)[1] in SEED_SUFFIXES and not is_editor_leftover(name)
 
 
 def printable(path: Path) -> str:
@@ -353,15 +357,13 @@ def printable(path: Path) -> str:
     return "".join(character if character.isprintable() else repr(character)[1:-1] for character in str(path))
 
 
-def _check_suffix_case(entries: Iterable[Path]) -> None:
+def _check_suffix_case(entries: Iterable[os.DirEntry]) -> None:
     """Refuse ``slug.TXT`` (as some Windows and macOS tools save it): not an article by its suffix, it
     would be left out of every run without a word, and its translation never made."""
-    for path in entries:
-        if (
-            path.suffix not in SEED_SUFFIXES
-            and path.suffix.lower() in SEED_SUFFIXES
-            and not is_editor_leftover(path.name)
-        ):
+    for entry in entries:
+        suffix = os.path.splitext(entry.name)[1]
+        if suffix not in SEED_SUFFIXES and suffix.lower() in SEED_SUFFIXES and not is_editor_leftover(entry.name):
+            path = Path(entry.path)
             raise PipelineError(
                 f"article suffixes are written in lower case: rename it to {path.stem + path.suffix.lower()!r}",
                 path=path,

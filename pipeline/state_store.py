@@ -35,7 +35,7 @@ folder holds only catalogs."""
 STATE_FILE = "state.sqlite"
 """Name of the store (with its ``-wal`` and ``-shm`` companions)."""
 
-SCHEMA = 1
+SCHEMA = 2
 """Version of what the records hold; records of another schema or pipeline version are ignored."""
 
 Stamp = tuple[int, int, int, int]

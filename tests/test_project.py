@@ -327,10 +327,14 @@ def test_disk_full_while_taking_the_lock_names_the_lock_file(project_dir, monkey
 
 
 def test_an_unreadable_seeds_folder_names_the_folder_and_the_action(project_dir, monkeypatch):
-    def denied(path):
-        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+    listed = os.scandir
 
-    monkeypatch.setattr(Path, "iterdir", denied)
+    def denied(path="."):
+        if Path(path).name == "seeds":
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return listed(path)
+
+    monkeypatch.setattr(os, "scandir", denied)
     assert_refused(run("extract"), "seeds: cannot list the articles (Permission denied)")
 
 

@@ -1080,7 +1080,7 @@ def print_edition(result: EditionResult) -> None:
     withheld = sum(1 for choice in result.left_in_source if choice.stale or choice.unsafe)
     click.echo(
         f"{'wrote ' + ', '.join(written) if written else 'unchanged'} ({name}: "
-        f"{result.reviewed}/{result.total} reviewed, {len(result.unreviewed)} unreviewed, "
+        f"{result.reviewed}/{result.total} reviewed, {result.unreviewed} unreviewed, "
         f"{len(result.left_in_source) - withheld} untranslated"
         f"{f', {withheld} withheld' if withheld else ''})"
     )

@@ -136,8 +136,9 @@ class EditionResult:
     total: int
     reviewed: int
     files: tuple[FileResult, ...] = ()
-    unreviewed: tuple[Choice, ...] = ()
-    """Sentences published as unreviewed (fuzzy) translation."""
+    unreviewed: int = 0
+    """Sentences published as unreviewed (fuzzy) translation: a count, as a build reports it (a
+    no-op build recalls it from the state store without one record per sentence)."""
     left_in_source: tuple[Choice, ...] = ()
     """Sentences published untranslated, in the source language."""
     normalised: tuple[Choice, ...] = ()
@@ -1035,7 +1036,7 @@ def _publish(edition: Edition, folder: Path, *, policy: Policy, min_reviewed: fl
     return dataclasses.replace(
         counts,
         files=write_edition(edition, folder, today=today),
-        unreviewed=edition.using(Use.UNREVIEWED),
+        unreviewed=len(edition.using(Use.UNREVIEWED)),
         left_in_source=edition.using(Use.SOURCE_TEXT),
         normalised=tuple(choice for choice in edition.choices if choice.normalised),
     )

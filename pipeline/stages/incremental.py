@@ -193,7 +193,7 @@ def _build_inputs(project: Project, path: Path, wanted: Sequence[str]) -> list[P
 def _edition_json(result: build.EditionResult) -> dict:
     choices = {
         name: [_choice_json(choice) for choice in getattr(result, name)]
-        for name in ("unreviewed", "left_in_source", "normalised", "missing")
+        for name in ("left_in_source", "normalised", "missing")
     }
     return {
         "slug": result.slug,
@@ -201,6 +201,7 @@ def _edition_json(result: build.EditionResult) -> dict:
         "lang": result.lang,
         "total": result.total,
         "reviewed": result.reviewed,
+        "unreviewed": result.unreviewed,
         "files": [str(file.path) for file in result.files],
         "refused": result.refused,
         "kept": [str(path) for path in result.kept],
@@ -209,16 +210,14 @@ def _edition_json(result: build.EditionResult) -> dict:
 
 
 def _edition_from_json(data: dict) -> build.EditionResult:
-    choices = {
-        name: tuple(map(_choice_from_json, data[name]))
-        for name in ("unreviewed", "left_in_source", "normalised", "missing")
-    }
+    choices = {name: tuple(map(_choice_from_json, data[name])) for name in ("left_in_source", "normalised", "missing")}
     return build.EditionResult(
         slug=data["slug"],
         source=data["source"],
         lang=data["lang"],
         total=data["total"],
         reviewed=data["reviewed"],
+        unreviewed=data["unreviewed"],
         files=tuple(FileResult(Path(file), written=False) for file in data["files"]),
         refused=data["refused"],
         kept=tuple(map(Path, data["kept"])),
