@@ -523,6 +523,7 @@ def translate(
     """
     from pipeline.glossary import load_glossary
     from pipeline.mt.plugins import ClusterSettings
+    from pipeline.stages.incremental import memory_reader
     from pipeline.stages.translate import draft_project
 
     options = engine_settings(**engine_options)
@@ -547,6 +548,7 @@ def translate(
                 progress=translation_progress,
                 memory_threshold=memory_threshold,
                 provider=provider,
+                memory_reader=memory_reader(store),
             )
     except KeyboardInterrupt:
         click.echo(

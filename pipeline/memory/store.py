@@ -21,8 +21,8 @@ review, never a reviewed translation.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.articles.markdown import markup_terms
@@ -82,6 +82,14 @@ class Match:
         return f"translation memory {math.floor(self.score)} % ({where}){changes}"
 
 
+SegmentReader = Callable[[Path, str], list[Segment]]
+"""Reads the reviewed pairs of the catalog at a path, with the given origin (its slug)."""
+
+
+def read_segments(path: Path, origin: str) -> list[Segment]:
+    return list(catalog_segments(catalogs.read_view(path), origin))
+
+
 @dataclass(frozen=True, slots=True)
 class MemorySources:
     """Where a language's memory comes from besides the catalogs being drafted."""
@@ -93,14 +101,29 @@ class MemorySources:
     source_lang: str = SOURCE_LANGUAGE
     threshold: float = DEFAULT_THRESHOLD
     """Least similarity (%) of a fuzzy match; 100 turns fuzzy matches off."""
+    catalogs: Mapping[str, tuple[tuple[str, Path], ...]] = field(default_factory=dict)
+    """Language → (slug, path) of every article's catalog, in the articles' order: the memory holds
+    them all, the catalogs a run has not opened (nothing to draft in them) read through ``reader``.
+    Empty: the memory holds the catalogs being drafted only."""
+    reader: SegmentReader = read_segments
+    """How a catalog the run has not opened is read (:func:`pipeline.stages.incremental.memory_reader`
+    recalls an unchanged one from the state store)."""
 
     @classmethod
-    def of(cls, project: Project, threshold: float = DEFAULT_THRESHOLD) -> MemorySources:
+    def of(
+        cls, project: Project, threshold: float = DEFAULT_THRESHOLD, reader: SegmentReader = read_segments
+    ) -> MemorySources:
+        articles = project.article_paths()
         return cls(
             locales=project.locales,
-            articles=frozenset(path.stem for path in project.article_paths()),
+            articles=frozenset(path.stem for path in articles),
             source_lang=project.source_lang,
             threshold=threshold,
+            catalogs={
+                lang: tuple((path.stem, project.catalog_path(lang, path.stem)) for path in articles)
+                for lang in project.langs
+            },
+            reader=reader,
         )
 
 
@@ -151,13 +174,27 @@ class TranslationMemory:
 
 
 def build_memory(lang: str, drafted: Iterable[tuple[str, Catalog]], sources: MemorySources) -> TranslationMemory:
-    """The memory of ``lang``: the catalogs being drafted (slug, catalog), orphaned catalogs, imported memories."""
+    """The memory of ``lang``: every article's catalog (those being drafted as ``drafted`` holds them,
+    (slug, catalog)), orphaned catalogs, imported memories."""
     segments = [
-        *(segment for slug, catalog in drafted for segment in catalog_segments(catalog, slug)),
+        *article_segments(lang, dict(drafted), sources),
         *orphan_segments(lang, sources),
         *imported_segments(lang, sources),
     ]
     return TranslationMemory(lang=lang, segments=segments, source_lang=sources.source_lang)
+
+
+def article_segments(lang: str, opened: Mapping[str, Catalog], sources: MemorySources) -> Iterator[Segment]:
+    listed = sources.catalogs.get(lang)
+    if listed is None:
+        for slug, catalog in opened.items():
+            yield from catalog_segments(catalog, slug)
+        return
+    for slug, path in listed:
+        if slug in opened:
+            yield from catalog_segments(opened[slug], slug)
+        elif path.is_file():
+            yield from sources.reader(path, slug)
 
 
 def catalog_segments(catalog: Catalog, origin: str) -> Iterator[Segment]:
@@ -182,7 +219,7 @@ def orphan_paths(lang: str, sources: MemorySources) -> list[Path]:
 
 def orphan_segments(lang: str, sources: MemorySources) -> Iterator[Segment]:
     for path in orphan_paths(lang, sources):
-        yield from catalog_segments(catalogs.read_view(path), path.stem)
+        yield from sources.reader(path, path.stem)
 
 
 def memory_paths(locales: Path) -> list[Path]:

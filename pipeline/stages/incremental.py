@@ -5,6 +5,8 @@
 * ``status``: per catalog, from the catalog and its template, its :class:`~pipeline.stages.status.CatalogStatus`.
 * ``build``: per article, from its seed, template, catalogs and edition files, what the build reported
   (the editions' figures and the sentences it lists).
+* ``translate``: per catalog, its reviewed pairs for the translation memory
+  (:func:`memory_reader`), so that drafting one article does not parse every other catalog.
 * ``check``: per catalog, from the catalog, its template and the glossary, that a check found no
   error in it; ``check`` leaves such catalogs out until one of them changes.
 
@@ -25,6 +27,7 @@ from pipeline.articles.seeds import read_project_article
 from pipeline.editions import build
 from pipeline.files import FileResult, file_stamp
 from pipeline.glossary import Glossary
+from pipeline.memory import store as memory_store
 from pipeline.po import catalogs
 from pipeline.po.template_match import template_of
 from pipeline.po.views import EntryState
@@ -38,6 +41,7 @@ EXTRACTED = "extract"
 STATUS = "status"
 BUILT = "build"
 CHECKED = "check"
+MEMORY = "memory"
 
 
 def extract_project(project: Project, store: StateStore, *, jobs: int | None = None) -> Iterator[list[UpdateResult]]:
@@ -91,6 +95,21 @@ def remember_extraction(project: Project, store: StateStore, path: Path, results
     key, files = _extraction_inputs(project, path)
     waiting = {result.lang: result.untranslated for result in results if result.lang is not None}
     store.remember(EXTRACTED, key, files, waiting)
+
+
+def memory_reader(store: StateStore) -> memory_store.SegmentReader:
+    """:func:`pipeline.memory.store.read_segments`, recalled from ``store`` while the catalog is unchanged."""
+
+    def read(path: Path, origin: str) -> list[memory_store.Segment]:
+        key = json.dumps([str(path), origin], ensure_ascii=False)
+        known = store.recall(MEMORY, key, [path])
+        if known is not None:
+            return [memory_store.Segment(source, target, origin, line) for source, target, line in known]
+        segments = memory_store.read_segments(path, origin)
+        store.remember(MEMORY, key, [path], [[s.source, s.target, s.line] for s in segments])
+        return segments
+
+    return read
 
 
 def catalog_status_reader(store: StateStore) -> Callable[..., status.CatalogStatus]:

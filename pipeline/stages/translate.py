@@ -84,18 +84,25 @@ class OpenCatalog:
 
 
 def open_catalogs(
-    project: Project, *, langs: Sequence[str] | None = None, extracted: Iterable[UpdateResult] = ()
+    project: Project,
+    *,
+    langs: Sequence[str] | None = None,
+    extracted: Iterable[UpdateResult] = (),
+    only_waiting: bool = False,
 ) -> list[OpenCatalog]:
     """Every existing catalog of the project's articles in ``langs`` (default: the project's
     languages); run after extraction. A catalog that ``extracted`` carries, and that nobody rewrote
-    since, is taken from there instead of being read again."""
+    since, is taken from there instead of being read again. With ``only_waiting``, a catalog that
+    ``extracted`` left with nothing to draft is not opened."""
+    extracted = list(extracted)
     carried = {result.path: result for result in extracted if result.catalog is not None}
+    complete = {result.path for result in extracted if result.lang is not None and not result.untranslated}
     opened = []
     for article in project.article_paths():
         for lang in project.langs if langs is None else langs:
             path = project.catalog_path(lang, article.stem)
             stamp = file_stamp(path)
-            if stamp is None:
+            if stamp is None or (only_waiting and path in complete):
                 continue
             known = carried.get(path)
             catalog = (
@@ -330,6 +337,7 @@ def draft_project(
     progress: Progress = no_progress,
     memory_threshold: float = store.DEFAULT_THRESHOLD,
     provider: EngineProvider | None = None,
+    memory_reader: store.SegmentReader = store.read_segments,
 ) -> ProjectDrafts:
     """Draft every language whose pairs ``provider`` can translate (default: the Argos packages
     installed, the newest of each pair); languages without are left for :attr:`ProjectDrafts.missing`.
@@ -339,7 +347,9 @@ def draft_project(
     ``provider.open()``) is called with the pairs needed, once there is something to draft.
 
     Only languages with something to draft need packages: a project whose catalogs are all
-    translated (a fresh clone of a reviewed repository) runs without any model installed.
+    translated (a fresh clone of a reviewed repository) runs without any model installed. Only the
+    catalogs with something to draft are opened; the translation memory reads the others through
+    ``memory_reader``.
     """
     provider = provider or load_provider("argos")
     waiting = waiting_langs(extracted, project.langs)
@@ -350,7 +360,7 @@ def draft_project(
     if not ready:
         return ProjectDrafts(report=None, routes=routes, missing=lacking)
     engine = make_engine(sorted({pair for steps in ready.values() for pair in steps}))
-    opened = open_catalogs(project, langs=list(ready), extracted=extracted)
+    opened = open_catalogs(project, langs=list(ready), extracted=extracted, only_waiting=True)
     report = draft(
         opened,
         engine,
@@ -358,6 +368,6 @@ def draft_project(
         glossary=glossary,
         save_every=save_every,
         progress=progress,
-        memory_sources=store.MemorySources.of(project, memory_threshold),
+        memory_sources=store.MemorySources.of(project, memory_threshold, memory_reader),
     )
     return ProjectDrafts(report=report, routes=routes, warnings=tuple(engine.warnings), missing=lacking)

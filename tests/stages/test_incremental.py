@@ -3,9 +3,12 @@ what did not change."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import polib
@@ -21,6 +24,9 @@ from pipeline.project import Project
 from pipeline.stages import extract, incremental
 from pipeline.state_store import open_store
 from tests.conftest import SMALL_ARTICLE, entry, load, run
+
+ECHO_PLUGIN = Path(__file__).parent.parent / "data" / "engine_plugin"
+"""A package adding the ``echo`` engine (tests/mt/test_plugins.py)."""
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
 
@@ -38,7 +44,7 @@ def invoke(folder: Path, *args: str, state: bool = True) -> tuple[int, str]:
         )
     finally:
         os.chdir(here)
-    return result.exit_code, result.output
+    return result.exit_code, re.sub(r"[\d.]+ s \([\d.]+/s\)", "(speed)", result.output)  # translate's speed
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -49,6 +55,16 @@ def files(folder: Path) -> dict[str, bytes]:
         for path in sorted(folder.rglob("*"))
         if path.is_file() and ".pipeline" not in path.parts
     }
+
+
+@contextlib.contextmanager
+def echo_engine_installed() -> Iterator[None]:
+    """The echo engine's package on sys.path while the block runs, as pip would put it."""
+    sys.path.insert(0, str(ECHO_PLUGIN))
+    try:
+        yield
+    finally:
+        sys.path.remove(str(ECHO_PLUGIN))
 
 
 # --- edits, as users and their tools make them ---------------------------------------------------
@@ -129,6 +145,7 @@ COMMANDS = st.sampled_from(
         ("build",),
         ("build", "--review"),
         ("build", "--policy", "reviewed", "--min-reviewed", "10"),
+        ("translate", "--engine", "echo"),
     ]
 )
 
@@ -159,7 +176,7 @@ def apply(folder: Path, edit: tuple, number: int, kept: dict[str, bytes]) -> Non
 )
 @example(steps=[(("touch", "seeds/nord.txt"), ("build",)), (("delete/restore", "editions/fr/nord.txt"), ("build",))])
 def test_runs_with_the_store_match_runs_without_it(steps):
-    with tempfile.TemporaryDirectory() as work:
+    with tempfile.TemporaryDirectory() as work, echo_engine_installed():
         stored, plain = Path(work, "stored"), Path(work, "plain")
         for folder in (stored, plain):
             (folder / "seeds").mkdir(parents=True)
@@ -250,3 +267,22 @@ def test_a_project_with_the_default_front_matter_keys_extracts_and_builds_throug
             "fr",
             "en",
         ]
+
+
+def test_translate_after_one_change_parses_only_that_articles_catalogs(project_dir, argos_dir, monkeypatch):
+    """The other articles' catalogs hold nothing to draft: they are not opened, and the translation
+    memory recalls their reviewed pairs from the store."""
+    monkeypatch.syspath_prepend(str(ECHO_PLUGIN))
+    (project_dir / "seeds" / "sued.txt").write_text(SMALL_ARTICLE + "Ein anderer Satz.\n", encoding="utf-8")
+    assert run("translate", "--engine", "echo").exit_code == 0
+    for path in Path("locales").rglob("*.po"):  # a translator accepts every draft
+        path.write_text(re.sub(r"^#, fuzzy\n", "", path.read_text(encoding="utf-8"), flags=re.MULTILINE))
+    nord = project_dir / "seeds" / "nord.txt"
+    nord.write_text(SMALL_ARTICLE + "Ein erster neuer Satz.\n", encoding="utf-8")
+    assert run("translate", "--engine", "echo").exit_code == 0  # the memory's records are made
+    counts = count_reads(monkeypatch)
+    nord.write_text(SMALL_ARTICLE + "Ein anderer Satz. Ein ganz neuer Satz.\n", encoding="utf-8")
+    result = run("translate", "--engine", "echo")
+    assert result.exit_code == 0, result.output
+    assert "en: 1 machine drafts (Echo de→en 0.1), 1 from translation memory" in result.output
+    assert counts == {"articles": 1, "catalogs": 3}  # nord's template and catalogs, by extraction
