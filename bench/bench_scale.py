@@ -19,8 +19,10 @@ Prints a table, then one line per figure saying what it measured and on what mac
       process, what a run that parses everything costs at least;
   (3) ``status``, ``build`` and ``check`` after every catalog changed, then with nothing changed;
       ``check --all`` with its peak RSS (flat in the number of articles);
-  (4) ``translate`` then ``build`` after one sentence of one article changed: checks that exactly one
-      sentence per pair goes to the engine and that only that article's files change;
+  (4) ``translate`` after one sentence of one article changed, then of another (the first records the
+      other catalogs' reviewed pairs for the translation memory, the second recalls them), then ``build``:
+      checks that exactly one sentence per pair goes to the engine and that only those articles' files
+      change;
   (5) ``pipeline --help`` wall time (median of 5), checking that neither argostranslate nor
       ctranslate2 is imported for it; no-op figures per article beyond it;
   (6) extraction and catalog parsing over the same articles with the library in one process versus a
@@ -520,9 +522,57 @@ def check_figures(cli: Cli, articles: int) -> list[Figure]:
 
 
 def one_change_figures(cli: Cli) -> list[Figure]:
-    """`translate` then `build` after one sentence of one article changed: only its files change."""
-    locales, editions = cli.work / "locales", cli.work / "editions"
-    changed = change_one_sentence(cli.work / "seeds")
+    """`translate` then `build` after one sentence of one article changed: only its files change.
+    Twice, in two articles: the first `translate` that drafts records each catalog's reviewed pairs
+    for the translation memory in the state store; the second is what every later change costs."""
+    first = changed_translate(cli, 0)
+    translate = changed_translate(cli, 1)
+    changed = translate.name
+    editions = cli.work / "editions"
+    before = snapshot(editions)
+    run = cli.run(*project_args(cli.work), "build")
+    assert {path.stem for path in changed_files(before, snapshot(editions))} == {first.name, changed}, run.output[:800]
+    what = (
+        "`pipeline translate` after one sentence of {}.txt changed: one sentence per pair sent to the engine, only "
+        "that article's .pot and .po files rewritten (checked); it loads both models{}"
+    )
+    return [
+        Figure(
+            "one change: translate (1st)",
+            first.run.seconds,
+            None,
+            first.run.peak_rss_mb,
+            what.format(
+                first.name, ", and reads every other catalog once to record its reviewed pairs (translation memory)"
+            ),
+        ),
+        Figure(
+            "one change: translate",
+            translate.run.seconds,
+            None,
+            translate.run.peak_rss_mb,
+            what.format(changed, "; the memory recalls the other catalogs' reviewed pairs from the state store"),
+        ),
+        Figure(
+            "one change: build",
+            run.seconds,
+            None,
+            run.peak_rss_mb,
+            "`pipeline build` next: only the editions of the two changed articles rewritten (checked)",
+        ),
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Changed:
+    name: str
+    run: Run
+
+
+def changed_translate(cli: Cli, index: int) -> Changed:
+    """`translate` after one sentence of the ``index``-th article changed, checked."""
+    locales = cli.work / "locales"
+    changed = change_one_sentence(cli.work / "seeds", index)
     before = snapshot(locales)
     run = cli.run(*translate_args(cli.work))
     sent = engine_lines(run.output)
@@ -535,30 +585,11 @@ def one_change_figures(cli: Cli) -> list[Figure]:
         catalog = catalogs.read_view(locales / lang / "LC_MESSAGES" / f"{changed}.po")
         (new,) = [entry for entry in catalog if entry.msgid == CHANGED_SENTENCE]
         assert new.state is EntryState.MACHINE_DRAFT, (lang, new)
-    translate = Figure(
-        "one change: translate",
-        run.seconds,
-        None,
-        run.peak_rss_mb,
-        f"`pipeline translate` after one sentence of {changed}.txt changed: one sentence per pair "
-        "sent to the engine, only that article's .pot and .po files rewritten (checked); it loads "
-        "both models, and reads every catalog of the languages it drafts (translation memory)",
-    )
-    before = snapshot(editions)
-    run = cli.run(*project_args(cli.work), "build")
-    assert {path.stem for path in changed_files(before, snapshot(editions))} == {changed}, run.output[:800]
-    build = Figure(
-        "one change: build",
-        run.seconds,
-        None,
-        run.peak_rss_mb,
-        f"`pipeline build` next: only {changed}'s editions rewritten (checked)",
-    )
-    return [translate, build]
+    return Changed(changed, run)
 
 
-def change_one_sentence(seeds: Path) -> str:
-    path = sorted(seeds.glob("*.txt"))[0]
+def change_one_sentence(seeds: Path, index: int) -> str:
+    path = sorted(seeds.glob("*.txt"))[index]
     article = read_article(path)
     first = article.paragraphs[0].sentences[0].text
     path.write_text(path.read_text(encoding="utf-8").replace(first, CHANGED_SENTENCE, 1), encoding="utf-8")
