@@ -1,7 +1,8 @@
 """Worst cases of issue 23 that used to take quadratic time: one Markdown paragraph of a repeated
 unit segmented (`[Satz. ` x 2,700 took 97 s, `**Satz.** ` x 1,900 69 s, `Ein *kurzer* Satz. ` x 1,000
 12 s), `check` on a translation repeating one phrase 6,000 times (12 s), and plain paragraphs of
-one repeated unit split into sentences.
+one repeated unit split into sentences (unclosed quotation marks and runs of backticks were quadratic
+inside sentencex).
 
 Prints, for each, the CPU time (best of 3) at the full size and at half of it, and their ratio: about
 2 for linear work, about 4 for quadratic. `--quick` uses a tenth of the sizes (the test suite runs it).
@@ -24,12 +25,20 @@ MARKDOWN_CASES = (("[Satz. ", 2700), ("**Satz.** ", 1900), ("Ein *kurzer* Satz. 
 SPLIT_CASES = (
     ("wort ", 10_000),
     ("Das ist gut. ", 4_000),
-    ("„Ja. ", 96_000),  # unclosed quotations: 9 s before quote_pairing
+    ("„Ja. ", 96_000),  # unclosed quotations: 9 s before pipeline/articles/sentencex_windows.py
     ("(Ja. ", 96_000),
+    ("`", 400_000),  # 0.4 s for 40,000 before
+    ("'", 400_000),
     ("3. ", 17_000),
     (".", 50_000),
 )
-CHECK_CASES = (("la batterie ", 6000), ("La région espère du travail. ", 6000))
+CHECK_CASES = (
+    ("la batterie ", 6000),
+    ("La région espère du travail. ", 6000),
+    ("x", 48_000),  # one long word: 0.16 s for 12,000 before (the address pattern)
+    ("a-b-", 12_000),  # 2.5 s for 3,000 before
+    ("Dr. ", 12_000),  # 2.5 s for 3,000 before (sentences glued after abbreviations)
+)
 CONTEXT = Context(lang="fr", glossary=Glossary(), source_lang="de")
 
 

@@ -311,9 +311,10 @@ def seed_paths(seeds: Path) -> list[Path]:
     entries = _folder_entries(seeds)
     _check_suffix_case(entries)
     articles = [entry for entry in entries if _is_article_name(entry.name)]
-    root = seeds.resolve() if any(not entry.is_file(follow_symlinks=False) for entry in articles) else seeds
-    for entry in articles:
-        if not entry.is_file(follow_symlinks=False):  # the listing says so: no stat for a plain file
+    unusual = [entry for entry in articles if not entry.is_file(follow_symlinks=False)]  # the listing says
+    if unusual:
+        root = seeds.resolve()
+        for entry in unusual:
             _check_seed_file(Path(entry.path), root)
     return [Path(entry.path) for entry in articles]
 

@@ -4,7 +4,8 @@ Sentence boundaries
 -------------------
 `sentencex <https://github.com/wikimedia/sentencex>`_ (Wikimedia, written in Rust, already a
 dependency) proposes the boundaries: it returns exact substrings, keeps a quotation that spans several
-sentences in one piece, and handles the common abbreviations, initials, dates and numbers. On the 142
+sentences in one piece, and handles the common abbreviations, initials, dates and numbers (a
+paragraph longer than 5,000 characters is given to it in windows, :mod:`pipeline.articles.sentencex_windows`). On the 142
 tricky cases of ``tests/articles/test_segmentation.py`` it is right in 86 (47 of the first 63, 39 of the 79 of
 ``ROUND_TWO``); pysbd (``char_span=True``) was right in 46 of the first 63, at 30 ms per seed article
 against sentencex's 0.1 ms. On the 369 cases of ``FRESH_EYES`` there, written from scratch for a
@@ -77,12 +78,10 @@ from __future__ import annotations
 import importlib.util
 import re
 from collections.abc import Iterator
-from itertools import accumulate, pairwise
+from itertools import pairwise
 from pathlib import Path
 
-import sentencex
-
-from pipeline.articles.quote_pairing import hide_unpaired_quotes
+from pipeline.articles.sentencex_windows import sentence_ends
 
 LANGUAGE = "de"
 
@@ -329,13 +328,13 @@ def sentence_spans(paragraph: str, *, language: str = LANGUAGE) -> list[tuple[in
 
 
 def _plain_sentencex_spans(paragraph: str, language: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for piece in sentencex.segment(language, paragraph):
+    spans = []
+    for start, end in pairwise([0, *sentence_ends(language, paragraph), len(paragraph)]):
+        piece = paragraph[start:end]
         stripped = piece.strip()
         if stripped:
             begin = start + len(piece) - len(piece.lstrip())
             spans.append((begin, begin + len(stripped)))
-        start += len(piece)
     return spans
 
 
@@ -365,7 +364,7 @@ def _sentencex_cuts(paragraph: str) -> Iterator[int]:
     shown = paragraph
     for character, replacement in SHOWN_TO_SENTENCEX.items():
         shown = shown.replace(character, replacement)  # str.translate would cost 30 µs a paragraph
-    for offset in accumulate(map(len, sentencex.segment(LANGUAGE, hide_unpaired_quotes(shown)))):
+    for offset in sentence_ends(LANGUAGE, shown):
         if 0 < offset < len(paragraph):
             cut = _past_whitespace(paragraph, offset) if paragraph[offset].isspace() else offset
             yield _before_opening_marks(paragraph, cut) if paragraph[cut - 1] in _OPENING_MARKS else cut

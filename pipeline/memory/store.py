@@ -185,6 +185,8 @@ def build_memory(lang: str, drafted: Iterable[tuple[str, Catalog]], sources: Mem
 
 
 def article_segments(lang: str, opened: Mapping[str, Catalog], sources: MemorySources) -> Iterator[Segment]:
+    """The reviewed pairs of every article's catalog of ``lang`` in the articles' order, the catalogs
+    being drafted (``opened``, by slug) as the run holds them."""
     listed = sources.catalogs.get(lang)
     if listed is None:
         for slug, catalog in opened.items():

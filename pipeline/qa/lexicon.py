@@ -525,6 +525,10 @@ SENTENCE_GLUE = re.compile(
 )
 """A sentencex segment ending like this does not end a sentence: an initial (``M. Legrand``), an
 ordinal (``21.``) or a common abbreviation; it is joined to the next one."""
+GLUE_REACH = 16
+"""How far from the end of the glued segments :data:`SENTENCE_GLUE` is looked for (its longest
+match, ``Mlle. ``, is 6 characters; a longer run of digits matches from any of them): searching the
+whole glued text after every segment took time quadratic in the number of segments joined."""
 
 
 def sentences(text: str, lang: str) -> list[str]:
@@ -536,7 +540,7 @@ def sentences(text: str, lang: str) -> list[str]:
     glued = ""
     for piece in segment(lang.split("_")[0], " ".join(text.split())):
         glued += piece
-        if not SENTENCE_GLUE.search(glued):
+        if not SENTENCE_GLUE.search(glued, max(0, len(glued) - GLUE_REACH)):
             found.append(glued.strip())
             glued = ""
     if glued.strip():

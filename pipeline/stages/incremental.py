@@ -209,11 +209,12 @@ def _build_inputs(project: Project, path: Path, wanted: Sequence[str]) -> list[P
     ]
 
 
+LISTED_CHOICES = ("left_in_source", "normalised", "missing")
+"""The sentences of an edition's result that a build lists one by one (the unreviewed ones are counted)."""
+
+
 def _edition_json(result: build.EditionResult) -> dict:
-    choices = {
-        name: [_choice_json(choice) for choice in getattr(result, name)]
-        for name in ("left_in_source", "normalised", "missing")
-    }
+    choices = {name: [_choice_json(choice) for choice in getattr(result, name)] for name in LISTED_CHOICES}
     return {
         "slug": result.slug,
         "source": result.source,
@@ -229,7 +230,7 @@ def _edition_json(result: build.EditionResult) -> dict:
 
 
 def _edition_from_json(data: dict) -> build.EditionResult:
-    choices = {name: tuple(map(_choice_from_json, data[name])) for name in ("left_in_source", "normalised", "missing")}
+    choices = {name: tuple(map(_choice_from_json, data[name])) for name in LISTED_CHOICES}
     return build.EditionResult(
         slug=data["slug"],
         source=data["source"],
