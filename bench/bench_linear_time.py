@@ -2,7 +2,7 @@
 unit segmented (`[Satz. ` x 2,700 took 97 s, `**Satz.** ` x 1,900 69 s, `Ein *kurzer* Satz. ` x 1,000
 12 s), `check` on a translation repeating one phrase 6,000 times (12 s), and plain paragraphs of
 one repeated unit split into sentences (unclosed quotation marks and runs of backticks were quadratic
-inside sentencex).
+inside sentencex), and French typography on a long word (its URL and address patterns were).
 
 Prints, for each, the CPU time (best of 3) at the full size and at half of it, and their ratio: about
 2 for linear work, about 4 for quadratic. `--quick` uses a tenth of the sizes (the test suite runs it).
@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from pipeline.articles.seeds import segment_text
 from pipeline.articles.segmentation import split_sentences
+from pipeline.articles.typography import rules_for, typeset_units
 from pipeline.glossary import Glossary
 from pipeline.qa.checks import Context, check_entry
 
@@ -38,7 +39,10 @@ CHECK_CASES = (
     ("x", 48_000),  # one long word: 0.16 s for 12,000 before (the address pattern)
     ("a-b-", 12_000),  # 2.5 s for 3,000 before
     ("Dr. ", 12_000),  # 2.5 s for 3,000 before (sentences glued after abbreviations)
+    ("1,5 ", 12_000),  # 5.3 s for 20,000 before (a currency looked for before each number)
+    ("`", 48_000),  # sentencex on the whole translation
 )
+TYPESET_CASES = (("x", 64_000), ("a-b-", 16_000), ("1.", 32_000), ("_", 64_000))  # 5 s for 16,000 "x" before
 CONTEXT = Context(lang="fr", glossary=Glossary(), source_lang="de")
 
 
@@ -50,6 +54,11 @@ def segment(unit: str, times: int) -> Callable[[], object]:
 def split(unit: str, times: int) -> Callable[[], object]:
     text = unit * times
     return lambda: split_sentences(text)
+
+
+def typeset(unit: str, times: int) -> Callable[[], object]:
+    text, rules = unit * times, rules_for("fr")
+    return lambda: typeset_units([text], rules)
 
 
 def check(unit: str, times: int) -> Callable[[], object]:
@@ -74,6 +83,7 @@ def main() -> None:
     for name, make, cases in (
         ("segment", segment, MARKDOWN_CASES),
         ("split", split, SPLIT_CASES),
+        ("typeset", typeset, TYPESET_CASES),
         ("check", check, CHECK_CASES),
     ):
         for unit, times in cases:

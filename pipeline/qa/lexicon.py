@@ -534,12 +534,13 @@ whole glued text after every segment took time quadratic in the number of segmen
 def sentences(text: str, lang: str) -> list[str]:
     """Sentences of a translation, by sentencex, with segments that end in an initial, an ordinal or
     an abbreviation joined to the next (sentencex cuts ``M. Legrand`` in French)."""
-    from sentencex import segment
+    from pipeline.articles.sentencex_windows import sentence_ends
 
     found: list[str] = []
     glued = ""
-    for piece in segment(lang.split("_")[0], " ".join(text.split())):
-        glued += piece
+    text = " ".join(text.split())
+    for start, end in itertools.pairwise([0, *sentence_ends(lang.split("_")[0], text), len(text)]):
+        glued += text[start:end]
         if not SENTENCE_GLUE.search(glued, max(0, len(glued) - GLUE_REACH)):
             found.append(glued.strip())
             glued = ""

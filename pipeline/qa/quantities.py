@@ -107,6 +107,9 @@ UNITS: list[tuple[str, str, str]] = [
 """Units in German, French and English with their dimension; the unit of a prefix (kilo, mega …) is
 part of the value, so 16 GWh and 16 000 MWh are the same energy."""
 CURRENCY_BEFORE = re.compile(r"(€|US\$|\$|£|EUR|USD|GBP|CHF)\s?$")
+CURRENCY_REACH = 8
+"""How far before a number :data:`CURRENCY_BEFORE` is looked for (its longest match is 4 characters):
+searching all the text before every number took time quadratic in the number of numbers."""
 CONNECTOR = re.compile(r"\s*(?:de |d['’]|of |an |\s)?\s*")
 """Between a scale word and its unit: "1,5 milliard d'euros", "1.5 billion of"."""
 
@@ -227,7 +230,7 @@ def read_quantities(text: str, lang: str) -> list[Quantity]:
         number = _value(match.group(), lang)
         if number is None:
             continue
-        currency = CURRENCY_BEFORE.search(text[: match.start()])
+        currency = CURRENCY_BEFORE.search(text, max(0, match.start() - CURRENCY_REACH), match.start())
         scale, position = _scale(text, match.end(), lang, after_currency=currency is not None)
         dimension, prefix, end = _unit(text, position)
         if dimension is None and currency:
@@ -270,9 +273,14 @@ def _unit_patterns() -> list[tuple[re.Pattern[str], str, str]]:
     ]
 
 
+@functools.cache
+def _decimal_mark(lang: str) -> str:
+    return get_decimal_symbol(lang)
+
+
 def _value(text: str, lang: str) -> Decimal | None:
     """The number as ``lang`` writes it: its decimal mark is the decimal point, the rest group digits."""
-    decimal_mark = get_decimal_symbol(lang)
+    decimal_mark = _decimal_mark(lang)
     compact = re.sub(r"[\s\u00a0\u202f\u2009]", "", text)
     whole, _, fraction = compact.rpartition(decimal_mark) if decimal_mark in compact else (compact, "", "")
     try:

@@ -102,4 +102,4 @@ def test_the_linear_time_bench_runs_in_quick_mode():
         cwd=REPO,
     )
     assert result.returncode == 0, result.stderr
-    assert len(result.stdout.splitlines()) == 16 and all("ratio" in line for line in result.stdout.splitlines())
+    assert len(result.stdout.splitlines()) == 22 and all("ratio" in line for line in result.stdout.splitlines())
