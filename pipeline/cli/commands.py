@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -1533,4 +1535,14 @@ def show_config(ctx: click.Context, project: Project, as_json: bool) -> None:
 
 
 def main() -> None:
-    cli(prog_name="pipeline")
+    try:
+        cli(prog_name="pipeline")
+    finally:
+        signal.signal(signal.SIGINT, _interrupted_at_exit)
+
+
+def _interrupted_at_exit(signum: int, frame: object) -> None:
+    """Ctrl-C once a command has written and said everything, while the interpreter shuts down (a
+    Dask client's threads closing): the process ends at once with :data:`INTERRUPTED`, as a Ctrl-C
+    during the command does, rather than killed by the signal in the middle of its clean-up."""
+    os._exit(INTERRUPTED)

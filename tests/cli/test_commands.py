@@ -172,3 +172,24 @@ def test_status_names_the_source_language_its_words_are_counted_in(project_dir):
     assert result.exit_code == 0 and "words are counted on the English source" in result.output
     assert "German" not in result.output
     assert "words are counted on the German source" in run("status").output
+
+
+def test_a_ctrl_c_after_the_command_has_finished_exits_as_interrupted():
+    """A Ctrl-C that lands once everything is written and said, while the interpreter shuts down (a
+    cluster client's threads closing), ends the process with 130 at once: it was killed by the
+    signal, with a traceback or none, depending on where the clean-up was."""
+    code = (
+        "import os, signal, time\n"
+        "from pipeline.cli import commands\n"
+        "try:\n"
+        "    commands.main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "os.kill(os.getpid(), signal.SIGINT)\n"
+        "time.sleep(30)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, "--help"], cwd=REPO, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == errors.INTERRUPTED, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
