@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -76,10 +75,8 @@ def test_help_imports_neither_argostranslate_nor_ctranslate2():
         "        pass\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('argostranslate', 'ctranslate2')))\n"
     )
-    started = time.monotonic()
     output = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert output.stdout.strip().splitlines()[-1] == "[]"
-    assert time.monotonic() - started < 10
 
 
 # --- the command line as a newcomer meets it ------------------------------------------------------
