@@ -154,8 +154,8 @@ def parse_catalog(text: str, *, path: Path | str, allow_duplicates: bool = False
     ``allow_duplicates`` lets QA report every duplicate instead of stopping at the first.
     """
     text = text.removeprefix(BOM).replace("\r\n", "\n")
-    _check_strings(text, path)
     lines = text.split("\n")
+    _check_strings(lines, path)
     _check_joined_runs(lines, path)
     readable = _polib_readable(lines)
     try:
@@ -178,10 +178,10 @@ _STRING_START = re.compile(r'(?:#~\|? ?|#\| ?)?(?:msgctxt|msgid|msgid_plural|msg
 _MSGID_LINE = re.compile(r"[ \t]*(?:#~[ \t]*)?msgid\s")
 
 
-def _check_strings(text: str, path: Path | str) -> None:
+def _check_strings(lines: list[str], path: Path | str) -> None:
     """Reject unterminated or garbled strings, which polib silently truncates (a translator's typo
     such as a missing closing quote must stop the run, not lose a character)."""
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(lines, start=1):
         if _STRING_START.match(line) and not _STRING_LINE.fullmatch(line):
             raise CatalogError(
                 "malformed string (missing or unescaped quote?); fix the file and run again", path=path, line=number
