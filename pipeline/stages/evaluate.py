@@ -138,23 +138,6 @@ def missing_routes(routes: Mapping[str, Sequence[Route]], choice: RouteChoice, p
 # --- translating in memory -----------------------------------------------------------------------
 
 
-def translate_routes(
-    engine: Engine,
-    routes: Mapping[Name, tuple[Pair, ...]],
-    sentences: Iterable[str],
-    *,
-    glossary: Glossary = Glossary(),
-    batch_size: int = DEFAULT_SAVE_EVERY,
-    progress: Progress = no_progress,
-    markdown: Collection[str] = frozenset(),
-) -> dict[Name, dict[str, str]]:
-    """:func:`translate_routes_scored`, the translations only."""
-    scored = translate_routes_scored(
-        engine, routes, sentences, glossary=glossary, batch_size=batch_size, progress=progress, markdown=markdown
-    )
-    return {name: {sentence: output.text for sentence, output in outputs.items()} for name, outputs in scored.items()}
-
-
 def translate_routes_scored(
     engine: Engine,
     routes: Mapping[Name, tuple[Pair, ...]],

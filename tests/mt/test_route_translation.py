@@ -9,7 +9,7 @@ from pipeline.mt.engines import FakeTranslator
 from pipeline.mt.route_translation import RouteTranslator, pair_order
 from pipeline.mt.routes import Pair
 from pipeline.project import Project
-from pipeline.stages.evaluate import translate_routes
+from pipeline.stages.evaluate import translate_routes_scored
 from pipeline.stages.translate import draft, open_catalogs
 from tests.conftest import run
 
@@ -49,5 +49,5 @@ def test_drafting_and_evaluation_send_the_engine_the_same_batches(project_dir):
     sentences = [entry.msgid for entry in opened[0].catalog.active()]
     drafting, evaluating = FakeTranslator(), FakeTranslator()
     draft(opened, drafting, PIVOT, save_every=3)
-    translate_routes(evaluating, PIVOT, sentences, batch_size=3)
+    translate_routes_scored(evaluating, PIVOT, sentences, batch_size=3)
     assert drafting.calls == evaluating.calls and len(drafting.calls) > 2

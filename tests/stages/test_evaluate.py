@@ -22,7 +22,7 @@ from pipeline.mt import engines
 from pipeline.mt.engines import FakeTranslator
 from pipeline.mt.routes import Pair, Route
 from pipeline.stages import evaluate
-from pipeline.stages.evaluate import ReviewedSentence, RouteChoice, choose_routes, score, translate_routes
+from pipeline.stages.evaluate import ReviewedSentence, RouteChoice, choose_routes, score, translate_routes_scored
 from tests.conftest import MT_GLOSSARY, REPO, load, run, save
 
 FR = Path("locales/fr/LC_MESSAGES/nord.po")
@@ -119,6 +119,12 @@ def test_forced_routes_of_a_regional_target_use_its_languages_packages():
 
 
 # --- translating in memory, as drafting does -----------------------------------------------------
+
+
+def translate_routes(engine, routes, sentences, **options) -> dict:
+    """:func:`translate_routes_scored`, the translations only (what these tests compare)."""
+    scored = translate_routes_scored(engine, routes, sentences, **options)
+    return {name: {sentence: output.text for sentence, output in outputs.items()} for name, outputs in scored.items()}
 
 
 def test_translation_in_memory_masks_terms_and_translates_german_once():
